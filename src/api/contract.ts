@@ -1,0 +1,99 @@
+/**
+ * The HTTP API contract: zod schemas for requests and responses, and their inferred types.
+ * Imports nothing from the server side, so the web UI may import it.
+ *
+ * @module api/contract
+ */
+import { z } from 'zod'
+
+/** The error body every failing endpoint returns. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().describe('stable snake_case code: not_found, invalid_input, internal, ...'),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+/** `GET /api/health`. */
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  documents: z.number().int().nonnegative(),
+  version: z.string(),
+})
+export type HealthResponse = z.infer<typeof HealthResponse>
+
+/** `GET /api/search` query. */
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(500).describe('full-text query (websearch syntax)'),
+  lang: z.enum(['en', 'ru', 'kk']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional().describe('opaque cursor from nextCursor'),
+})
+export type SearchQuery = z.infer<typeof SearchQuery>
+
+/** A highlighted range inside a snippet (offsets into `snippet.text`). */
+export const Highlight = z.object({ start: z.number().int(), end: z.number().int() })
+
+/** One search hit. */
+export const SearchHit = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  lang: z.enum(['en', 'ru', 'kk']),
+  source: z.string(),
+  published: z.string().nullable(),
+  rank: z.number(),
+  snippet: z.object({ text: z.string(), highlights: z.array(Highlight) }),
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
+/** `GET /api/search` response. */
+export const SearchResponse = z.object({
+  items: z.array(SearchHit),
+  total: z.number().int().nonnegative(),
+  nextCursor: z.string().nullable(),
+})
+export type SearchResponse = z.infer<typeof SearchResponse>
+
+/** Annotation types the reader highlights. */
+export const ANNOTATION_TYPES = [
+  'person',
+  'organization',
+  'location',
+  'money',
+  'date',
+  'crime',
+  'event',
+  'statistic',
+  'boilerplate',
+] as const
+export type AnnotationType = (typeof ANNOTATION_TYPES)[number]
+
+/** One stand-off annotation with its provenance. */
+export const AnnotationDto = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  type: z.enum(ANNOTATION_TYPES),
+  /** Human-readable normalised value: canonical name, "23000000 RUB", "2025-04-05", ... */
+  label: z.string(),
+  attributes: z.record(z.string(), z.unknown()),
+  stage: z.string(),
+  stageVersion: z.number().int(),
+})
+export type AnnotationDto = z.infer<typeof AnnotationDto>
+
+/** `GET /api/documents/:id` response. */
+export const DocumentResponse = z.object({
+  id: z.string(),
+  source: z.string(),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  lang: z.enum(['en', 'ru', 'kk']),
+  published: z.string().nullable(),
+  text: z.string(),
+  extractorVersion: z.string(),
+  annotations: z.array(AnnotationDto),
+})
+export type DocumentResponse = z.infer<typeof DocumentResponse>

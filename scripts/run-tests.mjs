@@ -20,7 +20,9 @@ for (const root of roots) {
     if (e.isFile() && e.name.endsWith('.test.ts')) files.push(join(e.parentPath, e.name))
   }
 }
-const selected = files.sort().filter((f) => filters.length === 0 || filters.some((p) => f.includes(p)))
+const selected = files
+  .sort()
+  .filter((f) => filters.length === 0 || filters.some((p) => f.includes(p)))
 if (selected.length === 0) {
   console.error('no test files found')
   process.exit(1)

@@ -64,11 +64,15 @@ export const extractCommand: Command = {
     const report = await runBatch(pipeline, docs(), {
       async sink(doc) {
         const body = format === 'gold' ? toGoldFormat(doc) : toJsonFormat(doc, pipeline.version)
-        await writeFile(join(out, `${safeFileName(doc.id)}.json`), `${JSON.stringify(body, null, 2)}\n`)
+        await writeFile(
+          join(out, `${safeFileName(doc.id)}.json`),
+          `${JSON.stringify(body, null, 2)}\n`,
+        )
       },
     })
     for (const f of readFailures) io.stderr.write(`tergeu: skipped ${f}\n`)
-    for (const f of report.failed) io.stderr.write(`tergeu: failed ${f.docId} at ${f.stage}: ${f.message}\n`)
+    for (const f of report.failed)
+      io.stderr.write(`tergeu: failed ${f.docId} at ${f.stage}: ${f.message}\n`)
     const failed = readFailures.length + report.failed.length
     io.stderr.write(`extracted ${report.processed} document(s), ${failed} failed\n`)
     if (report.processed === 0 && failed > 0) return EXIT.failure

@@ -14,10 +14,18 @@ export type DecodeResult =
 /** Decodes bytes to text. Never throws. */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le'), encoding: 'utf-16le' }
+    return {
+      ok: true,
+      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le'),
+      encoding: 'utf-16le',
+    }
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16be'), encoding: 'utf-16be' }
+    return {
+      ok: true,
+      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16be'),
+      encoding: 'utf-16be',
+    }
   }
   const sample = bytes.subarray(0, 8192)
   let controls = 0
@@ -25,7 +33,11 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (controls > 0) return { ok: false, reason: 'binary file (control bytes found), not text' }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' }
+    return {
+      ok: true,
+      text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+      encoding: 'utf-8',
+    }
   } catch {
     const encoding = guessSingleByteCyrillic(bytes)
     return { ok: true, text: iconv.decode(Buffer.from(bytes), encoding), encoding }

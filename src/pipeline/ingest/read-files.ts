@@ -49,7 +49,11 @@ export async function* readFiles(
     try {
       const s = await stat(file)
       if (s.size > maxBytes) {
-        yield { ok: false, source: file, reason: `file is ${s.size} bytes, over the ${maxBytes} limit` }
+        yield {
+          ok: false,
+          source: file,
+          reason: `file is ${s.size} bytes, over the ${maxBytes} limit`,
+        }
         continue
       }
       const decoded = decodeBytes(await readFile(file))

@@ -1,0 +1,78 @@
+/**
+ * The one way the UI talks to the server: typed calls over the HTTP API contract. Responses
+ * are checked against the contract's schemas, so a server that drifts fails loudly here.
+ *
+ * @module web/api-client
+ */
+
+import type { z } from 'zod'
+import {
+  DocumentResponse,
+  ErrorBody,
+  HealthResponse,
+  type SearchQuery,
+  SearchResponse,
+} from '#api/contract.ts'
+
+/** A failed API call, with the server's error code when it sent one. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+
+  constructor(status: number, code: string, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+  }
+}
+
+/** Typed access to the Tergeu HTTP API. */
+export interface ApiClient {
+  health(signal?: AbortSignal): Promise<HealthResponse>
+  search(query: Partial<SearchQuery> & { q: string }, signal?: AbortSignal): Promise<SearchResponse>
+  document(id: string, signal?: AbortSignal): Promise<DocumentResponse>
+}
+
+/** Creates a client for the API under `baseUrl` (default: the page's own origin). */
+export function createApiClient(baseUrl = ''): ApiClient {
+  async function get<T extends z.ZodType>(
+    path: string,
+    schema: T,
+    signal?: AbortSignal,
+  ): Promise<z.infer<T>> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      headers: { accept: 'application/json' },
+      ...(signal ? { signal } : {}),
+    })
+    const body: unknown = await response.json().catch(() => null)
+    if (!response.ok) {
+      const error = ErrorBody.safeParse(body)
+      if (error.success)
+        throw new ApiError(response.status, error.data.error.code, error.data.error.message)
+      throw new ApiError(response.status, 'internal', `the server answered ${response.status}`)
+    }
+    const parsed = schema.safeParse(body)
+    if (!parsed.success) {
+      throw new ApiError(
+        response.status,
+        'bad_response',
+        `unexpected response from ${path}: ${parsed.error.message}`,
+      )
+    }
+    return parsed.data
+  }
+
+  return {
+    health: (signal) => get('/api/health', HealthResponse, signal),
+    search(query, signal) {
+      const params = new URLSearchParams({ q: query.q })
+      if (query.lang) params.set('lang', query.lang)
+      if (query.limit) params.set('limit', String(query.limit))
+      if (query.cursor) params.set('cursor', query.cursor)
+      return get(`/api/search?${params}`, SearchResponse, signal)
+    },
+    document: (id, signal) =>
+      get(`/api/documents/${encodeURIComponent(id)}`, DocumentResponse, signal),
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Small display helpers for the UI.
+ *
+ * @module web/lib/format
+ */
+import type { Lang } from '#core/lang.ts'
+
+const LANG_NAMES: Readonly<Record<Lang, string>> = {
+  en: 'English',
+  ru: 'Русский',
+  kk: 'Қазақша',
+}
+
+/** The name of a language in that language ("Қазақша" for `kk`). */
+export function langName(lang: Lang): string {
+  return LANG_NAMES[lang]
+}
+
+/**
+ * Shows a publication date as stored (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) or a full ISO timestamp
+ * cut to its date; `null` becomes "undated".
+ */
+export function formatPublished(published: string | null): string {
+  if (!published) return 'undated'
+  const m = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(published)
+  return m ? m[0] : published
+}
+
+/** A title for a document that has none: the start of its text, cut at a word. */
+export function fallbackTitle(title: string | null, text: string, max = 90): string {
+  if (title?.trim()) return title.trim()
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat || '(untitled)'
+  const cut = flat.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`
+}

@@ -1,0 +1,76 @@
+/**
+ * The document reader: the cleaned text with every extracted span highlighted by type, a
+ * legend, and a tooltip that gives each span's normalised value.
+ *
+ * @module web/pages/document/document-page
+ */
+import type { DocumentResponse } from '#api/contract.ts'
+import { ANNOTATION_NAMES, annotationLegend } from '../../components/annotation-legend.ts'
+import { h } from '../../lib/dom.ts'
+import { fallbackTitle, formatPublished, langName } from '../../lib/format.ts'
+import { describeRun, splitAnnotated } from '../../lib/highlight.ts'
+
+/** Callbacks the reader needs from the app shell. */
+export interface DocumentPageActions {
+  /** Closes the reader (back to the results on a phone). */
+  readonly close: () => void
+}
+
+/** Builds the reader for one document. */
+export function documentView(doc: DocumentResponse, actions: DocumentPageActions): HTMLElement {
+  const body = h('div', { class: 'doc-text', lang: doc.lang }, annotatedText(doc))
+  const legend = annotationLegend(doc.annotations, (type, hidden) => {
+    body.classList.toggle(`hide-${type}`, hidden)
+  })
+  return h(
+    'div',
+    { class: 'doc', 'data-id': doc.id },
+    h('button', { type: 'button', class: 'link-button back', onclick: actions.close }, '← Results'),
+    h('h2', { class: 'doc-title', lang: doc.lang }, fallbackTitle(doc.title, doc.text)),
+    h(
+      'div',
+      { class: 'doc-meta' },
+      h('span', { class: `lang-badge lang-${doc.lang}` }, doc.lang.toUpperCase()),
+      h('span', {}, langName(doc.lang)),
+      sourceLink(doc),
+      h('time', { datetime: doc.published ?? undefined }, formatPublished(doc.published)),
+    ),
+    legend,
+    body,
+    h('p', { class: 'doc-footer' }, `Extractor ${doc.extractorVersion}`),
+  )
+}
+
+function annotatedText(doc: DocumentResponse): (Node | string)[] {
+  return splitAnnotated(doc.text, doc.annotations).map((run) => {
+    if (run.covering.length === 0) return run.text
+    const classes = ['ann']
+    if (run.primary) classes.push(`ann-${run.primary}`)
+    if (run.inEvent) classes.push('in-event')
+    if (run.boilerplate) classes.push('in-boilerplate')
+    const title = describeRun(run)
+    const label = run.primary ? ANNOTATION_NAMES[run.primary] : undefined
+    return h(
+      'mark',
+      {
+        class: classes.join(' '),
+        title,
+        'data-type': run.primary ?? undefined,
+        'aria-label': label ? `${label}: ${run.text}` : undefined,
+      },
+      run.text,
+    )
+  })
+}
+
+function sourceLink(doc: DocumentResponse): HTMLElement {
+  // Only web addresses become links: a javascript: URL in a stored document must stay text.
+  if (doc.url && /^https?:\/\//i.test(doc.url)) {
+    return h(
+      'a',
+      { href: doc.url, rel: 'noopener noreferrer', target: '_blank', class: 'source' },
+      doc.source,
+    )
+  }
+  return h('span', { class: 'source' }, doc.source)
+}

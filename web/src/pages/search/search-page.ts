@@ -1,0 +1,136 @@
+/**
+ * The search results list: title, language, source, date and a snippet with the matched words
+ * highlighted. Also the states around it: welcome, loading, nothing found, error.
+ *
+ * @module web/pages/search/search-page
+ */
+import type { HealthResponse, SearchHit, SearchResponse } from '#api/contract.ts'
+import { h } from '../../lib/dom.ts'
+import { formatPublished, langName } from '../../lib/format.ts'
+import { splitSnippet } from '../../lib/highlight.ts'
+
+/** Example queries the welcome screen offers, one per language. */
+const EXAMPLES = ['extradition', 'мошенничество', 'есірткі'] as const
+
+/** Callbacks the results list needs from the app shell. */
+export interface SearchPageActions {
+  /** Opens a document in the reader. */
+  readonly openDocument: (id: string) => void
+  /** Runs a query (from the welcome screen's examples). */
+  readonly search: (q: string) => void
+  /** Builds the link of a document, so results work with a middle click too. */
+  readonly documentHref: (id: string) => string
+}
+
+/** The screen before any query: what the tool holds and what to try. */
+export function welcomeView(
+  health: HealthResponse | null,
+  actions: SearchPageActions,
+): HTMLElement {
+  const count = health
+    ? `${health.documents.toLocaleString('en')} document${health.documents === 1 ? '' : 's'} in the record.`
+    : ''
+  return h(
+    'div',
+    { class: 'state welcome' },
+    h('h2', {}, 'Search the record'),
+    h(
+      'p',
+      {},
+      'Full-text search over crime and law-enforcement reporting in English, Russian and Kazakh. ',
+      count,
+    ),
+    h(
+      'p',
+      { class: 'examples' },
+      'Try: ',
+      EXAMPLES.map((q) =>
+        h('button', { type: 'button', class: 'link-button', onclick: () => actions.search(q) }, q),
+      ),
+    ),
+  )
+}
+
+/** The placeholder shown while a search runs. */
+export function loadingView(what: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'state loading', role: 'status', 'aria-live': 'polite' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    what,
+  )
+}
+
+/** A failed request, said plainly. */
+export function errorView(message: string): HTMLElement {
+  return h('div', { class: 'state error', role: 'alert' }, message)
+}
+
+/** The results of one search (or the "nothing found" state). */
+export function resultsView(
+  q: string,
+  response: SearchResponse,
+  activeId: string | null,
+  actions: SearchPageActions,
+): HTMLElement {
+  if (response.items.length === 0) {
+    return h(
+      'div',
+      { class: 'state empty', role: 'status' },
+      h('p', {}, 'No documents match ', h('q', {}, q), '.'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Check the spelling, use fewer words, or try the word in another language.',
+      ),
+    )
+  }
+  const shown = response.items.length
+  const summary =
+    response.total > shown
+      ? `${shown} of ${response.total} documents`
+      : `${shown} document${shown === 1 ? '' : 's'}`
+  return h(
+    'div',
+    {},
+    h('p', { class: 'result-count', role: 'status' }, summary),
+    h(
+      'ol',
+      { class: 'results' },
+      response.items.map((hit) => resultItem(hit, hit.id === activeId, actions)),
+    ),
+  )
+}
+
+function resultItem(hit: SearchHit, active: boolean, actions: SearchPageActions): HTMLElement {
+  const link = h(
+    'a',
+    { href: actions.documentHref(hit.id), class: 'result-title' },
+    hit.title?.trim() || hit.id,
+  )
+  link.addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+    event.preventDefault()
+    actions.openDocument(hit.id)
+  })
+  const snippet = splitSnippet(hit.snippet.text, hit.snippet.highlights).map((run) =>
+    run.highlighted ? h('mark', {}, run.text) : run.text,
+  )
+  return h(
+    'li',
+    { class: active ? 'result active' : 'result', 'data-id': hit.id, lang: hit.lang },
+    link,
+    h(
+      'div',
+      { class: 'result-meta' },
+      h(
+        'span',
+        { class: `lang-badge lang-${hit.lang}`, title: langName(hit.lang) },
+        hit.lang.toUpperCase(),
+      ),
+      h('span', { class: 'source' }, hit.source),
+      h('time', { datetime: hit.published ?? undefined }, formatPublished(hit.published)),
+    ),
+    h('p', { class: 'snippet' }, snippet),
+  )
+}

@@ -1,40 +1,113 @@
 /**
- * Splits a document into page furniture, articles and sentences.
+ * Splits a document into page furniture, articles and sentences, and finds the reference date.
  *
  * @module pipeline/stages/segment
  */
 import type { DetectedDoc, SegmentedDoc } from '#core/document.ts'
-import type { Span } from '#core/span.ts'
+import type { ArticleSegment, BoilerplateSpan } from '#core/facts.ts'
 import type { Stage } from '../../stage.ts'
+import { blankSpans, findFurniture, isHeadlineLike, type Line, splitLines } from './furniture.ts'
+import { findPageDate } from './page-date.ts'
+import { splitSentences } from './sentences.ts'
 
-/** Splits a document into furniture, articles and sentences. */
+export { splitSentences } from './sentences.ts'
+
+/** Splits a document into furniture, articles and sentences. Never throws on odd text. */
 export function segment(): Stage<DetectedDoc, SegmentedDoc> {
   return {
     name: 'segment',
-    version: 1,
+    version: 2,
     run(doc) {
+      const boilerplate = findFurniture(doc.text)
+      const content = blankSpans(doc.text, boilerplate)
+      const hasPagination = boilerplate.some((b) => b.kind === 'pagination')
+      const found = findArticles(content, hasPagination)
+      const articles: ArticleSegment[] =
+        found.length > 1 ? found : [singleArticle(content, doc.title, found[0] ?? null)]
+      const title = articles.length > 1 ? null : (doc.title ?? articles[0]?.title ?? null)
       return {
         ...doc,
-        boilerplate: [],
-        content: doc.text,
-        articles: [{ start: 0, end: doc.text.length, title: doc.title, titleSpan: null }],
-        sentences: splitSentences(doc.text),
-        referenceDate: doc.published,
+        title,
+        boilerplate,
+        content,
+        articles,
+        sentences: splitSentences(content),
+        referenceDate: doc.published ?? findPageDate(doc.text, boilerplate),
       }
     },
   }
 }
 
-/** Splits text into sentences at `.!?` followed by space and a capital, and at blank lines. */
-export function splitSentences(text: string): Span[] {
-  const out: Span[] = []
-  let start = 0
-  const re = /[.!?…]+["»”)]?\s+(?=[\p{Lu}\d"«“])|\n\s*\n/gu
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const end = m.index + m[0].length
-    if (end > start) out.push({ start, end })
-    start = end
+function singleArticle(
+  content: string,
+  givenTitle: string | null,
+  found: ArticleSegment | null,
+): ArticleSegment {
+  if (found?.title)
+    return {
+      start: 0,
+      end: content.length,
+      title: givenTitle ?? found.title,
+      titleSpan: found.titleSpan,
+    }
+  const head = firstHeadline(content)
+  return {
+    start: 0,
+    end: content.length,
+    title: givenTitle ?? head?.text ?? null,
+    titleSpan: head ? { start: head.start, end: head.end } : null,
   }
-  if (start < text.length) out.push({ start, end: text.length })
-  return out
 }
+
+/** The first non-blank content line when it reads like a headline. */
+function firstHeadline(content: string): Line | null {
+  for (const l of splitLines(content)) {
+    if (l.text === '') continue
+    return isHeadlineLike(l.text) ? l : null
+  }
+  return null
+}
+
+// A listing body is one long paragraph (a teaser or a whole article) under its headline.
+const MIN_LISTING_BODY = 300
+
+/**
+ * Finds headline-led articles on a listing page: a headline line followed by exactly one body
+ * paragraph, then the next headline. Several such blocks in a row make a listing; ordinary
+ * articles with subheadings have several paragraphs per section and stay one article.
+ */
+export function findArticles(content: string, hasPagination: boolean): ArticleSegment[] {
+  const lines = splitLines(content).filter((l) => l.text !== '')
+  const blocks: ArticleSegment[] = []
+  let k = 0
+  let loose = 0
+  while (k < lines.length) {
+    const head = lines[k]!
+    const body = lines[k + 1]
+    const after = lines[k + 2]
+    if (
+      body &&
+      isHeadlineLike(head.text) &&
+      body.text.length >= MIN_LISTING_BODY &&
+      (after === undefined || isHeadlineLike(after.text))
+    ) {
+      blocks.push({
+        start: head.start,
+        end: body.end,
+        title: head.text,
+        titleSpan: { start: head.start, end: head.end },
+      })
+      k += 2
+      continue
+    }
+    if (blocks.length === 0 || head.text.length >= 80) loose++
+    k++
+  }
+  const listing = blocks.length >= 2 && (hasPagination || (blocks.length >= 3 && loose === 0))
+  if (!listing) return blocks.length === 1 && loose === 0 ? blocks : []
+  // Each article runs to the start of the next headline.
+  return blocks.map((b, i) => ({ ...b, end: blocks[i + 1]?.start ?? content.length }))
+}
+
+/** Re-exported for tests and for stages that want to blank extra spans. */
+export type { BoilerplateSpan }

@@ -1,18 +1,162 @@
 /**
- * Extracts crimes. TODO(#3, #4): the real recogniser replaces this empty one.
+ * Decides which crime categories a document reports (happened, alleged, charged, or the subject
+ * of the laws and statistics it discusses), from the lexicon in `data/crimes/lexicon.tsv`.
+ *
+ * Lexicon matches are filtered by context:
+ * - names of police units ("управление по противодействию киберпреступности") name a unit, not
+ *   a crime the text reports;
+ * - a taking of money or goods ("хищение", "stolen") is embezzlement when public or official
+ *   funds are in the sentence, is part of the fraud when the document reports fraud, and is
+ *   theft otherwise;
+ * - acts flagged `nofraud` in a sentence about fraud, and ransom demands in a document about a
+ *   kidnapping, are parts of that crime;
+ * - `cyber_fraud` always brings `fraud` (the gold convention).
  *
  * @module pipeline/stages/extract-crimes
  */
-import type { DatesDoc, CrimesDoc } from '#core/document.ts'
+import type { CrimesDoc, DatesDoc } from '#core/document.ts'
+import { CRIME_CATEGORIES, type CrimeCategory, type CrimeFact } from '#core/facts.ts'
+import type { Lang } from '#core/lang.ts'
+import type { Mention } from '#core/span.ts'
+import { createPhraseMatcher, type PhraseMatch, type PhraseMatcher } from '../../text/phrase-matcher.ts'
+import { type Token, tokenize } from '../../text/tokenize.ts'
 import type { Stage } from '../../stage.ts'
+import { appliesTo, readLexiconFile } from './lexicon-file.ts'
+import { createSentenceIndex } from './sentence-index.ts'
 
-/** Extracts crimes from a document's content. */
+const STAGE = 'extract-crimes'
+const VERSION = 1
+/** Evidence kept per category: enough to show why, not every mention. */
+const MAX_EVIDENCE = 5
+
+interface CrimeEntry {
+  /** Empty for a blocker entry (a name whose words must not count). */
+  readonly categories: readonly CrimeCategory[]
+  readonly flags: ReadonlySet<string>
+}
+
+const CATEGORY_SET: ReadonlySet<string> = new Set(CRIME_CATEGORIES)
+const LINES = readLexiconFile('crimes/lexicon.tsv').flatMap((l) => {
+  const categories = l.value === '-' ? [] : l.value.split('+')
+  if (!categories.every((c) => CATEGORY_SET.has(c))) return []
+  return [{ ...l, categories: categories as CrimeCategory[] }]
+})
+
+// One matcher per document language, built once.
+const MATCHERS = new Map<Lang, PhraseMatcher<CrimeEntry>>()
+function matcherFor(lang: Lang): PhraseMatcher<CrimeEntry> {
+  let m = MATCHERS.get(lang)
+  if (!m) {
+    m = createPhraseMatcher(
+      LINES.filter((l) => appliesTo(l.lang, lang)).map((l) => ({
+        phrase: l.phrase,
+        value: { categories: l.categories, flags: l.flags },
+        ...(l.flags.has('case') ? { caseSensitive: true } : {}),
+      })),
+    )
+    MATCHERS.set(lang, m)
+  }
+  return m
+}
+
+// Words that mark public or official money: a taking of it is embezzlement.
+const PUBLIC_FUNDS = /бюджет|государствен|казн|чиновник|должностн|budget|state funds|public funds|treasury|state money|мемлекеттік/iu
+// Words before a crime noun that make it part of a unit's name (ru): "управление по
+// противодействию наркопреступности", "департамент по борьбе с организованной преступностью".
+const UNIT_NOUN = /^(управлени|департамент|отдел|комитет|служб|агентств|подразделени|центр|главк|бюро)/u
+const UNIT_FIGHT = /^(противодействи|борьб)/u
+
+/** Extracts the crime categories a document reports, with evidence spans. */
 export function extractCrimes(): Stage<DatesDoc, CrimesDoc> {
   return {
-    name: 'extract-crimes',
-    version: 0,
+    name: STAGE,
+    version: VERSION,
     run(doc) {
-      return { ...doc, crimes: [] }
+      return { ...doc, crimes: findCrimes(doc.content, doc.lang, doc.sentences) }
     },
   }
+}
+
+/** Finds crime categories in `content` (furniture already blanked). Exported for tests. */
+export function findCrimes(
+  content: string,
+  lang: Lang,
+  sentences: readonly { start: number; end: number }[] = [],
+): CrimeFact[] {
+  const tokens = tokenize(content)
+  const matches = matcherFor(lang).match(content, tokens)
+  const index = createSentenceIndex(sentences, content.length)
+  const sentenceOf = (m: PhraseMatch<CrimeEntry>) => {
+    const s = index.at(m.start)
+    return content.slice(s.start, s.end)
+  }
+
+  // Sentences (by start offset) that report fraud: takings inside them are part of the fraud.
+  const fraudSentences = new Set<number>()
+  for (const m of matches) {
+    if (m.value.categories.some((c) => c === 'fraud' || c === 'cyber_fraud')) {
+      fraudSentences.add(index.at(m.start).start)
+    }
+  }
+
+  const strong = new Map<CrimeCategory, Mention[]>()
+  const generic: PhraseMatch<CrimeEntry>[] = []
+  const kidnapWaiting: PhraseMatch<CrimeEntry>[] = []
+  const add = (category: CrimeCategory, m: Mention) => {
+    const list = strong.get(category) ?? []
+    if (list.length < MAX_EVIDENCE) list.push({ start: m.start, end: m.end, text: m.text })
+    strong.set(category, list)
+  }
+
+  for (const m of matches) {
+    if (m.value.categories.length === 0 || isUnitName(tokens, m)) continue
+    const { categories, flags } = m.value
+    if (flags.has('nofraud') && fraudSentences.has(index.at(m.start).start)) continue
+    if (flags.has('generic')) {
+      generic.push(m)
+      continue
+    }
+    if (flags.has('nokidnap')) {
+      kidnapWaiting.push(m)
+      continue
+    }
+    for (const category of categories) add(category, m)
+    if (categories.includes('cyber_fraud')) add('fraud', m)
+  }
+
+  for (const m of kidnapWaiting) {
+    if (!strong.has('kidnapping')) for (const c of m.value.categories) add(c, m)
+  }
+
+  // A taking of money or goods: embezzlement of public funds, part of a reported fraud or
+  // embezzlement, or else theft.
+  for (const m of generic) {
+    if (PUBLIC_FUNDS.test(sentenceOf(m))) add('embezzlement', m)
+    else if (fraudSentences.has(index.at(m.start).start)) continue
+    else if (strong.has('fraud') || strong.has('embezzlement')) continue
+    else for (const c of m.value.categories) add(c, m)
+  }
+
+  const provenance = { stage: STAGE, version: VERSION }
+  return CRIME_CATEGORIES.filter((c) => strong.has(c)).map((category) => ({
+    category,
+    evidence: strong.get(category) ?? [],
+    provenance,
+  }))
+}
+
+/** Tells whether a match sits in a unit's name: "<unit> по противодействию/борьбе с <match>". */
+function isUnitName(tokens: readonly Token[], m: PhraseMatch<CrimeEntry>): boolean {
+  let fight = -1
+  for (let i = m.tokenStart - 1; i >= Math.max(0, m.tokenStart - 4); i--) {
+    if (UNIT_FIGHT.test(tokens[i]!.norm)) {
+      fight = i
+      break
+    }
+  }
+  if (fight < 0) return false
+  for (let i = fight - 1; i >= Math.max(0, fight - 6); i--) {
+    if (UNIT_NOUN.test(tokens[i]!.norm)) return true
+  }
+  return false
 }

@@ -1,0 +1,289 @@
+/**
+ * Finds monetary amounts in text: numbers with a currency word, symbol or code, scale words,
+ * ranges and vague amounts. Pure and linear: one scan over the numbers, each looked at through a
+ * bounded window; the patterns live in `money-patterns.ts`.
+ *
+ * @module pipeline/stages/extract-money/find-money
+ */
+import {
+  AZERI_CUE,
+  CURRENCY_PREFIX_RE,
+  CURRENCY_WORDS,
+  KYRGYZ_CUE,
+  SCALE_WORDS,
+  symbolCode,
+  TURKMEN_CUE,
+  UZBEK_CUE,
+  VAGUE_PATTERNS,
+  vagueCurrency,
+} from './money-patterns.ts'
+import { NUMBER_RE, parseNumber, scaleAmount } from './parse-number.ts'
+
+/** One amount found in the text; offsets are UTF-16 into the searched string. */
+export interface MoneyHit {
+  readonly start: number
+  readonly end: number
+  /** `null` for a vague amount ("billions of dollars"). */
+  readonly amount: number | null
+  /** ISO 4217. */
+  readonly currency: string
+}
+
+/** Options for {@link findMoney}. */
+export interface FindMoneyOptions {
+  /** Russian/Kazakh text: a lone comma is a decimal comma ("1,5 млн"). Default `false`. */
+  readonly decimalComma?: boolean
+}
+
+const WINDOW = 80
+const currencyRes = CURRENCY_WORDS.map((c) => new RegExp(c.re, 'iuy'))
+const CURRENCY_ANY = new RegExp(
+  `[ \\u00a0]{0,3}(?:${CURRENCY_WORDS.map((c) => c.re).join('|')})`,
+  'iuy',
+)
+const scaleRes = SCALE_WORDS.map((s) => new RegExp(s.re, 'iuy'))
+const CONNECTOR = /[ \u00a0]*(?:-|–|—|to|до|по|and|и)[ \u00a0]*(?=[$€£₸₽\d]|US\$|KZT|USD)/iuy
+const RANGE_OPENER = /(?:from|between|от|между|с)[ \u00a0]+$/iu
+const TERMINAL = /[ \u00a0]*(?:[.,;:!?)»"”]|—|–|\n|$)/uy
+const RATE_SIGN_AFTER = /[ \u00a0]*=/uy
+const RATE_SIGN_BEFORE = /=[ \u00a0]*$/u
+const INHERIT_DISTANCE = 300
+
+/** The reading of one number with what follows it. */
+interface Reading {
+  readonly start: number
+  readonly numberEnd: number
+  readonly end: number
+  readonly value: number
+  readonly factor: number | null
+  readonly currency: string | null
+  readonly unit: number
+  /** The window after the scale word ended in a full stop and no currency followed. */
+  readonly scaleDot: boolean
+  /** The currency was written after the number ("5 million tenge"), not before it. */
+  readonly suffixCurrency: boolean
+}
+
+/**
+ * Finds every amount in `text`, in text order, repeats included (the stage de-duplicates).
+ * Never throws.
+ */
+export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHit[] {
+  const decimalComma = options.decimalComma ?? false
+  const resolve = currencyResolver(text)
+  const hits: MoneyHit[] = []
+  let consumed = 0
+  let last: { currency: string; end: number } | null = null
+  const emit = (h: MoneyHit) => {
+    hits.push(h)
+    last = { currency: h.currency, end: h.end }
+  }
+  const re = new RegExp(NUMBER_RE.source, 'gu')
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index < consumed) continue
+    const r = readAt(text, m.index, trimGroups(m[0]), decimalComma, resolve)
+    if (!r) continue
+    if (RATE_SIGN_BEFORE.test(text.slice(Math.max(0, r.start - 4), r.start))) continue
+    RATE_SIGN_AFTER.lastIndex = r.end
+    if (RATE_SIGN_AFTER.test(text)) continue
+    const range = readRange(text, r, decimalComma, resolve, last)
+    if (range) {
+      emit(range.low)
+      emit(range.high)
+      consumed = range.high.end
+      re.lastIndex = consumed
+      continue
+    }
+    let currency = r.currency
+    if (!currency) currency = inherited(text, r, last)
+    if (!currency) continue
+    const end = r.currency ? r.end : r.end - (r.scaleDot ? 1 : 0)
+    emit({ start: r.start, end, amount: amountOf(r), currency })
+    consumed = r.end
+  }
+  addVague(text, hits)
+  return hits.sort((a, b) => a.start - b.start)
+}
+
+/** "1 700 000" is one number, but in "2019 500" the groups belong to nothing. */
+function trimGroups(written: string): string {
+  const space = written.search(/[ \u00a0\u202f]/)
+  if (space < 0) return written
+  const head = written.slice(0, space)
+  return /^\d{1,3}$/.test(head) ? written : head
+}
+
+function readAt(
+  text: string,
+  start: number,
+  written: string,
+  decimalComma: boolean,
+  resolve: (word: string, at: number) => string,
+): Reading | null {
+  const numberEnd = start + written.length
+  const before = text.slice(Math.max(0, start - 7), start)
+  const prefix = CURRENCY_PREFIX_RE.exec(before)
+  const prev = text[start - 1] ?? ''
+  if (!prefix && /[\p{L}\p{N}_]/u.test(prev)) return null
+  if (/[.,]/.test(prev) && /\d/.test(text[start - 2] ?? '')) return null
+  const scale = readScale(text, numberEnd)
+  const afterScale = scale ? scale.end : numberEnd
+  if (/^[ \u00a0]?%/.test(text.slice(afterScale, afterScale + 2))) return null
+  const suffix = readCurrency(text, afterScale, resolve)
+  const value = parseNumber(written, { scaled: scale !== null, decimalComma })
+  if (value === null) return null
+  const prefixCode = prefix ? symbolCode(prefix[0]) : null
+  return {
+    start: prefix ? start - prefix[0].length : start,
+    numberEnd,
+    end: suffix ? suffix.end : afterScale,
+    value,
+    factor: scale?.factor ?? null,
+    currency: prefixCode ?? suffix?.code ?? null,
+    unit: suffix?.unit ?? 1,
+    scaleDot: scale !== null && !suffix && text[afterScale - 1] === '.',
+    suffixCurrency: suffix !== null,
+  }
+}
+
+function readScale(text: string, at: number): { end: number; factor: number } | null {
+  const window = text.slice(at, at + WINDOW)
+  const spaced = /^[ \u00a0]{1,2}/.exec(window)
+  for (let i = 0; i < SCALE_WORDS.length; i++) {
+    const word = SCALE_WORDS[i]!
+    const re = scaleRes[i]!
+    for (const gap of [0, spaced?.[0].length ?? -1]) {
+      if (gap < 0 || (gap > 0 && word.attachedOnly)) continue
+      re.lastIndex = gap
+      const m = re.exec(window)
+      if (m) return { end: at + gap + m[0].length, factor: word.factor }
+    }
+  }
+  return null
+}
+
+function readCurrency(
+  text: string,
+  at: number,
+  resolve: (word: string, at: number) => string,
+): { end: number; code: string; unit: number } | null {
+  const window = text.slice(at, at + WINDOW)
+  CURRENCY_ANY.lastIndex = 0
+  const any = CURRENCY_ANY.exec(window)
+  if (!any) return null
+  const gap = any[0].length - any[0].trimStart().length
+  for (let i = 0; i < CURRENCY_WORDS.length; i++) {
+    const re = currencyRes[i]!
+    re.lastIndex = gap
+    const m = re.exec(window)
+    if (!m) continue
+    const word = CURRENCY_WORDS[i]!
+    const code = resolve(word.code === 'CODE' || word.code === 'SYMBOL' ? m[0] : word.code, at)
+    return { end: at + gap + m[0].length, code, unit: word.unit ?? 1 }
+  }
+  return null
+}
+
+function amountOf(r: Reading, factor = r.factor): number {
+  return scaleAmount(r.value * r.unit, factor ?? 1)
+}
+
+/** "from 5 to 10 million tenge", "10-15 миллионов", "$5-10 million", "от 20 до 10 тыс. долларов". */
+function readRange(
+  text: string,
+  low: Reading,
+  decimalComma: boolean,
+  resolve: (word: string, at: number) => string,
+  last: { currency: string; end: number } | null,
+): { low: MoneyHit; high: MoneyHit } | null {
+  if (low.suffixCurrency) return null
+  CONNECTOR.lastIndex = low.end
+  const c = CONNECTOR.exec(text)
+  if (!c) return null
+  const word = c[0].trim().toLowerCase()
+  const opener = RANGE_OPENER.exec(text.slice(Math.max(0, low.start - 10), low.start))
+  if ((word === 'and' || word === 'и') && !opener) return null
+  const nextStart = c.index + c[0].length
+  const numberMatch = new RegExp(NUMBER_RE.source, 'uy')
+  const prefixLen =
+    /^(?:US\$|\$|€|£|₸|₽|KZT|USD)?[ \u00a0]?/u.exec(text.slice(nextStart))?.[0].length ?? 0
+  numberMatch.lastIndex = nextStart + prefixLen
+  const nm = numberMatch.exec(text)
+  if (!nm) return null
+  const high = readAt(text, nm.index, trimGroups(nm[0]), decimalComma, resolve)
+  if (!high) return null
+  const currency = high.currency ?? low.currency ?? inherited(text, high, last)
+  if (!currency) return null
+  if (high.factor === null && low.factor === null && !high.currency && !low.currency) return null
+  const factor = low.factor ?? (low.value <= high.value ? high.factor : null)
+  const start = opener ? low.start - opener[0].length : low.start
+  return {
+    low: { start, end: high.end, amount: amountOf(low, factor), currency },
+    high: { start: high.start, end: high.end, amount: amountOf(high), currency },
+  }
+}
+
+/**
+ * "…перевела еще 13 млн." after "4 млн тенге": a scaled amount with no currency takes the
+ * currency of the amount just before it, if the sentence ends right after it.
+ */
+function inherited(
+  text: string,
+  r: Reading,
+  last: { currency: string; end: number } | null,
+): string | null {
+  if (!last || r.factor === null || r.factor < 1e6) return null
+  if (r.start - last.end > INHERIT_DISTANCE) return null
+  TERMINAL.lastIndex = r.end
+  return r.scaleDot || TERMINAL.test(text) ? last.currency : null
+}
+
+function addVague(text: string, hits: MoneyHit[]): void {
+  const numeric = hits.slice()
+  for (const p of VAGUE_PATTERNS) {
+    const re = new RegExp(p.re.source, p.re.flags)
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (numeric.some((h) => h.start < end && start < h.end)) continue
+      const currency = p.code === 'FROM_WORD' ? vagueCurrency(m[0]) : p.code
+      if (currency) hits.push({ start, end, amount: null, currency })
+    }
+  }
+}
+
+/**
+ * Resolves the ambiguous currency words per document: "som" is the Kyrgyz som unless the page is
+ * about Uzbekistan; "сум/soum" is the Uzbek sum unless a Kyrgyz cue stands next to it; "manat" is
+ * the Turkmen manat unless the page is about Azerbaijan and not Turkmenistan.
+ */
+function currencyResolver(text: string): (word: string, at: number) => string {
+  let cues: { uz: number; kg: number; az: number; tm: number } | null = null
+  const counts = () => {
+    cues ??= {
+      uz: countMatches(text, UZBEK_CUE),
+      kg: countMatches(text, KYRGYZ_CUE),
+      az: countMatches(text, AZERI_CUE),
+      tm: countMatches(text, TURKMEN_CUE),
+    }
+    return cues
+  }
+  return (word, at) => {
+    if (word === 'SOM') return counts().uz > counts().kg ? 'UZS' : 'KGS'
+    if (word === 'SUM') {
+      const near = text.slice(Math.max(0, at - 150), at + 60)
+      return countMatches(near, KYRGYZ_CUE) > 0 && countMatches(near, UZBEK_CUE) === 0
+        ? 'KGS'
+        : 'UZS'
+    }
+    if (word === 'MANAT') return counts().az > 0 && counts().tm === 0 ? 'AZN' : 'TMT'
+    return symbolCode(word)
+  }
+}
+
+function countMatches(text: string, re: RegExp): number {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)
+  let n = 0
+  while (g.exec(text) !== null) n++
+  return n
+}

@@ -1,0 +1,157 @@
+/**
+ * Currency, scale and vague-amount patterns for English, Russian and Kazakh news.
+ *
+ * Sources: ISO 4217 for the codes; the word forms are the ordinary spellings of each currency in
+ * en/ru/kk reporting (Kazakh case endings are matched as `\p{L}*` after the stem: теңгеге,
+ * теңгенің, долларға). Licence: MIT, as the project. To extend, add a row to the table that fits;
+ * longer alternatives must come before their prefixes (`сомони` before `сом`).
+ *
+ * Every pattern is applied to a short window (at most ~80 characters) next to a number, so the
+ * `\p{L}*` tails stay bounded; none has nested quantifiers.
+ *
+ * @module pipeline/stages/extract-money/money-patterns
+ */
+
+/** A currency written after the number (or after its scale word). */
+export interface CurrencyWord {
+  /** Regex source matched at the start of the window, case-insensitive. */
+  readonly re: string
+  /** ISO 4217 code; `SOM` and `SUM` are resolved per document (KGS/UZS), `MANAT` too (TMT/AZN). */
+  readonly code: string
+  /** Multiplier for sub-units (cents). */
+  readonly unit?: number
+}
+
+// Letters may not follow a currency word that has no `\p{L}*` tail ("som" must not match "some").
+const B = '(?![\\p{L}\\p{N}])'
+
+/** Currency words, symbols and codes after a number. Order matters: first match wins. */
+export const CURRENCY_WORDS: readonly CurrencyWord[] = [
+  { re: `(?:U\\.S\\.|US|American|USA)\\s?dollars?${B}`, code: 'USD' },
+  { re: `американск\\p{L}*\\s+доллар\\p{L}*`, code: 'USD' },
+  { re: `АҚШ\\s+доллар\\p{L}*`, code: 'USD' },
+  { re: `dollars?${B}`, code: 'USD' },
+  { re: `доллар\\p{L}*|долл\\.`, code: 'USD' },
+  { re: `(?:US\\s?)?cents?${B}`, code: 'USD', unit: 0.01 },
+  { re: `цент(?:ов|а)?${B}`, code: 'USD', unit: 0.01 },
+  { re: `(?:Kazakh(?:stani)?\\s)?tenge${B}`, code: 'KZT' },
+  { re: `те[нң]ге\\p{L}*|тг\\.|тг${B}`, code: 'KZT' },
+  { re: `(?:Russian\\s)?r(?:o)?ubles?${B}`, code: 'RUB' },
+  { re: `(?:российск\\p{L}*\\s)?рубл\\p{L}*|руб\\.|руб${B}`, code: 'RUB' },
+  { re: `euros?${B}|евро${B}`, code: 'EUR' },
+  { re: `(?:Tajik\\s)?somonis?${B}|сомони${B}`, code: 'TJS' },
+  { re: `(?:Kyrgyz\\s)?soms?${B}|сом(?:ов|а|ы|ом|ах|ға|нан|ды|ның)?${B}`, code: 'SOM' },
+  {
+    re: `(?:Uzbek\\s)?(?:soums?|sums|so['ʻ’‘]ms?)${B}|сум(?:ов|а|ы|ах)?${B}|сўм\\p{L}*`,
+    code: 'SUM',
+  },
+  { re: `(?:Turkmen\\s)?manats?${B}|манат\\p{L}*`, code: 'MANAT' },
+  { re: `(?:Chinese\\s)?yuan${B}|renminbi${B}|юан\\p{L}*`, code: 'CNY' },
+  {
+    re: `(?:British\\s)?pounds?\\s+sterling${B}|British\\s+pounds?${B}|фунт\\p{L}*\\s+стерлинг\\p{L}*`,
+    code: 'GBP',
+  },
+  { re: `(?:Swiss\\s)?francs?${B}|швейцарск\\p{L}*\\s+франк\\p{L}*`, code: 'CHF' },
+  { re: `hryvnias?${B}|гривен${B}|гривн\\p{L}*`, code: 'UAH' },
+  { re: `(?:UAE\\s)?dirhams?${B}|дирхам\\p{L}*`, code: 'AED' },
+  { re: `(?:Turkish\\s)?liras?${B}|турецк\\p{L}*\\s+лир\\p{L}*`, code: 'TRY' },
+  { re: `(?:KZT|USD|EUR|RUB|KGS|UZS|TJS|TMT|CNY|GBP|CHF|UAH|AED|TRY|AZN|RMB)${B}`, code: 'CODE' },
+  { re: '\\$|₸|₽|€|£', code: 'SYMBOL' },
+]
+
+/** Symbols and codes written before the number (`$5`, `US$ 5`, `KZT420mln`, `€380,000`). */
+export const CURRENCY_PREFIX_RE =
+  /(?:(?<![\p{L}])(?:US|U\.S\.|C|A)?\$|₸|₽|€|£|(?<![\p{L}])(?:KZT|USD|EUR|RUB|KGS|UZS|TJS|TMT|CNY|GBP|CHF|AED|RMB))\s?$/u
+
+/** Maps a symbol or an upper-case code to ISO 4217. */
+export function symbolCode(s: string): string {
+  const t = s.replace(/\s/g, '').toUpperCase()
+  if (t.endsWith('$')) return 'USD'
+  if (t === '₸') return 'KZT'
+  if (t === '₽') return 'RUB'
+  if (t === '€') return 'EUR'
+  if (t === '£') return 'GBP'
+  if (t === 'RMB') return 'CNY'
+  return t
+}
+
+/** A scale word after the number: thousand, million, billion, trillion. */
+export interface ScaleWord {
+  readonly re: string
+  readonly factor: number
+  /** Only when written right after the digits, without a space (`5m`, `$1.2bn`, `420mln`). */
+  readonly attachedOnly?: boolean
+}
+
+/** Scale words in en/ru/kk; abbreviations with an optional full stop. */
+export const SCALE_WORDS: readonly ScaleWord[] = [
+  { re: `trillions?${B}|trln\\.?|трлн\\.?|триллион\\p{L}*`, factor: 1e12 },
+  { re: `tn${B}`, factor: 1e12, attachedOnly: true },
+  { re: `billions?${B}|bln\\.?${B}|млрд\\.?|миллиард\\p{L}*`, factor: 1e9 },
+  { re: `bn${B}|b${B}`, factor: 1e9, attachedOnly: true },
+  { re: `millions?${B}|mln\\.?${B}|млн\\.?|миллион\\p{L}*`, factor: 1e6 },
+  { re: `mn${B}|m${B}`, factor: 1e6, attachedOnly: true },
+  { re: `thousands?${B}|тыс(?:яч\\p{L}*|\\.)?|мың\\p{L}*`, factor: 1e3 },
+  { re: `k${B}`, factor: 1e3, attachedOnly: true },
+]
+
+/** A vague amount: no number, only an order of magnitude ("billions of dollars"). */
+export interface VaguePattern {
+  readonly re: RegExp
+  /** ISO code, or `FROM_WORD` to read it from the currency word in the match. */
+  readonly code: string
+}
+
+const EN_CUR =
+  '(?:(?:U\\.S\\.|US|American)\\s)?(?:dollars|tenge|r(?:o)?ubles|euros|soms|soums|manats|yuan)'
+const RU_CUR = '(?:тенге|рубл\\p{L}*|доллар\\p{L}*|евро|сом(?:ов|ы)?|сум(?:ов|ы)?|юан\\p{L}*)'
+
+/** Vague amounts, global regexes over the content (each linear: words separated by `\s+`). */
+export const VAGUE_PATTERNS: readonly VaguePattern[] = [
+  {
+    re: new RegExp(
+      `\\b(?:(?:hundreds|tens|dozens)\\s+of\\s+)?(?:thousands|millions|billions|trillions)\\s+of\\s+${EN_CUR}\\b`,
+      'giu',
+    ),
+    code: 'FROM_WORD',
+  },
+  {
+    re: new RegExp(
+      `\\b(?:several|a\\s+few|many)\\s+(?:thousand|million|billion)\\s+${EN_CUR}\\b`,
+      'giu',
+    ),
+    code: 'FROM_WORD',
+  },
+  { re: /\bmulti-?(?:million|billion)(?:-|\s)dollars?\b/giu, code: 'USD' },
+  {
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:(?:сотни|сотен|десятки|десятков|нескольк\\p{L}*)\\s+)?(?:тысячи|тысяч|миллионы|миллионов|миллиарды|миллиардов)\\s+${RU_CUR}(?![\\p{L}])`,
+      'giu',
+    ),
+    code: 'FROM_WORD',
+  },
+  {
+    re: /(?<![\p{L}\p{N}])(?:(?:жүздеген|ондаған)\s+)?(?:мыңдаған|миллиондаған|миллиардтаған|миллион|миллиард)\s+те[нң]ге\p{L}*/giu,
+    code: 'KZT',
+  },
+]
+
+/** Reads the currency of a vague amount from its words. */
+export function vagueCurrency(text: string): string | null {
+  const t = text.toLowerCase()
+  if (/dollar|доллар/u.test(t)) return 'USD'
+  if (/tenge|тенге|теңге/u.test(t)) return 'KZT'
+  if (/rouble|ruble|рубл/u.test(t)) return 'RUB'
+  if (/euro|евро/u.test(t)) return 'EUR'
+  if (/soums|сум/u.test(t)) return 'UZS'
+  if (/soms|сом/u.test(t)) return 'KGS'
+  if (/manat/u.test(t)) return 'TMT'
+  if (/yuan|юан/u.test(t)) return 'CNY'
+  return null
+}
+
+/** Words that tell a document is about Uzbekistan, Kyrgyzstan or Azerbaijan (for som/sum/manat). */
+export const UZBEK_CUE = /uzbek|узбек|өзбек|ўзбек|tashkent|ташкент|ташкен/giu
+export const KYRGYZ_CUE = /kyrgyz|кыргыз|киргиз|қырғыз|bishkek|бишкек|\bKGS\b/giu
+export const AZERI_CUE = /azerbaijan|азербайджан|әзірбайжан|\bAZN\b/giu
+export const TURKMEN_CUE = /turkmen|туркмен|түрікмен|ashgabat|ашхабад/giu

@@ -1,0 +1,137 @@
+/**
+ * Extraction benchmark: generates a deterministic en/ru/kk corpus (default 5 MB), runs the
+ * default pipeline over it in this one process, and prints throughput (MB/s per core),
+ * documents per second, each stage's share of the time and the peak memory.
+ *
+ * usage: npm run bench -- [--mb N] [--seed N] [--json]
+ */
+import { parseArgs } from 'node:util'
+import type { RawDoc } from '#core/document.ts'
+import { createDefaultPipeline } from '#pipeline/default-pipeline.ts'
+import { createPipeline, type Pipeline } from '#pipeline/pipeline.ts'
+import type { Stage } from '#pipeline/stage.ts'
+import { generateCorpus } from './bench/generate-corpus.ts'
+
+const { values } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '20261122' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
+})
+if (values.help) {
+  console.log('usage: npm run bench -- [--mb N] [--seed N] [--json]')
+  process.exit(0)
+}
+const mb = Number(values.mb)
+if (!(mb > 0)) {
+  console.error(`bench: --mb must be a positive number, got "${values.mb}"`)
+  process.exit(2)
+}
+
+const MB = 1_000_000
+const stageMs = new Map<string, number>()
+
+/** Wraps a stage so that its run time adds up in `stageMs`; output is untouched. */
+function timed(stage: Stage<unknown, unknown>): Stage<unknown, unknown> {
+  stageMs.set(stage.name, 0)
+  return {
+    name: stage.name,
+    version: stage.version,
+    run: async (input, context) => {
+      const t0 = performance.now()
+      const out = await stage.run(input, context)
+      stageMs.set(stage.name, (stageMs.get(stage.name) ?? 0) + performance.now() - t0)
+      return out
+    },
+  }
+}
+
+const tBuild = performance.now()
+let pipeline: Pipeline<RawDoc, unknown> = createPipeline<RawDoc>()
+for (const stage of createDefaultPipeline().stages) pipeline = pipeline.pipe(timed(stage))
+const buildMs = performance.now() - tBuild
+
+const tGen = performance.now()
+const docs = generateCorpus({ bytes: mb * MB, seed: Number(values.seed) })
+const genMs = performance.now() - tGen
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.raw), 0)
+const chars = docs.reduce((n, d) => n + d.raw.length, 0)
+
+// Warm-up: lazy lexicon loads and JIT compilation happen here, not in the measured run.
+const warm = docs.slice(0, 30)
+const tWarm = performance.now()
+for (const doc of warm) await pipeline.run({ ...doc, id: `warm-${doc.id}` })
+const warmMs = performance.now() - tWarm
+for (const name of stageMs.keys()) stageMs.set(name, 0)
+
+let failed = 0
+const cpu0 = process.cpuUsage()
+const t0 = performance.now()
+for (const doc of docs) {
+  try {
+    await pipeline.run(doc)
+  } catch {
+    failed++
+  }
+}
+const wallS = (performance.now() - t0) / 1000
+const cpu = process.cpuUsage(cpu0)
+const cpuS = (cpu.user + cpu.system) / 1e6
+const stagesTotal = [...stageMs.values()].reduce((a, b) => a + b, 0)
+const maxRssMb = (process.resourceUsage().maxRSS * 1024) / 1024 / 1024
+
+const result = {
+  corpus: {
+    documents: docs.length,
+    megabytes: bytes / MB,
+    characters: chars,
+    seed: Number(values.seed),
+  },
+  setupMs: { buildPipeline: round(buildMs), generate: round(genMs), warmUp30Docs: round(warmMs) },
+  wallSeconds: round(wallS, 3),
+  cpuSeconds: round(cpuS, 3),
+  mbPerSecond: round(bytes / MB / wallS, 3),
+  mbPerCpuSecond: round(bytes / MB / cpuS, 3),
+  docsPerSecond: round(docs.length / wallS, 1),
+  failed,
+  peakRssMb: round(maxRssMb, 1),
+  stages: [...stageMs].map(([name, ms]) => ({
+    name,
+    ms: round(ms, 1),
+    share: round(ms / stagesTotal, 4),
+    msPerMb: round(ms / (bytes / MB), 1),
+  })),
+}
+
+if (values.json) {
+  console.log(JSON.stringify(result, null, 2))
+} else {
+  const { corpus } = result
+  console.log(
+    `corpus      ${corpus.documents} documents, ${corpus.megabytes.toFixed(2)} MB UTF-8 (${corpus.characters} chars), en/ru/kk, seed ${corpus.seed}`,
+  )
+  console.log(
+    `setup       pipeline ${result.setupMs.buildPipeline} ms, corpus ${result.setupMs.generate} ms, warm-up (30 docs) ${result.setupMs.warmUp30Docs} ms`,
+  )
+  console.log(
+    `run         ${result.wallSeconds} s wall, ${result.cpuSeconds} s CPU (one process, one thread of JS)`,
+  )
+  console.log(
+    `throughput  ${result.mbPerSecond} MB/s wall, ${result.mbPerCpuSecond} MB/s per core (MB per CPU-second); bar: >= 1 MB/s per core`,
+  )
+  console.log(`documents   ${result.docsPerSecond} docs/s, ${failed} failed`)
+  console.log(`peak RSS    ${result.peakRssMb} MB`)
+  console.log('stage                       time ms   share   ms/MB')
+  for (const s of result.stages) {
+    console.log(
+      `  ${s.name.padEnd(24)} ${s.ms.toFixed(1).padStart(9)}  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.msPerMb.toFixed(1).padStart(6)}`,
+    )
+  }
+}
+
+function round(n: number, digits = 0): number {
+  const f = 10 ** digits
+  return Math.round(n * f) / f
+}

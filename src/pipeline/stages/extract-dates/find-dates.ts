@@ -1,0 +1,411 @@
+/**
+ * Finds dates in text: full dates, months, years, ranges and relative expressions in en/ru/kk,
+ * normalised to `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Relative and year-less dates are resolved
+ * against a reference date and dropped without one (gold README, "dates"). Pure; every pattern is
+ * a global regex without nested quantifiers, run once over the text.
+ *
+ * @module pipeline/stages/extract-dates/find-dates
+ */
+import {
+  EN_MONTHS,
+  KK_MONTHS,
+  monthAlternation,
+  monthNumber,
+  NUMBER_WORDS,
+  RU_MONTHS,
+  weekdayNumber,
+} from './date-words.ts'
+
+/** A date found in the text. Offsets are UTF-16 into the searched string. */
+export interface DateHit {
+  readonly start: number
+  readonly end: number
+  readonly iso: string
+  /** Resolved against the reference date. */
+  readonly relative: boolean
+  /** A year written on its own ("in 2019", "2024 жылы"): the kind statistics periods use. */
+  readonly bareYear: boolean
+}
+
+/** A parsed reference date: year, and month and day when known. */
+export interface RefDate {
+  readonly y: number
+  readonly m: number | null
+  readonly d: number | null
+}
+
+interface Rule {
+  readonly re: RegExp
+  /** Returns the hit for a match, or `null` to skip it. */
+  readonly make: (m: RegExpExecArray, ctx: RuleContext) => Omit<DateHit, 'start' | 'end'> | null
+}
+
+interface RuleContext {
+  readonly text: string
+  readonly ref: RefDate | null
+}
+
+const EN_M = `(?:${monthAlternation(EN_MONTHS)})\\.?`
+const RU_M = `(?:${monthAlternation(RU_MONTHS)})`
+const KK_M = `(?:${monthAlternation(KK_MONTHS)})\\p{L}*`
+const YEAR = '(?:19[5-9]\\d|20[0-4]\\d)'
+const NB = '(?<![\\p{L}\\p{N}])'
+const NA = '(?![\\p{L}\\p{N}])'
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])'
+const ORD = '(?:st|nd|rd|th)?'
+const RU_YEAR_WORD = '(?:\\s*(?:года|году|год|гг?\\.|г(?![\\p{L}])))?'
+const KK_YEAR_WORD = '(?:\\s*-?\\s*(?:жылғы|жылы|жылдың|жылдан|жылға|жыл|ж\\.))?'
+
+const iso = (y: number, m?: number | null, d?: number | null): string =>
+  `${y}${m ? `-${pad(m)}` : ''}${m && d ? `-${pad(d)}` : ''}`
+const pad = (n: number): string => String(n).padStart(2, '0')
+const num = (s: string | undefined): number | null => (s ? Number(s) : null)
+
+function absolute(
+  y: number,
+  m: number | null,
+  d: number | null,
+): Omit<DateHit, 'start' | 'end'> | null {
+  if (m !== null && (m < 1 || m > 12)) return null
+  if (d !== null && (m === null || d < 1 || d > daysIn(y, m))) return null
+  return { iso: iso(y, m, d), relative: false, bareYear: false }
+}
+
+/** A day and month without a year: the reference year, or the one before for a month well ahead. */
+function yearless(
+  ref: RefDate | null,
+  m: number,
+  d: number | null,
+): Omit<DateHit, 'start' | 'end'> | null {
+  if (!ref) return null
+  const y = ref.m !== null && m > ref.m + 3 ? ref.y - 1 : ref.y
+  const hit = absolute(y, m, d)
+  return hit && { ...hit, relative: true }
+}
+
+function daysIn(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
+/** The year written last before `at` (for "February of the same year"). */
+function previousYear(text: string, at: number): number | null {
+  const window = text.slice(Math.max(0, at - 1500), at)
+  const re = new RegExp(`${NB}(${YEAR})${NA}`, 'gu')
+  let last: number | null = null
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) last = Number(m[1])
+  return last
+}
+
+function yearPhrase(word: string, ctx: RuleContext, at: number): number | null {
+  const w = word.toLowerCase().replace(/\s+/g, ' ')
+  if (w === 'this' || w === 'current') return ctx.ref?.y ?? null
+  if (w === 'last' || w === 'previous') return ctx.ref ? ctx.ref.y - 1 : null
+  if (w === 'next') return ctx.ref ? ctx.ref.y + 1 : null
+  return previousYear(ctx.text, at)
+}
+
+const ABSOLUTE_RULES: readonly Rule[] = [
+  {
+    // 2025-01-11
+    re: new RegExp(`(?<![\\d./-])(${YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d])`, 'gu'),
+    make: (m) => absolute(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    // 26.12.2025
+    re: new RegExp(`(?<![\\d.,/])(${DAY})\\.(0?[1-9]|1[0-2])\\.(${YEAR})(?![\\d]|\\.\\d)`, 'gu'),
+    make: (m) => absolute(Number(m[3]), Number(m[2]), Number(m[1])),
+  },
+  {
+    // April 5, 2025 · Sept. 14 · November 1st in 2017 · May 26 of this year · March 3-5, 2025
+    re: new RegExp(
+      `\\b(${EN_M})\\s+(${DAY})${ORD}(?:\\s*[-–]\\s*${DAY}${ORD})?(?![\\d])(?:,?\\s+(?:in\\s+|of\\s+)?(${YEAR})${NA}|,?\\s+of\\s+(this|last|next|the\\s+same|that)\\s+year\\b)?`,
+      'gu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[1]!)!
+      if (m[3]) return absolute(Number(m[3]), month, Number(m[2]))
+      if (m[4]) {
+        const y = yearPhrase(m[4], ctx, m.index)
+        return y === null ? null : { ...absolute(y, month, Number(m[2]))!, relative: true }
+      }
+      return yearless(ctx.ref, month, Number(m[2]))
+    },
+  },
+  {
+    // 5 April 2025 · 16 January · 5th of April
+    re: new RegExp(
+      `${NB}(${DAY})${ORD}(?:\\s*[-–]\\s*${DAY}${ORD})?\\s+(?:of\\s+)?(${EN_M})(?![\\p{L}])(?:,?\\s+(${YEAR})${NA})?`,
+      'gu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[2]!)!
+      return m[3]
+        ? absolute(Number(m[3]), month, Number(m[1]))
+        : yearless(ctx.ref, month, Number(m[1]))
+    },
+  },
+  {
+    // March to May 2024 · between April and August 2019 (the start of the range)
+    re: new RegExp(
+      `\\b(?:[Bb]etween\\s+|[Ff]rom\\s+)?(${EN_M})\\s*(?:to|and|through|until|-|–)\\s*(${EN_M}),?\\s+(${YEAR})${NA}`,
+      'gu',
+    ),
+    make: (m) => absolute(Number(m[3]), monthNumber(m[1]!), null),
+  },
+  {
+    // March 2024 · December, 2006 · February of the same year · the summer of 2012 (year)
+    re: new RegExp(
+      `\\b(${EN_M}),?\\s+(?:of\\s+)?(?:(${YEAR})${NA}|(this|last|next|the\\s+same|that)\\s+year\\b)`,
+      'gu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[1]!)!
+      if (m[2]) return absolute(Number(m[2]), month, null)
+      const y = yearPhrase(m[3]!, ctx, m.index)
+      return y === null ? null : { ...absolute(y, month, null)!, relative: true }
+    },
+  },
+  {
+    // in June · since early February · by mid-March (year-less month, needs a preposition)
+    re: new RegExp(
+      `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his)\\s+(?:(?:early|late|mid-?)\\s*)?(${EN_M})(?![\\p{L}\\d]|\\s+\\d)`,
+      'gu',
+    ),
+    make: (m, ctx) => yearless(ctx.ref, monthNumber(m[1]!)!, null),
+  },
+  {
+    // 5 апреля 2025 года · 26 декабря · 5–7 марта 2024 г.
+    re: new RegExp(
+      `${NB}(${DAY})(?:\\s*[-–]\\s*${DAY})?\\s+(${RU_M})${NA}(?:\\s+(${YEAR})${RU_YEAR_WORD})?`,
+      'giu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[2]!)!
+      return m[3]
+        ? absolute(Number(m[3]), month, Number(m[1]))
+        : yearless(ctx.ref, month, Number(m[1]))
+    },
+  },
+  {
+    // в марте 2024 года · с марта по май 2024 года (start) · июль 2013 г.
+    re: new RegExp(
+      `${NB}(?:(?:в|с|до|к|по|от|на)\\s+)?(?:(?:начале|конце|середине)\\s+)?(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?\\s+(${YEAR})${NA}${RU_YEAR_WORD}`,
+      'giu',
+    ),
+    make: (m) => absolute(Number(m[2]), monthNumber(m[1]!), null),
+  },
+  {
+    // в марте · в начале февраля · до июня (year-less, after a preposition)
+    re: new RegExp(
+      `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})${NA}(?!\\s+\\d)`,
+      'giu',
+    ),
+    make: (m, ctx) => yearless(ctx.ref, monthNumber(m[1]!)!, null),
+  },
+  {
+    // 2025 жылғы 26 желтоқсанда
+    re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылғы|ж\\.)\\s+(${DAY})\\s+(${KK_M})`, 'giu'),
+    make: (m) => absolute(Number(m[1]), monthNumber(m[3]!), Number(m[2])),
+  },
+  {
+    // 26 желтоқсан 2025 ж. · 26 желтоқсанда (year-less)
+    re: new RegExp(`${NB}(${DAY})\\s+(${KK_M})(?:\\s+(${YEAR})${KK_YEAR_WORD})?`, 'giu'),
+    make: (m, ctx) => {
+      const month = monthNumber(m[2]!)!
+      return m[3]
+        ? absolute(Number(m[3]), month, Number(m[1]))
+        : yearless(ctx.ref, month, Number(m[1]))
+    },
+  },
+  {
+    // 2024 жылдың наурызында · 2024 жылғы наурыз айында
+    re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылдың|жылғы|ж\\.)\\s+(${KK_M})`, 'giu'),
+    make: (m) => absolute(Number(m[1]), monthNumber(m[2]!), null),
+  },
+  {
+    // наурыз айында (year-less)
+    re: new RegExp(`${NB}(${KK_M})\\s+ай(?:ында|ы|ынан|ына)${NA}`, 'giu'),
+    make: (m, ctx) => yearless(ctx.ref, monthNumber(m[1]!)!, null),
+  },
+]
+
+/** Nouns that make a four-digit number a quantity, not a year ("2000 people", "1500 тонн"). */
+const QUANTITY_AFTER =
+  /^\s*(?:people|persons|residents|citizens|cases|crimes|offen[cs]es|units|tonn?es|tons|kg|kilograms?|grams?|km|kilometres?|kilometers?|meters?|metres?|hectares?|heads?|pieces?|doses?|pills?|tablets?|victims?|officers?|employees?|troops|soldiers|migrants|children|women|men|человек|чел\.|случа\p{L}*|преступлени\p{L}*|дел|единиц\p{L}*|тонн\p{L}*|кг|км|метр\p{L}*|гектар\p{L}*|штук\p{L}*|голов\p{L}*|таблет\p{L}*|доз\p{L}*|жител\p{L}*|граждан\p{L}*|сотрудник\p{L}*|адам\p{L}*|қылмыс\p{L}*|іс\p{L}*|дана\p{L}*|тонна\p{L}*|рубл\p{L}*|тенге|теңге\p{L}*|доллар\p{L}*|dollars|tenge|rubles|euros|%|percent|per\s+cent|процент\p{L}*|пайыз\p{L}*|million|billion|thousand|млн|млрд|тыс|мың|миллион\p{L}*|миллиард\p{L}*)(?![\p{L}])/iu
+
+const YEAR_RULE = new RegExp(
+  `${NB}(${YEAR})(?![\\p{N}]|[.,]\\d|s\\b|['’]s\\b|-х|-е\\b|-ж|-\\p{L}*жылдар|\\s*(?:жылдар|годах?\\s+XX))`,
+  'gu',
+)
+const RU_YEAR_CUE_AFTER =
+  /^\s*(?:-?(?:года|году|год|годах|годов|гг?\.|г(?![\p{L}])|м|го|й)(?![\p{L}])|\s*[-–—]\s*(?:19|20)\d{2}\s*(?:годах|годов|гг\.|годы))/u
+const RU_YEAR_CUE_BEFORE =
+  /(?:^|[^\p{L}])(?:в|с|до|по|от|к|за|на|начале|конце|середине|году|весной|летом|осенью|зимой|декабре|январе|\d\s*[-–—]|и)\s*$/iu
+const KK_YEAR_CUE_AFTER = /^\s*-?\s*(?:жыл\p{L}*|ж\.)/u
+
+/** Finds a bare year, with the language's cue rules. */
+function yearHit(
+  text: string,
+  m: RegExpExecArray,
+  lang: string,
+): Omit<DateHit, 'start' | 'end'> | null {
+  const end = m.index + m[0].length
+  const after = text.slice(end, end + 40)
+  const before = text.slice(Math.max(0, m.index - 25), m.index)
+  if (/[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before) || after.startsWith('/')) return null
+  if (QUANTITY_AFTER.test(after)) return null
+  if (/^[-–]\d{2}(?!\d)/.test(after)) return null
+  const kk = KK_YEAR_CUE_AFTER.test(after)
+  const ru = RU_YEAR_CUE_AFTER.test(after) || RU_YEAR_CUE_BEFORE.test(before)
+  if (lang !== 'en' && !kk && !ru && !/[(«"]\s*$/.test(before)) return null
+  return { iso: m[1]!, relative: false, bareYear: true }
+}
+
+const RELATIVE_RULES: readonly {
+  re: RegExp
+  make: (
+    m: RegExpExecArray,
+    ref: RefDate,
+  ) => { y: number; m?: number | null; d?: number | null } | null
+}[] = [
+  {
+    re: /(?<![\p{L}])(today|сегодня|бүгін)(?![\p{L}])/giu,
+    make: (_m, r) => (r.d ? { y: r.y, m: r.m, d: r.d } : null),
+  },
+  {
+    re: /(?<![\p{L}])(yesterday|вчера|кеше)(?![\p{L}])/giu,
+    make: (_m, r) => shiftDays(r, -1),
+  },
+  {
+    re: /(?<![\p{L}])(позавчера|the\s+day\s+before\s+yesterday)(?![\p{L}])/giu,
+    make: (_m, r) => shiftDays(r, -2),
+  },
+  {
+    re: /(?<![\p{L}])(?:(?:on|last|this\s+past)\s+|в\s+(?:минувш(?:ий|ую|ее)|прошл(?:ый|ую|ое)|эт(?:от|у|о))?\s*)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\p{L}])/giu,
+    make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
+  },
+  {
+    re: /(?<![\p{L}])(?:өткен\s+)?(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)\s+күні(?![\p{L}])/giu,
+    make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
+  },
+  {
+    re: /(?<![\p{L}])(?:this\s+year|earlier\s+this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году|(?:с\s+начала|в\s+начале)\s+(?:этого|текущего)\s+года|биыл\p{L}*|осы\s+жыл\p{L}*|ағымдағы\s+жыл\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => ({ y: r.y }),
+  },
+  {
+    re: /(?<![\p{L}])(?:last\s+year|в\s+(?:прошлом|минувшем)\s+году|былтыр\p{L}*|өткен\s+жыл\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => ({ y: r.y - 1 }),
+  },
+  {
+    re: /(?<![\p{L}])(?:last\s+month|в\s+(?:прошлом|минувшем)\s+месяце|өткен\s+ай\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => (r.m ? shiftMonths(r, -1) : null),
+  },
+  {
+    re: /(?<![\p{L}])(?:this\s+month|в\s+(?:этом|текущем)\s+месяце|осы\s+ай\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => (r.m ? { y: r.y, m: r.m } : null),
+  },
+  {
+    re: /(?<![\p{L}])(?:last\s+week|на\s+(?:прошлой|минувшей)\s+неделе|өткен\s+апта\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => {
+      const d = shiftDays(r, -7)
+      return d ? { y: d.y, m: d.m } : null
+    },
+  },
+  {
+    re: /(?<![\p{L}])(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(years?|decades?|months?)\s+ago(?![\p{L}])/giu,
+    make: (m, r) => ago(r, m[1]!, m[2]!),
+  },
+  {
+    re: /(?<![\p{L}])(\d{1,2}|год|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s*(года|лет|год|месяц\p{L}*)?\s+назад(?![\p{L}])/giu,
+    make: (m, r) => ago(r, m[1]!, m[2] ?? 'год'),
+  },
+  {
+    re: /(?<![\p{L}])(\d{1,2}|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(жыл|ай)\s+(?:бұрын|бұрынғы)(?![\p{L}])/giu,
+    make: (m, r) => ago(r, m[1]!, m[2]!),
+  },
+]
+
+function ago(r: RefDate, count: string, unit: string): { y: number; m?: number | null } | null {
+  const n = /^\d+$/.test(count) ? Number(count) : (NUMBER_WORDS[count.toLowerCase()] ?? null)
+  if (n === null) return null
+  const u = unit.toLowerCase()
+  if (/^(?:decade)/.test(u)) return { y: r.y - 10 * n }
+  if (/^(?:month|месяц|ай)/.test(u)) return r.m ? shiftMonths(r, -n) : null
+  return { y: r.y - n }
+}
+
+function shiftDays(r: RefDate, days: number): { y: number; m: number; d: number } | null {
+  if (!r.m || !r.d) return null
+  const t = new Date(Date.UTC(r.y, r.m - 1, r.d + days))
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
+}
+
+function shiftMonths(r: RefDate, months: number): { y: number; m: number } {
+  const k = r.y * 12 + (r.m ?? 1) - 1 + months
+  return { y: Math.floor(k / 12), m: (k % 12) + 1 }
+}
+
+/** The most recent given weekday on or before the reference day (Monday = 1). */
+function lastWeekday(r: RefDate, weekday: number): { y: number; m: number; d: number } | null {
+  if (!r.m || !r.d) return null
+  const refDow = ((new Date(Date.UTC(r.y, r.m - 1, r.d)).getUTCDay() + 6) % 7) + 1
+  return shiftDays(r, -((refDow - weekday + 7) % 7))
+}
+
+/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (longer strings are cut); `null` when not a date. */
+export function parseRefDate(s: string | null | undefined): RefDate | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s ?? '')
+  if (!m) return null
+  return { y: Number(m[1]), m: num(m[2]), d: num(m[3]) }
+}
+
+/**
+ * Finds every date in `text`, in text order, without overlaps (the longest reading wins).
+ * `lang` selects the cue rules for bare years; `ref` resolves relative and year-less dates.
+ * Never throws.
+ */
+export function findDates(text: string, lang: string, ref: RefDate | null): DateHit[] {
+  const ctx: RuleContext = { text, ref }
+  const found: DateHit[] = []
+  for (const rule of ABSOLUTE_RULES) {
+    const re = new RegExp(rule.re.source, rule.re.flags)
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const hit = rule.make(m, ctx)
+      if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
+    }
+  }
+  if (ref) {
+    for (const rule of RELATIVE_RULES) {
+      const re = new RegExp(rule.re.source, rule.re.flags)
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const r = rule.make(m, ref)
+        if (r)
+          found.push({
+            start: m.index,
+            end: m.index + m[0].length,
+            iso: iso(r.y, r.m, r.d),
+            relative: true,
+            bareYear: false,
+          })
+      }
+    }
+  }
+  const re = new RegExp(YEAR_RULE.source, YEAR_RULE.flags)
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const hit = yearHit(text, m, lang)
+    if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
+  }
+  return dropOverlaps(found)
+}
+
+function dropOverlaps(hits: DateHit[]): DateHit[] {
+  const sorted = hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
+  const out: DateHit[] = []
+  let end = -1
+  for (const h of sorted) {
+    if (h.start < end) continue
+    out.push(h)
+    end = h.end
+  }
+  return out
+}

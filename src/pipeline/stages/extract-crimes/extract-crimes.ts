@@ -26,8 +26,8 @@ import { createSentenceIndex } from './sentence-index.ts'
 
 const STAGE = 'extract-crimes'
 const VERSION = 1
-/** Evidence kept per category: enough to show why, not every mention. */
-const MAX_EVIDENCE = 5
+/** Evidence kept per category (extract-events reads it to find the sentences that name a crime). */
+const MAX_EVIDENCE = 200
 
 interface CrimeEntry {
   /** Empty for a blocker entry (a name whose words must not count). */

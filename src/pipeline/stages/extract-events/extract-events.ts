@@ -1,18 +1,364 @@
 /**
- * Extracts events. TODO(#3, #4): the real recogniser replaces this empty one.
+ * Finds law-enforcement events (the 13 types of the gold README) with their arguments.
+ *
+ * 1. Triggers from `data/events/triggers.tsv` (en/ru/kk) are found in the content. A sentence
+ *    that names a crime (extract-crimes evidence) and reports a step about it ("wanted for
+ *    human trafficking", "suspected of fraud") also yields an `incident`: the crime itself.
+ * 2. Triggers in aggregates ("70 cases opened in 2025"), negated triggers, and sentences in
+ *    penalties the law provides ("faces up to 8 years") are dropped.
+ * 3. Candidates of one type are merged when nothing tells them apart: the same occurrence
+ *    told twice is one event. Different dates, different named subjects, different unnamed
+ *    subjects (initials, ages), different towns, another article, or "another"/"второй" make a
+ *    new event.
+ *
+ * Arguments come from the sentence: persons, organisations, places, dates and money that
+ * earlier stages found there. Works with empty entity lists too (fewer distinctions).
  *
  * @module pipeline/stages/extract-events
  */
 import type { CrimesDoc, ExtractedDoc } from '#core/document.ts'
+import type { EventType, LawEvent, OrganizationKind } from '#core/facts.ts'
+import { EVENT_TYPES } from '#core/facts.ts'
+import type { Lang } from '#core/lang.ts'
+import type { Span } from '#core/span.ts'
+import { appliesTo, readLexiconFile } from '../extract-crimes/lexicon-file.ts'
+import { createSentenceIndex, type SentenceIndex } from '../extract-crimes/sentence-index.ts'
+import { createPhraseMatcher, type PhraseMatch, type PhraseMatcher } from '../../text/phrase-matcher.ts'
+import { tokenize } from '../../text/tokenize.ts'
 import type { Stage } from '../../stage.ts'
+import {
+  descriptorKeys,
+  findItems,
+  findPenalties,
+  isAggregate,
+  isHypothetical,
+  isNegated,
+  marksNewOccurrence,
+  unnamedSubject,
+} from './event-context.ts'
 
-/** Extracts events from a document's content. */
+const STAGE = 'extract-events'
+const VERSION = 1
+/** Bounds the work on hostile input: candidates beyond this are ignored. */
+const MAX_CANDIDATES = 3000
+const SUMMARY_CHARS = 200
+
+interface TriggerEntry {
+  /** `null` for a blocker. */
+  readonly type: EventType | null
+  readonly needsCrime: boolean
+}
+
+const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
+const LINES = readLexiconFile('events/triggers.tsv').filter((l) => l.value === '-' || TYPE_SET.has(l.value))
+const MATCHERS = new Map<Lang, PhraseMatcher<TriggerEntry>>()
+function matcherFor(lang: Lang): PhraseMatcher<TriggerEntry> {
+  let m = MATCHERS.get(lang)
+  if (!m) {
+    m = createPhraseMatcher(
+      LINES.filter((l) => appliesTo(l.lang, lang)).map((l) => ({
+        phrase: l.phrase,
+        value: {
+          type: l.value === '-' ? null : (l.value as EventType),
+          needsCrime: l.flags.has('crime'),
+        },
+      })),
+    )
+    MATCHERS.set(lang, m)
+  }
+  return m
+}
+
+// Words that make a crime named in a sentence an alleged act even without an enforcement step.
+const ALLEGATION = /suspect|suspicion|alleged|подозрева|подозрени|предположительно|күдік/iu
+// Types that are steps taken about a crime: a sentence with one and a crime also gives an incident.
+const STEP_TYPES: ReadonlySet<EventType> = new Set([
+  'arrest',
+  'wanted',
+  'extradition',
+  'charge',
+  'case_opened',
+  'sentence',
+  'flight',
+])
+// Types that aggregates cannot produce; legislation and cooperation are not counted occurrences.
+const COUNTABLE: ReadonlySet<EventType> = new Set(EVENT_TYPES.filter((t) => t !== 'legislation' && t !== 'cooperation'))
+const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
+  'law_enforcement',
+  'prosecutor',
+  'court',
+  'security_service',
+  'international',
+  'government',
+  'legislature',
+])
+// Words next to a date that make it the date of the report, not of the event.
+const REPORT_WORDS =
+  /\b(?:reported|reports|said|says|told|announced|stated|published|press conference|interview)\b|сообщил|сообщает|сообщили|заявил|рассказал|отметил|передает|передаёт|хабарла|мәлімде|брифинг/iu
+const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
+
+interface Candidate {
+  readonly type: EventType
+  readonly start: number
+  readonly end: number
+  readonly triggerText: string
+  readonly sentence: Span
+  readonly article: number
+  readonly date: string | null
+  readonly named: ReadonlySet<string>
+  readonly descriptors: ReadonlySet<string>
+  readonly towns: ReadonlySet<string>
+  readonly fresh: boolean
+}
+
+interface Cluster {
+  first: Candidate
+  date: string | null
+  named: Set<string>
+  descriptors: Set<string>
+  towns: Set<string>
+  members: Candidate[]
+}
+
+/** Extracts law-enforcement events with their arguments. */
 export function extractEvents(): Stage<CrimesDoc, ExtractedDoc> {
   return {
-    name: 'extract-events',
-    version: 0,
+    name: STAGE,
+    version: VERSION,
     run(doc) {
-      return { ...doc, events: [] }
+      return { ...doc, events: findEvents(doc) }
     },
   }
+}
+
+/** Bucketed per-sentence views of the earlier stages' mentions. */
+interface SentenceFacts {
+  readonly persons: Map<number, { name: string; start: number }[]>
+  readonly orgs: Map<number, { name: string; kind: OrganizationKind }[]>
+  readonly places: Map<number, { name: string; kind: string }[]>
+  readonly dates: Map<number, { iso: string; start: number; end: number }[]>
+  readonly money: Map<number, string[]>
+  readonly crimes: Set<number>
+}
+
+function bucket<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
+  const facts: SentenceFacts = {
+    persons: new Map(),
+    orgs: new Map(),
+    places: new Map(),
+    dates: new Map(),
+    money: new Map(),
+    crimes: new Set(),
+  }
+  for (const p of doc.persons ?? []) {
+    for (const m of p.mentions) bucket(facts.persons, index.indexAt(m.start), { name: p.name, start: m.start })
+  }
+  for (const o of doc.organizations ?? []) {
+    for (const m of o.mentions) bucket(facts.orgs, index.indexAt(m.start), { name: o.name, kind: o.kind })
+  }
+  for (const l of doc.locations ?? []) {
+    for (const m of l.mentions) bucket(facts.places, index.indexAt(m.start), { name: l.name, kind: l.kind })
+  }
+  for (const d of doc.dates ?? []) bucket(facts.dates, index.indexAt(d.start), d)
+  for (const m of doc.money ?? []) bucket(facts.money, index.indexAt(m.start), m.text)
+  for (const c of doc.crimes ?? []) for (const e of c.evidence) facts.crimes.add(index.indexAt(e.start))
+  return facts
+}
+
+/** Finds the events of a document. Exported for tests. */
+export function findEvents(doc: CrimesDoc): LawEvent[] {
+  const content = doc.content
+  const index = createSentenceIndex(doc.sentences, content.length)
+  const facts = collectFacts(doc, index)
+  const tokens = tokenize(content)
+  const matches = matcherFor(doc.lang).match(content, tokens)
+  const articleOf = (offset: number) => {
+    for (let i = doc.articles.length - 1; i >= 0; i--) if (doc.articles[i]!.start <= offset) return i
+    return 0
+  }
+
+  const sentenceCache = new Map<number, { text: string; aggregate: boolean; hypothetical: boolean }>()
+  const sentenceInfo = (si: number) => {
+    let info = sentenceCache.get(si)
+    if (!info) {
+      const s = index.sentences[si]!
+      const text = content.slice(s.start, s.end)
+      info = { text, aggregate: isAggregate(text), hypothetical: isHypothetical(text) }
+      sentenceCache.set(si, info)
+    }
+    return info
+  }
+
+  const candidates: Candidate[] = []
+  const stepSentences = new Map<number, PhraseMatch<TriggerEntry>>()
+  const incidentSentences = new Set<number>()
+  const make = (type: EventType, m: { start: number; end: number; text: string }, si: number): Candidate => {
+    const s = index.sentences[si]!
+    const text = sentenceInfo(si).text
+    const towns = new Set(
+      (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country' && p.kind !== 'region').map((p) => p.name),
+    )
+    return {
+      type,
+      start: m.start,
+      end: m.end,
+      triggerText: m.text,
+      sentence: s,
+      article: articleOf(m.start),
+      date: eventDate(content, facts.dates.get(si) ?? [], m.start),
+      named: new Set((facts.persons.get(si) ?? []).map((p) => p.name)),
+      descriptors: descriptorKeys(text),
+      // A sentence naming three or more towns summarises several occurrences: no distinction.
+      towns: towns.size >= 3 ? new Set() : towns,
+      fresh: marksNewOccurrence(text),
+    }
+  }
+
+  for (const m of matches) {
+    if (candidates.length >= MAX_CANDIDATES) break
+    const { type, needsCrime } = m.value
+    if (type === null) continue
+    const si = index.indexAt(m.start)
+    if (si < 0) continue
+    const info = sentenceInfo(si)
+    if (needsCrime && !facts.crimes.has(si)) continue
+    if (isNegated(tokens, m.tokenStart)) continue
+    if (COUNTABLE.has(type) && info.aggregate) continue
+    if (type === 'sentence' && info.hypothetical) continue
+    candidates.push(make(type, m, si))
+    if (STEP_TYPES.has(type) && !stepSentences.has(si)) stepSentences.set(si, m)
+    if (type === 'incident') incidentSentences.add(si)
+  }
+
+  // The crime itself, told in a sentence about a step taken against it or an allegation.
+  for (const si of facts.crimes) {
+    if (si < 0 || incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
+    const info = sentenceInfo(si)
+    if (info.aggregate) continue
+    const step = stepSentences.get(si)
+    if (step) candidates.push(make('incident', step, si))
+    else if (ALLEGATION.test(info.text)) {
+      const s = index.sentences[si]!
+      candidates.push(make('incident', { start: s.start, end: s.start, text: '' }, si))
+    }
+  }
+
+  candidates.sort((a, b) => a.start - b.start)
+  const clusters: Cluster[] = []
+  for (const c of candidates) {
+    const home = clusters.find((k) => k.first.type === c.type && compatible(k, c))
+    if (home) {
+      home.members.push(c)
+      home.date ??= c.date
+      for (const n of c.named) home.named.add(n)
+      if (home.descriptors.size === 0) for (const d of c.descriptors) home.descriptors.add(d)
+      if (home.towns.size === 0) for (const t of c.towns) home.towns.add(t)
+    } else {
+      clusters.push({
+        first: c,
+        date: c.date,
+        named: new Set(c.named),
+        descriptors: new Set(c.descriptors),
+        towns: new Set(c.towns),
+        members: [c],
+      })
+    }
+  }
+
+  return clusters.map((k) => toEvent(doc, k, facts, index, sentenceInfo))
+}
+
+/** Tells whether a candidate can be the same occurrence as a cluster of its type. */
+function compatible(k: Cluster, c: Candidate): boolean {
+  if (c.fresh && c.sentence.start !== k.first.sentence.start) return false
+  if (k.date !== null && c.date !== null && k.date !== c.date) return false
+  const sharedNames = overlap(k.named, c.named)
+  if (c.article !== k.first.article && !sharedNames) return false
+  if (k.named.size > 0 && c.named.size > 0 && !sharedNames) return false
+  if (k.descriptors.size > 0 && c.descriptors.size > 0 && !overlap(k.descriptors, c.descriptors)) return false
+  if (k.towns.size > 0 && c.towns.size > 0 && !overlap(k.towns, c.towns)) return false
+  return true
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of b) if (a.has(x)) return true
+  return false
+}
+
+/**
+ * The date of an event told in a sentence: the date nearest the trigger, or an interval when
+ * two dates are joined by "to"/"по"/"–". Dates of the report itself ("reported on Sept. 14")
+ * do not date the event.
+ */
+function eventDate(
+  content: string,
+  dates: readonly { iso: string; start: number; end: number }[],
+  at: number,
+): string | null {
+  const usable = dates.filter((d) => {
+    const around = content.slice(Math.max(0, d.start - 40), Math.min(content.length, d.end + 25))
+    return !REPORT_WORDS.test(around)
+  })
+  if (usable.length === 0) return null
+  const sorted = [...usable].sort((a, b) => a.start - b.start)
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i]!
+    const b = sorted[i + 1]!
+    if (a.iso < b.iso && INTERVAL_JOIN.test(content.slice(a.end, b.start))) return `${a.iso}/${b.iso}`
+  }
+  let best = sorted[0]!
+  for (const d of sorted) {
+    if (Math.abs(d.start - at) < Math.abs(best.start - at)) best = d
+  }
+  return best.iso
+}
+
+function toEvent(
+  doc: CrimesDoc,
+  k: Cluster,
+  facts: SentenceFacts,
+  index: SentenceIndex,
+  sentenceInfo: (si: number) => { text: string },
+): LawEvent {
+  const c = k.first
+  const sentenceIdx = [...new Set(k.members.map((m) => index.indexAt(m.sentence.start)))]
+  const firstText = sentenceInfo(sentenceIdx[0]!).text
+  const uniq = (xs: string[]) => [...new Set(xs)]
+  const subjects = uniq(sentenceIdx.flatMap((si) => (facts.persons.get(si) ?? []).map((p) => p.name)))
+  if (subjects.length === 0) {
+    const unnamed = unnamedSubject(firstText, doc.lang)
+    if (unnamed && c.type !== 'legislation' && c.type !== 'cooperation') subjects.push(unnamed)
+  }
+  const agencies = uniq(
+    sentenceIdx.flatMap((si) => (facts.orgs.get(si) ?? []).filter((o) => AGENCY_KINDS.has(o.kind)).map((o) => o.name)),
+  )
+  const places = uniq((facts.places.get(sentenceIdx[0]!) ?? []).map((p) => p.name))
+  const allText = sentenceIdx.map((si) => sentenceInfo(si).text).join(' ')
+  return {
+    start: c.sentence.start,
+    end: c.sentence.end,
+    type: c.type,
+    date: k.date,
+    location: places.length > 0 ? places.join('; ') : null,
+    subjects,
+    agency: agencies.length > 0 ? agencies.slice(0, 3).join('; ') : null,
+    summary: summarize(firstText),
+    trigger: { start: c.start, end: c.end, text: c.triggerText },
+    article: c.article,
+    penalties: c.type === 'sentence' ? findPenalties(allText) : [],
+    amounts: uniq(sentenceIdx.flatMap((si) => facts.money.get(si) ?? [])),
+    items: c.type === 'seizure' ? findItems(allText) : [],
+    provenance: { stage: STAGE, version: VERSION },
+  }
+}
+
+function summarize(sentence: string): string {
+  const flat = sentence.replace(/\s+/g, ' ').trim()
+  return flat.length <= SUMMARY_CHARS ? flat : `${flat.slice(0, SUMMARY_CHARS - 1).trimEnd()}…`
 }

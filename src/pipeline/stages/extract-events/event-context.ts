@@ -1,0 +1,123 @@
+/**
+ * Sentence-level cues for event extraction: aggregates (statistics, not events), hypothetical
+ * penalties, negation, a new occurrence ("another", "другой"), the unnamed people a sentence
+ * describes, and the penalties and seized quantities it states. All patterns are linear-time.
+ *
+ * @module pipeline/stages/extract-events/event-context
+ */
+import type { Penalty } from '#core/facts.ts'
+import type { Token } from '../../text/tokenize.ts'
+
+// A period that makes a count an aggregate: "since the beginning of the year", "за 9 месяцев".
+const AGGREGATE_PERIOD =
+  /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|былтыр|in total|всего за|в общей сложности|барлығы|total of|a total|overall/iu
+// A count of cases or crimes: "70 cases", "1,429 criminal cases", "возбуждено 70 дел", "120-дан астам қылмыстық іс".
+const CASE_COUNT =
+  /\d[\d\s.,]*(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел\b|уголовных|преступлени|фактов|правонарушени|іс\b|ісі|қылмыс|факті|каналов|channels|арна)/iu
+// Hundreds of people in one sentence are a statistic, not one operation.
+const BIG_PEOPLE_COUNT =
+  /(?:^|[^\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3})+|\d{4,})\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|человек|граждан|лиц|адам|азамат)/iu
+// A penalty the law provides, not one a court gave.
+const HYPOTHETICAL =
+  /could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы|penalty of up to|up to \d+ years/iu
+const NEGATION = new Set(['not', 'never', 'no', 'не', 'ни', 'нет', 'без', 'емес', 'жоқ'])
+const NEW_OCCURRENCE =
+  /\b(?:another|second|separate|other)\b|ещ[её] одн|друг(?:ой|ая|ого|ие|их|ому)\b|втор(?:ой|ая|ую|ого)\b|тағы бір|екінші/iu
+// Initials that stand for an unnamed person: "A.Sh.", "M.U.", "Ш.Н.".
+const INITIALS = /(?<![\p{L}.])\p{Lu}\.\s?\p{Lu}\p{Ll}?\.(?!\p{L})/gu
+const AGE = /(?<![\d.])(\d{1,2})(?:-year-old|\s+year-old|-летн\p{L}*|\s+жастағы|\s+жаста)/gu
+const AGE_AFTER_INITIALS = /\p{Lu}\.\s?\p{Lu}\p{Ll}?\.,\s(\d{1,2})\b/gu
+// Unnamed subjects: "a 42-year-old citizen of Uzbekistan", "30-летний мужчина", "Түркістан облысының тұрғыны".
+const UNNAMED_EN =
+  /(?:\d{1,2}-year-old\s+)?(?:[A-Z][a-z]+\s+)?(?:citizens?|nationals?|man|woman|men|women|residents?|suspects?|officials?|officers?|drivers?|founders?|members?|owners?|employees?|doctors?|judges?|foreigners?|defendants?|offenders?)(?:\s+of\s+(?:the\s+)?[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?/u
+const UNNAMED_RU =
+  /(?:\d{1,2}-летн\p{L}*\s+)?(?:граждан\p{L}*|жител\p{L}*|мужчин\p{L}*|женщин\p{L}*|иностран\p{L}*|чиновник\p{L}*|подозреваем\p{L}*|сотрудник\p{L}*|руководител\p{L}*|аким\p{L}*|заместител\p{L}*|участник\p{L}*|член\p{L}*|бухгалтер\p{L}*|врач\p{L}*|подрядчик\p{L}*|украинк\p{L}*|девушк\p{L}*)(?:\s+\p{L}+)?/iu
+const UNNAMED_KK =
+  /(?:\d{1,2}\s+жастағы\s+)?(?:\p{L}+\s+)?(?:тұрғын\p{L}*|азамат\p{L}*|күдікті\p{L}*|ер адам\p{L}*|әйел\p{L}*|шенеунік\p{L}*|мүше\p{L}*)/iu
+
+/** Tells whether a sentence reports an aggregate (a statistic) rather than one occurrence. */
+export function isAggregate(sentence: string): boolean {
+  return AGGREGATE_PERIOD.test(sentence) || CASE_COUNT.test(sentence) || BIG_PEOPLE_COUNT.test(sentence)
+}
+
+/** Tells whether a sentence states a penalty the law provides or a suspect could face. */
+export function isHypothetical(sentence: string): boolean {
+  return HYPOTHETICAL.test(sentence)
+}
+
+/** Tells whether a sentence introduces a new occurrence ("another", "второй", "тағы бір"). */
+export function marksNewOccurrence(sentence: string): boolean {
+  return NEW_OCCURRENCE.test(sentence)
+}
+
+/** Tells whether one of the three tokens before `tokenStart` negates the trigger. */
+export function isNegated(tokens: readonly Token[], tokenStart: number): boolean {
+  for (let i = tokenStart - 1; i >= Math.max(0, tokenStart - 3); i--) {
+    const t = tokens[i]!
+    if (NEGATION.has(t.norm) || t.norm.endsWith("n't")) return true
+    if (t.text === '.' || t.text === ';') break
+  }
+  return false
+}
+
+/** Keys that tell unnamed people apart: initials ("A.Sh.") and ages ("35"). */
+export function descriptorKeys(sentence: string): Set<string> {
+  const keys = new Set<string>()
+  for (const m of sentence.matchAll(INITIALS)) keys.add(m[0].replace(/\s/g, ''))
+  for (const m of sentence.matchAll(AGE)) keys.add(`age:${m[1]}`)
+  for (const m of sentence.matchAll(AGE_AFTER_INITIALS)) keys.add(`age:${m[1]}`)
+  return keys
+}
+
+/** A short "(unnamed) …" description of the person a sentence is about, or `null`. */
+export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): string | null {
+  const initials = sentence.match(INITIALS)?.[0]
+  if (initials) return `(unnamed) ${initials.replace(/\s/g, '')}`
+  const re = lang === 'en' ? UNNAMED_EN : lang === 'ru' ? UNNAMED_RU : UNNAMED_KK
+  const m = re.exec(sentence)
+  if (!m) return null
+  const text = m[0].replace(/\s+/g, ' ').trim()
+  return text.length > 1 ? `(unnamed) ${text}` : null
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
+  один: 1, два: 2, двух: 2, три: 3, трех: 3, трёх: 3, четыре: 4, пять: 5, шесть: 6, семь: 7,
+  восемь: 8, девять: 9, десять: 10,
+}
+const PRISON =
+  /(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|один|два|двух|три|трех|трёх|четыре|пять|шесть|семь|восемь|девять|десять)[\s-]+(?:and a half\s+)?(?:years?|лет|года|год|жыл\p{L}*)/giu
+const LIFE = /life imprisonment|life sentence|for life|пожизненн\p{L}*|өмір бойына/iu
+const FINE = /\bfined?\b|штраф\p{L}*|айыппұл\p{L}*/iu
+
+/** Penalties a sentence states (prison terms in years, life, fines). */
+export function findPenalties(sentence: string): Penalty[] {
+  const out: Penalty[] = []
+  for (const m of sentence.matchAll(PRISON)) {
+    const raw = m[1]!.toLowerCase()
+    const value = NUMBER_WORDS[raw] ?? Number.parseFloat(raw.replace(',', '.'))
+    if (Number.isFinite(value) && value > 0 && value <= 50) {
+      out.push({ kind: 'prison', value, currency: null, text: m[0] })
+    }
+    if (out.length >= 5) break
+  }
+  const life = LIFE.exec(sentence)
+  if (life) out.push({ kind: 'life', value: null, currency: null, text: life[0] })
+  const fine = FINE.exec(sentence)
+  if (fine) out.push({ kind: 'fine', value: null, currency: null, text: fine[0] })
+  return out
+}
+
+const QUANTITY =
+  /\d+(?:[.,]\d+)?\s?(?:kg|kilograms?|tons?|tonnes?|grams?|g|кг|килограмм\p{L}*|тонн\p{L}*|грамм\p{L}*|гр|келі|тонна\p{L}*)\b(?:\s+(?:of\s+)?[\p{L}-]+)?|\d+\s+(?:SIM boxes|SIM cards|packages|units|pieces|единиц\p{L}*|штук\p{L}*|сим-карт\p{L}*)/giu
+
+/** Seized items and quantities a sentence states, verbatim. */
+export function findItems(sentence: string): string[] {
+  const out: string[] = []
+  for (const m of sentence.matchAll(QUANTITY)) {
+    out.push(m[0])
+    if (out.length >= 8) break
+  }
+  return out
+}

@@ -1,0 +1,555 @@
+/**
+ * Recognises aggregate figures in document content, sentence by sentence: a number followed by
+ * a counted noun ("1,429 criminal cases", "789 фактов", "240 есірткі қылмысы"), percentages and
+ * changes ("fell by 15.2%"), inline series ("4,165 in 1990; 4,984 in 1991"), elliptical list
+ * items ("158 for abuse of office"), comparisons ("from 116,101 to 98,454 cases") and aggregate
+ * money sums ("damage exceeded 1.1 bn tenge"). Each figure gets a period from the sentence
+ * (explicit year, span, or a relative period resolved against the reference date), or from the
+ * previous figure's sentence when the text goes on about the same period.
+ *
+ * @module pipeline/stages/extract-statistics/find-statistics
+ */
+import type { Lang } from '#core/lang.ts'
+import type { Span } from '#core/span.ts'
+import {
+  AGGREGATE_CUE_RE,
+  COUNT_NOUNS,
+  type CountNoun,
+  DECREASE_RE,
+  DURATION_RE,
+  LEGAL_NUMBER_RE,
+  LEGAL_SUFFIX_RE,
+  MODIFIER_RE,
+  MONTH_RE,
+  NUMBER_WORDS,
+  ONE_IN,
+  ONE_IN_RE,
+  PERCENT_RE,
+  SCALES,
+  SINGLE_CASE_RE,
+} from './statistics-data.ts'
+
+/** A money amount the money stage found (only what this module reads). */
+export interface MoneySpan extends Span {
+  readonly amount: number | null
+  readonly currency: string
+}
+
+/** One recognised figure. */
+export interface StatHit extends Span {
+  readonly value: number
+  readonly period: string | null
+  readonly label: string
+  readonly unit: string
+  readonly text: string
+}
+
+/** Inputs of {@link findStatistics}. */
+export interface FindStatisticsInput {
+  readonly content: string
+  readonly sentences: readonly Span[]
+  readonly lang: Lang
+  /** `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `null`. */
+  readonly referenceDate: string | null
+  readonly money?: readonly MoneySpan[]
+  /** Spans to skip (headlines: their figures are restated in the body). */
+  readonly skip?: readonly Span[]
+}
+
+const NUM_RE = /(?<![\p{L}\p{N}.,]|\p{L}-)(\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)/gu
+const NOUN_WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu
+const STOP_NOUN_SEARCH = /[.;:()!?\n"«»“”]|\d/u
+const MONEY_CUE_RE =
+  /damage|loss|total|reclaim|return|recover|compensat|confiscat|seiz|launder|block|frozen|froze|average|salary|estimate|ущерб|урон|возвращ|вернул|вернуть|возмещ|конфиск|отмыв|изъят|заблок|в среднем|всего|общ|залал|шығын|қайтар|тәркіл|export/iu
+const APPROX_RE =
+  /(?:about|around|approximately|nearly|almost|roughly|some|около|порядка|примерно|почти|приблизительно|шамамен|жуық|шамасында)\s*$/iu
+const MORE_RE =
+  /(?:more than|over|above|exceeding|in excess of|более|свыше|больше|более чем|астам|артық)\s*$/iu
+const UPTO_RE = /(?:up to|до)\s*$/iu
+const LEAST_RE = /(?:at least|не менее|кем дегенде)\s*$/iu
+const KK_MORE_AFTER = /^-?(?:дан|ден|тан|тен|нан|нен)\s+(?:астам|артық)/iu
+
+interface Period {
+  readonly period: string | null
+  /** True when the sentence itself states a period (carry it to the next sentences). */
+  readonly stated: boolean
+}
+
+/** Finds aggregate figures. Linear in the text length; never throws on odd text. */
+export function findStatistics(input: FindStatisticsInput): StatHit[] {
+  const { content, lang } = input
+  const refYear = input.referenceDate ? Number(input.referenceDate.slice(0, 4)) : null
+  const refMonth =
+    input.referenceDate && input.referenceDate.length >= 7 ? input.referenceDate.slice(0, 7) : null
+  const money = [...(input.money ?? [])].sort((a, b) => a.start - b.start)
+  const out: StatHit[] = []
+  const seen = new Set<string>()
+  let carried: string | null = null
+  let carriedAge = 99
+  const carrying = () => carriedAge <= 2
+
+  for (const sentence of input.sentences) {
+    if (input.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
+    const s = content.slice(sentence.start, sentence.end)
+    if (!/\d|\p{L}/u.test(s)) continue
+    // Dates such as "October 14 of this year" anchor an event, not a period of figures.
+    const forPeriod = s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
+    const base = sentencePeriod(forPeriod, refYear, refMonth)
+    const aggregate = AGGREGATE_CUE_RE.test(forPeriod) || base.stated || carrying()
+    const single = SINGLE_CASE_RE.test(s)
+    const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+    const hits: StatHit[] = []
+    const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
+      hits.push({ ...h, period })
+    }
+    const periodAt = (pos: number): string | null => {
+      const y =
+        nearestYear(s, pos - sentence.start) ?? cueYearBefore(forPeriod, pos - sentence.start)
+      if (y !== undefined) return y
+      if (base.stated) return base.period
+      return carrying() ? carried : null
+    }
+
+    // Aggregate money sums.
+    // A sum is a statistic when it aggregates over a period or a population ("damage this
+    // year exceeded 552 million"), not when it is the damage of one case.
+    if (!single && MONEY_CUE_RE.test(s) && (base.stated || carrying() || MONEY_TOTAL_RE.test(s))) {
+      for (const m of sentenceMoney) {
+        if (m.amount === null || m.amount <= 0) continue
+        const before = s.slice(Math.max(0, m.start - sentence.start - 40), m.start - sentence.start)
+        add(
+          {
+            start: m.start,
+            end: m.end,
+            value: m.amount,
+            label: `${clauseLabel(s, m.start - sentence.start)}${qualifier(before)}`,
+            unit: m.currency,
+            text: content.slice(m.start, m.end),
+          },
+          periodAt(m.start),
+        )
+      }
+    }
+
+    // Numbers written with digits, and number words.
+    const candidates = numberCandidates(s, lang)
+    let lastNoun: { noun: CountNoun; end: number } | null = null
+    let skipUntil = -1
+    for (const c of candidates) {
+      if (c.start < skipUntil) continue
+      const absStart = sentence.start + c.start
+      const absEnd = sentence.start + c.end
+      if (sentenceMoney.some((m) => m.start < absEnd && absStart < m.end)) continue
+      const before = s.slice(Math.max(0, c.start - 40), c.start)
+      let after = s.slice(c.end, Math.min(s.length, c.end + 120))
+      if (LEGAL_NUMBER_RE.test(before) || LEGAL_SUFFIX_RE.test(after)) continue
+      if (/^:\d/u.test(after) || /\d:$/u.test(before)) continue
+      if (
+        MONTH_RE.test(after.trimStart()) ||
+        (/(?:^|\s)\p{L}{3,}\.?\s*$/u.test(before) && MONTH_RE.test(lastWord(before)))
+      )
+        continue
+      if (DURATION_RE.test(after) || /\baged?\s*$|возрасте\s*$/iu.test(before)) continue
+      let value = c.value
+      let scaleLen = 0
+      for (const sc of SCALES) {
+        const m = sc.re.exec(after)
+        if (m) {
+          value *= sc.factor
+          scaleLen = m[0].length
+          break
+        }
+      }
+      after = after.slice(scaleLen)
+      const pct = PERCENT_RE.exec(after)
+      if (c.isYear && !pct && scaleLen === 0) {
+        // A bare year is a period, unless a counted noun follows at once ("2000 complaints").
+        if (!/^\s+\p{Ll}/u.test(after) || !nounAt(after, 1)) continue
+      }
+      if (/(?:the other|остальн\p{L}*|other)\s*$/iu.test(before)) continue
+      const qual = qualifier(before) || (KK_MORE_AFTER.test(after) ? ' (more than)' : '')
+      if (pct) {
+        if (single) continue
+        const around = s.slice(Math.max(0, c.start - 35), Math.min(s.length, c.end + 40))
+        // "fell by 15.2%" is a change (signed); "fell to under 60%" is a level.
+        const level = /(?:\bto|до)\s+(?:under|below|about|around|only|just|\p{L}+\s+)?$/iu.test(
+          before.slice(-20),
+        )
+        const signed = DECREASE_RE.test(around) && !level ? -value : value
+        add(
+          {
+            start: absStart,
+            end: absEnd + scaleLen + pct[0].length,
+            value: round(signed),
+            label: `${clauseLabel(s, c.start)}${qual}`,
+            unit: 'percent',
+            text: s.slice(c.start, c.end + scaleLen + pct[0].length),
+          },
+          periodAt(absStart),
+        )
+        continue
+      }
+      // "from X to Y cases" / "X to Y individuals".
+      const toNext = /^\s*(?:to|до|по|–|—|-)\s*/u.exec(after)
+      const ofNext = /^\s*(?:of|из)\s+(?:its|the|their|them|all)?\s*/iu.exec(after)
+      let nounText = after
+      let rangeNote = ''
+      let comparison =
+        /(?:from|с|от)\s*$/iu.test(before) ||
+        /(?:from|с|от)\s+[\d,.\s]+(?:to|до)\s*$/iu.test(before)
+      if (toNext) {
+        const next = candidates.find((n) => n.start === c.end + scaleLen + toNext[0].length)
+        if (next) {
+          nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
+          if (!comparison) {
+            rangeNote = ` (${c.text} to ${next.text})`
+            skipUntil = next.end
+          }
+        }
+      } else if (ofNext) {
+        // "seven of its 28 recommendations"
+        const next = candidates.find((n) => n.start === c.end + scaleLen + ofNext[0].length)
+        if (next) nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
+      }
+      if (!toNext && !comparison) comparison = false
+      // Series: "4,165 in 1990; 4,984 in 1991".
+      const seriesYear = /^\s*in\s+((?:19|20)\d{2})\b/u.exec(after)?.[1]
+      let noun = nounAt(nounText, lang === 'en' ? 6 : 4)
+      if (!noun && seriesYear) noun = headerNoun(s.slice(0, c.start))
+      if (!noun && lastNoun && c.start - lastNoun.end < 120 && isListItem(before, after))
+        noun = lastNoun.noun
+      // "cases falling from 31,128 to 25,990": the noun stands before the comparison.
+      if (!noun && comparison) noun = headerNoun(s.slice(0, c.start))
+      if (!noun) continue
+      lastNoun = { noun, end: c.end }
+      if (noun.strength === 'weak' && !aggregate && !seriesYear) continue
+      // Weights are counted per seizure; only a period makes them an aggregate.
+      if ((noun.unit === 'kg' || noun.unit === 'tons') && !base.stated && !carrying()) continue
+      if (single) continue
+      if (c.word && !aggregate) continue
+      add(
+        {
+          start: absStart,
+          end: absEnd + scaleLen,
+          value: round(value),
+          label: `${nounPhrase(nounText)}${qual}${rangeNote}`,
+          unit: noun.unit,
+          text: s.slice(c.start, c.end + scaleLen),
+        },
+        seriesYear ?? periodAt(absStart),
+      )
+    }
+
+    const onePer = ONE_IN_RE.exec(s)
+    if (onePer && !single) {
+      const d = ONE_IN[onePer[1]!.toLowerCase()] ?? 0
+      if (d > 0) {
+        add(
+          {
+            start: sentence.start + onePer.index,
+            end: sentence.start + onePer.index + onePer[0].length,
+            value: round(100 / d),
+            label: `${clauseLabel(s, onePer.index)} (${onePer[0]})`,
+            unit: 'percent',
+            text: onePer[0],
+          },
+          periodAt(sentence.start + onePer.index),
+        )
+      }
+    }
+
+    for (const h of hits) {
+      const key = `${h.value}|${h.period ?? ''}|${h.unit}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      out.push(h)
+    }
+    if (hits.length > 0 && base.stated) {
+      carried = base.period
+      carriedAge = 0
+    } else if (hits.length > 0 && carrying()) {
+      carriedAge = 0
+    } else {
+      carriedAge++
+    }
+  }
+  // A figure restated without its period ("Damage exceeded 1.1 bn" in a lead) is the same figure.
+  const dated = new Set(out.filter((h) => h.period !== null).map((h) => `${h.value}|${h.unit}`))
+  return out
+    .filter((h) => h.period !== null || !dated.has(`${h.value}|${h.unit}`))
+    .sort((a, b) => a.start - b.start)
+}
+
+interface Candidate {
+  readonly start: number
+  readonly end: number
+  readonly value: number
+  readonly text: string
+  readonly isYear: boolean
+  readonly word: boolean
+}
+
+function numberCandidates(s: string, lang: Lang): Candidate[] {
+  const out: Candidate[] = []
+  NUM_RE.lastIndex = 0
+  for (let m = NUM_RE.exec(s); m !== null; m = NUM_RE.exec(s)) {
+    const text = m[1]!
+    const value = parseWritten(text, lang)
+    if (value === null) continue
+    out.push({
+      start: m.index,
+      end: m.index + text.length,
+      value,
+      text,
+      isYear: /^(?:19|20)\d{2}$/u.test(text),
+      word: false,
+    })
+  }
+  const words = NUMBER_WORDS[lang]
+  const re = new RegExp(NOUN_WORD_RE.source, 'gu')
+  let skipTo = 0
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    if (m.index < skipTo) continue
+    const v = words[m[0].toLowerCase()]
+    if (v === undefined) continue
+    // "six hundred", "one hundred and twenty thousand"
+    const compound = lang === 'en' ? COMPOUND_RE.exec(s.slice(m.index, m.index + 80)) : null
+    if (compound && /\s(?:hundred|thousand|million)/iu.test(compound[0])) {
+      const value = compoundValue(compound[0])
+      const end = m.index + compound[0].length
+      out.push({ start: m.index, end, value, text: compound[0], isYear: false, word: true })
+      skipTo = end
+      continue
+    }
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      value: v,
+      text: m[0],
+      isYear: false,
+      word: true,
+    })
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+const EN_SMALL =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
+const COMPOUND_RE = new RegExp(
+  `^(?:${EN_SMALL})(?:-(?:${EN_SMALL}))?(?:\\s+(?:and\\s+)?(?:${EN_SMALL}|hundred|thousand|million)(?:-(?:${EN_SMALL}))?)*`,
+  'iu',
+)
+
+function compoundValue(text: string): number {
+  let total = 0
+  let current = 0
+  for (const raw of text.toLowerCase().split(/[\s-]+/u)) {
+    if (raw === 'and') continue
+    if (raw === 'hundred') current = (current || 1) * 100
+    else if (raw === 'thousand') {
+      total += (current || 1) * 1000
+      current = 0
+    } else if (raw === 'million') {
+      total += (current || 1) * 1e6
+      current = 0
+    } else current += NUMBER_WORDS.en[raw] ?? 0
+  }
+  return total + current
+}
+
+/** Parses digits as written in news ("1,499", "1 200", "10,5", "15.2"); `null` when odd. */
+export function parseWritten(text: string, lang: Lang): number | null {
+  const t = text.replace(/[ \u00a0]/gu, '')
+  if (/^\d{1,3}(?:,\d{3})+$/u.test(t)) return Number(t.replace(/,/gu, ''))
+  if (/^\d{1,3}(?:\.\d{3}){2,}$/u.test(t)) return Number(t.replace(/\./gu, ''))
+  if (/^\d+,\d+$/u.test(t))
+    return lang === 'en' ? Number(t.replace(',', '')) : Number(t.replace(',', '.'))
+  if (/^\d+(?:\.\d+)?$/u.test(t)) return Number(t)
+  return null
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6
+}
+
+function lastWord(s: string): string {
+  const m = /(\p{L}+)\.?\s*$/u.exec(s)
+  return m?.[1] ?? ''
+}
+
+/** The counted noun among the first `maxWords` words of `after`, if any. */
+function nounAt(after: string, maxWords: number): CountNoun | null {
+  const stop = after.search(STOP_NOUN_SEARCH)
+  const window = stop >= 0 ? after.slice(0, stop) : after
+  let n = 0
+  const re = new RegExp(NOUN_WORD_RE.source, 'gu')
+  let found: CountNoun | null = null
+  for (let m = re.exec(window); m !== null && n < maxWords; m = re.exec(window)) {
+    n++
+    const w = m[0].toLowerCase().replace(/^-+/u, '')
+    if (MODIFIER_RE.test(w)) continue
+    // "интернет-сайтов": the head is the last part of a hyphenated compound.
+    const parts = w.split('-')
+    const noun = matchNoun(w) ?? matchNoun(parts[parts.length - 1] ?? '')
+    if (noun) {
+      // Head-final compounds ("crime groups", "drug laboratories"): a counted noun right after
+      // another one is the head.
+      found = noun
+      continue
+    }
+    if (found) return found
+  }
+  return found
+}
+
+function matchNoun(word: string): CountNoun | null {
+  let best: CountNoun | null = null
+  for (const n of COUNT_NOUNS) {
+    if (word.startsWith(n.stem) && (best === null || n.stem.length > best.stem.length)) best = n
+  }
+  // Short stems must not swallow unrelated words ("ton" in "tone", "call" in "called").
+  if (best && best.stem.length <= 4 && word.length > best.stem.length + 4) return null
+  return best
+}
+
+/** The counted noun of a series header ("Drug Related Crimes in Kazakhstan: 1990-2006:"). */
+function headerNoun(head: string): CountNoun | null {
+  const lastStop = Math.max(head.lastIndexOf(';'), head.lastIndexOf('.'))
+  const words =
+    head
+      .slice(lastStop + 1)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  for (const w of words) {
+    const n = matchNoun(w)
+    if (n && !MODIFIER_RE.test(w)) return n
+  }
+  return null
+}
+
+function isListItem(before: string, after: string): boolean {
+  return (
+    /^\s*(?:for|in|at|from|on|по|в|на|за|из|–|—)\s/iu.test(after) ||
+    /^-?(?:ден|дан|тен|тан|нан|нен)\b/iu.test(after) ||
+    /(?:,|\band|\bи|және|–|—|another|with|including|в том числе|из них|оның ішінде)\s*$/iu.test(
+      before,
+    )
+  )
+}
+
+function qualifier(before: string): string {
+  if (MORE_RE.test(before)) return ' (more than)'
+  if (APPROX_RE.test(before)) return ' (about)'
+  if (LEAST_RE.test(before)) return ' (at least)'
+  if (UPTO_RE.test(before)) return ' (up to)'
+  return ''
+}
+
+/** The words after a number, to the end of the clause (at most 8). */
+function nounPhrase(after: string): string {
+  const stop = after.search(/[.;:()!?\n,]/u)
+  const clause = (stop >= 0 ? after.slice(0, stop) : after).trim()
+  return clause.split(/\s+/u).slice(0, 8).join(' ')
+}
+
+/** The clause around a position, trimmed to 100 characters. */
+function clauseLabel(s: string, pos: number): string {
+  const left = Math.max(s.lastIndexOf(',', pos - 1), s.lastIndexOf(';', pos - 1), -1) + 1
+  const rightComma = s.indexOf(',', pos)
+  const right = rightComma < 0 ? s.length : rightComma
+  return s.slice(left, right).replace(/\s+/gu, ' ').trim().slice(0, 100)
+}
+
+const MONTHS_SRC =
+  'january|february|march|april|may|june|july|august|september|october|november|december|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр'
+const Y = '((?:19|20)\\d{2})'
+const SPAN_RES: readonly RegExp[] = [
+  new RegExp(
+    `(?:from|between|с|от)\\s+${Y}\\s*(?:года?\\s*)?(?:to|and|по|до|till|until)\\s+${Y}`,
+    'iu',
+  ),
+  new RegExp(`${Y}\\s*[-–—]\\s*${Y}\\s*(?:годах|годы|гг|жылдар|жж)`, 'iu'),
+  new RegExp(
+    `(?:in|during|over|for|в|за)\\s+(?:the\\s+)?(?:years?\\s+)?${Y}\\s*[-–—]\\s*${Y}`,
+    'iu',
+  ),
+]
+const YEAR_CUE_RE = new RegExp(
+  `(?:\\bin|\\bduring|\\bfor|\\bof|\\bby|end of|\\bв|\\bза|\\bна)\\s+(?:the\\s+)?(?:year\\s+)?${Y}\\b(?!\\s*[-–—]\\s*\\d)|${Y}\\s*(?:жыл|ж\\.|году|года|год\\b|г\\.)`,
+  'giu',
+)
+// An open period ("since 1999", "since the beginning of 2023", "2023 жылдан бері") gives no period.
+const OPEN_RE =
+  /(?:since|с|начиная с)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+|начала\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}\s*(?:жылдан|ж\.)?\s*бері/iu
+const MONEY_TOTAL_RE =
+  /total|общ(?:ий|ая|ее|ей|ую)|всего|жалпы|барлығы|annual|each year|average|в среднем|estimate|ежегодно/iu
+const DATE_PHRASE_RE = new RegExp(
+  `(?:${MONTHS_SRC})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:of\\s+)?(?:this|last)\\s+year|\\d{1,2}\\s+(?:${MONTHS_SRC})\\p{L}*\\s+(?:этого|текущего|прошлого)\\s+года|(?:in|в)\\s+(?:${MONTHS_SRC})\\p{L}*\\s+(?:this|last|этого|текущего|прошлого)\\s+(?:year|года)`,
+  'giu',
+)
+const THIS_YEAR_RE =
+  /this year|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл/iu
+const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu
+const LAST_N_YEARS_RE =
+  /(?:over|in|during) the (?:last|past) (two|three|four|five|\d+) years|за последние (два|три|четыре|пять|\d+) год|соңғы (екі|үш|төрт|бес|\d+) жыл/iu
+const LAST_WEEK_RE = /(?:last|past) week|на прошлой неделе|за неделю|өткен апта|апта ішінде/iu
+const SMALL: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  два: 2,
+  три: 3,
+  четыре: 4,
+  пять: 5,
+  екі: 2,
+  үш: 3,
+  төрт: 4,
+  бес: 5,
+}
+
+/** The period a sentence states for its figures (relative ones resolved against the reference). */
+function sentencePeriod(s: string, refYear: number | null, refMonth: string | null): Period {
+  for (const re of SPAN_RES) {
+    const m = re.exec(s)
+    if (m) return { period: `${m[1]}/${m[2]}`, stated: true }
+  }
+  const open = OPEN_RE.exec(s)
+  const years = [...s.matchAll(YEAR_CUE_RE)].filter((m) => !open?.[0].includes(m[1] ?? m[2] ?? '#'))
+  if (years.length > 0) {
+    const y = years[0]![1] ?? years[0]![2]
+    if (y) return { period: y, stated: true }
+  }
+  if (open) return { period: null, stated: true }
+  const lastN = LAST_N_YEARS_RE.exec(s)
+  if (lastN) {
+    const w = (lastN[1] ?? lastN[2] ?? lastN[3] ?? '').toLowerCase()
+    const n = SMALL[w] ?? Number(w)
+    return { period: refYear && n > 0 ? `${refYear - n + 1}/${refYear}` : null, stated: true }
+  }
+  if (LAST_WEEK_RE.test(s)) return { period: refMonth, stated: true }
+  if (THIS_YEAR_RE.test(s)) return { period: refYear ? String(refYear) : null, stated: true }
+  if (LAST_YEAR_RE.test(s)) return { period: refYear ? String(refYear - 1) : null, stated: true }
+  return { period: null, stated: false }
+}
+
+/** The year of the closest year cue before `pos` ("by 1992 that figure had risen to 58%"). */
+function cueYearBefore(s: string, pos: number): string | undefined {
+  const open = OPEN_RE.exec(s)
+  let best: string | undefined
+  for (const m of s.matchAll(YEAR_CUE_RE)) {
+    if ((m.index ?? 0) >= pos) break
+    const y = m[1] ?? m[2]
+    if (y && !open?.[0].includes(y)) best = y
+  }
+  return best
+}
+
+/** A year stated right after the number ("20,000 in 2005"), which beats the sentence's period. */
+function nearestYear(s: string, pos: number): string | undefined {
+  const after = s.slice(pos, pos + 40)
+  const m = /^[\d.,\s\u00a0]*(?:\p{L}+\s+){0,3}in\s+((?:19|20)\d{2})\b(?!\s*[-–—]\s*\d)/u.exec(
+    after,
+  )
+  return m?.[1]
+}

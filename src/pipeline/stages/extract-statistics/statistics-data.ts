@@ -1,0 +1,285 @@
+/**
+ * Lexicon for recognising aggregate figures in en/ru/kk crime news: the nouns that name what is
+ * counted (with the unit reported), number words, scale words and the cue words for periods,
+ * aggregation and change. Written by the Tergeu authors from general knowledge of the three
+ * languages and of police/prosecutor statistics releases. Licence: MIT (as the project).
+ *
+ * Stems are matched as word prefixes on lower-cased text.
+ *
+ * @module pipeline/stages/extract-statistics/statistics-data
+ */
+
+/** How strongly a counted noun signals an aggregate figure. */
+export type NounStrength = 'strong' | 'weak'
+
+/** A counted noun: word prefix → unit, strength. */
+export interface CountNoun {
+  readonly stem: string
+  readonly unit: string
+  /**
+   * `strong`: crimes, cases, offences — counts of them are statistics by themselves.
+   * `weak`: people, kilograms, groups — also counted in single cases, so they need a cue.
+   */
+  readonly strength: NounStrength
+}
+
+const strong = (unit: string, stems: string): CountNoun[] =>
+  stems.split(/\s+/u).map((stem) => ({ stem, unit, strength: 'strong' as const }))
+const weak = (unit: string, stems: string): CountNoun[] =>
+  stems.split(/\s+/u).map((stem) => ({ stem, unit, strength: 'weak' as const }))
+
+/** Counted nouns, longest stems first at match time. */
+export const COUNT_NOUNS: readonly CountNoun[] = [
+  ...strong('crimes', 'crime offence offense преступлен правонарушен злодеян қылмыс құқықбұзушылы'),
+  ...strong('cases', 'case дел уголовных факт іс ісі істер фактісі фактілер'),
+  ...strong('investigations', 'investigation расследован тергеу'),
+  ...strong('sentences', 'sentences verdict приговор үкім'),
+  ...strong('complaints', 'complaint жалоб обращен арыз шағым'),
+  ...strong('fugitives', 'fugitive'),
+  ...strong('pyramids', 'pyramid пирамид пирамида'),
+  ...strong('deaths', 'death смерт suicide самоубийств суицид'),
+  ...strong('recommendations', 'recommendation рекомендац'),
+  ...strong('treaties', 'treaties договор'),
+  ...weak(
+    'persons',
+    'person people individual citizen resident offender suspect convict prisoner detainee ' +
+      'victim official officer member criminal defendant worker employee participant inmate ' +
+      'лиц человек гражд жител осужд заключен потерпевш подозрева задержан преступник ' +
+      'сотрудник участник чиновник должностн обвиняем фигурант ' +
+      'адам азамат тұрғын сотталғ күдікті қылмыскер мүше өкіл қызметкер',
+  ),
+  ...weak('groups', 'group опг опс групп банд топ'),
+  ...weak('centers', 'center centre центр орталы'),
+  ...weak('channels', 'channel канал арна'),
+  ...weak('laboratories', 'laborator лаборатор нарколаборатор зертхана'),
+  ...weak('websites', 'website site сайт'),
+  ...weak('chats', 'chat чат'),
+  ...weak('calls', 'call звонк қоңырау'),
+  ...weak('messages', 'message сообщени хабарлам'),
+  ...weak('devices', 'device sim устройств'),
+  ...weak('prisons', 'prison camp колони тюрьм'),
+  ...weak('hospitals', 'hospital'),
+  ...weak('diagnoses', 'diagnos'),
+  ...weak('tons', 'ton тонн тонна'),
+  ...weak('kg', 'kg kilogram кг килограмм келі'),
+  ...weak('graffiti', 'graffiti граффити графит'),
+  ...weak('deaths', 'died умерл погиб'),
+  ...weak('persons', 'ұры вор thieves'),
+]
+
+/** Words that never head a counted noun phrase right after a number (units of time, age). */
+export const DURATION_RE =
+  /^[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|лет\b|год(?:а|ов)?\b|месяц|недел|дн(?:я|ей)\b|день|час|минут|сут|жыл(?!ы\b)|ай\b|айға|айдан|апта|күн|сағат|мерзім|-?year-old|-?летн|-?жаст|жастағы|years? old)/iu
+
+/** Words before a number that make it an article, part or item number. */
+export const LEGAL_NUMBER_RE =
+  /(?:article|art\.|part|paragraph|para\.|clause|section|chapter|item|No\.|№|number|статьи|статья|статьей|ст\.|части|часть|ч\.|пункт[аеу]?|п\.|пп\.|глав[аы]|бап|бабы|бабының|бөлігі|тармақ|код|code|tel\.|тел\.)\s*$/iu
+
+/** A kazakh article/part number written with a suffix ("190-бабы", "3-бөлігі"). */
+export const LEGAL_SUFFIX_RE =
+  /^-?(?:бап|баб|бөлі|тармақ|ші\b|шы\b|інші|ыншы|st\b|nd\b|rd\b|th\b|й\b|го\b|я\b|е\b)/iu
+
+/** Month names, to skip day numbers in dates. */
+export const MONTH_RE =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|январ|феврал|марта?|апрел|мая|май|июн|июл|августа?|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)/iu
+
+/** Scale words after a number. */
+export const SCALES: readonly { readonly re: RegExp; readonly factor: number }[] = [
+  { re: /^\s*(?:billion|bln|bn|млрд\.?|миллиард\p{L}*)/iu, factor: 1e9 },
+  { re: /^\s*(?:million|mln|mn|млн\.?|миллион\p{L}*)/iu, factor: 1e6 },
+  { re: /^\s*(?:thousand|тыс\.?|тысяч\p{L}*|мың\p{L}*)/iu, factor: 1e3 },
+]
+
+/** Percent after a number (after any scale word). */
+export const PERCENT_RE = /^\s*(?:%|percent\b|per cent\b|процент\p{L}*|пайыз\p{L}*)/iu
+
+/** Number words per language, in the forms used for counting. */
+export const NUMBER_WORDS: Readonly<Record<'en' | 'ru' | 'kk', Readonly<Record<string, number>>>> =
+  {
+    en: {
+      one: 1,
+      two: 2,
+      three: 3,
+      four: 4,
+      five: 5,
+      six: 6,
+      seven: 7,
+      eight: 8,
+      nine: 9,
+      ten: 10,
+      eleven: 11,
+      twelve: 12,
+      thirteen: 13,
+      fourteen: 14,
+      fifteen: 15,
+      sixteen: 16,
+      seventeen: 17,
+      eighteen: 18,
+      nineteen: 19,
+      twenty: 20,
+      thirty: 30,
+      forty: 40,
+      fifty: 50,
+      sixty: 60,
+      seventy: 70,
+      eighty: 80,
+      ninety: 90,
+      'eighty-nine': 89,
+    },
+    ru: {
+      один: 1,
+      одно: 1,
+      одна: 1,
+      два: 2,
+      две: 2,
+      двое: 2,
+      двух: 2,
+      три: 3,
+      трое: 3,
+      трех: 3,
+      трёх: 3,
+      четыре: 4,
+      четырех: 4,
+      пять: 5,
+      пяти: 5,
+      шесть: 6,
+      шести: 6,
+      семь: 7,
+      семи: 7,
+      восемь: 8,
+      восьми: 8,
+      девять: 9,
+      девяти: 9,
+      десять: 10,
+      десяти: 10,
+    },
+    kk: {
+      бір: 1,
+      екі: 2,
+      үш: 3,
+      төрт: 4,
+      бес: 5,
+      алты: 6,
+      жеті: 7,
+      сегіз: 8,
+      тоғыз: 9,
+      он: 10,
+      жиырма: 20,
+    },
+  }
+
+/** "one in four" and the like: the share in percent. */
+export const ONE_IN_RE = /\bone in (two|three|four|five|six|ten)\b/iu
+
+/** The denominators of {@link ONE_IN_RE}. */
+export const ONE_IN: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  ten: 10,
+}
+
+/** Cues that a sentence reports aggregate figures (not one case). */
+export const AGGREGATE_CUE_RE = new RegExp(
+  [
+    'registered',
+    'recorded',
+    'identified',
+    'detected',
+    'uncovered',
+    'in total',
+    'a total of',
+    'total',
+    'overall',
+    'number of',
+    'statistic',
+    'so far',
+    'each year',
+    'every year',
+    'annually',
+    'per year',
+    'a year',
+    'single month',
+    'since',
+    'over the past',
+    'over the first',
+    'during the year',
+    'this year',
+    'last year',
+    'past year',
+    'compared',
+    'increase',
+    'decrease',
+    'decline',
+    'growth',
+    'fell',
+    'fallen',
+    'rose',
+    'dropped',
+    'months of',
+    'half of',
+    'operational',
+    'underway',
+    'there were',
+    'there are',
+    'numbered',
+    'зарегистр',
+    'выявлен',
+    'выявил',
+    'всего',
+    'общее',
+    'общий',
+    'общая',
+    'общей',
+    'в общей',
+    'с начала',
+    'в этом году',
+    'за этот год',
+    'в прошлом году',
+    'текущего года',
+    'статистик',
+    'за период',
+    'ежегодно',
+    'каждый год',
+    'возбужден',
+    'окончено',
+    'заблокир',
+    'за последние',
+    'за год',
+    'по итогам',
+    'барлығы',
+    'жалпы',
+    'жыл басынан',
+    'тіркел',
+    'анықталд',
+    'өткен',
+    'жыл сайын',
+    'биыл',
+    'ағымдағы',
+    'қозғал',
+    'ашылды',
+    'жауапқа тартылды',
+    'тыйылды',
+    'кесілді',
+  ]
+    .map((w) => `(?<!\\p{L})${w.replace(/ /gu, '\\s+')}`)
+    .join('|'),
+  'iu',
+)
+
+/** Cues of a decrease near a percentage or change figure. */
+export const DECREASE_RE =
+  /(?:fall(?:en)?|fell|decrease[ds]?|declin(?:e[ds]?|ing)|drop(?:ped|s)?|down|reduc(?:ed|tion)|lower|снизил|снижени|сократил|сокращени|уменьшил|уменьшени|меньше|упал|төмендед|азайд|қысқард)/iu
+
+/** Cues that the sentence is about one case or person, not a population. */
+export const SINGLE_CASE_RE =
+  /(?:\bone of (?:them|the cases)|одно из них|по другим|біреу|профит|\bprofit\b|\breturn\b|\binterest\b)/iu
+
+/**
+ * Modifiers that look like counted nouns but qualify the noun after them ("criminal cases",
+ * "уголовных дел", "қылмыстық топ"): skipped when looking for the head noun.
+ */
+export const MODIFIER_RE =
+  /^(?:criminal|уголовн\p{L}*|преступн\p{L}*|қылмыстық|organized|organised|ұйымдасқан)$/iu

@@ -1,18 +1,214 @@
 /**
- * Extracts persons. TODO(#3, #4): the real recogniser replaces this empty one.
+ * Extracts persons: name mentions found with name-part lists, morphology and context cues
+ * (`recognise.ts`), joined into one entry per individual (full name, surname only, inflected
+ * forms, small spelling slips), named by the fullest form in the nominative, with a title and a
+ * role from the context (`roles.ts`). Searches `doc.content`, so furniture yields nothing, and
+ * skips words inside places and organisations the earlier stages found.
  *
  * @module pipeline/stages/extract-persons
  */
 import type { OrganizationsDoc, PersonsDoc } from '#core/document.ts'
+import type { Person, PersonRole } from '#core/facts.ts'
+import type { Mention } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
+import { tokenize } from '../../text/tokenize.ts'
+import { foldName } from './name-data.ts'
+import { findNameMentions, type NameMention } from './recognise.ts'
+import { chooseRole, roleOfTitle, statusAt, titleAt } from './roles.ts'
+
+const STAGE = 'extract-persons'
+const VERSION = 1
 
 /** Extracts persons from a document's content. */
 export function extractPersons(): Stage<OrganizationsDoc, PersonsDoc> {
   return {
-    name: 'extract-persons',
-    version: 0,
+    name: STAGE,
+    version: VERSION,
     run(doc) {
-      return { ...doc, persons: [] }
+      let persons: Person[] = []
+      try {
+        persons = findPersons(doc.content, doc.lang, [
+          ...doc.locations.flatMap((l) => l.mentions),
+          ...doc.organizations.flatMap((o) => o.mentions),
+        ])
+      } catch {
+        // Never stop the document on odd text: an empty list is a safe answer.
+        persons = []
+      }
+      return { ...doc, persons }
     },
   }
+}
+
+interface Cluster {
+  readonly mentions: NameMention[]
+  givenKey: string | undefined
+  surnameKey: string | undefined
+}
+
+/**
+ * Finds the persons in a text. `blocked` are spans of places and organisations: words inside
+ * them are never taken as names.
+ */
+export function findPersons(
+  content: string,
+  lang: string,
+  blocked: readonly { start: number; end: number }[] = [],
+): Person[] {
+  const tokens = tokenize(content)
+  const spans = [...blocked].sort((a, b) => a.start - b.start)
+  const blockedTokens = new Uint8Array(tokens.length)
+  let s = 0
+  for (let i = 0; i < tokens.length && spans.length > 0; i++) {
+    const t = tokens[i]!
+    while (s < spans.length && spans[s]!.end <= t.start) s++
+    for (let k = s; k < spans.length && spans[k]!.start < t.end; k++) {
+      if (spans[k]!.end > t.start) {
+        blockedTokens[i] = 1
+        break
+      }
+    }
+  }
+  const mentions = findNameMentions({
+    text: content,
+    tokens,
+    lang,
+    blocked: (i) => blockedTokens[i] === 1,
+  })
+  const clusters = link(mentions)
+  const out: Person[] = []
+  for (const c of clusters) {
+    if (!c.mentions.some((m) => m.standalone)) continue
+    out.push(toPerson(c, content, tokens, lang))
+  }
+  return out
+}
+
+function givenKeyOf(m: NameMention): string | undefined {
+  if (m.given) return foldName(m.given.nominative)
+  if (m.surname && m.middle.length > 0) return foldName(m.middle[0]!)
+  return undefined
+}
+
+/** Small spelling slips (`Ablayazov` for `Ablyazov`, `Torebaev` for `Turebayev`): one edit on a long key. */
+function sameSurname(a: string, b: string): boolean {
+  if (a === b) return true
+  if (Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1) return false
+  return editDistanceAtMostOne(a, b)
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  let i = 0
+  let j = 0
+  let edits = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++
+      j++
+      continue
+    }
+    if (++edits > 1) return false
+    if (a.length > b.length) i++
+    else if (b.length > a.length) j++
+    else {
+      i++
+      j++
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1
+}
+
+function initialOf(m: NameMention): string | undefined {
+  const first = /\p{L}/u.exec(m.initials)
+  return first ? foldName(first[0]).slice(0, 1) : undefined
+}
+
+function link(mentions: readonly NameMention[]): Cluster[] {
+  const clusters: Cluster[] = []
+  const full = mentions.filter((m) => m.surname && givenKeyOf(m))
+  const withInitials = mentions.filter((m) => m.surname && !givenKeyOf(m) && m.initials)
+  const surnameOnly = mentions.filter((m) => m.surname && !givenKeyOf(m) && !m.initials)
+  const givenOnly = mentions.filter((m) => !m.surname && m.given)
+
+  for (const m of full) {
+    const gk = givenKeyOf(m)!
+    const sk = m.surname!.key
+    const c = clusters.find(
+      (x) => x.surnameKey && sameSurname(x.surnameKey, sk) && x.givenKey === gk,
+    )
+    if (c) c.mentions.push(m)
+    else clusters.push({ mentions: [m], givenKey: gk, surnameKey: sk })
+  }
+  for (const m of withInitials) {
+    const ini = initialOf(m)
+    const sk = m.surname!.key
+    const cands = clusters.filter(
+      (x) =>
+        x.surnameKey &&
+        sameSurname(x.surnameKey, sk) &&
+        (!x.givenKey || !ini || x.givenKey.startsWith(ini)),
+    )
+    if (cands.length === 1) cands[0]!.mentions.push(m)
+    else if (cands.length === 0)
+      clusters.push({ mentions: [m], givenKey: undefined, surnameKey: sk })
+  }
+  for (const m of surnameOnly) {
+    const sk = m.surname!.key
+    const cands = clusters.filter((x) => x.surnameKey && sameSurname(x.surnameKey, sk))
+    if (cands.length === 1) cands[0]!.mentions.push(m)
+    else if (cands.length === 0)
+      clusters.push({ mentions: [m], givenKey: undefined, surnameKey: sk })
+    // Several people share the surname (brothers, spouses): the bare surname cannot be placed.
+  }
+  for (const m of givenOnly) {
+    const gk = foldName(m.given!.nominative)
+    const cands = clusters.filter((x) => x.givenKey === gk)
+    if (cands.length === 1) cands[0]!.mentions.push(m)
+    else if (cands.length === 0)
+      clusters.push({ mentions: [m], givenKey: gk, surnameKey: undefined })
+  }
+  // Text order.
+  for (const c of clusters) c.mentions.sort((a, b) => a.start - b.start)
+  return clusters.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
+}
+
+function weight(m: NameMention): number {
+  let w = 0
+  if (m.given) w += 4
+  if (m.surname) w += 4
+  w += m.middle.length * 2
+  if (m.initials) w += 1
+  // Prefer a form that is already nominative in the text.
+  if (m.nominative === m.text) w += 0.5
+  return w
+}
+
+function toPerson(
+  c: Cluster,
+  content: string,
+  tokens: ReturnType<typeof tokenize>,
+  lang: string,
+): Person {
+  let best = c.mentions[0]!
+  for (const m of c.mentions) if (weight(m) > weight(best)) best = m
+  const name = best.nominative
+  const variants: string[] = []
+  const seen = new Set([name])
+  for (const m of c.mentions) {
+    if (seen.has(m.text)) continue
+    seen.add(m.text)
+    variants.push(m.text)
+  }
+  let title: string | null = null
+  for (const m of [best, ...c.mentions]) {
+    title = titleAt(content, tokens, m, lang)
+    if (title) break
+  }
+  const statuses = c.mentions.map((m) => statusAt(tokens, m)).filter((x) => x !== undefined)
+  const titleRole = roleOfTitle(title)
+  if (titleRole === 'convict' || titleRole === 'suspect' || titleRole === 'victim')
+    statuses.push(titleRole)
+  const role: PersonRole = chooseRole(statuses, titleRole)
+  const mentions: Mention[] = c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text }))
+  return { name, variants, role, title, mentions, provenance: { stage: STAGE, version: VERSION } }
 }

@@ -1,0 +1,244 @@
+/**
+ * Name morphology without a dictionary: rules on name endings that take Russian inflected names
+ * back to the nominative, strip Kazakh case suffixes (with vowel harmony) and English
+ * possessives. Rules only ever propose forms; the caller accepts one when the result is a known
+ * given name or has a surname ending, so a rule that misfires on an ordinary word finds nothing.
+ *
+ * @module pipeline/stages/extract-persons/morphology
+ */
+import { firstNameGender, foldName as fold, type Gender, surnameEnding } from './name-data.ts'
+
+/** A grammatical case, as far as a name's ending tells it; `nom` for the dictionary form. */
+export type NameCase = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'pre'
+
+/** A given name in the nominative, with what its surface form told. */
+export interface GivenName {
+  readonly nominative: string
+  readonly gender: Gender
+  readonly case: NameCase
+}
+
+// Russian given-name endings, longest first: [surface ending, nominative ending, case].
+const RU_GIVEN_RULES: readonly [string, string, NameCase][] = [
+  ['ией', 'ия', 'ins'],
+  ['ии', 'ия', 'gen'],
+  ['ию', 'ия', 'acc'],
+  ['ом', '', 'ins'],
+  ['ем', 'й', 'ins'],
+  ['ем', 'ь', 'ins'],
+  ['ой', 'а', 'ins'],
+  ['ей', 'я', 'ins'],
+  ['ью', 'ь', 'ins'],
+  ['а', '', 'gen'],
+  ['я', 'й', 'gen'],
+  ['я', 'ь', 'gen'],
+  ['у', '', 'dat'],
+  ['у', 'а', 'acc'],
+  ['ю', 'й', 'dat'],
+  ['ю', 'ь', 'dat'],
+  ['ю', 'я', 'acc'],
+  ['е', '', 'pre'],
+  ['е', 'а', 'dat'],
+  ['е', 'я', 'dat'],
+  ['ы', 'а', 'gen'],
+  ['и', 'а', 'gen'],
+  ['и', 'я', 'gen'],
+  ['и', 'ь', 'gen'],
+]
+
+/** Copies the case of the last letter of `like` onto `ending` (so `ИВАНОВА` gives `ИВАНОВ`+). */
+function withCase(ending: string, like: string): string {
+  return like === like.toUpperCase() && like !== like.toLowerCase() ? ending.toUpperCase() : ending
+}
+
+/** Reads a word as a given name, in any case form (Russian inflection, Kazakh suffixes). */
+export function readGivenName(word: string, lang: string): GivenName | undefined {
+  const clean = stripPossessive(word)
+  const g = firstNameGender(clean)
+  if (g !== undefined) return { nominative: clean, gender: g, case: 'nom' }
+  if (!/\p{Script=Cyrillic}/u.test(clean)) return undefined
+  const lower = clean.toLowerCase()
+  for (const [end, nom, c] of RU_GIVEN_RULES) {
+    if (!lower.endsWith(end) || lower.length - end.length < 2) continue
+    const cand = clean.slice(0, clean.length - end.length) + withCase(nom, clean)
+    const cg = firstNameGender(cand)
+    if (cg !== undefined) return { nominative: cand, gender: cg, case: c }
+  }
+  if (lang === 'kk') {
+    for (const stem of kazakhStems(clean)) {
+      const kg = firstNameGender(stem)
+      if (kg !== undefined) return { nominative: stem, gender: kg, case: 'gen' }
+    }
+  }
+  return undefined
+}
+
+const SURNAME_BASE = /(ов|ев|ёв|ин|ын|ий|ой)$/i
+
+/**
+ * Takes a Russian-declined surname back to the nominative, given the gender and case its given
+ * name showed: `Сазанову` (m, dat) -> `Сазанов`, `Чигаевой` (f, gen) -> `Чигаева`, `Зониса`
+ * (m, gen) -> `Зонис`. Surnames with Kazakh endings (`-ұлы`) and women's surnames that do not
+ * end in `-ова/-ева/-ина/-ская` do not decline and come back unchanged.
+ */
+export function surnameNominative(surname: string, gender: Gender, c: NameCase): string {
+  if (c === 'nom' || !/\p{Script=Cyrillic}/u.test(surname)) return surname
+  const low = surname.toLowerCase()
+  const cut = (n: number, add = '') => surname.slice(0, surname.length - n) + withCase(add, surname)
+  if (/(улы|ұлы|қызы|кызы|уулу|оглы|заде|зода)$/.test(low)) return surname
+  if (gender === 'f') {
+    if (/(ск|цк)ой$/.test(low)) return cut(2, 'ая')
+    if (/(ов|ев|ёв|ин|ын)ой$/.test(low)) return cut(2, 'а')
+    if (c === 'acc' && /(ск|цк)ую$/.test(low)) return cut(2, 'ая')
+    if (c === 'acc' && /(ов|ев|ёв|ин|ын)у$/.test(low)) return cut(1, 'а')
+    return surname
+  }
+  switch (c) {
+    case 'gen':
+    case 'acc':
+      if (/(ск|цк)ого$/.test(low)) return cut(3, 'ий')
+      if (/[ая]$/.test(low) && low.length > 4) return cut(1)
+      return surname
+    case 'dat':
+      if (/(ск|цк)ому$/.test(low)) return cut(3, 'ий')
+      if (/[ую]$/.test(low) && low.length > 4) return cut(1)
+      return surname
+    case 'ins':
+      if (/(ск|цк)им$/.test(low)) return cut(2, 'ий')
+      if (/(ов|ев|ёв|ин|ын)ым$/.test(low)) return cut(2)
+      if (/[оеё]м$/.test(low) && low.length > 5) return cut(2)
+      return surname
+    case 'pre':
+      if (/(ск|цк)ом$/.test(low)) return cut(2, 'ий')
+      if (/е$/.test(low) && low.length > 4) return cut(1)
+      return surname
+    default:
+      return surname
+  }
+}
+
+/**
+ * Reads a lone Russian surname as a surname: its nominative guess and a linking key that
+ * inflected and feminine forms share (`Сарбопеева`, `Сарбопееву`, `Сарбопеевым` -> `sarbopeev`).
+ * Returns `undefined` when no form of the word has a surname ending.
+ */
+export function readSurname(
+  word: string,
+  lang: string,
+): { nominative: string; key: string; strong: boolean; gender: Gender } | undefined {
+  const clean = stripPossessive(word)
+  const direct = surnameEnding(clean)
+  if (direct)
+    return {
+      nominative: clean,
+      key: surnameKey(clean),
+      strong: direct.strong,
+      gender: direct.gender,
+    }
+  const low = clean.toLowerCase()
+  if (/\p{Script=Cyrillic}/u.test(clean)) {
+    // Masculine oblique forms of -ов/-ев/-ин surnames, and feminine -ой/-у.
+    const m = /(ов|ев|ёв|ин|ын)(а|у|ым|е)$/.exec(low)
+    if (m?.[2]) {
+      const nom = clean.slice(0, clean.length - m[2].length)
+      const e = surnameEnding(nom)
+      if (e) return { nominative: nom, key: surnameKey(nom), strong: e.strong, gender: 'm' }
+    }
+    const f = /(ов|ев|ёв|ин|ын)ой$/.exec(low)
+    if (f) {
+      const nom = clean.slice(0, clean.length - 2) + withCase('а', clean)
+      const e = surnameEnding(nom)
+      if (e) return { nominative: nom, key: surnameKey(nom), strong: e.strong, gender: 'f' }
+    }
+    if (lang === 'kk') {
+      for (const stem of kazakhStems(clean)) {
+        const e = surnameEnding(stem)
+        if (e)
+          return { nominative: stem, key: surnameKey(stem), strong: e.strong, gender: e.gender }
+      }
+    }
+  }
+  return undefined
+}
+
+/**
+ * A key shared by every form of one surname in a text: folded, case endings and the feminine
+ * `-a` removed (`Ivanova`, `Иванову`, `Ivanov` -> `ivanov`).
+ */
+export function surnameKey(word: string): string {
+  let w = stripPossessive(word).toLowerCase().replace(/ё/g, 'е')
+  const m = /^(.*(?:ов|ев|ин|ын))(?:а|у|ым|е|ой|ою)$/.exec(w)
+  if (m?.[1]) w = m[1]
+  else if (/(ская|ского|скому|ским|ском|ской|скую)$/.test(w))
+    w = w.replace(/(ая|ого|ому|им|ом|ой|ую)$/, 'ий')
+  let k = fold(w)
+  k = k.replace(/(ov|ev|in)a$/, '$1')
+  return k
+}
+
+/** Strips an English possessive (`Ablyazov's`, `Tokayev’s`) or a Latin-script Kazakh suffix after an apostrophe. */
+export function stripPossessive(word: string): string {
+  return word.replace(/['’ʼ](?:s|[a-zа-яәғқңөұүһі]{1,4})$/iu, '')
+}
+
+const BACK = /[аоұы]/
+// `е` is left neutral: Russian-origin stems (`Тоқаев`) take back suffixes (`Тоқаевқа`).
+const FRONT = /[әөүі]/
+// Kazakh case suffixes, longest first (genitive, ablative, locative, dative, accusative, instrumental).
+const KK_SUFFIXES = [
+  'ның',
+  'нің',
+  'дың',
+  'дің',
+  'тың',
+  'тің',
+  'нан',
+  'нен',
+  'дан',
+  'ден',
+  'тан',
+  'тен',
+  'нда',
+  'нде',
+  'мен',
+  'бен',
+  'пен',
+  'ға',
+  'ге',
+  'қа',
+  'ке',
+  'да',
+  'де',
+  'та',
+  'те',
+  'ны',
+  'ні',
+  'ды',
+  'ді',
+  'ты',
+  'ті',
+  'на',
+  'не',
+]
+
+/**
+ * Candidate stems of a Kazakh word with a case suffix removed, respecting vowel harmony (a
+ * suffix with a back vowel needs a stem whose last vowel is back): `Нұрлановтың` -> `Нұрланов`,
+ * `Тоқаевқа` -> `Тоқаев`, `Ерланға` -> `Ерлан`.
+ */
+export function kazakhStems(word: string): string[] {
+  const low = word.toLowerCase()
+  const out: string[] = []
+  for (const s of KK_SUFFIXES) {
+    if (!low.endsWith(s) || low.length - s.length < 3) continue
+    const stem = low.slice(0, low.length - s.length)
+    const vowels = stem.match(/[аоұыәөүіеиуюяэё]/g)
+    const last = vowels?.[vowels.length - 1] ?? ''
+    const suffixBack = BACK.test(s)
+    // `и`, `у`, `ю`, `я`, `э`, `ё` (Russian-origin stems) go either way.
+    if (suffixBack && FRONT.test(last)) continue
+    if (!suffixBack && BACK.test(last)) continue
+    out.push(word.slice(0, word.length - s.length))
+  }
+  return out
+}

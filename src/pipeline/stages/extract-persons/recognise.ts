@@ -1,0 +1,572 @@
+/**
+ * Finds person-name mentions in text: runs of capitalised words and initials, read with the
+ * name-part lists (given names, surname endings, patronymics) and the context cues (titles,
+ * honorifics, verbs of speech). Each mention carries its parts in the nominative, so that the
+ * linker can join `Алпысом Нурлановым`, `Нурланов` and `Алпыс Нурланов` into one person.
+ *
+ * One pass over the tokens; every check is a map lookup or a short suffix test.
+ *
+ * @module pipeline/stages/extract-persons/recognise
+ */
+import type { Token } from '../../text/tokenize.ts'
+import {
+  type CueRole,
+  HONORIFICS,
+  NOT_PERSON_AFTER,
+  NOT_PERSON_BEFORE,
+  RELATION_CUES,
+  SPEECH_CUES,
+  STATUS_CUES,
+  TITLE_CUES,
+} from './cues-data.ts'
+import {
+  type GivenName,
+  readGivenName,
+  readSurname,
+  stripPossessive,
+  surnameNominative,
+} from './morphology.ts'
+import { foldName, type Gender, isNotName, isPatronymic } from './name-data.ts'
+
+/** A surname as read in one mention. */
+export interface SurnamePart {
+  readonly surface: string
+  readonly nominative: string
+  /** Shared by all forms of the surname in a text. */
+  readonly key: string
+  readonly strong: boolean
+}
+
+/** One mention of a person's name. */
+export interface NameMention {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  readonly tokenStart: number
+  readonly tokenEnd: number
+  readonly given: (GivenName & { readonly surface: string }) | undefined
+  readonly surname: SurnamePart | undefined
+  /** Middle words (patronymics, second given names) in the nominative. */
+  readonly middle: readonly string[]
+  /** Initials as written (`А.Ж.`), or ''. */
+  readonly initials: string
+  /** The name in the nominative, words in text order. */
+  readonly nominative: string
+  readonly gender: Gender
+  /** A title, honorific or descriptor stands right before the name. */
+  readonly cue: CueRole | 'honorific' | undefined
+  /** May stand as a person of its own; otherwise it only joins a person found elsewhere. */
+  readonly standalone: boolean
+  readonly sentenceInitial: boolean
+}
+
+const TITLE_EXACT = new Map<string, CueRole>()
+const TITLE_PREFIX: [string, CueRole][] = []
+for (const [w, r] of TITLE_CUES) {
+  if (/^[a-z-]+$/.test(w)) TITLE_EXACT.set(w, r)
+  else TITLE_PREFIX.push([w, r])
+}
+
+/** The title/descriptor cue a word is, if any. */
+export function titleCue(norm: string): CueRole | undefined {
+  const exact = TITLE_EXACT.get(norm)
+  if (exact) return exact
+  if (/^[a-z]/.test(norm)) return undefined
+  for (const [p, r] of TITLE_PREFIX) if (norm.startsWith(p)) return r
+  return undefined
+}
+
+const SPEECH_ONE = SPEECH_CUES.filter((s) => !s.includes(' '))
+
+/** Tells whether a word is a verb of speech (`said`, `сообщила`, `деді`). */
+export function isSpeechCue(norm: string): boolean {
+  for (const s of SPEECH_ONE) if (norm === s || (s.length > 4 && norm.startsWith(s))) return true
+  return false
+}
+
+/** The legal status a word shows, if any. */
+export function statusCue(norm: string): 'convict' | 'suspect' | 'victim' | undefined {
+  for (const [p, r] of STATUS_CUES) if (norm.startsWith(p)) return r
+  return undefined
+}
+
+const PARTICLES_INNER = new Set([
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'van',
+  'von',
+  'de',
+  'del',
+  'da',
+  'di',
+  'der',
+  'le',
+  'la',
+])
+const PARTICLES_AFTER = new Set([
+  'uulu',
+  'kyzy',
+  'ogly',
+  'oglu',
+  'уулу',
+  'кызы',
+  'оглы',
+  'қызы',
+  'ұлы',
+  'ули',
+])
+const SENTENCE_END = new Set(['.', '!', '?', '…'])
+const OPEN_QUOTES = new Set(['«', '“', '"', '„', "'"])
+const CLOSE_QUOTES = new Set(['»', '”', '"', "'"])
+const NOT_INITIALS = new Set([
+  'US',
+  'UK',
+  'UN',
+  'EU',
+  'RK',
+  'РК',
+  'РФ',
+  'КР',
+  'США',
+  'ЕС',
+  'ООН',
+  'NB',
+  'PS',
+])
+
+function isLetterWord(t: Token): boolean {
+  return t.isWord && /^\p{L}/u.test(t.text) && !/\p{N}/u.test(t.text)
+}
+
+function isCapitalised(t: Token): boolean {
+  return isLetterWord(t) && /^\p{Lu}/u.test(t.text)
+}
+
+function isAllCaps(w: string): boolean {
+  return w.length > 1 && w === w.toUpperCase()
+}
+
+/** What the recogniser needs to know about the document. */
+export interface RecogniseInput {
+  readonly text: string
+  readonly tokens: readonly Token[]
+  readonly lang: string
+  /** True for tokens inside a place or organisation found by other stages. */
+  readonly blocked: (tokenIndex: number) => boolean
+}
+
+/** Finds name mentions. */
+export function findNameMentions(input: RecogniseInput): NameMention[] {
+  const { text, tokens, lang, blocked } = input
+  const n = tokens.length
+  const out: NameMention[] = []
+
+  const isInitialAt = (i: number): boolean => {
+    const t = tokens[i]
+    const dot = tokens[i + 1]
+    if (!t || !dot || dot.text !== '.' || dot.start !== t.end) return false
+    return /^\p{Lu}$/u.test(t.text) || /^(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Дж|Sch)$/.test(t.text)
+  }
+
+  const sentenceInitialAt = (i: number): boolean => {
+    let k = i - 1
+    while (k >= 0 && OPEN_QUOTES.has(tokens[k]!.text)) k--
+    if (k < 0) return true
+    const prev = tokens[k]!
+    if (
+      SENTENCE_END.has(prev.text) ||
+      prev.text === ':' ||
+      prev.text === '—' ||
+      prev.text === '-' ||
+      prev.text === '•'
+    )
+      return true
+    if (text.slice(prev.end, tokens[k + 1]!.start).includes('\n')) return true
+    return false
+  }
+
+  // A word that can be part of a name run.
+  const nameWordAt = (i: number): boolean => {
+    const t = tokens[i]!
+    if (!isCapitalised(t) || blocked(i)) return false
+    const w = stripPossessive(t.text)
+    if (w.length < 2 || isNotName(w)) return false
+    if (isAllCaps(w)) {
+      // Abbreviations (МВД, KNB) are not names; an all-caps surname (ИМАНОВ) is.
+      return (
+        w.length >= 4 &&
+        (readSurname(w, lang) !== undefined || readGivenName(w, lang) !== undefined)
+      )
+    }
+    return true
+  }
+
+  let i = 0
+  while (i < n) {
+    const startsInitial = isInitialAt(i)
+    if (!startsInitial && !nameWordAt(i)) {
+      i++
+      continue
+    }
+    // Collect the run: words, initials, inner particles.
+    const words: number[] = []
+    const initials: number[] = []
+    let j = i
+    let last = -1
+    while (j < n && words.length < 4 && initials.length < 3) {
+      const t = tokens[j]!
+      if (last >= 0) {
+        const gap = text.slice(tokens[last]!.end, t.start)
+        if (gap.includes('\n') || gap.length > 2 || /[^\s\u00a0]/u.test(gap)) break
+      }
+      if (isInitialAt(j) && !NOT_INITIALS.has(t.text + (tokens[j + 2]?.text ?? ''))) {
+        initials.push(j)
+        last = j + 1
+        j += 2
+        continue
+      }
+      if (nameWordAt(j)) {
+        words.push(j)
+        last = j
+        j++
+        continue
+      }
+      if (words.length > 0 && PARTICLES_INNER.has(t.norm) && tokens[j + 1] && nameWordAt(j + 1)) {
+        last = j
+        j++
+        continue
+      }
+      if (words.length > 0 && PARTICLES_AFTER.has(t.norm)) {
+        last = j
+        j++
+        break
+      }
+      break
+    }
+    const end = Math.max(last, i)
+    const next = j
+    const m = interpret(i, end, words, initials)
+    if (m) out.push(...m)
+    i = Math.max(next, i + 1)
+  }
+  return out
+
+  function cueBefore(i: number): CueRole | 'honorific' | undefined {
+    const prev = tokens[i - 1]
+    if (!prev) return undefined
+    if (prev.text === '.' && tokens[i - 2] && HONORIFICS.has(tokens[i - 2]!.norm))
+      return 'honorific'
+    if (HONORIFICS.has(prev.norm)) return 'honorific'
+    if (!isLetterWord(prev)) return undefined
+    const c = titleCue(prev.norm)
+    if (c) return c
+    if (RELATION_CUES.has(prev.norm)) return 'other'
+    return undefined
+  }
+
+  function speechAround(from: number, to: number): boolean {
+    for (let k = to; k < Math.min(n, to + 3); k++) {
+      const t = tokens[k]!
+      if (SENTENCE_END.has(t.text)) break
+      if (isSpeechCue(t.norm) || statusCue(t.norm)) return true
+    }
+    // "X, 35, ..." / "X, head of ..."
+    const after = tokens[to]
+    if (after?.text === ',' && tokens[to + 1]) {
+      const t1 = tokens[to + 1]!
+      if (
+        /^\d+$/.test(t1.text) ||
+        titleCue(t1.norm) ||
+        (['the', 'a', 'former', 'бывший', 'бывшая', 'экс'].includes(t1.norm) &&
+          tokens[to + 2] &&
+          titleCue(tokens[to + 2]!.norm))
+      )
+        return true
+    }
+    const p1 = tokens[from - 1]
+    const p2 = tokens[from - 2]
+    if (p1 && p2 && p2.norm === 'по' && p1.norm === 'словам') return true
+    if (p1 && p2 && p2.norm === 'according' && p1.norm === 'to') return true
+    return false
+  }
+
+  function blockedContext(i: number, end: number): boolean {
+    const prev = tokens[i - 1]
+    const prev2 = tokens[i - 2]
+    if (prev && NOT_PERSON_BEFORE.has(prev.norm)) return true
+    if (prev?.text === '.' && prev2 && NOT_PERSON_BEFORE.has(prev2.norm)) return true
+    const after = tokens[end + 1]
+    if (after && NOT_PERSON_AFTER.has(after.norm)) return true
+    // A quoted run is a brand, a company or a nickname, not a name mention.
+    if (prev && OPEN_QUOTES.has(prev.text) && after && CLOSE_QUOTES.has(after.text)) return true
+    return false
+  }
+
+  function interpret(
+    i: number,
+    end: number,
+    words: number[],
+    inits: number[],
+  ): NameMention[] | undefined {
+    if (words.length === 0) return undefined // initials only
+    if (blockedContext(i, end)) return undefined
+    const cue = cueBefore(i)
+    const initial = sentenceInitialAt(i)
+    const w = words.map((k) => stripPossessive(tokens[k]!.text))
+    const givens = w.map((x) => readGivenName(x, lang))
+    const surnames = w.map((x) => readSurname(x, lang))
+    const initialsText =
+      inits.length > 0
+        ? text.slice(tokens[inits[0]!]!.start, tokens[inits[inits.length - 1]!]!.end + 1)
+        : ''
+    const speaks = speechAround(i, end + 1)
+
+    const make = (
+      from: number,
+      to: number,
+      given: GivenName | undefined,
+      givenSurface: string | undefined,
+      surname: SurnamePart | undefined,
+      middle: string[],
+      nominative: string,
+      standalone: boolean,
+      withInitials: boolean,
+    ): NameMention => {
+      const a = withInitials && inits.length > 0 ? Math.min(from, inits[0]!) : from
+      const b = withInitials && inits.length > 0 ? Math.max(to, inits[inits.length - 1]! + 1) : to
+      const s = tokens[a]!.start
+      const e = tokens[b]!.end
+      const raw = text.slice(s, e)
+      const clean = stripPossessive(raw)
+      return {
+        start: s,
+        end: s + clean.length,
+        text: clean,
+        tokenStart: a,
+        tokenEnd: b + 1,
+        given: given && givenSurface ? { ...given, surface: givenSurface } : undefined,
+        surname,
+        middle,
+        initials: withInitials ? initialsText : '',
+        nominative,
+        gender: given?.gender ?? 'u',
+        cue: from === i ? cue : undefined,
+        standalone,
+        sentenceInitial: from === i && initial,
+      }
+    }
+
+    const surnamePart = (k: number, gender: Gender, c: GivenName['case']): SurnamePart => {
+      const surface = w[k]!
+      const read = surnames[k]
+      let nom = surnameNominative(surface, gender, c)
+      if (c === 'nom' && read && gender !== 'f' && read.nominative !== surface && lang !== 'en')
+        nom = read.nominative
+      // Kazakh women's given names do not decline in Russian text (`Айгуль Ивановой`): the surname shows the case.
+      if (c === 'nom' && gender === 'f')
+        nom = surnameNominative(surface, 'f', /у$/i.test(surface) ? 'acc' : 'gen')
+      return {
+        surface,
+        nominative: nom,
+        key: (read?.key ?? foldName(nom)) || foldName(surface),
+        strong: read?.strong ?? false,
+      }
+    }
+
+    const g0 = givens[0]
+    const nw = w.length
+    // Given name first: `Алпыс Нурланов`, `Kassym-Jomart Tokayev`, `Glenn E. Curtis`, `Ksenia P.`.
+    if (g0 && nw >= 2) {
+      const last = nw - 1
+      const sp = surnamePart(last, g0.gender, g0.case)
+      const middle = w.slice(1, last).map((x, k) => {
+        const gm = givens[k + 1]
+        if (gm) return gm.nominative
+        return isPatronymic(x) ? surnameNominative(x, g0.gender === 'f' ? 'f' : 'm', g0.case) : x
+      })
+      const parts = [g0.nominative, ...middle, sp.nominative]
+      if (inits.length > 0 && inits[0]! > words[0]! && inits[0]! < words[last]!)
+        parts.splice(1, 0, initialsText)
+      return [
+        make(
+          words[0]!,
+          words[last]!,
+          g0,
+          w[0]!,
+          sp,
+          middle,
+          parts.join(' '),
+          true,
+          inits.length > 0 && inits[0]! > words[0]!,
+        ),
+      ]
+    }
+    // Surname first: `Нурланов Алпыс`, `Серикбаев Алпыс Нурланович`.
+    if (nw >= 2 && surnames[0] && givens[1]) {
+      const g1 = givens[1]
+      const sp = surnamePart(0, g1.gender, g1.case)
+      const rest = w
+        .slice(1)
+        .map((x, k) =>
+          k === 0
+            ? g1.nominative
+            : isPatronymic(x)
+              ? surnameNominative(x, g1.gender === 'f' ? 'f' : 'm', g1.case)
+              : x,
+        )
+      return [
+        make(
+          words[0]!,
+          words[nw - 1]!,
+          g1,
+          w[1]!,
+          sp,
+          rest.slice(1),
+          [sp.nominative, ...rest].join(' '),
+          true,
+          false,
+        ),
+      ]
+    }
+    // A given name later in the run (`Almaty Nurlan Ivanov` after a place the other stages missed).
+    for (let k = 1; k < nw - 1; k++) {
+      if (givens[k] && (surnames[k + 1] || cue))
+        return interpret(
+          words[k]!,
+          end,
+          words.slice(k),
+          inits.filter((x) => x > words[k]!),
+        )
+    }
+    // Unknown given name before a strong surname: `Syezdbek Sainazarov`.
+    if (nw >= 2 && nw <= 3 && surnames[nw - 1]?.strong && !initial) {
+      const sp = surnamePart(nw - 1, 'u', 'nom')
+      return [
+        make(
+          words[0]!,
+          words[nw - 1]!,
+          undefined,
+          undefined,
+          sp,
+          w.slice(0, nw - 1),
+          w.join(' '),
+          true,
+          false,
+        ),
+      ]
+    }
+    // Anything after a title cue: `гражданин Адинду Нонсо Фортуна`, `Judge Smith`.
+    if (nw >= 2 && nw <= 3 && cue && cue !== 'other' && !initial) {
+      const sp = surnamePart(nw - 1, 'u', 'nom')
+      return [
+        make(
+          words[0]!,
+          words[nw - 1]!,
+          undefined,
+          undefined,
+          sp,
+          w.slice(0, nw - 1),
+          w.join(' '),
+          true,
+          false,
+        ),
+      ]
+    }
+    if (nw >= 2) {
+      // Not a name run as a whole: keep strong surnames standing alone inside it.
+      const found: NameMention[] = []
+      for (let k = 0; k < nw; k++) {
+        const s = surnames[k]
+        if (s?.strong && !(k === 0 && initial)) {
+          found.push(
+            make(
+              words[k]!,
+              words[k]!,
+              undefined,
+              undefined,
+              { surface: w[k]!, nominative: s.nominative, key: s.key, strong: true },
+              [],
+              s.nominative,
+              true,
+              false,
+            ),
+          )
+        }
+      }
+      return found
+    }
+    // One word.
+    const s = surnames[0]
+    const word = w[0]!
+    if (inits.length > 0) {
+      const latin = !/\p{Script=Cyrillic}/u.test(word)
+      // `Ksenia P.`: a given name and an initial after it.
+      if (g0 && !s && inits[0]! > words[0]!) {
+        return [
+          make(
+            words[0]!,
+            words[0]!,
+            g0,
+            word,
+            undefined,
+            [],
+            `${g0.nominative} ${initialsText}`,
+            true,
+            true,
+          ),
+        ]
+      }
+      if (s || !latin || cue) {
+        const sp: SurnamePart = s
+          ? { surface: word, nominative: s.nominative, key: s.key, strong: s.strong }
+          : { surface: word, nominative: word, key: foldName(word), strong: false }
+        const before = inits[0]! < words[0]!
+        const nom = before
+          ? `${initialsText}${text[tokens[words[0]!]!.start - 1] === ' ' ? ' ' : ''}${sp.nominative}`
+          : `${sp.nominative} ${initialsText}`
+        return [make(words[0]!, words[0]!, undefined, undefined, sp, [], nom, true, true)]
+      }
+      return undefined
+    }
+    if (s && (!g0 || s.strong)) {
+      const cued = cue !== undefined
+      const standalone =
+        (s.strong && !initial) || (cued && !initial) || ((s.strong || cued) && speaks)
+      return [
+        make(
+          words[0]!,
+          words[0]!,
+          undefined,
+          undefined,
+          { surface: word, nominative: s.nominative, key: s.key, strong: s.strong },
+          [],
+          s.nominative,
+          standalone,
+          false,
+        ),
+      ]
+    }
+    if (g0) {
+      const standalone = !initial && (cue !== undefined || speaks)
+      return [make(words[0]!, words[0]!, g0, word, undefined, [], g0.nominative, standalone, false)]
+    }
+    if (cue && cue !== 'other' && !initial && word.length >= 3 && !isAllCaps(word)) {
+      return [
+        make(
+          words[0]!,
+          words[0]!,
+          undefined,
+          undefined,
+          { surface: word, nominative: word, key: foldName(word), strong: false },
+          [],
+          word,
+          true,
+          false,
+        ),
+      ]
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Title and role of a person from the context of its mentions: the title phrase before the name
+ * ("начальник управления полиции Болат Иманов", "Deputy Prosecutor General Andrey Lukin",
+ * "полиция департаментінің бастығы Сағат Мәдиев") or the apposition after it ("Askat
+ * Dauletiyarov, head of the anti-extremism department, said"); the role from legal-status words
+ * near a mention (convict > suspect > victim) or else from the title.
+ *
+ * @module pipeline/stages/extract-persons/roles
+ */
+import type { PersonRole } from '#core/facts.ts'
+import type { Token } from '../../text/tokenize.ts'
+import type { CueRole } from './cues-data.ts'
+import type { NameMention } from './recognise.ts'
+import { isSpeechCue, statusCue, titleCue } from './recognise.ts'
+
+const BOUNDARY = new Set([
+  '.',
+  '!',
+  '?',
+  ';',
+  ':',
+  '(',
+  ')',
+  '«',
+  '»',
+  '"',
+  '“',
+  '”',
+  '…',
+  '—',
+  '–',
+])
+const MODIFIERS = new Set([
+  'former',
+  'ex',
+  'acting',
+  'deputy',
+  'senior',
+  'first',
+  'бывший',
+  'бывшая',
+  'бывшего',
+  'экс',
+  'врио',
+  'и.о',
+  'первый',
+  'бұрынғы',
+])
+const ARTICLES = new Set(['the', 'a', 'an'])
+// Words that end a title phrase going backwards in English (verbs and prepositions before it).
+const EN_STOP_BACK = new Set([
+  'said',
+  'says',
+  'told',
+  'by',
+  'to',
+  'and',
+  'with',
+  'that',
+  'as',
+  'from',
+  'for',
+  'of',
+  'on',
+  'in',
+  'at',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+  'according',
+])
+
+function cueIn(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from; k < to; k++) if (titleCue(tokens[k]!.norm)) return k
+  return -1
+}
+
+/** The title phrase the text gives next to one mention, or `null`. */
+export function titleAt(
+  text: string,
+  tokens: readonly Token[],
+  m: NameMention,
+  lang: string,
+): string | null {
+  // Apposition after the name: ", head of the ... ," / ", руководитель ..., ".
+  const after = tokens[m.tokenEnd]
+  if (after?.text === ',') {
+    let k = m.tokenEnd + 1
+    const first = k
+    while (k < tokens.length && k - first < 16) {
+      const t = tokens[k]!
+      if (t.text === ',' || BOUNDARY.has(t.text) || isSpeechCue(t.norm)) break
+      k++
+    }
+    let head = first
+    while (head < k && (ARTICLES.has(tokens[head]!.norm) || MODIFIERS.has(tokens[head]!.norm)))
+      head++
+    if (k > first && head < k && titleCue(tokens[head]!.norm) && !statusCue(tokens[head]!.norm)) {
+      return text.slice(tokens[first]!.start, tokens[k - 1]!.end).replace(/^(?:the|a|an)\s+/i, '')
+    }
+  }
+  // Title before the name.
+  let b = m.tokenStart - 1
+  if (b >= 0 && tokens[b]!.text === '.') b-- // "Mr." / "г-н."
+  const end = b
+  let k = b
+  while (k >= 0 && end - k < 12) {
+    const t = tokens[k]!
+    if (BOUNDARY.has(t.text) || t.text === ',') break
+    if (lang === 'en' && EN_STOP_BACK.has(t.norm) && k !== end) break
+    if (
+      t.isWord &&
+      /^\p{Ll}/u.test(t.text) &&
+      lang === 'en' &&
+      !titleCue(t.norm) &&
+      !MODIFIERS.has(t.norm) &&
+      k === end
+    )
+      break
+    k--
+  }
+  const from = k + 1
+  if (from > end) return null
+  if (lang === 'kk') {
+    // Head-final: the cue is the word right before the name; the phrase before it qualifies it.
+    if (!titleCue(tokens[end]!.norm) || statusCue(tokens[end]!.norm)) return null
+    return text.slice(tokens[Math.max(from, end - 6)]!.start, tokens[end]!.end)
+  }
+  let c = cueIn(tokens, from, end + 1)
+  if (c < 0) return null
+  while (c > from && MODIFIERS.has(tokens[c - 1]!.norm)) c--
+  if (statusCue(tokens[c]!.norm) && c === end) return null
+  const phrase = text.slice(tokens[c]!.start, tokens[end]!.end)
+  if (/^(?:mr|mrs|ms|dr|miss|господин|госпожа)\.?$/i.test(phrase)) return null
+  return phrase
+}
+
+const PRECEDENCE: readonly PersonRole[] = [
+  'convict',
+  'suspect',
+  'victim',
+  'official',
+  'politician',
+  'lawyer',
+  'journalist',
+  'other',
+]
+
+/** The role a title suggests (`head of the department` -> official, `lawyer` -> lawyer). */
+export function roleOfTitle(title: string | null): CueRole | undefined {
+  if (!title) return undefined
+  const low = title.toLowerCase()
+  if (
+    /interior|internal affairs|внутренних дел|ішкі істер|police|полиц|prosecutor|прокур/.test(
+      low,
+    ) &&
+    /minister|министр/.test(low)
+  )
+    return 'official'
+  if (/spokes|press secretary|пресс-секретар|представител|өкілі/.test(low)) return 'official'
+  for (const w of low.split(/[\s,]+/)) {
+    const r = titleCue(w.replace(/[’']s$/, ''))
+    if (r && r !== 'other') return r
+  }
+  for (const w of low.split(/[\s,]+/)) {
+    const r = titleCue(w)
+    if (r) return r
+  }
+  return undefined
+}
+
+/** The legal status shown near one mention, if any. A speaker's own sentence does not count. */
+export function statusAt(
+  tokens: readonly Token[],
+  m: NameMention,
+): 'convict' | 'suspect' | 'victim' | undefined {
+  const lo = Math.max(0, m.tokenStart - 6)
+  const hi = Math.min(tokens.length, m.tokenEnd + 10)
+  // Speaker: a verb of speech right after the name, or "according to / по словам" before it.
+  for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++)
+    if (isSpeechCue(tokens[k]!.norm)) return undefined
+  const p1 = tokens[m.tokenStart - 1]?.norm
+  const p2 = tokens[m.tokenStart - 2]?.norm
+  if ((p2 === 'по' && p1 === 'словам') || (p2 === 'according' && p1 === 'to')) return undefined
+  let best: 'convict' | 'suspect' | 'victim' | undefined
+  for (let k = m.tokenEnd; k < hi; k++) {
+    const t = tokens[k]!
+    if (t.text === '.' || t.text === ';') break
+    const s = statusCue(t.norm)
+    if (s && (best === undefined || PRECEDENCE.indexOf(s) < PRECEDENCE.indexOf(best))) best = s
+  }
+  for (let k = m.tokenStart - 1; k >= lo; k--) {
+    const t = tokens[k]!
+    if (t.text === '.' || t.text === ';') break
+    const s = statusCue(t.norm)
+    if (s && (best === undefined || PRECEDENCE.indexOf(s) < PRECEDENCE.indexOf(best))) best = s
+  }
+  return best
+}
+
+/** Combines statuses and the title into one role by the gold precedence. */
+export function chooseRole(
+  statuses: readonly ('convict' | 'suspect' | 'victim')[],
+  titleRole: CueRole | undefined,
+): PersonRole {
+  for (const r of ['convict', 'suspect', 'victim'] as const) if (statuses.includes(r)) return r
+  return titleRole ?? 'other'
+}

@@ -58,7 +58,7 @@ export interface FindStatisticsInput {
 
 const NUM_RE = /(?<![\p{L}\p{N}.,]|\p{L}-)(\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)/gu
 const NOUN_WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu
-const STOP_NOUN_SEARCH = /[.;:()!?\n"«»“”]|\d/u
+const STOP_NOUN_SEARCH = /[.,;:()!?\n"«»“”]|\d/u
 const MONEY_CUE_RE =
   /damage|loss|total|reclaim|return|recover|compensat|confiscat|seiz|launder|block|frozen|froze|average|salary|estimate|ущерб|урон|возвращ|вернул|вернуть|возмещ|конфиск|отмыв|изъят|заблок|в среднем|всего|общ|залал|шығын|қайтар|тәркіл|export/iu
 const APPROX_RE =
@@ -73,6 +73,8 @@ interface Period {
   readonly period: string | null
   /** True when the sentence itself states a period (carry it to the next sentences). */
   readonly stated: boolean
+  /** True when the period is an explicit year of the sentence (it applies clause by clause). */
+  readonly fromYear?: boolean
 }
 
 /** Finds aggregate figures. Linear in the text length; never throws on odd text. */
@@ -103,9 +105,14 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
       hits.push({ ...h, period })
     }
     const periodAt = (pos: number): string | null => {
-      const y =
-        nearestYear(s, pos - sentence.start) ?? cueYearBefore(forPeriod, pos - sentence.start)
+      const rel = pos - sentence.start
+      const series = nearestYear(s, rel)
+      if (series !== undefined) return series
+      if (base.stated && base.period?.includes('/')) return base.period
+      const y = cueYearBefore(forPeriod, rel) ?? cueYearAfterInClause(forPeriod, rel)
       if (y !== undefined) return y
+      // Years stated elsewhere in the sentence belong to another clause.
+      if (base.fromYear) return carrying() ? carried : null
       if (base.stated) return base.period
       return carrying() ? carried : null
     }
@@ -150,6 +157,9 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
       )
         continue
       if (DURATION_RE.test(after) || /\baged?\s*$|возрасте\s*$/iu.test(before)) continue
+      // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
+      if (/[\p{L}.],\s*$/u.test(before) && /^\s*,/u.test(after) && !c.word) continue
+      if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) continue
       let value = c.value
       let scaleLen = 0
       for (const sc of SCALES) {
@@ -166,7 +176,11 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
         // A bare year is a period, unless a counted noun follows at once ("2000 complaints").
         if (!/^\s+\p{Ll}/u.test(after) || !nounAt(after, 1)) continue
       }
-      if (/(?:the other|остальн\p{L}*|other)\s*$/iu.test(before)) continue
+      if (/(?<!\p{L})(?:other|остальн\p{L}*|қалған)\s*$/iu.test(before)) {
+        const n = nounAt(after, 4)
+        if (n) lastNoun = { noun: n, end: c.end }
+        continue
+      }
       const qual = qualifier(before) || (KK_MORE_AFTER.test(after) ? ' (more than)' : '')
       if (pct) {
         if (single) continue
@@ -201,6 +215,7 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
         const next = candidates.find((n) => n.start === c.end + scaleLen + toNext[0].length)
         if (next) {
           nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
+          if (DURATION_RE.test(nounText)) continue
           if (!comparison) {
             rangeNote = ` (${c.text} to ${next.text})`
             skipUntil = next.end
@@ -214,7 +229,7 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
       if (!toNext && !comparison) comparison = false
       // Series: "4,165 in 1990; 4,984 in 1991".
       const seriesYear = /^\s*in\s+((?:19|20)\d{2})\b/u.exec(after)?.[1]
-      let noun = nounAt(nounText, lang === 'en' ? 6 : 4)
+      let noun = nounAt(nounText, lang === 'en' ? 6 : 4, lang !== 'ru')
       if (!noun && seriesYear) noun = headerNoun(s.slice(0, c.start))
       if (!noun && lastNoun && c.start - lastNoun.end < 120 && isListItem(before, after))
         noun = lastNoun.noun
@@ -227,6 +242,8 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
       if ((noun.unit === 'kg' || noun.unit === 'tons') && !base.stated && !carrying()) continue
       if (single) continue
       if (c.word && !aggregate) continue
+      // "one case" is a statistic only where the sentence itself states its period.
+      if (c.word && c.value === 1 && !base.stated && !(carrying() && qual)) continue
       add(
         {
           start: absStart,
@@ -310,7 +327,28 @@ function numberCandidates(s: string, lang: Lang): Candidate[] {
   let skipTo = 0
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     if (m.index < skipTo) continue
-    const v = words[m[0].toLowerCase()]
+    const lower = m[0].toLowerCase()
+    if (lower === 'a' && lang === 'en') {
+      // "a hundred and thirty", "a thousand"
+      const ca = /^a\s+((?:hundred|thousand)(?:\s+(?:and\s+)?[a-z]+(?:-[a-z]+)?)*)/iu.exec(
+        s.slice(m.index, m.index + 80),
+      )
+      const inner = ca ? COMPOUND_RE.exec(`one ${ca[1]}`) : null
+      if (ca && inner) {
+        const end = m.index + 2 + inner[0].length - 4
+        out.push({
+          start: m.index,
+          end,
+          value: compoundValue(inner[0]),
+          text: s.slice(m.index, end),
+          isYear: false,
+          word: true,
+        })
+        skipTo = end
+      }
+      continue
+    }
+    const v = words[lower]
     if (v === undefined) continue
     // "six hundred", "one hundred and twenty thousand"
     const compound = lang === 'en' ? COMPOUND_RE.exec(s.slice(m.index, m.index + 80)) : null
@@ -378,7 +416,7 @@ function lastWord(s: string): string {
 }
 
 /** The counted noun among the first `maxWords` words of `after`, if any. */
-function nounAt(after: string, maxWords: number): CountNoun | null {
+function nounAt(after: string, maxWords: number, headFinal = true): CountNoun | null {
   const stop = after.search(STOP_NOUN_SEARCH)
   const window = stop >= 0 ? after.slice(0, stop) : after
   let n = 0
@@ -395,6 +433,7 @@ function nounAt(after: string, maxWords: number): CountNoun | null {
       // Head-final compounds ("crime groups", "drug laboratories"): a counted noun right after
       // another one is the head.
       found = noun
+      if (!headFinal) return found
       continue
     }
     if (found) return found
@@ -475,7 +514,7 @@ const SPAN_RES: readonly RegExp[] = [
   ),
 ]
 const YEAR_CUE_RE = new RegExp(
-  `(?:\\bin|\\bduring|\\bfor|\\bof|\\bby|end of|\\bв|\\bза|\\bна)\\s+(?:the\\s+)?(?:year\\s+)?${Y}\\b(?!\\s*[-–—]\\s*\\d)|${Y}\\s*(?:жыл|ж\\.|году|года|год\\b|г\\.)`,
+  `(?:(?<!born\\s)\\bin|\\bduring|\\bfor|\\bof|\\bby|end of|(?<!\\p{L})в|(?<!\\p{L})за|(?<!\\p{L})на)\\s+(?:the\\s+)?(?:year\\s+)?${Y}\\b(?!\\s*[-–—]\\s*\\d)|(?<!(?:${MONTHS_SRC})\\p{L}*\\s+)${Y}\\s*(?:жыл|ж\\.|году|года|год(?!\\p{L})|г\\.)`,
   'giu',
 )
 // An open period ("since 1999", "since the beginning of 2023", "2023 жылдан бері") gives no period.
@@ -518,7 +557,7 @@ function sentencePeriod(s: string, refYear: number | null, refMonth: string | nu
   const years = [...s.matchAll(YEAR_CUE_RE)].filter((m) => !open?.[0].includes(m[1] ?? m[2] ?? '#'))
   if (years.length > 0) {
     const y = years[0]![1] ?? years[0]![2]
-    if (y) return { period: y, stated: true }
+    if (y) return { period: y, stated: true, fromYear: true }
   }
   if (open) return { period: null, stated: true }
   const lastN = LAST_N_YEARS_RE.exec(s)
@@ -543,6 +582,19 @@ function cueYearBefore(s: string, pos: number): string | undefined {
     if (y && !open?.[0].includes(y)) best = y
   }
   return best
+}
+
+/** The first year cue after `pos` in the same clause ("1,429 cases ... in 6 months of 2022"). */
+function cueYearAfterInClause(s: string, pos: number): string | undefined {
+  const open = OPEN_RE.exec(s)
+  for (const m of s.matchAll(YEAR_CUE_RE)) {
+    const at = m.index ?? 0
+    if (at < pos) continue
+    if (/[;:]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(s.slice(pos, at))) return undefined
+    const y = m[1] ?? m[2]
+    if (y && !open?.[0].includes(y)) return y
+  }
+  return undefined
 }
 
 /** A year stated right after the number ("20,000 in 2005"), which beats the sentence's period. */

@@ -44,7 +44,7 @@ export const COUNT_NOUNS: readonly CountNoun[] = [
     'persons',
     'person people individual citizen resident offender suspect convict prisoner detainee ' +
       'victim official officer member criminal defendant worker employee participant inmate ' +
-      'лиц человек гражд жител осужд заключен потерпевш подозрева задержан преступник ' +
+      'лиц человек гражд жител осужд заключен потерпевш подозрева задержан преступник член ' +
       'сотрудник участник чиновник должностн обвиняем фигурант ' +
       'адам азамат тұрғын сотталғ күдікті қылмыскер мүше өкіл қызметкер',
   ),
@@ -69,7 +69,7 @@ export const COUNT_NOUNS: readonly CountNoun[] = [
 
 /** Words that never head a counted noun phrase right after a number (units of time, age). */
 export const DURATION_RE =
-  /^[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|лет\b|год(?:а|ов)?\b|месяц|недел|дн(?:я|ей)\b|день|час|минут|сут|жыл(?!ы\b)|ай\b|айға|айдан|апта|күн|сағат|мерзім|-?year-old|-?летн|-?жаст|жастағы|years? old)/iu
+  /^[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|лет(?!\p{L})|год(?:а|ов)?(?!\p{L})|месяц|недел|дн(?:я|ей)(?!\p{L})|день|час|минут|сут|жыл(?!ы(?!\p{L}))|ай(?!\p{L})|айға|айдан|апта|күн|сағат|мерзім|-?year-old|-?летн|-?жаст|жастағы|years? old)/iu
 
 /** Words before a number that make it an article, part or item number. */
 export const LEGAL_NUMBER_RE =
@@ -77,7 +77,7 @@ export const LEGAL_NUMBER_RE =
 
 /** A kazakh article/part number written with a suffix ("190-бабы", "3-бөлігі"). */
 export const LEGAL_SUFFIX_RE =
-  /^-?(?:бап|баб|бөлі|тармақ|ші\b|шы\b|інші|ыншы|st\b|nd\b|rd\b|th\b|й\b|го\b|я\b|е\b)/iu
+  /^-?(?:бап|баб|бөлі|тармақ|ші(?!\p{L})|шы(?!\p{L})|інші|ыншы|st\b|nd\b|rd\b|th\b|й(?!\p{L})|го(?!\p{L})|я(?!\p{L})|е(?!\p{L}))/iu
 
 /** Month names, to skip day numbers in dates. */
 export const MONTH_RE =
@@ -243,7 +243,8 @@ export const AGGREGATE_CUE_RE = new RegExp(
     'за период',
     'ежегодно',
     'каждый год',
-    'возбужден',
+    'возбуждено',
+    'возбуждены',
     'окончено',
     'заблокир',
     'за последние',
@@ -275,7 +276,7 @@ export const DECREASE_RE =
 
 /** Cues that the sentence is about one case or person, not a population. */
 export const SINGLE_CASE_RE =
-  /(?:\bone of (?:them|the cases)|одно из них|по другим|біреу|профит|\bprofit\b|\breturn\b|\binterest\b)/iu
+  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция)/iu
 
 /**
  * Modifiers that look like counted nouns but qualify the noun after them ("criminal cases",

@@ -8,6 +8,7 @@
 import type { DatesDoc, StatisticsDoc } from '#core/document.ts'
 import type { DateMention } from '#core/facts.ts'
 import type { Stage } from '../../stage.ts'
+import { isExcludedByContext } from './date-context.ts'
 import { type DateHit, findDates, parseRefDate } from './find-dates.ts'
 import { isStatisticPeriod } from './statistic-periods.ts'
 
@@ -42,5 +43,5 @@ export function extractDates(): Stage<StatisticsDoc, DatesDoc> {
 }
 
 function excluded(doc: StatisticsDoc, h: DateHit): boolean {
-  return h.bareYear && isStatisticPeriod(doc, h)
+  return isExcludedByContext(doc.content, h) || (h.bareYear && isStatisticPeriod(doc, h))
 }

@@ -42,7 +42,8 @@ interface Rule {
 
 interface RuleContext {
   readonly text: string
-  readonly ref: RefDate | null
+  /** The reference date for a relative expression at `pos`. */
+  readonly refAt: (pos: number) => RefDate | null
 }
 
 const EN_M = `(?:${monthAlternation(EN_MONTHS)})\\.?`
@@ -98,9 +99,10 @@ function previousYear(text: string, at: number): number | null {
 
 function yearPhrase(word: string, ctx: RuleContext, at: number): number | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ')
-  if (w === 'this' || w === 'current') return ctx.ref?.y ?? null
-  if (w === 'last' || w === 'previous') return ctx.ref ? ctx.ref.y - 1 : null
-  if (w === 'next') return ctx.ref ? ctx.ref.y + 1 : null
+  const ref = ctx.refAt(at)
+  if (w === 'this' || w === 'current') return ref?.y ?? null
+  if (w === 'last' || w === 'previous') return ref ? ref.y - 1 : null
+  if (w === 'next') return ref ? ref.y + 1 : null
   return previousYear(ctx.text, at)
 }
 
@@ -128,7 +130,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
         const y = yearPhrase(m[4], ctx, m.index)
         return y === null ? null : { ...absolute(y, month, Number(m[2]))!, relative: true }
       }
-      return yearless(ctx.ref, month, Number(m[2]))
+      return yearless(ctx.refAt(m.index), month, Number(m[2]))
     },
   },
   {
@@ -141,7 +143,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
       const month = monthNumber(m[2]!)!
       return m[3]
         ? absolute(Number(m[3]), month, Number(m[1]))
-        : yearless(ctx.ref, month, Number(m[1]))
+        : yearless(ctx.refAt(m.index), month, Number(m[1]))
     },
   },
   {
@@ -168,10 +170,10 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // in June · since early February · by mid-March (year-less month, needs a preposition)
     re: new RegExp(
-      `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his)\\s+(?:(?:early|late|mid-?)\\s*)?(${EN_M})(?![\\p{L}\\d]|\\s+\\d)`,
+      `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his)\\s+(?:(?:early|late|mid-?)\\s*)?(${EN_M})(?![\\p{L}\\d]|,?\\s*\\d)`,
       'gu',
     ),
-    make: (m, ctx) => yearless(ctx.ref, monthNumber(m[1]!)!, null),
+    make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
   },
   {
     // 5 апреля 2025 года · 26 декабря · 5–7 марта 2024 г.
@@ -183,7 +185,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
       const month = monthNumber(m[2]!)!
       return m[3]
         ? absolute(Number(m[3]), month, Number(m[1]))
-        : yearless(ctx.ref, month, Number(m[1]))
+        : yearless(ctx.refAt(m.index), month, Number(m[1]))
     },
   },
   {
@@ -200,7 +202,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
       `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})${NA}(?!\\s+\\d)`,
       'giu',
     ),
-    make: (m, ctx) => yearless(ctx.ref, monthNumber(m[1]!)!, null),
+    make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
   },
   {
     // 2025 жылғы 26 желтоқсанда
@@ -214,7 +216,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
       const month = monthNumber(m[2]!)!
       return m[3]
         ? absolute(Number(m[3]), month, Number(m[1]))
-        : yearless(ctx.ref, month, Number(m[1]))
+        : yearless(ctx.refAt(m.index), month, Number(m[1]))
     },
   },
   {
@@ -225,7 +227,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // наурыз айында (year-less)
     re: new RegExp(`${NB}(${KK_M})\\s+ай(?:ында|ы|ынан|ына)${NA}`, 'giu'),
-    make: (m, ctx) => yearless(ctx.ref, monthNumber(m[1]!)!, null),
+    make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
   },
 ]
 
@@ -305,7 +307,7 @@ const RELATIVE_RULES: readonly {
     make: (_m, r) => (r.m ? { y: r.y, m: r.m } : null),
   },
   {
-    re: /(?<![\p{L}])(?:last\s+week|на\s+(?:прошлой|минувшей)\s+неделе|өткен\s+апта\p{L}*)(?![\p{L}])/giu,
+    re: /(?<![\p{L}])(?:last\s+week|на\s+(?:прошлой|минувшей)\s+неделе|өткен\s+аптада)(?![\p{L}])/giu,
     make: (_m, r) => {
       const d = shiftDays(r, -7)
       return d ? { y: d.y, m: d.m } : null
@@ -359,35 +361,42 @@ export function parseRefDate(s: string | null | undefined): RefDate | null {
   return { y: Number(m[1]), m: num(m[2]), d: num(m[3]) }
 }
 
+const CITATION = /\[Source:[^\]\n]{0,400}\]/gu
+const CITATION_REACH = 2500
+const ANCHOR_REACH = 250
+
 /**
  * Finds every date in `text`, in text order, without overlaps (the longest reading wins).
- * `lang` selects the cue rules for bare years; `ref` resolves relative and year-less dates.
- * Never throws.
+ * `lang` selects the cue rules for bare years; `ref` resolves relative and year-less dates. A
+ * passage followed by an inline citation ("[Source: BBC, August 14, 2012]") takes the citation's
+ * date as its reference (gold README); on an undated page, a year-less date right after a full
+ * date ("reported on May 2, 2024 that … on March 10") takes that date's year. Never throws.
  */
 export function findDates(text: string, lang: string, ref: RefDate | null): DateHit[] {
-  const ctx: RuleContext = { text, ref }
-  const found: DateHit[] = []
-  for (const rule of ABSOLUTE_RULES) {
+  const citations = citationDates(text)
+  const anchors = ref ? [] : scanAbsolute(text, () => null).filter((h) => h.iso.length === 10)
+  const refAt = (pos: number): RefDate | null => {
+    const c = citationFor(text, citations, pos)
+    if (c) return c
+    if (ref) return ref
+    let anchor: DateHit | undefined
+    for (const a of anchors) if (a.end <= pos && pos - a.end <= ANCHOR_REACH) anchor = a
+    return anchor ? parseRefDate(anchor.iso) : null
+  }
+  const found = scanAbsolute(text, refAt)
+  for (const rule of RELATIVE_RULES) {
     const re = new RegExp(rule.re.source, rule.re.flags)
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const hit = rule.make(m, ctx)
-      if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
-    }
-  }
-  if (ref) {
-    for (const rule of RELATIVE_RULES) {
-      const re = new RegExp(rule.re.source, rule.re.flags)
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const r = rule.make(m, ref)
-        if (r)
-          found.push({
-            start: m.index,
-            end: m.index + m[0].length,
-            iso: iso(r.y, r.m, r.d),
-            relative: true,
-            bareYear: false,
-          })
-      }
+      const at = refAt(m.index)
+      const r = at && rule.make(m, at)
+      if (r)
+        found.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          iso: iso(r.y, r.m, r.d),
+          relative: true,
+          bareYear: false,
+        })
     }
   }
   const re = new RegExp(YEAR_RULE.source, YEAR_RULE.flags)
@@ -396,6 +405,72 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   }
   return dropOverlaps(found)
+}
+
+function scanAbsolute(text: string, refAt: (pos: number) => RefDate | null): DateHit[] {
+  const ctx: RuleContext = { text, refAt }
+  const found: DateHit[] = []
+  for (const rule of ABSOLUTE_RULES) {
+    const re = new RegExp(rule.re.source, rule.re.flags)
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const hit = rule.make(m, ctx)
+      if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
+    }
+  }
+  return found
+}
+
+// "Jim Armitage wrote in The Independent: “…" quotes the source cited just before it.
+const QUOTE_OPEN = /^\s*[“"«]/u
+
+/** Every paragraph since the citation opens a quote: the cited passage goes on. */
+function quoteContinues(between: string): boolean {
+  const paragraphs = between.split(/\n\s*\n/).filter((p) => p.trim() !== '')
+  return paragraphs.length > 0 && paragraphs.every((p) => QUOTE_OPEN.test(p))
+}
+const QUOTE_INTRO =
+  /([\p{Lu}][\p{L}'’-]+)\s+(?:wrote|writes|reported|said)\b[^\n:]{0,120}:\s*[“"«]/u
+
+/**
+ * The citation a passage belongs to: the one just before it when the passage is a quote
+ * introduced by "X wrote in Y:", else the next one (the "[Source: …]" that closes the passage).
+ */
+function citationFor(
+  text: string,
+  citations: readonly { start: number; end: number; ref: RefDate }[],
+  pos: number,
+): RefDate | null {
+  let prev: { start: number; end: number; ref: RefDate } | undefined
+  let next: { start: number; end: number; ref: RefDate } | undefined
+  for (const c of citations) {
+    if (c.end <= pos) prev = c
+    else if (c.start > pos) {
+      next = c
+      break
+    }
+  }
+  if (prev && pos - prev.end <= CITATION_REACH) {
+    const between = text.slice(prev.end, pos)
+    const intro = QUOTE_INTRO.exec(between)
+    if (intro && text.slice(prev.start, prev.end).includes(intro[1]!)) return prev.ref
+    if (!intro && quoteContinues(between)) return prev.ref
+  }
+  return next && next.start - pos <= CITATION_REACH ? next.ref : null
+}
+
+/** Inline citations with a date, in text order. */
+function citationDates(text: string): { start: number; end: number; ref: RefDate }[] {
+  const out: { start: number; end: number; ref: RefDate }[] = []
+  const re = new RegExp(CITATION.source, CITATION.flags)
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const inner = m[0]
+    const hits = scanAbsolute(inner, () => null)
+    const years = new RegExp(`${NB}(${YEAR})${NA}`, 'u').exec(inner)
+    const best = hits.sort((a, b) => b.iso.length - a.iso.length)[0]?.iso ?? years?.[1]
+    const ref = parseRefDate(best)
+    if (ref) out.push({ start: m.index, end: m.index + inner.length, ref })
+  }
+  return out
 }
 
 function dropOverlaps(hits: DateHit[]): DateHit[] {

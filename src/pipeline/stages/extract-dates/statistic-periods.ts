@@ -12,18 +12,18 @@ export interface YearMention extends Span {
   readonly iso: string
 }
 
+// A statistic whose span is a whole sentence says little about which year is its period.
+const MAX_STAT_SPAN = 120
+
 /**
- * True when the year lies inside a statistic's span or in the same sentence as a statistic for
- * that period.
+ * True when the year lies inside the (short) span of a statistic for that period. The own cue
+ * rules of `date-context.ts` cover the case where the statistics stage found nothing.
  */
 export function isStatisticPeriod(doc: StatisticsDoc, year: YearMention): boolean {
-  const sentence = doc.sentences.find((s) => s.start <= year.start && year.start < s.end)
   for (const s of doc.statistics) {
-    if (!s.period) continue
+    if (!s.period || s.end - s.start > MAX_STAT_SPAN) continue
     const inPeriod = s.period === year.iso || s.period.split('/').includes(year.iso)
-    if (!inPeriod) continue
-    if (s.start <= year.start && year.end <= s.end) return true
-    if (sentence && sentence.start <= s.start && s.start < sentence.end) return true
+    if (inPeriod && s.start <= year.start && year.end <= s.end) return true
   }
   return false
 }

@@ -1,0 +1,68 @@
+/**
+ * Context rules that drop a found date: page furniture left in the content (timestamps, "date"
+ * header lines, copyright years), birth years, years inside titles, and years that only give the
+ * period of a statistic or of a trend (gold README, "dates": Exclude). Each rule looks at a
+ * bounded window around the hit, so the whole check is linear in the number of hits.
+ *
+ * @module pipeline/stages/extract-dates/date-context
+ */
+import type { DateHit } from './find-dates.ts'
+
+const TIME_AFTER = /^,?\s{0,2}(?:\d{1,2}:\d{2}|в\s+\d{1,2}:\d{2}(?!\s*(?:по|час)))/u
+const TIME_BEFORE = /\d{1,2}:\d{2}\s{0,2}[,/|•-]?\s{0,2}$/u
+const HEADER_LINE = /(?:^|\n)[ \t]*(?:date|дата|published|опубликовано|updated)[: \t]+$/iu
+const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/iu
+const BIRTH_BEFORE = /\bborn\b[^.;\n]{0,30}$|родил\p{L}*\s+(?:в\s+)?$|туған\s+$/iu
+const BIRTH_AFTER = /^\s*(?:года\s+рождения|г\.\s?р\.|г\.р\.|жылы\s+туған|ж\.\s?т\.)/iu
+const TITLE_NOUN =
+  'Report|Index|Survey|Strategy|Act|Programme|Program|Plan|Concept|Review|Census|Yearbook|Assessment|Convention|Olympics|Games|Expo|Vision|Agenda|Rating|Ranking'
+const TITLE_AFTER = new RegExp(
+  `^\\s+(?:(?:[\\p{Lu}][\\p{L}'’-]*|in|on|of|and|for|the|&)\\s+){0,6}(?:${TITLE_NOUN})\\b|^["”»]`,
+  'u',
+)
+const TITLE_BEFORE =
+  /(?:Act|Code|Law|Convention|Strategy|Programme|Program|Plan|Vision|Map|Report)\s+(?:of\s+)?$/u
+const PERIOD_BEFORE =
+  /(?:\b(?:months?|quarters?|half|weeks?)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|(?:месяц\p{L}*|квартал\p{L}*|полугоди\p{L}*|недел\p{L}*)\s+|(?:^|[^\p{L}])за\s+(?:период\s+)?(?:с\s+)?(?:\d{4}\s+по\s+)?|(?:\bthan|\bcompared\s+(?:to|with)|(?:^|[^\p{L}])чем|по\s+сравнению\s+с)\s+(?:(?:in|в)\s+)?(?:the\s+)?|\d[\d,.]*\s+in\s+|(?:^|[^\p{L}])ай\p{L}*\s+)$/iu
+const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
+const STAT_VERB =
+  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықтал\p{L}*|өсті|азайды/iu
+const QUANTITY =
+  /\d{2,}|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/iu
+const PERCENT =
+  /\d\s?%|\btrends?\b|тенденци\p{L}*|\d\s+(?:percent|per\s+cent|процент\p{L}*|пайыз\p{L}*)|statistic|статисти\p{L}*|статистика/iu
+const COUNTED =
+  /\d[\d,. ]*\s+(?:crimes|cases|offen[cs]es|criminal\s+cases|преступлени\p{L}*|дел|уголовных\s+дел|фактов|қылмыс\p{L}*|іс)(?![\p{L}])/iu
+const NOT_QUANTITY =
+  /(?:article|part|clause|стать\p{L}*|част\p{L}*|пункт\p{L}*|бап\p{L}*)\s+\d+|(?:19|20)\d{2}/giu
+
+/** True when the hit is furniture, a birth year, part of a title, or a statistic's period. */
+export function isExcludedByContext(text: string, hit: DateHit): boolean {
+  const before = text.slice(Math.max(0, hit.start - 60), hit.start)
+  const after = text.slice(hit.end, hit.end + 90)
+  if (TIME_AFTER.test(after) || TIME_BEFORE.test(before)) return true
+  if (HEADER_LINE.test(before) || COPYRIGHT.test(before)) return true
+  if (!hit.bareYear && !/^\d{4}$/.test(hit.iso)) return false
+  if (BIRTH_BEFORE.test(before) || BIRTH_AFTER.test(after)) return true
+  if (hit.bareYear && (TITLE_AFTER.test(after) || TITLE_BEFORE.test(before))) return true
+  if (PERIOD_BEFORE.test(before)) return true
+  // "Drug Related Crimes in Kazakhstan: 1990-2006: 4,165 in 1990; …" heads a statistic series.
+  if (SERIES_HEAD.test(after)) return true
+  if (!hit.bareYear) return false
+  // "In 1990, 4,165 drug related crimes were reported": the year is the statistic's period.
+  const sentence = sentenceAround(text, hit)
+  const rest = sentence.replace(NOT_QUANTITY, '')
+  if (PERCENT.test(sentence) || COUNTED.test(rest)) return true
+  return STAT_VERB.test(sentence) && QUANTITY.test(rest)
+}
+
+/** The sentence around a hit, at most 300 characters either side. */
+function sentenceAround(text: string, hit: DateHit): string {
+  const left = text.slice(Math.max(0, hit.start - 300), hit.start)
+  const right = text.slice(hit.end, hit.end + 300)
+  const l = Math.max(left.lastIndexOf('. '), left.lastIndexOf('\n'))
+  const rm = /[.!?](?:\s|$)|\n/.exec(right)
+  return (
+    left.slice(l + 1) + text.slice(hit.start, hit.end) + (rm ? right.slice(0, rm.index) : right)
+  )
+}

@@ -1,18 +1,566 @@
 /**
- * Extracts locations. TODO(#3, #4): the real recogniser replaces this empty one.
+ * Extracts places: countries, regions, cities, districts and named sites, normalised to the
+ * gazetteer (`data/gazetteer/`), one entry per distinct place.
+ *
+ * How a name is read depends on the words around it: "Almaty" is the city, "Almaty region",
+ * "Алматинской области" and "Алматы облысында" the region, and in "Almaty, Turkestan and
+ * Zhambyl regions" every item is a region. Places missing from the gazetteer are found by
+ * patterns ("Zaamin District", "Шардаринского района", "city of X").
  *
  * @module pipeline/stages/extract-places
  */
-import type { SegmentedDoc, PlacesDoc } from '#core/document.ts'
+import type { PlacesDoc, SegmentedDoc } from '#core/document.ts'
+import type { Location, LocationKind } from '#core/facts.ts'
+import type { Mention } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
+import type { Place } from './gazetteer.ts'
+import {
+  CYR_PATTERN_STOP,
+  EN_AFTER,
+  EN_BEFORE_OF,
+  EN_PATTERN_STOP,
+  type GenericKind,
+  type GenericWord,
+  KK_GENERIC_PREFIXES,
+  LIST_JOINERS,
+  RU_BEFORE_KINDS,
+  RU_GENERIC,
+} from './generic-words-data.ts'
+import { ruAdjectiveNominative, ruNounNominative } from './morphology-ru.ts'
+import { type LexiconEntry, type LexiconMatch, placeLexicon } from './place-lexicon.ts'
+import { foldWord, type PlaceToken, placeTokens } from './place-tokens.ts'
+import { findSites } from './sites.ts'
 
-/** Extracts locations from a document's content. */
+const STAGE = 'extract-places'
+const VERSION = 1
+
+/** Extracts locations from a document's content (furniture is already blanked out). */
 export function extractPlaces(): Stage<SegmentedDoc, PlacesDoc> {
   return {
-    name: 'extract-places',
-    version: 0,
+    name: STAGE,
+    version: VERSION,
     run(doc) {
-      return { ...doc, locations: [] }
+      return { ...doc, locations: findPlaces(doc.content) }
     },
   }
+}
+
+/** One reading of a place in the text, before mentions are merged into places. */
+export interface PlaceMention {
+  readonly key: string
+  readonly place: Place | null
+  readonly kind: LocationKind
+  readonly country: string | null
+  /** The nominative name this mention gives ("Актюбинская область", "Almaty region"). */
+  readonly display: string
+  readonly start: number
+  readonly end: number
+  /** Joins the result only if a stronger mention of the same place exists. */
+  readonly weak: boolean
+}
+
+/**
+ * Names that are also common personal names or words ("Jordan", "Sofia", "Жамбыл", "Қонаев"):
+ * read as places only when no capitalised word stands next to them.
+ */
+const PERSON_LIKE = new Set(
+  (
+    'jordan georgia chad sofia vashington oral chu mali niger guinea panama israel zhambil ' +
+    'konaev satpaev satbaev kurchatov shevchenko balhash frunze guriev america ' +
+    'жамбыл конаев қонаев сатпаев сәтбаев курчатов шевченко балхаш фрунзе гурьев америка кант шу'
+  ).split(' '),
+)
+
+interface Context {
+  readonly tokens: readonly PlaceToken[]
+  readonly text: string
+  key(i: number): string
+}
+
+interface Generic {
+  readonly word: GenericWord
+  /** Token range the generic word occupies (with "of" and a following "."). */
+  readonly tokStart: number
+  readonly tokEnd: number
+}
+
+/** Finds the places in a text. Never throws on odd input. */
+export function findPlaces(text: string): Location[] {
+  const tokens = placeTokens(text)
+  const keys: (string | undefined)[] = new Array(tokens.length)
+  const ctx: Context = {
+    tokens,
+    text,
+    key(i) {
+      let k = keys[i]
+      if (k === undefined) {
+        k = foldWord(tokens[i]!.text)
+        keys[i] = k
+      }
+      return k
+    },
+  }
+  const lexicon = placeLexicon()
+  const matches = lexicon.match(tokens, ctx.key)
+  const covered = new Uint8Array(tokens.length)
+  for (const m of matches) covered.fill(1, m.tokStart, m.tokEnd)
+
+  // Generic words around each match, then list inheritance from right to left.
+  const after = matches.map((m) => genericAfter(ctx, m.tokEnd))
+  const before = matches.map((m) => genericBefore(ctx, m.tokStart))
+  const inherited: (Generic | null)[] = matches.map(() => null)
+  for (let k = matches.length - 2; k >= 0; k--) {
+    const m = matches[k]!
+    if (after[k] || before[k]) continue
+    const next = matches[k + 1]!
+    const nextGeneric = after[k + 1] ?? inherited[k + 1]
+    if (!nextGeneric || !joinedByList(ctx, m.tokEnd, next.tokStart)) continue
+    if (
+      !nextGeneric.word.plural &&
+      !(isCyrillic(tokens[m.tokStart]!.text) && nextGeneric.word.kind !== 'city')
+    )
+      continue
+    if (m.entries.some((e) => e.place && canTake(e, nextGeneric.word.kind)))
+      inherited[k] = nextGeneric
+  }
+
+  const mentions: PlaceMention[] = []
+  const pending: PlaceMention[] = []
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!
+    for (const r of resolve(ctx, m, after[k] ?? null, before[k] ?? null, inherited[k] ?? null)) {
+      if (r.weak) pending.push(r)
+      else mentions.push(r)
+    }
+  }
+  const used = new Uint8Array(tokens.length)
+  for (const m of matches) used.fill(1, m.tokStart, m.tokEnd)
+  for (let k = 0; k < matches.length; k++) {
+    const g = after[k]
+    if (g) used.fill(1, g.tokStart, g.tokEnd)
+  }
+  mentions.push(...patternPlaces(ctx, used), ...findSites(text, tokens))
+
+  return aggregate(mentions, pending, text)
+}
+
+function isCyrillic(s: string): boolean {
+  return /[\u0400-\u04ff]/.test(s)
+}
+
+/** Tells whether an entry can be read with a generic word of this kind. */
+function canTake(e: LexiconEntry, kind: GenericKind): boolean {
+  if (!e.place || e.name?.role === 'weak') return false
+  if (kind === 'city') return e.place.kind === 'city'
+  return e.place.kind === kind || (kind === 'region' && e.place.kind === 'city')
+}
+
+/** Only list punctuation and conjunctions between two matches ("Almaty, Turkestan and"). */
+function joinedByList(ctx: Context, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2) return false
+  for (let i = from; i < to; i++)
+    if (!LIST_JOINERS.has(ctx.tokens[i]!.text.toLowerCase())) return false
+  return true
+}
+
+function genericAfter(ctx: Context, i: number): Generic | null {
+  const t = ctx.tokens[i]
+  if (!t?.isWord) return null
+  const lower = t.text.toLowerCase()
+  if (!isCyrillic(lower)) {
+    const w = EN_AFTER.get(lower)
+    return w ? { word: w, tokStart: i, tokEnd: i + 1 } : null
+  }
+  const ru = RU_GENERIC.get(ctx.key(i))
+  if (ru && ru.kind !== 'city') {
+    const dot = ctx.tokens[i + 1]?.text === '.' && lower === 'обл' ? 1 : 0
+    if (lower === 'обл' && !dot) return null
+    return { word: ru, tokStart: i, tokEnd: i + 1 + dot }
+  }
+  for (const [prefix, word] of KK_GENERIC_PREFIXES) {
+    if (lower.startsWith(prefix)) return { word, tokStart: i, tokEnd: i + 1 }
+  }
+  return null
+}
+
+function genericBefore(ctx: Context, i: number): Generic | null {
+  const { tokens } = ctx
+  const prev = tokens[i - 1]
+  if (!prev) return null
+  if (prev.text === 'of') {
+    const g = tokens[i - 2]
+    const w = g ? EN_BEFORE_OF.get(g.text.toLowerCase()) : undefined
+    return w ? { word: w, tokStart: i - 2, tokEnd: i } : null
+  }
+  if (prev.text === '.') {
+    const g = tokens[i - 2]
+    if (g && (g.text === 'г' || g.text === 'обл' || g.text === 'пос')) {
+      const w = RU_GENERIC.get(g.text)
+      return w ? { word: w, tokStart: i - 2, tokEnd: i } : null
+    }
+    return null
+  }
+  if (!isCyrillic(prev.text) || prev.text.length < 3) return null
+  const w = RU_GENERIC.get(ctx.key(i - 1))
+  return w && RU_BEFORE_KINDS.has(w.nominative) ? { word: w, tokStart: i - 1, tokEnd: i } : null
+}
+
+/** Reading priority of a standalone name without generic words. */
+function priority(e: LexiconEntry): number {
+  const p = e.place!
+  if (p.kind === 'region' && e.name?.role === 'both') return 5
+  if (p.kind === 'country') return 4
+  if (p.kind === 'city') return 3
+  if (p.kind === 'region') return 2
+  return 1
+}
+
+function resolve(
+  ctx: Context,
+  m: LexiconMatch,
+  after: Generic | null,
+  before: Generic | null,
+  inherited: Generic | null,
+): PlaceMention[] {
+  const entries = m.entries.filter((e) => e.place !== null)
+  if (entries.length === 0) return []
+  const { tokens, text } = ctx
+  const first = tokens[m.tokStart]!
+  const last = tokens[m.tokEnd - 1]!
+  const nameText = text.slice(first.start, last.end)
+  const generic = after ?? before ?? inherited
+  const spanStart = before ? tokens[before.tokStart]!.start : first.start
+  const spanEnd = after ? tokens[after.tokEnd - 1]!.end : last.end
+
+  if (generic) {
+    const kind = generic.word.kind
+    const fits = entries.filter((e) => e.name?.role !== 'weak' && e.place!.kind === kind)
+    const pick = fits.find((e) => e.name?.role !== 'standalone' || kind === 'city') ?? fits[0]
+    if (pick) {
+      return [
+        mention(
+          pick.place!,
+          kind,
+          displayOf(ctx, pick, generic, m, nameText, kind),
+          spanStart,
+          spanEnd,
+          false,
+        ),
+      ]
+    }
+    // A region or district not in the gazetteer but named after a known city ("Bishkek region").
+    const city = entries.find((e) => e.place!.kind === 'city' || e.place!.kind === 'region')
+    if (city && kind !== 'city') {
+      const display = unknownDisplay(city, generic, nameText, kind)
+      return [
+        {
+          key: `${kind}:${foldWord(display)}`,
+          place: null,
+          kind,
+          country: city.place!.country,
+          display,
+          start: spanStart,
+          end: spanEnd,
+          weak: false,
+        },
+      ]
+    }
+  }
+  const standalone = entries.filter((e) => e.name?.role === 'standalone' || e.name?.role === 'both')
+  if (standalone.length > 0) {
+    if (PERSON_LIKE.has(ctx.key(m.tokStart)) && m.tokEnd - m.tokStart === 1 && nextToName(ctx, m))
+      return []
+    const best = standalone.reduce((a, b) => (priority(b) > priority(a) ? b : a))
+    const display = best.lang === 'en' ? nameText : best.nominative
+    return [mention(best.place!, best.place!.kind, display, first.start, last.end, false)]
+  }
+  // A base or weak name alone counts only when the place is named properly elsewhere.
+  const weak = entries.filter(
+    (e) => e.name?.role === 'weak' || (e.name?.role === 'base' && e.lang !== 'ru'),
+  )
+  return weak.map((e) =>
+    mention(
+      e.place!,
+      e.place!.kind,
+      e.lang === 'en' ? nameText : e.nominative,
+      first.start,
+      last.end,
+      true,
+    ),
+  )
+}
+
+/** Tells whether a capitalised word (a first name or surname) stands right next to the match. */
+function nextToName(ctx: Context, m: LexiconMatch): boolean {
+  const { tokens } = ctx
+  const next = tokens[m.tokEnd]
+  const prev = tokens[m.tokStart - 1]
+  if (next?.isWord && next.capitalised) return true
+  if (prev?.isWord && prev.capitalised) return true
+  // An initial: "Д. Қонаев".
+  if (prev?.text === '.' && tokens[m.tokStart - 2]?.text.length === 1) return true
+  return false
+}
+
+function mention(
+  place: Place,
+  kind: LocationKind,
+  display: string,
+  start: number,
+  end: number,
+  weak: boolean,
+): PlaceMention {
+  return {
+    key: `${place.id}:${kind}`,
+    place,
+    kind,
+    country: place.country,
+    display,
+    start,
+    end,
+    weak,
+  }
+}
+
+/** The nominative name of a known place read with a generic word. */
+function displayOf(
+  ctx: Context,
+  e: LexiconEntry,
+  generic: Generic,
+  m: LexiconMatch,
+  nameText: string,
+  kind: LocationKind,
+): string {
+  const name = e.name!
+  if (kind === 'city' || kind === 'country') return e.lang === 'en' ? nameText : e.nominative
+  if (e.lang === 'en') {
+    // Keep the writer's generic word ("Almaty province", "Mangistau Region", "region of Dashoguz").
+    const written = ctx.tokens[generic.tokStart]!.text
+    if (generic.tokStart < m.tokStart) return `${written} of ${nameText}`
+    return `${nameText} ${generic.word.plural ? generic.word.nominative : written}`
+  }
+  if (e.lang === 'ru') {
+    if (name.genericPosition === 'before')
+      return `${name.generic ?? generic.word.nominative} ${name.text}`
+    return `${name.text} ${name.generic ?? generic.word.nominative}`
+  }
+  return `${name.text} ${name.generic ?? generic.word.nominative}`
+}
+
+/** The name of a region/district not in the gazetteer, built from a known name. */
+function unknownDisplay(
+  e: LexiconEntry,
+  generic: Generic,
+  nameText: string,
+  kind: LocationKind,
+): string {
+  if (e.lang === 'en') return `${nameText} ${generic.word.nominative}`
+  if (e.lang === 'ru') {
+    const adj = ruAdjectiveNominative(
+      nameText,
+      kind === 'region' && generic.word.nominative === 'область' ? 'f' : 'm',
+    )
+    return `${adj} ${generic.word.nominative}`
+  }
+  return `${e.nominative} ${generic.word.nominative}`
+}
+
+/**
+ * Places missing from the gazetteer, found by pattern: "<Name> District", "region of <Name>",
+ * "city of <Name>", "Шардаринского района", "г. Степногорске", "Қарасай ауданы".
+ */
+function patternPlaces(ctx: Context, used: Uint8Array): PlaceMention[] {
+  const { tokens, text } = ctx
+  const out: PlaceMention[] = []
+  const push = (kind: LocationKind, display: string, start: number, end: number) => {
+    out.push({
+      key: `${kind}:${foldWord(display)}`,
+      place: null,
+      kind,
+      country: null,
+      display,
+      start,
+      end,
+      weak: false,
+    })
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    if (used[i]) continue
+    const t = tokens[i]!
+    if (!t.isWord) continue
+    const lower = t.text.toLowerCase()
+    if (!isCyrillic(lower)) {
+      const w = EN_AFTER.get(lower)
+      if (w && w.kind !== 'city') {
+        const from = capitalisedRunBefore(ctx, i, used, w.kind === 'district' ? 3 : 2)
+        if (from < i) {
+          const base = text.slice(tokens[from]!.start, tokens[i - 1]!.end)
+          const written = w.plural ? w.nominative : t.text
+          push(w.kind, `${base} ${written}`, tokens[from]!.start, t.end)
+          used.fill(1, from, i + 1)
+        }
+        continue
+      }
+      const of = EN_BEFORE_OF.get(lower)
+      if (of && tokens[i + 1]?.text === 'of') {
+        const to = capitalisedRunAfter(ctx, i + 2, used, 3)
+        if (to > i + 2) {
+          const base = text.slice(tokens[i + 2]!.start, tokens[to - 1]!.end)
+          const display = of.kind === 'city' ? base : `${t.text} of ${base}`
+          push(of.kind, display, t.start, tokens[to - 1]!.end)
+          used.fill(1, i, to)
+        }
+      }
+      continue
+    }
+    const ru = RU_GENERIC.get(ctx.key(i))
+    if (ru) {
+      if (ru.kind !== 'city') {
+        const prev = tokens[i - 1]!
+        if (
+          !used[i - 1] &&
+          prev.capitalised &&
+          isCyrillic(prev.text) &&
+          !CYR_PATTERN_STOP.has(prev.text.toLowerCase())
+        ) {
+          const gender = ru.nominative === 'область' || ru.nominative === 'Республика' ? 'f' : 'm'
+          const adj = ruAdjectiveNominative(prev.text, gender)
+          if (adj !== prev.text || /(?:ая|ий|ый)$/.test(prev.text)) {
+            push(
+              ru.kind,
+              `${adj} ${ru.nominative === 'Республика' ? 'Республика' : ru.nominative}`,
+              prev.start,
+              t.end,
+            )
+            used.fill(1, i - 1, i + 1)
+          }
+        }
+        continue
+      }
+      // "город Степногорск", "г. Степногорске", "села Кошмамбет".
+      let j = i + 1
+      const abbreviated = tokens[j]?.text === '.'
+      if (abbreviated) j++
+      if ((lower === 'г' || lower === 'с' || lower === 'п') && !abbreviated) continue
+      if (lower === 'с' || lower === 'п') continue
+      const name = tokens[j]
+      if (
+        name &&
+        !used[j] &&
+        name.capitalised &&
+        isCyrillic(name.text) &&
+        !CYR_PATTERN_STOP.has(name.text.toLowerCase())
+      ) {
+        const nominativeForm =
+          !abbreviated && ['город', 'село', 'поселок', 'посёлок', 'аул'].includes(lower)
+        push('city', ruNounNominative(name.text, nominativeForm), t.start, name.end)
+        used.fill(1, i, j + 1)
+      }
+      continue
+    }
+    for (const [prefix, word] of KK_GENERIC_PREFIXES) {
+      if (!lower.startsWith(prefix)) continue
+      const from = capitalisedRunBefore(ctx, i, used, 2)
+      if (from < i) {
+        const base = text.slice(tokens[from]!.start, tokens[i - 1]!.end)
+        push(
+          word.kind,
+          word.kind === 'city' ? base : `${base} ${word.nominative}`,
+          tokens[from]!.start,
+          t.end,
+        )
+        used.fill(1, from, i + 1)
+      }
+      break
+    }
+  }
+  return out
+}
+
+/** Start of the run of up to `max` capitalised, unused words ending just before token `i`. */
+function capitalisedRunBefore(ctx: Context, i: number, used: Uint8Array, max: number): number {
+  const { tokens } = ctx
+  let from = i
+  while (from > 0 && i - from < max) {
+    const t = tokens[from - 1]!
+    if (used[from - 1] || !t.isWord || !t.capitalised || stopWord(t.text)) break
+    from--
+  }
+  // The first word of a sentence is capitalised anyway; a lone one must not be a common word.
+  return from
+}
+
+function capitalisedRunAfter(ctx: Context, i: number, used: Uint8Array, max: number): number {
+  const { tokens } = ctx
+  let to = i
+  while (to < tokens.length && to - i < max) {
+    const t = tokens[to]!
+    if (used[to] || !t.isWord || !t.capitalised || stopWord(t.text)) break
+    to++
+  }
+  return to
+}
+
+// Nationality and other adjectives ("Russian region", "Kazakh district") are not place names.
+const ADJECTIVE_END = /(?:ian|ese|ish|ic|ean|ern|al|kh|ek|ik|yz|men)$/i
+
+function stopWord(word: string): boolean {
+  const lower = word.toLowerCase()
+  if (EN_PATTERN_STOP.has(lower) || CYR_PATTERN_STOP.has(lower)) return true
+  return (
+    /^[A-Za-z]+$/.test(word) &&
+    ADJECTIVE_END.test(word) &&
+    word.length > 3 &&
+    NATIONALITY.has(lower)
+  )
+}
+
+const NATIONALITY = new Set(
+  (
+    'kazakh kazakhstani russian uzbek kyrgyz tajik turkmen afghan chinese american british european ' +
+    'asian african german french italian turkish iranian indian pakistani ukrainian belarusian georgian ' +
+    'armenian azerbaijani mongolian polish soviet regional municipal provincial'
+  ).split(' '),
+)
+
+/** Merges mentions into one location per place; the name is the commonest reading. */
+function aggregate(
+  mentions: readonly PlaceMention[],
+  pending: readonly PlaceMention[],
+  text: string,
+): Location[] {
+  const groups = new Map<string, PlaceMention[]>()
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    const list = groups.get(m.key)
+    if (list) list.push(m)
+    else groups.set(m.key, [m])
+  }
+  for (const p of pending) groups.get(p.key)?.push(p)
+  const out: Location[] = []
+  for (const list of groups.values()) {
+    const first = list[0]!
+    const counts = new Map<string, number>()
+    for (const m of list) counts.set(m.display, (counts.get(m.display) ?? 0) + 1)
+    let name = first.display
+    for (const [d, c] of counts) if (c > (counts.get(name) ?? 0)) name = d
+    const mentionsOut: Mention[] = list
+      .map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) }))
+      .sort((a, b) => a.start - b.start)
+    const variants = [...new Set(mentionsOut.map((m) => m.text))].filter((v) => v !== name)
+    const p = first.place
+    out.push({
+      name,
+      variants,
+      kind: first.kind,
+      country: first.country,
+      placeId: p?.id ?? null,
+      iso3166_2: p?.iso3166_2 ?? null,
+      parentId: p?.parentId ?? null,
+      lat: p?.lat ?? null,
+      lon: p?.lon ?? null,
+      mentions: mentionsOut,
+      provenance: { stage: STAGE, version: VERSION },
+    })
+  }
+  return out
 }

@@ -1,0 +1,170 @@
+/**
+ * Named sites: prisons and colonies ("ИК-12", "HMP Bronzefield"), border checkpoints ("Kordai
+ * checkpoint", "пункт пропуска «Алтынколь»"), railway stations ("Шу станциясы"), national
+ * parks, airports, highways and streets ("улица Абая", "Abay Avenue", "Сәтпаев көшесі").
+ *
+ * @module pipeline/stages/extract-places/sites
+ */
+import type { PlaceMention } from './extract-places.ts'
+import { foldWord, type PlaceToken } from './place-tokens.ts'
+
+/** English site words after a capitalised name, by how many words they take. */
+const EN_SITE_AFTER: readonly (readonly string[])[] = [
+  ['border', 'crossing'],
+  ['border', 'checkpoint'],
+  ['border', 'post'],
+  ['railway', 'station'],
+  ['penal', 'colony'],
+  ['national', 'park'],
+  ['international', 'airport'],
+  ['checkpoint'],
+  ['airport'],
+  ['prison'],
+  ['highway'],
+  ['street'],
+  ['avenue'],
+]
+
+/** Kazakh site words by prefix after a capitalised name, with their nominative. */
+const KK_SITE_AFTER: readonly (readonly [string, string])[] = [
+  ['станция', 'станциясы'],
+  ['бекет', 'бекеті'],
+  ['көше', 'көшесі'],
+  ['даңғыл', 'даңғылы'],
+]
+
+/** Russian site words before a name, with their nominative. */
+const RU_SITE_BEFORE: ReadonlyMap<string, string> = new Map([
+  ['улица', 'улица'],
+  ['улице', 'улица'],
+  ['улицу', 'улица'],
+  ['улицы', 'улица'],
+  ['улицей', 'улица'],
+  ['ул', 'улица'],
+  ['проспект', 'проспект'],
+  ['проспекте', 'проспект'],
+  ['проспекта', 'проспект'],
+  ['станция', 'станция'],
+  ['станции', 'станция'],
+  ['станцию', 'станция'],
+  ['аэропорт', 'аэропорт'],
+  ['аэропорту', 'аэропорт'],
+  ['аэропорта', 'аэропорт'],
+])
+
+// Colony numbers: "ИК-12", "УГ-157/12", "ЛА-155/14"; checkpoint names in quotes.
+const COLONY_RE =
+  /(?<![\p{L}\p{N}])(?:ИК|УГ|ЛА|ЕЦ|АК|EC|LA|UG)-\d{1,4}(?:\/\d{1,4})?(?![\p{L}\p{N}])/gu
+const RU_CHECKPOINT_RE = /(?:пункт(?:а|е|ом|у)? пропуска|КПП|пост(?:а|у|е)?) «([^«»\n]{2,40})»/gu
+
+/** Finds named sites. */
+export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMention[] {
+  const out: PlaceMention[] = []
+  const push = (display: string, start: number, end: number) => {
+    out.push({
+      key: `site:${foldWord(display)}`,
+      place: null,
+      kind: 'site',
+      country: null,
+      display,
+      start,
+      end,
+      weak: false,
+    })
+  }
+  for (const m of text.matchAll(COLONY_RE)) push(m[0], m.index, m.index + m[0].length)
+  for (const m of text.matchAll(RU_CHECKPOINT_RE)) {
+    const name = m[1]!
+    const start = m.index + m[0].length - name.length - 1
+    push(name, start, start + name.length)
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (!t.isWord) continue
+    const lower = t.text.toLowerCase()
+    // "HMP Bronzefield", "checkpoint Kordai Auto"
+    if (t.text === 'HMP' || lower === 'checkpoint') {
+      const to = capsAfter(tokens, i + 1, 3)
+      if (to > i + 1) {
+        const from = t.text === 'HMP' ? t.start : tokens[i + 1]!.start
+        push(text.slice(from, tokens[to - 1]!.end), t.start, tokens[to - 1]!.end)
+        i = to - 1
+        continue
+      }
+    }
+    const siteBefore = RU_SITE_BEFORE.get(lower)
+    if (siteBefore) {
+      let j = i + 1
+      if (tokens[j]?.text === '.') j++
+      const name = tokens[j]
+      if (name?.capitalised && name.isWord && (lower !== 'ул' || j === i + 2)) {
+        push(`${siteBefore} ${name.text}`, t.start, name.end)
+        i = j
+        continue
+      }
+    }
+    for (const [prefix, nominative] of KK_SITE_AFTER) {
+      if (!lower.startsWith(prefix)) continue
+      const from = capsBefore(tokens, i, 2)
+      if (from < i)
+        push(
+          `${text.slice(tokens[from]!.start, tokens[i - 1]!.end)} ${nominative}`,
+          tokens[from]!.start,
+          t.end,
+        )
+      break
+    }
+    for (const words of EN_SITE_AFTER) {
+      if (lower !== words[0]) continue
+      if (!words.every((w, k) => tokens[i + k]?.text.toLowerCase() === w)) continue
+      const from = capsBefore(tokens, i, 3)
+      const end = tokens[i + words.length - 1]!.end
+      if (from < i) push(text.slice(tokens[from]!.start, end), tokens[from]!.start, end)
+      break
+    }
+  }
+  return out
+}
+
+const SITE_STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'at',
+  'of',
+  'on',
+  'to',
+  'from',
+  'by',
+  'and',
+  'this',
+  'police',
+  'main',
+  'central',
+  'new',
+  'old',
+  'бұл',
+  'осы',
+  'сол',
+])
+
+function capsBefore(tokens: readonly PlaceToken[], i: number, max: number): number {
+  let from = i
+  while (from > 0 && i - from < max) {
+    const t = tokens[from - 1]!
+    if (!t.isWord || !t.capitalised || SITE_STOP.has(t.text.toLowerCase())) break
+    from--
+  }
+  return from
+}
+
+function capsAfter(tokens: readonly PlaceToken[], i: number, max: number): number {
+  let to = i
+  while (to < tokens.length && to - i < max) {
+    const t = tokens[to]!
+    if (!t.isWord || !t.capitalised || SITE_STOP.has(t.text.toLowerCase())) break
+    to++
+  }
+  return to
+}

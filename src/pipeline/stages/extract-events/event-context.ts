@@ -16,20 +16,37 @@ const CASE_COUNT =
   /\d[\d\s.,]*(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел\b|уголовных|преступлени|фактов|правонарушени|іс\b|ісі|қылмыс|факті|каналов|channels|арна)/iu
 // Hundreds of people in one sentence are a statistic, not one operation.
 const BIG_PEOPLE_COUNT =
-  /(?:^|[^\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3})+|\d{4,})\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|человек|граждан|лиц|адам|азамат)/iu
+  /(?:^|[^\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3})+|\d{4,})(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu
+// Counts in words and trends: "по девяти делам", "decreased by 14%".
+const COUNT_WORDS_TREND =
+  /по \p{L}+ делам|\d\s?%|\bpercent\b|процент|пайыз|decreased by|increased by|fell by|rose by|снизил\p{L}* на|вырос\p{L}* на|увеличил\p{L}* на|crime rate|уровень преступности/iu
+// A passage that describes what the law provides, not something that happened.
+const LAW_CONTEXT =
+  /according to the (?:criminal )?code|in accordance with the law|under the law,|согласно (?:уголовному )?кодексу|в соответствии с (?:законом|кодексом|уголовным)|кодекске сәйкес|заңға сәйкес/iu
 // A penalty the law provides, not one a court gave.
 const HYPOTHETICAL =
   /could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы|penalty of up to|up to \d+ years/iu
+// A future or hypothetical step: "he will be released", "could be sentenced".
+const MODAL = /\b(?:will|would|could|may|might|to)\s+be\s*$|\bбудет\s*$|\bбудут\s*$|\bможет быть\s*$/iu
+// A sentence that denies: "There are no fugitives in Jordan".
+const DENIAL = /^\s*(?:there (?:are|is|were|was) no|no one|нет\b|никто\b)/iu
 const NEGATION = new Set(['not', 'never', 'no', 'не', 'ни', 'нет', 'без', 'емес', 'жоқ'])
 const NEW_OCCURRENCE =
-  /\b(?:another|second|separate|other)\b|ещ[её] одн|друг(?:ой|ая|ого|ие|их|ому)\b|втор(?:ой|ая|ую|ого)\b|тағы бір|екінші/iu
+  /\b(?:another|second|separate|other)\s+(?:\p{L}+\s+)?(?:defendants?|suspects?|members?|persons?|people|man|men|woman|women|citizens?|officials?|officers?|inspectors?|groups?|cases?|incidents?|operations?|foreigners?|nationals?)\b|ещ[её] одн|(?<!\p{L})друг(?:ой|ая|ого|ие|их|ому)(?!\p{L})|(?<!\p{L})втор(?:ой|ая|ую|ого)(?!\p{L})|тағы бір|екінші/iu
+const EARLIER_START = /^\s*(?:earlier|previously|ранее|прежде|бұған дейін|бұрын)\b/iu
 // Initials that stand for an unnamed person: "A.Sh.", "M.U.", "Ш.Н.".
-const INITIALS = /(?<![\p{L}.])\p{Lu}\.\s?\p{Lu}\p{Ll}?\.(?!\p{L})/gu
+const INITIALS = /(?<![\p{L}.])\p{Lu}\p{Ll}?\.\s?\p{Lu}\p{Ll}?\.(?!\p{L})/gu
 const AGE = /(?<![\d.])(\d{1,2})(?:-year-old|\s+year-old|-летн\p{L}*|\s+жастағы|\s+жаста)/gu
-const AGE_AFTER_INITIALS = /\p{Lu}\.\s?\p{Lu}\p{Ll}?\.,\s(\d{1,2})\b/gu
+const AGE_AFTER_INITIALS = /\p{Lu}\p{Ll}?\.\s?\p{Lu}\p{Ll}?\.,\s(\d{1,2})\b/gu
+// Nationality of an unnamed person: "Afghan man", "citizen of Uzbekistan", "гражданин России".
+const NATIONALITY_EN =
+  /\b(Kazakh|Kazakhstani|Kyrgyz|Uzbek|Tajik|Turkmen|Russian|Chinese|Afghan|Ukrainian|Turkish|Georgian|Azerbaijani|Armenian|Belarusian|Iranian|Pakistani|Indian|Nigerian|foreign|Latvian|Lithuanian|Bulgarian|Italian|German|Polish)\s+(?:\p{L}+\s+)?(?:man|men|woman|women|citizens?|nationals?|residents?|drivers?)\b|\bforeigners?\b|\bcitizens? of (?:the Republic of )?([A-Z]\p{L}+)/gu
+const NATIONALITY_RU =
+  /граждан\p{L}*\s+(?:Республики\s+)?(\p{Lu}\p{L}+)|(иностран)\p{L}*|(узбекист|кыргыз|киргиз|таджик|туркмен|российск|китайск|афганск|украинск|казахстанск)\p{L}*\s+граждан/gu
+const NATIONALITY_KK = /(\p{Lu}\p{L}+)\s+азамат|(шетел)\p{L}*/gu
 // Unnamed subjects: "a 42-year-old citizen of Uzbekistan", "30-летний мужчина", "Түркістан облысының тұрғыны".
 const UNNAMED_EN =
-  /(?:\d{1,2}-year-old\s+)?(?:[A-Z][a-z]+\s+)?(?:citizens?|nationals?|man|woman|men|women|residents?|suspects?|officials?|officers?|drivers?|founders?|members?|owners?|employees?|doctors?|judges?|foreigners?|defendants?|offenders?)(?:\s+of\s+(?:the\s+)?[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?/u
+  /\b(?:\d{1,2}-year-old\s+)?(?:[A-Z][a-z]+\s+)?(?:citizens?|nationals?|man|woman|men|women|residents?|suspects?|officials?|officers?|drivers?|founders?|members?|owners?|employees?|doctors?|judges?|foreigners?|defendants?|offenders?)\b(?:\s+of\s+(?:the\s+)?[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?/u
 const UNNAMED_RU =
   /(?:\d{1,2}-летн\p{L}*\s+)?(?:граждан\p{L}*|жител\p{L}*|мужчин\p{L}*|женщин\p{L}*|иностран\p{L}*|чиновник\p{L}*|подозреваем\p{L}*|сотрудник\p{L}*|руководител\p{L}*|аким\p{L}*|заместител\p{L}*|участник\p{L}*|член\p{L}*|бухгалтер\p{L}*|врач\p{L}*|подрядчик\p{L}*|украинк\p{L}*|девушк\p{L}*)(?:\s+\p{L}+)?/iu
 const UNNAMED_KK =
@@ -37,7 +54,13 @@ const UNNAMED_KK =
 
 /** Tells whether a sentence reports an aggregate (a statistic) rather than one occurrence. */
 export function isAggregate(sentence: string): boolean {
-  return AGGREGATE_PERIOD.test(sentence) || CASE_COUNT.test(sentence) || BIG_PEOPLE_COUNT.test(sentence)
+  return (
+    AGGREGATE_PERIOD.test(sentence) ||
+    CASE_COUNT.test(sentence) ||
+    BIG_PEOPLE_COUNT.test(sentence) ||
+    COUNT_WORDS_TREND.test(sentence) ||
+    LAW_CONTEXT.test(sentence)
+  )
 }
 
 /** Tells whether a sentence states a penalty the law provides or a suspect could face. */
@@ -45,9 +68,12 @@ export function isHypothetical(sentence: string): boolean {
   return HYPOTHETICAL.test(sentence)
 }
 
-/** Tells whether a sentence introduces a new occurrence ("another", "второй", "тағы бір"). */
-export function marksNewOccurrence(sentence: string): boolean {
-  return NEW_OCCURRENCE.test(sentence)
+/**
+ * Tells whether the text of a sentence before a trigger introduces a new occurrence: "another",
+ * "второй", "тағы бір" before it, or a sentence that opens with "Earlier"/"Ранее".
+ */
+export function marksNewOccurrence(beforeTrigger: string): boolean {
+  return NEW_OCCURRENCE.test(beforeTrigger) || EARLIER_START.test(beforeTrigger)
 }
 
 /** Tells whether one of the three tokens before `tokenStart` negates the trigger. */
@@ -60,13 +86,41 @@ export function isNegated(tokens: readonly Token[], tokenStart: number): boolean
   return false
 }
 
+/** Tells whether the text before a trigger makes it future or hypothetical ("will be released"). */
+export function isModal(beforeTrigger: string): boolean {
+  return MODAL.test(beforeTrigger.slice(-30))
+}
+
+/** Tells whether a sentence denies what it names ("There are no fugitives in Jordan"). */
+export function isDenial(sentence: string): boolean {
+  return DENIAL.test(sentence)
+}
+
 /** Keys that tell unnamed people apart: initials ("A.Sh.") and ages ("35"). */
 export function descriptorKeys(sentence: string): Set<string> {
   const keys = new Set<string>()
   for (const m of sentence.matchAll(INITIALS)) keys.add(m[0].replace(/\s/g, ''))
   for (const m of sentence.matchAll(AGE)) keys.add(`age:${m[1]}`)
   for (const m of sentence.matchAll(AGE_AFTER_INITIALS)) keys.add(`age:${m[1]}`)
+  for (const re of [NATIONALITY_EN, NATIONALITY_RU, NATIONALITY_KK]) {
+    for (const m of sentence.matchAll(re)) {
+      const nat = (m[1] ?? m[2] ?? m[3] ?? m[0]).toLowerCase()
+      keys.add(`nat:${nationalityKey(nat)}`)
+    }
+  }
   return keys
+}
+
+// Folds a nationality word or country to one key: "Uzbek", "Uzbekistan", "узбекистан" → "uzbek".
+function nationalityKey(word: string): string {
+  const w = word.replace(/^foreigners?$/, 'foreign').replace(/^иностран$|^шетел$/, 'foreign')
+  const stems: readonly [RegExp, string][] = [
+    [/^(?:uzbek|узбек)/, 'uzbek'], [/^(?:kazakh|казах|қазақ)/, 'kazakh'], [/^(?:kyrgyz|кыргыз|киргиз|қырғыз)/, 'kyrgyz'],
+    [/^(?:tajik|таджик|тәжік)/, 'tajik'], [/^(?:turkmen|туркмен|түрікмен)/, 'turkmen'], [/^(?:russia|росси|ресей)/, 'russian'],
+    [/^(?:chin|кита|қытай)/, 'chinese'], [/^(?:afghan|афган|ауған)/, 'afghan'], [/^(?:ukrain|украин)/, 'ukrainian'],
+  ]
+  for (const [re, key] of stems) if (re.test(w)) return key
+  return w
 }
 
 /** A short "(unnamed) …" description of the person a sentence is about, or `null`. */

@@ -31,7 +31,9 @@ import {
   findItems,
   findPenalties,
   isAggregate,
+  isDenial,
   isHypothetical,
+  isModal,
   isNegated,
   marksNewOccurrence,
   unnamedSubject,
@@ -47,6 +49,8 @@ interface TriggerEntry {
   /** `null` for a blocker. */
   readonly type: EventType | null
   readonly needsCrime: boolean
+  /** Ignored in a sentence that reports a sentence (flag `weak`). */
+  readonly weak: boolean
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
@@ -61,6 +65,7 @@ function matcherFor(lang: Lang): PhraseMatcher<TriggerEntry> {
         value: {
           type: l.value === '-' ? null : (l.value as EventType),
           needsCrime: l.flags.has('crime'),
+          weak: l.flags.has('weak'),
         },
       })),
     )
@@ -83,6 +88,16 @@ const STEP_TYPES: ReadonlySet<EventType> = new Set([
 ])
 // Types that aggregates cannot produce; legislation and cooperation are not counted occurrences.
 const COUNTABLE: ReadonlySet<EventType> = new Set(EVENT_TYPES.filter((t) => t !== 'legislation' && t !== 'cooperation'))
+// Roles of the people events are about (officials, lawyers and journalists only speak of them).
+const SUBJECT_ROLES: ReadonlySet<string> = new Set(['convict', 'suspect', 'victim'])
+// Types whose steps about one trial are told over several neighbouring sentences, one defendant
+// a sentence: named subjects do not split them there.
+const TRIAL_TYPES: ReadonlySet<EventType> = new Set(['sentence', 'charge'])
+/** Sentences apart within which a trial's defendants stay one event. */
+const TRIAL_SPAN = 3
+// Types that take the date of a sentence before states ("wanted", "on the run") do.
+const STATE_TYPES: ReadonlySet<EventType> = new Set(['wanted', 'flight'])
+const COURT = /\bjudge\b|\bcourt\b|(?<!\p{L})суд(?!\p{L})|(?<!\p{L})суд[аеуо]м?(?!\p{L})|(?<!\p{L})сот(?:ы|қа|та)?(?!\p{L})/iu
 const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
   'law_enforcement',
   'prosecutor',
@@ -95,6 +110,12 @@ const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
 // Words next to a date that make it the date of the report, not of the event.
 const REPORT_WORDS =
   /\b(?:reported|reports|said|says|told|announced|stated|published|press conference|interview)\b|сообщил|сообщает|сообщили|заявил|рассказал|отметил|передает|передаёт|хабарла|мәлімде|брифинг/iu
+const RELATIVE = /,\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)\b/iu
+const RELATIVE_START = /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)\b/iu
+// Two triggers joined by "and"/"и"/"және" with no comma share their date: "fled and hid".
+const SAME_CLAUSE_JOIN = /^[^,;]*$/u
+const TREATY = /treaty|treaties|agreement|convention|legal bas[ie]s|договор|соглашени|конвенци|правов\p{L}* основ|келісім/iu
+const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из плена|из рабства/iu
 const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
 
 interface Candidate {
@@ -103,11 +124,14 @@ interface Candidate {
   readonly end: number
   readonly triggerText: string
   readonly sentence: Span
+  readonly sentenceIndex: number
   readonly article: number
   readonly date: string | null
   readonly named: ReadonlySet<string>
   readonly descriptors: ReadonlySet<string>
   readonly towns: ReadonlySet<string>
+  /** Crime categories of the sentence (incident, charge and sentence events tell cases apart by them). */
+  readonly crimes: ReadonlySet<string>
   readonly fresh: boolean
 }
 
@@ -117,7 +141,9 @@ interface Cluster {
   named: Set<string>
   descriptors: Set<string>
   towns: Set<string>
+  crimes: Set<string>
   members: Candidate[]
+  lastSentence: number
 }
 
 /** Extracts law-enforcement events with their arguments. */
@@ -135,10 +161,11 @@ export function extractEvents(): Stage<CrimesDoc, ExtractedDoc> {
 interface SentenceFacts {
   readonly persons: Map<number, { name: string; start: number }[]>
   readonly orgs: Map<number, { name: string; kind: OrganizationKind }[]>
-  readonly places: Map<number, { name: string; kind: string }[]>
+  readonly places: Map<number, { name: string; kind: string; keys: string[] }[]>
   readonly dates: Map<number, { iso: string; start: number; end: number }[]>
   readonly money: Map<number, string[]>
-  readonly crimes: Set<number>
+  /** Crime categories named in each sentence. */
+  readonly crimes: Map<number, Set<string>>
 }
 
 function bucket<T>(map: Map<number, T[]>, key: number, value: T): void {
@@ -154,20 +181,33 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
     places: new Map(),
     dates: new Map(),
     money: new Map(),
-    crimes: new Set(),
+    crimes: new Map(),
   }
   for (const p of doc.persons ?? []) {
+    if (!SUBJECT_ROLES.has(p.role)) continue
     for (const m of p.mentions) bucket(facts.persons, index.indexAt(m.start), { name: p.name, start: m.start })
   }
   for (const o of doc.organizations ?? []) {
     for (const m of o.mentions) bucket(facts.orgs, index.indexAt(m.start), { name: o.name, kind: o.kind })
   }
   for (const l of doc.locations ?? []) {
-    for (const m of l.mentions) bucket(facts.places, index.indexAt(m.start), { name: l.name, kind: l.kind })
+    // A place is known by its name, its gazetteer id and its parent's: "Karasay district" and
+    // "Almaty region" then count as the same area.
+    const keys = [l.name, l.placeId, l.parentId].filter((k): k is string => typeof k === 'string')
+    for (const m of l.mentions) {
+      bucket(facts.places, index.indexAt(m.start), { name: l.name, kind: l.kind, keys })
+    }
   }
   for (const d of doc.dates ?? []) bucket(facts.dates, index.indexAt(d.start), d)
   for (const m of doc.money ?? []) bucket(facts.money, index.indexAt(m.start), m.text)
-  for (const c of doc.crimes ?? []) for (const e of c.evidence) facts.crimes.add(index.indexAt(e.start))
+  for (const c of doc.crimes ?? []) {
+    for (const e of c.evidence) {
+      const si = index.indexAt(e.start)
+      const set = facts.crimes.get(si) ?? new Set<string>()
+      set.add(c.category)
+      facts.crimes.set(si, set)
+    }
+  }
   return facts
 }
 
@@ -198,25 +238,79 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   const candidates: Candidate[] = []
   const stepSentences = new Map<number, PhraseMatch<TriggerEntry>>()
   const incidentSentences = new Set<number>()
-  const make = (type: EventType, m: { start: number; end: number; text: string }, si: number): Candidate => {
+  // Who a sentence is about: its named suspects, convicts and victims and its unnamed people's
+  // initials, ages and nationalities; a sentence with neither ("He was detained on July 25")
+  // speaks of the people of the sentence before it (up to two back, in the same article).
+  const whoCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
+  const ownWho = (si: number) => ({
+    named: new Set((facts.persons.get(si) ?? []).map((p) => p.name)),
+    descriptors: descriptorKeys(sentenceInfo(si).text),
+  })
+  const whoIn = (si: number) => {
+    let who = whoCache.get(si)
+    if (who) return who
+    who = ownWho(si)
+    const article = articleOf(index.sentences[si]!.start)
+    for (let back = si - 1; back >= Math.max(0, si - 2) && who.named.size === 0 && who.descriptors.size === 0; back--) {
+      if (articleOf(index.sentences[back]!.start) !== article) break
+      const prev = ownWho(back)
+      if (prev.named.size > 0 || prev.descriptors.size > 0) who = prev
+    }
+    whoCache.set(si, who)
+    return who
+  }
+  // The crime an incident, charge or sentence is about: the category of the crime word the
+  // trigger itself is ("tortured" is assault), else every category the sentence names.
+  const evidenceAt = new Map<number, string>()
+  for (const c of doc.crimes ?? []) for (const e of c.evidence) evidenceAt.set(e.start, c.category)
+  const crimeKey = (type: EventType, m: { start: number; end: number }, si: number): Set<string> => {
+    if (type !== 'incident' && !TRIAL_TYPES.has(type)) return new Set()
+    const own = new Set<string>()
+    for (let i = m.start; i < m.end; i++) {
+      const cat = evidenceAt.get(i)
+      if (cat) own.add(cat)
+    }
+    return own.size > 0 ? own : new Set(facts.crimes.get(si) ?? [])
+  }
+
+  const triggersIn = new Map<number, PhraseMatch<TriggerEntry>[]>()
+  for (const m of matches) if (m.value.type !== null) bucket(triggersIn, index.indexAt(m.start), m)
+  const make = (
+    type: EventType,
+    m: { start: number; end: number; text: string },
+    si: number,
+    derived = false,
+  ): Candidate => {
     const s = index.sentences[si]!
     const text = sentenceInfo(si).text
-    const towns = new Set(
-      (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country' && p.kind !== 'region').map((p) => p.name),
-    )
+    const placeList = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
+    const towns = new Set(placeList.flatMap((p) => p.keys))
+    const names = new Set(placeList.map((p) => p.name))
+    const who = whoIn(si)
+    const article = articleOf(m.start)
     return {
       type,
       start: m.start,
       end: m.end,
       triggerText: m.text,
       sentence: s,
-      article: articleOf(m.start),
-      date: eventDate(content, facts.dates.get(si) ?? [], m.start),
-      named: new Set((facts.persons.get(si) ?? []).map((p) => p.name)),
-      descriptors: descriptorKeys(text),
+      sentenceIndex: si,
+      article,
+      // A crime found through a step taken about it is not dated by that step.
+      date: derived
+        ? null
+        : eventDate(
+            content,
+            facts.dates.get(si) ?? [],
+            m,
+            (triggersIn.get(si) ?? []).flatMap((t) => (t.value.type ? [{ start: t.start, end: t.end, type: t.value.type }] : [])),
+          ),
+      named: who.named,
+      descriptors: who.descriptors,
       // A sentence naming three or more towns summarises several occurrences: no distinction.
-      towns: towns.size >= 3 ? new Set() : towns,
-      fresh: marksNewOccurrence(text),
+      towns: names.size >= 3 ? new Set() : towns,
+      crimes: crimeKey(type, m, si),
+      fresh: marksNewOccurrence(content.slice(s.start, m.start)),
     }
   }
 
@@ -231,21 +325,40 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (isNegated(tokens, m.tokenStart)) continue
     if (COUNTABLE.has(type) && info.aggregate) continue
     if (type === 'sentence' && info.hypothetical) continue
+    if (isDenial(info.text)) continue
+    if ((type === 'release' || type === 'sentence') && isModal(content.slice(index.sentences[si]!.start, m.start))) {
+      continue
+    }
+    const here = triggersIn.get(si) ?? []
+    if (m.value.weak && here.some((t) => t.value.type === 'sentence')) continue
+    const cats = facts.crimes.get(si)
+    // A confiscation ordered with a sentence is part of the penalty; "seized" a person is a kidnapping.
+    if (type === 'seizure' && (here.some((t) => t.value.type === 'sentence') || COURT.test(info.text) || cats?.has('kidnapping'))) {
+      continue
+    }
+    // "wanted on charges of" is the wanted notice, not a charge.
+    if (type === 'charge' && /charges?\b/iu.test(m.text) && here.some((t) => t.value.type === 'wanted')) continue
+    // A treaty that regulates extradition is not an extradition.
+    if (type === 'extradition' && TREATY.test(info.text)) continue
+    // An escape from captivity or forced labour is the victim's, not a suspect's flight.
+    if (type === 'flight' && VICTIM_ESCAPE.test(info.text)) continue
     candidates.push(make(type, m, si))
     if (STEP_TYPES.has(type) && !stepSentences.has(si)) stepSentences.set(si, m)
     if (type === 'incident') incidentSentences.add(si)
   }
 
   // The crime itself, told in a sentence about a step taken against it or an allegation.
-  for (const si of facts.crimes) {
+  for (const si of facts.crimes.keys()) {
     if (si < 0 || incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
     const info = sentenceInfo(si)
     if (info.aggregate) continue
+    // Membership of a criminal group alone is not an act the text describes.
+    if (![...(facts.crimes.get(si) ?? [])].some((c) => c !== 'organized_crime')) continue
     const step = stepSentences.get(si)
-    if (step) candidates.push(make('incident', step, si))
+    if (step) candidates.push(make('incident', step, si, true))
     else if (ALLEGATION.test(info.text)) {
       const s = index.sentences[si]!
-      candidates.push(make('incident', { start: s.start, end: s.start, text: '' }, si))
+      candidates.push(make('incident', { start: s.start, end: s.start, text: '' }, si, true))
     }
   }
 
@@ -255,10 +368,12 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     const home = clusters.find((k) => k.first.type === c.type && compatible(k, c))
     if (home) {
       home.members.push(c)
+      home.lastSentence = Math.max(home.lastSentence, c.sentenceIndex)
       home.date ??= c.date
       for (const n of c.named) home.named.add(n)
       if (home.descriptors.size === 0) for (const d of c.descriptors) home.descriptors.add(d)
       if (home.towns.size === 0) for (const t of c.towns) home.towns.add(t)
+      if (home.crimes.size === 0) for (const t of c.crimes) home.crimes.add(t)
     } else {
       clusters.push({
         first: c,
@@ -266,7 +381,9 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         named: new Set(c.named),
         descriptors: new Set(c.descriptors),
         towns: new Set(c.towns),
+        crimes: new Set(c.crimes),
         members: [c],
+        lastSentence: c.sentenceIndex,
       })
     }
   }
@@ -280,9 +397,11 @@ function compatible(k: Cluster, c: Candidate): boolean {
   if (k.date !== null && c.date !== null && k.date !== c.date) return false
   const sharedNames = overlap(k.named, c.named)
   if (c.article !== k.first.article && !sharedNames) return false
-  if (k.named.size > 0 && c.named.size > 0 && !sharedNames) return false
+  const sameTrial = TRIAL_TYPES.has(c.type) && c.sentenceIndex - k.lastSentence <= TRIAL_SPAN
+  if (k.named.size > 0 && c.named.size > 0 && !sharedNames && !sameTrial) return false
   if (k.descriptors.size > 0 && c.descriptors.size > 0 && !overlap(k.descriptors, c.descriptors)) return false
   if (k.towns.size > 0 && c.towns.size > 0 && !overlap(k.towns, c.towns)) return false
+  if (k.crimes.size > 0 && c.crimes.size > 0 && !overlap(k.crimes, c.crimes)) return false
   return true
 }
 
@@ -299,11 +418,30 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 function eventDate(
   content: string,
   dates: readonly { iso: string; start: number; end: number }[],
-  at: number,
+  trigger: { start: number; end: number },
+  others: readonly { start: number; end: number; type: EventType }[],
 ): string | null {
+  const at = trigger.start
   const usable = dates.filter((d) => {
     const around = content.slice(Math.max(0, d.start - 40), Math.min(content.length, d.end + 25))
-    return !REPORT_WORDS.test(around)
+    if (REPORT_WORDS.test(around)) return false
+    // A trigger in a relative clause ("who still remains on the wanted list") is not dated by
+    // the main clause's date.
+    const between = d.start < at ? content.slice(d.end, at) : content.slice(trigger.end, d.start)
+    if (RELATIVE.test(between)) return false
+    if (d.start > at) {
+      const clause = content.slice(Math.max(0, at - 60), at)
+      const lastComma = clause.lastIndexOf(',')
+      if (lastComma >= 0 && RELATIVE_START.test(clause.slice(lastComma + 1)) && between.includes(',')) return false
+    }
+    // With several triggers, a date belongs to the nearest step (states such as "wanted" only
+    // when there is no step), and to triggers in that step's clause ("fled and hid").
+    const steps = others.filter((o) => !STATE_TYPES.has(o.type))
+    const pool = steps.length > 0 ? steps : others
+    let owner: { start: number; end: number } | null = null
+    for (const o of pool) if (!owner || Math.abs(d.start - o.start) < Math.abs(d.start - owner.start)) owner = o
+    if (!owner || owner.start === at) return true
+    return SAME_CLAUSE_JOIN.test(content.slice(Math.min(owner.end, trigger.end), Math.max(owner.start, at)))
   })
   if (usable.length === 0) return null
   const sorted = [...usable].sort((a, b) => a.start - b.start)
@@ -330,7 +468,7 @@ function toEvent(
   const sentenceIdx = [...new Set(k.members.map((m) => index.indexAt(m.sentence.start)))]
   const firstText = sentenceInfo(sentenceIdx[0]!).text
   const uniq = (xs: string[]) => [...new Set(xs)]
-  const subjects = uniq(sentenceIdx.flatMap((si) => (facts.persons.get(si) ?? []).map((p) => p.name)))
+  const subjects = uniq([...k.named, ...sentenceIdx.flatMap((si) => (facts.persons.get(si) ?? []).map((p) => p.name))])
   if (subjects.length === 0) {
     const unnamed = unnamedSubject(firstText, doc.lang)
     if (unnamed && c.type !== 'legislation' && c.type !== 'cooperation') subjects.push(unnamed)

@@ -1,18 +1,246 @@
 /**
- * Extracts organizations. TODO(#3, #4): the real recogniser replaces this empty one.
+ * Extracts organisations: known bodies from the lexicon (`data/organizations/lexicon.tsv`),
+ * unseen ones from head-word patterns per language (`patterns-en/ru/kk.ts`), quoted names after
+ * legal forms and genre words, and news sites cited by domain. Mentions of one body are grouped
+ * into one {@link Organization}: the fullest form (in the nominative for Russian and Kazakh) is
+ * its name, the other verbatim forms its variants. A mention that does not name its body fully
+ * ("ДП области", "городского управления полиции") joins the one specific body of its type when
+ * the document has exactly one.
  *
  * @module pipeline/stages/extract-organizations
  */
-import type { PlacesDoc, OrganizationsDoc } from '#core/document.ts'
+import type { OrganizationsDoc, PlacesDoc } from '#core/document.ts'
+import type { Organization, OrganizationKind } from '#core/facts.ts'
+import type { Lang } from '#core/lang.ts'
+import type { Mention } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
+import type { Candidate } from './candidate.ts'
+import { type OrgLexicon, orgLexicon } from './lexicon.ts'
+import { type OrgToken, orgTokens } from './org-tokens.ts'
+import { recognizeDomains, recognizeQuoted } from './patterns-common.ts'
+import { recognizeEn, wrapEn } from './patterns-en.ts'
+import { recognizeKk } from './patterns-kk.ts'
+import { cyrCountryOf, recognizeRu } from './patterns-ru.ts'
+import { EN_DEMONYMS, EN_PLACES } from './places-data.ts'
+import { recognizeLexicon } from './recognize-lexicon.ts'
 
-/** Extracts organizations from a document's content. */
+const STAGE = 'extract-organizations'
+const VERSION = 1
+
+/** Extracts organisations from a document's content. */
 export function extractOrganizations(): Stage<PlacesDoc, OrganizationsDoc> {
   return {
-    name: 'extract-organizations',
-    version: 0,
+    name: STAGE,
+    version: VERSION,
     run(doc) {
-      return { ...doc, organizations: [] }
+      return { ...doc, organizations: findOrganizations(doc.content, doc.lang, doc.locations) }
     },
   }
+}
+
+/** A place another stage found: enough to tell which country a mention is about. */
+interface PlaceHint {
+  readonly country: string | null
+  readonly mentions: readonly Mention[]
+}
+
+/** Finds the organisations in `text` (furniture already blanked out). Never throws on odd text. */
+export function findOrganizations(
+  text: string,
+  lang: Lang,
+  places: readonly PlaceHint[] = [],
+  lexicon: OrgLexicon = orgLexicon(),
+): Organization[] {
+  const tokens = orgTokens(text)
+  const lexical = recognizeLexicon(text, tokens, lang, lexicon)
+  const lexEnd = new Map<number, number>()
+  const lexStart = new Map<number, number>()
+  for (const c of lexical) {
+    lexEnd.set(c.from, c.to)
+    lexStart.set(c.to - 1, c.from)
+  }
+  let found: Candidate[] = [...lexical]
+  if (lang === 'en') found.push(...recognizeEn(text, tokens))
+  else if (lang === 'ru') found.push(...recognizeRu(text, tokens, lexEnd))
+  else found.push(...recognizeKk(text, tokens, lexStart))
+  found.push(...recognizeQuoted(text, tokens), ...recognizeDomains(text, tokens))
+  found = resolveOverlaps(found, lang)
+  if (lang === 'en') found = resolveOverlaps([...found, ...wrapEn(text, tokens, found)], lang)
+  return group(text, tokens, found, lang, places)
+}
+
+/** Drops duplicate and swallowed mentions; a name nested in a longer one stays. */
+function resolveOverlaps(cands: readonly Candidate[], lang: Lang): Candidate[] {
+  const sorted = [...cands].sort(
+    (a, b) => a.from - b.from || b.to - a.to || (a.source === 'lexicon' ? -1 : 1),
+  )
+  const out: Candidate[] = []
+  for (const c of sorted) {
+    let keep = true
+    for (let k = out.length - 1; k >= 0; k--) {
+      const o = out[k]!
+      if (o.to <= c.from) continue
+      if (o.from === c.from && o.to === c.to) {
+        keep = false
+        break
+      }
+      const inside = o.from <= c.from && c.to <= o.to
+      if (!inside) continue
+      // A pattern inside a known body's name is part of that name.
+      if (c.source === 'pattern' && o.source === 'lexicon') {
+        keep = false
+        break
+      }
+      // A known body at the head of a longer pattern name is that body, more fully named
+      // ("Комитет по противодействию наркопреступности МВД Казахстана").
+      const sameHead = lang === 'kk' ? o.to === c.to : o.from === c.from
+      if (c.source === 'lexicon' && o.source === 'pattern' && sameHead) {
+        out[k] = { ...o, orgId: c.orgId, kind: c.kind, country: o.country ?? c.country }
+        keep = false
+        break
+      }
+      // The same pattern span found twice (a police pattern inside a capitalised name).
+      if (c.source === 'pattern' && o.source === 'pattern' && c.key === o.key) {
+        keep = false
+        break
+      }
+    }
+    if (keep) out.push(c)
+  }
+  return out
+}
+
+/** The country the document is mostly about: its places and fixed-country bodies vote. */
+function documentCountry(
+  tokens: readonly OrgToken[],
+  found: readonly Candidate[],
+  places: readonly PlaceHint[],
+  lang: Lang,
+): string {
+  const votes = new Map<string, number>()
+  const vote = (c: string | null | undefined, w = 1) => {
+    if (c) votes.set(c, (votes.get(c) ?? 0) + w)
+  }
+  for (const p of places) vote(p.country, p.mentions.length || 1)
+  for (const c of found) if (c.country) vote(c.country)
+  for (const t of tokens) {
+    if (!t.isWord || !t.cap) continue
+    if (lang === 'en') vote(EN_PLACES.get(t.norm) ?? EN_DEMONYMS.get(t.norm))
+    else if (t.norm.length > 3) vote(cyrCountryOf(t))
+  }
+  let best = 'KZ'
+  let bestVotes = 0
+  for (const [c, n] of votes) {
+    if (n > bestVotes || (n === bestVotes && c === 'KZ')) {
+      best = c
+      bestVotes = n
+    }
+  }
+  return best
+}
+
+/** The country named inside a mention (a place, a nationality, a qualifier), if any. */
+function countryInside(
+  tokens: readonly OrgToken[],
+  c: Candidate,
+  lang: Lang,
+  places: readonly PlaceHint[],
+): string | null {
+  for (const p of places) {
+    if (p.country && p.mentions.some((m) => m.start >= c.start && m.end <= c.end)) return p.country
+  }
+  for (let k = c.from; k < c.to; k++) {
+    const t = tokens[k]!
+    if (!t.isWord || !(t.cap || t.upper)) continue
+    const code =
+      lang === 'en' ? (EN_PLACES.get(t.norm) ?? EN_DEMONYMS.get(t.norm) ?? null) : cyrCountryOf(t)
+    if (code) return code
+  }
+  return null
+}
+
+function group(
+  text: string,
+  tokens: readonly OrgToken[],
+  found: readonly Candidate[],
+  lang: Lang,
+  places: readonly PlaceHint[],
+): Organization[] {
+  const docCountry = documentCountry(tokens, found, places, lang)
+  // Known bodies found with a country qualifier lend it to their bare mentions.
+  const qualified = new Map<string, Set<string>>()
+  for (const c of found) {
+    if (c.orgId && c.country) {
+      const s = qualified.get(c.orgId) ?? new Set()
+      s.add(c.country)
+      qualified.set(c.orgId, s)
+    }
+  }
+  const resolved = found.map((c) => {
+    let country = c.country
+    if (c.kind === 'international') country = null
+    else if (country === undefined) {
+      const q = c.orgId ? qualified.get(c.orgId) : undefined
+      country =
+        countryInside(tokens, c, lang, places) ?? (q && q.size === 1 ? [...q][0]! : docCountry)
+    }
+    const key = c.orgId ? `id:${c.orgId}@${country ?? '-'}` : c.key
+    return { ...c, country, key }
+  })
+  // Generic mentions join the one specific body of their type.
+  const keysOfType = new Map<string, Set<string>>()
+  for (const c of resolved) {
+    if (c.generic) continue
+    const type = c.key.split('|')[0]!
+    const s = keysOfType.get(type) ?? new Set()
+    s.add(c.key)
+    keysOfType.set(type, s)
+  }
+  const groups = new Map<string, (typeof resolved)[number][]>()
+  for (const c of resolved) {
+    let key = c.key
+    if (c.generic) {
+      const specific = keysOfType.get(c.generic)
+      key = specific && specific.size === 1 ? [...specific][0]! : `${c.generic}|`
+    }
+    const list = groups.get(key) ?? []
+    list.push(c)
+    groups.set(key, list)
+  }
+  const out: Organization[] = []
+  for (const members of groups.values()) {
+    members.sort((a, b) => a.start - b.start)
+    const named = members.filter((m) => !m.generic)
+    const pool = named.length > 0 ? named : members
+    let best = pool[0]!
+    for (const m of pool) if (m.to - m.from > best.to - best.from) best = m
+    const variants: string[] = []
+    for (const m of members) {
+      const surface = text.slice(m.start, m.end)
+      if (surface !== best.name && !variants.includes(surface)) variants.push(surface)
+    }
+    const known = members.find((m) => m.orgId)
+    out.push({
+      name: best.name,
+      variants,
+      kind: known?.kind ?? commonest(members.map((m) => m.kind)),
+      country: best.country ?? null,
+      orgId: known?.orgId ?? null,
+      mentions: members.map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: text.slice(m.start, m.end),
+      })),
+      provenance: { stage: STAGE, version: VERSION },
+    })
+  }
+  return out.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
+}
+
+function commonest(kinds: readonly OrganizationKind[]): OrganizationKind {
+  const n = new Map<OrganizationKind, number>()
+  for (const k of kinds) n.set(k, (n.get(k) ?? 0) + 1)
+  let best: OrganizationKind = kinds[0] ?? 'other'
+  for (const [k, c] of n) if (c > (n.get(best) ?? 0)) best = k
+  return best
 }

@@ -1,0 +1,268 @@
+/**
+ * The lexicon of known bodies (`data/organizations/lexicon.tsv`) compiled into a token trie.
+ * Russian forms are declined into their six singular cases and Kazakh forms take the case
+ * suffixes on their last word, so the file lists each form once, in the nominative; every
+ * compiled path remembers that nominative so an inflected mention can be named in it.
+ *
+ * @module pipeline/stages/extract-organizations/lexicon
+ */
+import { readFileSync } from 'node:fs'
+import { ORGANIZATION_KINDS, type OrganizationKind } from '#core/facts.ts'
+import { declinePhrase } from './morph-ru.ts'
+import { type OrgToken, orgTokens } from './org-tokens.ts'
+
+/** One body of the lexicon. */
+export interface LexiconEntry {
+  readonly id: string
+  readonly kind: OrganizationKind
+  /** ISO code, `*` (country from context) or `null` (international). */
+  readonly country: string | null
+}
+
+/** A lexicon hit: tokens `[from, to)` name `entry`; `nominative` holds one word per token. */
+export interface LexiconHit {
+  readonly entry: LexiconEntry
+  readonly from: number
+  readonly to: number
+  readonly nominative: readonly string[]
+}
+
+interface Terminal {
+  readonly entry: LexiconEntry
+  readonly nominative: readonly string[]
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>
+  end: Terminal | null
+}
+
+/** Kazakh case (and possessive + case) endings; over-generation is harmless for matching. */
+const KK_SUFFIXES = [
+  '',
+  'ның',
+  'нің',
+  'дың',
+  'дің',
+  'тың',
+  'тің',
+  'ың',
+  'ің',
+  'на',
+  'не',
+  'ға',
+  'ге',
+  'қа',
+  'ке',
+  'а',
+  'е',
+  'ны',
+  'ні',
+  'ды',
+  'ді',
+  'ты',
+  'ті',
+  'н',
+  'нда',
+  'нде',
+  'да',
+  'де',
+  'та',
+  'те',
+  'нан',
+  'нен',
+  'дан',
+  'ден',
+  'тан',
+  'тен',
+  'мен',
+  'бен',
+  'пен',
+  'ндағы',
+  'ндегі',
+  'дағы',
+  'дегі',
+  'тағы',
+  'тегі',
+  'ы',
+  'і',
+  'сы',
+  'сі',
+  'ының',
+  'інің',
+  'сының',
+  'сінің',
+  'ына',
+  'іне',
+  'сына',
+  'сіне',
+  'ында',
+  'інде',
+  'сында',
+  'сінде',
+  'ынан',
+  'інен',
+  'сынан',
+  'сінен',
+  'ымен',
+  'імен',
+  'сымен',
+  'сімен',
+  'ын',
+  'ін',
+  'сын',
+  'сін',
+  'ындағы',
+  'індегі',
+  'сындағы',
+  'сіндегі',
+]
+
+const CYRILLIC = /[а-яёәғқңөұүһі]/i
+const KAZAKH_LETTER = /[әғқңөұүһі]/i
+
+function keyOf(tok: OrgToken, caseSensitive: boolean): string {
+  return caseSensitive ? `S:${tok.text}` : `I:${tok.norm}`
+}
+
+function insert(root: TrieNode, keys: readonly string[], terminal: Terminal): void {
+  let node = root
+  for (const k of keys) {
+    let child = node.next.get(k)
+    if (!child) {
+      child = { next: new Map(), end: null }
+      node.next.set(k, child)
+    }
+    node = child
+  }
+  // The first entry listed for a surface form wins (the file puts specific bodies first).
+  if (!node.end) node.end = terminal
+}
+
+/** Every surface token sequence a nominative form stands for, each with that nominative. */
+function expandForm(form: string): { words: string[]; caseSensitive: boolean }[] {
+  const caseSensitive = form.startsWith('=')
+  const text = caseSensitive ? form.slice(1).trim() : form.trim()
+  const words = orgTokens(text).map((t) => t.text)
+  if (words.length === 0) return []
+  if (caseSensitive || !CYRILLIC.test(text)) return [{ words, caseSensitive }]
+  const out = new Map<string, string[]>()
+  if (!KAZAKH_LETTER.test(text) || words.length > 0) {
+    for (const ws of declinePhrase(words)) out.set(ws.join(' '), ws)
+  }
+  const last = words[words.length - 1]!
+  if (CYRILLIC.test(last) && /\p{L}$/u.test(last)) {
+    for (const suffix of KK_SUFFIXES) {
+      const ws = [...words.slice(0, -1), last + suffix]
+      out.set(ws.join(' '), ws)
+    }
+  }
+  return [...out.values()].map((ws) => ({ words: ws, caseSensitive }))
+}
+
+/** Parses the lexicon file's text. Malformed lines are skipped: the file is data. */
+export function parseLexicon(text: string): { entry: LexiconEntry; forms: string[] }[] {
+  const out: { entry: LexiconEntry; forms: string[] }[] = []
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '')
+    if (line.trim() === '' || line.startsWith('#')) continue
+    const [id, kind, country, forms] = line.split('\t')
+    if (!id || !forms || !(ORGANIZATION_KINDS as readonly string[]).includes(kind ?? '')) continue
+    out.push({
+      entry: {
+        id,
+        kind: kind as OrganizationKind,
+        country: country === '-' || !country ? null : country,
+      },
+      forms: forms
+        .split(' | ')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    })
+  }
+  return out
+}
+
+/** A compiled lexicon. */
+export interface OrgLexicon {
+  /** Leftmost-longest hits over `tokens`. */
+  match(tokens: readonly OrgToken[]): LexiconHit[]
+  /** The longest hit starting at token `i`, or `null`. */
+  matchAt(tokens: readonly OrgToken[], i: number): LexiconHit | null
+  readonly entries: ReadonlyMap<string, LexiconEntry>
+}
+
+/** Compiles lexicon lines into a matcher. */
+export function compileLexicon(
+  lines: readonly { entry: LexiconEntry; forms: string[] }[],
+): OrgLexicon {
+  const root: TrieNode = { next: new Map(), end: null }
+  const entries = new Map<string, LexiconEntry>()
+  for (const { entry, forms } of lines) {
+    entries.set(entry.id, entry)
+    for (const form of forms) {
+      for (const { words, caseSensitive } of expandForm(form)) {
+        const toks = orgTokens(words.join(' '))
+        const nominativeToks = orgTokens(expandNominative(form))
+        if (toks.length !== nominativeToks.length) continue
+        insert(
+          root,
+          toks.map((t) => keyOf(t, caseSensitive)),
+          { entry, nominative: nominativeToks.map((t) => t.text) },
+        )
+      }
+    }
+  }
+
+  function matchAt(tokens: readonly OrgToken[], i: number): LexiconHit | null {
+    let best: LexiconHit | null = null
+    // Depth-first over at most two keys a step (case-insensitive and case-sensitive).
+    const stack: { node: TrieNode; at: number }[] = [{ node: root, at: i }]
+    while (stack.length > 0) {
+      const { node, at } = stack.pop()!
+      if (node.end && at > i && (!best || at > best.to)) {
+        best = { entry: node.end.entry, from: i, to: at, nominative: node.end.nominative }
+      }
+      const tok = tokens[at]
+      if (!tok) continue
+      // A possessive ends a name ("Almaty's police" cannot continue past "Almaty's").
+      if (at > i && tokens[at - 1]!.poss) continue
+      for (const k of [keyOf(tok, false), keyOf(tok, true)]) {
+        const child = node.next.get(k)
+        if (child) stack.push({ node: child, at: at + 1 })
+      }
+    }
+    return best
+  }
+
+  return {
+    entries,
+    matchAt,
+    match(tokens) {
+      const out: LexiconHit[] = []
+      for (let i = 0; i < tokens.length; ) {
+        const hit = tokens[i]!.isWord ? matchAt(tokens, i) : null
+        if (hit) {
+          out.push(hit)
+          i = hit.to
+        } else i++
+      }
+      return out
+    },
+  }
+}
+
+function expandNominative(form: string): string {
+  return form.startsWith('=') ? form.slice(1).trim() : form.trim()
+}
+
+let shared: OrgLexicon | null = null
+
+/** The project lexicon, compiled once per process. */
+export function orgLexicon(): OrgLexicon {
+  if (!shared) {
+    const url = new URL('../../../../data/organizations/lexicon.tsv', import.meta.url)
+    shared = compileLexicon(parseLexicon(readFileSync(url, 'utf8')))
+  }
+  return shared
+}

@@ -1,0 +1,461 @@
+/**
+ * English organisation names:
+ * - capitalised names around a head word: "Karasai District Court", "Bureau of Diplomatic
+ *   Security", "Main Directorate of the Traffic Safety Department of …", "Almaty's NSC
+ *   department";
+ * - place or nationality + police: "Almaty police", "Kazakh police", "Astana city police
+ *   department", "police department of Shymkent city";
+ * - lower-case courts and prosecutors after a place: "Bologna prosecutor's office",
+ *   "Turkestan regional court".
+ * Indefinite references ("a French court", "an Almaty court") are left out.
+ *
+ * @module pipeline/stages/extract-organizations/patterns-en
+ */
+import type { OrganizationKind } from '#core/facts.ts'
+import { type Candidate, keyOf, kindFromName, writeName } from './candidate.ts'
+import type { OrgToken } from './org-tokens.ts'
+import { EN_DEMONYMS, EN_PLACES } from './places-data.ts'
+
+/** Head words and the kind they suggest. */
+const HEADS = new Map<string, OrganizationKind>([
+  ['ministry', 'government'],
+  ['department', 'government'],
+  ['committee', 'government'],
+  ['agency', 'government'],
+  ['service', 'government'],
+  ['office', 'government'],
+  ['court', 'court'],
+  ['bureau', 'government'],
+  ['council', 'government'],
+  ['commission', 'government'],
+  ['directorate', 'government'],
+  ['administration', 'government'],
+  ['inspectorate', 'government'],
+  ['police', 'law_enforcement'],
+  ['bank', 'company'],
+  ['fund', 'ngo'],
+  ['foundation', 'ngo'],
+  ['institute', 'ngo'],
+  ['university', 'other'],
+  ['center', 'other'],
+  ['centre', 'other'],
+  ['union', 'ngo'],
+  ['association', 'ngo'],
+  ['party', 'political_party'],
+  ['company', 'company'],
+  ['corporation', 'company'],
+  ['holding', 'company'],
+  ['holdings', 'company'],
+  ['llp', 'company'],
+  ['jsc', 'company'],
+  ['ltd', 'company'],
+  ['llc', 'company'],
+  ['inc', 'company'],
+  ['plc', 'company'],
+  ['group', 'company'],
+  ['authority', 'government'],
+  ['academy', 'other'],
+  ['unit', 'law_enforcement'],
+  ['detachment', 'security_service'],
+  ['division', 'government'],
+  ['board', 'government'],
+  ['chamber', 'government'],
+  ['assembly', 'legislature'],
+  ['maslikhat', 'legislature'],
+  ['akimat', 'government'],
+  ['hokimiyat', 'government'],
+  ['embassy', 'government'],
+  ['consulate', 'government'],
+  ['organization', 'other'],
+  ['organisation', 'other'],
+  ['network', 'ngo'],
+  ['coalition', 'ngo'],
+  ['movement', 'ngo'],
+  ['tribunal', 'court'],
+  ['prosecutor', 'prosecutor'],
+  ['procuracy', 'prosecutor'],
+  ['guard', 'security_service'],
+  ['cabinet', 'government'],
+  ['government', 'government'],
+])
+
+/** Heads that may be written in lower case after a capitalised place ("Almaty regional court"). */
+const LOWER_HEADS = new Set([
+  'court',
+  'police',
+  'department',
+  'office',
+  'akimat',
+  'administration',
+  'directorate',
+  'hokimiyat',
+  'maslikhat',
+  'cabinet',
+  'government',
+])
+/** Lower-case words inside such names. */
+const LOWER_MODS = new Set([
+  'city',
+  'regional',
+  'region',
+  'district',
+  'oblast',
+  'provincial',
+  'municipal',
+  'interdistrict',
+  'inter-district',
+  'specialized',
+  'specialised',
+  'criminal',
+  'administrative',
+  'economic',
+  'juvenile',
+  'military',
+  'appeals',
+  'appellate',
+  'civil',
+  'police',
+  'prosecutor',
+  'prosecutors',
+  'general',
+  'transport',
+  'border',
+  'anti-corruption',
+  'anticorruption',
+  'interior',
+  'affairs',
+  'internal',
+])
+/** Capitalised words that start sentences or precede names without being part of them. */
+const NOT_NAME =
+  /^(?:the|a|an|on|in|at|yesterday|today|tomorrow|according|last|this|that|these|those|earlier|meanwhile|also|however|after|before|during|since|when|while|both|from|by|with|under|as|for|it|its|his|her|their|our|then|now|later|moreover|thus|therefore|if|although|against|between|among|following|several|many|some|other|all|each|every|former|ex|judge|mr|mrs|ms|dr|president|minister|chairman|head|deputy|colonel|major|lieutenant|captain|senior|spokesman|spokeswoman|spokesperson|officers|officials|sources|photo|read|see|update|updated|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|and|or|but|not|no|there|here|what|which|who|how|why|where|we|they|he|she|i|you|one|two|three|new|local|national|both|such|said|says|via|about|over|into|upon|without|within|through|once|recently|currently|previously|instead|because|so|yet|still|even|only|just|more|most|much|very|well|back|then|each|any|another|further|first|second|third|next|state-owned|private|public|foreign|international|big|large|major|small|top|main|central|special)$/
+
+function isCapWord(t: OrgToken | undefined): t is OrgToken {
+  return !!t && t.isWord && t.cap
+}
+
+function placeCode(t: OrgToken): string | null {
+  return EN_PLACES.get(t.norm) ?? null
+}
+
+/** Lines written in Title Case (headlines): capitalised-name search is unreliable there. */
+function titleCaseLines(text: string, tokens: readonly OrgToken[]): Set<number> {
+  const out = new Set<number>()
+  let lineStart = 0
+  let words = 0
+  let caps = 0
+  const flush = (endIdx: number) => {
+    if (words >= 4 && caps / words >= 0.75) for (let k = lineStart; k < endIdx; k++) out.add(k)
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!
+    if (k > 0 && text.slice(tokens[k - 1]!.fullEnd, t.start).includes('\n')) {
+      flush(k)
+      lineStart = k
+      words = 0
+      caps = 0
+    }
+    if (t.isWord && t.norm.length > 3) {
+      words++
+      if (t.cap) caps++
+    }
+  }
+  flush(tokens.length)
+  return out
+}
+
+/** Right side of a name: "of (the) Capitalised Run", "for …", "on …", repeated. */
+function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): number {
+  let end = k
+  for (let guard = 0; guard < 6; guard++) {
+    if (tokens[end - 1]?.poss) break
+    const link = tokens[end]
+    if (!link || !/^(?:of|for|on|in)$/.test(link.norm) || link.cap) break
+    if (link.norm === 'in' && !allowIn) break
+    let j = end + 1
+    if (tokens[j]?.norm === 'the') j++
+    const runStart = j
+    while (j < tokens.length && j - runStart < 8) {
+      const t = tokens[j]!
+      if (isCapWord(t) && !/^(?:the)$/.test(t.norm)) {
+        j++
+        if (t.poss) break
+        continue
+      }
+      if (j > runStart && /^(?:region|city|district|oblast|province)$/.test(t.norm)) {
+        j++
+        continue
+      }
+      if (
+        j > runStart &&
+        (t.norm === 'and' || t.text === '&' || t.text === '-') &&
+        isCapWord(tokens[j + 1])
+      ) {
+        j++
+        continue
+      }
+      if (j > runStart && t.norm === 'of' && isCapWord(tokens[j + 1])) {
+        j++
+        continue
+      }
+      break
+    }
+    if (j === runStart) break
+    end = j
+  }
+  return end
+}
+
+/** Finds English names. `lexSpan` marks tokens inside lexicon hits. */
+export function recognizeEn(text: string, tokens: readonly OrgToken[]): Candidate[] {
+  const out: Candidate[] = []
+  const titleLines = titleCaseLines(text, tokens)
+  let resume = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (!t.isWord || i < resume) continue
+    const headKind = HEADS.get(t.norm)
+    if (headKind === undefined) continue
+    const lowerHead = !t.cap
+    if (lowerHead && !LOWER_HEADS.has(t.norm)) continue
+    // Left side: capitalised modifiers (and, for lower-case heads, lower-case place words).
+    let from = i
+    let sawCap = false
+    let demonymOnly = true
+    let placeCodeSeen: string | null = null
+    while (from > 0 && i - from < 6) {
+      const p = tokens[from - 1]!
+      if (!p.isWord) {
+        if (p.text === '-' && isCapWord(tokens[from - 2])) {
+          from--
+          continue
+        }
+        break
+      }
+      if (p.poss && from - 1 < i - 0 && from !== i) {
+        // A possessive may only open the name ("Almaty's NSC department").
+        if (!p.cap) break
+        from--
+        sawCap = true
+        placeCodeSeen ??= placeCode(p)
+        if (!EN_DEMONYMS.has(p.norm)) demonymOnly = demonymOnly && !!placeCode(p)
+        break
+      }
+      if (p.poss) break
+      if (p.cap) {
+        if (NOT_NAME.test(p.norm)) break
+        from--
+        sawCap = true
+        placeCodeSeen ??= placeCode(p) ?? EN_DEMONYMS.get(p.norm) ?? null
+        if (!EN_DEMONYMS.has(p.norm)) demonymOnly = false
+        continue
+      }
+      if (LOWER_MODS.has(p.norm) || (p.norm === 'prosecutor' && t.norm === 'office')) {
+        from--
+        demonymOnly = false
+        continue
+      }
+      break
+    }
+    // Drop lower-case words at the left edge ("city court" without a place is no name).
+    while (from < i && !tokens[from]!.cap) from++
+    const capLeft = tokens.slice(from, i).some((x) => x.cap)
+    if (lowerHead && !capLeft) continue
+    if (!lowerHead && from === i) {
+      // A head alone starts a name only as "Ministry of …", "Department of …".
+      const end = extendRight(tokens, i + 1, false)
+      if (end === i + 1 || t.sentStart || titleLines.has(i)) continue
+      out.push(make(text, tokens, i, end, headKind))
+      resume = end
+      continue
+    }
+    if (titleLines.has(i) && !(t.norm === 'police' && placeCodeSeen)) continue
+    // An indefinite article before the name: "an Almaty court", "a French court".
+    const before = tokens[from - 1]
+    if (before && /^(?:a|an)$/.test(before.norm)) continue
+    // "Kazakh court" names no one body; "Kazakh police" does.
+    if (
+      demonymOnly &&
+      sawCap &&
+      t.norm !== 'police' &&
+      t.norm !== 'government' &&
+      t.norm !== 'cabinet' &&
+      i - from === 1
+    )
+      continue
+    const end = extendRight(tokens, i + 1, /^(?:embassy|consulate)$/.test(t.norm))
+    let finalEnd = end
+    // "Almaty city police department": a second head directly after.
+    if (end === i + 1 && HEADS.has(tokens[i + 1]?.norm ?? '') && !tokens[i]!.poss) {
+      finalEnd = extendRight(tokens, i + 2, false)
+    }
+    out.push(
+      make(
+        text,
+        tokens,
+        from,
+        finalEnd,
+        headKind,
+        t.norm === 'police' ? policeKey(tokens, from, i) : null,
+      ),
+    )
+    resume = finalEnd
+  }
+  out.push(...policeAfter(text, tokens))
+  return out
+}
+
+function policeKey(tokens: readonly OrgToken[], from: number, head: number): string {
+  const place = tokens
+    .slice(from, head)
+    .filter((x) => x.cap)
+    .map((x) => x.norm)
+    .join(' ')
+  return `en:police|${keyOf(place)}`
+}
+
+/** "police (department) of/in Almaty (city)". */
+function policeAfter(text: string, tokens: readonly OrgToken[]): Candidate[] {
+  const out: Candidate[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.norm !== 'police' || t.cap) continue
+    let k = i + 1
+    if (/^(?:department|departments|headquarters|directorate)$/.test(tokens[k]?.norm ?? '')) k++
+    const link = tokens[k]
+    if (!link || !/^(?:of|in)$/.test(link.norm)) continue
+    let j = k + 1
+    if (tokens[j]?.norm === 'the') j++
+    const place = tokens[j]
+    if (!place?.cap || !placeCode(place)) continue
+    let end = j + 1
+    if (/^(?:city|region|district|oblast|province)$/.test(tokens[end]?.norm ?? '')) end++
+    // "police in Almaty and …": the same body as "Almaty police".
+    out.push(make(text, tokens, i, end, 'law_enforcement', `en:police|${keyOf(place.norm)}`))
+  }
+  return out
+}
+
+function make(
+  text: string,
+  tokens: readonly OrgToken[],
+  from: number,
+  to: number,
+  headKind: OrganizationKind,
+  key: string | null = null,
+): Candidate {
+  const name = writeName(text, tokens, from, to)
+  const kind = kindFromName(name, headKind)
+  return {
+    from,
+    to,
+    start: tokens[from]!.start,
+    end: tokens[to - 1]!.end,
+    name,
+    kind,
+    country: undefined,
+    orgId: null,
+    key: key ?? `en:${keyOf(name)}`,
+    generic: null,
+    source: 'pattern',
+  }
+}
+
+const UNIT_HEADS =
+  /^(?:department|directorate|division|unit|board|office|service|committee|administration|section|team|center|centre)$/
+const PRESS = /^(?:press|press-service|press-office|media)$/
+const UNIT_WORD =
+  /^(?:anti-[a-z-]+|counter-[a-z-]+|[a-z]+-[a-z-]+|[a-z]+(?:ion|ions|ism|ics|ive|al|ity|ing|ance|ence|ure)|civil|affairs|drug|drugs|crime|crimes|cyber|traffic|patrol|migration|border|customs|tax|revenue|culture|education|health|justice|passenger|transport|highways|housing|land|police|press|investigations|security|fraud|cybercrime|narcotics|extremism|terrorism|trafficking|rights|juvenile|women|children|family|protection|safety|road|finance|budget|construction|youth|sports|tourism|economy|labour|labor|court|courts|prosecution|inquiry|property|asset|assets|recovery|monitoring|intelligence|anti|special|main|regional|city|district|human)$/
+
+/**
+ * Sub-units named through a body already found: "press service of the NSC", "anti-extremism
+ * department of the Almaty police", "X's press service". Each is a body of its own (the gold
+ * rules count named sub-units), with the kind and country of its parent.
+ */
+export function wrapEn(
+  text: string,
+  tokens: readonly OrgToken[],
+  found: readonly Candidate[],
+): Candidate[] {
+  const byStart = new Map<number, Candidate>()
+  const byEnd = new Map<number, Candidate>()
+  for (const c of found) {
+    const s = byStart.get(c.from)
+    if (!s || s.to < c.to) byStart.set(c.from, c)
+    const e = byEnd.get(c.to)
+    if (!e || e.from > c.from) byEnd.set(c.to, c)
+  }
+  const out: Candidate[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    // "<unit words> <unit head> of (the) <body>"
+    if (
+      t.isWord &&
+      (UNIT_HEADS.test(t.norm) ||
+        (PRESS.test(t.norm) &&
+          /^(?:service|office|center|centre)$/.test(tokens[i + 1]?.norm ?? '')))
+    ) {
+      const headEnd = PRESS.test(t.norm) ? i + 2 : i + 1
+      if (tokens[headEnd]?.norm !== 'of') continue
+      let k = headEnd + 1
+      if (tokens[k]?.norm === 'the') k++
+      const parent = byStart.get(k)
+      if (!parent) continue
+      let from = i
+      if (!PRESS.test(t.norm)) {
+        while (from > 0 && i - from < 3) {
+          const p = tokens[from - 1]!
+          if (!p.isWord || p.poss || NOT_NAME.test(p.norm)) break
+          if (!p.cap && !UNIT_WORD.test(p.norm)) break
+          from--
+        }
+        if (from === i && !t.cap) continue
+      }
+      while (from < i && NOT_NAME.test(tokens[from]!.norm)) from++
+      out.push(wrapped(text, tokens, from, parent.to, parent))
+      continue
+    }
+    // "<body>'s (Cap words|unit words) <unit head>"
+    const parent = byEnd.get(i + 1)
+    if (parent && t.poss) {
+      let k = i + 1
+      while (k < tokens.length && k - i <= 4) {
+        const w = tokens[k]!
+        if (!w.isWord) break
+        if (UNIT_HEADS.test(w.norm) && !(PRESS.test(tokens[k - 1]?.norm ?? '') && k === i + 1)) {
+          out.push(wrapped(text, tokens, parent.from, k + 1, parent))
+          break
+        }
+        if (!(w.cap || UNIT_WORD.test(w.norm) || PRESS.test(w.norm))) break
+        k++
+      }
+    }
+  }
+  return out
+}
+
+function wrapped(
+  text: string,
+  tokens: readonly OrgToken[],
+  from: number,
+  to: number,
+  parent: Candidate,
+): Candidate {
+  const name = writeName(text, tokens, from, to)
+  return {
+    from,
+    to,
+    start: tokens[from]!.start,
+    end: tokens[to - 1]!.end,
+    name,
+    kind:
+      parent.kind === 'international' || parent.kind === 'media'
+        ? parent.kind
+        : kindFromName(name, parent.kind),
+    country: parent.country,
+    orgId: null,
+    key: `en:${keyOf(name)}`,
+    generic: null,
+    source: 'pattern',
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Kazakh organisation names. Kazakh puts the head last and inflects only it: "ШҚО Полиция
+ * департаментінің" is "ШҚО Полиция департаменті", "Алматы қалалық сотына" is "Алматы
+ * қалалық соты". A head is found by its stem plus a case ending; its name is the run of
+ * modifier words before it (places, field words, abbreviations, other bodies in the genitive)
+ * with the head put back into the nominative.
+ *
+ * @module pipeline/stages/extract-organizations/patterns-kk
+ */
+import type { OrganizationKind } from '#core/facts.ts'
+import { type Candidate, keyOf, kindFromName, matchCase, writeName } from './candidate.ts'
+import type { OrgToken } from './org-tokens.ts'
+import { CYR_PLACE_STEMS } from './places-data.ts'
+
+/** stem, nominative, kind. */
+const KK_HEADS: readonly [string, string, OrganizationKind][] = [
+  ['департамент', 'департаменті', 'government'],
+  ['басқарма', 'басқармасы', 'government'],
+  ['бөлімше', 'бөлімшесі', 'law_enforcement'],
+  ['бөлім', 'бөлімі', 'government'],
+  ['комитет', 'комитеті', 'government'],
+  ['агенттіг', 'агенттігі', 'government'],
+  ['агенттік', 'агенттігі', 'government'],
+  ['министрліг', 'министрлігі', 'government'],
+  ['министрлік', 'министрлігі', 'government'],
+  ['сот', 'соты', 'court'],
+  ['прокуратура', 'прокуратурасы', 'prosecutor'],
+  ['қызмет', 'қызметі', 'government'],
+  ['әкімдіг', 'әкімдігі', 'government'],
+  ['әкімдік', 'әкімдігі', 'government'],
+  ['әкімшіліг', 'әкімшілігі', 'government'],
+  ['полиция', 'полициясы', 'law_enforcement'],
+  ['орталығ', 'орталығы', 'government'],
+  ['инспекция', 'инспекциясы', 'government'],
+  ['палата', 'палатасы', 'government'],
+]
+
+// Possessive then case ending, or a bare case ending; anchored, no nested quantifiers.
+const KK_REST =
+  /^(?:[ыі]|с[ыі])?(?:н|ны|ні|ның|нің|на|не|нда|нде|ндағы|ндегі|нан|нен|мен|ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|тың|тің|дың|дің|ың|ің|ы|і)?$/
+
+/** Modifier words (lower-case stems) that belong to a body's name. */
+const KK_MODS =
+  /^(?:полиция|ішкі|істер|көлік|жол|патрульдік|криминалдық|кибер|есірткі|қылмыс|қарсы|күрес|іс-қимыл|ұйымдасқан|экономикалық|тергеу|тергеп-тексеру|қаржы|қаржылық|мониторинг|сыбайлас|жемқорлық|мемлекеттік|кірістер|ұлттық|қауіпсіздік|шекара|көші-қон|превенция|кәмелетке|толмағандар|ісі|істері|жөніндегі|бойынша|әкімшілік|азаматтық|мамандандырылған|ауданаралық|қылмыстық|әскери|ювеналдық|кеден|салық|білім|денсаулық|сақтау|әділет|төтенше|жағдайлар|баспасөз|құқықтық|статистика|арнайы|есепке|алу|жедел|іздестіру|экстремизм|терроризм|цифрлық|мәдениет|құрылыс|тұрғын|үй|коммуналдық|шаруашылық|бюджет|жер|қатынастары|ветеринария|облыстық|қалалық|аудандық|өңірлік|облысы|облысының|қаласы|қаласының|ауданы|ауданының|облыс|қала|аудан|аппелляциялық|апелляциялық|жоғарғы|жергілікті|бас|тәртіп|күзет|миграция|көші|қон|тергеу)/
+
+const PLACE_GENERIC =
+  /^(?:облыстық|қалалық|аудандық|өңірлік|облысы|облысының|қаласы|қаласының|ауданы|ауданының|облыс|қала|аудан|бойынша)$/
+
+function headAt(t: OrgToken): { nominative: string; kind: OrganizationKind; stem: string } | null {
+  if (!t.isWord || t.norm.length < 3) return null
+  for (const [stem, nominative, kind] of KK_HEADS) {
+    if (t.norm.startsWith(stem) && KK_REST.test(t.norm.slice(stem.length))) {
+      return { nominative, kind, stem }
+    }
+  }
+  return null
+}
+
+function isPlace(t: OrgToken): boolean {
+  const n = t.norm
+  for (let len = Math.min(n.length, 16); len >= 3; len--) {
+    if (CYR_PLACE_STEMS.has(n.slice(0, len)) && (len >= 5 || n.length <= len + 4)) return true
+  }
+  return false
+}
+
+/** Finds head-final Kazakh names. `lexStart` maps a lexicon hit's last token to its first. */
+export function recognizeKk(
+  text: string,
+  tokens: readonly OrgToken[],
+  lexStart: ReadonlyMap<number, number>,
+): Candidate[] {
+  const out: Candidate[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const head = headAt(tokens[i]!)
+    if (!head) continue
+    let from = i
+    let specific = false
+    const typeWords: string[] = []
+    while (from > 0 && i - from < 8) {
+      const p = tokens[from - 1]!
+      const lex = lexStart.get(from - 1)
+      if (lex !== undefined) {
+        from = lex
+        specific = true
+        continue
+      }
+      if (!p.isWord) break
+      if (p.upper && p.text.length <= 5) {
+        from--
+        specific = true
+        continue
+      }
+      const inner = headAt(p)
+      if (inner && from - 1 < i && !/^(?:сот)$/.test(inner.stem)) {
+        from--
+        typeWords.push(inner.nominative)
+        continue
+      }
+      if (KK_MODS.test(p.norm)) {
+        from--
+        if (!PLACE_GENERIC.test(p.norm)) typeWords.push(p.norm)
+        continue
+      }
+      if (p.cap && (!p.sentStart || isPlace(p)) && p.norm !== 'мен') {
+        from--
+        specific = true
+        continue
+      }
+      break
+    }
+    // "бойынша" / place words alone do not make a name.
+    if (from === i) continue
+    if (
+      typeWords.length === 0 &&
+      !specific &&
+      !tokens.slice(from, i).some((x) => /қалалық|облыстық|аудандық/.test(x.norm))
+    )
+      continue
+    const replace = new Map<number, string>([[i, matchCase(head.nominative, tokens[i]!.text)]])
+    const name = writeName(text, tokens, from, i + 1, replace)
+    const type = [...typeWords.reverse(), head.nominative].join(' ')
+    const placeKey = keyOf(
+      tokens
+        .slice(from, i)
+        .filter((x) => x.cap || x.upper)
+        .map((x) => x.norm)
+        .join(' '),
+    )
+    out.push({
+      from,
+      to: i + 1,
+      start: tokens[from]!.start,
+      end: tokens[i]!.end,
+      name,
+      kind: kindFromName(name, head.kind),
+      country: undefined,
+      orgId: null,
+      key: specific ? `kk:${type}|${placeKey}` : `kk:${type}|`,
+      generic: specific ? null : `kk:${type}`,
+      source: 'pattern',
+    })
+  }
+  return out
+}

@@ -1,0 +1,413 @@
+/**
+ * Russian organisation names built from a head noun: `[adjectives] HEAD [complement]`, e.g.
+ * "специализированным межрайонным судом Актюбинской области", "управления полиции
+ * Степногорска", "Департамент по борьбе с организованной преступностью МВД РК", "ДП г.
+ * Алматы". The head and its adjectives are put back into the nominative; the complement (a
+ * genitive or `по`-phrase) is kept as written. A body named inside the complement
+ * ("департамента полиции Мангистауской области" inside "управление по противодействию
+ * киберпреступности департамента полиции …") is a mention of its own.
+ *
+ * Everything is a bounded left-to-right walk over tokens: linear in the text.
+ *
+ * @module pipeline/stages/extract-organizations/patterns-ru
+ */
+import type { OrganizationKind } from '#core/facts.ts'
+import { type Candidate, keyOf, kindFromName, matchCase, writeName } from './candidate.ts'
+import {
+  adjectiveStem,
+  adjectiveToNominative,
+  declineNoun,
+  type Gender,
+  nounParadigm,
+} from './morph-ru.ts'
+import type { OrgToken } from './org-tokens.ts'
+import { CYR_PLACE_STEMS, RU_COUNTRY_QUALIFIERS, RU_DEMONYM_STEMS } from './places-data.ts'
+
+interface Head {
+  readonly lemma: string
+  readonly gender: Gender
+  readonly kind: OrganizationKind
+  /** May stand without a complement ("горакимат", "хокимият"). */
+  readonly bare: boolean
+  /** May be a body of its own inside another name's complement. */
+  readonly nested: boolean
+}
+
+const HEAD_SPEC: readonly [string, OrganizationKind, boolean, boolean][] = [
+  ['департамент', 'government', false, true],
+  ['управление', 'government', false, true],
+  ['отдел', 'government', false, true],
+  ['отделение', 'government', false, true],
+  ['комитет', 'government', false, true],
+  ['агентство', 'government', false, true],
+  ['министерство', 'government', false, true],
+  ['служба', 'government', false, false],
+  ['пресс-служба', 'government', false, false],
+  ['пресс-центр', 'government', false, false],
+  ['прокуратура', 'prosecutor', false, true],
+  ['суд', 'court', false, true],
+  ['акимат', 'government', true, true],
+  ['горакимат', 'government', true, true],
+  ['облакимат', 'government', true, true],
+  ['райакимат', 'government', true, true],
+  ['хокимият', 'government', true, true],
+  ['администрация', 'government', false, true],
+  ['инспекция', 'government', false, true],
+  ['центр', 'government', false, false],
+  ['палата', 'government', false, true],
+  ['коллегия', 'court', false, false],
+  ['полиция', 'law_enforcement', false, false],
+  ['дирекция', 'government', false, true],
+  ['комиссия', 'government', false, true],
+  ['подразделение', 'law_enforcement', false, true],
+  ['маслихат', 'legislature', true, true],
+  ['консульство', 'government', false, true],
+  ['посольство', 'government', false, true],
+]
+
+const HEAD_FORMS = new Map<string, Head>()
+for (const [lemma, kind, bare, nested] of HEAD_SPEC) {
+  const gender = nounParadigm(lemma)?.gender ?? 'm'
+  const head: Head = { lemma, gender, kind, bare, nested }
+  for (const f of declineNoun(lemma)) HEAD_FORMS.set(f, head)
+}
+
+/** Abbreviated heads (case-sensitive) and the full type they stand for. */
+const ABBREV_HEADS = new Map<string, { type: string; kind: OrganizationKind; bare: boolean }>([
+  ['ДП', { type: 'департамент полиции', kind: 'law_enforcement', bare: false }],
+  ['УП', { type: 'управление полиции', kind: 'law_enforcement', bare: false }],
+  ['ДВД', { type: 'департамент внутренних дел', kind: 'law_enforcement', bare: false }],
+  ['ГУВД', { type: 'управление внутренних дел', kind: 'law_enforcement', bare: false }],
+  ['УВД', { type: 'управление внутренних дел', kind: 'law_enforcement', bare: false }],
+  ['РОВД', { type: 'отдел внутренних дел', kind: 'law_enforcement', bare: false }],
+  ['ОВД', { type: 'отдел внутренних дел', kind: 'law_enforcement', bare: false }],
+  ['ГОВД', { type: 'отдел внутренних дел', kind: 'law_enforcement', bare: false }],
+  ['РУВД', { type: 'управление внутренних дел', kind: 'law_enforcement', bare: false }],
+  ['ДКНБ', { type: 'департамент кнб', kind: 'security_service', bare: true }],
+  [
+    'ДЭР',
+    { type: 'департамент экономических расследований', kind: 'law_enforcement', bare: false },
+  ],
+  ['ДАФМ', { type: 'департамент афм', kind: 'law_enforcement', bare: false }],
+  ['ДГД', { type: 'департамент государственных доходов', kind: 'government', bare: false }],
+  [
+    'ДУИС',
+    { type: 'департамент уголовно-исполнительной системы', kind: 'law_enforcement', bare: false },
+  ],
+  ['ДЧС', { type: 'департамент по чрезвычайным ситуациям', kind: 'government', bare: false }],
+])
+
+/** Lower-case genitive words that continue a name ("полиции", "внутренних дел", "финансов"). */
+const GEN_WORDS = new Set(
+  (
+    'полиции внутренних дел юстиции финансов образования здравоохранения строительства экономики ' +
+    'культуры спорта труда занятости социальной защиты населения земельных отношений архитектуры ' +
+    'градостроительства жилищно-коммунального хозяйства пассажирского транспорта автомобильных дорог ' +
+    'предпринимательства сельского энергетики природных ресурсов государственных доходов безопасности ' +
+    'национальной государственной госбезопасности экономических расследований противодействия ' +
+    'коррупции миграционной службы миграции наркопреступности киберпреступности уголовного розыска ' +
+    'криминальной патрульной дорожной административной местной полицейской статистики туризма ' +
+    'цифрового развития информации общественного здоровья чрезвычайных ситуаций обороны иностранных ' +
+    'госдоходов госзакупок закупок ветеринарии экологии жилищной инспекции контроля надзора ' +
+    'санитарно-эпидемиологического благополучия пробации уголовно-исполнительной системы психиатрии ' +
+    'наркологии финансового мониторинга специальных учетов правовой статистики активов ' +
+    'жилищно-коммунального коммунального жкх делам'
+  ).split(' '),
+)
+const GEN_NOUN = /(?:ции|ства|ения|ания|ости|ики|уры|ений|аний|ний)$/
+const GEN_ADJ = /(?:ого|его|ой|ей|ых|их)$/
+const VERBISH = /(?:ли|ла|ло|ет|ют|ит|ят|ся|сь|ть|ешь|ем|им)$/
+const PO_FIRST =
+  /^(?:борьбе|противодействию|уголовным|гражданским|административным|экономическим|делам|финансовому|защите|вопросам|чрезвычайным|надзору|контролю|регулированию|развитию|обеспечению|расследованию|профилактике|правам|работе|охране|исполнению|городу|району|области|ювенальным|особо|специальным|расследованиям|возврату|правовой|предупреждению|обороне|государственным|кибербезопасности|информационной|миграции|делам)$/
+const PO_WORD =
+  /(?:ому|ему|ым|им|ыми|ими|ам|ям|ами|ями|ой|ей|ию|ии|ью|ом|ем|ов|ев|ых|их|ия|ости|ства|ения|ания|ции|ию|е|у|ю|а|ы|и)$/
+const PLACE_NOUNS = new Set([
+  'области',
+  'обл',
+  'района',
+  'р-на',
+  'города',
+  'г',
+  'края',
+  'округа',
+  'села',
+  'поселка',
+  'аула',
+  'республики',
+  'столицы',
+  'региона',
+])
+const ADJ_STOP =
+  /^(?:котор|так|друг|эт|т|данн|кажд|св|наш|ваш|люб|сам|бывш|соответствующ|уполномоченн|перв|втор|нов|указанн|вышеуказанн|ин|сво|весь|всех|все|вся|одн|нескольк|нужн|необходим|должн|мест|территориальн|компетентн|следующ|последн|ближайш|прошл|текущ)$/
+
+function isPlaceWord(t: OrgToken): boolean {
+  if (!t.cap || !t.isWord) return false
+  const n = t.norm
+  for (let len = Math.min(n.length, 16); len >= 2; len--) {
+    const code = CYR_PLACE_STEMS.get(n.slice(0, len))
+    if (code && (len >= 5 || n.length <= len + 3)) return true
+  }
+  return false
+}
+
+/** The country a place word or qualifier points to, if any. */
+export function cyrCountryOf(t: OrgToken): string | null {
+  const q = RU_COUNTRY_QUALIFIERS.get(t.norm)
+  if (q) return q
+  const n = t.norm
+  for (let len = Math.min(n.length, 16); len >= 2; len--) {
+    const code = CYR_PLACE_STEMS.get(n.slice(0, len))
+    if (code && (len >= 5 || n.length <= len + 3)) return code
+  }
+  return null
+}
+
+interface Complement {
+  readonly to: number
+  /** Token indices where a nested body's mention starts (adjectives included). */
+  readonly nested: number[]
+  /** The complement names a place, a number or another body (the name is specific). */
+  readonly specific: boolean
+  /** Lower-case words that give the body's type ("полиции", "внутренних дел"). */
+  readonly typeWords: string[]
+}
+
+/** Walks the complement of a head ending at token `i` (exclusive). */
+function complement(
+  tokens: readonly OrgToken[],
+  i: number,
+  lexEnd: ReadonlyMap<number, number>,
+): Complement {
+  let k = i
+  let specific = false
+  const nested: number[] = []
+  const typeWords: string[] = []
+  let adjStart = -1
+  let steps = 0
+  while (k < tokens.length && steps++ < 16) {
+    const t = tokens[k]!
+    const lexTo = lexEnd.get(k)
+    if (lexTo !== undefined) {
+      k = lexTo
+      specific = true
+      adjStart = -1
+      continue
+    }
+    if (!t.isWord) {
+      if (t.text === '№' && /^\d+$/.test(tokens[k + 1]?.text ?? '')) {
+        k += 2
+        specific = true
+        continue
+      }
+      if (t.text === '.' && tokens[k - 1]?.norm === 'г') {
+        k++
+        continue
+      }
+      break
+    }
+    const head = HEAD_FORMS.get(t.norm)
+    if (head && k > i) {
+      if (head.nested && head.lemma !== 'служба') nested.push(adjStart >= 0 ? adjStart : k)
+      adjStart = -1
+      k++
+      continue
+    }
+    if (t.upper && t.text.length <= 6) {
+      k++
+      specific = true
+      adjStart = -1
+      continue
+    }
+    if (t.norm === 'по' || t.norm === 'при') {
+      const next = tokens[k + 1]
+      if (!next?.isWord) break
+      const ok =
+        t.norm === 'по'
+          ? PO_FIRST.test(next.norm) || next.cap || next.upper || GEN_ADJ.test(next.norm)
+          : next.cap || next.upper
+      if (!ok) break
+      k += 1
+      let run = 0
+      while (k < tokens.length && run < 6) {
+        const w = tokens[k]!
+        if (lexEnd.has(k)) {
+          k = lexEnd.get(k)!
+          specific = true
+          run++
+          continue
+        }
+        if (!w.isWord) {
+          if (w.text === '.' && tokens[k - 1]?.norm === 'г') {
+            k++
+            continue
+          }
+          break
+        }
+        if (w.norm === 'с' || w.norm === 'со' || w.norm === 'и') {
+          if (tokens[k + 1]?.isWord && run > 0) {
+            k++
+            continue
+          }
+          break
+        }
+        if (w.upper || isPlaceWord(w) || PLACE_NOUNS.has(w.norm)) {
+          if (w.upper || w.cap) specific = true
+          k++
+          run++
+          continue
+        }
+        if (w.cap && run > 0 && PLACE_NOUNS.has(tokens[k + 1]?.norm ?? '')) {
+          specific = true
+          k++
+          run++
+          continue
+        }
+        if (w.cap && tokens[k - 1] && PLACE_NOUNS.has(tokens[k - 1]!.norm)) {
+          specific = true
+          k++
+          run++
+          continue
+        }
+        if (!w.cap && PO_WORD.test(w.norm) && !VERBISH.test(w.norm) && w.norm.length > 2) {
+          if (HEAD_FORMS.has(w.norm) && run > 0) break
+          k++
+          run++
+          continue
+        }
+        break
+      }
+      // Drop a dangling connective.
+      while (k > i && /^(?:с|со|и|по|при)$/.test(tokens[k - 1]!.norm)) k--
+      adjStart = -1
+      continue
+    }
+    if (t.norm === 'на' && tokens[k + 1]?.norm === 'транспорте') {
+      k += 2
+      typeWords.push('на транспорте')
+      continue
+    }
+    if (PLACE_NOUNS.has(t.norm)) {
+      k++
+      adjStart = -1
+      continue
+    }
+    if (t.cap && !t.upper) {
+      const prev = tokens[k - 1]
+      const next = tokens[k + 1]
+      if (
+        isPlaceWord(t) ||
+        RU_COUNTRY_QUALIFIERS.has(t.norm) ||
+        (prev && (PLACE_NOUNS.has(prev.norm) || prev.text === '.')) ||
+        (next && PLACE_NOUNS.has(next.norm) && GEN_ADJ.test(t.norm))
+      ) {
+        specific = true
+        k++
+        adjStart = -1
+        continue
+      }
+      // "Республики Казахстан"
+      if (t.norm === 'республики' && tokens[k + 1]?.cap) {
+        k += 2
+        specific = true
+        continue
+      }
+      break
+    }
+    if (GEN_WORDS.has(t.norm) || (GEN_NOUN.test(t.norm) && !VERBISH.test(t.norm))) {
+      typeWords.push(t.norm)
+      k++
+      adjStart = -1
+      continue
+    }
+    if (
+      GEN_ADJ.test(t.norm) &&
+      !ADJ_STOP.test(adjectiveStem(t.norm)?.stem ?? '') &&
+      tokens[k + 1]?.isWord
+    ) {
+      // An adjective continues the name only if a noun that does follows it.
+      if (adjStart < 0) adjStart = k
+      k++
+      continue
+    }
+    break
+  }
+  // Trailing adjectives without their noun are not part of the name.
+  if (adjStart >= 0) k = adjStart
+  while (k > i && !tokens[k - 1]!.isWord && tokens[k - 1]!.text !== '№') k--
+  return { to: k, nested: nested.filter((n) => n < k), specific, typeWords }
+}
+
+/** Finds head-based Russian names. `lexEnd` maps a lexicon hit's first token to its end. */
+export function recognizeRu(
+  text: string,
+  tokens: readonly OrgToken[],
+  lexEnd: ReadonlyMap<number, number>,
+): Candidate[] {
+  const out: Candidate[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (!t.isWord) continue
+    const abbrev = ABBREV_HEADS.get(t.text)
+    const head = abbrev ? null : HEAD_FORMS.get(t.norm)
+    if (!abbrev && !head) continue
+    // Adjectives before the head.
+    let from = i
+    let named = false
+    while (from > 0 && i - from < 3) {
+      const p = tokens[from - 1]!
+      if (!p.isWord || lexEnd.has(from - 1)) break
+      const stem = adjectiveStem(p.text)
+      if (!stem || ADJ_STOP.test(stem.stem.toLowerCase())) break
+      if (
+        !/(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их|ей)$/.test(p.norm)
+      )
+        break
+      if (VERBISH.test(p.norm) && !/(?:ем|им)$/.test(p.norm)) break
+      from--
+      if (p.cap && !p.sentStart) named = true
+      if ([...RU_DEMONYM_STEMS.keys()].includes(stem.stem.toLowerCase())) named = true
+    }
+    const comp = complement(tokens, i + 1, lexEnd)
+    const hasComp = comp.to > i + 1
+    if (abbrev) {
+      if (!hasComp && !abbrev.bare) continue
+    } else if (head) {
+      if (!hasComp && !named && !head.bare) continue
+      if (head.lemma === 'полиция' && !comp.specific && !named) continue
+      if (head.lemma === 'служба' && !hasComp) continue
+    }
+    const gender = head?.gender ?? 'm'
+    const replace = new Map<number, string>()
+    for (let a = from; a < i; a++) replace.set(a, adjectiveToNominative(tokens[a]!.text, gender))
+    if (head) replace.set(i, matchCase(head.lemma, t.text))
+    const name = writeName(text, tokens, from, comp.to, replace)
+    const specific = named || comp.specific
+    const type = abbrev ? abbrev.type : [head!.lemma, ...comp.typeWords].join(' ')
+    const placeKey = keyOf(
+      tokens
+        .slice(from, comp.to)
+        .filter((x) => x.cap || x.upper || /^\d+$/.test(x.text))
+        .filter((x, idx) => !(idx === 0 && x === tokens[from] && x.sentStart && !named))
+        .map((x) => (x === t ? '' : x.norm))
+        .join(' '),
+    )
+    const kind = abbrev?.kind ?? kindFromName(name, head!.kind)
+    out.push({
+      from,
+      to: comp.to,
+      start: tokens[from]!.start,
+      end: tokens[comp.to - 1]!.end,
+      name,
+      kind,
+      country: undefined,
+      orgId: null,
+      key: specific ? `ru:${type}|${placeKey}` : `ru:${type}|`,
+      generic: specific ? null : `ru:${type}`,
+      source: 'pattern',
+    })
+    // Go on after the name, or at a body named inside its complement (it gets its own mention).
+    const next = comp.nested.find((n) => n > i) ?? comp.to
+    i = Math.max(i, next - 1)
+  }
+  return out
+}

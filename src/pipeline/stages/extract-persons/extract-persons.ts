@@ -162,6 +162,14 @@ function link(mentions: readonly NameMention[]): Cluster[] {
   }
   for (const m of givenOnly) {
     const gk = foldName(m.given!.nominative)
+    // A word that is both a given name and a surname (`Rahmon`, `Kairat`): a surname match wins.
+    const bySurname = clusters.filter(
+      (x) => x.surnameKey && x.givenKey && sameSurname(x.surnameKey, gk),
+    )
+    if (bySurname.length === 1) {
+      bySurname[0]!.mentions.push(m)
+      continue
+    }
     const cands = clusters.filter((x) => x.givenKey === gk)
     if (cands.length === 1) cands[0]!.mentions.push(m)
     else if (cands.length === 0)

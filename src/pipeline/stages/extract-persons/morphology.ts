@@ -73,8 +73,6 @@ export function readGivenName(word: string, lang: string): GivenName | undefined
   return undefined
 }
 
-const SURNAME_BASE = /(ов|ев|ёв|ин|ын|ий|ой)$/i
-
 /**
  * Takes a Russian-declined surname back to the nominative, given the gender and case its given
  * name showed: `Сазанову` (m, dat) -> `Сазанов`, `Чигаевой` (f, gen) -> `Чигаева`, `Зониса`
@@ -127,6 +125,14 @@ export function readSurname(
   lang: string,
 ): { nominative: string; key: string; strong: boolean; gender: Gender } | undefined {
   const clean = stripPossessive(word)
+  if (lang === 'kk') {
+    // `Жұмабаевтың` would pass as an `-ин` surname; the Kazakh case suffix comes off first.
+    for (const stem of kazakhStems(clean)) {
+      const e = surnameEnding(stem)
+      if (e?.strong)
+        return { nominative: stem, key: surnameKey(stem), strong: true, gender: e.gender }
+    }
+  }
   const direct = surnameEnding(clean)
   if (direct)
     return {

@@ -148,6 +148,42 @@ function isAllCaps(w: string): boolean {
   return w.length > 1 && w === w.toUpperCase()
 }
 
+const CITIZEN_CUE =
+  /^(?:гражданин|гражданка|гражданина|гражданки|гражданину|уроженец|уроженка|citizen|national)$/
+const RELATION_ONLY = new Set([
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'brother',
+  'sister',
+  'mother',
+  'father',
+  'named',
+  'nicknamed',
+  'жена',
+  'супруга',
+  'муж',
+  'сын',
+  'дочь',
+  'брат',
+  'сестра',
+  'кличке',
+  'прозвищу',
+])
+// Endings of ordinary words (Russian adjectives and abstract nouns, English verb/noun suffixes)
+// that a capitalised word after a title may have but a name does not.
+const NOT_NAME_SHAPE =
+  /(?:ого|его|ому|ему|ой|ей|ий|ый|ая|ое|ые|ых|их|ым|им|ия|ии|ие|ию|ения|ение|ство|ства|ента|ции|ция|ура|уры|тель|теля|ed|ing|tion|sion|ment|ness|ity|ance|ence|ism|ist|ive|al|ic|ous|ful|ery|ory|ary|ship|s)$/u
+
+/** Whether a capitalised word not in the name lists may be a name, given the cue before it. */
+function unknownWordMayBeName(word: string, cue: CueRole | 'honorific', cueToken: Token): boolean {
+  if (NOT_NAME_SHAPE.test(word.toLowerCase())) return false
+  if (cue === 'honorific' || RELATION_ONLY.has(cueToken.norm)) return true
+  // A title in lower case (`прокурор`, `judge`) before the word; Title Case headlines do not count.
+  return cue !== 'other' && /^\p{Ll}/u.test(cueToken.text)
+}
+
 /** What the recogniser needs to know about the document. */
 export interface RecogniseInput {
   readonly text: string
@@ -191,8 +227,15 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
   const nameWordAt = (i: number): boolean => {
     const t = tokens[i]!
     if (!isCapitalised(t) || blocked(i)) return false
+    // A title opening a sentence (`Подозреваемый`, `Судья`) is not a name.
+    if (titleCue(t.norm) && sentenceInitialAt(i) && !readGivenName(t.text, lang)) return false
     const w = stripPossessive(t.text)
     if (w.length < 2 || isNotName(w)) return false
+    // Inflected forms of listed non-names (`Конаеве`, `Казахстана`).
+    const asSurname = readSurname(w, lang)
+    if (asSurname && asSurname.nominative !== w && isNotName(asSurname.nominative)) return false
+    // CamelCase brands (`RedMedia`, `WhatsApp`).
+    if (/\p{Ll}\p{Lu}/u.test(w)) return false
     if (isAllCaps(w)) {
       // Abbreviations (МВД, KNB) are not names; an all-caps surname (ИМАНОВ) is.
       return (
@@ -304,6 +347,46 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     return false
   }
 
+  function fictionalBefore(i: number): boolean {
+    for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+      const t = tokens[k]!
+      if (SENTENCE_END.has(t.text)) return false
+      if (
+        t.norm.startsWith('fictional') ||
+        t.norm.startsWith('вымышлен') ||
+        t.norm === 'movies' ||
+        t.norm === 'novel'
+      )
+        return true
+    }
+    return false
+  }
+
+  function interpretCitizen(words: number[]): NameMention[] {
+    const w = words.map((k) => tokens[k]!.text)
+    const a = tokens[words[0]!]!
+    const b = tokens[words[words.length - 1]!]!
+    const last = w[w.length - 1]!
+    return [
+      {
+        start: a.start,
+        end: b.end,
+        text: text.slice(a.start, b.end),
+        tokenStart: words[0]!,
+        tokenEnd: words[words.length - 1]! + 1,
+        given: undefined,
+        surname: { surface: last, nominative: last, key: foldName(last), strong: false },
+        middle: w.slice(0, -1),
+        initials: '',
+        nominative: w.join(' '),
+        gender: 'u',
+        cue: 'other',
+        standalone: true,
+        sentenceInitial: false,
+      },
+    ]
+  }
+
   function interpret(
     i: number,
     end: number,
@@ -311,6 +394,16 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     inits: number[],
   ): NameMention[] | undefined {
     if (words.length === 0) return undefined // initials only
+    if (fictionalBefore(i)) return undefined
+    // `гражданин Нигерии Адинду Нонсо Фортуна`, `citizen of ...`: the first word is the country.
+    if (
+      words.length >= 3 &&
+      CITIZEN_CUE.test(tokens[i - 1]?.norm ?? '') &&
+      /(?:ии|ы|и|а|я|ia|a)$/.test(tokens[words[0]!]!.norm) &&
+      !readSurname(tokens[words[1]!]!.text, lang)
+    ) {
+      return interpretCitizen(words.slice(1))
+    }
     if (blockedContext(i, end)) return undefined
     const cue = cueBefore(i)
     const initial = sentenceInitialAt(i)
@@ -430,9 +523,10 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
         ),
       ]
     }
-    // A given name later in the run (`Almaty Nurlan Ivanov` after a place the other stages missed).
+    // A name later in the run (`Almaty Nurlan Ivanov` after a place the other stages missed,
+    // `Подозреваемый Нурланов Алпыс` after a capitalised title).
     for (let k = 1; k < nw - 1; k++) {
-      if (givens[k] && (surnames[k + 1] || cue))
+      if ((givens[k] && (surnames[k + 1] || cue)) || (surnames[k] && givens[k + 1]))
         return interpret(
           words[k]!,
           end,
@@ -552,7 +646,15 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       const standalone = !initial && (cue !== undefined || speaks)
       return [make(words[0]!, words[0]!, g0, word, undefined, [], g0.nominative, standalone, false)]
     }
-    if (cue && cue !== 'other' && !initial && word.length >= 3 && !isAllCaps(word)) {
+    // Not in Kazakh: case suffixes make a capitalised word after a title too often a place (`Түркиядан`).
+    if (
+      cue &&
+      lang !== 'kk' &&
+      !initial &&
+      word.length >= 3 &&
+      !isAllCaps(word) &&
+      unknownWordMayBeName(word, cue, tokens[i - 1]!)
+    ) {
       return [
         make(
           words[0]!,

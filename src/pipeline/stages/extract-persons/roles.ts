@@ -94,12 +94,17 @@ export function titleAt(
     while (k < tokens.length && k - first < 16) {
       const t = tokens[k]!
       if (t.text === ',' || BOUNDARY.has(t.text) || isSpeechCue(t.norm)) break
+      if (k > first && text.slice(tokens[k - 1]!.end, t.start).includes('\n')) break
       k++
     }
     let head = first
     while (head < k && (ARTICLES.has(tokens[head]!.norm) || MODIFIERS.has(tokens[head]!.norm)))
       head++
-    if (k > first && head < k && titleCue(tokens[head]!.norm) && !statusCue(tokens[head]!.norm)) {
+    const headCue = head < k && titleCue(tokens[head]!.norm) && !statusCue(tokens[head]!.norm)
+    // Kazakh appositions end in their head: `Салтанат Әзірбек, полиция департаментінің ресми өкілі:`.
+    const tailCue =
+      lang === 'kk' && k > first && titleCue(tokens[k - 1]!.norm) && !statusCue(tokens[k - 1]!.norm)
+    if (k > first && (headCue || tailCue)) {
       return text.slice(tokens[first]!.start, tokens[k - 1]!.end).replace(/^(?:the|a|an)\s+/i, '')
     }
   }
@@ -110,6 +115,7 @@ export function titleAt(
   let k = b
   while (k >= 0 && end - k < 12) {
     const t = tokens[k]!
+    if (k < end && text.slice(t.end, tokens[k + 1]!.start).includes('\n')) break
     if (BOUNDARY.has(t.text) || t.text === ',') break
     if (lang === 'en' && EN_STOP_BACK.has(t.norm) && k !== end) break
     if (
@@ -125,11 +131,7 @@ export function titleAt(
   }
   const from = k + 1
   if (from > end) return null
-  if (lang === 'kk') {
-    // Head-final: the cue is the word right before the name; the phrase before it qualifies it.
-    if (!titleCue(tokens[end]!.norm) || statusCue(tokens[end]!.norm)) return null
-    return text.slice(tokens[Math.max(from, end - 6)]!.start, tokens[end]!.end)
-  }
+  if (lang === 'kk') return kazakhTitle(text, tokens, from, end)
   let c = cueIn(tokens, from, end + 1)
   if (c < 0) return null
   while (c > from && MODIFIERS.has(tokens[c - 1]!.norm)) c--
@@ -137,6 +139,36 @@ export function titleAt(
   const phrase = text.slice(tokens[c]!.start, tokens[end]!.end)
   if (/^(?:mr|mrs|ms|dr|miss|господин|госпожа)\.?$/i.test(phrase)) return null
   return phrase
+}
+
+const KK_GENITIVE = /(?:ның|нің|дың|дің|тың|тің)$/
+const KK_POSSESSIVE = /[ыі]$/
+const KK_NOT_IN_TITLE =
+  /(?:ған|ген|қан|кен|ып|іп|да|де|та|те|дан|ден|тан|тен|ға|ге|қа|ке|мен|бен|пен)$/
+
+/**
+ * Kazakh titles are head-final: the cue (`бастығы`, `әкімі`, `өкілі`) stands right before the
+ * name and genitive words before it qualify it (`полиция департаментінің бастығы`). A word in
+ * the possessive that is not followed by a genitive chain starts another phrase (`соты`).
+ */
+function kazakhTitle(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  end: number,
+): string | null {
+  if (!titleCue(tokens[end]!.norm) || statusCue(tokens[end]!.norm)) return null
+  let k = end
+  let genitive = false
+  while (k - 1 >= from && end - k < 6) {
+    const w = tokens[k - 1]!
+    if (!w.isWord || KK_NOT_IN_TITLE.test(w.norm) || isSpeechCue(w.norm)) break
+    if (KK_GENITIVE.test(w.norm)) genitive = true
+    else if (KK_POSSESSIVE.test(w.norm) && !genitive && k !== end) break
+    else if (KK_POSSESSIVE.test(w.norm) && k === end) break
+    k--
+  }
+  return text.slice(tokens[k]!.start, tokens[end]!.end)
 }
 
 const PRECEDENCE: readonly PersonRole[] = [
@@ -195,7 +227,16 @@ export function statusAt(
   }
   for (let k = m.tokenStart - 1; k >= lo; k--) {
     const t = tokens[k]!
-    if (t.text === '.' || t.text === ';') break
+    // Backwards the clause ends sooner: "X fled abroad, and his wife Alma ...".
+    if (
+      t.text === '.' ||
+      t.text === ';' ||
+      t.text === ',' ||
+      t.norm === 'and' ||
+      t.norm === 'и' ||
+      t.norm === 'және'
+    )
+      break
     const s = statusCue(t.norm)
     if (s && (best === undefined || PRECEDENCE.indexOf(s) < PRECEDENCE.indexOf(best))) best = s
   }

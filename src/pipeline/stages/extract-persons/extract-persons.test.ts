@@ -1,0 +1,312 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { OrganizationsDoc } from '#core/document.ts'
+import type { Person } from '#core/facts.ts'
+import { extractPersons, findPersons } from './extract-persons.ts'
+
+interface Expect {
+  readonly name: string
+  readonly role?: Person['role']
+  readonly title?: string | null
+  readonly variants?: readonly string[]
+}
+
+function names(text: string, lang: string): string[] {
+  return findPersons(text, lang).map((p) => p.name)
+}
+
+function check(text: string, lang: string, expected: readonly Expect[]): void {
+  const got = findPersons(text, lang)
+  assert.deepEqual(
+    got.map((p) => p.name),
+    expected.map((e) => e.name),
+    `names in: ${text}`,
+  )
+  for (const e of expected) {
+    const p = got.find((x) => x.name === e.name)!
+    if (e.role !== undefined) assert.equal(p.role, e.role, `role of ${e.name}`)
+    if (e.title !== undefined) assert.equal(p.title, e.title, `title of ${e.name}`)
+    if (e.variants !== undefined)
+      assert.deepEqual([...p.variants].sort(), [...e.variants].sort(), `variants of ${e.name}`)
+  }
+}
+
+describe('extractPersons: names never seen before, with roles and titles', () => {
+  const cases: [string, string, string, Expect[]][] = [
+    [
+      'en speaker with an apposition',
+      'en',
+      'Daulet Kenzhebekov, head of the drug control department of the Pavlodar police, said the lab had been dismantled.',
+      [
+        {
+          name: 'Daulet Kenzhebekov',
+          role: 'official',
+          title: 'head of the drug control department of the Pavlodar police',
+        },
+      ],
+    ],
+    [
+      'en title before the name',
+      'en',
+      'The operation was confirmed by Deputy Prosecutor General Marat Seitzhanov on Tuesday.',
+      [{ name: 'Marat Seitzhanov', role: 'official', title: 'Deputy Prosecutor General' }],
+    ],
+    [
+      'en convict with surname-only later mention',
+      'en',
+      'A court in Shymkent sentenced Nurbol Abdykadyrov to seven years in prison. Abdykadyrov denied the charges.',
+      [{ name: 'Nurbol Abdykadyrov', role: 'convict', variants: ['Abdykadyrov'] }],
+    ],
+    [
+      'en suspect with an unlisted given name',
+      'en',
+      'Police detained Syrymbet Zhaksylykov in Taraz on Monday.',
+      [{ name: 'Syrymbet Zhaksylykov', role: 'suspect' }],
+    ],
+    [
+      'en lawyer and journalist',
+      'en',
+      'Her lawyer Gaukhar Temirova told the reporter Alan Whitfield that the case was political.',
+      [
+        { name: 'Gaukhar Temirova', role: 'lawyer' },
+        { name: 'Alan Whitfield', role: 'journalist' },
+      ],
+    ],
+    [
+      'en initial plus surname and given name plus initial',
+      'en',
+      'The 35-year-old Ukrainian woman, Olena K., was detained together with B. Tursunov.',
+      [{ name: 'Olena K.' }, { name: 'B. Tursunov' }],
+    ],
+    [
+      'en relative named only by a given name',
+      'en',
+      'The businessman fled abroad, and his wife Alma stayed in Astana.',
+      [{ name: 'Alma', role: 'other' }],
+    ],
+    [
+      'ru title before the name, all-caps surname',
+      'ru',
+      'Об этом сообщил начальник областного управления полиции Ерлан САДЫКОВ на брифинге.',
+      [
+        {
+          name: 'Ерлан САДЫКОВ',
+          role: 'official',
+          title: 'начальник областного управления полиции',
+        },
+      ],
+    ],
+    [
+      'ru inflected full name to the nominative',
+      'ru',
+      'Суд признал Алпыса Нурланова виновным и приговорил его к пяти годам. Нурланов вину не признал.',
+      [{ name: 'Алпыс Нурланов', role: 'convict', variants: ['Алпыса Нурланова', 'Нурланов'] }],
+    ],
+    [
+      'ru instrumental and female genitive',
+      'ru',
+      'Встреча с Тимуром Жакуповым прошла в присутствии Жанны Сейткалиевой.',
+      [{ name: 'Тимур Жакупов' }, { name: 'Жанна Сейткалиева' }],
+    ],
+    [
+      'ru undeclined Kazakh female name with declined surname',
+      'ru',
+      'Следователи задержали Айгуль Мухамеджанову в аэропорту.',
+      [{ name: 'Айгуль Мухамеджанова', role: 'suspect' }],
+    ],
+    [
+      'ru initials after the surname',
+      'ru',
+      'Дело рассмотрел судья Серикбаев А.Ж.',
+      [{ name: 'Серикбаев А.Ж.', role: 'official' }],
+    ],
+    [
+      'ru surname first',
+      'ru',
+      'Подозреваемый Нурланов Алпыс задержан сотрудниками полиции.',
+      [{ name: 'Нурланов Алпыс', role: 'suspect' }],
+    ],
+    [
+      'ru citizen of a country with an unlisted name',
+      'ru',
+      'В розыске находится гражданин Ганы Кваме Асанте Боатенг.',
+      [{ name: 'Кваме Асанте Боатенг', role: 'suspect' }],
+    ],
+    [
+      'kk case suffixes stripped',
+      'kk',
+      'Сот Ерлан Жұмабаевқа үкім шығарды. Жұмабаевтың адвокаты шағым түсіретінін айтты.',
+      [{ name: 'Ерлан Жұмабаев', role: 'convict', variants: ['Ерлан Жұмабаевқа', 'Жұмабаевтың'] }],
+    ],
+    [
+      'kk head-final title and speech verb',
+      'kk',
+      '«Тексеру жалғасуда», - деді облыстық полиция департаментінің бастығы Болат Сейітқалиев.',
+      [
+        {
+          name: 'Болат Сейітқалиев',
+          role: 'official',
+          title: 'облыстық полиция департаментінің бастығы',
+        },
+      ],
+    ],
+    [
+      'kk patronymic-style surname',
+      'kk',
+      'Жиында аудан әкімі Нұрлан Төлегенұлы сөз сөйледі.',
+      [{ name: 'Нұрлан Төлегенұлы', role: 'official' }],
+    ],
+  ]
+  for (const [label, lang, text, expected] of cases) {
+    it(label, () => check(text, lang, expected))
+  }
+})
+
+describe('extractPersons: variant linking', () => {
+  it('joins a spelling slip of the surname to the full name', () => {
+    const p = findPersons(
+      'Mukhtar Ablyazov fled to France. Police hunting Mr Ablayazov found his family.',
+      'en',
+    )
+    assert.deepEqual(
+      p.map((x) => [x.name, x.variants]),
+      [['Mukhtar Ablyazov', ['Ablayazov']]],
+    )
+  })
+  it('does not merge two people who share a surname', () => {
+    const text = 'Осуждены братья Бахтияр Сазанов и Ерген Сазанов. Сазанов обжаловал приговор.'
+    assert.deepEqual(names(text, 'ru'), ['Бахтияр Сазанов', 'Ерген Сазанов'])
+  })
+  it('links a given-name-only mention to the one full name with it', () => {
+    const p = findPersons(
+      'Mansur Tashpulatov, 20, was taken to a clinic. Mansur said he was beaten.',
+      'en',
+    )
+    assert.deepEqual(
+      p.map((x) => [x.name, x.variants]),
+      [['Mansur Tashpulatov', ['Mansur']]],
+    )
+  })
+  it('names a surname-only person in the nominative and keeps inflected forms as variants', () => {
+    const p = findPersons(
+      'Прокурор потребовал Карабаеву десять лет. С Карабаевым не согласился адвокат.',
+      'ru',
+    )
+    assert.equal(p.length, 1)
+    assert.equal(p[0]!.name, 'Карабаев')
+  })
+})
+
+describe('extractPersons: what is not a person', () => {
+  const cases: [string, string, string][] = [
+    ['initials only', 'ru', 'Приговор огласил судья А.Ж. в зале суда.'],
+    [
+      'months, weekdays and places',
+      'en',
+      'On Monday, 5 March, police in Saratov and Rostov made arrests.',
+    ],
+    [
+      'a street named after a person',
+      'ru',
+      'Задержание произошло на улице Абая и проспекте Назарбаева.',
+    ],
+    [
+      'an institution named after a person',
+      'en',
+      'He studied at Nazarbayev University before moving to the Kunaev Street office.',
+    ],
+    ['abbreviations in capitals', 'ru', 'Сотрудники МВД и КНБ провели обыски, сообщает ДП.'],
+    [
+      'sentence-initial plural noun with a surname-like ending',
+      'ru',
+      'Случаев мошенничества стало больше. Итогов проверки пока нет.',
+    ],
+    [
+      'fictional characters',
+      'en',
+      'He compared himself to the fictional spy James Bond from the films.',
+    ],
+    ['a brand in quotes', 'ru', 'Компания «Арман Групп» выиграла тендер.'],
+    [
+      'Kazakh words with suffixes after a title word',
+      'kk',
+      'Іздеудегі күдікті Түркиядан экстрадицияланды.',
+    ],
+    [
+      'capitalised adjectives after a title word',
+      'ru',
+      'По данным представителя Республиканского центра, ущерб возмещён.',
+    ],
+  ]
+  for (const [label, lang, text] of cases) {
+    it(label, () => assert.deepEqual(names(text, lang), []))
+  }
+
+  it('skips words inside places and organisations found by other stages', () => {
+    const text = 'Officers of the Kairat Sultanov Foundation met the press.'
+    const start = text.indexOf('Kairat')
+    assert.deepEqual(
+      findPersons(text, 'en', [{ start, end: start + 'Kairat Sultanov Foundation'.length }]),
+      [],
+    )
+  })
+})
+
+describe('extractPersons stage', () => {
+  function doc(text: string, lang: 'en' | 'ru' | 'kk'): OrganizationsDoc {
+    return {
+      id: 't',
+      source: 't.txt',
+      url: null,
+      format: 'text',
+      raw: text,
+      published: null,
+      text,
+      title: null,
+      lang,
+      langConfidence: 1,
+      boilerplate: [],
+      content: text,
+      articles: [{ start: 0, end: text.length, title: null, titleSpan: null }],
+      sentences: [{ start: 0, end: text.length }],
+      referenceDate: null,
+      locations: [],
+      organizations: [],
+    }
+  }
+  const ctx = { signal: new AbortController().signal, report() {} }
+
+  it('reads content, not furniture, and keeps spans that point into the text', async () => {
+    const text = 'Photo: Aidos Karimov. Police detained Yerbol Tulegenov in Almaty.'
+    const input = {
+      ...doc(text, 'en'),
+      content: text.replace('Photo: Aidos Karimov.', ' '.repeat(21)),
+    }
+    const out = await extractPersons().run(input, ctx)
+    assert.deepEqual(
+      out.persons.map((p) => p.name),
+      ['Yerbol Tulegenov'],
+    )
+    const m = out.persons[0]!.mentions[0]!
+    assert.equal(text.slice(m.start, m.end), m.text)
+    assert.equal(out.persons[0]!.provenance.stage, 'extract-persons')
+  })
+
+  it('stays fast and quiet on long hostile input', async () => {
+    const hostile = [
+      '7'.repeat(200_000),
+      'Иванов '.repeat(30_000),
+      'A. B. C. D. '.repeat(20_000),
+      'Nurlan Nurlan Nurlan '.repeat(10_000),
+      '«'.repeat(100_000) + 'Ерлан',
+      'Сергеевича Сергеевна Ивановской '.repeat(8_000),
+    ]
+    for (const text of hostile) {
+      const t0 = performance.now()
+      const out = await extractPersons().run(doc(text, 'ru'), ctx)
+      const ms = performance.now() - t0
+      assert.ok(ms < 3000, `took ${ms} ms on ${text.length} chars`)
+      assert.ok(Array.isArray(out.persons))
+    }
+  })
+})

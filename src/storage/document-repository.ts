@@ -1,0 +1,326 @@
+/**
+ * Stores documents with their annotations and facts, and reads them back. Saving is idempotent:
+ * the same id (or the same normalised text) never makes a second row.
+ *
+ * @module storage/document-repository
+ */
+
+import type { Kysely, Transaction } from 'kysely'
+import type { ExtractedDoc } from '#core/document.ts'
+import { NotFoundError } from '#core/errors.ts'
+import type { Provenance } from '#core/facts.ts'
+import { isLang, type Lang } from '#core/lang.ts'
+import type { Span } from '#core/span.ts'
+import { withDbErrors } from './pg-errors.ts'
+import type { Database } from './schema.ts'
+import { hashNormalizedText } from './text-hash.ts'
+
+/** A stand-off annotation as stored (the shape `pipeline/output/annotations.ts` produces). */
+export interface StoredAnnotation extends Span {
+  readonly type: string
+  readonly label: string
+  readonly attributes: Readonly<Record<string, unknown>>
+  readonly stage: string
+  readonly stageVersion: number
+}
+
+/** A stored document with its annotations. */
+export interface StoredDocument {
+  readonly id: string
+  readonly source: string
+  readonly url: string | null
+  readonly title: string | null
+  readonly lang: Lang
+  readonly published: string | null
+  readonly format: 'text' | 'html'
+  readonly text: string
+  readonly textHash: string
+  readonly extractorVersion: string
+  /** Sorted by start offset, longer spans first. */
+  readonly annotations: readonly StoredAnnotation[]
+}
+
+/**
+ * What saving did: `added` a new document; `updated` an existing id whose text or extractor
+ * changed; `unchanged` the same id with the same text and extractor; `duplicate` a new id whose
+ * normalised text is already stored as `duplicateOf` (nothing written).
+ */
+export interface SaveResult {
+  readonly status: 'added' | 'updated' | 'unchanged' | 'duplicate'
+  readonly id: string
+  readonly duplicateOf: string | null
+}
+
+/** What {@link DocumentRepository.save} needs besides the document. */
+export interface SaveInput {
+  readonly annotations: readonly StoredAnnotation[]
+  /** `name@version` of every stage (the pipeline's `version`). */
+  readonly extractorVersion: string
+}
+
+/** Reads and writes documents. */
+export interface DocumentRepository {
+  /** Upserts one document with its annotations and facts in one transaction. */
+  save(doc: ExtractedDoc, input: SaveInput): Promise<SaveResult>
+  /** Finds a document by id, or `undefined`. */
+  findById(id: string): Promise<StoredDocument | undefined>
+  /** Finds a document by id; throws {@link NotFoundError} (`not_found`) when there is none. */
+  findByIdOrThrow(id: string): Promise<StoredDocument>
+  /** Counts stored documents. */
+  count(): Promise<number>
+}
+
+// 10 columns a row: 1000 rows stay far below PostgreSQL's 65535 bind parameters.
+const INSERT_CHUNK = 1000
+
+/** Creates the document repository over an open database. */
+export function createDocumentRepository(db: Kysely<Database>): DocumentRepository {
+  async function findById(id: string): Promise<StoredDocument | undefined> {
+    return withDbErrors(`reading document ${id}`, async () => {
+      const row = await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!row) return undefined
+      const annotations = await db
+        .selectFrom('annotations')
+        .select([
+          'start_offset',
+          'end_offset',
+          'type',
+          'label',
+          'attributes',
+          'stage',
+          'stage_version',
+        ])
+        .where('doc_id', '=', id)
+        .orderBy('start_offset')
+        .orderBy('end_offset', 'desc')
+        .orderBy('id')
+        .execute()
+      return {
+        id: row.id,
+        source: row.source,
+        url: row.url,
+        title: row.title,
+        lang: isLang(row.lang) ? row.lang : 'en',
+        published: row.published,
+        format: row.format === 'html' ? 'html' : 'text',
+        text: row.text,
+        textHash: row.text_hash,
+        extractorVersion: row.extractor_version,
+        annotations: annotations.map((a) => ({
+          start: a.start_offset,
+          end: a.end_offset,
+          type: a.type,
+          label: a.label,
+          attributes: a.attributes,
+          stage: a.stage,
+          stageVersion: a.stage_version,
+        })),
+      }
+    })
+  }
+
+  return {
+    async save(doc, input) {
+      const textHash = hashNormalizedText(doc.text)
+      return withDbErrors(`saving document ${doc.id}`, () =>
+        db.transaction().execute(async (trx) => {
+          const byId = await trx
+            .selectFrom('documents')
+            .select(['id', 'text_hash', 'extractor_version'])
+            .where('id', '=', doc.id)
+            .forUpdate()
+            .executeTakeFirst()
+          if (
+            byId &&
+            byId.text_hash === textHash &&
+            byId.extractor_version === input.extractorVersion
+          ) {
+            return { status: 'unchanged', id: doc.id, duplicateOf: null }
+          }
+          if (!byId) {
+            const byHash = await trx
+              .selectFrom('documents')
+              .select('id')
+              .where('text_hash', '=', textHash)
+              .executeTakeFirst()
+            if (byHash) return { status: 'duplicate', id: doc.id, duplicateOf: byHash.id }
+          }
+          const row = {
+            source: doc.source,
+            url: doc.url,
+            title: doc.title,
+            lang: doc.lang,
+            published: doc.published,
+            format: doc.format,
+            text: doc.text,
+            text_hash: textHash,
+            extractor_version: input.extractorVersion,
+          }
+          if (byId) {
+            await trx
+              .updateTable('documents')
+              .set({ ...row, updated_at: new Date().toISOString() })
+              .where('id', '=', doc.id)
+              .execute()
+            await trx.deleteFrom('annotations').where('doc_id', '=', doc.id).execute()
+            await trx.deleteFrom('facts').where('doc_id', '=', doc.id).execute()
+          } else {
+            await trx
+              .insertInto('documents')
+              .values({ id: doc.id, ...row })
+              .execute()
+          }
+          await insertAnnotations(trx, doc.id, input)
+          await insertFacts(trx, doc, input.extractorVersion)
+          return { status: byId ? 'updated' : 'added', id: doc.id, duplicateOf: null }
+        }),
+      )
+    },
+    findById,
+    async findByIdOrThrow(id) {
+      const doc = await findById(id)
+      if (!doc)
+        throw new NotFoundError(`no document with id "${id}"`, {
+          details: { kind: 'document', id },
+        })
+      return doc
+    },
+    async count() {
+      return withDbErrors('counting documents', async () => {
+        const row = await db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+        return Number(row.n)
+      })
+    },
+  }
+}
+
+async function insertAnnotations(
+  trx: Transaction<Database>,
+  docId: string,
+  input: SaveInput,
+): Promise<void> {
+  const rows = input.annotations.map((a) => ({
+    doc_id: docId,
+    start_offset: a.start,
+    end_offset: a.end,
+    type: a.type,
+    label: a.label,
+    attributes: JSON.stringify(a.attributes),
+    stage: a.stage,
+    stage_version: a.stageVersion,
+    extractor_version: input.extractorVersion,
+  }))
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await trx
+      .insertInto('annotations')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute()
+  }
+}
+
+interface FactRow {
+  readonly kind: string
+  readonly label: string
+  readonly span: Span | undefined
+  readonly data: object
+  readonly provenance: Provenance
+}
+
+// One row per fact; `data` keeps the whole fact (mentions, arguments, conversion) as JSON.
+function factsOf(doc: ExtractedDoc): FactRow[] {
+  return [
+    ...doc.persons.map((p) => ({
+      kind: 'person',
+      label: p.name,
+      span: p.mentions[0],
+      data: p,
+      provenance: p.provenance,
+    })),
+    ...doc.organizations.map((o) => ({
+      kind: 'organization',
+      label: o.name,
+      span: o.mentions[0],
+      data: o,
+      provenance: o.provenance,
+    })),
+    ...doc.locations.map((l) => ({
+      kind: 'location',
+      label: l.name,
+      span: l.mentions[0],
+      data: l,
+      provenance: l.provenance,
+    })),
+    ...doc.money.map((m) => ({
+      kind: 'money',
+      label: m.amount === null ? m.currency : `${m.amount} ${m.currency}`,
+      span: m,
+      data: m,
+      provenance: m.provenance,
+    })),
+    ...doc.dates.map((d) => ({
+      kind: 'date',
+      label: d.iso,
+      span: d,
+      data: d,
+      provenance: d.provenance,
+    })),
+    ...doc.crimes.map((c) => ({
+      kind: 'crime',
+      label: c.category,
+      span: c.evidence[0],
+      data: c,
+      provenance: c.provenance,
+    })),
+    ...doc.events.map((e) => ({
+      kind: 'event',
+      label: e.type,
+      span: e,
+      data: e,
+      provenance: e.provenance,
+    })),
+    ...doc.statistics.map((s) => ({
+      kind: 'statistic',
+      label: s.label,
+      span: s,
+      data: s,
+      provenance: s.provenance,
+    })),
+  ]
+}
+
+async function insertFacts(
+  trx: Transaction<Database>,
+  doc: ExtractedDoc,
+  extractorVersion: string,
+): Promise<void> {
+  const ordinals = new Map<string, number>()
+  const rows = factsOf(doc).map((f) => {
+    const ordinal = ordinals.get(f.kind) ?? 0
+    ordinals.set(f.kind, ordinal + 1)
+    return {
+      doc_id: doc.id,
+      kind: f.kind,
+      ordinal,
+      start_offset: f.span?.start ?? null,
+      end_offset: f.span?.end ?? null,
+      label: f.label,
+      data: JSON.stringify(f.data),
+      stage: f.provenance.stage,
+      stage_version: f.provenance.version,
+      extractor_version: extractorVersion,
+    }
+  })
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await trx
+      .insertInto('facts')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute()
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Every migration, keyed by its timestamped name. Listed statically (not read from the folder)
+ * so that they load the same way from source, from a bundle and in tests.
+ *
+ * @module storage/migrations
+ */
+import type { Migration } from 'kysely'
+import * as createDocuments from './202611221530-create-documents.ts'
+
+/** Migrations by name; Kysely's Migrator applies them in name order. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '202611221530-create-documents': createDocuments,
+}

@@ -75,6 +75,8 @@ interface Period {
   readonly stated: boolean
   /** True when the period is an explicit year of the sentence (it applies clause by clause). */
   readonly fromYear?: boolean
+  /** A reporting period (relative, or "6 months of 2022") that later sentences go on about. */
+  readonly reporting?: boolean
 }
 
 /** Finds aggregate figures. Linear in the text length; never throws on odd text. */
@@ -88,7 +90,14 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
   const seen = new Set<string>()
   let carried: string | null = null
   let carriedAge = 99
-  const carrying = () => carriedAge <= 2
+  let carriable = false
+  let anaphora = false
+  // The period of the previous figures goes on when it is a reporting period ("in 9 months of
+  // this year", "over the last three years") or the sentence points back ("in these cases").
+  // Within one paragraph any stated period goes on.
+  let carriedEnd = 0
+  let samePara = false
+  const carrying = () => carriedAge <= 2 && (carriable || anaphora || samePara)
 
   for (const sentence of input.sentences) {
     if (input.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
@@ -97,6 +106,8 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
     // Dates such as "October 14 of this year" anchor an event, not a period of figures.
     const forPeriod = s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
     const base = sentencePeriod(forPeriod, refYear, refMonth)
+    anaphora = ANAPHORA_RE.test(s)
+    samePara = !/\n[ \t]*\n/u.test(content.slice(carriedEnd, sentence.start))
     const aggregate = AGGREGATE_CUE_RE.test(forPeriod) || base.stated || carrying()
     const single = SINGLE_CASE_RE.test(s)
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
@@ -284,8 +295,11 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
     if (hits.length > 0 && base.stated) {
       carried = base.period
       carriedAge = 0
+      carriable = base.reporting === true
+      carriedEnd = sentence.end
     } else if (hits.length > 0 && carrying()) {
       carriedAge = 0
+      carriedEnd = sentence.end
     } else {
       carriedAge++
     }
@@ -499,6 +513,10 @@ function clauseLabel(s: string, pos: number): string {
   return s.slice(left, right).replace(/\s+/gu, ' ').trim().slice(0, 100)
 }
 
+const REPORTING_RE =
+  /\d+\s+months\s+of|(?:first|second)\s+half\s+of|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
+const ANAPHORA_RE =
+  /\bthese (?:cases|crimes|figures)\b|\bof them\b|\bof these\b|по этим делам|из них|в том числе|олардың|оның ішінде/iu
 const MONTHS_SRC =
   'january|february|march|april|may|june|july|august|september|october|november|december|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр'
 const Y = '((?:19|20)\\d{2})'
@@ -521,7 +539,7 @@ const YEAR_CUE_RE = new RegExp(
 const OPEN_RE =
   /(?:since|с|начиная с)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+|начала\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}\s*(?:жылдан|ж\.)?\s*бері/iu
 const MONEY_TOTAL_RE =
-  /total|общ(?:ий|ая|ее|ей|ую)|всего|жалпы|барлығы|annual|each year|average|в среднем|estimate|ежегодно/iu
+  /total|общ(?:ий|ая|ее|ей|ую)|всего|жалпы|барлығы|annual|each year|average|в среднем|ежегодно|reclaim|returned|recovered|вернул|возвращен|қайтарыл/iu
 const DATE_PHRASE_RE = new RegExp(
   `(?:${MONTHS_SRC})\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:of\\s+)?(?:this|last)\\s+year|\\d{1,2}\\s+(?:${MONTHS_SRC})\\p{L}*\\s+(?:этого|текущего|прошлого)\\s+года|(?:in|в)\\s+(?:${MONTHS_SRC})\\p{L}*\\s+(?:this|last|этого|текущего|прошлого)\\s+(?:year|года)`,
   'giu',
@@ -551,24 +569,29 @@ const SMALL: Readonly<Record<string, number>> = {
 function sentencePeriod(s: string, refYear: number | null, refMonth: string | null): Period {
   for (const re of SPAN_RES) {
     const m = re.exec(s)
-    if (m) return { period: `${m[1]}/${m[2]}`, stated: true }
+    if (m) return { period: `${m[1]}/${m[2]}`, stated: true, reporting: true }
   }
   const open = OPEN_RE.exec(s)
   const years = [...s.matchAll(YEAR_CUE_RE)].filter((m) => !open?.[0].includes(m[1] ?? m[2] ?? '#'))
   if (years.length > 0) {
     const y = years[0]![1] ?? years[0]![2]
-    if (y) return { period: y, stated: true, fromYear: true }
+    if (y) return { period: y, stated: true, fromYear: true, reporting: REPORTING_RE.test(s) }
   }
   if (open) return { period: null, stated: true }
   const lastN = LAST_N_YEARS_RE.exec(s)
   if (lastN) {
     const w = (lastN[1] ?? lastN[2] ?? lastN[3] ?? '').toLowerCase()
     const n = SMALL[w] ?? Number(w)
-    return { period: refYear && n > 0 ? `${refYear - n + 1}/${refYear}` : null, stated: true }
+    const period = refYear && n > 0 ? `${refYear - n + 1}/${refYear}` : null
+    return { period, stated: true, reporting: true }
   }
-  if (LAST_WEEK_RE.test(s)) return { period: refMonth, stated: true }
-  if (THIS_YEAR_RE.test(s)) return { period: refYear ? String(refYear) : null, stated: true }
-  if (LAST_YEAR_RE.test(s)) return { period: refYear ? String(refYear - 1) : null, stated: true }
+  if (LAST_WEEK_RE.test(s)) return { period: refMonth, stated: true, reporting: true }
+  if (THIS_YEAR_RE.test(s)) {
+    return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
+  }
+  if (LAST_YEAR_RE.test(s)) {
+    return { period: refYear ? String(refYear - 1) : null, stated: true, reporting: true }
+  }
   return { period: null, stated: false }
 }
 

@@ -81,7 +81,7 @@ export const LEGAL_SUFFIX_RE =
 
 /** Month names, to skip day numbers in dates. */
 export const MONTH_RE =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|январ|феврал|марта?|апрел|мая|май|июн|июл|августа?|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)/iu
+  /^(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?!\p{L})|январ|феврал|марта?(?!\p{L})|апрел|мая(?!\p{L})|май(?!\p{L})|июн[яье]|июл[яье]|августа?(?!\p{L})|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан(?!\p{L})|қараша|желтоқсан)/iu
 
 /** Scale words after a number. */
 export const SCALES: readonly { readonly re: RegExp; readonly factor: number }[] = [

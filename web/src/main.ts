@@ -44,6 +44,8 @@ const searchActions = {
   openDocument: (id: string) => navigate({ ...state, doc: id }),
   search: (q: string) => navigate({ ...state, q, doc: null }),
   documentHref: (id: string) => formatUiState({ ...state, doc: id }) || '?',
+  loadMore: (cursor: string) =>
+    api.search({ q: state.q, cursor, ...(state.lang ? { lang: state.lang } : {}) }),
 }
 
 function message(error: unknown): string {

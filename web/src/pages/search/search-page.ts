@@ -20,6 +20,8 @@ export interface SearchPageActions {
   readonly search: (q: string) => void
   /** Builds the link of a document, so results work with a middle click too. */
   readonly documentHref: (id: string) => string
+  /** Fetches the page of results after `cursor`. */
+  readonly loadMore: (cursor: string) => Promise<SearchResponse>
 }
 
 /** The screen before any query: what the tool holds and what to try. */

@@ -1,0 +1,163 @@
+/**
+ * The configuration: one zod schema over environment variables and command-line flags, parsed
+ * into a nested, typed {@link Config}. This is the only module that reads the environment
+ * (callers pass `process.env` in); precedence is flag > environment > default.
+ *
+ * @module config/config
+ */
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { InvalidInputError } from '#core/errors.ts'
+
+/** The typed configuration every part receives a slice of. */
+export interface Config {
+  readonly database:
+    | { readonly kind: 'pglite'; readonly dataDir: string }
+    | { readonly kind: 'postgres'; readonly url: string }
+  readonly api: { readonly port: number; readonly host: string }
+  readonly log: { readonly level: LogLevel }
+}
+
+/** Log levels, quietest last. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const
+/** One of {@link LOG_LEVELS}. */
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+/** One setting: its environment variable, its flag, and what it means. */
+export interface Setting {
+  readonly env: string
+  /** Kebab-case flag without dashes. */
+  readonly flag: string
+  readonly description: string
+  /** Default as written in `.env.example`, or `null` when unset by default. */
+  readonly default: string | null
+}
+
+/** Every setting, flag paired with environment variable (the table `--help` and docs refer to). */
+export const SETTINGS: readonly Setting[] = [
+  {
+    env: 'DATABASE_URL',
+    flag: 'database-url',
+    description:
+      'PostgreSQL server to use, e.g. postgres://user:pass@host:5432/tergeu. Unset: the embedded PGlite database in TERGEU_DATA_DIR.',
+    default: null,
+  },
+  {
+    env: 'TERGEU_DATA_DIR',
+    flag: 'data-dir',
+    description:
+      'Data directory of the embedded PGlite database (used when DATABASE_URL is unset).',
+    default: './.tergeu',
+  },
+  {
+    env: 'TERGEU_PORT',
+    flag: 'port',
+    description: 'Port the HTTP API and web UI listen on (0 picks a free one).',
+    default: '8080',
+  },
+  {
+    env: 'TERGEU_HOST',
+    flag: 'host',
+    description: 'Interface the HTTP server binds to (0.0.0.0 for every interface).',
+    default: '127.0.0.1',
+  },
+  {
+    env: 'TERGEU_LOG_LEVEL',
+    flag: 'log-level',
+    description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
+    default: 'info',
+  },
+]
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+  .refine((s) => URL.canParse(s), 'is not a valid URL')
+
+const Schema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  TERGEU_DATA_DIR: z.string().min(1).default('./.tergeu'),
+  TERGEU_PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0..65535')
+    .max(65535, 'must be 0..65535')
+    .default(8080),
+  TERGEU_HOST: z.string().min(1).default('127.0.0.1'),
+  TERGEU_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+})
+
+/** The parseArgs option table of every config flag; commands spread it into their own. */
+export const CONFIG_FLAGS = Object.fromEntries(
+  SETTINGS.map((s) => [s.flag, { type: 'string' as const }]),
+) as Record<string, { readonly type: 'string' }>
+
+/**
+ * Builds the configuration from the environment and command-line flags (`--port 9000`,
+ * `--data-dir=/x`; other arguments are ignored here). Throws one {@link InvalidInputError}
+ * (`invalid_input`) listing every bad setting at once.
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = {},
+  argv: readonly string[] = [],
+): Config {
+  const input: Record<string, string> = {}
+  for (const s of SETTINGS) {
+    const value = env[s.env]
+    if (value !== undefined && value.trim() !== '') input[s.env] = value.trim()
+  }
+  const { values } = parseArgs({
+    args: [...argv],
+    options: CONFIG_FLAGS,
+    strict: false,
+    allowPositionals: true,
+  })
+  const problems: string[] = []
+  for (const s of SETTINGS) {
+    const value = values[s.flag]
+    if (typeof value === 'string') input[s.env] = value
+    else if (value === true) problems.push(`--${s.flag} needs a value`)
+  }
+  const parsed = Schema.safeParse(input)
+  if (!parsed.success || problems.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues
+    problems.push(
+      ...issues.map((issue) => {
+        const key = String(issue.path[0] ?? '?')
+        const setting = SETTINGS.find((s) => s.env === key)
+        const name = setting ? `${key} (--${setting.flag})` : key
+        return `${name} ${issue.message}`
+      }),
+    )
+    throw new InvalidInputError(`invalid configuration: ${problems.join('; ')}`, {
+      details: { problems },
+    })
+  }
+  const c = parsed.data!
+  return {
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL }
+      : { kind: 'pglite', dataDir: c.TERGEU_DATA_DIR },
+    api: { port: c.TERGEU_PORT, host: c.TERGEU_HOST },
+    log: { level: c.TERGEU_LOG_LEVEL },
+  }
+}
+
+/** Renders `.env.example` from {@link SETTINGS} (a test keeps the committed file in step). */
+export function renderEnvExample(): string {
+  const blocks = SETTINGS.map((s) => {
+    const line = s.default === null ? `# ${s.env}=` : `${s.env}=${s.default}`
+    return `# ${s.description}\n# flag: --${s.flag}\n${line}`
+  })
+  return `# Tergeu configuration. Generated from src/config/config.ts (SETTINGS); edit there, then run\n# UPDATE_GOLDEN=1 node scripts/run-tests.mjs src/config\n\n${blocks.join('\n\n')}\n`
+}
+
+/** The settings table for `--help` texts: one line per flag with its variable. */
+export function describeConfigFlags(flags: readonly string[]): string {
+  return SETTINGS.filter((s) => flags.includes(s.flag))
+    .map(
+      (s) =>
+        `  --${`${s.flag} VALUE`.padEnd(19)}${s.env}${s.default === null ? '' : ` (default ${s.default})`}`,
+    )
+    .join('\n')
+}

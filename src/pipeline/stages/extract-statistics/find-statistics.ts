@@ -81,6 +81,14 @@ interface Period {
 
 /** Finds aggregate figures. Linear in the text length; never throws on odd text. */
 export function findStatistics(input: FindStatisticsInput): StatHit[] {
+  const first = scan(input, false)
+  // A page that is mostly figures (a statistics release) counts people and things without
+  // repeating the cue words in every sentence.
+  if (first.length >= 6 && first.length >= input.sentences.length) return scan(input, true)
+  return first
+}
+
+function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   const { content, lang } = input
   const refYear = input.referenceDate ? Number(input.referenceDate.slice(0, 4)) : null
   const refMonth =
@@ -195,12 +203,7 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
       const qual = qualifier(before) || (KK_MORE_AFTER.test(after) ? ' (more than)' : '')
       if (pct) {
         if (single) continue
-        const around = s.slice(Math.max(0, c.start - 35), Math.min(s.length, c.end + 40))
-        // "fell by 15.2%" is a change (signed); "fell to under 60%" is a level.
-        const level = /(?:\bto|до)\s+(?:under|below|about|around|only|just|\p{L}+\s+)?$/iu.test(
-          before.slice(-20),
-        )
-        const signed = DECREASE_RE.test(around) && !level ? -value : value
+        const signed = isDecrease(before, after.slice(pct[0].length)) ? -value : value
         add(
           {
             start: absStart,
@@ -219,9 +222,10 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
       const ofNext = /^\s*(?:of|из)\s+(?:its|the|their|them|all)?\s*/iu.exec(after)
       let nounText = after
       let rangeNote = ''
+      let partOf = false
       let comparison =
         /(?:from|с|от)\s*$/iu.test(before) ||
-        /(?:from|с|от)\s+[\d,.\s]+(?:to|до)\s*$/iu.test(before)
+        /(?:from|с|от)\s+(?:[\d,.\s]+|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
       if (toNext) {
         const next = candidates.find((n) => n.start === c.end + scaleLen + toNext[0].length)
         if (next) {
@@ -233,9 +237,12 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
           }
         }
       } else if (ofNext) {
-        // "seven of its 28 recommendations"
+        // "seven of its 28 recommendations": a part of a stated whole.
         const next = candidates.find((n) => n.start === c.end + scaleLen + ofNext[0].length)
-        if (next) nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
+        if (next) {
+          nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
+          partOf = true
+        }
       }
       if (!toNext && !comparison) comparison = false
       // Series: "4,165 in 1990; 4,984 in 1991".
@@ -245,16 +252,21 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
       if (!noun && lastNoun && c.start - lastNoun.end < 120 && isListItem(before, after))
         noun = lastNoun.noun
       // "cases falling from 31,128 to 25,990": the noun stands before the comparison.
-      if (!noun && comparison) noun = headerNoun(s.slice(0, c.start))
+      // "... in Almaty city (1,446), Karaganda (1,279)": a breakdown of the sentence's noun.
+      const parenthesised = /\(\s*$/u.test(before) && /^\s*\)/u.test(after)
+      // "The total prison population in 1996 was 76,000."
+      const predicate = PREDICATE_RE.test(before) && /^\s*(?:[.;]|$)/u.test(after)
+      if (!noun && (comparison || parenthesised || predicate))
+        noun = headerNoun(s.slice(0, c.start))
       if (!noun) continue
       lastNoun = { noun, end: c.end }
-      if (noun.strength === 'weak' && !aggregate && !seriesYear) continue
+      if (noun.strength === 'weak' && !aggregate && !seriesYear && !dense) continue
       // Weights are counted per seizure; only a period makes them an aggregate.
       if ((noun.unit === 'kg' || noun.unit === 'tons') && !base.stated && !carrying()) continue
       if (single) continue
-      if (c.word && !aggregate) continue
+      if (c.word && !aggregate && !partOf && !dense) continue
       // "one case" is a statistic only where the sentence itself states its period.
-      if (c.word && c.value === 1 && !base.stated && !(carrying() && qual)) continue
+      if (c.word && c.value === 1 && !base.stated && !(carrying() && qual) && !comparison) continue
       add(
         {
           start: absStart,
@@ -287,7 +299,12 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
     }
 
     for (const h of hits) {
-      const key = `${h.value}|${h.period ?? ''}|${h.unit}`
+      // A count restated elsewhere is one figure whatever its noun; a percentage is one only
+      // when it measures the same thing (two different shares can both be 25%).
+      const key =
+        h.unit === 'percent'
+          ? `${h.value}|${h.period ?? ''}|%|${h.label}`
+          : `${h.value}|${h.period ?? ''}|${/^[A-Z]{3}$/u.test(h.unit) ? h.unit : '#'}`
       if (seen.has(key)) continue
       seen.add(key)
       out.push(h)
@@ -420,6 +437,25 @@ export function parseWritten(text: string, lang: Lang): number | null {
   return null
 }
 
+const DECREASE_BY_RE = new RegExp(
+  `(?:${DECREASE_RE.source})\\p{L}*\\s+(?:by|на)\\s+(?:about|around|nearly|almost|почти|около)?\\s*$`,
+  'iu',
+)
+const DECREASE_OF_RE =
+  /(?:decrease|decline|fall|drop|reduction|снижени\p{L}*|сокращени\p{L}*|уменьшени\p{L}*|төмендеу\p{L}*)\s+(?:of|на|by)\s+(?:about|around|nearly)?\s*$|(?:\bdown|минус)\s+(?:by\s+)?$/iu
+const DECREASE_AFTER_RE =
+  /^\s*(?:fall|decrease|decline|drop|reduction|lower|less|fewer|снижени|сокращени|уменьшени|меньше|ниже|кем|аз)/iu
+
+/**
+ * A change is signed negative when the text says it is a decrease of that size ("fell by 15.2%",
+ * "a 4.1% decrease", "down two points", "на 10% меньше"). A level ("fell to 60%") and a bare
+ * "declined 68 percent" keep their sign, as the gold annotations do.
+ */
+function isDecrease(before: string, after: string): boolean {
+  const b = before.slice(-40)
+  return DECREASE_BY_RE.test(b) || DECREASE_OF_RE.test(b) || DECREASE_AFTER_RE.test(after)
+}
+
 function round(v: number): number {
   return Math.round(v * 1e6) / 1e6
 }
@@ -538,6 +574,8 @@ const YEAR_CUE_RE = new RegExp(
 // An open period ("since 1999", "since the beginning of 2023", "2023 жылдан бері") gives no period.
 const OPEN_RE =
   /(?:since|с|начиная с)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+|начала\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}\s*(?:жылдан|ж\.)?\s*бері/iu
+const PREDICATE_RE =
+  /(?:\bwas|\bwere|\bis|\bare|totall?ed|numbered|reached|amounted to|stood at|составил[аио]?|составляет|достиг\p{L}*)\s*(?:about|around|approximately|over|more than|nearly|около|более|свыше)?\s*$/iu
 const MONEY_TOTAL_RE =
   /total|общ(?:ий|ая|ее|ей|ую)|всего|жалпы|барлығы|annual|each year|average|в среднем|ежегодно|reclaim|returned|recovered|вернул|возвращен|қайтарыл/iu
 const DATE_PHRASE_RE = new RegExp(
@@ -571,6 +609,9 @@ function sentencePeriod(s: string, refYear: number | null, refMonth: string | nu
     const m = re.exec(s)
     if (m) return { period: `${m[1]}/${m[2]}`, stated: true, reporting: true }
   }
+  // "2006 has shown a modest 7 percent increase"
+  const lead = /^\s*((?:19|20)\d{2})\s+(?:has|have|saw|showed|witnessed|was|were)\b/u.exec(s)
+  if (lead) return { period: lead[1]!, stated: true, fromYear: false }
   const open = OPEN_RE.exec(s)
   const years = [...s.matchAll(YEAR_CUE_RE)].filter((m) => !open?.[0].includes(m[1] ?? m[2] ?? '#'))
   if (years.length > 0) {

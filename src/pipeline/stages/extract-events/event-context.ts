@@ -13,7 +13,7 @@ const AGGREGATE_PERIOD =
   /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|былтыр|in total|всего за|в общей сложности|барлығы|total of|a total|overall/iu
 // A count of cases or crimes: "70 cases", "1,429 criminal cases", "возбуждено 70 дел", "120-дан астам қылмыстық іс".
 const CASE_COUNT =
-  /\d[\d\s.,]*(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел\b|уголовных|преступлени|фактов|правонарушени|іс\b|ісі|қылмыс|факті|каналов|channels|арна)/iu
+  /\d[\d\s.,]*(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/iu
 // Hundreds of people in one sentence are a statistic, not one operation.
 const BIG_PEOPLE_COUNT =
   /(?:^|[^\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3})+|\d{4,})(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu
@@ -27,13 +27,15 @@ const LAW_CONTEXT =
 const HYPOTHETICAL =
   /could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы|penalty of up to|up to \d+ years/iu
 // A future or hypothetical step: "he will be released", "could be sentenced".
-const MODAL = /\b(?:will|would|could|may|might|to)\s+be\s*$|\bбудет\s*$|\bбудут\s*$|\bможет быть\s*$/iu
+const MODAL = /\b(?:will|would|could|may|might|to)\s+be\s*$|(?<!\p{L})(?:будет|будут|может быть)\s*$/iu
+// A step someone asks for: "demanding a life sentence", "требуя пожизненного".
+const DEMAND = /(?:demand\p{L}*|calling for|call for|требу\p{L}*|талап\p{L}*)\s+(?:a\s+|an\s+|the\s+)?(?:\p{L}+\s+)?$/iu
 // A sentence that denies: "There are no fugitives in Jordan".
-const DENIAL = /^\s*(?:there (?:are|is|were|was) no|no one|нет\b|никто\b)/iu
+const DENIAL = /^\s*(?:there (?:are|is|were|was) no|no one|нет(?!\p{L})|никто(?!\p{L}))/iu
 const NEGATION = new Set(['not', 'never', 'no', 'не', 'ни', 'нет', 'без', 'емес', 'жоқ'])
 const NEW_OCCURRENCE =
   /\b(?:another|second|separate|other)\s+(?:\p{L}+\s+)?(?:defendants?|suspects?|members?|persons?|people|man|men|woman|women|citizens?|officials?|officers?|inspectors?|groups?|cases?|incidents?|operations?|foreigners?|nationals?)\b|ещ[её] одн|(?<!\p{L})друг(?:ой|ая|ого|ие|их|ому)(?!\p{L})|(?<!\p{L})втор(?:ой|ая|ую|ого)(?!\p{L})|тағы бір|екінші/iu
-const EARLIER_START = /^\s*(?:earlier|previously|ранее|прежде|бұған дейін|бұрын)\b/iu
+const EARLIER_START = /^\s*(?:earlier|previously|ранее|прежде|бұған дейін|бұрын)(?!\p{L})/iu
 // Initials that stand for an unnamed person: "A.Sh.", "M.U.", "Ш.Н.".
 const INITIALS = /(?<![\p{L}.])\p{Lu}\p{Ll}?\.\s?\p{Lu}\p{Ll}?\.(?!\p{L})/gu
 const AGE = /(?<![\d.])(\d{1,2})(?:-year-old|\s+year-old|-летн\p{L}*|\s+жастағы|\s+жаста)/gu
@@ -88,7 +90,8 @@ export function isNegated(tokens: readonly Token[], tokenStart: number): boolean
 
 /** Tells whether the text before a trigger makes it future or hypothetical ("will be released"). */
 export function isModal(beforeTrigger: string): boolean {
-  return MODAL.test(beforeTrigger.slice(-30))
+  const tail = beforeTrigger.slice(-40)
+  return MODAL.test(tail) || DEMAND.test(tail)
 }
 
 /** Tells whether a sentence denies what it names ("There are no fugitives in Jordan"). */

@@ -95,8 +95,6 @@ const SUBJECT_ROLES: ReadonlySet<string> = new Set(['convict', 'suspect', 'victi
 const TRIAL_TYPES: ReadonlySet<EventType> = new Set(['sentence', 'charge'])
 /** Sentences apart within which a trial's defendants stay one event. */
 const TRIAL_SPAN = 3
-// Types that take the date of a sentence before states ("wanted", "on the run") do.
-const STATE_TYPES: ReadonlySet<EventType> = new Set(['wanted', 'flight'])
 const COURT = /\bjudge\b|\bcourt\b|(?<!\p{L})суд(?!\p{L})|(?<!\p{L})суд[аеуо]м?(?!\p{L})|(?<!\p{L})сот(?:ы|қа|та)?(?!\p{L})/iu
 const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
   'law_enforcement',
@@ -110,10 +108,13 @@ const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
 // Words next to a date that make it the date of the report, not of the event.
 const REPORT_WORDS =
   /\b(?:reported|reports|said|says|told|announced|stated|published|press conference|interview)\b|сообщил|сообщает|сообщили|заявил|рассказал|отметил|передает|передаёт|хабарла|мәлімде|брифинг/iu
-const RELATIVE = /,\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)\b/iu
-const RELATIVE_START = /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)\b/iu
+const RELATIVE = /,\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
+const RELATIVE_START = /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
 // Two triggers joined by "and"/"и"/"және" with no comma share their date: "fled and hid".
 const SAME_CLAUSE_JOIN = /^[^,;]*$/u
+const INTRODUCES = /^\s*(?:A|An)\s+\p{L}/u
+/** Sentences apart beyond which undated laws and agreements are different ones. */
+const POLICY_SPAN = 4
 const TREATY = /treaty|treaties|agreement|convention|legal bas[ie]s|договор|соглашени|конвенци|правов\p{L}* основ|келісім/iu
 const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из плена|из рабства/iu
 const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
@@ -250,6 +251,10 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     let who = whoCache.get(si)
     if (who) return who
     who = ownWho(si)
+    // "A soldier who was serving there…" introduces someone new: nobody to look back for.
+    if (who.named.size === 0 && who.descriptors.size === 0 && INTRODUCES.test(sentenceInfo(si).text)) {
+      who = { named: who.named, descriptors: new Set([`intro:${si}`]) }
+    }
     const article = articleOf(index.sentences[si]!.start)
     for (let back = si - 1; back >= Math.max(0, si - 2) && who.named.size === 0 && who.descriptors.size === 0; back--) {
       if (articleOf(index.sentences[back]!.start) !== article) break
@@ -310,7 +315,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // A sentence naming three or more towns summarises several occurrences: no distinction.
       towns: names.size >= 3 ? new Set() : towns,
       crimes: crimeKey(type, m, si),
-      fresh: marksNewOccurrence(content.slice(s.start, m.start)),
+      fresh: marksNewOccurrence(text),
     }
   }
 
@@ -338,6 +343,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     }
     // "wanted on charges of" is the wanted notice, not a charge.
     if (type === 'charge' && /charges?\b/iu.test(m.text) && here.some((t) => t.value.type === 'wanted')) continue
+    // Repatriation agreed in an agreement is the agreement.
+    if (type === 'asset_recovery' && here.some((t) => t.value.type === 'cooperation')) continue
     // A treaty that regulates extradition is not an extradition.
     if (type === 'extradition' && TREATY.test(info.text)) continue
     // An escape from captivity or forced labour is the victim's, not a suspect's flight.
@@ -369,7 +376,10 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (home) {
       home.members.push(c)
       home.lastSentence = Math.max(home.lastSentence, c.sentenceIndex)
-      home.date ??= c.date
+      // Keep the most precise date: "2025-02-13" over "2025-02".
+      if (home.date === null || (c.date !== null && c.date.length > home.date.length && !c.date.includes('/'))) {
+        home.date = c.date ?? home.date
+      }
       for (const n of c.named) home.named.add(n)
       if (home.descriptors.size === 0) for (const d of c.descriptors) home.descriptors.add(d)
       if (home.towns.size === 0) for (const t of c.towns) home.towns.add(t)
@@ -394,9 +404,12 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
 /** Tells whether a candidate can be the same occurrence as a cluster of its type. */
 function compatible(k: Cluster, c: Candidate): boolean {
   if (c.fresh && c.sentence.start !== k.first.sentence.start) return false
-  if (k.date !== null && c.date !== null && k.date !== c.date) return false
+  if (k.date !== null && c.date !== null && !sameDate(k.date, c.date)) return false
   const sharedNames = overlap(k.named, c.named)
   if (c.article !== k.first.article && !sharedNames) return false
+  if ((c.type === 'legislation' || c.type === 'cooperation') && (k.date === null || c.date === null)) {
+    if (c.sentenceIndex - k.lastSentence > POLICY_SPAN) return false
+  }
   const sameTrial = TRIAL_TYPES.has(c.type) && c.sentenceIndex - k.lastSentence <= TRIAL_SPAN
   if (k.named.size > 0 && c.named.size > 0 && !sharedNames && !sameTrial) return false
   if (k.descriptors.size > 0 && c.descriptors.size > 0 && !overlap(k.descriptors, c.descriptors)) return false
@@ -436,8 +449,10 @@ function eventDate(
     }
     // With several triggers, a date belongs to the nearest step (states such as "wanted" only
     // when there is no step), and to triggers in that step's clause ("fled and hid").
-    const steps = others.filter((o) => !STATE_TYPES.has(o.type))
-    const pool = steps.length > 0 ? steps : others
+    // Triggers in an aside (", wanted for murder,") or told as earlier ("after being sentenced")
+    // do not own the main clause's date.
+    const mains = others.filter((o) => !isAside(content, o, d))
+    const pool = mains.length > 0 ? mains : others
     let owner: { start: number; end: number } | null = null
     for (const o of pool) if (!owner || Math.abs(d.start - o.start) < Math.abs(d.start - owner.start)) owner = o
     if (!owner || owner.start === at) return true
@@ -455,6 +470,24 @@ function eventDate(
     if (Math.abs(d.start - at) < Math.abs(best.start - at)) best = d
   }
   return best.iso
+}
+
+const EARLIER_STEP = /(?:after|before|после|до)\s+(?:being\s+|having\s+been\s+|того как\s+)?$/iu
+
+/** Tells whether a trigger sits in an aside or an earlier step, so that a date is not its own. */
+function isAside(content: string, t: { start: number }, date: { start: number }): boolean {
+  const from = Math.max(0, t.start - 40)
+  const before = content.slice(from, t.start)
+  if (EARLIER_STEP.test(before)) return true
+  const comma = before.lastIndexOf(',')
+  if (comma < 0 || from + comma < date.start) return false
+  // ", wanted for murder," — at most one word between the comma and the trigger.
+  return before.slice(comma + 1).trim().split(/\s+/).filter(Boolean).length <= 1
+}
+
+/** Tells whether two dates can be one occurrence's: equal, or one a coarser form of the other. */
+function sameDate(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`)
 }
 
 function toEvent(

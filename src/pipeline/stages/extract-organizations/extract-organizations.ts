@@ -53,24 +53,29 @@ export function findOrganizations(
 ): Organization[] {
   const tokens = orgTokens(text)
   const lexical = recognizeLexicon(text, tokens, lang, lexicon)
-  const lexEnd = new Map<number, number>()
-  const lexStart = new Map<number, number>()
+  const lexAt = new Map<number, Candidate>()
+  const lexLast = new Map<number, Candidate>()
   for (const c of lexical) {
-    lexEnd.set(c.from, c.to)
-    lexStart.set(c.to - 1, c.from)
+    lexAt.set(c.from, c)
+    lexLast.set(c.to - 1, c)
   }
   let found: Candidate[] = [...lexical]
-  if (lang === 'en') found.push(...recognizeEn(text, tokens))
-  else if (lang === 'ru') found.push(...recognizeRu(text, tokens, lexEnd))
-  else found.push(...recognizeKk(text, tokens, lexStart))
+  if (lang === 'en') found.push(...recognizeEn(text, tokens, lexLast))
+  else if (lang === 'ru') found.push(...recognizeRu(text, tokens, lexAt))
+  else found.push(...recognizeKk(text, tokens, lexLast))
   found.push(...recognizeQuoted(text, tokens), ...recognizeDomains(text, tokens))
-  found = resolveOverlaps(found, lang)
-  if (lang === 'en') found = resolveOverlaps([...found, ...wrapEn(text, tokens, found)], lang)
+  found = resolveOverlaps(found, lang, tokens)
+  if (lang === 'en')
+    found = resolveOverlaps([...found, ...wrapEn(text, tokens, found)], lang, tokens)
   return group(text, tokens, found, lang, places)
 }
 
 /** Drops duplicate and swallowed mentions; a name nested in a longer one stays. */
-function resolveOverlaps(cands: readonly Candidate[], lang: Lang): Candidate[] {
+function resolveOverlaps(
+  cands: readonly Candidate[],
+  lang: Lang,
+  tokens: readonly OrgToken[],
+): Candidate[] {
   const sorted = [...cands].sort(
     (a, b) => a.from - b.from || b.to - a.to || (a.source === 'lexicon' ? -1 : 1),
   )
@@ -94,7 +99,7 @@ function resolveOverlaps(cands: readonly Candidate[], lang: Lang): Candidate[] {
       // A known body at the head of a longer pattern name is that body, more fully named
       // ("Комитет по противодействию наркопреступности МВД Казахстана").
       const sameHead = lang === 'kk' ? o.to === c.to : o.from === c.from
-      if (c.source === 'lexicon' && o.source === 'pattern' && sameHead) {
+      if (c.source === 'lexicon' && o.source === 'pattern' && sameHead && !tokens[c.to - 1]?.poss) {
         out[k] = { ...o, orgId: c.orgId, kind: c.kind, country: o.country ?? c.country }
         keep = false
         break

@@ -147,9 +147,10 @@ function expandForm(form: string): { words: string[]; caseSensitive: boolean }[]
   if (words.length === 0) return []
   if (caseSensitive || !CYRILLIC.test(text)) return [{ words, caseSensitive }]
   const out = new Map<string, string[]>()
-  if (!KAZAKH_LETTER.test(text) || words.length > 0) {
+  if (!KAZAKH_LETTER.test(text)) {
     for (const ws of declinePhrase(words)) out.set(ws.join(' '), ws)
   }
+  out.set(words.join(' '), words)
   const last = words[words.length - 1]!
   if (CYRILLIC.test(last) && /\p{L}$/u.test(last)) {
     for (const suffix of KK_SUFFIXES) {
@@ -225,8 +226,8 @@ export function compileLexicon(
       }
       const tok = tokens[at]
       if (!tok) continue
-      // A possessive ends a name ("Almaty's police" cannot continue past "Almaty's").
-      if (at > i && tokens[at - 1]!.poss) continue
+      // A name does not run across a line break.
+      if (at > i && tok.nlBefore) continue
       for (const k of [keyOf(tok, false), keyOf(tok, true)]) {
         const child = node.next.get(k)
         if (child) stack.push({ node: child, at: at + 1 })

@@ -27,6 +27,8 @@ export interface OrgToken {
   readonly poss: boolean
   /** First word of a sentence or line. */
   readonly sentStart: boolean
+  /** A line break separates it from the previous token. */
+  readonly nlBefore: boolean
 }
 
 const POSSESSIVE = /['’ʼ]s$/i
@@ -53,6 +55,7 @@ export function orgTokens(text: string): OrgToken[] {
       upper: body.length >= 2 && !HAS_LOWER.test(body) && /\p{Lu}/u.test(body),
       poss,
       sentStart: prev === null || gap.includes('\n') || SENTENCE_END.has(prev.text),
+      nlBefore: gap.includes('\n'),
     }
     out.push(tok)
     prev = tok

@@ -72,7 +72,6 @@ const HEADS = new Map<string, OrganizationKind>([
   ['coalition', 'ngo'],
   ['movement', 'ngo'],
   ['tribunal', 'court'],
-  ['prosecutor', 'prosecutor'],
   ['procuracy', 'prosecutor'],
   ['guard', 'security_service'],
   ['cabinet', 'government'],
@@ -92,6 +91,10 @@ const LOWER_HEADS = new Set([
   'maslikhat',
   'cabinet',
   'government',
+  'detachment',
+  'unit',
+  'fund',
+  'foundation',
 ])
 /** Lower-case words inside such names. */
 const LOWER_MODS = new Set([
@@ -125,10 +128,14 @@ const LOWER_MODS = new Set([
   'interior',
   'affairs',
   'internal',
+  'charity',
+  'charitable',
+  'public',
+  'patrol',
 ])
 /** Capitalised words that start sentences or precede names without being part of them. */
 const NOT_NAME =
-  /^(?:the|a|an|on|in|at|yesterday|today|tomorrow|according|last|this|that|these|those|earlier|meanwhile|also|however|after|before|during|since|when|while|both|from|by|with|under|as|for|it|its|his|her|their|our|then|now|later|moreover|thus|therefore|if|although|against|between|among|following|several|many|some|other|all|each|every|former|ex|judge|mr|mrs|ms|dr|president|minister|chairman|head|deputy|colonel|major|lieutenant|captain|senior|spokesman|spokeswoman|spokesperson|officers|officials|sources|photo|read|see|update|updated|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|and|or|but|not|no|there|here|what|which|who|how|why|where|we|they|he|she|i|you|one|two|three|new|local|national|both|such|said|says|via|about|over|into|upon|without|within|through|once|recently|currently|previously|instead|because|so|yet|still|even|only|just|more|most|much|very|well|back|then|each|any|another|further|first|second|third|next|state-owned|private|public|foreign|international|big|large|major|small|top|main|central|special)$/
+  /^(?:the|a|an|on|in|at|yesterday|today|tomorrow|according|last|this|that|these|those|earlier|meanwhile|also|however|after|before|during|since|when|while|both|from|by|with|under|as|for|it|its|his|her|their|our|then|now|later|moreover|thus|therefore|if|although|against|between|among|following|several|many|some|other|all|each|every|former|ex|judge|mr|mrs|ms|dr|president|minister|chairman|head|deputy|colonel|major|lieutenant|captain|senior|spokesman|spokeswoman|spokesperson|officers|officials|sources|photo|read|see|update|updated|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|and|or|but|not|no|there|here|what|which|who|how|why|where|we|they|he|she|i|you|one|two|three|new|local|both|such|said|says|via|about|over|into|upon|without|within|through|once|recently|currently|previously|instead|because|so|yet|still|even|only|just|more|most|much|very|well|back|then|each|any|another|further|first|second|third|next|big|large|major|small|top)$/
 
 function isCapWord(t: OrgToken | undefined): t is OrgToken {
   return !!t && t.isWord && t.cap
@@ -207,7 +214,11 @@ function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): 
 }
 
 /** Finds English names. `lexSpan` marks tokens inside lexicon hits. */
-export function recognizeEn(text: string, tokens: readonly OrgToken[]): Candidate[] {
+export function recognizeEn(
+  text: string,
+  tokens: readonly OrgToken[],
+  lexLast: ReadonlyMap<number, Candidate>,
+): Candidate[] {
   const out: Candidate[] = []
   const titleLines = titleCaseLines(text, tokens)
   let resume = 0
@@ -225,6 +236,17 @@ export function recognizeEn(text: string, tokens: readonly OrgToken[]): Candidat
     let placeCodeSeen: string | null = null
     while (from > 0 && i - from < 6) {
       const p = tokens[from - 1]!
+      if (tokens[from]!.nlBefore) break
+      const lex = lexLast.get(from - 1)
+      if (lex) {
+        // A known body right before the head is part of the name ("Almaty's NSC department"),
+        // unless it owns it ("Radio Liberty's Tajik Service" is built by wrapEn).
+        if (p.poss) break
+        from = lex.from
+        sawCap = true
+        demonymOnly = false
+        continue
+      }
       if (!p.isWord) {
         if (p.text === '-' && isCapWord(tokens[from - 2])) {
           from--
@@ -232,16 +254,20 @@ export function recognizeEn(text: string, tokens: readonly OrgToken[]): Candidat
         }
         break
       }
-      if (p.poss && from - 1 < i - 0 && from !== i) {
-        // A possessive may only open the name ("Almaty's NSC department").
-        if (!p.cap) break
-        from--
-        sawCap = true
-        placeCodeSeen ??= placeCode(p)
-        if (!EN_DEMONYMS.has(p.norm)) demonymOnly = demonymOnly && !!placeCode(p)
+      if (p.poss) {
+        // A possessive can only open the name ("Astana's Department of …").
+        if (p.cap && !NOT_NAME.test(p.norm)) {
+          from--
+          sawCap = true
+          placeCodeSeen ??= placeCode(p)
+          if (!EN_DEMONYMS.has(p.norm) && !placeCode(p)) demonymOnly = false
+        } else if (/^prosecutors?$/.test(p.norm) && t.norm === 'office') {
+          from--
+          demonymOnly = false
+          continue
+        }
         break
       }
-      if (p.poss) break
       if (p.cap) {
         if (NOT_NAME.test(p.norm)) break
         from--
@@ -250,9 +276,10 @@ export function recognizeEn(text: string, tokens: readonly OrgToken[]): Candidat
         if (!EN_DEMONYMS.has(p.norm)) demonymOnly = false
         continue
       }
-      if (LOWER_MODS.has(p.norm) || (p.norm === 'prosecutor' && t.norm === 'office')) {
+      if (LOWER_MODS.has(p.norm)) {
         from--
-        demonymOnly = false
+        if (!/^(?:city|regional|region|district|oblast|provincial|municipal)$/.test(p.norm))
+          demonymOnly = false
         continue
       }
       break
@@ -263,8 +290,12 @@ export function recognizeEn(text: string, tokens: readonly OrgToken[]): Candidat
     if (lowerHead && !capLeft) continue
     if (!lowerHead && from === i) {
       // A head alone starts a name only as "Ministry of …", "Department of …".
-      const end = extendRight(tokens, i + 1, false)
-      if (end === i + 1 || t.sentStart || titleLines.has(i)) continue
+      const prev = tokens[i - 1]
+      if (prev?.isWord && (prev.cap || prev.poss) && !prev.nlBefore) continue
+      let after = i + 1
+      if (tokens[after]?.text === 'General') after++
+      const end = extendRight(tokens, after, /^(?:embassy|consulate)$/.test(t.norm))
+      if (end === after || t.sentStart || titleLines.has(i)) continue
       out.push(make(text, tokens, i, end, headKind))
       resume = end
       continue
@@ -289,17 +320,27 @@ export function recognizeEn(text: string, tokens: readonly OrgToken[]): Candidat
     if (end === i + 1 && HEADS.has(tokens[i + 1]?.norm ?? '') && !tokens[i]!.poss) {
       finalEnd = extendRight(tokens, i + 2, false)
     }
-    out.push(
-      make(
+    const key = t.norm === 'police' ? policeKey(tokens, from, i) : null
+    out.push(make(text, tokens, from, finalEnd, headKind, key))
+    resume = finalEnd
+    // "Latvian and Lithuanian police": the first one is a body too.
+    const other = tokens[from - 2]
+    if (
+      t.norm === 'police' &&
+      tokens[from - 1]?.norm === 'and' &&
+      other?.cap &&
+      (EN_DEMONYMS.has(other.norm) || placeCode(other))
+    ) {
+      const c = make(
         text,
         tokens,
-        from,
-        finalEnd,
-        headKind,
-        t.norm === 'police' ? policeKey(tokens, from, i) : null,
-      ),
-    )
-    resume = finalEnd
+        from - 2,
+        from - 1,
+        'law_enforcement',
+        `en:police|${keyOf(other.norm)}`,
+      )
+      out.push({ ...c, name: `${other.text} ${t.text}` })
+    }
   }
   out.push(...policeAfter(text, tokens))
   return out
@@ -409,9 +450,26 @@ export function wrapEn(
           if (!p.cap && !UNIT_WORD.test(p.norm)) break
           from--
         }
-        if (from === i && !t.cap) continue
+        const pre = tokens.slice(from, i)
+        if (pre.length === 0 && !t.cap) continue
+        const vague = /^(?:municipal|local|regional|city|district|special|main)$/
+        if (pre.length > 0 && pre.every((x) => EN_DEMONYMS.has(x.norm) || vague.test(x.norm)))
+          continue
       }
       while (from < i && NOT_NAME.test(tokens[from]!.norm)) from++
+      if (/^(?:a|an)$/.test(tokens[from - 1]?.norm ?? '')) continue
+      // Already part of a longer name ("Main Directorate of the Traffic Safety Department of …").
+      const f = from
+      if (
+        found.some(
+          (c) =>
+            c.source === 'pattern' &&
+            c.from <= f &&
+            parent.to <= c.to &&
+            (c.from < f || parent.to < c.to),
+        )
+      )
+        continue
       out.push(wrapped(text, tokens, from, parent.to, parent))
       continue
     }
@@ -421,7 +479,7 @@ export function wrapEn(
       let k = i + 1
       while (k < tokens.length && k - i <= 4) {
         const w = tokens[k]!
-        if (!w.isWord) break
+        if (!w.isWord || w.nlBefore) break
         if (UNIT_HEADS.test(w.norm) && !(PRESS.test(tokens[k - 1]?.norm ?? '') && k === i + 1)) {
           out.push(wrapped(text, tokens, parent.from, k + 1, parent))
           break

@@ -176,7 +176,7 @@ interface Complement {
 function complement(
   tokens: readonly OrgToken[],
   i: number,
-  lexEnd: ReadonlyMap<number, number>,
+  lexAt: ReadonlyMap<number, Candidate>,
 ): Complement {
   let k = i
   let specific = false
@@ -186,7 +186,8 @@ function complement(
   let steps = 0
   while (k < tokens.length && steps++ < 16) {
     const t = tokens[k]!
-    const lexTo = lexEnd.get(k)
+    if (k > i && t.nlBefore) break
+    const lexTo = lexAt.get(k)?.to
     if (lexTo !== undefined) {
       k = lexTo
       specific = true
@@ -206,7 +207,7 @@ function complement(
       break
     }
     const head = HEAD_FORMS.get(t.norm)
-    if (head && k > i) {
+    if (head) {
       if (head.nested && head.lemma !== 'служба') nested.push(adjStart >= 0 ? adjStart : k)
       adjStart = -1
       k++
@@ -230,8 +231,10 @@ function complement(
       let run = 0
       while (k < tokens.length && run < 6) {
         const w = tokens[k]!
-        if (lexEnd.has(k)) {
-          k = lexEnd.get(k)!
+        if (w.nlBefore) break
+        const lex = lexAt.get(k)
+        if (lex) {
+          k = lex.to
           specific = true
           run++
           continue
@@ -341,7 +344,7 @@ function complement(
 export function recognizeRu(
   text: string,
   tokens: readonly OrgToken[],
-  lexEnd: ReadonlyMap<number, number>,
+  lexAt: ReadonlyMap<number, Candidate>,
 ): Candidate[] {
   const out: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
@@ -355,7 +358,7 @@ export function recognizeRu(
     let named = false
     while (from > 0 && i - from < 3) {
       const p = tokens[from - 1]!
-      if (!p.isWord || lexEnd.has(from - 1)) break
+      if (!p.isWord || lexAt.has(from - 1) || tokens[from]!.nlBefore) break
       const stem = adjectiveStem(p.text)
       if (!stem || ADJ_STOP.test(stem.stem.toLowerCase())) break
       if (
@@ -367,7 +370,15 @@ export function recognizeRu(
       if (p.cap && !p.sentStart) named = true
       if ([...RU_DEMONYM_STEMS.keys()].includes(stem.stem.toLowerCase())) named = true
     }
-    const comp = complement(tokens, i + 1, lexEnd)
+    const comp = complement(tokens, i + 1, lexAt)
+    // "агентство Kazinform", "банк Halyk": a genre word before a known name is no body of its own.
+    const firstLex = lexAt.get(i + 1)
+    if (
+      firstLex &&
+      (firstLex.kind === 'media' || firstLex.kind === 'company') &&
+      comp.to === firstLex.to
+    )
+      continue
     const hasComp = comp.to > i + 1
     if (abbrev) {
       if (!hasComp && !abbrev.bare) continue
@@ -383,14 +394,20 @@ export function recognizeRu(
     const name = writeName(text, tokens, from, comp.to, replace)
     const specific = named || comp.specific
     const type = abbrev ? abbrev.type : [head!.lemma, ...comp.typeWords].join(' ')
-    const placeKey = keyOf(
-      tokens
-        .slice(from, comp.to)
-        .filter((x) => x.cap || x.upper || /^\d+$/.test(x.text))
-        .filter((x, idx) => !(idx === 0 && x === tokens[from] && x.sentStart && !named))
-        .map((x) => (x === t ? '' : x.norm))
-        .join(' '),
-    )
+    const placeParts: string[] = []
+    for (let k = from; k < comp.to; k++) {
+      const lex = lexAt.get(k)
+      if (lex) {
+        placeParts.push(`id:${lex.orgId}`)
+        k = lex.to - 1
+        continue
+      }
+      const x = tokens[k]!
+      if (k === i || !(x.cap || x.upper || /^\d+$/.test(x.text))) continue
+      if (k === from && x.sentStart && !named) continue
+      placeParts.push(keyOf(x.norm))
+    }
+    const placeKey = placeParts.join(' ')
     const kind = abbrev?.kind ?? kindFromName(name, head!.kind)
     out.push({
       from,

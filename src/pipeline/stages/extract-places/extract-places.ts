@@ -57,6 +57,11 @@ export interface PlaceMention {
   readonly end: number
   /** Joins the result only if a stronger mention of the same place exists. */
   readonly weak: boolean
+  /**
+   * Folded name the mention uses. Mentions of one place under clearly different names (Taraz
+   * and Zhambyl, Astana and Nur-Sultan) stay separate entries; spelling variants merge.
+   */
+  readonly lexeme?: string
 }
 
 /**
@@ -65,9 +70,10 @@ export interface PlaceMention {
  */
 const PERSON_LIKE = new Set(
   (
-    'jordan georgia chad sofia vashington oral chu mali niger guinea panama israel zhambil ' +
+    'jordan georgia chad sofia vashington oral chu mali niger guinea panama israel zhambil nursultan ' +
     'konaev satpaev satbaev kurchatov shevchenko balhash frunze guriev america ' +
-    'жамбыл конаев қонаев сатпаев сәтбаев курчатов шевченко балхаш фрунзе гурьев америка кант шу'
+    'жамбыл конаев қонаев сатпаев сәтбаев курчатов шевченко балхаш фрунзе гурьев америка кант шу ' +
+    'нурсултан нұрсұлтан'
   ).split(' '),
 )
 
@@ -105,24 +111,10 @@ export function findPlaces(text: string): Location[] {
   const covered = new Uint8Array(tokens.length)
   for (const m of matches) covered.fill(1, m.tokStart, m.tokEnd)
 
-  // Generic words around each match, then list inheritance from right to left.
+  // Generic words around each match, then what lists share.
   const after = matches.map((m) => genericAfter(ctx, m.tokEnd))
   const before = matches.map((m) => genericBefore(ctx, m.tokStart))
-  const inherited: (Generic | null)[] = matches.map(() => null)
-  for (let k = matches.length - 2; k >= 0; k--) {
-    const m = matches[k]!
-    if (after[k] || before[k]) continue
-    const next = matches[k + 1]!
-    const nextGeneric = after[k + 1] ?? inherited[k + 1]
-    if (!nextGeneric || !joinedByList(ctx, m.tokEnd, next.tokStart)) continue
-    if (
-      !nextGeneric.word.plural &&
-      !(isCyrillic(tokens[m.tokStart]!.text) && nextGeneric.word.kind !== 'city')
-    )
-      continue
-    if (m.entries.some((e) => e.place && canTake(e, nextGeneric.word.kind)))
-      inherited[k] = nextGeneric
-  }
+  const inherited = inheritGenerics(ctx, matches, after, before)
 
   const mentions: PlaceMention[] = []
   const pending: PlaceMention[] = []
@@ -139,28 +131,110 @@ export function findPlaces(text: string): Location[] {
     const g = after[k]
     if (g) used.fill(1, g.tokStart, g.tokEnd)
   }
-  mentions.push(...patternPlaces(ctx, used), ...findSites(text, tokens))
+  const sites = findSites(text, tokens)
+  // A place named inside a site's name ("Шу станциясы") is part of that name.
+  const inSite = (m: PlaceMention) =>
+    sites.some((s) => s.start <= m.start && m.end <= s.end && s.kind !== m.kind)
+  const kept = mentions.filter((m) => !inSite(m))
+  kept.push(...patternPlaces(ctx, used), ...sites)
 
-  return aggregate(mentions, pending, text)
+  return aggregate(kept, pending, text)
 }
 
 function isCyrillic(s: string): boolean {
   return /[\u0400-\u04ff]/.test(s)
 }
 
-/** Tells whether an entry can be read with a generic word of this kind. */
-function canTake(e: LexiconEntry, kind: GenericKind): boolean {
-  if (!e.place || e.name?.role === 'weak') return false
-  if (kind === 'city') return e.place.kind === 'city'
-  return e.place.kind === kind || (kind === 'region' && e.place.kind === 'city')
+/** A generic word implied by a list of regions rather than written. */
+const IMPLIED_REGION: Generic = {
+  word: { kind: 'region', plural: true, nominative: 'region' },
+  tokStart: -1,
+  tokEnd: -1,
 }
 
-/** Only list punctuation and conjunctions between two matches ("Almaty, Turkestan and"). */
+/**
+ * Generic words shared by a list: in "Almaty, Turkestan and Zhambyl regions" every item is a
+ * region ("областях", "облыстарында" likewise); in "Qaraghandy, North Kazakhstan, Aqmola and
+ * Pavlodar" the names that can be regions are read as regions, because the list names regions.
+ */
+function inheritGenerics(
+  ctx: Context,
+  matches: readonly LexiconMatch[],
+  after: readonly (Generic | null)[],
+  before: readonly (Generic | null)[],
+): (Generic | null)[] {
+  const inherited: (Generic | null)[] = matches.map(() => null)
+  const hasKind = (m: LexiconMatch, kind: GenericKind) =>
+    m.entries.some((e) => e.place && e.name?.role !== 'weak' && e.place.kind === kind)
+  for (let k = matches.length - 2; k >= 0; k--) {
+    const m = matches[k]!
+    if (after[k] || before[k]) continue
+    const next = matches[k + 1]!
+    const g = after[k + 1] ?? inherited[k + 1]
+    if (!g || !joinedByList(ctx, m.tokEnd, next.tokStart)) continue
+    // Russian lists may end in a singular-looking "области"; English needs "regions".
+    const cyrillic = isCyrillic(ctx.tokens[m.tokStart]!.text)
+    if (!g.word.plural && !(cyrillic && g.word.kind !== 'city')) continue
+    if (hasKind(m, g.word.kind)) inherited[k] = g
+  }
+  for (let k = 0; k < matches.length; ) {
+    let end = k
+    while (
+      end + 1 < matches.length &&
+      joinedByList(ctx, matches[end]!.tokEnd, matches[end + 1]!.tokStart)
+    )
+      end++
+    if (end > k) {
+      const items = matches.slice(k, end + 1)
+      const bare = items.map((m, n) =>
+        after[k + n] || before[k + n] ? null : bestStandalone(m)?.place?.kind,
+      )
+      if (bare.includes('region') && !bare.includes('country')) {
+        for (let n = 0; n < items.length; n++) {
+          if (
+            bare[n] !== undefined &&
+            bare[n] !== null &&
+            !inherited[k + n] &&
+            hasKind(items[n]!, 'region')
+          ) {
+            inherited[k + n] = IMPLIED_REGION
+          }
+        }
+      }
+    }
+    k = end + 1
+  }
+  return inherited
+}
+
+function bestStandalone(m: LexiconMatch): LexiconEntry | null {
+  const standalone = m.entries.filter(
+    (e) => e.place && (e.name?.role === 'standalone' || e.name?.role === 'both'),
+  )
+  if (standalone.length === 0) return null
+  return standalone.reduce((a, b) => (priority(b) > priority(a) ? b : a))
+}
+
+/**
+ * Only list punctuation and conjunctions between two matches ("Almaty, Turkestan and"), with
+ * short parenthesised asides skipped ("Karaganda (1,279), and").
+ */
 function joinedByList(ctx: Context, from: number, to: number): boolean {
-  if (to - from < 1 || to - from > 2) return false
-  for (let i = from; i < to; i++)
-    if (!LIST_JOINERS.has(ctx.tokens[i]!.text.toLowerCase())) return false
-  return true
+  if (to - from < 1 || to - from > 12) return false
+  let joiners = 0
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i]!.text
+    if (t === '(') {
+      let k = i + 1
+      while (k < to && ctx.tokens[k]!.text !== ')' && k - i < 8) k++
+      if (ctx.tokens[k]?.text !== ')') return false
+      i = k
+      continue
+    }
+    if (!LIST_JOINERS.has(t.toLowerCase())) return false
+    joiners++
+  }
+  return joiners > 0 && joiners <= 2
 }
 
 function genericAfter(ctx: Context, i: number): Generic | null {
@@ -245,6 +319,7 @@ function resolve(
           spanStart,
           spanEnd,
           false,
+          lexeme(pick, nameText),
         ),
       ]
     }
@@ -266,13 +341,21 @@ function resolve(
       ]
     }
   }
-  const standalone = entries.filter((e) => e.name?.role === 'standalone' || e.name?.role === 'both')
-  if (standalone.length > 0) {
-    if (PERSON_LIKE.has(ctx.key(m.tokStart)) && m.tokEnd - m.tokStart === 1 && nextToName(ctx, m))
-      return []
-    const best = standalone.reduce((a, b) => (priority(b) > priority(a) ? b : a))
+  const best = bestStandalone(m)
+  if (best) {
+    if (!readAsPlace(ctx, m, best)) return []
     const display = best.lang === 'en' ? nameText : best.nominative
-    return [mention(best.place!, best.place!.kind, display, first.start, last.end, false)]
+    return [
+      mention(
+        best.place!,
+        best.place!.kind,
+        display,
+        first.start,
+        last.end,
+        false,
+        lexeme(best, nameText),
+      ),
+    ]
   }
   // A base or weak name alone counts only when the place is named properly elsewhere.
   const weak = entries.filter(
@@ -286,8 +369,44 @@ function resolve(
       first.start,
       last.end,
       true,
+      lexeme(e, nameText),
     ),
   )
+}
+
+/** Words after a name that make it part of a media, treaty or organisation title. */
+const TITLE_AFTER = new Set(
+  'tv times post news today radio fm cooperation declaration airlines airways tribune herald daily inform info pravda $ dollar dollars'.split(
+    ' ',
+  ),
+)
+/** Media brands written before a country name ("Sputnik Қазақстан", "Forbes Kazakhstan"). */
+const BRAND_BEFORE = new Set(
+  'sputnik tengri forbes kursiv vlast azattyq zakon orda kazinform liberty'.split(' '),
+)
+/** Law titles before a country name ("Уголовного кодекса Республики Казахстан"). */
+const LAW_BEFORE = /^(?:кодекс|закон|конституц|заң)/
+
+/** Tells whether a standalone name stands for the place here, not for a person or a title. */
+function readAsPlace(ctx: Context, m: LexiconMatch, e: LexiconEntry): boolean {
+  const { tokens } = ctx
+  const single = m.tokEnd - m.tokStart === 1
+  if (single && PERSON_LIKE.has(ctx.key(m.tokStart)) && nextToName(ctx, m)) return false
+  const next = tokens[m.tokEnd]
+  if (next && TITLE_AFTER.has(next.text.toLowerCase()) && (next.capitalised || !next.isWord))
+    return false
+  if (next && /^(?:dollars?|\$)$/i.test(next.text)) return false
+  const prev = tokens[m.tokStart - 1]
+  if (prev?.isWord && BRAND_BEFORE.has(prev.text.toLowerCase())) return false
+  if (e.place?.kind === 'country' && prev?.isWord && LAW_BEFORE.test(ctx.key(m.tokStart - 1)))
+    return false
+  return true
+}
+
+/** The lexeme a mention uses: historical names and other names are kept apart (Zhambyl, Taraz). */
+function lexeme(e: LexiconEntry, nameText: string): string {
+  if (e.place?.kind === 'country') return ''
+  return foldWord(e.lang === 'en' ? nameText : e.nominative)
 }
 
 /** Tells whether a capitalised word (a first name or surname) stands right next to the match. */
@@ -309,9 +428,11 @@ function mention(
   start: number,
   end: number,
   weak: boolean,
+  lexemeKey: string,
 ): PlaceMention {
   return {
     key: `${place.id}:${kind}`,
+    lexeme: lexemeKey,
     place,
     kind,
     country: place.country,
@@ -335,6 +456,7 @@ function displayOf(
   if (kind === 'city' || kind === 'country') return e.lang === 'en' ? nameText : e.nominative
   if (e.lang === 'en') {
     // Keep the writer's generic word ("Almaty province", "Mangistau Region", "region of Dashoguz").
+    if (generic.tokStart < 0) return nameText
     const written = ctx.tokens[generic.tokStart]!.text
     if (generic.tokStart < m.tokStart) return `${written} of ${nameText}`
     return `${nameText} ${generic.word.plural ? generic.word.nominative : written}`
@@ -391,7 +513,7 @@ function patternPlaces(ctx: Context, used: Uint8Array): PlaceMention[] {
     const lower = t.text.toLowerCase()
     if (!isCyrillic(lower)) {
       const w = EN_AFTER.get(lower)
-      if (w && w.kind !== 'city') {
+      if (w && w.kind !== 'city' && tokens[i + 1]?.text !== 'of') {
         const from = capitalisedRunBefore(ctx, i, used, w.kind === 'district' ? 3 : 2)
         if (from < i) {
           const base = text.slice(tokens[from]!.start, tokens[i - 1]!.end)
@@ -439,10 +561,10 @@ function patternPlaces(ctx: Context, used: Uint8Array): PlaceMention[] {
       }
       // "город Степногорск", "г. Степногорске", "села Кошмамбет".
       let j = i + 1
-      const abbreviated = tokens[j]?.text === '.'
+      const short = lower === 'г' || lower === 'пос'
+      const abbreviated = short && tokens[j]?.text === '.'
       if (abbreviated) j++
-      if ((lower === 'г' || lower === 'с' || lower === 'п') && !abbreviated) continue
-      if (lower === 'с' || lower === 'п') continue
+      if ((short && !abbreviated) || lower === 'с' || lower === 'п') continue
       const name = tokens[j]
       if (
         name &&
@@ -502,17 +624,12 @@ function capitalisedRunAfter(ctx: Context, i: number, used: Uint8Array, max: num
 }
 
 // Nationality and other adjectives ("Russian region", "Kazakh district") are not place names.
-const ADJECTIVE_END = /(?:ian|ese|ish|ic|ean|ern|al|kh|ek|ik|yz|men)$/i
+const ADJECTIVE_END = /(?:ian|ese|ish)$/i
 
 function stopWord(word: string): boolean {
   const lower = word.toLowerCase()
   if (EN_PATTERN_STOP.has(lower) || CYR_PATTERN_STOP.has(lower)) return true
-  return (
-    /^[A-Za-z]+$/.test(word) &&
-    ADJECTIVE_END.test(word) &&
-    word.length > 3 &&
-    NATIONALITY.has(lower)
-  )
+  return /^[A-Za-z]+$/.test(word) && (NATIONALITY.has(lower) || ADJECTIVE_END.test(word))
 }
 
 const NATIONALITY = new Set(
@@ -529,18 +646,28 @@ function aggregate(
   pending: readonly PlaceMention[],
   text: string,
 ): Location[] {
-  const groups = new Map<string, PlaceMention[]>()
-  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-    const list = groups.get(m.key)
-    if (list) list.push(m)
-    else groups.set(m.key, [m])
+  const groups = new Map<string, PlaceMention[][]>()
+  const clusterOf = (m: PlaceMention, create: boolean): PlaceMention[] | null => {
+    let clusters = groups.get(m.key)
+    if (!clusters) {
+      if (!create) return null
+      clusters = []
+      groups.set(m.key, clusters)
+    }
+    const lex = m.lexeme ?? ''
+    const found = clusters.find((c) => sameLexeme(c[0]!.lexeme ?? '', lex))
+    if (found || !create) return found ?? null
+    const fresh: PlaceMention[] = []
+    clusters.push(fresh)
+    return fresh
   }
-  for (const p of pending) groups.get(p.key)?.push(p)
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) clusterOf(m, true)!.push(m)
+  for (const p of pending) clusterOf(p, false)?.push(p)
   const out: Location[] = []
-  for (const list of groups.values()) {
+  for (const list of [...groups.values()].flat().sort((a, b) => a[0]!.start - b[0]!.start)) {
     const first = list[0]!
     const counts = new Map<string, number>()
-    for (const m of list) counts.set(m.display, (counts.get(m.display) ?? 0) + 1)
+    for (const m of list) if (!m.weak) counts.set(m.display, (counts.get(m.display) ?? 0) + 1)
     let name = first.display
     for (const [d, c] of counts) if (c > (counts.get(name) ?? 0)) name = d
     const mentionsOut: Mention[] = list
@@ -563,4 +690,33 @@ function aggregate(
     })
   }
   return out
+}
+
+/** Spelling variants of one name: Karaganda/Karagandy, Байконыр/Байконур, Shymkent/Chimkent. */
+function sameLexeme(a: string, b: string): boolean {
+  if (a === b) return true
+  const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 4))
+  if (Math.abs(a.length - b.length) > limit) return false
+  return editDistance(a, b, limit) <= limit
+}
+
+/** Levenshtein distance, stopping early once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+      cur.push(v)
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > limit) return rowMin
+    prev = cur
+  }
+  return prev[b.length]!
 }

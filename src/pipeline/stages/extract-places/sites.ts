@@ -19,7 +19,8 @@ const EN_SITE_AFTER: readonly (readonly string[])[] = [
   ['international', 'airport'],
   ['checkpoint'],
   ['airport'],
-  ['prison'],
+  ['frontier'],
+  ['outpost'],
   ['highway'],
   ['street'],
   ['avenue'],
@@ -126,7 +127,19 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
   return out
 }
 
+// "Kazakh-China frontier" names a border, not a site.
+const NATIONAL_PREFIX = /^(?:Kazakh|Kyrgyz|Uzbek|Tajik|Turkmen|Russian|Chinese|China|Afghan)-/
+
 const SITE_STOP = new Set([
+  'kazakh',
+  'kyrgyz',
+  'uzbek',
+  'russian',
+  'chinese',
+  'kazakhstani',
+  'during',
+  'after',
+  'before',
   'the',
   'a',
   'an',
@@ -153,7 +166,13 @@ function capsBefore(tokens: readonly PlaceToken[], i: number, max: number): numb
   let from = i
   while (from > 0 && i - from < max) {
     const t = tokens[from - 1]!
-    if (!t.isWord || !t.capitalised || SITE_STOP.has(t.text.toLowerCase())) break
+    if (
+      !t.isWord ||
+      !t.capitalised ||
+      SITE_STOP.has(t.text.toLowerCase()) ||
+      NATIONAL_PREFIX.test(t.text)
+    )
+      break
     from--
   }
   return from

@@ -6,8 +6,9 @@
 import { isAppError } from '#core/errors.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from './command.ts'
 import { extractCommand } from './commands/extract.ts'
+import { ratesCommand } from './commands/rates.ts'
 
-const COMMANDS: readonly Command[] = [extractCommand]
+const COMMANDS: readonly Command[] = [extractCommand, ratesCommand]
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

@@ -35,13 +35,29 @@ export interface FindMoneyOptions {
   readonly decimalComma?: boolean
 }
 
-const WINDOW = 80
-const currencyRes = CURRENCY_WORDS.map((c) => new RegExp(c.re, 'iuy'))
-const CURRENCY_ANY = new RegExp(
-  `[ \\u00a0]{0,3}(?:${CURRENCY_WORDS.map((c) => c.re).join('|')})`,
+// Sticky regexes run at a position of the whole text: no slicing, and the `\p{L}*` tails of the
+// patterns stop at the end of the word. One capture group per table row tells which row matched.
+const CURRENCY_AT = new RegExp(
+  `[ \\u00a0]{0,3}(?:${CURRENCY_WORDS.map((c) => `(${c.re})`).join('|')})`,
   'iuy',
 )
-const scaleRes = SCALE_WORDS.map((s) => new RegExp(s.re, 'iuy'))
+const SCALE_ATTACHED = new RegExp(`(?:${SCALE_WORDS.map((w) => `(${w.re})`).join('|')})`, 'iuy')
+const SCALE_SPACED = new RegExp(
+  `[ \\u00a0]{1,2}(?:${SCALE_WORDS.map((w) => (w.attachedOnly ? '((?!))' : `(${w.re})`)).join('|')})`,
+  'iuy',
+)
+// A number followed by one of these can have a scale or currency after it; others are skipped fast.
+const MAY_FOLLOW = /[\p{L}$€£₸₽¥]/u
+const MAY_CONNECT = /[-–—tдпиaTДПИA]/u
+
+/** The first character after `at` that is not a space (looks at most three characters ahead). */
+function nextNonSpace(text: string, at: number): string {
+  for (let i = at; i < at + 4 && i < text.length; i++) {
+    const c = text[i]!
+    if (c !== ' ' && c !== '\u00a0') return c
+  }
+  return ''
+}
 const CONNECTOR = /[ \u00a0]*(?:-|–|—|to|до|по|and|и)[ \u00a0]*(?=[$€£₸₽\d]|US\$|KZT|USD)/iuy
 const RANGE_OPENER = /(?:from|between|от|между|с)[ \u00a0]+$/iu
 const TERMINAL = /[ \u00a0]*(?:[.,;:!?)»"”]|—|–|\n|$)/uy
@@ -121,15 +137,21 @@ function readAt(
   resolve: (word: string, at: number) => string,
 ): Reading | null {
   const numberEnd = start + written.length
-  const before = text.slice(Math.max(0, start - 7), start)
-  const prefix = CURRENCY_PREFIX_RE.exec(before)
   const prev = text[start - 1] ?? ''
+  const maybePrefix =
+    /[\p{L}$€£₸₽]/u.test(prev) || (prev === ' ' && /[\p{L}$€£₸₽]/u.test(text[start - 2] ?? ''))
+  const prefix = maybePrefix
+    ? CURRENCY_PREFIX_RE.exec(text.slice(Math.max(0, start - 7), start))
+    : null
   if (!prefix && /[\p{L}\p{N}_]/u.test(prev)) return null
   if (/[.,]/.test(prev) && /\d/.test(text[start - 2] ?? '')) return null
-  const scale = readScale(text, numberEnd)
+  const follows = MAY_FOLLOW.test(nextNonSpace(text, numberEnd))
+  const scale = follows ? readScale(text, numberEnd) : null
   const afterScale = scale ? scale.end : numberEnd
   if (/^[ \u00a0]?%/.test(text.slice(afterScale, afterScale + 2))) return null
-  const suffix = readCurrency(text, afterScale, resolve)
+  const suffix = follows ? readCurrency(text, afterScale, resolve) : null
+  // A bare number matters only as the low end of a range ("from 5 to 10 million tenge").
+  if (!prefix && !scale && !suffix && !MAY_CONNECT.test(nextNonSpace(text, numberEnd))) return null
   const value = parseNumber(written, { scaled: scale !== null, decimalComma })
   if (value === null) return null
   const prefixCode = prefix ? symbolCode(prefix[0]) : null
@@ -147,17 +169,12 @@ function readAt(
 }
 
 function readScale(text: string, at: number): { end: number; factor: number } | null {
-  const window = text.slice(at, at + WINDOW)
-  const spaced = /^[ \u00a0]{1,2}/.exec(window)
-  for (let i = 0; i < SCALE_WORDS.length; i++) {
-    const word = SCALE_WORDS[i]!
-    const re = scaleRes[i]!
-    for (const gap of [0, spaced?.[0].length ?? -1]) {
-      if (gap < 0 || (gap > 0 && word.attachedOnly)) continue
-      re.lastIndex = gap
-      const m = re.exec(window)
-      if (m) return { end: at + gap + m[0].length, factor: word.factor }
-    }
+  for (const re of [SCALE_ATTACHED, SCALE_SPACED]) {
+    re.lastIndex = at
+    const m = re.exec(text)
+    if (!m) continue
+    const row = m.findIndex((g, i) => i > 0 && g !== undefined) - 1
+    return { end: at + m[0].length, factor: SCALE_WORDS[row]!.factor }
   }
   return null
 }
@@ -167,21 +184,14 @@ function readCurrency(
   at: number,
   resolve: (word: string, at: number) => string,
 ): { end: number; code: string; unit: number } | null {
-  const window = text.slice(at, at + WINDOW)
-  CURRENCY_ANY.lastIndex = 0
-  const any = CURRENCY_ANY.exec(window)
-  if (!any) return null
-  const gap = any[0].length - any[0].trimStart().length
-  for (let i = 0; i < CURRENCY_WORDS.length; i++) {
-    const re = currencyRes[i]!
-    re.lastIndex = gap
-    const m = re.exec(window)
-    if (!m) continue
-    const word = CURRENCY_WORDS[i]!
-    const code = resolve(word.code === 'CODE' || word.code === 'SYMBOL' ? m[0] : word.code, at)
-    return { end: at + gap + m[0].length, code, unit: word.unit ?? 1 }
-  }
-  return null
+  CURRENCY_AT.lastIndex = at
+  const m = CURRENCY_AT.exec(text)
+  if (!m) return null
+  const row = m.findIndex((g, i) => i > 0 && g !== undefined) - 1
+  const word = CURRENCY_WORDS[row]!
+  const written = m[row + 1]!
+  const code = resolve(word.code === 'CODE' || word.code === 'SYMBOL' ? written : word.code, at)
+  return { end: at + m[0].length, code, unit: word.unit ?? 1 }
 }
 
 function amountOf(r: Reading, factor = r.factor): number {
@@ -196,7 +206,7 @@ function readRange(
   resolve: (word: string, at: number) => string,
   last: { currency: string; end: number } | null,
 ): { low: MoneyHit; high: MoneyHit } | null {
-  if (low.suffixCurrency) return null
+  if (low.suffixCurrency || !MAY_CONNECT.test(nextNonSpace(text, low.end))) return null
   CONNECTOR.lastIndex = low.end
   const c = CONNECTOR.exec(text)
   if (!c) return null
@@ -241,6 +251,7 @@ function inherited(
 function addVague(text: string, hits: MoneyHit[]): void {
   const numeric = hits.slice()
   for (const p of VAGUE_PATTERNS) {
+    if (!p.hint.test(text)) continue
     const re = new RegExp(p.re.source, p.re.flags)
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index

@@ -97,6 +97,8 @@ export const SCALE_WORDS: readonly ScaleWord[] = [
 
 /** A vague amount: no number, only an order of magnitude ("billions of dollars"). */
 export interface VaguePattern {
+  /** A cheap literal test: the pattern runs only on texts where this matches. */
+  readonly hint: RegExp
   readonly re: RegExp
   /** ISO code, or `FROM_WORD` to read it from the currency word in the match. */
   readonly code: string
@@ -109,6 +111,7 @@ const RU_CUR = '(?:тенге|рубл\\p{L}*|доллар\\p{L}*|евро|со�
 /** Vague amounts, global regexes over the content (each linear: words separated by `\s+`). */
 export const VAGUE_PATTERNS: readonly VaguePattern[] = [
   {
+    hint: /illions|illion\s|housands/i,
     re: new RegExp(
       `\\b(?:(?:hundreds|tens|dozens)\\s+of\\s+)?(?:thousands|millions|billions|trillions)\\s+of\\s+${EN_CUR}\\b`,
       'giu',
@@ -116,14 +119,16 @@ export const VAGUE_PATTERNS: readonly VaguePattern[] = [
     code: 'FROM_WORD',
   },
   {
+    hint: /several|few|many/i,
     re: new RegExp(
       `\\b(?:several|a\\s+few|many)\\s+(?:thousand|million|billion)\\s+${EN_CUR}\\b`,
       'giu',
     ),
     code: 'FROM_WORD',
   },
-  { re: /\bmulti-?(?:million|billion)(?:-|\s)dollars?\b/giu, code: 'USD' },
+  { hint: /multi/i, re: /\bmulti-?(?:million|billion)(?:-|\s)dollars?\b/giu, code: 'USD' },
   {
+    hint: /ысяч|иллион|иллиард/i,
     re: new RegExp(
       `(?<![\\p{L}\\p{N}])(?:(?:сотни|сотен|десятки|десятков|нескольк\\p{L}*)\\s+)?(?:тысячи|тысяч|миллионы|миллионов|миллиарды|миллиардов)\\s+${RU_CUR}(?![\\p{L}])`,
       'giu',
@@ -131,6 +136,7 @@ export const VAGUE_PATTERNS: readonly VaguePattern[] = [
     code: 'FROM_WORD',
   },
   {
+    hint: /даған|таған|иллион|иллиард/i,
     re: /(?<![\p{L}\p{N}])(?:(?:жүздеген|ондаған)\s+)?(?:мыңдаған|миллиондаған|миллиардтаған|миллион|миллиард)\s+те[нң]ге\p{L}*/giu,
     code: 'KZT',
   },

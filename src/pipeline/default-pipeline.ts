@@ -17,8 +17,16 @@ import { extractPlaces } from './stages/extract-places/extract-places.ts'
 import { extractStatistics } from './stages/extract-statistics/extract-statistics.ts'
 import { segment } from './stages/segment/segment.ts'
 
+/** Options for {@link createDefaultPipeline}. */
+export interface DefaultPipelineOptions {
+  /** Rates imported with `tergeu rates import` (`<data dir>/rates.csv`). Default: none. */
+  readonly userRatesFile?: string
+}
+
 /** Builds the standard extraction pipeline. */
-export function createDefaultPipeline(): Pipeline<RawDoc, ExtractedDoc> {
+export function createDefaultPipeline(
+  options: DefaultPipelineOptions = {},
+): Pipeline<RawDoc, ExtractedDoc> {
   return createPipeline<RawDoc>()
     .pipe(clean())
     .pipe(detectLanguage())
@@ -26,7 +34,7 @@ export function createDefaultPipeline(): Pipeline<RawDoc, ExtractedDoc> {
     .pipe(extractPlaces())
     .pipe(extractOrganizations())
     .pipe(extractPersons())
-    .pipe(extractMoney())
+    .pipe(extractMoney(options.userRatesFile ? { userRatesFile: options.userRatesFile } : {}))
     .pipe(extractStatistics())
     .pipe(extractDates())
     .pipe(extractCrimes())

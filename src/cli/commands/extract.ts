@@ -53,7 +53,8 @@ export const extractCommand: Command = {
     const out = values.out
     await mkdir(out, { recursive: true })
 
-    const pipeline = createDefaultPipeline()
+    // Exchange rates imported with `tergeu rates import` (default data dir) refine conversions.
+    const pipeline = createDefaultPipeline({ userRatesFile: join(io.cwd, '.tergeu', 'rates.csv') })
     const readFailures: string[] = []
     async function* docs(): AsyncGenerator<RawDoc> {
       for await (const r of readFiles(await listInputFiles(positionals))) {

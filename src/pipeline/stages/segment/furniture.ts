@@ -144,7 +144,9 @@ export function classifyLine(line: string): BoilerplateKind | null {
   if (line.length <= 200) {
     for (const p of RELATED_PREFIXES) if (label.startsWith(p)) return 'related'
   }
-  if (line.length <= 400 && isCredit(line)) return 'caption'
+  // A caption shortcode inside a paragraph is blanked on its own, not with the paragraph.
+  const bare = line.includes('[caption') ? line.replace(CAPTION_TAG, '').trim() : line
+  if (bare !== '' && bare.length <= 400 && isCredit(bare)) return 'caption'
   return null
 }
 

@@ -11,10 +11,11 @@ import type { OrganizationsDoc, PersonsDoc } from '#core/document.ts'
 import type { Person, PersonRole } from '#core/facts.ts'
 import type { Mention } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
-import { tokenize } from '../../text/tokenize.ts'
+import type { Token } from '../../text/tokenize.ts'
 import { foldName } from './name-data.ts'
 import { findNameMentions, type NameMention } from './recognise.ts'
 import { chooseRole, roleOfTitle, statusAt, titleAt } from './roles.ts'
+import { scanTokens } from './scan.ts'
 
 const STAGE = 'extract-persons'
 const VERSION = 1
@@ -55,7 +56,7 @@ export function findPersons(
   lang: string,
   blocked: readonly { start: number; end: number }[] = [],
 ): Person[] {
-  const tokens = tokenize(content)
+  const tokens = scanTokens(content)
   const spans = [...blocked].sort((a, b) => a.start - b.start)
   const blockedTokens = new Uint8Array(tokens.length)
   let s = 0
@@ -76,10 +77,13 @@ export function findPersons(
     blocked: (i) => blockedTokens[i] === 1,
   })
   const clusters = link(mentions)
+  // Tokens inside any name: a title phrase never runs across another person's name.
+  const taken = new Uint8Array(tokens.length)
+  for (const m of mentions) taken.fill(1, m.tokenStart, m.tokenEnd)
   const out: Person[] = []
   for (const c of clusters) {
     if (!c.mentions.some((m) => m.standalone)) continue
-    out.push(toPerson(c, content, tokens, lang))
+    out.push(toPerson(c, content, tokens, lang, taken))
   }
   return out
 }
@@ -194,8 +198,9 @@ function weight(m: NameMention): number {
 function toPerson(
   c: Cluster,
   content: string,
-  tokens: ReturnType<typeof tokenize>,
+  tokens: readonly Token[],
   lang: string,
+  taken: Uint8Array,
 ): Person {
   let best = c.mentions[0]!
   for (const m of c.mentions) if (weight(m) > weight(best)) best = m
@@ -208,15 +213,19 @@ function toPerson(
     variants.push(m.text)
   }
   let title: string | null = null
-  for (const m of [best, ...c.mentions]) {
-    title = titleAt(content, tokens, m, lang)
+  for (const m of [best, ...c.mentions.slice(0, 50)]) {
+    title = titleAt(content, tokens, m, lang, taken)
     if (title) break
   }
-  const statuses = c.mentions.map((m) => statusAt(tokens, m)).filter((x) => x !== undefined)
+  // The first mentions carry the story; a cap keeps a name repeated thousands of times cheap.
+  const statuses = c.mentions
+    .slice(0, 50)
+    .map((m) => statusAt(tokens, m))
+    .filter((x) => x !== undefined)
   const titleRole = roleOfTitle(title)
   if (titleRole === 'convict' || titleRole === 'suspect' || titleRole === 'victim')
     statuses.push(titleRole)
-  const role: PersonRole = chooseRole(statuses, titleRole)
+  const role: PersonRole = chooseRole(statuses, titleRole, title)
   const mentions: Mention[] = c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text }))
   return { name, variants, role, title, mentions, provenance: { stage: STAGE, version: VERSION } }
 }

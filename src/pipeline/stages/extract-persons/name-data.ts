@@ -86,6 +86,18 @@ const LATIN_FOLD: readonly [RegExp, string][] = [
  * `Nurlan`; `Ержан`, `Yerzhan`; `Бишимбаев`, `Bishimbayev` fold alike.
  */
 export function foldName(word: string): string {
+  const hit = FOLD_CACHE.get(word)
+  if (hit !== undefined) return hit
+  const folded = foldUncached(word)
+  // Bounded: a long hostile text cannot grow the cache without limit.
+  if (FOLD_CACHE.size > 50_000) FOLD_CACHE.clear()
+  FOLD_CACHE.set(word, folded)
+  return folded
+}
+
+const FOLD_CACHE = new Map<string, string>()
+
+function foldUncached(word: string): string {
   let t = word.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '')
   let out = ''
   for (const c of t) out += CYR[c] ?? c

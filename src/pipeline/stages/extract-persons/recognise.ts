@@ -69,6 +69,17 @@ for (const [w, r] of TITLE_CUES) {
 
 /** The title/descriptor cue a word is, if any. */
 export function titleCue(norm: string): CueRole | undefined {
+  const hit = TITLE_CACHE.get(norm)
+  if (hit !== undefined) return hit || undefined
+  const found = titleCueUncached(norm)
+  if (TITLE_CACHE.size > 50_000) TITLE_CACHE.clear()
+  TITLE_CACHE.set(norm, found ?? '')
+  return found
+}
+
+const TITLE_CACHE = new Map<string, CueRole | ''>()
+
+function titleCueUncached(norm: string): CueRole | undefined {
   const exact = TITLE_EXACT.get(norm)
   if (exact) return exact
   if (/^[a-z]/.test(norm)) return undefined
@@ -80,15 +91,39 @@ const SPEECH_ONE = SPEECH_CUES.filter((s) => !s.includes(' '))
 
 /** Tells whether a word is a verb of speech (`said`, `сообщила`, `деді`). */
 export function isSpeechCue(norm: string): boolean {
-  for (const s of SPEECH_ONE) if (norm === s || (s.length > 4 && norm.startsWith(s))) return true
-  return false
+  const hit = SPEECH_CACHE.get(norm)
+  if (hit !== undefined) return hit
+  let found = false
+  for (const s of SPEECH_ONE) {
+    if (norm === s || (s.length > 4 && norm.startsWith(s))) {
+      found = true
+      break
+    }
+  }
+  if (SPEECH_CACHE.size > 50_000) SPEECH_CACHE.clear()
+  SPEECH_CACHE.set(norm, found)
+  return found
 }
+
+const SPEECH_CACHE = new Map<string, boolean>()
 
 /** The legal status a word shows, if any. */
 export function statusCue(norm: string): 'convict' | 'suspect' | 'victim' | undefined {
-  for (const [p, r] of STATUS_CUES) if (norm.startsWith(p)) return r
-  return undefined
+  const hit = STATUS_CACHE.get(norm)
+  if (hit !== undefined) return hit || undefined
+  let found: 'convict' | 'suspect' | 'victim' | '' = ''
+  for (const [p, r] of STATUS_CUES) {
+    if (norm.startsWith(p)) {
+      found = r
+      break
+    }
+  }
+  if (STATUS_CACHE.size > 50_000) STATUS_CACHE.clear()
+  STATUS_CACHE.set(norm, found)
+  return found || undefined
 }
+
+const STATUS_CACHE = new Map<string, 'convict' | 'suspect' | 'victim' | ''>()
 
 const PARTICLES_INNER = new Set([
   'bin',
@@ -136,12 +171,18 @@ const NOT_INITIALS = new Set([
   'PS',
 ])
 
+const LETTER_WORD = /^\p{L}[\p{L}\p{M}'’ʼ-]*$/u
+const UPPER_FIRST = /^\p{Lu}/u
+
 function isLetterWord(t: Token): boolean {
-  return t.isWord && /^\p{L}/u.test(t.text) && !/\p{N}/u.test(t.text)
+  return t.isWord && LETTER_WORD.test(t.text)
 }
 
 function isCapitalised(t: Token): boolean {
-  return isLetterWord(t) && /^\p{Lu}/u.test(t.text)
+  // Cheap test first: most tokens start with a lower-case letter or a digit.
+  const c = t.text.charCodeAt(0)
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x430 && c <= 0x44f)) return false
+  return UPPER_FIRST.test(t.text) && isLetterWord(t)
 }
 
 function isAllCaps(w: string): boolean {
@@ -224,7 +265,16 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
   }
 
   // A word that can be part of a name run.
+  // Each token is judged once (runs and their starts ask about the same tokens).
+  const nameWordMemo = new Int8Array(n)
   const nameWordAt = (i: number): boolean => {
+    const memo = nameWordMemo[i]!
+    if (memo !== 0) return memo > 0
+    const r = nameWordUncached(i)
+    nameWordMemo[i] = r ? 1 : -1
+    return r
+  }
+  const nameWordUncached = (i: number): boolean => {
     const t = tokens[i]!
     if (!isCapitalised(t) || blocked(i)) return false
     // A title opening a sentence (`Подозреваемый`, `Судья`) is not a name.
@@ -551,8 +601,12 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
         ),
       ]
     }
-    // Anything after a title cue: `гражданин Адинду Нонсо Фортуна`, `Judge Smith`.
-    if (nw >= 2 && nw <= 3 && cue && cue !== 'other' && !initial) {
+    // Anything after a title cue (`Judge Smith`), or after "citizen of <place>" (`гражданин
+    // Нигерии Адинду Нонсо Фортуна`, the place found by the places stage).
+    const citizenOf =
+      (CITIZEN_CUE.test(tokens[i - 1]?.norm ?? '') && nw <= 3) ||
+      (i >= 2 && blocked(i - 1) && CITIZEN_CUE.test(tokens[i - 2]!.norm))
+    if (nw >= 2 && nw <= 3 && ((cue && cue !== 'other') || citizenOf) && !initial) {
       const sp = surnamePart(nw - 1, 'u', 'nom')
       return [
         make(

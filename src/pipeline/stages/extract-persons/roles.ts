@@ -85,6 +85,7 @@ export function titleAt(
   tokens: readonly Token[],
   m: NameMention,
   lang: string,
+  taken?: Uint8Array,
 ): string | null {
   // Apposition after the name: ", head of the ... ," / ", руководитель ..., ".
   const after = tokens[m.tokenEnd]
@@ -116,8 +117,18 @@ export function titleAt(
   while (k >= 0 && end - k < 12) {
     const t = tokens[k]!
     if (k < end && text.slice(t.end, tokens[k + 1]!.start).includes('\n')) break
+    // Skip a short parenthesis: "главы Государственного комитета (ГКНБ) Камчыбека Ташиева".
+    if (t.text === ')') {
+      let o = k - 1
+      while (o >= 0 && k - o < 6 && tokens[o]!.text !== '(') o--
+      if (o >= 0 && tokens[o]!.text === '(') {
+        k = o - 1
+        continue
+      }
+    }
     if (BOUNDARY.has(t.text) || t.text === ',') break
     if (lang === 'en' && EN_STOP_BACK.has(t.norm) && k !== end) break
+    if (taken?.[k]) break // another person's name
     if (
       t.isWord &&
       /^\p{Ll}/u.test(t.text) &&
@@ -171,6 +182,10 @@ function kazakhTitle(
   return text.slice(tokens[k]!.start, tokens[end]!.end)
 }
 
+const ACTING_HEAD =
+  /^(?:(?:the|a|deputy|first|acting|senior|chief|state|general|и\.о\.|врио|первый|заместитель)\s+)*(?:judge|justice|prosecutor|spokes|press secretary|ombuds|commissioner|представител|прокурор|судь|пресс-секретар|генпрокурор|уполномоченн|омбудсмен)|(?:өкілі|судьясы|прокуроры)$/
+const FORMER = /\b(?:former|ex-|ex\s)|бывш|экс-|бұрынғы/u
+
 const PRECEDENCE: readonly PersonRole[] = [
   'convict',
   'suspect',
@@ -210,14 +225,17 @@ export function statusAt(
   tokens: readonly Token[],
   m: NameMention,
 ): 'convict' | 'suspect' | 'victim' | undefined {
-  const lo = Math.max(0, m.tokenStart - 6)
-  const hi = Math.min(tokens.length, m.tokenEnd + 10)
+  const lo = Math.max(0, m.tokenStart - 8)
+  // Forward to the end of the sentence: "A, B and C were sentenced ...".
+  const hi = Math.min(tokens.length, m.tokenEnd + 40)
   // Speaker: a verb of speech right after the name, or "according to / по словам" before it.
   for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++)
     if (isSpeechCue(tokens[k]!.norm)) return undefined
   const p1 = tokens[m.tokenStart - 1]?.norm
   const p2 = tokens[m.tokenStart - 2]?.norm
   if ((p2 === 'по' && p1 === 'словам') || (p2 === 'according' && p1 === 'to')) return undefined
+  // "— подчеркнул Ташиев", "said Ozharov".
+  if (p1 && isSpeechCue(p1)) return undefined
   let best: 'convict' | 'suspect' | 'victim' | undefined
   for (let k = m.tokenEnd; k < hi; k++) {
     const t = tokens[k]!
@@ -247,7 +265,18 @@ export function statusAt(
 export function chooseRole(
   statuses: readonly ('convict' | 'suspect' | 'victim')[],
   titleRole: CueRole | undefined,
+  title: string | null = null,
 ): PersonRole {
+  // A sitting judge, prosecutor, spokesperson or head speaks and acts for the body; the status
+  // words around such a person are about others ("Judge X sentenced Y").
+  if (
+    title &&
+    (titleRole === 'official' || titleRole === 'politician') &&
+    ACTING_HEAD.test(title.toLowerCase()) &&
+    !FORMER.test(title.toLowerCase())
+  ) {
+    return titleRole
+  }
   for (const r of ['convict', 'suspect', 'victim'] as const) if (statuses.includes(r)) return r
   return titleRole ?? 'other'
 }

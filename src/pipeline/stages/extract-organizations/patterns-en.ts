@@ -75,6 +75,7 @@ const HEADS = new Map<string, OrganizationKind>([
   ['procuracy', 'prosecutor'],
   ['guard', 'security_service'],
   ['cabinet', 'government'],
+  ['collegium', 'government'],
   ['government', 'government'],
 ])
 
@@ -135,7 +136,7 @@ const LOWER_MODS = new Set([
 ])
 /** Capitalised words that start sentences or precede names without being part of them. */
 const NOT_NAME =
-  /^(?:the|a|an|on|in|at|yesterday|today|tomorrow|according|last|this|that|these|those|earlier|meanwhile|also|however|after|before|during|since|when|while|both|from|by|with|under|as|for|it|its|his|her|their|our|then|now|later|moreover|thus|therefore|if|although|against|between|among|following|several|many|some|other|all|each|every|former|ex|judge|mr|mrs|ms|dr|president|minister|chairman|head|deputy|colonel|major|lieutenant|captain|senior|spokesman|spokeswoman|spokesperson|officers|officials|sources|photo|read|see|update|updated|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|and|or|but|not|no|there|here|what|which|who|how|why|where|we|they|he|she|i|you|one|two|three|new|local|both|such|said|says|via|about|over|into|upon|without|within|through|once|recently|currently|previously|instead|because|so|yet|still|even|only|just|more|most|much|very|well|back|then|each|any|another|further|first|second|third|next|big|large|major|small|top)$/
+  /^(?:the|a|an|on|in|at|yesterday|today|tomorrow|according|last|this|that|these|those|earlier|meanwhile|also|however|after|before|during|since|when|while|both|from|by|with|under|as|for|it|its|his|her|their|our|then|now|later|moreover|thus|therefore|if|although|against|between|among|following|several|many|some|other|all|each|every|former|ex|judge|mr|mrs|ms|dr|president|minister|chairman|head|deputy|colonel|major|lieutenant|captain|senior|spokesman|spokeswoman|spokesperson|officers|officials|sources|photo|read|see|update|updated|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|and|or|but|not|no|there|here|what|which|who|how|why|where|we|they|he|she|i|you|one|two|three|new|local|both|such|said|says|via|about|over|into|upon|without|within|through|once|recently|currently|previously|instead|because|so|yet|still|even|only|just|more|most|much|very|well|back|then|each|any|another|further|first|second|third|next|big|large|major|small|top|western|eastern|northern|southern|soviet)$/
 
 function isCapWord(t: OrgToken | undefined): t is OrgToken {
   return !!t && t.isWord && t.cap
@@ -186,7 +187,8 @@ function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): 
       const t = tokens[j]!
       if (isCapWord(t) && !/^(?:the)$/.test(t.norm)) {
         j++
-        if (t.poss) break
+        // "of the Prosecutor General's Office": a possessive inside a name goes on.
+        if (t.poss && !isCapWord(tokens[j])) break
         continue
       }
       if (j > runStart && /^(?:region|city|district|oblast|province)$/.test(t.norm)) {
@@ -305,22 +307,22 @@ export function recognizeEn(
     const before = tokens[from - 1]
     if (before && /^(?:a|an)$/.test(before.norm)) continue
     // "Kazakh court" names no one body; "Kazakh police" does.
-    if (
-      demonymOnly &&
-      sawCap &&
-      t.norm !== 'police' &&
-      t.norm !== 'government' &&
-      t.norm !== 'cabinet' &&
-      i - from === 1
-    )
-      continue
     const end = extendRight(tokens, i + 1, /^(?:embassy|consulate)$/.test(t.norm))
     let finalEnd = end
     // "Almaty city police department": a second head directly after.
     if (end === i + 1 && HEADS.has(tokens[i + 1]?.norm ?? '') && !tokens[i]!.poss) {
       finalEnd = extendRight(tokens, i + 2, false)
     }
-    const key = t.norm === 'police' ? policeKey(tokens, from, i) : null
+    if (
+      demonymOnly &&
+      sawCap &&
+      !/^(?:police|government|cabinet)$/.test(t.norm) &&
+      finalEnd === i + 1
+    )
+      continue
+    const key = /^(?:police|government|cabinet)$/.test(t.norm)
+      ? countryKey(tokens, from, finalEnd, t.norm)
+      : null
     out.push(make(text, tokens, from, finalEnd, headKind, key))
     resume = finalEnd
     // "Latvian and Lithuanian police": the first one is a body too.
@@ -337,14 +339,79 @@ export function recognizeEn(
         from - 2,
         from - 1,
         'law_enforcement',
-        `en:police|${keyOf(other.norm)}`,
+        countryKey(tokens, from - 2, from - 1, 'police'),
       )
       out.push({ ...c, name: `${other.text} ${t.text}` })
     }
   }
-  out.push(...policeAfter(text, tokens))
+  out.push(...policeAfter(text, tokens), ...genreNamed(text, tokens))
+  return out.filter((c) => !NOT_ORG.has(c.name.toLowerCase()))
+}
+
+/** Capitalised names that look like bodies but are places or eras. */
+const NOT_ORG = new Set(['soviet union', 'the soviet union'])
+
+const GENRE_EN: readonly [RegExp, OrganizationKind][] = [
+  [/^(?:fund|foundation)$/, 'ngo'],
+  [/^(?:bank|company|firm|exchange|operator)$/, 'company'],
+  [/^(?:movement|organisation|organization|group)$/, 'ngo'],
+  [/^(?:party)$/, 'political_party'],
+  [/^(?:newspaper|outlet|website|portal|channel|broadcaster)$/, 'media'],
+  [/^(?:gang|cartel)$/, 'criminal_group'],
+]
+
+/** "charity fund Rahym", "Kazakhstan bank BTA": a lower-case genre word, then the name. */
+function genreNamed(text: string, tokens: readonly OrgToken[]): Candidate[] {
+  const out: Candidate[] = []
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const g = tokens[i]!
+    if (!g.isWord || g.cap) continue
+    const genre = GENRE_EN.find(([re]) => re.test(g.norm))
+    if (!genre) continue
+    let k = i + 1
+    while (k < tokens.length && k - i <= 3) {
+      const w = tokens[k]!
+      if (
+        !w.isWord ||
+        !w.cap ||
+        w.nlBefore ||
+        NOT_NAME.test(w.norm) ||
+        EN_PLACES.has(w.norm) ||
+        EN_DEMONYMS.has(w.norm)
+      )
+        break
+      k++
+      if (w.poss) break
+    }
+    // A name is one to three capitalised words right after the genre word.
+    if (k === i + 1) continue
+    out.push(make(text, tokens, i + 1, k, genre[1]))
+  }
   return out
 }
+
+/** "Kazakh police", "Kazakhstan's police", "Government of Kazakhstan": one body per country or place. */
+function countryKey(tokens: readonly OrgToken[], from: number, to: number, head: string): string {
+  const caps = tokens
+    .slice(from, to)
+    .filter((x) => x.cap && x.norm !== head && !/^(?:of|the|city|department)$/.test(x.norm))
+  const codes = caps.map(
+    (x) =>
+      EN_DEMONYMS.get(x.norm) ?? (COUNTRY_LEVEL.has(x.norm) ? EN_PLACES.get(x.norm) : undefined),
+  )
+  if (caps.length > 0 && codes.every((c) => c && c === codes[0])) return `en:${head}|${codes[0]}`
+  return head === 'police'
+    ? policeKey(tokens, from, to)
+    : `en:${head}|${keyOf(caps.map((x) => x.norm).join(' '))}`
+}
+
+const COUNTRY_LEVEL = new Set(
+  [...EN_PLACES.keys()].filter((n) =>
+    /stan$|^(?:russia|ukraine|belarus|georgia|azerbaijan|armenia|moldova|china|turkey|iran|poland|germany|france|italy|latvia|lithuania|estonia)$/.test(
+      n,
+    ),
+  ),
+)
 
 function policeKey(tokens: readonly OrgToken[], from: number, head: number): string {
   const place = tokens
@@ -372,7 +439,7 @@ function policeAfter(text: string, tokens: readonly OrgToken[]): Candidate[] {
     let end = j + 1
     if (/^(?:city|region|district|oblast|province)$/.test(tokens[end]?.norm ?? '')) end++
     // "police in Almaty and …": the same body as "Almaty police".
-    out.push(make(text, tokens, i, end, 'law_enforcement', `en:police|${keyOf(place.norm)}`))
+    out.push(make(text, tokens, i, end, 'law_enforcement', countryKey(tokens, j, j + 1, 'police')))
   }
   return out
 }

@@ -303,8 +303,8 @@ function resolve(
   const last = tokens[m.tokEnd - 1]!
   const nameText = text.slice(first.start, last.end)
   const generic = after ?? before ?? inherited
-  const spanStart = before ? tokens[before.tokStart]!.start : first.start
-  const spanEnd = after ? tokens[after.tokEnd - 1]!.end : last.end
+  const spanStart = before && generic === before ? tokens[before.tokStart]!.start : first.start
+  const spanEnd = after && generic === after ? tokens[after.tokEnd - 1]!.end : last.end
 
   if (generic) {
     const kind = generic.word.kind
@@ -391,7 +391,8 @@ const LAW_BEFORE = /^(?:кодекс|закон|конституц|заң)/
 function readAsPlace(ctx: Context, m: LexiconMatch, e: LexiconEntry): boolean {
   const { tokens } = ctx
   const single = m.tokEnd - m.tokStart === 1
-  if (single && PERSON_LIKE.has(ctx.key(m.tokStart)) && nextToName(ctx, m)) return false
+  const personLike = PERSON_LIKE.has(ctx.key(m.tokStart)) || PERSON_LIKE.has(foldWord(e.nominative))
+  if (single && personLike && nextToName(ctx, m)) return false
   const next = tokens[m.tokEnd]
   if (next && TITLE_AFTER.has(next.text.toLowerCase()) && (next.capitalised || !next.isWord))
     return false
@@ -416,6 +417,9 @@ function nextToName(ctx: Context, m: LexiconMatch): boolean {
   const prev = tokens[m.tokStart - 1]
   if (next?.isWord && next.capitalised) return true
   if (prev?.isWord && prev.capitalised) return true
+  // "имени Сатпаева", "Сәтбаев атындағы": named after the person.
+  if (prev && /^им(?:ени)?$/.test(prev.text)) return true
+  if (next?.text.startsWith('атында')) return true
   // An initial: "Д. Қонаев".
   if (prev?.text === '.' && tokens[m.tokStart - 2]?.text.length === 1) return true
   return false
@@ -513,15 +517,15 @@ function patternPlaces(ctx: Context, used: Uint8Array): PlaceMention[] {
     const lower = t.text.toLowerCase()
     if (!isCyrillic(lower)) {
       const w = EN_AFTER.get(lower)
-      if (w && w.kind !== 'city' && tokens[i + 1]?.text !== 'of') {
+      if (w && w.kind !== 'city') {
         const from = capitalisedRunBefore(ctx, i, used, w.kind === 'district' ? 3 : 2)
         if (from < i) {
           const base = text.slice(tokens[from]!.start, tokens[i - 1]!.end)
           const written = w.plural ? w.nominative : t.text
           push(w.kind, `${base} ${written}`, tokens[from]!.start, t.end)
           used.fill(1, from, i + 1)
+          continue
         }
-        continue
       }
       const of = EN_BEFORE_OF.get(lower)
       if (of && tokens[i + 1]?.text === 'of') {
@@ -543,17 +547,14 @@ function patternPlaces(ctx: Context, used: Uint8Array): PlaceMention[] {
           !used[i - 1] &&
           prev.capitalised &&
           isCyrillic(prev.text) &&
-          !CYR_PATTERN_STOP.has(prev.text.toLowerCase())
+          !CYR_PATTERN_STOP.has(prev.text.toLowerCase()) &&
+          // "Федеративной Республики" and the like are state names, not regions.
+          ru.nominative !== 'Республика'
         ) {
-          const gender = ru.nominative === 'область' || ru.nominative === 'Республика' ? 'f' : 'm'
+          const gender = ru.nominative === 'область' ? 'f' : 'm'
           const adj = ruAdjectiveNominative(prev.text, gender)
           if (adj !== prev.text || /(?:ая|ий|ый)$/.test(prev.text)) {
-            push(
-              ru.kind,
-              `${adj} ${ru.nominative === 'Республика' ? 'Республика' : ru.nominative}`,
-              prev.start,
-              t.end,
-            )
+            push(ru.kind, `${adj} ${ru.nominative}`, prev.start, t.end)
             used.fill(1, i - 1, i + 1)
           }
         }
@@ -625,10 +626,14 @@ function capitalisedRunAfter(ctx: Context, i: number, used: Uint8Array, max: num
 
 // Nationality and other adjectives ("Russian region", "Kazakh district") are not place names.
 const ADJECTIVE_END = /(?:ian|ese|ish)$/i
+// Words of areas that span several countries ("Asia-Pacific region", "Caspian region").
+const MULTI_COUNTRY_AREA =
+  /(?:^|-)(?:Asia|Asian|Europe|European|Pacific|Africa|African|America|American|Caucasus|Caspian|Arab|Arabian|Eurasia|Eurasian|Baltic|Balkan|Black|Sea|Gulf|Mediterranean|Arctic|Volga|Ural|Urals|Tien|Shan|Pamir|Kashmir|Valley)(?:$|-)/
 
 function stopWord(word: string): boolean {
   const lower = word.toLowerCase()
   if (EN_PATTERN_STOP.has(lower) || CYR_PATTERN_STOP.has(lower)) return true
+  if (MULTI_COUNTRY_AREA.test(word)) return true
   return /^[A-Za-z]+$/.test(word) && (NATIONALITY.has(lower) || ADJECTIVE_END.test(word))
 }
 

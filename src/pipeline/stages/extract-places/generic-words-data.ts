@@ -125,11 +125,16 @@ export const KK_GENERIC_PREFIXES: readonly (readonly [string, GenericWord])[] = 
   ['өлке', g('region', 'өлкесі')],
   ['уәлаят', g('region', 'уәлаяты')],
   ['аудандар', g('district', 'ауданы', true)],
-  ['аудан', g('district', 'ауданы')],
+  ['ауданы', g('district', 'ауданы')],
+  ['аудандық', g('district', 'ауданы')],
   ['қалалар', g('city', 'қаласы', true)],
-  ['қала', g('city', 'қаласы')],
-  ['ауыл', g('city', 'ауылы')],
-  ['кент', g('city', 'кенті')],
+  ['қаласы', g('city', 'қаласы')],
+  ['қаласын', g('city', 'қаласы')],
+  ['қалалық', g('city', 'қаласы')],
+  ['ауылы', g('city', 'ауылы')],
+  ['ауылын', g('city', 'ауылы')],
+  ['кенті', g('city', 'кенті')],
+  ['кентін', g('city', 'кенті')],
 ]
 
 /** Words that join the items of a list ("Almaty, Turkestan and Zhambyl regions"). */

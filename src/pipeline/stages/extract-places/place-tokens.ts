@@ -22,6 +22,7 @@ export interface PlaceToken {
 const TOKEN_RE =
   /(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
 const POSSESSIVE_RE = /['’]s$/
+const ATTRIBUTIVE_RE = /-(?:based|born|registered|headquartered|bound)$/
 const UPPER_RE = /^\p{Lu}/u
 const LATIN_RE = /[a-z]/
 
@@ -35,6 +36,8 @@ export function placeTokens(text: string): PlaceToken[] {
     // Fast path for the commonest punctuation and digits.
     const isWord = !(t.length === 1 && !/[\p{L}\p{N}]/u.test(t))
     if (isWord && t.length > 2 && POSSESSIVE_RE.test(t)) t = t.slice(0, -2)
+    // "Taraz-based", "Almaty-born": the place is the first part.
+    else if (isWord && t.includes('-') && ATTRIBUTIVE_RE.test(t)) t = t.replace(ATTRIBUTIVE_RE, '')
     out.push({
       text: t,
       start: m.index,

@@ -1,0 +1,136 @@
+/**
+ * Browser smoke test of the web UI against a real server: PGlite in a temporary directory, a
+ * few sample documents ingested through the real pipeline, the built UI served by the real app
+ * on a random loopback port, and Debian's Chromium driven by playwright-core.
+ *
+ * Skips (with the reason) when Chromium is not installed: `apt-get install -y chromium`.
+ */
+import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { after, before, describe, test } from 'node:test'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { startUiServer, type UiServer } from './ui-server.ts'
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const SKIP = existsSync(CHROMIUM)
+  ? false
+  : `no Chromium at ${CHROMIUM}: apt-get install -y chromium`
+const SHOTS = 'test-results'
+/** The flags a root container needs, and no network chatter from the browser itself. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+describe('web UI', { skip: SKIP, timeout: 180_000 }, () => {
+  let server: UiServer
+  let browser: Browser
+
+  before(async () => {
+    server = await startUiServer()
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    await mkdir(SHOTS, { recursive: true })
+  })
+
+  after(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function openPage(
+    width: number,
+    height: number,
+  ): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height } })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    return { page, errors }
+  }
+
+  test('searches, lists results and opens a document with highlighted spans', async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(server.url)
+    await page.getByText('Search the record').waitFor()
+
+    await page.fill('#q', 'tenge')
+    await page.press('#q', 'Enter')
+    await page.locator('.result').first().waitFor()
+
+    const titles = await page.locator('.result-title').allTextContents()
+    assert.ok(titles.length >= 1, 'at least one result')
+    assert.match(new URL(page.url()).search, /[?&]q=tenge/)
+    assert.ok((await page.locator('.snippet mark').count()) >= 1, 'snippets highlight the query')
+
+    await page.locator('.result-title').first().click()
+    await page.locator('.doc-text').waitFor()
+    assert.match(new URL(page.url()).search, /[?&]doc=/)
+    const marks = page.locator('.doc-text mark.ann')
+    assert.ok((await marks.count()) >= 3, 'the reader highlights extracted spans')
+    const types = await page
+      .locator('.doc-text mark[data-type]')
+      .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-type')))])
+    assert.ok(types.length >= 2, `several span types are highlighted, got ${types.join(', ')}`)
+    assert.ok(
+      ((await marks.first().getAttribute('title')) ?? '').includes(':'),
+      'tooltips give the label',
+    )
+    assert.equal(await page.locator('.legend-chip').count(), 9)
+
+    await page.screenshot({ path: `${SHOTS}/ui-desktop.png` })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('shows Kazakh text on a phone and comes back to the results', async () => {
+    const { page, errors } = await openPage(390, 844)
+    await page.goto(`${server.url}/?q=${encodeURIComponent('алаяқтық')}`)
+    await page.locator('.result').first().waitFor()
+
+    await page.locator('.result-title').first().click()
+    await page.locator('.doc-text').waitFor()
+    const text = (await page.locator('.doc-text').textContent()) ?? ''
+    assert.match(text, /[әғқңөұүһі]/, 'Kazakh letters arrive intact')
+    assert.equal(
+      await page.locator('.results-pane').isVisible(),
+      false,
+      'the reader takes the screen',
+    )
+    await page.screenshot({ path: `${SHOTS}/ui-phone.png`, fullPage: true })
+
+    await page.getByRole('button', { name: '← Results' }).click()
+    await page.locator('.result').first().waitFor()
+    assert.doesNotMatch(new URL(page.url()).search, /doc=/)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('shows markup inside an article as text, never as HTML', async () => {
+    const { page } = await openPage(1280, 900)
+    await page.goto(`${server.url}/?doc=${encodeURIComponent(server.hostileDocId)}`)
+    await page.locator('.doc-text').waitFor()
+
+    const text = (await page.locator('.doc-text').textContent()) ?? ''
+    assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'the markup is shown literally')
+    assert.equal(await page.locator('.doc-text img, .doc-text script').count(), 0)
+    await page.close()
+  })
+
+  test('says so when nothing matches', async () => {
+    const { page } = await openPage(1280, 900)
+    await page.goto(`${server.url}/?q=zzxqvw`)
+
+    await page.locator('.state.empty').waitFor()
+    assert.match((await page.locator('.state.empty').textContent()) ?? '', /No documents match/)
+    await page.close()
+  })
+})

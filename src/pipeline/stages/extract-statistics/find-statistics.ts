@@ -107,7 +107,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   let samePara = false
   const carrying = () => carriedAge <= 2 && (carriable || anaphora || samePara)
 
-  for (const sentence of input.sentences) {
+  for (const sentence of boundedSentences(content, input.sentences)) {
     if (input.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
     const s = content.slice(sentence.start, sentence.end)
     if (!/\d|\p{L}/u.test(s)) continue
@@ -456,6 +456,29 @@ function isDecrease(before: string, after: string): boolean {
   return DECREASE_BY_RE.test(b) || DECREASE_OF_RE.test(b) || DECREASE_AFTER_RE.test(after)
 }
 
+// Per-number work looks at its sentence; a run-on "sentence" (a table dump, hostile input) is
+// cut into windows so that the work stays linear in the text length.
+const MAX_SENTENCE = 1500
+
+function* boundedSentences(content: string, sentences: readonly Span[]): Generator<Span> {
+  for (const s of sentences) {
+    if (s.end - s.start <= MAX_SENTENCE) {
+      yield s
+      continue
+    }
+    let start = s.start
+    while (start < s.end) {
+      let end = Math.min(s.end, start + MAX_SENTENCE)
+      if (end < s.end) {
+        const space = content.lastIndexOf(' ', end)
+        if (space > start + MAX_SENTENCE / 2) end = space
+      }
+      yield { start, end }
+      start = end
+    }
+  }
+}
+
 function round(v: number): number {
   return Math.round(v * 1e6) / 1e6
 }
@@ -502,7 +525,8 @@ function matchNoun(word: string): CountNoun | null {
 }
 
 /** The counted noun of a series header ("Drug Related Crimes in Kazakhstan: 1990-2006:"). */
-function headerNoun(head: string): CountNoun | null {
+function headerNoun(whole: string): CountNoun | null {
+  const head = whole.length > 300 ? whole.slice(-300) : whole
   const lastStop = Math.max(head.lastIndexOf(';'), head.lastIndexOf('.'))
   const words =
     head

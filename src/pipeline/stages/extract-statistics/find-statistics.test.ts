@@ -1,0 +1,222 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { Lang } from '#core/lang.ts'
+import { splitSentences } from '../segment/sentences.ts'
+import { findStatistics, type MoneySpan, parseWritten } from './find-statistics.ts'
+
+function stats(
+  text: string,
+  lang: Lang = 'en',
+  referenceDate: string | null = null,
+  money: MoneySpan[] = [],
+): [number, string | null][] {
+  return findStatistics({
+    content: text,
+    sentences: splitSentences(text),
+    lang,
+    referenceDate,
+    money,
+  }).map((h) => [h.value, h.period])
+}
+
+/** A money span over the first occurrence of `written` in `text`. */
+function moneyAt(text: string, written: string, amount: number, currency: string): MoneySpan {
+  const start = text.indexOf(written)
+  return { start, end: start + written.length, amount, currency }
+}
+
+describe('findStatistics', () => {
+  const cases: [string, string, Lang, string | null, [number, string | null][]][] = [
+    [
+      'counts with a year and the comparison year',
+      'In 2023, 98,454 crimes were registered against 116,101 in 2022.',
+      'en',
+      null,
+      [
+        [98454, '2023'],
+        [116101, '2022'],
+      ],
+    ],
+    [
+      'an inline series',
+      'Drug Related Crimes in Kazakhstan: 2001-2003: 17,388 in 2001; 13,313 in 2002; 12,039 in 2003.',
+      'en',
+      null,
+      [
+        [17388, '2001'],
+        [13313, '2002'],
+        [12039, '2003'],
+      ],
+    ],
+    [
+      'a signed change and a comparison',
+      'The number of thefts has fallen by 12.5% from 20,100 to 17,588 cases, the prosecutor said.',
+      'en',
+      null,
+      [
+        [-12.5, null],
+        [20100, null],
+        [17588, null],
+      ],
+    ],
+    [
+      'a stock without period',
+      'A total of 1,240 persons are on the international wanted list.',
+      'en',
+      null,
+      [[1240, null]],
+    ],
+    [
+      'list items that share a noun',
+      'In the first half of 2024, 310 cases were opened for fraud, 95 for bribery and 12 for forgery.',
+      'en',
+      null,
+      [
+        [310, '2024'],
+        [95, '2024'],
+        [12, '2024'],
+      ],
+    ],
+    [
+      'Russian relative period',
+      'За 9 месяцев зарегистрировано 789 фактов интернет-мошенничества, что на 24% больше, чем в прошлом году.',
+      'ru',
+      '2025-10-20',
+      [
+        [789, '2025'],
+        [24, '2025'],
+      ],
+    ],
+    [
+      'Russian explicit year with a dash item',
+      'В 2025 году возбуждено 70 уголовных дел по фактам создания ОПГ, по транснациональным ОПГ – 10.',
+      'ru',
+      null,
+      [
+        [70, '2025'],
+        [10, '2025'],
+      ],
+    ],
+    [
+      'Kazakh year and "more than" suffix',
+      '2024 жылы облыс бойынша 1 200 қылмыс тіркелді, оның ішінде 300-ден астам алаяқтық фактісі анықталды.',
+      'kk',
+      null,
+      [
+        [1200, '2024'],
+        [300, '2024'],
+      ],
+    ],
+    [
+      'a Kazakh decrease in percent',
+      'Биыл қылмыс саны 15 пайызға азайды.',
+      'kk',
+      '2025-03-01',
+      [[-15, '2025']],
+    ],
+    [
+      'an open period gives no period',
+      'Since the beginning of 2023, more than 130 fugitives have been found.',
+      'en',
+      '2024-05-01',
+      [[130, null]],
+    ],
+    [
+      'a range keeps its lower bound',
+      'Since the new law took effect, 25 to 27 individuals have received life sentences.',
+      'en',
+      null,
+      [[25, null]],
+    ],
+    [
+      'one in four',
+      'Activists estimated that one in four families suffered from domestic violence.',
+      'en',
+      null,
+      [[25, null]],
+    ],
+  ]
+  for (const [name, text, lang, ref, expected] of cases) {
+    it(`finds ${name}`, () => {
+      assert.deepEqual(stats(text, lang, ref), expected)
+    })
+  }
+
+  const negatives: [string, string, Lang][] = [
+    [
+      'quantities of one seizure',
+      'During the search, 21 kg of heroin and 6 SIM boxes were seized in one flat.',
+      'en',
+    ],
+    [
+      'ages and durations',
+      'A 42-year-old man was sentenced to 7 years in prison under Article 190.',
+      'en',
+    ],
+    ['a single group', 'The court sentenced 34 members of the group to prison terms.', 'en'],
+    ['article numbers', 'Дело возбуждено по части 4 статьи 190 УК РК.', 'ru'],
+    ['dates', 'On April 15, 2024, the president signed the law.', 'en'],
+    ['a promised return', 'The scheme promised investors a 240 percent return.', 'en'],
+  ]
+  for (const [name, text, lang] of negatives) {
+    it(`ignores ${name}`, () => {
+      assert.deepEqual(stats(text, lang), [])
+    })
+  }
+
+  it('takes an aggregate sum of money but not the damage of one case', () => {
+    const aggregate =
+      'Since the start of the year, damage from online fraud exceeded 552 million tenge.'
+    assert.deepEqual(
+      stats(aggregate, 'en', '2025-09-29', [moneyAt(aggregate, '552 million tenge', 552e6, 'KZT')]),
+      [[552e6, '2025']],
+    )
+    const single = 'Investigators established that the official caused damage of 290 million tenge.'
+    assert.deepEqual(
+      stats(single, 'en', '2025-09-29', [moneyAt(single, '290 million tenge', 290e6, 'KZT')]),
+      [],
+    )
+  })
+
+  it('carries a reporting period to the next sentences', () => {
+    const text =
+      'Over the last three years, 13 criminal cases related to financial pyramids were registered. ' +
+      'More than 1,000 residents suffered. Verdicts were delivered in nine cases.'
+    assert.deepEqual(stats(text, 'en', '2025-09-28'), [
+      [13, '2023/2025'],
+      [1000, '2023/2025'],
+      [9, '2023/2025'],
+    ])
+  })
+
+  it('lists a figure restated in the text once', () => {
+    const text =
+      'In 2006, 10,423 crimes were registered. Of 10,423 criminal cases initiated in 2006, most were drug cases.'
+    assert.deepEqual(stats(text), [[10423, '2006']])
+  })
+
+  it('is fast on 200 KB of digits and repeated tokens', () => {
+    const text = `${'1 234 567, '.repeat(10_000)} ${'cases in 2020; '.repeat(5_000)} ${'9'.repeat(50_000)}`
+    const t0 = performance.now()
+    findStatistics({
+      content: text,
+      sentences: splitSentences(text),
+      lang: 'en',
+      referenceDate: null,
+    })
+    assert.ok(performance.now() - t0 < 2000, `took ${performance.now() - t0} ms`)
+  })
+})
+
+describe('parseWritten', () => {
+  const cases: [string, Lang, number][] = [
+    ['1,499', 'en', 1499],
+    ['1 200', 'kk', 1200],
+    ['10,5', 'kk', 10.5],
+    ['15.2', 'en', 15.2],
+    ['1.234.567', 'ru', 1234567],
+  ]
+  for (const [text, lang, value] of cases) {
+    it(`reads ${text}`, () => assert.equal(parseWritten(text, lang), value))
+  }
+})

@@ -17,7 +17,7 @@ import type { Stage } from '../../stage.ts'
 import type { Candidate } from './candidate.ts'
 import { type OrgLexicon, orgLexicon } from './lexicon.ts'
 import { type OrgToken, orgTokens } from './org-tokens.ts'
-import { recognizeDomains, recognizeQuoted } from './patterns-common.ts'
+import { recognizeDomains, recognizeQuoted, recognizeVenues } from './patterns-common.ts'
 import { recognizeEn, wrapEn } from './patterns-en.ts'
 import { recognizeKk } from './patterns-kk.ts'
 import { cyrCountryOf, recognizeRu } from './patterns-ru.ts'
@@ -63,7 +63,11 @@ export function findOrganizations(
   if (lang === 'en') found.push(...recognizeEn(text, tokens, lexLast))
   else if (lang === 'ru') found.push(...recognizeRu(text, tokens, lexAt))
   else found.push(...recognizeKk(text, tokens, lexLast))
-  found.push(...recognizeQuoted(text, tokens), ...recognizeDomains(text, tokens))
+  found.push(
+    ...recognizeQuoted(text, tokens),
+    ...recognizeDomains(text, tokens),
+    ...recognizeVenues(text, tokens),
+  )
   found = resolveOverlaps(found, lang, tokens)
   if (lang === 'en')
     found = resolveOverlaps([...found, ...wrapEn(text, tokens, found)], lang, tokens)

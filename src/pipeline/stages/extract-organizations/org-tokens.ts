@@ -32,6 +32,7 @@ export interface OrgToken {
 }
 
 const POSSESSIVE = /['’ʼ]s$/i
+const PREFIXED_ABBREVIATION = /^((?:non|anti|pro|ex|pan|post)-)(\p{Lu}{2,})$/u
 const UPPER_START = /^\p{Lu}/u
 const HAS_LOWER = /\p{Ll}/u
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '«', '“', '…', '•', '—', '–', '-'])
@@ -40,7 +41,17 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '«', '“', '…', '•'
 export function orgTokens(text: string): OrgToken[] {
   const out: OrgToken[] = []
   let prev: OrgToken | null = null
-  for (const t of tokenize(text)) {
+  for (const raw of tokenize(text)) {
+    // "non-CIS", "anti-NATO": the abbreviation is a mention of its own.
+    const prefixed = raw.isWord ? PREFIXED_ABBREVIATION.exec(raw.text) : null
+    const t = prefixed
+      ? {
+          ...raw,
+          text: prefixed[2]!,
+          start: raw.start + prefixed[1]!.length,
+          norm: prefixed[2]!.toLowerCase(),
+        }
+      : raw
     const poss = t.isWord && t.text.length > 2 && POSSESSIVE.test(t.text)
     const body = poss ? t.text.slice(0, -2) : t.text
     const gap = prev ? text.slice(prev.fullEnd, t.start) : '\n'

@@ -61,6 +61,23 @@ const GENRE: readonly [RegExp, OrganizationKind][] = [
   ],
   [/^(?:группировк|банд|gang|cartel|картел|ОПГ|преступн)/, 'criminal_group'],
 ]
+const MEDIA_VERBS =
+  /^(?:сообщает|сообщают|сообщило|сообщил|передает|передают|передаёт|пишет|пишут|информирует|reports|reported|writes|wrote|хабарлайды|жазады|хабарлады)$/
+/** Trading venues named right after their genre word, unquoted ("на бирже OKX"). */
+const VENUE = /^(?:бирж|криптобирж|бирже|exchange|платформ)/
+const LATIN_NAME = /^[A-Z][A-Za-z0-9]+$/
+
+/** "на бирже ATAIX", "криптобиржи OKX": a venue word, then a Latin name. */
+export function recognizeVenues(text: string, tokens: readonly OrgToken[]): Candidate[] {
+  const out: Candidate[] = []
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const g = tokens[i]!
+    const n = tokens[i + 1]!
+    if (!g.isWord || !VENUE.test(g.norm) || !LATIN_NAME.test(n.text) || n.nlBefore) continue
+    out.push(cand(text, tokens, i + 1, i + 2, 'company', n.text))
+  }
+  return out
+}
 const OPEN_QUOTE = new Set(['«', '"', '“', '„'])
 const CLOSE_QUOTE = new Set(['»', '"', '”', '“'])
 
@@ -118,6 +135,10 @@ export function recognizeQuoted(text: string, tokens: readonly OrgToken[]): Cand
           break
         }
       }
+    }
+    // "сообщает «Диапазон»", "передает агентство": the quoted name is the source.
+    if (!made && prev && MEDIA_VERBS.test(prev.norm)) {
+      made = cand(text, tokens, i + 1, end - 1, 'media', quoted)
     }
     if (!made && next?.isWord && /^(?:gang|cartel|тобы|тобының|бандасы)$/.test(next.norm)) {
       made = cand(text, tokens, i + 1, end - 1, 'criminal_group', quoted)

@@ -76,6 +76,10 @@ const HEADS = new Map<string, OrganizationKind>([
   ['guard', 'security_service'],
   ['cabinet', 'government'],
   ['collegium', 'government'],
+  ['dia', 'law_enforcement'],
+  ['uvd', 'law_enforcement'],
+  ['guvd', 'law_enforcement'],
+  ['rovd', 'law_enforcement'],
   ['government', 'government'],
 ])
 
@@ -263,7 +267,10 @@ export function recognizeEn(
           sawCap = true
           placeCodeSeen ??= placeCode(p)
           if (!EN_DEMONYMS.has(p.norm) && !placeCode(p)) demonymOnly = false
-        } else if (/^prosecutors?$/.test(p.norm) && t.norm === 'office') {
+        } else if (
+          /^(?:prosecutors?|mayor|akim|hokim|governor)$/.test(p.norm) &&
+          t.norm === 'office'
+        ) {
           from--
           demonymOnly = false
           continue
@@ -286,6 +293,20 @@ export function recognizeEn(
       }
       break
     }
+    // "mayor's office of Kerbulak": an office named by its holder and its place.
+    if (
+      lowerHead &&
+      from === i - 1 &&
+      tokens[from]!.poss &&
+      /^(?:of|in)$/.test(tokens[i + 1]?.norm ?? '')
+    ) {
+      const place = tokens[i + 2]
+      if (place?.cap && placeCode(place)) {
+        out.push(make(text, tokens, from, i + 3, 'government'))
+        resume = i + 3
+        continue
+      }
+    }
     // Drop lower-case words at the left edge ("city court" without a place is no name).
     while (from < i && !tokens[from]!.cap) from++
     const capLeft = tokens.slice(from, i).some((x) => x.cap)
@@ -303,6 +324,8 @@ export function recognizeEn(
       continue
     }
     if (titleLines.has(i) && !(t.norm === 'police' && placeCodeSeen)) continue
+    // "the Karatau district police station" is a building.
+    if (t.norm === 'police' && /^(?:station|stations)$/.test(tokens[i + 1]?.norm ?? '')) continue
     // An indefinite article before the name: "an Almaty court", "a French court".
     const before = tokens[from - 1]
     if (before && /^(?:a|an)$/.test(before.norm)) continue
@@ -435,7 +458,8 @@ function policeAfter(text: string, tokens: readonly OrgToken[]): Candidate[] {
     let j = k + 1
     if (tokens[j]?.norm === 'the') j++
     const place = tokens[j]
-    if (!place?.cap || !placeCode(place)) continue
+    // "police in Almaty" is the city's police; "police in Turkmenistan" names no one body.
+    if (!place?.cap || !placeCode(place) || COUNTRY_LEVEL.has(place.norm)) continue
     let end = j + 1
     if (/^(?:city|region|district|oblast|province)$/.test(tokens[end]?.norm ?? '')) end++
     // "police in Almaty and …": the same body as "Almaty police".
@@ -497,18 +521,20 @@ export function wrapEn(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     // "<unit words> <unit head> of (the) <body>"
+    const press =
+      PRESS.test(t.norm) && /^(?:service|office|center|centre)$/.test(tokens[i + 1]?.norm ?? '')
+    const headEnd = press ? i + 2 : i + 1
+    let at = headEnd + 1
+    if (tokens[at]?.norm === 'the') at++
+    const owner = byStart.get(at)
     if (
       t.isWord &&
-      (UNIT_HEADS.test(t.norm) ||
-        (PRESS.test(t.norm) &&
-          /^(?:service|office|center|centre)$/.test(tokens[i + 1]?.norm ?? '')))
+      (UNIT_HEADS.test(t.norm) || press) &&
+      tokens[headEnd]?.norm === 'of' &&
+      owner &&
+      !t.poss
     ) {
-      const headEnd = PRESS.test(t.norm) ? i + 2 : i + 1
-      if (tokens[headEnd]?.norm !== 'of') continue
-      let k = headEnd + 1
-      if (tokens[k]?.norm === 'the') k++
-      const parent = byStart.get(k)
-      if (!parent) continue
+      const parent = owner
       let from = i
       if (!PRESS.test(t.norm)) {
         while (from > 0 && i - from < 3) {

@@ -241,6 +241,7 @@ export const TITLE_CUES: readonly [string, CueRole][] = [
   ['төраға', 'official'],
   ['орынбасар', 'official'],
   ['өкіл', 'official'],
+  ['хатшы', 'official'],
   ['қызметкер', 'official'],
   ['адвокат', 'lawyer'],
   ['қорғауш', 'lawyer'],
@@ -383,6 +384,7 @@ export const STATUS_CUES: readonly [string, 'convict' | 'suspect' | 'victim'][] 
   ['похищен', 'victim'],
   ['избит', 'victim'],
   ['жәбірлен', 'victim'],
+  ['құрбан', 'victim'],
   ['зардап', 'victim'],
   ['қаза', 'victim'],
 ]

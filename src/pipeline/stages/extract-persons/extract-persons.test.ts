@@ -302,10 +302,12 @@ describe('extractPersons stage', () => {
       'Сергеевича Сергеевна Ивановской '.repeat(8_000),
     ]
     for (const text of hostile) {
-      const t0 = performance.now()
+      // CPU time, not wall time: the test machine is shared.
+      const c0 = process.cpuUsage()
       const out = await extractPersons().run(doc(text, 'ru'), ctx)
-      const ms = performance.now() - t0
-      assert.ok(ms < 3000, `took ${ms} ms on ${text.length} chars`)
+      const used = process.cpuUsage(c0)
+      const ms = (used.user + used.system) / 1000
+      assert.ok(ms < 2000, `took ${ms} ms of CPU on ${text.length} chars`)
       assert.ok(Array.isArray(out.persons))
     }
   })

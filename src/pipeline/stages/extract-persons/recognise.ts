@@ -520,6 +520,25 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
 
     const g0 = givens[0]
     const nw = w.length
+    // Title Case headlines run a name into the next words (`Kuandyk Bishimbayev Sentenced To`):
+    // after a given name and a surname-shaped word, an unknown word ends the name.
+    if (g0 && w.length >= 3) {
+      let cut = w.length
+      for (let k = 2; k < w.length; k++) {
+        if (surnames[k - 1]?.strong && !givens[k] && !surnames[k] && !isPatronymic(w[k]!)) {
+          cut = k
+          break
+        }
+      }
+      if (cut < w.length) {
+        return interpret(
+          i,
+          words[cut - 1]!,
+          words.slice(0, cut),
+          inits.filter((x) => x < words[cut - 1]!),
+        )
+      }
+    }
     // Given name first: `Алпыс Нурланов`, `Kassym-Jomart Tokayev`, `Glenn E. Curtis`, `Ksenia P.`.
     if (g0 && nw >= 2) {
       const last = nw - 1
@@ -606,7 +625,17 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     const citizenOf =
       (CITIZEN_CUE.test(tokens[i - 1]?.norm ?? '') && nw <= 3) ||
       (i >= 2 && blocked(i - 1) && CITIZEN_CUE.test(tokens[i - 2]!.norm))
-    if (nw >= 2 && nw <= 3 && ((cue && cue !== 'other') || citizenOf) && !initial) {
+    // A lower-case descriptor (`researcher Mihra Rittmann`) counts as well; Title Case does not.
+    const lowerCue =
+      cue !== undefined && cue !== 'honorific' && /^\p{Ll}/u.test(tokens[i - 1]?.text ?? '')
+    const lastShape =
+      NOT_NAME_SHAPE.test(w[nw - 1]!.toLowerCase()) && !/\p{Script=Cyrillic}/u.test(w[nw - 1]!)
+    if (
+      nw >= 2 &&
+      nw <= 3 &&
+      ((cue && cue !== 'other') || citizenOf || (lowerCue && !lastShape)) &&
+      !initial
+    ) {
       const sp = surnamePart(nw - 1, 'u', 'nom')
       return [
         make(

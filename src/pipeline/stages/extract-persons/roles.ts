@@ -154,6 +154,8 @@ export function titleAt(
 
 const KK_GENITIVE = /(?:ның|нің|дың|дің|тың|тің)$/
 const KK_POSSESSIVE = /[ыі]$/
+// Postpositions and pronouns that end a title phrase going backwards.
+const KK_STOP = new Set(['туралы', 'бойынша', 'сәйкес', 'бұл', 'осы', 'ол', 'және', 'мен', 'деді'])
 const KK_NOT_IN_TITLE =
   /(?:ған|ген|қан|кен|ып|іп|да|де|та|те|дан|ден|тан|тен|ға|ге|қа|ке|мен|бен|пен)$/
 
@@ -173,7 +175,8 @@ function kazakhTitle(
   let genitive = false
   while (k - 1 >= from && end - k < 6) {
     const w = tokens[k - 1]!
-    if (!w.isWord || KK_NOT_IN_TITLE.test(w.norm) || isSpeechCue(w.norm)) break
+    if (!w.isWord || KK_NOT_IN_TITLE.test(w.norm) || KK_STOP.has(w.norm) || isSpeechCue(w.norm))
+      break
     if (KK_GENITIVE.test(w.norm)) genitive = true
     else if (KK_POSSESSIVE.test(w.norm) && !genitive && k !== end) break
     else if (KK_POSSESSIVE.test(w.norm) && k === end) break
@@ -236,6 +239,14 @@ export function statusAt(
   if ((p2 === 'по' && p1 === 'словам') || (p2 === 'according' && p1 === 'to')) return undefined
   // "— подчеркнул Ташиев", "said Ozharov".
   if (p1 && isSpeechCue(p1)) return undefined
+  // "по словам адвоката X", "according to police spokesman X": a title between the cue and the name.
+  for (let k = m.tokenStart - 1; k >= Math.max(1, m.tokenStart - 6); k--) {
+    const t = tokens[k]!
+    if (!t.isWord) break
+    const before = tokens[k - 1]!.norm
+    if ((before === 'по' && t.norm === 'словам') || (before === 'according' && t.norm === 'to'))
+      return undefined
+  }
   let best: 'convict' | 'suspect' | 'victim' | undefined
   for (let k = m.tokenEnd; k < hi; k++) {
     const t = tokens[k]!

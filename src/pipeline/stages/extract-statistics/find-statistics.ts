@@ -99,25 +99,36 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   let carried: string | null = null
   let carriedAge = 99
   let carriable = false
-  let anaphora = false
+  let sentenceText = ''
   // The period of the previous figures goes on when it is a reporting period ("in 9 months of
   // this year", "over the last three years") or the sentence points back ("in these cases").
   // Within one paragraph any stated period goes on.
   let carriedEnd = 0
   let samePara = false
-  const carrying = () => carriedAge <= 2 && (carriable || anaphora || samePara)
+  const carrying = () =>
+    carriedAge <= 2 && (carriable || samePara || ANAPHORA_RE.test(sentenceText))
 
+  const wordsRe = NUMBER_WORD_RES[lang]
   for (const sentence of boundedSentences(content, input.sentences)) {
     if (input.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
     const s = content.slice(sentence.start, sentence.end)
-    if (!/\d|\p{L}/u.test(s)) continue
+    // Most sentences state no figure: skip them cheaply (they still age the carried period).
+    if (!/\d/u.test(s) && !wordsRe.test(s)) {
+      carriedAge++
+      continue
+    }
     // Dates such as "October 14 of this year" anchor an event, not a period of figures.
     const forPeriod = s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
-    const base = sentencePeriod(forPeriod, refYear, refMonth)
-    anaphora = ANAPHORA_RE.test(s)
+    const cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
+    const base = sentencePeriod(forPeriod, cues, refYear, refMonth)
+    sentenceText = s
     samePara = !/\n[ \t]*\n/u.test(content.slice(carriedEnd, sentence.start))
-    const aggregate = AGGREGATE_CUE_RE.test(forPeriod) || base.stated || carrying()
-    const single = SINGLE_CASE_RE.test(s)
+    // Computed on first use: most numbers are rejected before these cues matter.
+    let aggregateMemo: boolean | undefined
+    const isAggregate = () =>
+      (aggregateMemo ??= base.stated || carrying() || AGGREGATE_CUE_RE.test(forPeriod))
+    let singleMemo: boolean | undefined
+    const isSingle = () => (singleMemo ??= SINGLE_CASE_RE.test(s))
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     const hits: StatHit[] = []
     const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
@@ -128,7 +139,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       const series = nearestYear(s, rel)
       if (series !== undefined) return series
       if (base.stated && base.period?.includes('/')) return base.period
-      const y = cueYearBefore(forPeriod, rel) ?? cueYearAfterInClause(forPeriod, rel)
+      const y = cueYearBefore(cues, rel) ?? cueYearAfterInClause(forPeriod, cues, rel)
       if (y !== undefined) return y
       // Years stated elsewhere in the sentence belong to another clause.
       if (base.fromYear) return carrying() ? carried : null
@@ -139,7 +150,12 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     // Aggregate money sums.
     // A sum is a statistic when it aggregates over a period or a population ("damage this
     // year exceeded 552 million"), not when it is the damage of one case.
-    if (!single && MONEY_CUE_RE.test(s) && (base.stated || carrying() || MONEY_TOTAL_RE.test(s))) {
+    if (
+      sentenceMoney.length > 0 &&
+      !isSingle() &&
+      MONEY_CUE_RE.test(s) &&
+      (base.stated || carrying() || MONEY_TOTAL_RE.test(s))
+    ) {
       for (const m of sentenceMoney) {
         if (m.amount === null || m.amount <= 0) continue
         const before = s.slice(Math.max(0, m.start - sentence.start - 40), m.start - sentence.start)
@@ -159,6 +175,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
 
     // Numbers written with digits, and number words.
     const candidates = numberCandidates(s, lang)
+    const byStart = new Map(candidates.map((n) => [n.start, n]))
     let lastNoun: { noun: CountNoun; end: number } | null = null
     let skipUntil = -1
     for (const c of candidates) {
@@ -202,7 +219,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       }
       const qual = qualifier(before) || (KK_MORE_AFTER.test(after) ? ' (more than)' : '')
       if (pct) {
-        if (single) continue
+        if (isSingle()) continue
         const signed = isDecrease(before, after.slice(pct[0].length)) ? -value : value
         add(
           {
@@ -227,7 +244,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         /(?:from|с|от)\s*$/iu.test(before) ||
         /(?:from|с|от)\s+(?:[\d,.\s]+|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
       if (toNext) {
-        const next = candidates.find((n) => n.start === c.end + scaleLen + toNext[0].length)
+        const next = byStart.get(c.end + scaleLen + toNext[0].length)
         if (next) {
           nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
           if (DURATION_RE.test(nounText)) continue
@@ -238,7 +255,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         }
       } else if (ofNext) {
         // "seven of its 28 recommendations": a part of a stated whole.
-        const next = candidates.find((n) => n.start === c.end + scaleLen + ofNext[0].length)
+        const next = byStart.get(c.end + scaleLen + ofNext[0].length)
         if (next) {
           nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
           partOf = true
@@ -260,11 +277,11 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         noun = headerNoun(s.slice(0, c.start))
       if (!noun) continue
       lastNoun = { noun, end: c.end }
-      if (noun.strength === 'weak' && !aggregate && !seriesYear && !dense) continue
+      if (noun.strength === 'weak' && !seriesYear && !dense && !isAggregate()) continue
       // Weights are counted per seizure; only a period makes them an aggregate.
       if ((noun.unit === 'kg' || noun.unit === 'tons') && !base.stated && !carrying()) continue
-      if (single) continue
-      if (c.word && !aggregate && !partOf && !dense) continue
+      if (isSingle()) continue
+      if (c.word && !partOf && !dense && !isAggregate()) continue
       // "one case" is a statistic only where the sentence itself states its period.
       if (c.word && c.value === 1 && !base.stated && !(carrying() && qual) && !comparison) continue
       add(
@@ -281,7 +298,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     }
 
     const onePer = ONE_IN_RE.exec(s)
-    if (onePer && !single) {
+    if (onePer && !isSingle()) {
       const d = ONE_IN[onePer[1]!.toLowerCase()] ?? 0
       if (d > 0) {
         add(
@@ -354,6 +371,12 @@ function numberCandidates(s: string, lang: Lang): Candidate[] {
     })
   }
   const words = NUMBER_WORDS[lang]
+  if (
+    !NUMBER_WORD_RES[lang].test(s) &&
+    !(lang === 'en' && /(?<!\p{L})a\s+(?:hundred|thousand)/iu.test(s))
+  ) {
+    return out.sort((a, b) => a.start - b.start)
+  }
   const re = new RegExp(NOUN_WORD_RE.source, 'gu')
   let skipTo = 0
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
@@ -400,6 +423,18 @@ function numberCandidates(s: string, lang: Lang): Candidate[] {
     })
   }
   return out.sort((a, b) => a.start - b.start)
+}
+
+/** Any number word of a language (a quick test before the word-by-word scan). */
+const NUMBER_WORD_RES: Readonly<Record<Lang, RegExp>> = {
+  en: wordAlternation(Object.keys(NUMBER_WORDS.en), ['hundred', 'thousand']),
+  ru: wordAlternation(Object.keys(NUMBER_WORDS.ru), []),
+  kk: wordAlternation(Object.keys(NUMBER_WORDS.kk), []),
+}
+
+function wordAlternation(words: readonly string[], extra: readonly string[]): RegExp {
+  const all = [...words, ...extra].sort((a, b) => b.length - a.length)
+  return new RegExp(`(?<!\\p{L})(?:${all.join('|')})(?!\\p{L})`, 'iu')
 }
 
 const EN_SMALL =
@@ -489,11 +524,14 @@ function lastWord(s: string): string {
 }
 
 /** The counted noun among the first `maxWords` words of `after`, if any. */
+const NOUN_SCAN_RE = new RegExp(NOUN_WORD_RE.source, 'gu')
+
 function nounAt(after: string, maxWords: number, headFinal = true): CountNoun | null {
   const stop = after.search(STOP_NOUN_SEARCH)
   const window = stop >= 0 ? after.slice(0, stop) : after
   let n = 0
-  const re = new RegExp(NOUN_WORD_RE.source, 'gu')
+  const re = NOUN_SCAN_RE
+  re.lastIndex = 0
   let found: CountNoun | null = null
   for (let m = re.exec(window); m !== null && n < maxWords; m = re.exec(window)) {
     n++
@@ -514,9 +552,17 @@ function nounAt(after: string, maxWords: number, headFinal = true): CountNoun | 
   return found
 }
 
+// Counted nouns indexed by their first letter, so that a word is compared with few stems.
+const NOUNS_BY_INITIAL = new Map<string, CountNoun[]>()
+for (const n of COUNT_NOUNS) {
+  const list = NOUNS_BY_INITIAL.get(n.stem.charAt(0)) ?? []
+  list.push(n)
+  NOUNS_BY_INITIAL.set(n.stem.charAt(0), list)
+}
+
 function matchNoun(word: string): CountNoun | null {
   let best: CountNoun | null = null
-  for (const n of COUNT_NOUNS) {
+  for (const n of NOUNS_BY_INITIAL.get(word.charAt(0)) ?? []) {
     if (word.startsWith(n.stem) && (best === null || n.stem.length > best.stem.length)) best = n
   }
   // Short stems must not swallow unrelated words ("ton" in "tone", "call" in "called").
@@ -592,7 +638,7 @@ const SPAN_RES: readonly RegExp[] = [
   ),
 ]
 const YEAR_CUE_RE = new RegExp(
-  `(?:(?<!born\\s)\\bin|\\bduring|\\bfor|\\bof|\\bby|end of|(?<!\\p{L})в|(?<!\\p{L})за|(?<!\\p{L})на)\\s+(?:the\\s+)?(?:year\\s+)?${Y}\\b(?!\\s*[-–—]\\s*\\d)|(?<!(?:${MONTHS_SRC})\\p{L}*\\s+)${Y}\\s*(?:жыл|ж\\.|году|года|год(?!\\p{L})|г\\.)`,
+  `(?:(?<!born\\s)\\bin|\\bduring|\\bfor|\\bof|\\bby|end of|(?<!\\p{L})в|(?<!\\p{L})за|(?<!\\p{L})на)\\s+(?:the\\s+)?(?:year\\s+)?${Y}\\b(?!\\s*[-–—]\\s*\\d)|${Y}\\s*(?:жыл|ж\\.|году|года|год(?!\\p{L})|г\\.)`,
   'giu',
 )
 // An open period ("since 1999", "since the beginning of 2023", "2023 жылдан бері") gives no period.
@@ -627,9 +673,42 @@ const SMALL: Readonly<Record<string, number>> = {
   бес: 5,
 }
 
+/** A year cue of a sentence: where it stands and the year it names. */
+interface YearCue {
+  readonly index: number
+  readonly year: string
+}
+
+const HAS_YEAR_RE = /(?:19|20)\d{2}/u
+const MONTH_BEFORE_RE = new RegExp(`(?:${MONTHS_SRC})\\p{L}*\\s+$`, 'iu')
+
+/**
+ * The year cues of a sentence ("in 2023", "в 2025 году", "2024 жылы"), computed once per
+ * sentence. Years of open periods ("since 2023") and of month dates ("в феврале 2025 года") are
+ * left out.
+ */
+function yearCues(s: string): YearCue[] {
+  const open = OPEN_RE.exec(s)
+  const out: YearCue[] = []
+  YEAR_CUE_RE.lastIndex = 0
+  for (let m = YEAR_CUE_RE.exec(s); m !== null; m = YEAR_CUE_RE.exec(s)) {
+    const year = m[1] ?? m[2]
+    if (!year || open?.[0].includes(year)) continue
+    if (m[2] && MONTH_BEFORE_RE.test(s.slice(Math.max(0, m.index - 15), m.index))) continue
+    out.push({ index: m.index, year })
+  }
+  return out
+}
+
 /** The period a sentence states for its figures (relative ones resolved against the reference). */
-function sentencePeriod(s: string, refYear: number | null, refMonth: string | null): Period {
-  for (const re of SPAN_RES) {
+function sentencePeriod(
+  s: string,
+  cues: readonly YearCue[],
+  refYear: number | null,
+  refMonth: string | null,
+): Period {
+  const hasYear = HAS_YEAR_RE.test(s)
+  for (const re of hasYear ? SPAN_RES : []) {
     const m = re.exec(s)
     if (m) return { period: `${m[1]}/${m[2]}`, stated: true, reporting: true }
   }
@@ -637,11 +716,9 @@ function sentencePeriod(s: string, refYear: number | null, refMonth: string | nu
   const lead = /^\s*((?:19|20)\d{2})\s+(?:has|have|saw|showed|witnessed|was|were)\b/u.exec(s)
   if (lead) return { period: lead[1]!, stated: true, fromYear: false }
   const open = OPEN_RE.exec(s)
-  const years = [...s.matchAll(YEAR_CUE_RE)].filter((m) => !open?.[0].includes(m[1] ?? m[2] ?? '#'))
-  if (years.length > 0) {
-    const y = years[0]![1] ?? years[0]![2]
-    if (y) return { period: y, stated: true, fromYear: true, reporting: REPORTING_RE.test(s) }
-  }
+  const first = cues[0]
+  if (first)
+    return { period: first.year, stated: true, fromYear: true, reporting: REPORTING_RE.test(s) }
   if (open) return { period: null, stated: true }
   const lastN = LAST_N_YEARS_RE.exec(s)
   if (lastN) {
@@ -661,28 +738,27 @@ function sentencePeriod(s: string, refYear: number | null, refMonth: string | nu
 }
 
 /** The year of the closest year cue before `pos` ("by 1992 that figure had risen to 58%"). */
-function cueYearBefore(s: string, pos: number): string | undefined {
-  const open = OPEN_RE.exec(s)
+function cueYearBefore(cues: readonly YearCue[], pos: number): string | undefined {
   let best: string | undefined
-  for (const m of s.matchAll(YEAR_CUE_RE)) {
-    if ((m.index ?? 0) >= pos) break
-    const y = m[1] ?? m[2]
-    if (y && !open?.[0].includes(y)) best = y
+  for (const c of cues) {
+    if (c.index >= pos) break
+    best = c.year
   }
   return best
 }
 
 /** The first year cue after `pos` in the same clause ("1,429 cases ... in 6 months of 2022"). */
-function cueYearAfterInClause(s: string, pos: number): string | undefined {
-  const open = OPEN_RE.exec(s)
-  for (const m of s.matchAll(YEAR_CUE_RE)) {
-    const at = m.index ?? 0
-    if (at < pos) continue
-    if (/[;:]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(s.slice(pos, at))) return undefined
-    const y = m[1] ?? m[2]
-    if (y && !open?.[0].includes(y)) return y
+function cueYearAfterInClause(
+  s: string,
+  cues: readonly YearCue[],
+  pos: number,
+): string | undefined {
+  const next = cues.find((c) => c.index >= pos)
+  if (!next) return undefined
+  if (/[;:]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(s.slice(pos, next.index))) {
+    return undefined
   }
-  return undefined
+  return next.year
 }
 
 /** A year stated right after the number ("20,000 in 2005"), which beats the sentence's period. */

@@ -222,8 +222,6 @@ export const AGGREGATE_CUE_RE = new RegExp(
     'half of',
     'operational',
     'underway',
-    'there were',
-    'there are',
     'numbered',
     'зарегистр',
     'выявлен',

@@ -28,6 +28,8 @@ export interface Candidate {
    * type of body it refers to, so that it can join the one specific body of that type.
    */
   readonly generic: string | null
+  /** A generic mention that is no body of its own ("отдел полиции"): it only joins one. */
+  readonly mergeOnly?: true
   readonly source: 'lexicon' | 'pattern'
 }
 

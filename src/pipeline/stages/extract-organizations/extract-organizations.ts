@@ -211,6 +211,7 @@ function group(
     if (c.generic) {
       const specific = keysOfType.get(c.generic)
       key = specific && specific.size === 1 ? [...specific][0]! : `${c.generic}|`
+      if (c.mergeOnly && !(specific && specific.size === 1)) continue
     }
     const list = groups.get(key) ?? []
     list.push(c)

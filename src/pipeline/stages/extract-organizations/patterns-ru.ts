@@ -170,6 +170,8 @@ interface Complement {
   readonly specific: boolean
   /** Lower-case words that give the body's type ("полиции", "внутренних дел"). */
   readonly typeWords: string[]
+  /** A `по`/`при` phrase says what the body does ("по борьбе с коррупцией"). */
+  readonly described: boolean
 }
 
 /** Walks the complement of a head ending at token `i` (exclusive). */
@@ -184,6 +186,7 @@ function complement(
   const typeWords: string[] = []
   let adjStart = -1
   let steps = 0
+  let described = false
   while (k < tokens.length && steps++ < 16) {
     const t = tokens[k]!
     if (k > i && t.nlBefore) break
@@ -208,7 +211,9 @@ function complement(
     }
     const head = HEAD_FORMS.get(t.norm)
     if (head) {
-      if (head.nested && head.lemma !== 'служба') nested.push(adjStart >= 0 ? adjStart : k)
+      if (head.nested) nested.push(adjStart >= 0 ? adjStart : k)
+      // "полиции", "службы" in a complement say what kind of body it is.
+      else typeWords.push(t.norm)
       adjStart = -1
       k++
       continue
@@ -220,6 +225,7 @@ function complement(
       continue
     }
     if (t.norm === 'по' || t.norm === 'при') {
+      described = true
       const next = tokens[k + 1]
       if (!next?.isWord) break
       const ok =
@@ -337,7 +343,7 @@ function complement(
   // Trailing adjectives without their noun are not part of the name.
   if (adjStart >= 0) k = adjStart
   while (k > i && !tokens[k - 1]!.isWord && tokens[k - 1]!.text !== '№') k--
-  return { to: k, nested: nested.filter((n) => n < k), specific, typeWords }
+  return { to: k, nested: nested.filter((n) => n < k), specific, typeWords, described }
 }
 
 /** Finds head-based Russian names. `lexEnd` maps a lexicon hit's first token to its end. */
@@ -420,6 +426,10 @@ export function recognizeRu(
       orgId: null,
       key: specific ? `ru:${type}|${placeKey}` : `ru:${type}|`,
       generic: specific ? null : `ru:${type}`,
+      // "отдел полиции" with no adjective and no place names no body unless it repeats one.
+      ...(!specific && !comp.described && from === i && !abbrev && !head?.bare
+        ? { mergeOnly: true as const }
+        : {}),
       source: 'pattern',
     })
     // Go on after the name, or at a body named inside its complement (it gets its own mention).

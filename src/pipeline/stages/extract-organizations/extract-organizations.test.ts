@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { Organization } from '#core/facts.ts'
+import type { Lang } from '#core/lang.ts'
+import { findOrganizations } from './extract-organizations.ts'
+
+function find(text: string, lang: Lang): Organization[] {
+  return findOrganizations(text, lang)
+}
+
+function byName(orgs: readonly Organization[], name: string): Organization | undefined {
+  return orgs.find((o) => o.name === name)
+}
+
+describe('findOrganizations: names, kinds and countries', () => {
+  const cases: [Lang, string, string, string, string | null][] = [
+    // lang, text, expected name, kind, country
+    [
+      'en',
+      'Almaty police detained a Russian citizen on Monday.',
+      'Almaty police',
+      'law_enforcement',
+      'KZ',
+    ],
+    [
+      'en',
+      'The Prosecutor General’s Office of Kazakhstan has opened a case.',
+      'Prosecutor General’s Office of Kazakhstan',
+      'prosecutor',
+      'KZ',
+    ],
+    [
+      'en',
+      'He was detained by the State Committee for National Security of the Kyrgyz Republic.',
+      'State Committee for National Security of the Kyrgyz Republic',
+      'security_service',
+      'KG',
+    ],
+    [
+      'en',
+      'The Karasai District Court sentenced six officers to prison.',
+      'Karasai District Court',
+      'court',
+      'KZ',
+    ],
+    [
+      'en',
+      'The case was sent by the Turkestan regional prosecutor’s office.',
+      'Turkestan regional prosecutor’s office',
+      'prosecutor',
+      'KZ',
+    ],
+    ['en', 'He was put on the Interpol wanted list.', 'Interpol', 'international', null],
+    ['en', 'The money was moved through Halyk Bank accounts.', 'Halyk Bank', 'company', 'KZ'],
+    [
+      'en',
+      'Ukrainian police said the call centre was shut.',
+      'Ukrainian police',
+      'law_enforcement',
+      'UA',
+    ],
+    ['en', 'According to Orda.kz, the suspect fled.', 'Orda.kz', 'media', 'KZ'],
+    [
+      'ru',
+      'Его задержали сотрудники управления полиции Степногорска.',
+      'управление полиции Степногорска',
+      'law_enforcement',
+      'KZ',
+    ],
+    [
+      'ru',
+      'Дело рассматривалось в Мангистауском областном суде.',
+      'Мангистауский областной суд',
+      'court',
+      'KZ',
+    ],
+    [
+      'ru',
+      'Приговор вынесен специализированным межрайонным судом по уголовным делам города Алматы.',
+      'специализированный межрайонный суд по уголовным делам города Алматы',
+      'court',
+      'KZ',
+    ],
+    ['ru', 'Об этом сообщили в Генпрокуратуре.', 'Генпрокуратура', 'prosecutor', 'KZ'],
+    [
+      'ru',
+      'Схему раскрыли в Агентстве по финансовому мониторингу (АФМ).',
+      'Агентство по финансовому мониторингу (АФМ)',
+      'law_enforcement',
+      'KZ',
+    ],
+    ['ru', 'Операцию провели сотрудники ФСБ России.', 'ФСБ России', 'security_service', 'RU'],
+    ['ru', 'Подрядчиком выступало ТОО «Строй-Сервис».', 'ТОО «Строй-Сервис»', 'company', 'KZ'],
+    ['ru', 'Задержаны лидеры ОПГ «Карамурт».', 'ОПГ «Карамурт»', 'criminal_group', 'KZ'],
+    [
+      'ru',
+      'Как сообщает ДП г. Алматы, подозреваемый задержан.',
+      'ДП г. Алматы',
+      'law_enforcement',
+      'KZ',
+    ],
+    [
+      'kk',
+      'Бұл туралы Ішкі істер министрлігінде хабарлады.',
+      'Ішкі істер министрлігі',
+      'law_enforcement',
+      'KZ',
+    ],
+    ['kk', 'Іс Алматы қалалық сотына жолданды.', 'Алматы қалалық соты', 'court', 'KZ'],
+    [
+      'kk',
+      'Түркістан облысы полиция департаментінің қызметкерлері күдіктіні ұстады.',
+      'Түркістан облысы полиция департаменті',
+      'law_enforcement',
+      'KZ',
+    ],
+    [
+      'kk',
+      'Есірткіні Көлік полициясының қызметкерлері тапты.',
+      'Көлік полициясы',
+      'law_enforcement',
+      'KZ',
+    ],
+    [
+      'kk',
+      'Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі мәлімдеді.',
+      'Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі',
+      'law_enforcement',
+      'KZ',
+    ],
+  ]
+  for (const [lang, text, name, kind, country] of cases) {
+    test(`${lang}: ${name}`, () => {
+      const orgs = find(text, lang)
+      const org = byName(orgs, name)
+      assert.ok(org, `expected ${name}, got ${orgs.map((o) => o.name).join('; ')}`)
+      assert.equal(org.kind, kind)
+      assert.equal(org.country, country)
+    })
+  }
+})
+
+describe('findOrganizations: one entry per body', () => {
+  test('inflected and abbreviated mentions join the full name', () => {
+    const text =
+      'Как сообщили в пресс-службе Департамента полиции Карагандинской области, женщину задержали. ' +
+      'По данным ДП области, ущерб превысил 2 млн тенге. В Департаменте полиции Карагандинской области добавили детали.'
+    const orgs = find(text, 'ru')
+    const dp = byName(orgs, 'Департамент полиции Карагандинской области')
+    assert.ok(dp)
+    assert.ok(dp.variants.includes('ДП области'))
+    assert.ok(dp.variants.includes('Департаменте полиции Карагандинской области'))
+    assert.ok(byName(orgs, 'пресс-служба Департамента полиции Карагандинской области'))
+    assert.equal(orgs.length, 2)
+  })
+
+  test('a named sub-unit and its parent are two bodies', () => {
+    const orgs = find('The anti-extremism department of the Almaty police detained him.', 'en')
+    assert.deepEqual(orgs.map((o) => o.name).sort(), [
+      'Almaty police',
+      'anti-extremism department of the Almaty police',
+    ])
+  })
+
+  test('the same ministry of two countries is two bodies', () => {
+    const orgs = find(
+      'МВД Казахстана и МВД России провели совместную операцию. МВД сообщило о задержании.',
+      'ru',
+    )
+    assert.deepEqual(orgs.map((o) => `${o.name}/${o.country}`).sort(), [
+      'МВД Казахстана/KZ',
+      'МВД России/RU',
+    ])
+  })
+
+  test('English forms of one agency are one body with variants', () => {
+    const text =
+      'The Ministry of Internal Affairs (MVD) said the Interior Ministry would review the case. MVD officers declined to comment.'
+    const orgs = find(text, 'en')
+    assert.equal(orgs.length, 1)
+    assert.equal(orgs[0]?.orgId, 'mia')
+  })
+})
+
+describe('findOrganizations: what is not a body', () => {
+  const cases: [Lang, string][] = [
+    ['en', 'A French court refused the request, and an Almaty court later agreed.'],
+    ['en', 'Border guards stopped the car near the crossing.'],
+    ['en', 'The videos were posted on YouTube, Telegram, WhatsApp, TikTok and Instagram.'],
+    ['en', 'NGOs and LGBT groups criticised the new law.'],
+    ['en', 'He was held at the Karatau district police station overnight.'],
+    ['ru', 'Суд приговорил его к пяти годам, отдел полиции не комментирует.'],
+    ['ru', 'Ролики распространялись в Telegram и WhatsApp.'],
+    ['kk', 'Күдікті сотталды, қызметкерлері оны ұстады.'],
+  ]
+  for (const [lang, text] of cases) {
+    test(`${lang}: ${text}`, () => {
+      assert.deepEqual(
+        find(text, lang).map((o) => o.name),
+        [],
+      )
+    })
+  }
+})
+
+describe('findOrganizations: hostile input', () => {
+  const inputs: [string, Lang][] = [
+    ['1234567890 '.repeat(20_000), 'en'],
+    ['Police Police Department of of the '.repeat(6_000), 'en'],
+    ['департамента полиции по борьбе с '.repeat(6_000), 'ru'],
+    ['«««« ТОО «'.repeat(20_000), 'ru'],
+    ['полиция департаментінің басқармасы '.repeat(6_000), 'kk'],
+    ['a.b.c.d.e.f.g.h.i.j.kz'.repeat(10_000), 'en'],
+  ]
+  for (const [text, lang] of inputs) {
+    test(`${lang}: ${text.slice(0, 24)}… (${text.length} chars) stays fast`, () => {
+      const t0 = performance.now()
+      find(text, lang)
+      const ms = performance.now() - t0
+      assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`)
+    })
+  }
+})

@@ -45,7 +45,7 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   if (!hit.bareYear && !/^\d{4}$/.test(hit.iso)) return false
   if (BIRTH_BEFORE.test(before) || BIRTH_AFTER.test(after)) return true
   if (hit.bareYear && (TITLE_AFTER.test(after) || TITLE_BEFORE.test(before))) return true
-  if (PERIOD_BEFORE.test(before)) return true
+  if (PERIOD_BEFORE.test(before.slice(-36))) return true
   // "Drug Related Crimes in Kazakhstan: 1990-2006: 4,165 in 1990; …" heads a statistic series.
   if (SERIES_HEAD.test(after)) return true
   if (!hit.bareYear) return false

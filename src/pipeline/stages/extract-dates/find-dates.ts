@@ -34,7 +34,11 @@ export interface RefDate {
   readonly d: number | null
 }
 
+/** Which letters a rule's words need; a rule runs only on texts that have them. */
+type Script = 'latin' | 'cyrillic' | 'kazakh'
+
 interface Rule {
+  readonly script?: Script
   readonly re: RegExp
   /** Returns the hit for a match, or `null` to skip it. */
   readonly make: (m: RegExpExecArray, ctx: RuleContext) => Omit<DateHit, 'start' | 'end'> | null
@@ -119,6 +123,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // April 5, 2025 · Sept. 14 · November 1st in 2017 · May 26 of this year · March 3-5, 2025
+    script: 'latin',
     re: new RegExp(
       `\\b(${EN_M})\\s+(${DAY})${ORD}(?:\\s*[-–]\\s*${DAY}${ORD})?(?![\\d])(?:,?\\s+(?:in\\s+|of\\s+)?(${YEAR})${NA}|,?\\s+of\\s+(this|last|next|the\\s+same|that)\\s+year\\b)?`,
       'gu',
@@ -135,6 +140,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // 5 April 2025 · 16 January · 5th of April
+    script: 'latin',
     re: new RegExp(
       `${NB}(${DAY})${ORD}(?:\\s*[-–]\\s*${DAY}${ORD})?\\s+(?:of\\s+)?(${EN_M})(?![\\p{L}])(?:,?\\s+(${YEAR})${NA})?`,
       'gu',
@@ -148,6 +154,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // March to May 2024 · between April and August 2019 (the start of the range)
+    script: 'latin',
     re: new RegExp(
       `\\b(?:[Bb]etween\\s+|[Ff]rom\\s+)?(${EN_M})\\s*(?:to|and|through|until|-|–)\\s*(${EN_M}),?\\s+(${YEAR})${NA}`,
       'gu',
@@ -156,6 +163,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // March 2024 · December, 2006 · February of the same year · the summer of 2012 (year)
+    script: 'latin',
     re: new RegExp(
       `\\b(${EN_M}),?\\s+(?:of\\s+)?(?:(${YEAR})${NA}|(this|last|next|the\\s+same|that)\\s+year\\b)`,
       'gu',
@@ -169,6 +177,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // in June · since early February · by mid-March (year-less month, needs a preposition)
+    script: 'latin',
     re: new RegExp(
       `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his)\\s+(?:(?:early|late|mid-?)\\s*)?(${EN_M})(?![\\p{L}\\d]|,?\\s*\\d)`,
       'gu',
@@ -177,6 +186,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // 5 апреля 2025 года · 26 декабря · 5–7 марта 2024 г.
+    script: 'cyrillic',
     re: new RegExp(
       `${NB}(${DAY})(?:\\s*[-–]\\s*${DAY})?\\s+(${RU_M})${NA}(?:\\s+(${YEAR})${RU_YEAR_WORD})?`,
       'giu',
@@ -190,6 +200,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // в марте 2024 года · с марта по май 2024 года (start) · июль 2013 г.
+    script: 'cyrillic',
     re: new RegExp(
       `${NB}(?:(?:в|с|до|к|по|от|на)\\s+)?(?:(?:начале|конце|середине)\\s+)?(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?\\s+(${YEAR})${NA}${RU_YEAR_WORD}`,
       'giu',
@@ -198,6 +209,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // в марте · в начале февраля · до июня (year-less, after a preposition)
+    script: 'cyrillic',
     re: new RegExp(
       `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})${NA}(?!\\s+\\d)`,
       'giu',
@@ -206,11 +218,13 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // 2025 жылғы 26 желтоқсанда
+    script: 'kazakh',
     re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылғы|ж\\.)\\s+(${DAY})\\s+(${KK_M})`, 'giu'),
     make: (m) => absolute(Number(m[1]), monthNumber(m[3]!), Number(m[2])),
   },
   {
     // 26 желтоқсан 2025 ж. · 26 желтоқсанда (year-less)
+    script: 'kazakh',
     re: new RegExp(`${NB}(${DAY})\\s+(${KK_M})(?:\\s+(${YEAR})${KK_YEAR_WORD})?`, 'giu'),
     make: (m, ctx) => {
       const month = monthNumber(m[2]!)!
@@ -221,11 +235,13 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // 2024 жылдың наурызында · 2024 жылғы наурыз айында
+    script: 'kazakh',
     re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылдың|жылғы|ж\\.)\\s+(${KK_M})`, 'giu'),
     make: (m) => absolute(Number(m[1]), monthNumber(m[2]!), null),
   },
   {
     // наурыз айында (year-less)
+    script: 'kazakh',
     re: new RegExp(`${NB}(${KK_M})\\s+ай(?:ында|ы|ынан|ына)${NA}`, 'giu'),
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
   },
@@ -255,15 +271,21 @@ function yearHit(
   const after = text.slice(end, end + 40)
   const before = text.slice(Math.max(0, m.index - 25), m.index)
   if (/[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before) || after.startsWith('/')) return null
-  if (QUANTITY_AFTER.test(after)) return null
   if (/^[-–]\d{2}(?!\d)/.test(after)) return null
-  const kk = KK_YEAR_CUE_AFTER.test(after)
-  const ru = RU_YEAR_CUE_AFTER.test(after) || RU_YEAR_CUE_BEFORE.test(before)
-  if (lang !== 'en' && !kk && !ru && !/[(«"]\s*$/.test(before)) return null
+  if (lang !== 'en') {
+    const cued =
+      KK_YEAR_CUE_AFTER.test(after) ||
+      RU_YEAR_CUE_AFTER.test(after) ||
+      RU_YEAR_CUE_BEFORE.test(before) ||
+      /[(«"]\s*$/.test(before)
+    if (!cued) return null
+  }
+  if (QUANTITY_AFTER.test(after)) return null
   return { iso: m[1]!, relative: false, bareYear: true }
 }
 
 const RELATIVE_RULES: readonly {
+  script?: Script
   re: RegExp
   make: (
     m: RegExpExecArray,
@@ -315,14 +337,17 @@ const RELATIVE_RULES: readonly {
   },
   {
     re: /(?<![\p{L}])(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(years?|decades?|months?)\s+ago(?![\p{L}])/giu,
+    script: 'latin',
     make: (m, r) => ago(r, m[1]!, m[2]!),
   },
   {
     re: /(?<![\p{L}])(\d{1,2}|год|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s*(года|лет|год|месяц\p{L}*)?\s+назад(?![\p{L}])/giu,
+    script: 'cyrillic',
     make: (m, r) => ago(r, m[1]!, m[2] ?? 'год'),
   },
   {
     re: /(?<![\p{L}])(\d{1,2}|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(жыл|ай)\s+(?:бұрын|бұрынғы)(?![\p{L}])/giu,
+    script: 'kazakh',
     make: (m, r) => ago(r, m[1]!, m[2]!),
   },
 ]
@@ -371,100 +396,276 @@ const ANCHOR_REACH = 250
  * passage followed by an inline citation ("[Source: BBC, August 14, 2012]") takes the citation's
  * date as its reference (gold README); on an undated page, a year-less date right after a full
  * date ("reported on May 2, 2024 that … on March 10") takes that date's year. Never throws.
+ *
+ * The rules run only on short windows around trigger words (digits, month and relative words),
+ * so plain prose costs one pass of one regex.
  */
 export function findDates(text: string, lang: string, ref: RefDate | null): DateHit[] {
+  const segments = triggerSegments(text)
+  const scripts = scriptsOf(text)
   const citations = citationDates(text)
-  const anchors = ref ? [] : scanAbsolute(text, () => null).filter((h) => h.iso.length === 10)
+  const anchors = ref
+    ? []
+    : scanAbsolute(text, segments, scripts, () => null)
+        .filter((h) => h.iso.length === 10)
+        .sort((a, b) => a.start - b.start)
   const refAt = (pos: number): RefDate | null => {
     const c = citationFor(text, citations, pos)
     if (c) return c
     if (ref) return ref
-    let anchor: DateHit | undefined
-    for (const a of anchors) if (a.end <= pos && pos - a.end <= ANCHOR_REACH) anchor = a
-    return anchor ? parseRefDate(anchor.iso) : null
+    const i = lastBefore(anchors, pos)
+    const anchor = i >= 0 ? anchors[i] : undefined
+    return anchor && pos - anchor.end <= ANCHOR_REACH ? parseRefDate(anchor.iso) : null
   }
-  const found = scanAbsolute(text, refAt)
+  const found = scanAbsolute(text, segments, scripts, refAt)
   for (const rule of RELATIVE_RULES) {
-    const re = new RegExp(rule.re.source, rule.re.flags)
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (rule.script && !scripts.has(rule.script)) continue
+    eachMatch(rule.re, text, segments, (m) => {
       const at = refAt(m.index)
       const r = at && rule.make(m, at)
-      if (r)
-        found.push({
-          start: m.index,
-          end: m.index + m[0].length,
-          iso: iso(r.y, r.m, r.d),
-          relative: true,
-          bareYear: false,
-        })
-    }
+      if (!r) return
+      const end = m.index + m[0].length
+      found.push({ start: m.index, end, iso: iso(r.y, r.m, r.d), relative: true, bareYear: false })
+    })
   }
-  const re = new RegExp(YEAR_RULE.source, YEAR_RULE.flags)
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  eachMatch(YEAR_RULE, text, segments, (m) => {
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
-  }
+  })
   return dropOverlaps(found)
 }
 
-function scanAbsolute(text: string, refAt: (pos: number) => RefDate | null): DateHit[] {
+/**
+ * What can start a date: a digit, a month, a weekday or a relative word. Matched on the
+ * lower-cased text without the `i`/`u` flags, which lets V8 scan for the literals quickly.
+ */
+const TRIGGER_WORDS = [
+  ...EN_MONTHS.map(([w]) => w.toLowerCase()),
+  ...RU_MONTHS.map(([w]) => w),
+  ...KK_MONTHS.map(([w]) => w),
+  'today',
+  'yesterday',
+  'ago',
+  'last',
+  'this',
+  'earlier',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'сегодня',
+  'вчера',
+  'позавчера',
+  'назад',
+  'прошл',
+  'минувш',
+  'этом',
+  'эту',
+  'этот',
+  'текущ',
+  'нынешн',
+  'понедельник',
+  'вторник',
+  'среду',
+  'четверг',
+  'пятницу',
+  'субботу',
+  'воскресенье',
+  'бүгін',
+  'кеше',
+  'биыл',
+  'былтыр',
+  'бұрын',
+  'өткен',
+  'осы',
+  'ағымдағы',
+  'күні',
+]
+const TRIGGER = new RegExp(
+  `\\d+|${TRIGGER_WORDS.sort((a, b) => b.length - a.length).join('|')}`,
+  'g',
+)
+const TRIGGER_ANY_CASE = new RegExp(TRIGGER.source, 'gi')
+const MARGIN_BEFORE = 60
+const MARGIN_AFTER = 90
+
+/** The scripts a text is written in, to skip the rules of the other languages. */
+function scriptsOf(text: string): Set<Script> {
+  const out = new Set<Script>()
+  if (/[A-Za-z]/.test(text)) out.add('latin')
+  if (/[а-яА-ЯёЁ]/.test(text)) out.add('cyrillic')
+  if (/[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/.test(text)) out.add('kazakh')
+  return out
+}
+
+interface Segment {
+  readonly start: number
+  readonly end: number
+  /** `text.slice(start, end)`, cut once for all the rules. */
+  readonly text: string
+}
+
+function triggerSegments(text: string): Segment[] {
+  const out: { start: number; end: number }[] = []
+  let cur: { start: number; end: number } | null = null
+  const lower = text.toLowerCase()
+  // Lower-casing keeps offsets except for rare letters (İ); fall back to a case-blind scan then.
+  const [re, haystack] = lower.length === text.length ? [TRIGGER, lower] : [TRIGGER_ANY_CASE, text]
+  re.lastIndex = 0
+  for (let m = re.exec(haystack); m !== null; m = re.exec(haystack)) {
+    const start = Math.max(0, m.index - MARGIN_BEFORE)
+    const end = Math.min(text.length, m.index + m[0].length + MARGIN_AFTER)
+    if (cur && start <= cur.end) cur.end = Math.max(cur.end, end)
+    else {
+      if (cur) out.push(cur)
+      cur = { start, end }
+    }
+  }
+  if (cur) out.push(cur)
+  return out.map((g) => ({ ...g, text: text.slice(g.start, g.end) }))
+}
+
+// A leading look-behind makes V8 try the pattern at every position; checking the character
+// before a match by hand keeps the same meaning and lets the engine skip ahead to likely starts.
+const LEADING_BOUNDARY = [
+  { source: '(?<![\\p{L}\\p{N}])', test: /[\p{L}\p{N}]/u },
+  { source: '(?<![\\p{L}])', test: /\p{L}/u },
+]
+const compiled = new Map<RegExp, { re: RegExp; before: RegExp | null }>()
+
+function compile(re: RegExp): { re: RegExp; before: RegExp | null } {
+  let c = compiled.get(re)
+  if (!c) {
+    const lead = LEADING_BOUNDARY.find((b) => re.source.startsWith(b.source))
+    c = lead
+      ? { re: new RegExp(re.source.slice(lead.source.length), re.flags), before: lead.test }
+      : { re, before: null }
+    compiled.set(re, c)
+  }
+  return c
+}
+
+/** Runs a global regex over each segment; `m.index` is made absolute before `fn` sees it. */
+function eachMatch(
+  pattern: RegExp,
+  text: string,
+  segments: readonly Segment[],
+  fn: (m: RegExpExecArray) => void,
+): void {
+  const { re, before } = compile(pattern)
+  for (const seg of segments) {
+    const sub = seg.text
+    re.lastIndex = 0
+    for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+      if (before && m.index > 0 && before.test(sub[m.index - 1]!)) {
+        re.lastIndex = m.index + 1
+        continue
+      }
+      if (m[0] === '') re.lastIndex++
+      m.index += seg.start
+      fn(m)
+    }
+  }
+}
+
+function scanAbsolute(
+  text: string,
+  segments: readonly Segment[],
+  scripts: ReadonlySet<Script>,
+  refAt: (pos: number) => RefDate | null,
+): DateHit[] {
   const ctx: RuleContext = { text, refAt }
   const found: DateHit[] = []
   for (const rule of ABSOLUTE_RULES) {
-    const re = new RegExp(rule.re.source, rule.re.flags)
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (rule.script && !scripts.has(rule.script)) continue
+    eachMatch(rule.re, text, segments, (m) => {
       const hit = rule.make(m, ctx)
       if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
-    }
+    })
   }
   return found
 }
 
+/** Index of the last item ending at or before `pos` (items sorted by start), or -1. */
+function lastBefore(items: readonly { start: number; end: number }[], pos: number): number {
+  let lo = 0
+  let hi = items.length - 1
+  let best = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid]!.end <= pos) {
+      best = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return best
+}
+
 // "Jim Armitage wrote in The Independent: “…" quotes the source cited just before it.
 const QUOTE_OPEN = /^\s*[“"«]/u
-
-/** Every paragraph since the citation opens a quote: the cited passage goes on. */
-function quoteContinues(between: string): boolean {
-  const paragraphs = between.split(/\n\s*\n/).filter((p) => p.trim() !== '')
-  return paragraphs.length > 0 && paragraphs.every((p) => QUOTE_OPEN.test(p))
-}
 const QUOTE_INTRO =
   /([\p{Lu}][\p{L}'’-]+)\s+(?:wrote|writes|reported|said)\b[^\n:]{0,120}:\s*[“"«]/u
 
+interface Citation {
+  readonly start: number
+  readonly end: number
+  readonly ref: RefDate
+  /** Where the run of quoted paragraphs after the citation ends (memoised). */
+  quotedUntil?: number
+}
+
 /**
  * The citation a passage belongs to: the one just before it when the passage is a quote
- * introduced by "X wrote in Y:", else the next one (the "[Source: …]" that closes the passage).
+ * introduced by "X wrote in Y:" or a quote that goes on after it, else the next one (the
+ * "[Source: …]" that closes the passage).
  */
-function citationFor(
-  text: string,
-  citations: readonly { start: number; end: number; ref: RefDate }[],
-  pos: number,
-): RefDate | null {
-  let prev: { start: number; end: number; ref: RefDate } | undefined
-  let next: { start: number; end: number; ref: RefDate } | undefined
-  for (const c of citations) {
-    if (c.end <= pos) prev = c
-    else if (c.start > pos) {
-      next = c
-      break
-    }
-  }
+function citationFor(text: string, citations: readonly Citation[], pos: number): RefDate | null {
+  const i = lastBefore(citations, pos)
+  const prev = i >= 0 ? citations[i] : undefined
+  const next = citations[i + 1]
   if (prev && pos - prev.end <= CITATION_REACH) {
-    const between = text.slice(prev.end, pos)
-    const intro = QUOTE_INTRO.exec(between)
+    const intro = QUOTE_INTRO.exec(text.slice(prev.end, Math.min(pos, prev.end + 300)))
     if (intro && text.slice(prev.start, prev.end).includes(intro[1]!)) return prev.ref
-    if (!intro && quoteContinues(between)) return prev.ref
+    if (!intro && pos < quotedUntil(text, prev)) return prev.ref
   }
-  return next && next.start - pos <= CITATION_REACH ? next.ref : null
+  return next && next.start > pos && next.start - pos <= CITATION_REACH ? next.ref : null
+}
+
+/** The end of the run of paragraphs that open with a quote mark right after a citation. */
+function quotedUntil(text: string, c: Citation): number {
+  if (c.quotedUntil !== undefined) return c.quotedUntil
+  const limit = Math.min(text.length, c.end + CITATION_REACH)
+  const region = text.slice(c.end, limit)
+  let at = 0
+  let open = false
+  for (const para of region.split(/(\n[ \t]*\n)/)) {
+    if (/^\n[ \t]*\n$/.test(para) || para.trim() === '') {
+      at += para.length
+      continue
+    }
+    if (!QUOTE_OPEN.test(para)) break
+    open = true
+    at += para.length
+  }
+  c.quotedUntil = open ? c.end + at : c.end
+  return c.quotedUntil
 }
 
 /** Inline citations with a date, in text order. */
-function citationDates(text: string): { start: number; end: number; ref: RefDate }[] {
-  const out: { start: number; end: number; ref: RefDate }[] = []
+function citationDates(text: string): Citation[] {
+  const out: Citation[] = []
   const re = new RegExp(CITATION.source, CITATION.flags)
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const inner = m[0]
-    const hits = scanAbsolute(inner, () => null)
+    const hits = scanAbsolute(
+      inner,
+      [{ start: 0, end: inner.length, text: inner }],
+      scriptsOf(inner),
+      () => null,
+    )
     const years = new RegExp(`${NB}(${YEAR})${NA}`, 'u').exec(inner)
     const best = hits.sort((a, b) => b.iso.length - a.iso.length)[0]?.iso ?? years?.[1]
     const ref = parseRefDate(best)

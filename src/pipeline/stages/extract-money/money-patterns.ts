@@ -111,7 +111,7 @@ const RU_CUR = '(?:тенге|рубл\\p{L}*|доллар\\p{L}*|евро|со�
 /** Vague amounts, global regexes over the content (each linear: words separated by `\s+`). */
 export const VAGUE_PATTERNS: readonly VaguePattern[] = [
   {
-    hint: /illions|illion\s|housands/i,
+    hint: /(?:illions|housands)\s+of\s/i,
     re: new RegExp(
       `\\b(?:(?:hundreds|tens|dozens)\\s+of\\s+)?(?:thousands|millions|billions|trillions)\\s+of\\s+${EN_CUR}\\b`,
       'giu',
@@ -119,16 +119,20 @@ export const VAGUE_PATTERNS: readonly VaguePattern[] = [
     code: 'FROM_WORD',
   },
   {
-    hint: /several|few|many/i,
+    hint: /(?:several|few|many)\s+(?:thousand|million|billion)\s/i,
     re: new RegExp(
       `\\b(?:several|a\\s+few|many)\\s+(?:thousand|million|billion)\\s+${EN_CUR}\\b`,
       'giu',
     ),
     code: 'FROM_WORD',
   },
-  { hint: /multi/i, re: /\bmulti-?(?:million|billion)(?:-|\s)dollars?\b/giu, code: 'USD' },
   {
-    hint: /ысяч|иллион|иллиард/i,
+    hint: /multi-?(?:million|billion)/i,
+    re: /\bmulti-?(?:million|billion)(?:-|\s)dollars?\b/gi,
+    code: 'USD',
+  },
+  {
+    hint: /(?:ысяч|иллион|иллиард)(?:и|ы|ов)?\s+(?:тенге|рубл|доллар|евро|сом|сум|юан)/i,
     re: new RegExp(
       `(?<![\\p{L}\\p{N}])(?:(?:сотни|сотен|десятки|десятков|нескольк\\p{L}*)\\s+)?(?:тысячи|тысяч|миллионы|миллионов|миллиарды|миллиардов)\\s+${RU_CUR}(?![\\p{L}])`,
       'giu',
@@ -136,7 +140,7 @@ export const VAGUE_PATTERNS: readonly VaguePattern[] = [
     code: 'FROM_WORD',
   },
   {
-    hint: /даған|таған|иллион|иллиард/i,
+    hint: /(?:даған|таған|иллион|иллиард)\s+те[нң]ге/i,
     re: /(?<![\p{L}\p{N}])(?:(?:жүздеген|ондаған)\s+)?(?:мыңдаған|миллиондаған|миллиардтаған|миллион|миллиард)\s+те[нң]ге\p{L}*/giu,
     code: 'KZT',
   },

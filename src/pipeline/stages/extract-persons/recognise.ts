@@ -189,6 +189,8 @@ function isAllCaps(w: string): boolean {
   return w.length > 1 && w === w.toUpperCase()
 }
 
+// Endings of Kazakh, Kyrgyz and Uzbek compound given names, on the folded form.
+const GIVEN_SHAPE = /(?:bek|zhan|gul|bai|han|gali|nur|bol|tai|dos|bike|sulu|zhol|mirza|din|ali)$/
 const CITIZEN_CUE =
   /^(?:гражданин|гражданка|гражданина|гражданки|гражданину|уроженец|уроженка|citizen|national)$/
 const RELATION_ONLY = new Set([
@@ -603,8 +605,14 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
           inits.filter((x) => x > words[k]!),
         )
     }
-    // Unknown given name before a strong surname: `Syezdbek Sainazarov`.
-    if (nw >= 2 && nw <= 3 && surnames[nw - 1]?.strong && !initial) {
+    // Unknown given name before a strong surname: `Syezdbek Sainazarov`. At a sentence start the
+    // first word must look like a Turkic given name (`-бек`, `-жан`, `-гүл`), not an adverb.
+    if (
+      nw >= 2 &&
+      nw <= 3 &&
+      surnames[nw - 1]?.strong &&
+      (!initial || GIVEN_SHAPE.test(foldName(w[0]!)))
+    ) {
       const sp = surnamePart(nw - 1, 'u', 'nom')
       return [
         make(

@@ -187,6 +187,8 @@ function kazakhTitle(
 
 const ACTING_HEAD =
   /^(?:(?:the|a|deputy|first|acting|senior|chief|state|general|и\.о\.|врио|первый|заместитель)\s+)*(?:judge|justice|prosecutor|spokes|press secretary|ombuds|commissioner|представител|прокурор|судь|пресс-секретар|генпрокурор|уполномоченн|омбудсмен)|(?:өкілі|судьясы|прокуроры)$/
+const STATE_BODY =
+  /полиц|мвд|прокурат|суд|департамент|ведомств|министерств|акимат|агентств|комитет|служб|кнб|гкнб|police|ministry|prosecutor|court|agency|committee|department|government|polic|ішкі істер|сот|министрлі|агенттіг|комитеті/
 const FORMER = /\b(?:former|ex-|ex\s)|бывш|экс-|бұрынғы/u
 
 const PRECEDENCE: readonly PersonRole[] = [
@@ -204,6 +206,9 @@ const PRECEDENCE: readonly PersonRole[] = [
 export function roleOfTitle(title: string | null): CueRole | undefined {
   if (!title) return undefined
   const low = title.toLowerCase()
+  // A representative speaks for a state body only when the title names one
+  // ("представитель поставщика" is a company's man).
+  if (/^(?:представител|representative)/.test(low) && !STATE_BODY.test(low)) return 'other'
   if (
     /interior|internal affairs|внутренних дел|ішкі істер|police|полиц|prosecutor|прокур/.test(
       low,

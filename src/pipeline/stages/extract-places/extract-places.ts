@@ -70,11 +70,13 @@ export interface PlaceMention {
  */
 const PERSON_LIKE = new Set(
   (
-    'jordan georgia chad sofia vashington oral chu mali niger guinea panama israel zhambil nursultan ' +
-    'konaev satpaev satbaev kurchatov shevchenko balhash frunze guriev america ' +
-    'жамбыл конаев қонаев сатпаев сәтбаев курчатов шевченко балхаш фрунзе гурьев америка кант шу ' +
-    'нурсултан нұрсұлтан'
-  ).split(' '),
+    'Jordan Georgia Chad Sofia Washington Oral Chu Mali Niger Guinea Panama Israel Zhambyl Nursultan ' +
+    'Konaev Qonaev Satpayev Satbayev Kurchatov Shevchenko Balkhash Frunze Guryev America ' +
+    'Жамбыл Конаев Қонаев Сатпаев Сәтбаев Курчатов Шевченко Балхаш Фрунзе Гурьев Америка Кант Шу ' +
+    'Нурсултан Нұрсұлтан'
+  )
+    .split(' ')
+    .map(foldWord),
 )
 
 interface Context {
@@ -141,9 +143,21 @@ export function findPlaces(text: string): Location[] {
   return aggregate(kept, pending, text)
 }
 
+/** Tells whether a word is written in Cyrillic (by its first letter). */
 function isCyrillic(s: string): boolean {
-  return /[\u0400-\u04ff]/.test(s)
+  const c = s.charCodeAt(0)
+  return c >= 0x400 && c <= 0x4ff
 }
+
+const capitalise = (w: string) => w[0]!.toUpperCase() + w.slice(1)
+/** Every generic word the patterns look for (lower case and capitalised): other words are skipped fast. */
+const PATTERN_TRIGGERS = new Set(
+  [...EN_AFTER.keys(), ...EN_BEFORE_OF.keys(), ...RU_GENERIC.keys(), 'обл']
+    .flatMap((w) => [w, w.replace('поселк', 'посёлк').replace('поселок', 'посёлок')])
+    .flatMap((w) => [w, capitalise(w)]),
+)
+/** First letters of the Kazakh generic words (matched by prefix). */
+const KK_FIRST = new Set(KK_GENERIC_PREFIXES.map(([p]) => p[0]!))
 
 /** A generic word implied by a list of regions rather than written. */
 const IMPLIED_REGION: Generic = {
@@ -513,7 +527,7 @@ function patternPlaces(ctx: Context, used: Uint8Array): PlaceMention[] {
   for (let i = 1; i < tokens.length; i++) {
     if (used[i]) continue
     const t = tokens[i]!
-    if (!t.isWord) continue
+    if (!t.isWord || !(PATTERN_TRIGGERS.has(t.text) || KK_FIRST.has(t.text[0]!))) continue
     const lower = t.text.toLowerCase()
     if (!isCyrillic(lower)) {
       const w = EN_AFTER.get(lower)

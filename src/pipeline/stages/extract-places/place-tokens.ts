@@ -21,7 +21,7 @@ export interface PlaceToken {
 // Linear: alternatives start with different classes and no quantifier nests over one class.
 const TOKEN_RE =
   /(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
-const POSSESSIVE_RE = /['’]s$/
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u
 const ATTRIBUTIVE_RE = /-(?:based|born|registered|headquartered|bound)$/
 const UPPER_RE = /^\p{Lu}/u
 const LATIN_RE = /[a-z]/
@@ -33,20 +33,32 @@ export function placeTokens(text: string): PlaceToken[] {
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     let t = m[0]
     const c = t.charCodeAt(0)
-    // Fast path for the commonest punctuation and digits.
-    const isWord = !(t.length === 1 && !/[\p{L}\p{N}]/u.test(t))
-    if (isWord && t.length > 2 && POSSESSIVE_RE.test(t)) t = t.slice(0, -2)
-    // "Taraz-based", "Almaty-born": the place is the first part.
-    else if (isWord && t.includes('-') && ATTRIBUTIVE_RE.test(t)) t = t.replace(ATTRIBUTIVE_RE, '')
+    const isWord = t.length > 1 || WORD_CHAR_RE.test(t)
+    if (isWord && t.length > 2) {
+      const q = t.charCodeAt(t.length - 2)
+      if ((q === 39 || q === 0x2019) && t.charCodeAt(t.length - 1) === 115) t = t.slice(0, -2)
+      // "Taraz-based", "Almaty-born": the place is the first part.
+      else if (t.indexOf('-') > 0 && ATTRIBUTIVE_RE.test(t)) t = t.replace(ATTRIBUTIVE_RE, '')
+    }
     out.push({
       text: t,
       start: m.index,
       end: m.index + t.length,
       isWord,
-      capitalised: isWord && (c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(t)),
+      capitalised: isWord && isUpper(c, t),
     })
   }
   return out
+}
+
+/** Upper-case first letter; fast paths for ASCII and Cyrillic. */
+function isUpper(c: number, t: string): boolean {
+  if (c < 128) return c >= 65 && c <= 90
+  if (c >= 0x400 && c <= 0x42f) return true
+  if (c >= 0x430 && c <= 0x45f) return false
+  // Cyrillic extensions (Kazakh ӘҒҚҢӨҰҮҺ): upper case at even code points.
+  if (c >= 0x460 && c <= 0x4ff) return c % 2 === 0 && c !== 0x4cf
+  return UPPER_RE.test(t)
 }
 
 const foldCache = new Map<string, string>()

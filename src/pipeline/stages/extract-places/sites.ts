@@ -58,6 +58,17 @@ const COLONY_RE =
   /(?<![\p{L}\p{N}])(?:ИК|УГ|ЛА|ЕЦ|АК|EC|LA|UG)-\d{1,4}(?:\/\d{1,4})?(?![\p{L}\p{N}])/gu
 const RU_CHECKPOINT_RE = /(?:пункт(?:а|е|ом|у)? пропуска|КПП|пост(?:а|у|е)?) «([^«»\n]{2,40})»/gu
 
+const capitalise = (w: string) => w[0]!.toUpperCase() + w.slice(1)
+/** Every word that can start a site pattern, lower case and capitalised. */
+const TRIGGERS = new Set(
+  ['checkpoint', ...RU_SITE_BEFORE.keys(), ...EN_SITE_AFTER.map((w) => w[0]!)].flatMap((w) => [
+    w,
+    capitalise(w),
+  ]),
+)
+/** First letters of the Kazakh site words (which take suffixes, so they are matched by prefix). */
+const KK_FIRST = new Set(KK_SITE_AFTER.map(([p]) => p[0]!))
+
 /** Finds named sites. */
 export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMention[] {
   const out: PlaceMention[] = []
@@ -81,7 +92,9 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (!t.isWord) continue
+    // Most words trigger nothing: one set lookup skips them.
+    if (!t.isWord || !(t.text === 'HMP' || TRIGGERS.has(t.text) || KK_FIRST.has(t.text[0]!)))
+      continue
     const lower = t.text.toLowerCase()
     // "HMP Bronzefield", "checkpoint Kordai Auto"
     if (t.text === 'HMP' || lower === 'checkpoint') {

@@ -133,6 +133,31 @@ describe('extractPersons: names never seen before, with roles and titles', () =>
       [{ name: 'Кваме Асанте Боатенг', role: 'suspect' }],
     ],
     [
+      'ru patronymics in oblique cases',
+      'ru',
+      'Суд приговорил Ивана Сергеевича Петренко к штрафу. Дело Марины Олеговны Ильиной передано в суд.',
+      [
+        {
+          name: 'Иван Сергеевич Петренко',
+          role: 'convict',
+          variants: ['Ивана Сергеевича Петренко'],
+        },
+        { name: 'Марина Олеговна Ильина', variants: ['Марины Олеговны Ильиной'] },
+      ],
+    ],
+    [
+      'ru linking verb ends a title',
+      'ru',
+      'Пострадавшей оказалась пенсионерка Галина Исмаилова.',
+      [{ name: 'Галина Исмаилова', role: 'victim', title: 'пенсионерка' }],
+    ],
+    [
+      'en Title Case headline runs into the name',
+      'en',
+      'Former Minister Kuandyk Zhaksybekov Sentenced to Eight Years',
+      [{ name: 'Kuandyk Zhaksybekov' }],
+    ],
+    [
       'kk case suffixes stripped',
       'kk',
       'Сот Ерлан Жұмабаевқа үкім шығарды. Жұмабаевтың адвокаты шағым түсіретінін айтты.',
@@ -227,6 +252,14 @@ describe('extractPersons: what is not a person', () => {
       'He compared himself to the fictional spy James Bond from the films.',
     ],
     ['a brand in quotes', 'ru', 'Компания «Арман Групп» выиграла тендер.'],
+    [
+      'institutions named after a person',
+      'en',
+      'Graduates of Nazarbayev Intellectual Schools and Kazakhstan Temir Zholy staff.',
+    ],
+    ['a university in Russian', 'ru', 'Выпускники Назарбаев Университета стали жертвами.'],
+    ['weapons named after people', 'en', 'Police seized Kalashnikov rifles and a Makarov pistol.'],
+    ['a car brand that is also a given name', 'ru', 'Изъяты автомобили Лада Веста и Тойота Камри.'],
     [
       'Kazakh words with suffixes after a title word',
       'kk',

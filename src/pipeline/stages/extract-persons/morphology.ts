@@ -52,9 +52,13 @@ function withCase(ending: string, like: string): string {
 }
 
 /** Reads a word as a given name, in any case form (Russian inflection, Kazakh suffixes). */
-export function readGivenName(word: string, lang: string): GivenName | undefined {
+export function readGivenName(
+  word: string,
+  lang: string,
+  inflectedOnly = false,
+): GivenName | undefined {
   const clean = stripPossessive(word)
-  const g = firstNameGender(clean)
+  const g = inflectedOnly ? undefined : firstNameGender(clean)
   if (g !== undefined) return { nominative: clean, gender: g, case: 'nom' }
   if (!/\p{Script=Cyrillic}/u.test(clean)) return undefined
   const lower = clean.toLowerCase()

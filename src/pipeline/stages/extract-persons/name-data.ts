@@ -208,8 +208,17 @@ export function surnameEnding(word: string): SurnameEnding | undefined {
 export function isPatronymic(word: string): boolean {
   return (
     /(?:ovich|evich|ovna|evna|ichna|inichna)$/.test(foldName(word)) ||
-    /(ович|евич|овна|евна|ична)$/i.test(word)
+    /(?:ович|евич|ич)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой)$/i.test(word)
   )
+}
+
+/** A Russian patronymic back in the nominative: `Ивановича` -> `Иванович`, `Сергеевной` -> `Сергеевна`. */
+export function patronymicNominative(word: string): string {
+  const m = /^(.*(?:ович|евич|ич))(?:а|у|ем|е)$/i.exec(word)
+  if (m?.[1]) return m[1]
+  const f = /^(.*(?:овн|евн|ичн))(?:ы|е|у|ой)$/i.exec(word)
+  if (f?.[1]) return f[1] + (word === word.toUpperCase() ? 'А' : 'а')
+  return word
 }
 
 /** Number of given names loaded (for tests and the README's claim). */

@@ -26,7 +26,13 @@ import {
   stripPossessive,
   surnameNominative,
 } from './morphology.ts'
-import { foldName, type Gender, isNotName, isPatronymic } from './name-data.ts'
+import {
+  foldName,
+  type Gender,
+  isNotName,
+  isPatronymic,
+  patronymicNominative,
+} from './name-data.ts'
 
 /** A surname as read in one mention. */
 export interface SurnamePart {
@@ -520,8 +526,12 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       }
     }
 
-    const g0 = givens[0]
+    let g0 = givens[0]
     const nw = w.length
+    // `Ивана Сергеевича`: a masculine oblique patronymic shows the given name is oblique too.
+    if (g0 && g0.case === 'nom' && nw >= 2 && /(?:ович|евич)(?:а|у|ем|е)$/i.test(w[1]!)) {
+      g0 = readGivenName(w[0]!, lang, true) ?? g0
+    }
     // Title Case headlines run a name into the next words (`Kuandyk Bishimbayev Sentenced To`):
     // after a given name and a surname-shaped word, an unknown word ends the name.
     if (g0 && w.length >= 3) {
@@ -548,7 +558,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       const middle = w.slice(1, last).map((x, k) => {
         const gm = givens[k + 1]
         if (gm) return gm.nominative
-        return isPatronymic(x) ? surnameNominative(x, g0.gender === 'f' ? 'f' : 'm', g0.case) : x
+        return isPatronymic(x) ? patronymicNominative(x) : x
       })
       const parts = [g0.nominative, ...middle, sp.nominative]
       if (inits.length > 0 && inits[0]! > words[0]! && inits[0]! < words[last]!)
@@ -573,13 +583,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       const sp = surnamePart(0, g1.gender, g1.case)
       const rest = w
         .slice(1)
-        .map((x, k) =>
-          k === 0
-            ? g1.nominative
-            : isPatronymic(x)
-              ? surnameNominative(x, g1.gender === 'f' ? 'f' : 'm', g1.case)
-              : x,
-        )
+        .map((x, k) => (k === 0 ? g1.nominative : isPatronymic(x) ? patronymicNominative(x) : x))
       return [
         make(
           words[0]!,
@@ -597,7 +601,10 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     // A name later in the run (`Almaty Nurlan Ivanov` after a place the other stages missed,
     // `Подозреваемый Нурланов Алпыс` after a capitalised title).
     for (let k = 1; k < nw - 1; k++) {
-      if ((givens[k] && (surnames[k + 1] || cue)) || (surnames[k] && givens[k + 1]))
+      if (
+        (givens[k] && (surnames[k + 1] || isPatronymic(w[k + 1]!) || cue)) ||
+        (surnames[k] && givens[k + 1])
+      )
         return interpret(
           words[k]!,
           end,
@@ -660,9 +667,11 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       ]
     }
     if (nw >= 2) {
-      // Not a name run as a whole: keep strong surnames standing alone inside it.
+      // Not a name run as a whole: keep a strong surname that ends the run (`Впоследствии
+      // Сапаров`); one followed by other capitalised words names a thing (`Nazarbayev
+      // Intellectual Schools`, `Назарбаев Университета`).
       const found: NameMention[] = []
-      for (let k = 0; k < nw; k++) {
+      for (let k = nw - 1; k < nw; k++) {
         const s = surnames[k]
         if (s?.strong && !(k === 0 && initial)) {
           found.push(

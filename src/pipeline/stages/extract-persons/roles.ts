@@ -46,6 +46,25 @@ const MODIFIERS = new Set([
   'первый',
   'бұрынғы',
 ])
+// Linking verbs that end a Russian title phrase going backwards ("Пострадавшей оказалась пенсионерка").
+const RU_LINK_VERBS = new Set([
+  'оказался',
+  'оказалась',
+  'оказались',
+  'стал',
+  'стала',
+  'стали',
+  'является',
+  'являлась',
+  'являлся',
+  'был',
+  'была',
+  'были',
+  'назначен',
+  'назначена',
+  'это',
+  'что',
+])
 const ARTICLES = new Set(['the', 'a', 'an'])
 // Words that end a title phrase going backwards in English (verbs and prepositions before it).
 const EN_STOP_BACK = new Set([
@@ -128,6 +147,7 @@ export function titleAt(
     }
     if (BOUNDARY.has(t.text) || t.text === ',') break
     if (lang === 'en' && EN_STOP_BACK.has(t.norm) && k !== end) break
+    if (RU_LINK_VERBS.has(t.norm) || (k !== end && isSpeechCue(t.norm))) break
     if (taken?.[k]) break // another person's name
     if (
       t.isWord &&

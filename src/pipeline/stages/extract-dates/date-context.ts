@@ -12,7 +12,7 @@ const TIME_AFTER = /^,?\s{0,2}(?:\d{1,2}:\d{2}|в\s+\d{1,2}:\d{2}(?!\s*(?:по|�
 const TIME_BEFORE = /\d{1,2}:\d{2}\s{0,2}[,/|•-]?\s{0,2}$/u
 const HEADER_LINE = /(?:^|\n)[ \t]*(?:date|дата|published|опубликовано|updated)[: \t]+$/iu
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/iu
-const BIRTH_BEFORE = /\bborn\b[^.;\n]{0,30}$|родил\p{L}*\s+(?:в\s+)?$|туған\s+$/iu
+const BIRTH_BEFORE = /\bborn\b[^.;,\n]{0,30}$|родил\p{L}*\s+(?:в\s+)?$|туған\s+$/iu
 const BIRTH_AFTER = /^\s*(?:года\s+рождения|г\.\s?р\.|г\.р\.|жылы\s+туған|ж\.\s?т\.)/iu
 const TITLE_NOUN =
   'Report|Index|Survey|Strategy|Act|Programme|Program|Plan|Concept|Review|Census|Yearbook|Assessment|Convention|Olympics|Games|Expo|Vision|Agenda|Rating|Ranking'
@@ -26,7 +26,7 @@ const PERIOD_BEFORE =
   /(?:\b(?:months?|quarters?|half|weeks?)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|(?:месяц\p{L}*|квартал\p{L}*|полугоди\p{L}*|недел\p{L}*)\s+|(?:^|[^\p{L}])за\s+(?:период\s+)?(?:с\s+)?(?:\d{4}\s+по\s+)?|(?:\bthan|\bcompared\s+(?:to|with)|(?:^|[^\p{L}])чем|по\s+сравнению\s+с)\s+(?:(?:in|в)\s+)?(?:the\s+)?|\d[\d,.]*\s+in\s+|(?:^|[^\p{L}])ай\p{L}*\s+)$/iu
 const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
 const STAT_VERB =
-  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықтал\p{L}*|өсті|азайды/iu
+  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
 const QUANTITY =
   /\d{2,}|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/iu
 const PERCENT =
@@ -42,13 +42,15 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   const after = text.slice(hit.end, hit.end + 90)
   if (TIME_AFTER.test(after) || TIME_BEFORE.test(before)) return true
   if (HEADER_LINE.test(before) || COPYRIGHT.test(before)) return true
-  if (!hit.bareYear && !/^\d{4}$/.test(hit.iso)) return false
+  // Years, and relative months or years ("last week", "в этом году"), can be a statistic's period.
+  const periodLike = hit.bareYear || (hit.relative && hit.iso.length <= 7)
+  if (!periodLike && !/^\d{4}$/.test(hit.iso)) return false
   if (BIRTH_BEFORE.test(before) || BIRTH_AFTER.test(after)) return true
   if (hit.bareYear && (TITLE_AFTER.test(after) || TITLE_BEFORE.test(before))) return true
   if (PERIOD_BEFORE.test(before.slice(-36))) return true
   // "Drug Related Crimes in Kazakhstan: 1990-2006: 4,165 in 1990; …" heads a statistic series.
   if (SERIES_HEAD.test(after)) return true
-  if (!hit.bareYear) return false
+  if (!periodLike) return false
   // "In 1990, 4,165 drug related crimes were reported": the year is the statistic's period.
   const sentence = sentenceAround(text, hit)
   const rest = sentence.replace(NOT_QUANTITY, '')

@@ -50,7 +50,11 @@ interface RuleContext {
   readonly refAt: (pos: number) => RefDate | null
 }
 
-const EN_M = `(?:${monthAlternation(EN_MONTHS)})\\.?`
+const EN_FULL = EN_MONTHS.filter(
+  ([w]) => w.length > 4 || w === 'May' || w === 'June' || w === 'July',
+).map(([w]) => w)
+const EN_ABBR = EN_MONTHS.filter(([w]) => !EN_FULL.includes(w)).map(([w]) => w)
+const EN_M = `(?:${monthAlternation(EN_FULL.map((w) => [w, 0] as const))}|(?:${monthAlternation(EN_ABBR.map((w) => [w, 0] as const))})\\.?)`
 const RU_M = `(?:${monthAlternation(RU_MONTHS)})`
 const KK_M = `(?:${monthAlternation(KK_MONTHS)})\\p{L}*`
 const YEAR = '(?:19[5-9]\\d|20[0-4]\\d)'
@@ -101,6 +105,11 @@ function previousYear(text: string, at: number): number | null {
   return last
 }
 
+/** "this/last/next year" lean on the reference date; "the same year" on a year in the text. */
+function fromRef(word: string): boolean {
+  return !/same|that/i.test(word)
+}
+
 function yearPhrase(word: string, ctx: RuleContext, at: number): number | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ')
   const ref = ctx.refAt(at)
@@ -133,7 +142,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
       if (m[3]) return absolute(Number(m[3]), month, Number(m[2]))
       if (m[4]) {
         const y = yearPhrase(m[4], ctx, m.index)
-        return y === null ? null : { ...absolute(y, month, Number(m[2]))!, relative: true }
+        return y === null ? null : { ...absolute(y, month, Number(m[2]))!, relative: fromRef(m[4]) }
       }
       return yearless(ctx.refAt(m.index), month, Number(m[2]))
     },
@@ -172,7 +181,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
       const month = monthNumber(m[1]!)!
       if (m[2]) return absolute(Number(m[2]), month, null)
       const y = yearPhrase(m[3]!, ctx, m.index)
-      return y === null ? null : { ...absolute(y, month, null)!, relative: true }
+      return y === null ? null : { ...absolute(y, month, null)!, relative: fromRef(m[3]!) }
     },
   },
   {
@@ -272,6 +281,8 @@ function yearHit(
   const before = text.slice(Math.max(0, m.index - 25), m.index)
   if (/[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before) || after.startsWith('/')) return null
   if (/^[-–]\d{2}(?!\d)/.test(after)) return null
+  // "8 701 2019 55": a group inside a phone or account number.
+  if (/\d[\s-]$/.test(before) && /^[\s-]\d/.test(after)) return null
   if (lang !== 'en') {
     const cued =
       KK_YEAR_CUE_AFTER.test(after) ||
@@ -420,7 +431,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
   const found = scanAbsolute(text, segments, scripts, refAt)
   for (const rule of RELATIVE_RULES) {
     if (rule.script && !scripts.has(rule.script)) continue
-    eachMatch(rule.re, text, segments, (m) => {
+    eachMatch(rule.re, segments, (m) => {
       const at = refAt(m.index)
       const r = at && rule.make(m, at)
       if (!r) return
@@ -428,7 +439,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
       found.push({ start: m.index, end, iso: iso(r.y, r.m, r.d), relative: true, bareYear: false })
     })
   }
-  eachMatch(YEAR_RULE, text, segments, (m) => {
+  eachMatch(YEAR_RULE, segments, (m) => {
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   })
@@ -551,7 +562,6 @@ function compile(re: RegExp): { re: RegExp; before: RegExp | null } {
 /** Runs a global regex over each segment; `m.index` is made absolute before `fn` sees it. */
 function eachMatch(
   pattern: RegExp,
-  text: string,
   segments: readonly Segment[],
   fn: (m: RegExpExecArray) => void,
 ): void {
@@ -581,7 +591,7 @@ function scanAbsolute(
   const found: DateHit[] = []
   for (const rule of ABSOLUTE_RULES) {
     if (rule.script && !scripts.has(rule.script)) continue
-    eachMatch(rule.re, text, segments, (m) => {
+    eachMatch(rule.re, segments, (m) => {
       const hit = rule.make(m, ctx)
       if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
     })

@@ -26,6 +26,8 @@ import { recognizeLexicon } from './recognize-lexicon.ts'
 
 const STAGE = 'extract-organizations'
 const VERSION = 1
+/** No recogniser builds a name longer than this many tokens. */
+const MAX_NAME_TOKENS = 64
 
 /** Extracts organisations from a document's content. */
 export function extractOrganizations(): Stage<PlacesDoc, OrganizationsDoc> {
@@ -88,6 +90,8 @@ function resolveOverlaps(
     let keep = true
     for (let k = out.length - 1; k >= 0; k--) {
       const o = out[k]!
+      // Names are short: nothing that starts this far back can still cover `c`.
+      if (o.from < c.from - MAX_NAME_TOKENS) break
       if (o.to <= c.from) continue
       if (o.from === c.from && o.to === c.to) {
         keep = false

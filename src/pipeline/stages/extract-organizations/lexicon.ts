@@ -33,8 +33,14 @@ interface Terminal {
 }
 
 interface TrieNode {
-  readonly next: Map<string, TrieNode>
+  /** Children by lower-cased word, and by exact word for case-sensitive forms. */
+  readonly folded: Map<string, TrieNode>
+  readonly exact: Map<string, TrieNode>
   end: Terminal | null
+}
+
+function newNode(): TrieNode {
+  return { folded: new Map(), exact: new Map(), end: null }
 }
 
 /** Kazakh case (and possessive + case) endings; over-generation is harmless for matching. */
@@ -121,17 +127,20 @@ const KK_SUFFIXES = [
 const CYRILLIC = /[а-яёәғқңөұүһі]/i
 const KAZAKH_LETTER = /[әғқңөұүһі]/i
 
-function keyOf(tok: OrgToken, caseSensitive: boolean): string {
-  return caseSensitive ? `S:${tok.text}` : `I:${tok.norm}`
-}
-
-function insert(root: TrieNode, keys: readonly string[], terminal: Terminal): void {
+function insert(
+  root: TrieNode,
+  toks: readonly OrgToken[],
+  caseSensitive: boolean,
+  terminal: Terminal,
+): void {
   let node = root
-  for (const k of keys) {
-    let child = node.next.get(k)
+  for (const t of toks) {
+    const map = caseSensitive ? node.exact : node.folded
+    const k = caseSensitive ? t.text : t.norm
+    let child = map.get(k)
     if (!child) {
-      child = { next: new Map(), end: null }
-      node.next.set(k, child)
+      child = newNode()
+      map.set(k, child)
     }
     node = child
   }
@@ -197,7 +206,7 @@ export interface OrgLexicon {
 export function compileLexicon(
   lines: readonly { entry: LexiconEntry; forms: string[] }[],
 ): OrgLexicon {
-  const root: TrieNode = { next: new Map(), end: null }
+  const root = newNode()
   const entries = new Map<string, LexiconEntry>()
   for (const { entry, forms } of lines) {
     entries.set(entry.id, entry)
@@ -206,34 +215,42 @@ export function compileLexicon(
         const toks = orgTokens(words.join(' '))
         const nominativeToks = orgTokens(expandNominative(form))
         if (toks.length !== nominativeToks.length) continue
-        insert(
-          root,
-          toks.map((t) => keyOf(t, caseSensitive)),
-          { entry, nominative: nominativeToks.map((t) => t.text) },
-        )
+        insert(root, toks, caseSensitive, { entry, nominative: nominativeToks.map((t) => t.text) })
       }
     }
   }
 
   function matchAt(tokens: readonly OrgToken[], i: number): LexiconHit | null {
-    let best: LexiconHit | null = null
-    // Depth-first over at most two keys a step (case-insensitive and case-sensitive).
-    const stack: { node: TrieNode; at: number }[] = [{ node: root, at: i }]
-    while (stack.length > 0) {
-      const { node, at } = stack.pop()!
-      if (node.end && at > i && (!best || at > best.to)) {
-        best = { entry: node.end.entry, from: i, to: at, nominative: node.end.nominative }
+    const first = tokens[i]
+    if (!first) return null
+    const a = root.folded.get(first.norm)
+    const b = root.exact.get(first.text)
+    if (!a && !b) return null
+    let bestNode: TrieNode | null = null
+    let bestTo = i
+    // Depth-first: a step follows the case-insensitive and the case-sensitive child.
+    const nodes: TrieNode[] = []
+    const ats: number[] = []
+    if (a) nodes.push(a), ats.push(i + 1)
+    if (b) nodes.push(b), ats.push(i + 1)
+    while (nodes.length > 0) {
+      const node = nodes.pop()!
+      const at = ats.pop()!
+      if (node.end && at > bestTo) {
+        bestNode = node
+        bestTo = at
       }
       const tok = tokens[at]
-      if (!tok) continue
       // A name does not run across a line break.
-      if (at > i && tok.nlBefore) continue
-      for (const k of [keyOf(tok, false), keyOf(tok, true)]) {
-        const child = node.next.get(k)
-        if (child) stack.push({ node: child, at: at + 1 })
-      }
+      if (!tok || tok.nlBefore) continue
+      const f = node.folded.get(tok.norm)
+      if (f) nodes.push(f), ats.push(at + 1)
+      const e = node.exact.get(tok.text)
+      if (e) nodes.push(e), ats.push(at + 1)
     }
-    return best
+    if (!bestNode?.end) return null
+    const { entry, nominative } = bestNode.end
+    return { entry, from: i, to: bestTo, nominative }
   }
 
   return {

@@ -5,7 +5,6 @@
  *
  * @module pipeline/stages/extract-organizations/org-tokens
  */
-import { tokenize } from '../../text/tokenize.ts'
 
 /** A token as the recognisers see it. */
 export interface OrgToken {
@@ -37,36 +36,59 @@ const UPPER_START = /^\p{Lu}/u
 const HAS_LOWER = /\p{Ll}/u
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '«', '“', '…', '•', '—', '–', '-'])
 
+// The shared tokenizer's token pattern (see text/tokenize.ts), run here directly so that each
+// token is built once: this stage tokenizes every document and must stay fast.
+const TOKEN_RE = /[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*|[^\s]/gu
+const WORD_START = /[\p{L}\p{N}]/u
+
+function fold(word: string): string {
+  const lower = word.toLowerCase()
+  // Same folding as text/tokenize.ts normalizeWord, skipped when there is nothing to fold.
+  return lower.includes('ё') || lower.includes('’') || lower.includes('ʼ')
+    ? lower.replace(/ё/g, 'е').replace(/[’ʼ]/g, "'")
+    : lower
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true
+  return false
+}
+
 /** Tokenizes `text` into {@link OrgToken}s. */
 export function orgTokens(text: string): OrgToken[] {
   const out: OrgToken[] = []
   let prev: OrgToken | null = null
-  for (const raw of tokenize(text)) {
+  TOKEN_RE.lastIndex = 0
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    let raw = m[0]
+    let start = m.index
+    const end = start + raw.length
+    const isWord = raw.length > 1 || WORD_START.test(raw)
     // "non-CIS", "anti-NATO": the abbreviation is a mention of its own.
-    const prefixed = raw.isWord ? PREFIXED_ABBREVIATION.exec(raw.text) : null
-    const t = prefixed
-      ? {
-          ...raw,
-          text: prefixed[2]!,
-          start: raw.start + prefixed[1]!.length,
-          norm: prefixed[2]!.toLowerCase(),
-        }
-      : raw
-    const poss = t.isWord && t.text.length > 2 && POSSESSIVE.test(t.text)
-    const body = poss ? t.text.slice(0, -2) : t.text
-    const gap = prev ? text.slice(prev.fullEnd, t.start) : '\n'
+    if (isWord && raw.includes('-')) {
+      const prefixed = PREFIXED_ABBREVIATION.exec(raw)
+      if (prefixed) {
+        start += prefixed[1]!.length
+        raw = prefixed[2]!
+      }
+    }
+    const poss = isWord && raw.length > 2 && POSSESSIVE.test(raw)
+    const body = poss ? raw.slice(0, -2) : raw
+    const first = body[0]!
+    const cap = first !== first.toLowerCase() && UPPER_START.test(body)
+    const nl = prev === null || hasNewline(text, prev.fullEnd, start)
     const tok: OrgToken = {
       text: body,
-      start: t.start,
-      end: t.start + body.length,
-      fullEnd: t.end,
-      norm: poss ? t.norm.slice(0, -2) : t.norm,
-      isWord: t.isWord,
-      cap: UPPER_START.test(body),
-      upper: body.length >= 2 && !HAS_LOWER.test(body) && /\p{Lu}/u.test(body),
+      start,
+      end: start + body.length,
+      fullEnd: end,
+      norm: fold(body),
+      isWord,
+      cap,
+      upper: cap && body.length >= 2 && !HAS_LOWER.test(body),
       poss,
-      sentStart: prev === null || gap.includes('\n') || SENTENCE_END.has(prev.text),
-      nlBefore: gap.includes('\n'),
+      sentStart: nl || SENTENCE_END.has(prev!.text),
+      nlBefore: nl && prev !== null,
     }
     out.push(tok)
     prev = tok

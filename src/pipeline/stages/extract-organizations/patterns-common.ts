@@ -185,29 +185,43 @@ const TLD_COUNTRY: Record<string, string> = {
   am: 'AM',
   ge: 'GE',
 }
-// One name label, an optional second one, a top-level domain; no URL, no e-mail around it.
-const DOMAIN_RE =
-  /(?<![\p{L}\p{N}@/.\\-])([A-Za-z][A-Za-z0-9-]{1,30}(?:\.[A-Za-z0-9-]{1,30})?)\.(kz|kg|uz|tj|tm|ru|ua|by|az|am|ge|com|org|net|news|media|info|asia)(?![\p{L}\p{N}/@-]|\.[\p{L}\p{N}])/giu
-const CREDIT_BEFORE =
-  /(?:фото|photo|скриншот|screenshot|кадр|видео|video|источник фото|иллюстрац|сурет|pic)\s*[:：-]?\s*$/i
+// A top-level domain not followed by more name; the labels before it are read by hand, so the
+// regular expression only ever runs from a dot.
+const TLD_RE =
+  /\.(kz|kg|uz|tj|tm|ru|ua|by|az|am|ge|com|org|net|news|media|info|asia)(?![\p{L}\p{N}/@-]|\.[\p{L}\p{N}])/giu
+const CREDIT_BEFORE = /(?:фото|photo|скриншот|screenshot|кадр|видео|video|источник фото|иллюстрац|сурет|pic)\s*[:：-]?\s*$/i
 
-/** Finds news sites cited by domain name. Linear: one pass of a regex without nested quantifiers. */
+function isLabelChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45
+}
+
+/** Finds news sites cited by domain name ("Lada.kz", "turkmen.news"); none inside URLs or e-mails. */
 export function recognizeDomains(text: string, tokens: readonly OrgToken[]): Candidate[] {
   const out: Candidate[] = []
-  const tokenAt = new Map<number, number>()
-  tokens.forEach((t, k) => {
-    tokenAt.set(t.start, k)
-  })
-  DOMAIN_RE.lastIndex = 0
-  for (let m = DOMAIN_RE.exec(text); m !== null; m = DOMAIN_RE.exec(text)) {
-    const start = m.index
-    const end = start + m[0].length
-    const label = m[1]!.toLowerCase()
-    if (label.startsWith('www.') || label === 'www') continue
+  TLD_RE.lastIndex = 0
+  for (let m = TLD_RE.exec(text); m !== null; m = TLD_RE.exec(text)) {
+    const end = m.index + m[0].length
+    // Walk back over one or two labels ("uzdaily", "en.inform").
+    let start = m.index
+    let labels = 0
+    while (labels < 2) {
+      let k = start
+      while (k > 0 && isLabelChar(text.charCodeAt(k - 1)) && start - k < 31) k--
+      if (k === start) break
+      start = k
+      labels++
+      if (text[start - 1] === '.' && isLabelChar(text.charCodeAt(start - 2))) start--
+      else break
+    }
+    if (labels === 0 || text[start] === '.') continue
+    const before = text[start - 1] ?? ' '
+    if (/[\p{L}\p{N}@/.\\-]/u.test(before) || !/[A-Za-z]/.test(text[start]!)) continue
+    const name = text.slice(start, end)
+    if (/^www\./i.test(name)) continue
     const lineStart = text.lastIndexOf('\n', start) + 1
     if (CREDIT_BEFORE.test(text.slice(Math.max(lineStart, start - 30), start))) continue
-    const from = tokenAt.get(start)
-    if (from === undefined) continue
+    const from = tokenStartingAt(tokens, start)
+    if (from < 0) continue
     let to = from
     while (to < tokens.length && tokens[to]!.start < end) to++
     out.push({
@@ -215,14 +229,28 @@ export function recognizeDomains(text: string, tokens: readonly OrgToken[]): Can
       to,
       start,
       end,
-      name: m[0],
+      name,
       kind: 'media',
-      country: TLD_COUNTRY[m[2]!.toLowerCase()] ?? null,
+      country: TLD_COUNTRY[m[1]!.toLowerCase()] ?? null,
       orgId: null,
-      key: `d:${m[0].toLowerCase()}`,
+      key: `d:${name.toLowerCase()}`,
       generic: null,
       source: 'pattern',
     })
   }
   return out
+}
+
+/** The index of the token that starts at `offset`, or -1 (binary search). */
+function tokenStartingAt(tokens: readonly OrgToken[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = tokens[mid]!.start
+    if (s === offset) return mid
+    if (s < offset) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
 }

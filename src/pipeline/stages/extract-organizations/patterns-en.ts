@@ -161,7 +161,7 @@ function titleCaseLines(text: string, tokens: readonly OrgToken[]): Set<number> 
   }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!
-    if (k > 0 && text.slice(tokens[k - 1]!.fullEnd, t.start).includes('\n')) {
+    if (t.nlBefore) {
       flush(k)
       lineStart = k
       words = 0
@@ -383,12 +383,17 @@ const GENRE_EN: readonly [RegExp, OrganizationKind][] = [
   [/^(?:gang|cartel)$/, 'criminal_group'],
 ]
 
+const GENRE_WORDS = new Set(
+  'fund foundation bank company firm exchange operator movement organisation organization group party newspaper outlet website portal channel broadcaster gang cartel'.split(' '),
+)
+
 /** "charity fund Rahym", "Kazakhstan bank BTA": a lower-case genre word, then the name. */
 function genreNamed(text: string, tokens: readonly OrgToken[]): Candidate[] {
   const out: Candidate[] = []
   for (let i = 0; i + 1 < tokens.length; i++) {
     const g = tokens[i]!
     if (!g.isWord || g.cap) continue
+    if (!GENRE_WORDS.has(g.norm)) continue
     const genre = GENRE_EN.find(([re]) => re.test(g.norm))
     if (!genre) continue
     let k = i + 1
@@ -496,6 +501,10 @@ function make(
 const UNIT_HEADS =
   /^(?:department|directorate|division|unit|board|office|service|committee|administration|section|team|center|centre)$/
 const PRESS = /^(?:press|press-service|press-office|media)$/
+const UNIT_OR_PRESS = new Set([
+  ...'department directorate division unit board office service committee administration section team center centre'.split(' '),
+  ...'press press-service press-office media'.split(' '),
+])
 const UNIT_WORD =
   /^(?:anti-[a-z-]+|counter-[a-z-]+|[a-z]+-[a-z-]+|[a-z]+(?:ion|ions|ism|ics|ive|al|ity|ing|ance|ence|ure)|civil|affairs|drug|drugs|crime|crimes|cyber|traffic|patrol|migration|border|customs|tax|revenue|culture|education|health|justice|passenger|transport|highways|housing|land|police|press|investigations|security|fraud|cybercrime|narcotics|extremism|terrorism|trafficking|rights|juvenile|women|children|family|protection|safety|road|finance|budget|construction|youth|sports|tourism|economy|labour|labor|court|courts|prosecution|inquiry|property|asset|assets|recovery|monitoring|intelligence|anti|special|main|regional|city|district|human)$/
 
@@ -520,6 +529,7 @@ export function wrapEn(
   const out: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
+    if (!t.isWord || !(UNIT_OR_PRESS.has(t.norm) || t.poss)) continue
     // "<unit words> <unit head> of (the) <body>"
     const press =
       PRESS.test(t.norm) && /^(?:service|office|center|centre)$/.test(tokens[i + 1]?.norm ?? '')
@@ -552,17 +562,7 @@ export function wrapEn(
       while (from < i && NOT_NAME.test(tokens[from]!.norm)) from++
       if (/^(?:a|an)$/.test(tokens[from - 1]?.norm ?? '')) continue
       // Already part of a longer name ("Main Directorate of the Traffic Safety Department of …").
-      const f = from
-      if (
-        found.some(
-          (c) =>
-            c.source === 'pattern' &&
-            c.from <= f &&
-            parent.to <= c.to &&
-            (c.from < f || parent.to < c.to),
-        )
-      )
-        continue
+      if (coveredByPattern(found, from, parent.to)) continue
       out.push(wrapped(text, tokens, from, parent.to, parent))
       continue
     }
@@ -583,6 +583,16 @@ export function wrapEn(
     }
   }
   return out
+}
+
+/** Tells whether a pattern name strictly contains tokens `[from, to)` (rare: wrappers only). */
+function coveredByPattern(found: readonly Candidate[], from: number, to: number): boolean {
+  for (const c of found) {
+    if (c.from > from) continue
+    if (c.source === 'pattern' && c.from <= from && to <= c.to && (c.from < from || to < c.to))
+      return true
+  }
+  return false
 }
 
 function wrapped(

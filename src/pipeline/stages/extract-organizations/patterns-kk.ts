@@ -10,7 +10,7 @@
 import type { OrganizationKind } from '#core/facts.ts'
 import { type Candidate, keyOf, kindFromName, matchCase, writeName } from './candidate.ts'
 import type { OrgToken } from './org-tokens.ts'
-import { CYR_PLACE_STEMS } from './places-data.ts'
+import { cyrPlaceCode } from './places-data.ts'
 
 /** stem, nominative, kind. */
 const KK_HEADS: readonly [string, string, OrganizationKind][] = [
@@ -46,8 +46,10 @@ const KK_MODS =
 const PLACE_GENERIC =
   /^(?:облыстық|қалалық|аудандық|өңірлік|облысы|облысының|қаласы|қаласының|ауданы|ауданының|облыс|қала|аудан|бойынша)$/
 
+const HEAD_STARTS = new Set(KK_HEADS.map(([stem]) => stem.slice(0, 3)))
+
 function headAt(t: OrgToken): { nominative: string; kind: OrganizationKind; stem: string } | null {
-  if (!t.isWord || t.norm.length < 3) return null
+  if (!t.isWord || t.norm.length < 3 || !HEAD_STARTS.has(t.norm.slice(0, 3))) return null
   for (const [stem, nominative, kind] of KK_HEADS) {
     if (t.norm.startsWith(stem) && KK_REST.test(t.norm.slice(stem.length))) {
       return { nominative, kind, stem }
@@ -57,11 +59,7 @@ function headAt(t: OrgToken): { nominative: string; kind: OrganizationKind; stem
 }
 
 function isPlace(t: OrgToken): boolean {
-  const n = t.norm
-  for (let len = Math.min(n.length, 16); len >= 3; len--) {
-    if (CYR_PLACE_STEMS.has(n.slice(0, len)) && (len >= 5 || n.length <= len + 4)) return true
-  }
-  return false
+  return cyrPlaceCode(t.norm, 4) !== null
 }
 
 /** Finds head-final Kazakh names. `lexStart` maps a lexicon hit's last token to its first. */

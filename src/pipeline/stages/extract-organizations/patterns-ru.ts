@@ -21,7 +21,7 @@ import {
   nounParadigm,
 } from './morph-ru.ts'
 import type { OrgToken } from './org-tokens.ts'
-import { CYR_PLACE_STEMS, RU_COUNTRY_QUALIFIERS, RU_DEMONYM_STEMS } from './places-data.ts'
+import { cyrPlaceCode, RU_COUNTRY_QUALIFIERS, RU_DEMONYM_STEMS } from './places-data.ts'
 
 interface Head {
   readonly lemma: string
@@ -141,25 +141,12 @@ const ADJ_STOP =
   /^(?:котор|так|друг|эт|т|данн|кажд|св|наш|ваш|люб|сам|бывш|соответствующ|уполномоченн|перв|втор|нов|указанн|вышеуказанн|ин|сво|весь|всех|все|вся|одн|нескольк|нужн|необходим|должн|мест|территориальн|компетентн|следующ|последн|ближайш|прошл|текущ)$/
 
 function isPlaceWord(t: OrgToken): boolean {
-  if (!t.cap || !t.isWord) return false
-  const n = t.norm
-  for (let len = Math.min(n.length, 16); len >= 2; len--) {
-    const code = CYR_PLACE_STEMS.get(n.slice(0, len))
-    if (code && (len >= 5 || n.length <= len + 3)) return true
-  }
-  return false
+  return t.cap && t.isWord && cyrPlaceCode(t.norm, 3) !== null
 }
 
 /** The country a place word or qualifier points to, if any. */
 export function cyrCountryOf(t: OrgToken): string | null {
-  const q = RU_COUNTRY_QUALIFIERS.get(t.norm)
-  if (q) return q
-  const n = t.norm
-  for (let len = Math.min(n.length, 16); len >= 2; len--) {
-    const code = CYR_PLACE_STEMS.get(n.slice(0, len))
-    if (code && (len >= 5 || n.length <= len + 3)) return code
-  }
-  return null
+  return RU_COUNTRY_QUALIFIERS.get(t.norm) ?? cyrPlaceCode(t.norm, 3)
 }
 
 interface Complement {
@@ -374,7 +361,7 @@ export function recognizeRu(
       if (VERBISH.test(p.norm) && !/(?:ем|им)$/.test(p.norm)) break
       from--
       if (p.cap && !p.sentStart) named = true
-      if ([...RU_DEMONYM_STEMS.keys()].includes(stem.stem.toLowerCase())) named = true
+      if (RU_DEMONYM_STEMS.has(stem.stem.toLowerCase())) named = true
     }
     const comp = complement(tokens, i + 1, lexAt)
     // "агентство Kazinform", "банк Halyk": a genre word before a known name is no body of its own.

@@ -166,3 +166,19 @@ KG: қырғыз республикасы, қырғызстан, қырғызс�
 UZ: өзбекстан, өзбекстанның, өзбекстан республикасы
 RU: ресей, ресейдің, ресей федерациясы, рф
 `)
+
+/** The lengths of the stems in {@link CYR_PLACE_STEMS}, longest first (bounds prefix look-ups). */
+export const CYR_STEM_LENGTHS: readonly number[] = [
+  ...new Set([...CYR_PLACE_STEMS.keys()].map((k) => k.length)),
+].sort((a, b) => b - a)
+
+/** The country of the longest place stem `word` (lower case) starts with, or `null`. */
+export function cyrPlaceCode(word: string, slack: number): string | null {
+  for (const len of CYR_STEM_LENGTHS) {
+    if (len > word.length) continue
+    const code = CYR_PLACE_STEMS.get(word.slice(0, len))
+    // Short stems ("ош", "орал") only match short words, not "ошибка".
+    if (code && (len >= 5 || word.length <= len + slack)) return code
+  }
+  return null
+}

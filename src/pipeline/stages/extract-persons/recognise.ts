@@ -158,6 +158,35 @@ const PARTICLES_AFTER = new Set([
   'ұлы',
   'ули',
 ])
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'maj',
+  'rep',
+  'sen',
+  'gov',
+  'messrs',
+  'г',
+  'гг',
+  'ул',
+  'им',
+  'ст',
+  'тов',
+  'г-н',
+  'г-жа',
+  'проф',
+  'ген',
+  'полк',
+])
 const SENTENCE_END = new Set(['.', '!', '?', '…'])
 const OPEN_QUOTES = new Set(['«', '“', '"', '„', "'"])
 const CLOSE_QUOTES = new Set(['»', '”', '"', "'"])
@@ -260,6 +289,15 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     while (k >= 0 && OPEN_QUOTES.has(tokens[k]!.text)) k--
     if (k < 0) return true
     const prev = tokens[k]!
+    // A dot after an abbreviation or honorific (`Mr.`, `Gen.`, `г.`, `им.`) does not end a sentence.
+    if (
+      prev.text === '.' &&
+      k > 0 &&
+      ABBREVIATIONS.has(tokens[k - 1]!.norm) &&
+      tokens[k - 1]!.end === prev.start
+    ) {
+      return false
+    }
     if (
       SENTENCE_END.has(prev.text) ||
       prev.text === ':' ||
@@ -390,6 +428,17 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     const p2 = tokens[from - 2]
     if (p1 && p2 && p2.norm === 'по' && p1.norm === 'словам') return true
     if (p1 && p2 && p2.norm === 'according' && p1.norm === 'to') return true
+    // "said Aigul, a 45-year-old vendor", "— рассказала Айгуль".
+    if (p1 && isSpeechCue(p1.norm)) {
+      for (let k = to; k < Math.min(n, to + 6); k++)
+        if (/year-old|летн/.test(tokens[k]!.norm)) return true
+      if (
+        tokens[to]?.text === ',' ||
+        tokens[to] === undefined ||
+        SENTENCE_END.has(tokens[to]!.text)
+      )
+        return true
+    }
     return false
   }
 

@@ -694,11 +694,23 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       cue !== undefined && cue !== 'honorific' && /^\p{Ll}/u.test(tokens[i - 1]?.text ?? '')
     const lastShape =
       NOT_NAME_SHAPE.test(w[nw - 1]!.toLowerCase()) && !/\p{Script=Cyrillic}/u.test(w[nw - 1]!)
+    // An apposition with a title after the run: `Hugh Williamson, Europe director at ...`,
+    // `Adil Nurmakov, a lawyer for ...`.
+    const a1 = tokens[end + 1]
+    const a2 = tokens[end + 2]
+    const a3 = tokens[end + 3]
+    const apposition =
+      a1?.text === ',' &&
+      a2 !== undefined &&
+      ((titleCue(a2.norm) !== undefined && /^\p{Ll}/u.test(a2.text)) ||
+        (['the', 'a', 'an', 'former', 'бывший', 'бывшая'].includes(a2.norm) &&
+          a3 !== undefined &&
+          titleCue(a3.norm) !== undefined))
     if (
       nw >= 2 &&
       nw <= 3 &&
-      ((cue && cue !== 'other') || citizenOf || (lowerCue && !lastShape)) &&
-      !initial
+      ((((cue && cue !== 'other') || citizenOf || (lowerCue && !lastShape)) && !initial) ||
+        (apposition && !lastShape))
     ) {
       const sp = surnamePart(nw - 1, 'u', 'nom')
       return [

@@ -18,11 +18,10 @@ import type { CrimesDoc, DatesDoc } from '#core/document.ts'
 import { CRIME_CATEGORIES, type CrimeCategory, type CrimeFact } from '#core/facts.ts'
 import type { Lang } from '#core/lang.ts'
 import type { Mention } from '#core/span.ts'
-import { createPhraseMatcher, type PhraseMatch, type PhraseMatcher } from '../../text/phrase-matcher.ts'
-import { type Token, tokenize } from '../../text/tokenize.ts'
 import type { Stage } from '../../stage.ts'
 import { appliesTo, readLexiconFile } from './lexicon-file.ts'
 import { createSentenceIndex } from './sentence-index.ts'
+import { createWordLexicon, scanWords, type WordLexicon, type WordMatch, type WordScan } from './word-lexicon.ts'
 
 const STAGE = 'extract-crimes'
 const VERSION = 1
@@ -43,11 +42,11 @@ const LINES = readLexiconFile('crimes/lexicon.tsv').flatMap((l) => {
 })
 
 // One matcher per document language, built once.
-const MATCHERS = new Map<Lang, PhraseMatcher<CrimeEntry>>()
-function matcherFor(lang: Lang): PhraseMatcher<CrimeEntry> {
+const MATCHERS = new Map<Lang, WordLexicon<CrimeEntry>>()
+function matcherFor(lang: Lang): WordLexicon<CrimeEntry> {
   let m = MATCHERS.get(lang)
   if (!m) {
-    m = createPhraseMatcher(
+    m = createWordLexicon(
       LINES.filter((l) => appliesTo(l.lang, lang)).map((l) => ({
         phrase: l.phrase,
         value: { categories: l.categories, flags: l.flags },
@@ -83,12 +82,13 @@ export function findCrimes(
   lang: Lang,
   sentences: readonly { start: number; end: number }[] = [],
 ): CrimeFact[] {
-  const tokens = tokenize(content)
-  const matches = matcherFor(lang).match(content, tokens)
+  const words = scanWords(content)
+  const matches = matcherFor(lang).match(content, words)
   const index = createSentenceIndex(sentences, content.length)
-  const sentenceOf = (m: PhraseMatch<CrimeEntry>) => {
+  // The sentence around a match, cut to a window so that text without sentence ends stays linear.
+  const sentenceOf = (m: WordMatch<CrimeEntry>) => {
     const s = index.at(m.start)
-    return content.slice(s.start, s.end)
+    return content.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300))
   }
 
   // Sentences (by start offset) that report fraud: takings inside them are part of the fraud.
@@ -100,8 +100,8 @@ export function findCrimes(
   }
 
   const strong = new Map<CrimeCategory, Mention[]>()
-  const generic: PhraseMatch<CrimeEntry>[] = []
-  const kidnapWaiting: PhraseMatch<CrimeEntry>[] = []
+  const generic: WordMatch<CrimeEntry>[] = []
+  const kidnapWaiting: WordMatch<CrimeEntry>[] = []
   const add = (category: CrimeCategory, m: Mention) => {
     const list = strong.get(category) ?? []
     if (list.length < MAX_EVIDENCE) list.push({ start: m.start, end: m.end, text: m.text })
@@ -109,7 +109,7 @@ export function findCrimes(
   }
 
   for (const m of matches) {
-    if (m.value.categories.length === 0 || isUnitName(tokens, m)) continue
+    if (m.value.categories.length === 0 || isUnitName(words, m)) continue
     const { categories, flags } = m.value
     if (flags.has('nofraud') && fraudSentences.has(index.at(m.start).start)) continue
     if (flags.has('generic')) {
@@ -146,17 +146,17 @@ export function findCrimes(
 }
 
 /** Tells whether a match sits in a unit's name: "<unit> по противодействию/борьбе с <match>". */
-function isUnitName(tokens: readonly Token[], m: PhraseMatch<CrimeEntry>): boolean {
+function isUnitName(words: WordScan, m: WordMatch<CrimeEntry>): boolean {
   let fight = -1
-  for (let i = m.tokenStart - 1; i >= Math.max(0, m.tokenStart - 4); i--) {
-    if (UNIT_FIGHT.test(tokens[i]!.norm)) {
+  for (let i = m.wordStart - 1; i >= Math.max(0, m.wordStart - 4); i--) {
+    if (UNIT_FIGHT.test(words.norms[i]!)) {
       fight = i
       break
     }
   }
   if (fight < 0) return false
   for (let i = fight - 1; i >= Math.max(0, fight - 6); i--) {
-    if (UNIT_NOUN.test(tokens[i]!.norm)) return true
+    if (UNIT_NOUN.test(words.norms[i]!)) return true
   }
   return false
 }

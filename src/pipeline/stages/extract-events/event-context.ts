@@ -6,17 +6,17 @@
  * @module pipeline/stages/extract-events/event-context
  */
 import type { Penalty } from '#core/facts.ts'
-import type { Token } from '../../text/tokenize.ts'
+import type { WordScan } from '../extract-crimes/word-lexicon.ts'
 
 // A period that makes a count an aggregate: "since the beginning of the year", "за 9 месяцев".
 const AGGREGATE_PERIOD =
   /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|былтыр|in total|всего за|в общей сложности|барлығы|total of|a total|overall/iu
 // A count of cases or crimes: "70 cases", "1,429 criminal cases", "возбуждено 70 дел", "120-дан астам қылмыстық іс".
 const CASE_COUNT =
-  /\d[\d\s.,]*(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/iu
+  /(?<![\d.,])\d[\d.,]{0,12}(?:\s\d{3}){0,3}(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/iu
 // Hundreds of people in one sentence are a statistic, not one operation.
 const BIG_PEOPLE_COUNT =
-  /(?:^|[^\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3})+|\d{4,})(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu
+  /(?<![\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3}){1,3}|\d{4,9})(?![\d])(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu
 // Counts in words and trends: "по девяти делам", "decreased by 14%".
 const COUNT_WORDS_TREND =
   /по \p{L}+ делам|\d\s?%|\bpercent\b|процент|пайыз|decreased by|increased by|fell by|rose by|снизил\p{L}* на|вырос\p{L}* на|увеличил\p{L}* на|crime rate|уровень преступности/iu
@@ -78,12 +78,12 @@ export function marksNewOccurrence(beforeTrigger: string): boolean {
   return NEW_OCCURRENCE.test(beforeTrigger) || EARLIER_START.test(beforeTrigger)
 }
 
-/** Tells whether one of the three tokens before `tokenStart` negates the trigger. */
-export function isNegated(tokens: readonly Token[], tokenStart: number): boolean {
-  for (let i = tokenStart - 1; i >= Math.max(0, tokenStart - 3); i--) {
-    const t = tokens[i]!
-    if (NEGATION.has(t.norm) || t.norm.endsWith("n't")) return true
-    if (t.text === '.' || t.text === ';') break
+/** Tells whether one of the three words before word `wordStart` negates the trigger. */
+export function isNegated(words: WordScan, wordStart: number): boolean {
+  for (let i = wordStart - 1; i >= Math.max(0, wordStart - 3); i--) {
+    if (words.breakBefore[i + 1]) break
+    const norm = words.norms[i]!
+    if (NEGATION.has(norm) || norm.endsWith("n't")) return true
   }
   return false
 }
@@ -144,7 +144,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   восемь: 8, девять: 9, десять: 10,
 }
 const PRISON =
-  /(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|один|два|двух|три|трех|трёх|четыре|пять|шесть|семь|восемь|девять|десять)[\s-]+(?:and a half\s+)?(?:years?|лет|года|год|жыл\p{L}*)/giu
+  /(?<![\d.,])(\d{1,3}(?:[.,]\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|один|два|двух|три|трех|трёх|четыре|пять|шесть|семь|восемь|девять|десять)[\s-]+(?:and a half\s+)?(?:years?|лет|года|год|жыл\p{L}*)/giu
 const LIFE = /life imprisonment|life sentence|for life|пожизненн\p{L}*|өмір бойына/iu
 const FINE = /\bfined?\b|штраф\p{L}*|айыппұл\p{L}*/iu
 
@@ -167,7 +167,7 @@ export function findPenalties(sentence: string): Penalty[] {
 }
 
 const QUANTITY =
-  /\d+(?:[.,]\d+)?\s?(?:kg|kilograms?|tons?|tonnes?|grams?|g|кг|килограмм\p{L}*|тонн\p{L}*|грамм\p{L}*|гр|келі|тонна\p{L}*)\b(?:\s+(?:of\s+)?[\p{L}-]+)?|\d+\s+(?:SIM boxes|SIM cards|packages|units|pieces|единиц\p{L}*|штук\p{L}*|сим-карт\p{L}*)/giu
+  /(?<![\d.,])\d{1,6}(?:[.,]\d{1,3})?\s?(?:kg|kilograms?|tons?|tonnes?|grams?|g|кг|килограмм\p{L}*|тонн\p{L}*|грамм\p{L}*|гр|келі|тонна\p{L}*)\b(?:\s+(?:of\s+)?[\p{L}-]+)?|(?<![\d.,])\d{1,6}\s+(?:SIM boxes|SIM cards|packages|units|pieces|единиц\p{L}*|штук\p{L}*|сим-карт\p{L}*)/giu
 
 /** Seized items and quantities a sentence states, verbatim. */
 export function findItems(sentence: string): string[] {

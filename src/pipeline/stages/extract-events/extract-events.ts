@@ -23,8 +23,7 @@ import type { Lang } from '#core/lang.ts'
 import type { Span } from '#core/span.ts'
 import { appliesTo, readLexiconFile } from '../extract-crimes/lexicon-file.ts'
 import { createSentenceIndex, type SentenceIndex } from '../extract-crimes/sentence-index.ts'
-import { createPhraseMatcher, type PhraseMatch, type PhraseMatcher } from '../../text/phrase-matcher.ts'
-import { tokenize } from '../../text/tokenize.ts'
+import { createWordLexicon, scanWords, type WordLexicon, type WordMatch } from '../extract-crimes/word-lexicon.ts'
 import type { Stage } from '../../stage.ts'
 import {
   descriptorKeys,
@@ -55,11 +54,11 @@ interface TriggerEntry {
 
 const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
 const LINES = readLexiconFile('events/triggers.tsv').filter((l) => l.value === '-' || TYPE_SET.has(l.value))
-const MATCHERS = new Map<Lang, PhraseMatcher<TriggerEntry>>()
-function matcherFor(lang: Lang): PhraseMatcher<TriggerEntry> {
+const MATCHERS = new Map<Lang, WordLexicon<TriggerEntry>>()
+function matcherFor(lang: Lang): WordLexicon<TriggerEntry> {
   let m = MATCHERS.get(lang)
   if (!m) {
-    m = createPhraseMatcher(
+    m = createWordLexicon(
       LINES.filter((l) => appliesTo(l.lang, lang)).map((l) => ({
         phrase: l.phrase,
         value: {
@@ -158,6 +157,32 @@ export function extractEvents(): Stage<CrimesDoc, ExtractedDoc> {
   }
 }
 
+/**
+ * What a stage decides about one sentence. The tests are run once, and only when a trigger asks
+ * (hostile input can put thousands of triggers in one sentence; most sentences have none).
+ */
+interface SentenceInfo {
+  readonly text: string
+  readonly types: ReadonlySet<EventType>
+  readonly triggers: readonly { start: number; end: number; type: EventType }[]
+  readonly aggregate: () => boolean
+  readonly hypothetical: () => boolean
+  readonly fresh: () => boolean
+  readonly denial: () => boolean
+  readonly court: () => boolean
+  readonly treaty: () => boolean
+  readonly victimEscape: () => boolean
+}
+
+/** Memoises a test. */
+function once(test: () => boolean): () => boolean {
+  let value: boolean | undefined
+  return () => {
+    value ??= test()
+    return value
+  }
+}
+
 /** Bucketed per-sentence views of the earlier stages' mentions. */
 interface SentenceFacts {
   readonly persons: Map<number, { name: string; start: number }[]>
@@ -217,36 +242,64 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   const content = doc.content
   const index = createSentenceIndex(doc.sentences, content.length)
   const facts = collectFacts(doc, index)
-  const tokens = tokenize(content)
-  const matches = matcherFor(doc.lang).match(content, tokens)
+  const words = scanWords(content)
+  const matches = matcherFor(doc.lang).match(content, words)
   const articleOf = (offset: number) => {
     for (let i = doc.articles.length - 1; i >= 0; i--) if (doc.articles[i]!.start <= offset) return i
     return 0
   }
 
-  const sentenceCache = new Map<number, { text: string; aggregate: boolean; hypothetical: boolean }>()
-  const sentenceInfo = (si: number) => {
+  const triggersIn = new Map<number, { start: number; end: number; type: EventType }[]>()
+  for (const m of matches) {
+    if (m.value.type !== null) bucket(triggersIn, index.indexAt(m.start), { start: m.start, end: m.end, type: m.value.type })
+  }
+  // Everything decided once per sentence (hostile input can put thousands of triggers in one).
+  const makeInfo = (si: number): SentenceInfo => {
+    const s = index.sentences[si]!
+    const text = content.slice(s.start, s.end)
+    const triggers = triggersIn.get(si) ?? []
+    return {
+      text,
+      triggers,
+      types: new Set(triggers.map((t) => t.type)),
+      aggregate: once(() => isAggregate(text)),
+      hypothetical: once(() => isHypothetical(text)),
+      fresh: once(() => marksNewOccurrence(text)),
+      denial: once(() => isDenial(text)),
+      court: once(() => COURT.test(text)),
+      treaty: once(() => TREATY.test(text)),
+      victimEscape: once(() => VICTIM_ESCAPE.test(text)),
+    }
+  }
+  const sentenceCache = new Map<number, SentenceInfo>()
+  const sentenceInfo = (si: number): SentenceInfo => {
     let info = sentenceCache.get(si)
     if (!info) {
-      const s = index.sentences[si]!
-      const text = content.slice(s.start, s.end)
-      info = { text, aggregate: isAggregate(text), hypothetical: isHypothetical(text) }
+      info = makeInfo(si)
       sentenceCache.set(si, info)
     }
     return info
   }
 
   const candidates: Candidate[] = []
-  const stepSentences = new Map<number, PhraseMatch<TriggerEntry>>()
+  const stepSentences = new Map<number, WordMatch<TriggerEntry>>()
   const incidentSentences = new Set<number>()
   // Who a sentence is about: its named suspects, convicts and victims and its unnamed people's
   // initials, ages and nationalities; a sentence with neither ("He was detained on July 25")
   // speaks of the people of the sentence before it (up to two back, in the same article).
   const whoCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
-  const ownWho = (si: number) => ({
-    named: new Set((facts.persons.get(si) ?? []).map((p) => p.name)),
-    descriptors: descriptorKeys(sentenceInfo(si).text),
-  })
+  const ownCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
+  const ownWho = (si: number) => {
+    let own = ownCache.get(si)
+    if (!own) {
+      own = {
+        named: new Set((facts.persons.get(si) ?? []).map((p) => p.name)),
+        descriptors: descriptorKeys(sentenceInfo(si).text),
+      }
+      ownCache.set(si, own)
+    }
+    return own
+  }
   const whoIn = (si: number) => {
     let who = whoCache.get(si)
     if (who) return who
@@ -278,8 +331,6 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     return own.size > 0 ? own : new Set(facts.crimes.get(si) ?? [])
   }
 
-  const triggersIn = new Map<number, PhraseMatch<TriggerEntry>[]>()
-  for (const m of matches) if (m.value.type !== null) bucket(triggersIn, index.indexAt(m.start), m)
   const make = (
     type: EventType,
     m: { start: number; end: number; text: string },
@@ -287,7 +338,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     derived = false,
   ): Candidate => {
     const s = index.sentences[si]!
-    const text = sentenceInfo(si).text
+    const info = sentenceInfo(si)
     const placeList = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
     const towns = new Set(placeList.flatMap((p) => p.keys))
     const names = new Set(placeList.map((p) => p.name))
@@ -304,18 +355,13 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // A crime found through a step taken about it is not dated by that step.
       date: derived
         ? null
-        : eventDate(
-            content,
-            facts.dates.get(si) ?? [],
-            m,
-            (triggersIn.get(si) ?? []).flatMap((t) => (t.value.type ? [{ start: t.start, end: t.end, type: t.value.type }] : [])),
-          ),
+        : eventDate(content, near(facts.dates.get(si) ?? [], m.start), m, info.triggers),
       named: who.named,
       descriptors: who.descriptors,
       // A sentence naming three or more towns summarises several occurrences: no distinction.
       towns: names.size >= 3 ? new Set() : towns,
       crimes: crimeKey(type, m, si),
-      fresh: marksNewOccurrence(text),
+      fresh: info.fresh(),
     }
   }
 
@@ -327,28 +373,25 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (si < 0) continue
     const info = sentenceInfo(si)
     if (needsCrime && !facts.crimes.has(si)) continue
-    if (isNegated(tokens, m.tokenStart)) continue
-    if (COUNTABLE.has(type) && info.aggregate) continue
-    if (type === 'sentence' && info.hypothetical) continue
-    if (isDenial(info.text)) continue
+    if (isNegated(words, m.wordStart)) continue
+    if (COUNTABLE.has(type) && info.aggregate()) continue
+    if (type === 'sentence' && info.hypothetical()) continue
+    if (info.denial()) continue
     if ((type === 'release' || type === 'sentence') && isModal(content.slice(index.sentences[si]!.start, m.start))) {
       continue
     }
-    const here = triggersIn.get(si) ?? []
-    if (m.value.weak && here.some((t) => t.value.type === 'sentence')) continue
+    if (m.value.weak && info.types.has('sentence')) continue
     const cats = facts.crimes.get(si)
     // A confiscation ordered with a sentence is part of the penalty; "seized" a person is a kidnapping.
-    if (type === 'seizure' && (here.some((t) => t.value.type === 'sentence') || COURT.test(info.text) || cats?.has('kidnapping'))) {
-      continue
-    }
+    if (type === 'seizure' && (info.types.has('sentence') || info.court() || cats?.has('kidnapping'))) continue
     // "wanted on charges of" is the wanted notice, not a charge.
-    if (type === 'charge' && /charges?\b/iu.test(m.text) && here.some((t) => t.value.type === 'wanted')) continue
+    if (type === 'charge' && /charges?\b/iu.test(m.text) && info.types.has('wanted')) continue
     // Repatriation agreed in an agreement is the agreement.
-    if (type === 'asset_recovery' && here.some((t) => t.value.type === 'cooperation')) continue
+    if (type === 'asset_recovery' && info.types.has('cooperation')) continue
     // A treaty that regulates extradition is not an extradition.
-    if (type === 'extradition' && TREATY.test(info.text)) continue
+    if (type === 'extradition' && info.treaty()) continue
     // An escape from captivity or forced labour is the victim's, not a suspect's flight.
-    if (type === 'flight' && VICTIM_ESCAPE.test(info.text)) continue
+    if (type === 'flight' && info.victimEscape()) continue
     candidates.push(make(type, m, si))
     if (STEP_TYPES.has(type) && !stepSentences.has(si)) stepSentences.set(si, m)
     if (type === 'incident') incidentSentences.add(si)
@@ -358,7 +401,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   for (const si of facts.crimes.keys()) {
     if (si < 0 || incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
     const info = sentenceInfo(si)
-    if (info.aggregate) continue
+    if (info.aggregate()) continue
     // Membership of a criminal group alone is not an act the text describes.
     if (![...(facts.crimes.get(si) ?? [])].some((c) => c !== 'organized_crime')) continue
     const step = stepSentences.get(si)
@@ -451,8 +494,9 @@ function eventDate(
     // when there is no step), and to triggers in that step's clause ("fled and hid").
     // Triggers in an aside (", wanted for murder,") or told as earlier ("after being sentenced")
     // do not own the main clause's date.
-    const mains = others.filter((o) => !isAside(content, o, d))
-    const pool = mains.length > 0 ? mains : others
+    const close = near(others, d.start)
+    const mains = close.filter((o) => !isAside(content, o, d))
+    const pool = mains.length > 0 ? mains : close
     let owner: { start: number; end: number } | null = null
     for (const o of pool) if (!owner || Math.abs(d.start - o.start) < Math.abs(d.start - owner.start)) owner = o
     if (!owner || owner.start === at) return true
@@ -470,6 +514,24 @@ function eventDate(
     if (Math.abs(d.start - at) < Math.abs(best.start - at)) best = d
   }
   return best.iso
+}
+
+/** How far (in characters) a date and a trigger may be apart and still belong together. */
+const DATE_REACH = 300
+
+/** The items of a list sorted by `start` that lie within {@link DATE_REACH} of `at` (binary search). */
+function near<T extends { start: number }>(list: readonly T[], at: number): readonly T[] {
+  if (list.length <= 8) return list
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid]!.start < at - DATE_REACH) lo = mid + 1
+    else hi = mid
+  }
+  const out: T[] = []
+  for (let i = lo; i < list.length && list[i]!.start <= at + DATE_REACH && out.length < 16; i++) out.push(list[i]!)
+  return out
 }
 
 const EARLIER_STEP = /(?:after|before|после|до)\s+(?:being\s+|having\s+been\s+|того как\s+)?$/iu
@@ -495,7 +557,7 @@ function toEvent(
   k: Cluster,
   facts: SentenceFacts,
   index: SentenceIndex,
-  sentenceInfo: (si: number) => { text: string },
+  sentenceInfo: (si: number) => { readonly text: string },
 ): LawEvent {
   const c = k.first
   const sentenceIdx = [...new Set(k.members.map((m) => index.indexAt(m.sentence.start)))]

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { Lang } from '#core/lang.ts'
+import { findCrimes } from './extract-crimes.ts'
+
+function categories(text: string, lang: Lang): string[] {
+  return findCrimes(text, lang).map((c) => c.category)
+}
+
+describe('findCrimes', () => {
+  const cases: readonly [string, Lang, string, readonly string[]][] = [
+    ['fraud on a large scale', 'en', 'Police detained a man suspected of fraud on an especially large scale.', ['fraud']],
+    ['call centre is phone fraud', 'en', 'Officers raided an underground call center that scammed pensioners.', ['fraud', 'cyber_fraud']],
+    ['SIM boxes', 'en', 'Six SIM boxes and 5,000 SIM cards were seized in a rented flat.', ['fraud', 'cyber_fraud']],
+    ['torture is assault', 'en', 'Two detainees said they were tortured by officers.', ['assault']],
+    ['riots are public order', 'en', 'He was charged with taking part in mass riots.', ['public_order']],
+    ['hashish is drugs', 'en', 'Border guards found 19 kg of hashish in the truck.', ['drug_trafficking']],
+    ['bribe and embezzlement', 'en', 'The minister was convicted of bribery and embezzlement of budget funds.', ['corruption', 'embezzlement']],
+    ['ru fraud stem', 'ru', 'Задержан подозреваемый в мошенничестве в особо крупном размере.', ['fraud']],
+    ['ru bribe', 'ru', 'Аким района задержан при получении взятки.', ['corruption']],
+    ['ru financial pyramid', 'ru', 'Организаторы финансовой пирамиды привлекли 89 млн тенге.', ['fraud']],
+    ['ru organised group', 'ru', 'Задержаны 18 членов ОПГ, подозреваемых в похищении людей и вымогательстве.', ['kidnapping', 'extortion', 'organized_crime']],
+    ['ru terrorism propaganda', 'ru', 'Женщину осудили за пропаганду терроризма в социальных сетях.', ['terrorism_extremism']],
+    ['ru laundering', 'ru', 'Выявлены факты отмывания денег через криптобиржи.', ['money_laundering']],
+    ['ru budget theft is embezzlement', 'ru', 'Чиновника обвиняют в хищении бюджетных средств.', ['embezzlement']],
+    ['ru goods theft is theft', 'ru', 'Выявлена схема хищения нефтепродуктов с предприятия.', ['theft']],
+    ['kk fraud', 'kk', 'Алаяқтық жасаған күдікті ұсталды.', ['fraud']],
+    ['kk drugs', 'kk', 'Полицейлер 25 келі есірткі тәркіледі.', ['drug_trafficking']],
+    ['kk bribe', 'kk', 'Пара алған шенеунік ұсталды.', ['corruption']],
+    ['kk organised group', 'kk', 'Ұйымдасқан қылмыстық топтың 27 мүшесі ұсталды.', ['organized_crime']],
+    ['no crime', 'en', 'The minister met the ambassador to discuss trade.', []],
+  ]
+  for (const [name, lang, text, expected] of cases) {
+    test(name, () => {
+      assert.deepEqual(categories(text, lang), expected)
+    })
+  }
+
+  test('a police unit named after a crime does not report that crime', () => {
+    const text = 'Об этом сообщил руководитель управления по противодействию киберпреступности.'
+
+    assert.deepEqual(categories(text, 'ru'), [])
+  })
+
+  test('money taken in a fraud is not also theft', () => {
+    const text = 'Fraudsters posing as bank staff stole money from the victims.'
+
+    assert.deepEqual(categories(text, 'en'), ['fraud'])
+  })
+
+  test('a ransom in a kidnapping is part of the kidnapping', () => {
+    const text = 'The businessman was kidnapped and held for ransom.'
+
+    assert.deepEqual(categories(text, 'en'), ['kidnapping'])
+  })
+
+  test('Kazakh "пара" (a bribe) is not read in Russian text, where it means "a pair"', () => {
+    assert.deepEqual(categories('Пара туристов задержана на границе.', 'ru'), [])
+    assert.deepEqual(categories('Ол пара алды.', 'kk'), ['corruption'])
+  })
+
+  test('keeps evidence spans that point at the words', () => {
+    const text = 'He was arrested for smuggling.'
+    const [fact] = findCrimes(text, 'en')
+
+    assert.equal(fact?.category, 'smuggling')
+    assert.equal(text.slice(fact.evidence[0]!.start, fact.evidence[0]!.end), 'smuggling')
+  })
+
+  test('stays fast on long hostile input', () => {
+    const hostile = `${'1234567890 '.repeat(10_000)}${'мошенничество взятка '.repeat(5_000)}${'ааааа'.repeat(10_000)}`
+    const started = performance.now()
+
+    const found = findCrimes(hostile, 'ru')
+
+    assert.ok(performance.now() - started < 2000, 'took too long')
+    assert.deepEqual(
+      found.map((c) => c.category),
+      ['fraud', 'corruption'],
+    )
+  })
+})

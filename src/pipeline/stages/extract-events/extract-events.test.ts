@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { CrimesDoc } from '#core/document.ts'
+import type { DateMention, Person } from '#core/facts.ts'
+import type { Lang } from '#core/lang.ts'
+import type { Span } from '#core/span.ts'
+import { findCrimes } from '../extract-crimes/extract-crimes.ts'
+import { findEvents } from './extract-events.ts'
+
+const provenance = { stage: 'test', version: 1 }
+
+function sentencesOf(text: string): Span[] {
+  const out: Span[] = []
+  let start = 0
+  for (const m of text.matchAll(/[.!?]\s+|\n+/g)) {
+    const end = (m.index ?? 0) + m[0].length
+    out.push({ start, end })
+    start = end
+  }
+  if (start < text.length) out.push({ start, end: text.length })
+  return out
+}
+
+/** A document as the earlier stages would leave it: dates and persons given by their text. */
+function docOf(
+  text: string,
+  lang: Lang,
+  extras: { dates?: Record<string, string>; persons?: Record<string, Person['role']> } = {},
+): CrimesDoc {
+  const sentences = sentencesOf(text)
+  const dates: DateMention[] = Object.entries(extras.dates ?? {}).map(([t, iso]) => {
+    const start = text.indexOf(t)
+    return { start, end: start + t.length, text: t, iso, relative: false, provenance }
+  })
+  const persons: Person[] = Object.entries(extras.persons ?? {}).map(([name, role]) => {
+    const mentions = [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + name.length,
+      text: name,
+    }))
+    return { name, variants: [], role, title: null, mentions, provenance }
+  })
+  return {
+    id: 't',
+    source: 't.txt',
+    url: null,
+    format: 'text',
+    raw: text,
+    published: null,
+    text,
+    title: null,
+    lang,
+    langConfidence: 1,
+    boilerplate: [],
+    content: text,
+    articles: [{ start: 0, end: text.length, title: null, titleSpan: null }],
+    sentences,
+    referenceDate: null,
+    locations: [],
+    organizations: [],
+    persons,
+    money: [],
+    statistics: [],
+    dates,
+    crimes: findCrimes(text, lang, sentences),
+  }
+}
+
+function types(doc: CrimesDoc): string[] {
+  return findEvents(doc)
+    .map((e) => e.type)
+    .sort()
+}
+
+describe('findEvents', () => {
+  const cases: readonly [string, Lang, string, readonly string[]][] = [
+    [
+      'one sentence gives incident, wanted and arrest',
+      'en',
+      'A foreign citizen who was wanted for organising call routing for fraud was detained in Petropavlovsk.',
+      ['arrest', 'incident', 'wanted'],
+    ],
+    [
+      'ru detention and a criminal case',
+      'ru',
+      'Полицейские задержали 30-летнего мужчину. По данному факту возбуждено уголовное дело.',
+      ['arrest', 'case_opened'],
+    ],
+    [
+      'kk detention and a criminal case',
+      'kk',
+      'Полицейлер күдіктіні ұстады. Осы оқиғаға қатысты қылмыстық іс қозғалды.',
+      ['arrest', 'case_opened'],
+    ],
+    ['ru sentence', 'ru', 'Суд приговорил бывшего акима к 10 годам лишения свободы.', ['sentence']],
+    ['kk sentence', 'kk', 'Алматы қаласында пара берген адам 7 жылға бас бостандығынан айырылды.', ['incident', 'sentence']],
+    ['en extradition', 'en', 'Prosecutors have initiated extradition proceedings against him.', ['extradition']],
+    ['ru flight', 'ru', 'После совершения преступления мужчина скрылся.', ['flight', 'incident']],
+    ['en release', 'en', 'The journalist was acquitted and released from custody.', ['release']],
+    ['ru seizure', 'ru', 'С места происшествия изъято около 20 килограммов мефедрона.', ['seizure']],
+    ['en legislation', 'en', 'The president signed a law on preventing domestic violence.', ['legislation']],
+    ['ru cooperation', 'ru', 'КНБ и ФСБ России провели совместную спецоперацию в Байконуре.', ['cooperation']],
+    ['aggregate cases are statistics', 'en', 'In 2025, 70 criminal cases were opened over organised crime.', []],
+    ['ru aggregate seizures', 'ru', 'С начала года изъято более 600 сим-банков.', []],
+    ['kk aggregate', 'kk', 'Жыл басынан бері 240 есірткі қылмысы анықталды және 281 келі есірткі тәркіленді.', []],
+    ['negated step', 'en', 'A criminal case against him has not been opened yet.', []],
+    ['a penalty the law provides', 'en', 'The suspects face up to 20 years in prison.', []],
+    ['statements are not events', 'en', 'The minister said the police would work harder.', []],
+  ]
+  for (const [name, lang, text, expected] of cases) {
+    test(name, () => {
+      assert.deepEqual(types(docOf(text, lang)), expected)
+    })
+  }
+
+  test('the same arrest told twice is one event', () => {
+    const text =
+      'Astana police detained a citizen of Uzbekistan who was on the wanted list. ' +
+      'According to the department, officers detained the man in the city centre.'
+
+    const arrests = findEvents(docOf(text, 'en')).filter((e) => e.type === 'arrest')
+
+    assert.equal(arrests.length, 1)
+  })
+
+  test('arrests on different dates are different events', () => {
+    const text =
+      'On July 25, 2025, citizen A.Sh., 35, was detained in Turkey. ' +
+      'Earlier, on May 26, citizen A.K., 40, was detained in Italy.'
+    const doc = docOf(text, 'en', { dates: { 'July 25, 2025': '2025-07-25', 'May 26': '2025-05-26' } })
+
+    const arrests = findEvents(doc).filter((e) => e.type === 'arrest')
+
+    assert.deepEqual(
+      arrests.map((e) => e.date),
+      ['2025-07-25', '2025-05-26'],
+    )
+  })
+
+  test('a date in the main clause does not date a relative clause', () => {
+    const text = 'A Russian citizen, who was on the international wanted list, was detained by police on April 5, 2025.'
+    const doc = docOf(text, 'en', { dates: { 'April 5, 2025': '2025-04-05' } })
+
+    const byType = Object.fromEntries(findEvents(doc).map((e) => [e.type, e.date]))
+
+    assert.equal(byType['arrest'], '2025-04-05')
+    assert.equal(byType['wanted'], null)
+  })
+
+  test('a span of dates gives an interval', () => {
+    const text = 'The man ran an illegal crypto exchange and defrauded clients from 2020 to 2022.'
+    const doc = docOf(text, 'en', { dates: { '2020': '2020', '2022': '2022' } })
+
+    const incident = findEvents(doc).find((e) => e.type === 'incident')
+
+    assert.equal(incident?.date, '2020/2022')
+  })
+
+  test('named suspects become subjects; officials do not', () => {
+    const text = 'Nurlan Sydykov was detained, spokesman Askar Beisenov said.'
+    const doc = docOf(text, 'en', { persons: { 'Nurlan Sydykov': 'suspect', 'Askar Beisenov': 'official' } })
+
+    const arrest = findEvents(doc).find((e) => e.type === 'arrest')
+
+    assert.deepEqual(arrest?.subjects, ['Nurlan Sydykov'])
+  })
+
+  test('unnamed subjects are described', () => {
+    const arrest = findEvents(docOf('Police detained a 42-year-old citizen of Uzbekistan.', 'en'))[0]
+
+    assert.equal(arrest?.subjects[0], '(unnamed) 42-year-old citizen of Uzbekistan')
+  })
+
+  test('sentences carry their penalties', () => {
+    const sentence = findEvents(docOf('The court sentenced him to 12 years in prison.', 'en'))[0]
+
+    assert.equal(sentence?.type, 'sentence')
+    assert.deepEqual(
+      sentence?.penalties.map((p) => [p.kind, p.value]),
+      [['prison', 12]],
+    )
+  })
+
+  test('works when no earlier stage found anything', () => {
+    const doc = { ...docOf('Police detained two men.', 'en'), crimes: [], dates: [], persons: [] }
+
+    assert.deepEqual(
+      findEvents(doc).map((e) => e.type),
+      ['arrest'],
+    )
+  })
+
+  test('stays fast on long hostile input', () => {
+    const text = `${'detained arrested seized 2025 '.repeat(6_000)}${'7'.repeat(50_000)}${' задержан изъято'.repeat(3_000)}`
+    const doc = docOf(text, 'en')
+    const started = performance.now()
+
+    findEvents(doc)
+
+    assert.ok(performance.now() - started < 3000, 'took too long')
+  })
+})

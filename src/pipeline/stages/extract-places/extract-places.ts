@@ -90,6 +90,8 @@ interface Generic {
   /** Token range the generic word occupies (with "of" and a following "."). */
   readonly tokStart: number
   readonly tokEnd: number
+  /** The language of the generic word: the name is written in that language's style. */
+  readonly lang: 'en' | 'ru' | 'kk'
 }
 
 /** Finds the places in a text. Never throws on odd input. */
@@ -160,10 +162,13 @@ const PATTERN_TRIGGERS = new Set(
 const KK_FIRST = new Set(KK_GENERIC_PREFIXES.map(([p]) => p[0]!))
 
 /** A generic word implied by a list of regions rather than written. */
-const IMPLIED_REGION: Generic = {
-  word: { kind: 'region', plural: true, nominative: 'region' },
-  tokStart: -1,
-  tokEnd: -1,
+function impliedRegion(lang: 'en' | 'ru'): Generic {
+  return {
+    word: { kind: 'region', plural: true, nominative: 'region' },
+    tokStart: -1,
+    tokEnd: -1,
+    lang,
+  }
 }
 
 /**
@@ -211,7 +216,9 @@ function inheritGenerics(
             !inherited[k + n] &&
             hasKind(items[n]!, 'region')
           ) {
-            inherited[k + n] = IMPLIED_REGION
+            inherited[k + n] = impliedRegion(
+              isCyrillic(ctx.tokens[items[n]!.tokStart]!.text) ? 'ru' : 'en',
+            )
           }
         }
       }
@@ -257,16 +264,16 @@ function genericAfter(ctx: Context, i: number): Generic | null {
   const lower = t.text.toLowerCase()
   if (!isCyrillic(lower)) {
     const w = EN_AFTER.get(lower)
-    return w ? { word: w, tokStart: i, tokEnd: i + 1 } : null
+    return w ? { word: w, tokStart: i, tokEnd: i + 1, lang: 'en' } : null
   }
   const ru = RU_GENERIC.get(ctx.key(i))
   if (ru && ru.kind !== 'city') {
     const dot = ctx.tokens[i + 1]?.text === '.' && lower === 'обл' ? 1 : 0
     if (lower === 'обл' && !dot) return null
-    return { word: ru, tokStart: i, tokEnd: i + 1 + dot }
+    return { word: ru, tokStart: i, tokEnd: i + 1 + dot, lang: 'ru' }
   }
   for (const [prefix, word] of KK_GENERIC_PREFIXES) {
-    if (lower.startsWith(prefix)) return { word, tokStart: i, tokEnd: i + 1 }
+    if (lower.startsWith(prefix)) return { word, tokStart: i, tokEnd: i + 1, lang: 'kk' }
   }
   return null
 }
@@ -278,19 +285,25 @@ function genericBefore(ctx: Context, i: number): Generic | null {
   if (prev.text === 'of') {
     const g = tokens[i - 2]
     const w = g ? EN_BEFORE_OF.get(g.text.toLowerCase()) : undefined
-    return w ? { word: w, tokStart: i - 2, tokEnd: i } : null
+    return w
+      ? { word: w, tokStart: i - 2, tokEnd: i, lang: isCyrillic(w.nominative) ? 'ru' : 'en' }
+      : null
   }
   if (prev.text === '.') {
     const g = tokens[i - 2]
     if (g && (g.text === 'г' || g.text === 'обл' || g.text === 'пос')) {
       const w = RU_GENERIC.get(g.text)
-      return w ? { word: w, tokStart: i - 2, tokEnd: i } : null
+      return w
+        ? { word: w, tokStart: i - 2, tokEnd: i, lang: isCyrillic(w.nominative) ? 'ru' : 'en' }
+        : null
     }
     return null
   }
   if (!isCyrillic(prev.text) || prev.text.length < 3) return null
   const w = RU_GENERIC.get(ctx.key(i - 1))
-  return w && RU_BEFORE_KINDS.has(w.nominative) ? { word: w, tokStart: i - 1, tokEnd: i } : null
+  return w && RU_BEFORE_KINDS.has(w.nominative)
+    ? { word: w, tokStart: i - 1, tokEnd: i, lang: 'ru' }
+    : null
 }
 
 /** Reading priority of a standalone name without generic words. */
@@ -323,7 +336,10 @@ function resolve(
   if (generic) {
     const kind = generic.word.kind
     const fits = entries.filter((e) => e.name?.role !== 'weak' && e.place!.kind === kind)
-    const pick = fits.find((e) => e.name?.role !== 'standalone' || kind === 'city') ?? fits[0]
+    // Prefer a name of the generic word's language ("Абай облысы" → Kazakh, "области Абай" → Russian).
+    const usable = (e: LexiconEntry) => e.name?.role !== 'standalone' || kind === 'city'
+    const pick =
+      fits.find((e) => usable(e) && e.lang === generic.lang) ?? fits.find(usable) ?? fits[0]
     if (pick) {
       return [
         mention(

@@ -71,7 +71,9 @@ export function placeLexicon(): PlaceLexicon {
       !node.entries.some(
         (e) =>
           e.place === entry.place &&
+          e.lang === entry.lang &&
           e.name?.role === entry.name?.role &&
+          e.name?.genericPosition === entry.name?.genericPosition &&
           e.nominative === entry.nominative,
       )
     ) {

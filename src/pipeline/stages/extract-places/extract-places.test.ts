@@ -130,6 +130,21 @@ describe('findPlaces: lists share their generic word', () => {
     test(text, () => assert.deepEqual(names(text), expected))
   }
 
+  test('a plural generic before the list reaches forward', () => {
+    assert.deepEqual(names('in the regions of Almaty and Zhambyl'), [
+      'region:Almaty region',
+      'region:Zhambyl region',
+    ])
+  })
+
+  test('a list with a bare region reads its ambiguous names as regions', () => {
+    assert.deepEqual(names('higher in Pavlodar, North Kazakhstan and Aqmola'), [
+      'region:Pavlodar',
+      'region:North Kazakhstan',
+      'region:Aqmola',
+    ])
+  })
+
   test('a city and a region of one name are two entries', () => {
     assert.deepEqual(names('Almaty police said the Almaty region is calm.'), [
       'city:Almaty',
@@ -144,6 +159,17 @@ describe('findPlaces: lists share their generic word', () => {
       'region:Turkestan region',
     ])
   })
+})
+
+describe('findPlaces: the name follows the language of the generic word', () => {
+  const cases: readonly [string, string][] = [
+    ['Абай облысы Семей қаласы', 'Абай облысы'],
+    ['в области Жетісу', 'область Жетісу'],
+    ['the Abai region police', 'Abai region'],
+  ]
+  for (const [text, name] of cases) {
+    test(text, () => assert.ok(find(text, name), JSON.stringify(names(text))))
+  }
 })
 
 describe('findPlaces: places missing from the gazetteer', () => {

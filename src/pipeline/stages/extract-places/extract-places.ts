@@ -196,6 +196,24 @@ function inheritGenerics(
     if (!g.word.plural && !(cyrillic && g.word.kind !== 'city')) continue
     if (hasKind(m, g.word.kind)) inherited[k] = g
   }
+  // "regions of Almaty and Zhambyl": a plural generic before a list reaches forward.
+  for (let k = 1; k < matches.length; k++) {
+    const g = before[k - 1] ?? inherited[k - 1]
+    if (
+      !g?.word.plural ||
+      g.tokStart > matches[k - 1]!.tokStart ||
+      after[k] ||
+      before[k] ||
+      inherited[k]
+    )
+      continue
+    if (
+      joinedByList(ctx, matches[k - 1]!.tokEnd, matches[k]!.tokStart) &&
+      hasKind(matches[k]!, g.word.kind)
+    ) {
+      inherited[k] = g
+    }
+  }
   for (let k = 0; k < matches.length; ) {
     let end = k
     while (
@@ -492,6 +510,7 @@ function displayOf(
     // Keep the writer's generic word ("Almaty province", "Mangistau Region", "region of Dashoguz").
     if (generic.tokStart < 0) return nameText
     const written = ctx.tokens[generic.tokStart]!.text
+    if (generic.word.plural) return `${nameText} ${generic.word.nominative}`
     if (generic.tokStart < m.tokStart) return `${written} of ${nameText}`
     return `${nameText} ${generic.word.plural ? generic.word.nominative : written}`
   }

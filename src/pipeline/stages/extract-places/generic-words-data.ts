@@ -50,6 +50,11 @@ export const EN_BEFORE_OF: ReadonlyMap<string, GenericWord> = new Map([
   ['city', g('city', 'city')],
   ['town', g('city', 'town')],
   ['village', g('city', 'village')],
+  ['regions', g('region', 'region', true)],
+  ['provinces', g('region', 'province', true)],
+  ['oblasts', g('region', 'oblast', true)],
+  ['districts', g('district', 'district', true)],
+  ['cities', g('city', 'city', true)],
 ])
 
 function forms(kind: GenericKind, nominative: string, singular: string[], plural: string[]) {

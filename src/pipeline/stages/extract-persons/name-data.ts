@@ -146,12 +146,19 @@ const FIRST_NAMES: ReadonlyMap<string, Gender> = (() => {
   return m
 })()
 
+const NOT_NAMES_HYPHENATED = new Set<string>()
+
 /** Folded words that are never part of a person's name. */
 const NOT_NAMES: ReadonlySet<string> = (() => {
   const s = new Set<string>()
   for (const line of readData('not-names.txt').split('\n')) {
     if (line.startsWith('#')) continue
-    for (const w of line.split(/\s+/)) if (w) s.add(foldName(w))
+    for (const w of line.split(/\s+/)) {
+      // Hyphenated entries (`Nur-Sultan`) match only with the hyphen: folded, `Nur-Sultan`
+      // would swallow the given name `Nursultan`.
+      if (w.includes('-')) NOT_NAMES_HYPHENATED.add(w.toLowerCase())
+      else if (w) s.add(foldName(w))
+    }
   }
   return s
 })()
@@ -191,6 +198,7 @@ export function firstNameGender(word: string): Gender | undefined {
 
 /** Tells whether a word is listed as never being (part of) a name. */
 export function isNotName(word: string): boolean {
+  if (word.includes('-')) return NOT_NAMES_HYPHENATED.has(word.toLowerCase())
   return NOT_NAMES.has(foldName(word))
 }
 

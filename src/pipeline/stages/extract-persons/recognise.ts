@@ -322,7 +322,19 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
   }
   const nameWordUncached = (i: number): boolean => {
     const t = tokens[i]!
-    if (!isCapitalised(t) || blocked(i)) return false
+    if (!isCapitalised(t)) return false
+    // A given name the places stage took for a town (`Nursultan` Nazarbayev) is still a given
+    // name when a surname follows it.
+    if (blocked(i)) {
+      const next = tokens[i + 1]
+      const rescued =
+        readGivenName(t.text, lang) !== undefined &&
+        next !== undefined &&
+        !blocked(i + 1) &&
+        isCapitalised(next) &&
+        readSurname(next.text, lang)?.strong === true
+      if (!rescued) return false
+    }
     // A title opening a sentence (`Подозреваемый`, `Судья`) is not a name.
     if (titleCue(t.norm) && sentenceInitialAt(i) && !readGivenName(t.text, lang)) return false
     const w = stripPossessive(t.text)

@@ -78,11 +78,6 @@ const EN_STOP_BACK = new Set([
   'that',
   'as',
   'from',
-  'for',
-  'of',
-  'on',
-  'in',
-  'at',
   'was',
   'were',
   'is',
@@ -91,6 +86,15 @@ const EN_STOP_BACK = new Set([
   'have',
   'had',
   'according',
+  'against',
+  'between',
+  'after',
+  'before',
+  'when',
+  'while',
+  'if',
+  'but',
+  'or',
 ])
 
 function cueIn(tokens: readonly Token[], from: number, to: number): number {

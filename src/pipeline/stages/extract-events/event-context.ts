@@ -33,6 +33,7 @@ const DEMAND = /(?:demand\p{L}*|calling for|call for|требу\p{L}*|талап
 // A sentence that denies: "There are no fugitives in Jordan".
 const DENIAL = /^\s*(?:there (?:are|is|were|was) no|no one|нет(?!\p{L})|никто(?!\p{L}))/iu
 const NEGATION = new Set(['not', 'never', 'no', 'не', 'ни', 'нет', 'без', 'емес', 'жоқ'])
+const POST_NEGATION = new Set(['емес', 'жоқ'])
 const NEW_OCCURRENCE =
   /\b(?:another|second|separate|other)\s+(?:\p{L}+\s+)?(?:defendants?|suspects?|members?|persons?|people|man|men|woman|women|citizens?|officials?|officers?|inspectors?|groups?|cases?|incidents?|operations?|foreigners?|nationals?)\b|ещ[её] одн|(?<!\p{L})друг(?:ой|ая|ого|ие|их|ому)(?!\p{L})|(?<!\p{L})втор(?:ой|ая|ую|ого)(?!\p{L})|тағы бір|екінші/iu
 const EARLIER_START = /^\s*(?:earlier|previously|ранее|прежде|бұған дейін|бұрын)(?!\p{L})/iu
@@ -78,12 +79,17 @@ export function marksNewOccurrence(beforeTrigger: string): boolean {
   return NEW_OCCURRENCE.test(beforeTrigger) || EARLIER_START.test(beforeTrigger)
 }
 
-/** Tells whether one of the three words before word `wordStart` negates the trigger. */
-export function isNegated(words: WordScan, wordStart: number): boolean {
+/** Tells whether a word near the trigger (words `wordStart`..`wordEnd`) negates it. */
+export function isNegated(words: WordScan, wordStart: number, wordEnd = wordStart + 1): boolean {
   for (let i = wordStart - 1; i >= Math.max(0, wordStart - 3); i--) {
     if (words.breakBefore[i + 1]) break
     const norm = words.norms[i]!
     if (NEGATION.has(norm) || norm.endsWith("n't")) return true
+  }
+  // Kazakh negates after the verb: "пара алғаны үшін ғана емес".
+  for (let i = wordEnd; i < Math.min(words.norms.length, wordEnd + 3); i++) {
+    if (words.breakBefore[i]) break
+    if (POST_NEGATION.has(words.norms[i]!)) return true
   }
   return false
 }
@@ -100,12 +106,13 @@ export function isDenial(sentence: string): boolean {
 }
 
 /** Keys that tell unnamed people apart: initials ("A.Sh.") and ages ("35"). */
-export function descriptorKeys(sentence: string): Set<string> {
+export function descriptorKeys(sentence: string, lang: 'en' | 'ru' | 'kk' = 'en'): Set<string> {
   const keys = new Set<string>()
   for (const m of sentence.matchAll(INITIALS)) keys.add(m[0].replace(/\s/g, ''))
   for (const m of sentence.matchAll(AGE)) keys.add(`age:${m[1]}`)
   for (const m of sentence.matchAll(AGE_AFTER_INITIALS)) keys.add(`age:${m[1]}`)
-  for (const re of [NATIONALITY_EN, NATIONALITY_RU, NATIONALITY_KK]) {
+  const nationality = lang === 'en' ? [NATIONALITY_EN] : lang === 'ru' ? [NATIONALITY_RU] : [NATIONALITY_KK, NATIONALITY_RU]
+  for (const re of nationality) {
     for (const m of sentence.matchAll(re)) {
       const nat = (m[1] ?? m[2] ?? m[3] ?? m[0]).toLowerCase()
       keys.add(`nat:${nationalityKey(nat)}`)

@@ -94,6 +94,11 @@ const SUBJECT_ROLES: ReadonlySet<string> = new Set(['convict', 'suspect', 'victi
 const TRIAL_TYPES: ReadonlySet<EventType> = new Set(['sentence', 'charge'])
 /** Sentences apart within which a trial's defendants stay one event. */
 const TRIAL_SPAN = 3
+const CAMPAIGN =
+  /(?:борьб\p{L}*|противодейств\p{L}*|fight(?:ing)?|combat(?:ing)?|counter(?:ing)?|against|қарсы)\s+(?:с\s+|against\s+)?$/iu
+// Categories that do not make a described act: membership of a group, and offences ("other")
+// such as negligence or visa violations.
+const NOT_AN_ACT: ReadonlySet<string> = new Set(['organized_crime', 'other'])
 const COURT = /\bjudge\b|\bcourt\b|(?<!\p{L})суд(?!\p{L})|(?<!\p{L})суд[аеуо]м?(?!\p{L})|(?<!\p{L})сот(?:ы|қа|та)?(?!\p{L})/iu
 const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
   'law_enforcement',
@@ -209,6 +214,7 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
     money: new Map(),
     crimes: new Map(),
   }
+  const orgSpans = (doc.organizations ?? []).flatMap((o) => o.mentions)
   for (const p of doc.persons ?? []) {
     if (!SUBJECT_ROLES.has(p.role)) continue
     for (const m of p.mentions) bucket(facts.persons, index.indexAt(m.start), { name: p.name, start: m.start })
@@ -219,8 +225,12 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
   for (const l of doc.locations ?? []) {
     // A place is known by its name, its gazetteer id and its parent's: "Karasay district" and
     // "Almaty region" then count as the same area.
-    const keys = [l.name, l.placeId, l.parentId].filter((k): k is string => typeof k === 'string')
+    // Regions' parents are countries, which would make every two regions one area.
+    const parent = l.kind !== 'region' && l.parentId && !/^[A-Z]{2}$/.test(l.parentId) ? l.parentId : null
+    const keys = [l.name, l.placeId, parent].filter((k): k is string => typeof k === 'string')
     for (const m of l.mentions) {
+      // A place inside an organisation's name ("Tashkent regional DIA") is not where it happened.
+      if (orgSpans.some((o) => o.start <= m.start && m.end <= o.end)) continue
       bucket(facts.places, index.indexAt(m.start), { name: l.name, kind: l.kind, keys })
     }
   }
@@ -228,6 +238,8 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
   for (const m of doc.money ?? []) bucket(facts.money, index.indexAt(m.start), m.text)
   for (const c of doc.crimes ?? []) {
     for (const e of c.evidence) {
+      // "the fight against corruption" names a campaign, not a crime that took place.
+      if (CAMPAIGN.test(doc.content.slice(Math.max(0, e.start - 30), e.start))) continue
       const si = index.indexAt(e.start)
       const set = facts.crimes.get(si) ?? new Set<string>()
       set.add(c.category)
@@ -294,7 +306,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (!own) {
       own = {
         named: new Set((facts.persons.get(si) ?? []).map((p) => p.name)),
-        descriptors: descriptorKeys(sentenceInfo(si).text),
+        descriptors: descriptorKeys(sentenceInfo(si).text, doc.lang),
       }
       ownCache.set(si, own)
     }
@@ -373,7 +385,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (si < 0) continue
     const info = sentenceInfo(si)
     if (needsCrime && !facts.crimes.has(si)) continue
-    if (isNegated(words, m.wordStart)) continue
+    if (isNegated(words, m.wordStart, m.wordEnd)) continue
     if (COUNTABLE.has(type) && info.aggregate()) continue
     if (type === 'sentence' && info.hypothetical()) continue
     if (info.denial()) continue
@@ -403,7 +415,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     const info = sentenceInfo(si)
     if (info.aggregate()) continue
     // Membership of a criminal group alone is not an act the text describes.
-    if (![...(facts.crimes.get(si) ?? [])].some((c) => c !== 'organized_crime')) continue
+    if (![...(facts.crimes.get(si) ?? [])].some((c) => !NOT_AN_ACT.has(c))) continue
     const step = stepSentences.get(si)
     if (step) candidates.push(make('incident', step, si, true))
     else if (ALLEGATION.test(info.text)) {

@@ -268,6 +268,27 @@ describe('extractPlaces stage', () => {
     assert.equal(out.locations[0]!.iso3166_2, 'KZ-79')
   })
 
+  test('never throws on odd text', () => {
+    const odd = [
+      '',
+      ' ',
+      'г.',
+      'области',
+      'region of',
+      'city of',
+      '«»',
+      '«Алматы',
+      "'s",
+      'U.S.',
+      '\ud800',
+      'ИК-',
+      'Almaty,',
+      'и и и',
+      ', and regions',
+    ]
+    for (const text of odd) assert.doesNotThrow(() => findPlaces(text), JSON.stringify(text))
+  })
+
   test('stays fast on long hostile input', () => {
     const chunks = [
       '1234567890 '.repeat(4000),

@@ -88,6 +88,17 @@ const SUFFIXES: Record<SoundClass, readonly (readonly [string, string])[]> = {
   ],
 }
 
+/** Case suffixes after a third-person possessive ending. */
+const POSSESSIVE_SUFFIXES: readonly (readonly [string, string])[] = [
+  ['ның', 'нің'],
+  ['н', 'н'],
+  ['на', 'не'],
+  ['нда', 'нде'],
+  ['нан', 'нен'],
+  ['мен', 'мен'],
+  ['ндағы', 'ндегі'],
+]
+
 /**
  * The inflected forms of a Kazakh place name (suffixes on its last word), without the bare
  * name. Abbreviations (all capitals: АҚШ, ШҚО) take the suffix after a hyphen, and since their
@@ -108,6 +119,12 @@ export function kkCaseForms(name: string): string[] {
     return [...out]
   }
   const back = isBack(lower)
+  // A compound ending in the possessive -ы/-і ("Қазақстан Республикасы", "Сауд Арабиясы")
+  // takes the pronominal n: Республикасында, Республикасына, Республикасынан.
+  if (head && /[^аәеиоөуұүыіэюя][ыі]$/.test(lower)) {
+    for (const pair of POSSESSIVE_SUFFIXES) out.add(join(lastWord + (back ? pair[0] : pair[1])))
+    return [...out]
+  }
   for (const pair of SUFFIXES[soundClass(lower)]) {
     const s = back ? pair[0] : pair[1]
     out.add(join(lastWord + s))

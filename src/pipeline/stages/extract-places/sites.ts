@@ -55,7 +55,9 @@ const RU_SITE_BEFORE: ReadonlyMap<string, string> = new Map([
 
 // Colony numbers: "ИК-12", "УГ-157/12", "ЛА-155/14"; checkpoint names in quotes.
 const COLONY_RE =
-  /(?<![\p{L}\p{N}])(?:ИК|УГ|ЛА|ЕЦ|АК|EC|LA|UG)-\d{1,4}(?:\/\d{1,4})?(?![\p{L}\p{N}])/gu
+  /(?<![\p{L}\p{N}])(?:ИК|УГ|ЛА|ЕЦ|АК|СИЗО|EC|LA|UG)-\d{1,4}(?:\/\d{1,4})?(?![\p{L}\p{N}])/gu
+// Kazakh checkpoints: "«Қордай» өткізу бекеті", "«Нұр жолы» өткізу пункті".
+const KK_CHECKPOINT_RE = /«([^«»\n]{2,40})» өткізу (?:бекет|пункт)\p{L}*/gu
 const RU_CHECKPOINT_RE = /(?:пункт(?:а|е|ом|у)? пропуска|КПП|пост(?:а|у|е)?) «([^«»\n]{2,40})»/gu
 
 const capitalise = (w: string) => w[0]!.toUpperCase() + w.slice(1)
@@ -85,6 +87,10 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
     })
   }
   for (const m of text.matchAll(COLONY_RE)) push(m[0], m.index, m.index + m[0].length)
+  for (const m of text.matchAll(KK_CHECKPOINT_RE)) {
+    const name = m[1]!
+    push(name, m.index + 1, m.index + 1 + name.length)
+  }
   for (const m of text.matchAll(RU_CHECKPOINT_RE)) {
     const name = m[1]!
     const start = m.index + m[0].length - name.length - 1

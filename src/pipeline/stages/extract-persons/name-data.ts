@@ -147,6 +147,12 @@ const FIRST_NAMES: ReadonlyMap<string, Gender> = (() => {
 })()
 
 const NOT_NAMES_HYPHENATED = new Set<string>()
+const NOT_NAMES_CYRILLIC = new Set<string>()
+const CYRILLIC = /\p{Script=Cyrillic}/u
+
+function lowerYo(w: string): string {
+  return w.toLowerCase().replace(/ё/g, 'е')
+}
 
 /** Folded words that are never part of a person's name. */
 const NOT_NAMES: ReadonlySet<string> = (() => {
@@ -157,6 +163,9 @@ const NOT_NAMES: ReadonlySet<string> = (() => {
       // Hyphenated entries (`Nur-Sultan`) match only with the hyphen: folded, `Nur-Sultan`
       // would swallow the given name `Nursultan`.
       if (w.includes('-')) NOT_NAMES_HYPHENATED.add(w.toLowerCase())
+      // Cyrillic entries match exactly (lower case, ё as е): folded, `июля` would swallow the
+      // given name `Юлия` and `марта` the name `Marta`.
+      else if (CYRILLIC.test(w)) NOT_NAMES_CYRILLIC.add(lowerYo(w))
       else if (w) s.add(foldName(w))
     }
   }
@@ -199,6 +208,7 @@ export function firstNameGender(word: string): Gender | undefined {
 /** Tells whether a word is listed as never being (part of) a name. */
 export function isNotName(word: string): boolean {
   if (word.includes('-')) return NOT_NAMES_HYPHENATED.has(word.toLowerCase())
+  if (CYRILLIC.test(word)) return NOT_NAMES_CYRILLIC.has(lowerYo(word))
   return NOT_NAMES.has(foldName(word))
 }
 

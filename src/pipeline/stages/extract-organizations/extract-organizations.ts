@@ -106,7 +106,8 @@ function resolveOverlaps(
       }
       // A known body at the head of a longer pattern name is that body, more fully named
       // ("Комитет по противодействию наркопреступности МВД Казахстана").
-      const sameHead = lang === 'kk' ? o.to === c.to : o.from === c.from
+      // …and so is one quoted after a legal form ("АО «Казахтелеком»").
+      const sameHead = (lang === 'kk' ? o.to === c.to : o.from === c.from) || o.key.startsWith('q:')
       if (c.source === 'lexicon' && o.source === 'pattern' && sameHead && !tokens[c.to - 1]?.poss) {
         out[k] = { ...o, orgId: c.orgId, kind: c.kind, country: o.country ?? c.country }
         keep = false

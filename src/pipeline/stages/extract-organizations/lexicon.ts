@@ -210,10 +210,10 @@ export function compileLexicon(
   const entries = new Map<string, LexiconEntry>()
   for (const { entry, forms } of lines) {
     entries.set(entry.id, entry)
-    for (const form of forms) {
+    for (const form of forms.flatMap((f) => [f, ...shortQualifier(f)])) {
+      const nominativeToks = orgTokens(expandNominative(form))
       for (const { words, caseSensitive } of expandForm(form)) {
         const toks = orgTokens(words.join(' '))
-        const nominativeToks = orgTokens(expandNominative(form))
         if (toks.length !== nominativeToks.length) continue
         insert(root, toks, caseSensitive, { entry, nominative: nominativeToks.map((t) => t.text) })
       }
@@ -268,6 +268,17 @@ export function compileLexicon(
       return out
     },
   }
+}
+
+/** "Агентство Республики Казахстан по …" is also written "Агентство РК по …". */
+function shortQualifier(form: string): string[] {
+  const out: string[] = []
+  if (form.includes('Республики Казахстан')) out.push(form.replace('Республики Казахстан', 'РК'))
+  if (form.includes('Қазақстан Республикасы'))
+    out.push(form.replace('Қазақстан Республикасы', 'ҚР'))
+  if (form.includes('of the Republic of Kazakhstan'))
+    out.push(form.replace('of the Republic of Kazakhstan', 'of the RK'))
+  return out
 }
 
 function expandNominative(form: string): string {

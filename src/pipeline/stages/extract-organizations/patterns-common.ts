@@ -189,7 +189,8 @@ const TLD_COUNTRY: Record<string, string> = {
 // regular expression only ever runs from a dot.
 const TLD_RE =
   /\.(kz|kg|uz|tj|tm|ru|ua|by|az|am|ge|com|org|net|news|media|info|asia)(?![\p{L}\p{N}/@-]|\.[\p{L}\p{N}])/giu
-const CREDIT_BEFORE = /(?:фото|photo|скриншот|screenshot|кадр|видео|video|источник фото|иллюстрац|сурет|pic)\s*[:：-]?\s*$/i
+const CREDIT_BEFORE =
+  /(?:фото|photo|скриншот|screenshot|кадр|видео|video|источник фото|иллюстрац|сурет|pic)\s*[:：-]?\s*$/i
 
 function isLabelChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45

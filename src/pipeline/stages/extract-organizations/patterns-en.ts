@@ -190,6 +190,8 @@ function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): 
     while (j < tokens.length && j - runStart < 8) {
       const t = tokens[j]!
       if (isCapWord(t) && !/^(?:the)$/.test(t.norm)) {
+        // A rank or title after a name starts a person ("… of Shymkent city Colonel Ivanov").
+        if (j > runStart && NOT_NAME.test(t.norm)) break
         j++
         // "of the Prosecutor General's Office": a possessive inside a name goes on.
         if (t.poss && !isCapWord(tokens[j])) break
@@ -197,12 +199,18 @@ function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): 
       }
       if (j > runStart && /^(?:region|city|district|oblast|province)$/.test(t.norm)) {
         j++
-        continue
+        break
       }
+      const nextCap = tokens[j + 1]
       if (
         j > runStart &&
         (t.norm === 'and' || t.text === '&' || t.text === '-') &&
-        isCapWord(tokens[j + 1])
+        isCapWord(nextCap) &&
+        // "… for National Security and Uzbekistan's State Security Service" joins two bodies.
+        !(
+          t.norm === 'and' &&
+          (nextCap.poss || EN_DEMONYMS.has(nextCap.norm) || EN_PLACES.has(nextCap.norm))
+        )
       ) {
         j++
         continue
@@ -314,11 +322,12 @@ export function recognizeEn(
     if (!lowerHead && from === i) {
       // A head alone starts a name only as "Ministry of …", "Department of …".
       const prev = tokens[i - 1]
-      if (prev?.isWord && (prev.cap || prev.poss) && !prev.nlBefore) continue
+      if (prev?.isWord && ((prev.cap && !NOT_NAME.test(prev.norm)) || prev.poss) && !t.nlBefore)
+        continue
       let after = i + 1
       if (tokens[after]?.text === 'General') after++
       const end = extendRight(tokens, after, /^(?:embassy|consulate)$/.test(t.norm))
-      if (end === after || t.sentStart || titleLines.has(i)) continue
+      if (end === after || titleLines.has(i)) continue
       out.push(make(text, tokens, i, end, headKind))
       resume = end
       continue
@@ -343,9 +352,15 @@ export function recognizeEn(
       finalEnd === i + 1
     )
       continue
+    // "Karaganda Region Police Department" and "police in Karaganda" are one body.
+    const policeName =
+      /^(?:department|directorate|headquarters)$/.test(t.norm) &&
+      tokens.slice(from, finalEnd).some((x) => x.norm === 'police')
     const key = /^(?:police|government|cabinet)$/.test(t.norm)
       ? countryKey(tokens, from, finalEnd, t.norm)
-      : null
+      : policeName
+        ? countryKey(tokens, from, finalEnd, 'police')
+        : null
     out.push(make(text, tokens, from, finalEnd, headKind, key))
     resume = finalEnd
     // "Latvian and Lithuanian police": the first one is a body too.
@@ -384,7 +399,9 @@ const GENRE_EN: readonly [RegExp, OrganizationKind][] = [
 ]
 
 const GENRE_WORDS = new Set(
-  'fund foundation bank company firm exchange operator movement organisation organization group party newspaper outlet website portal channel broadcaster gang cartel'.split(' '),
+  'fund foundation bank company firm exchange operator movement organisation organization group party newspaper outlet website portal channel broadcaster gang cartel'.split(
+    ' ',
+  ),
 )
 
 /** "charity fund Rahym", "Kazakhstan bank BTA": a lower-case genre word, then the name. */
@@ -422,7 +439,7 @@ function genreNamed(text: string, tokens: readonly OrgToken[]): Candidate[] {
 function countryKey(tokens: readonly OrgToken[], from: number, to: number, head: string): string {
   const caps = tokens
     .slice(from, to)
-    .filter((x) => x.cap && x.norm !== head && !/^(?:of|the|city|department)$/.test(x.norm))
+    .filter((x) => x.cap && x.norm !== head && !GENERIC_IN_KEY.test(x.norm))
   const codes = caps.map(
     (x) =>
       EN_DEMONYMS.get(x.norm) ?? (COUNTRY_LEVEL.has(x.norm) ? EN_PLACES.get(x.norm) : undefined),
@@ -441,10 +458,14 @@ const COUNTRY_LEVEL = new Set(
   ),
 )
 
+/** Words that do not tell one police force from another. */
+const GENERIC_IN_KEY =
+  /^(?:of|the|city|department|region|district|oblast|regional|police|directorate|headquarters|main)$/
+
 function policeKey(tokens: readonly OrgToken[], from: number, head: number): string {
   const place = tokens
     .slice(from, head)
-    .filter((x) => x.cap)
+    .filter((x) => x.cap && !GENERIC_IN_KEY.test(x.norm))
     .map((x) => x.norm)
     .join(' ')
   return `en:police|${keyOf(place)}`
@@ -455,7 +476,7 @@ function policeAfter(text: string, tokens: readonly OrgToken[]): Candidate[] {
   const out: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.norm !== 'police' || t.cap) continue
+    if (t.norm !== 'police' || (t.cap && !t.sentStart)) continue
     let k = i + 1
     if (/^(?:department|departments|headquarters|directorate)$/.test(tokens[k]?.norm ?? '')) k++
     const link = tokens[k]
@@ -502,7 +523,9 @@ const UNIT_HEADS =
   /^(?:department|directorate|division|unit|board|office|service|committee|administration|section|team|center|centre)$/
 const PRESS = /^(?:press|press-service|press-office|media)$/
 const UNIT_OR_PRESS = new Set([
-  ...'department directorate division unit board office service committee administration section team center centre'.split(' '),
+  ...'department directorate division unit board office service committee administration section team center centre'.split(
+    ' ',
+  ),
   ...'press press-service press-office media'.split(' '),
 ])
 const UNIT_WORD =

@@ -48,11 +48,28 @@ const PLACE_GENERIC =
 
 const HEAD_STARTS = new Set(KK_HEADS.map(([stem]) => stem.slice(0, 3)))
 
+/** The head without the possessive, for "аудандық сот" (not "соты") when the text has none. */
+const BARE: Record<string, string> = {
+  департамент: 'департамент',
+  басқарма: 'басқарма',
+  бөлім: 'бөлім',
+  комитет: 'комитет',
+  сот: 'сот',
+  прокуратура: 'прокуратура',
+  қызмет: 'қызмет',
+  полиция: 'полиция',
+  инспекция: 'инспекция',
+  палата: 'палата',
+}
+
 function headAt(t: OrgToken): { nominative: string; kind: OrganizationKind; stem: string } | null {
   if (!t.isWord || t.norm.length < 3 || !HEAD_STARTS.has(t.norm.slice(0, 3))) return null
   for (const [stem, nominative, kind] of KK_HEADS) {
     if (t.norm.startsWith(stem) && KK_REST.test(t.norm.slice(stem.length))) {
-      return { nominative, kind, stem }
+      const rest = t.norm.slice(stem.length)
+      const possessive = /^(?:[ыі]|с[ыі])/.test(rest)
+      const bare = BARE[stem]
+      return { nominative: !possessive && bare ? bare : nominative, kind, stem }
     }
   }
   return null
@@ -72,8 +89,10 @@ export function recognizeKk(
   for (let i = 0; i < tokens.length; i++) {
     const head = headAt(tokens[i]!)
     if (!head) continue
-    // "Полиция департаменті": a head right before another head is its modifier.
-    if (headAt(tokens[i + 1] ?? tokens[i]!) && tokens[i + 1] && !tokens[i + 1]!.nlBefore) continue
+    // "Полиция департаменті": an uninflected head right before another head is its modifier
+    // (a genitive one, "департаментінің бөлімі", is a body of its own).
+    const next = tokens[i + 1]
+    if (next && !next.nlBefore && headAt(next) && !/(?:ң)$/.test(tokens[i]!.norm)) continue
     let from = i
     let specific = false
     const typeWords: string[] = []
@@ -100,7 +119,9 @@ export function recognizeKk(
       }
       if (KK_MODS.test(p.norm)) {
         from--
-        if (!PLACE_GENERIC.test(p.norm)) typeWords.push(p.norm)
+        // A city court is not a district court; a city police department is the police department.
+        if (!PLACE_GENERIC.test(p.norm) || (head.stem === 'сот' && /дық$|лық$/.test(p.norm)))
+          typeWords.push(p.norm)
         continue
       }
       if (p.cap && (!p.sentStart || isPlace(p)) && p.norm !== 'мен') {

@@ -206,6 +206,8 @@ function complement(
       continue
     }
     if (t.upper && t.text.length <= 6) {
+      // "пресс-служба ДП г. Алматы": the abbreviated body is a mention of its own.
+      if (ABBREV_HEADS.has(t.text)) nested.push(k)
       k++
       specific = true
       adjStart = -1

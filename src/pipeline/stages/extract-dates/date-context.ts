@@ -26,7 +26,10 @@ const PERIOD_BEFORE =
   /(?:\b(?:months?|quarters?|half|weeks?)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|(?:месяц\p{L}*|квартал\p{L}*|полугоди\p{L}*|недел\p{L}*)\s+|(?:^|[^\p{L}])за\s+(?:период\s+)?(?:с\s+)?(?:\d{4}\s+по\s+)?|(?:\bthan|\bcompared\s+(?:to|with)|(?:^|[^\p{L}])чем|по\s+сравнению\s+с)\s+(?:(?:in|в)\s+)?(?:the\s+)?|\d[\d,.]*\s+in\s+|(?:^|[^\p{L}])ай\p{L}*\s+)$/iu
 const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
 const STAT_VERB =
-  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
+  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew|handed\s+(?:out|down)|opened|initiated)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
+// "возбуждено одно дело", "handed out six sentences": a count written in words.
+const COUNTED_WORDS =
+  /(?:^|[^\p{L}])(?:одн[оаи]|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|seven|eight|nine|ten|бір|екі|үш|төрт|бес)\s+(?:уголовн\p{L}*\s+|criminal\s+)?(?:дел[оа]?|факт\p{L}*|преступлен\p{L}*|cases?|crimes?|sentences|verdicts|іс|қылмыс\p{L}*)(?![\p{L}])/iu
 const QUANTITY =
   /\d{2,}|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/iu
 const PERCENT =
@@ -55,7 +58,7 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   const sentence = sentenceAround(text, hit)
   const rest = sentence.replace(NOT_QUANTITY, '')
   if (PERCENT.test(sentence) || COUNTED.test(rest)) return true
-  return STAT_VERB.test(sentence) && QUANTITY.test(rest)
+  return STAT_VERB.test(sentence) && (QUANTITY.test(rest) || COUNTED_WORDS.test(sentence))
 }
 
 /** The sentence around a hit, at most 300 characters either side. */

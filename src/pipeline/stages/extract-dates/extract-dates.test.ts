@@ -85,7 +85,7 @@ describe('extractDates', () => {
   })
 
   test('leaves out a year that the statistics stage gave as a period', async () => {
-    const text = 'Over 2020 the courts handed out six sentences; in 2020 the law changed.'
+    const text = 'Over 2020 the courts heard 6 appeals; in 2020 the law changed.'
     const end = text.indexOf(';')
     const stat: Statistic = {
       start: 0,

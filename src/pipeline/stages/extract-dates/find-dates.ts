@@ -188,7 +188,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
     // in June · since early February · by mid-March (year-less month, needs a preposition)
     script: 'latin',
     re: new RegExp(
-      `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his)\\s+(?:(?:early|late|mid-?)\\s*)?(${EN_M})(?![\\p{L}\\d]|,?\\s*\\d)`,
+      `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his)\\s+(?:(?:early|late|mid-?)\\s*)?(${EN_M})(?:\\s*(?:to|until|through|and|-|–)\\s*${EN_M})?(?![\\p{L}\\d]|,?\\s*\\d)`,
       'gu',
     ),
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
@@ -220,7 +220,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
     // в марте · в начале февраля · до июня (year-less, after a preposition)
     script: 'cyrillic',
     re: new RegExp(
-      `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})${NA}(?!\\s+\\d)`,
+      `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?${NA}(?!\\s+\\d)`,
       'giu',
     ),
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
@@ -228,7 +228,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // 2025 жылғы 26 желтоқсанда
     script: 'kazakh',
-    re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылғы|ж\\.)\\s+(${DAY})\\s+(${KK_M})`, 'giu'),
+    re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылғы|жылдың|ж\\.)\\s+(${DAY})\\s+(${KK_M})`, 'giu'),
     make: (m) => absolute(Number(m[1]), monthNumber(m[3]!), Number(m[2])),
   },
   {
@@ -249,6 +249,12 @@ const ABSOLUTE_RULES: readonly Rule[] = [
     make: (m) => absolute(Number(m[1]), monthNumber(m[2]!), null),
   },
   {
+    // наурызда, желтоқсанда (year-less, lower case: "Қазанда" is the city of Kazan)
+    script: 'kazakh',
+    re: new RegExp(`${NB}(${monthAlternation(KK_MONTHS)})(?:да|де|та|те)${NA}`, 'gu'),
+    make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
+  },
+  {
     // наурыз айында (year-less)
     script: 'kazakh',
     re: new RegExp(`${NB}(${KK_M})\\s+ай(?:ында|ы|ынан|ына)${NA}`, 'giu'),
@@ -260,10 +266,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
 const QUANTITY_AFTER =
   /^\s*(?:people|persons|residents|citizens|cases|crimes|offen[cs]es|units|tonn?es|tons|kg|kilograms?|grams?|km|kilometres?|kilometers?|meters?|metres?|hectares?|heads?|pieces?|doses?|pills?|tablets?|victims?|officers?|employees?|troops|soldiers|migrants|children|women|men|человек|чел\.|случа\p{L}*|преступлени\p{L}*|дел|единиц\p{L}*|тонн\p{L}*|кг|км|метр\p{L}*|гектар\p{L}*|штук\p{L}*|голов\p{L}*|таблет\p{L}*|доз\p{L}*|жител\p{L}*|граждан\p{L}*|сотрудник\p{L}*|адам\p{L}*|қылмыс\p{L}*|іс\p{L}*|дана\p{L}*|тонна\p{L}*|рубл\p{L}*|тенге|теңге\p{L}*|доллар\p{L}*|dollars|tenge|rubles|euros|%|percent|per\s+cent|процент\p{L}*|пайыз\p{L}*|million|billion|thousand|млн|млрд|тыс|мың|миллион\p{L}*|миллиард\p{L}*)(?![\p{L}])/iu
 
-const YEAR_RULE = new RegExp(
-  `${NB}(${YEAR})(?![\\p{N}]|[.,]\\d|s\\b|['’]s\\b|-х|-е\\b|-ж|-\\p{L}*жылдар|\\s*(?:жылдар|годах?\\s+XX))`,
-  'gu',
-)
+const YEAR_RULE = new RegExp(`${NB}(${YEAR})(?![\\p{N}]|[.,]\\d|s\\b|['’]s\\b|-х|-е\\b)`, 'gu')
 const RU_YEAR_CUE_AFTER =
   /^\s*(?:-?(?:года|году|год|годах|годов|гг?\.|г(?![\p{L}])|м|го|й)(?![\p{L}])|\s*[-–—]\s*(?:19|20)\d{2}\s*(?:годах|годов|гг\.|годы))/u
 const RU_YEAR_CUE_BEFORE =
@@ -281,6 +284,8 @@ function yearHit(
   const before = text.slice(Math.max(0, m.index - 25), m.index)
   if (/[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before) || after.startsWith('/')) return null
   if (/^[-–]\d{2}(?!\d)/.test(after)) return null
+  // "1990 жылдары", "1990-жылдардағы": a decade in Kazakh.
+  if (m[1]!.endsWith('0') && /^\s*-?\s*жылдар/u.test(after)) return null
   // "8 701 2019 55": a group inside a phone or account number.
   if (/\d[\s-]$/.test(before) && /^[\s-]\d/.test(after)) return null
   if (lang !== 'en') {
@@ -316,7 +321,7 @@ const RELATIVE_RULES: readonly {
     make: (_m, r) => shiftDays(r, -2),
   },
   {
-    re: /(?<![\p{L}])(?:(?:on|last|this\s+past)\s+|в\s+(?:минувш(?:ий|ую|ее)|прошл(?:ый|ую|ое)|эт(?:от|у|о))?\s*)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\p{L}])/giu,
+    re: /(?<![\p{L}])(?:(?:on|last|this\s+past)\s+|во?\s+(?:минувш(?:ий|ую|ее)|прошл(?:ый|ую|ое)|эт(?:от|у|о))?\s*)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\p{L}])/giu,
     make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
   },
   {
@@ -334,6 +339,15 @@ const RELATIVE_RULES: readonly {
   {
     re: /(?<![\p{L}])(?:last\s+month|в\s+(?:прошлом|минувшем)\s+месяце|өткен\s+ай\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => (r.m ? shiftMonths(r, -1) : null),
+  },
+  {
+    // English only: "в следующем году", "келесі жылы" also mean "the following year" in a story.
+    re: /(?<![\p{L}]|the\s)(?:next\s+year)(?![\p{L}])/giu,
+    make: (_m, r) => ({ y: r.y + 1 }),
+  },
+  {
+    re: /(?<![\p{L}]|the\s)(?:next\s+month)(?![\p{L}])/giu,
+    make: (_m, r) => (r.m ? shiftMonths(r, 1) : null),
   },
   {
     re: /(?<![\p{L}])(?:this\s+month|в\s+(?:этом|текущем)\s+месяце|осы\s+ай\p{L}*)(?![\p{L}])/giu,
@@ -455,6 +469,7 @@ const TRIGGER_WORDS = [
   ...RU_MONTHS.map(([w]) => w),
   ...KK_MONTHS.map(([w]) => w),
   'today',
+  'next',
   'yesterday',
   'ago',
   'last',

@@ -10,12 +10,15 @@ import {
   CURRENCY_PREFIX_RE,
   CURRENCY_WORDS,
   KYRGYZ_CUE,
+  NUMBER_WORDS,
   SCALE_WORDS,
+  scaleFactor,
   symbolCode,
   TURKMEN_CUE,
   UZBEK_CUE,
   VAGUE_PATTERNS,
   vagueCurrency,
+  WORD_AMOUNT_PATTERNS,
 } from './money-patterns.ts'
 import { NUMBER_RE, parseNumber, scaleAmount } from './parse-number.ts'
 
@@ -37,8 +40,9 @@ export interface FindMoneyOptions {
 
 // Sticky regexes run at a position of the whole text: no slicing, and the `\p{L}*` tails of the
 // patterns stop at the end of the word. One capture group per table row tells which row matched.
+// "500 000 (пятьсот тысяч) тенге": legal texts spell the number out before the currency.
 const CURRENCY_AT = new RegExp(
-  `[ \\u00a0]{0,3}(?:${CURRENCY_WORDS.map((c) => `(${c.re})`).join('|')})`,
+  `(?:[ \\u00a0]{0,2}\\([^()\\d\\n]{2,80}\\))?[ \\u00a0]{0,3}(?:${CURRENCY_WORDS.map((c) => `(${c.re})`).join('|')})`,
   'iuy',
 )
 const SCALE_ATTACHED = new RegExp(`(?:${SCALE_WORDS.map((w) => `(${w.re})`).join('|')})`, 'iuy')
@@ -47,7 +51,7 @@ const SCALE_SPACED = new RegExp(
   'iuy',
 )
 // A number followed by one of these can have a scale or currency after it; others are skipped fast.
-const MAY_FOLLOW = /[\p{L}$€£₸₽¥]/u
+const MAY_FOLLOW = /[\p{L}$€£₸₽¥(]/u
 const MAY_CONNECT = /[-–—tдпиaTДПИA]/u
 
 /** The first character after `at` that is not a space (looks at most three characters ahead). */
@@ -117,6 +121,7 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHi
     emit({ start: r.start, end, amount: amountOf(r), currency })
     consumed = r.end
   }
+  addWordAmounts(text, hits, resolve)
   addVague(text, hits)
   return hits.sort((a, b) => a.start - b.start)
 }
@@ -146,14 +151,18 @@ function readAt(
   if (!prefix && /[\p{L}\p{N}_]/u.test(prev)) return null
   if (/[.,]/.test(prev) && /\d/.test(text[start - 2] ?? '')) return null
   const follows = MAY_FOLLOW.test(nextNonSpace(text, numberEnd))
-  const scale = follows ? readScale(text, numberEnd) : null
+  let scale = follows ? readScale(text, numberEnd) : null
+  // "1 млн 200 тыс. тенге", "2 миллиард 300 миллион теңге": a smaller part follows.
+  const part = scale ? readSmallerPart(text, scale, decimalComma) : null
+  if (part) scale = { end: part.end, factor: scale!.factor }
   const afterScale = scale ? scale.end : numberEnd
   if (/^[ \u00a0]?%/.test(text.slice(afterScale, afterScale + 2))) return null
   const suffix = follows ? readCurrency(text, afterScale, resolve) : null
   // A bare number matters only as the low end of a range ("from 5 to 10 million tenge").
   if (!prefix && !scale && !suffix && !MAY_CONNECT.test(nextNonSpace(text, numberEnd))) return null
-  const value = parseNumber(written, { scaled: scale !== null, decimalComma })
-  if (value === null) return null
+  const whole = parseNumber(written, { scaled: scale !== null, decimalComma })
+  if (whole === null) return null
+  const value = part ? whole + part.value : whole
   const prefixCode = prefix ? symbolCode(prefix[0]) : null
   return {
     start: prefix ? start - prefix[0].length : start,
@@ -166,6 +175,23 @@ function readAt(
     scaleDot: scale !== null && !suffix && text[afterScale - 1] === '.',
     suffixCurrency: suffix !== null,
   }
+}
+
+const SMALLER_PART = /[ \u00a0]+(\d{1,3}(?:[.,]\d+)?)(?=[ \u00a0]?\p{L})/uy
+
+/** The "200 тыс." of "1 млн 200 тыс.": its value in units of the larger scale, and its end. */
+function readSmallerPart(
+  text: string,
+  larger: { end: number; factor: number },
+  decimalComma: boolean,
+): { end: number; value: number } | null {
+  SMALLER_PART.lastIndex = larger.end
+  const m = SMALLER_PART.exec(text)
+  if (!m) return null
+  const scale = readScale(text, larger.end + m[0].length)
+  if (!scale || scale.factor >= larger.factor) return null
+  const v = parseNumber(m[1]!, { scaled: true, decimalComma })
+  return v === null ? null : { end: scale.end, value: (v * scale.factor) / larger.factor }
 }
 
 function readScale(text: string, at: number): { end: number; factor: number } | null {
@@ -246,6 +272,38 @@ function inherited(
   if (r.start - last.end > INHERIT_DISTANCE) return null
   TERMINAL.lastIndex = r.end
   return r.scaleDot || TERMINAL.test(text) ? last.currency : null
+}
+
+const WORD_HINT = /thousand|million|billion|тысяч|миллион|миллиард|мың/i
+
+/** "a million dollars", "два миллиона долларов", "бір миллион теңге". */
+function addWordAmounts(
+  text: string,
+  hits: MoneyHit[],
+  resolve: (word: string, at: number) => string,
+): void {
+  if (!WORD_HINT.test(text)) return
+  const numeric = hits.slice()
+  for (const pattern of WORD_AMOUNT_PATTERNS) {
+    const re = new RegExp(pattern.source, pattern.flags)
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (numeric.some((h) => h.start < end && start < h.end)) continue
+      const scale = m[2]!
+      // Without a number word only the singular reads as one ("миллион долларов"); plurals are vague.
+      if (!m[1] && !/^(?:миллион|миллиард|тысяч[ау])а?$/iu.test(scale)) continue
+      const value = m[1] ? NUMBER_WORDS[m[1].toLowerCase().replace(/\s+/g, ' ')] : 1
+      const currency = vagueCurrency(m[3]!)
+      if (value === undefined || !currency) continue
+      hits.push({
+        start,
+        end,
+        amount: scaleAmount(value, scaleFactor(scale)),
+        currency: resolve(currency, start),
+      })
+    }
+  }
 }
 
 function addVague(text: string, hits: MoneyHit[]): void {

@@ -165,3 +165,80 @@ export const UZBEK_CUE = /uzbek|узбек|өзбек|ўзбек|tashkent|таш
 export const KYRGYZ_CUE = /kyrgyz|кыргыз|киргиз|қырғыз|bishkek|бишкек|\bKGS\b/giu
 export const AZERI_CUE = /azerbaijan|азербайджан|әзірбайжан|\bAZN\b/giu
 export const TURKMEN_CUE = /turkmen|туркмен|түрікмен|ashgabat|ашхабад/giu
+
+/** Number words before a scale word ("a million dollars", "два миллиона долларов", "бір миллион теңге"). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  'half a': 0.5,
+  один: 1,
+  одного: 1,
+  одну: 1,
+  два: 2,
+  двух: 2,
+  две: 2,
+  три: 3,
+  трех: 3,
+  трёх: 3,
+  четыре: 4,
+  четырех: 4,
+  четырёх: 4,
+  пять: 5,
+  пяти: 5,
+  шесть: 6,
+  шести: 6,
+  семь: 7,
+  семи: 7,
+  восемь: 8,
+  восьми: 8,
+  девять: 9,
+  девяти: 9,
+  десять: 10,
+  десяти: 10,
+  полтора: 1.5,
+  полутора: 1.5,
+  бір: 1,
+  екі: 2,
+  үш: 3,
+  төрт: 4,
+  бес: 5,
+  алты: 6,
+  жеті: 7,
+  сегіз: 8,
+  тоғыз: 9,
+  он: 10,
+}
+
+/** The factor of a written scale word (thousand, миллиона, мың…). */
+export function scaleFactor(word: string): number {
+  const w = word.toLowerCase()
+  if (/^(?:thousand|тысяч|мың)/u.test(w)) return 1e3
+  if (/^(?:million|миллион)/u.test(w)) return 1e6
+  if (/^(?:billion|миллиард)/u.test(w)) return 1e9
+  return 1e12
+}
+
+/**
+ * Amounts written with number words. Groups: 1 number word (optional in Russian for the
+ * singular "миллион долларов"), 2 scale word, 3 currency word.
+ */
+export const WORD_AMOUNT_PATTERNS: readonly RegExp[] = [
+  new RegExp(
+    `\\b(a|one|two|three|four|five|six|seven|eight|nine|ten|half\\s+a)\\s+(thousand|million|billion|trillion)\\s+(${EN_CUR.replace('dollars', 'dollars?').replace('tenge', 'tenge|euros?')})\\b`,
+    'gi',
+  ),
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:(один|одного|одну|два|двух|две|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти|десять|десяти|полтора|полутора)\\s+)?(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)\\s+(${RU_CUR})(?![\\p{L}])`,
+    'giu',
+  ),
+  /(?<![\p{L}\p{N}])(бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(мың|миллион|миллиард)\s+(те[нң]ге\p{L}*|доллар\p{L}*|АҚШ\s+доллар\p{L}*|рубль\p{L}*|еуро|евро)/giu,
+]

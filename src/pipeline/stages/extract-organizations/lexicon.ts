@@ -231,8 +231,14 @@ export function compileLexicon(
     // Depth-first: a step follows the case-insensitive and the case-sensitive child.
     const nodes: TrieNode[] = []
     const ats: number[] = []
-    if (a) nodes.push(a), ats.push(i + 1)
-    if (b) nodes.push(b), ats.push(i + 1)
+    if (a) {
+      nodes.push(a)
+      ats.push(i + 1)
+    }
+    if (b) {
+      nodes.push(b)
+      ats.push(i + 1)
+    }
     while (nodes.length > 0) {
       const node = nodes.pop()!
       const at = ats.pop()!
@@ -244,9 +250,15 @@ export function compileLexicon(
       // A name does not run across a line break.
       if (!tok || tok.nlBefore) continue
       const f = node.folded.get(tok.norm)
-      if (f) nodes.push(f), ats.push(at + 1)
+      if (f) {
+        nodes.push(f)
+        ats.push(at + 1)
+      }
       const e = node.exact.get(tok.text)
-      if (e) nodes.push(e), ats.push(at + 1)
+      if (e) {
+        nodes.push(e)
+        ats.push(at + 1)
+      }
     }
     if (!bestNode?.end) return null
     const { entry, nominative } = bestNode.end

@@ -151,7 +151,7 @@ function placeCode(t: OrgToken): string | null {
 }
 
 /** Lines written in Title Case (headlines): capitalised-name search is unreliable there. */
-function titleCaseLines(text: string, tokens: readonly OrgToken[]): Set<number> {
+function titleCaseLines(tokens: readonly OrgToken[]): Set<number> {
   const out = new Set<number>()
   let lineStart = 0
   let words = 0
@@ -234,7 +234,7 @@ export function recognizeEn(
   lexLast: ReadonlyMap<number, Candidate>,
 ): Candidate[] {
   const out: Candidate[] = []
-  const titleLines = titleCaseLines(text, tokens)
+  const titleLines = titleCaseLines(tokens)
   let resume = 0
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!

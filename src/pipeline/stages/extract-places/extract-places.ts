@@ -71,6 +71,7 @@ export interface PlaceMention {
 const PERSON_LIKE = new Set(
   (
     'Jordan Georgia Chad Sofia Washington Oral Chu Mali Niger Guinea Panama Israel Zhambyl Nursultan ' +
+    'Paris Florence Sydney Houston Valencia Lincoln Dallas Austin Santiago Kazan Milan Bologna ' +
     'Konaev Qonaev Satpayev Satbayev Kurchatov Shevchenko Balkhash Frunze Guryev America ' +
     'Жамбыл Конаев Қонаев Сатпаев Сәтбаев Курчатов Шевченко Балхаш Фрунзе Гурьев Америка Кант Шу ' +
     'Нурсултан Нұрсұлтан'

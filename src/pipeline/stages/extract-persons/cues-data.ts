@@ -154,6 +154,8 @@ export const TITLE_CUES: readonly [string, CueRole][] = [
   ['спикер', 'politician'],
   ['судь', 'official'],
   ['прокурор', 'official'],
+  ['гособвинител', 'official'],
+  ['обвинител', 'official'],
   ['генпрокурор', 'official'],
   ['следовател', 'official'],
   ['дознавател', 'official'],

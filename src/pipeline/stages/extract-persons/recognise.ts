@@ -514,6 +514,43 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
   ): NameMention[] | undefined {
     if (words.length === 0) return undefined // initials only
     if (fictionalBefore(i)) return undefined
+    // Kyrgyz and Kazakh patronymic particles close a name: `Makhabat Tazhibek kyzy`, `Адилет уулу`.
+    const particle = tokens[end]
+    if (
+      particle &&
+      PARTICLES_AFTER.has(particle.norm) &&
+      end > words[words.length - 1]! &&
+      words.length <= 3
+    ) {
+      const w0 = words.map((k) => stripPossessive(tokens[k]!.text))
+      const g = readGivenName(w0[0]!, lang)
+      const lastWord = w0[w0.length - 1]!
+      const full = `${w0.join(' ')} ${particle.text}`
+      const s0 = tokens[words[0]!]!.start
+      return [
+        {
+          start: s0,
+          end: particle.end,
+          text: text.slice(s0, particle.end),
+          tokenStart: words[0]!,
+          tokenEnd: end + 1,
+          given: g && w0.length > 1 ? { ...g, surface: w0[0]! } : undefined,
+          surname: {
+            surface: `${lastWord} ${particle.text}`,
+            nominative: `${lastWord} ${particle.text}`,
+            key: foldName(lastWord + particle.text),
+            strong: true,
+          },
+          middle: w0.length > 2 ? w0.slice(1, -1) : [],
+          initials: '',
+          nominative: full,
+          gender: particle.norm.includes('к') || particle.norm.includes('k') ? 'f' : 'm',
+          cue: cueBefore(i),
+          standalone: true,
+          sentenceInitial: sentenceInitialAt(i),
+        },
+      ]
+    }
     // `гражданин Нигерии Адинду Нонсо Фортуна`, `citizen of ...`: the first word is the country.
     if (
       words.length >= 3 &&
@@ -671,6 +708,19 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
           end,
           words.slice(k),
           inits.filter((x) => x > words[k]!),
+        )
+    }
+    // Initials inside a run of unknown words (`акима Аксу М. Оспанов`, the town missed by the
+    // places stage): the name is the initials and the word after them.
+    if (!g0 && inits.length > 0 && nw >= 2) {
+      const lastInit = inits[inits.length - 1]!
+      const wi = words.find((x) => x > lastInit)
+      if (wi !== undefined)
+        return interpret(
+          inits[0]!,
+          wi,
+          [wi],
+          inits.filter((x) => x < wi),
         )
     }
     // Unknown given name before a strong surname: `Syezdbek Sainazarov`. At a sentence start the

@@ -151,6 +151,14 @@ export function titleAt(
     }
     if (BOUNDARY.has(t.text) || t.text === ',') break
     if (lang === 'en' && EN_STOP_BACK.has(t.norm) && k !== end) break
+    if (
+      lang === 'en' &&
+      k !== end &&
+      /^\p{Ll}+(?:ed|ing)$/u.test(t.text) &&
+      !titleCue(t.norm) &&
+      !MODIFIERS.has(t.norm)
+    )
+      break
     if (RU_LINK_VERBS.has(t.norm) || (k !== end && isSpeechCue(t.norm))) break
     if (taken?.[k]) break // another person's name
     if (
@@ -169,6 +177,13 @@ export function titleAt(
   if (lang === 'kk') return kazakhTitle(text, tokens, from, end)
   let c = cueIn(tokens, from, end + 1)
   if (c < 0) return null
+  // English head-final titles keep their qualifiers: "former customs officer", "GKNB chief".
+  if (lang === 'en' && titleCue(tokens[end]!.norm) && c < end) c = Math.min(c, end)
+  if (lang === 'en' && titleCue(tokens[end]!.norm)) {
+    let q = end
+    while (q - 1 >= from && !ARTICLES.has(tokens[q - 1]!.norm) && tokens[q - 1]!.isWord) q--
+    c = Math.min(c, q)
+  }
   while (c > from && MODIFIERS.has(tokens[c - 1]!.norm)) c--
   if (statusCue(tokens[c]!.norm) && c === end) return null
   const phrase = text.slice(tokens[c]!.start, tokens[end]!.end)

@@ -50,6 +50,8 @@ interface TriggerEntry {
   readonly needsCrime: boolean
   /** Ignored in a sentence that reports a sentence (flag `weak`). */
   readonly weak: boolean
+  /** Counts only in a sentence that names a law (flag `law`). */
+  readonly needsLaw: boolean
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
@@ -65,6 +67,7 @@ function matcherFor(lang: Lang): WordLexicon<TriggerEntry> {
           type: l.value === '-' ? null : (l.value as EventType),
           needsCrime: l.flags.has('crime'),
           weak: l.flags.has('weak'),
+          needsLaw: l.flags.has('law'),
         },
       })),
     )
@@ -94,6 +97,9 @@ const SUBJECT_ROLES: ReadonlySet<string> = new Set(['convict', 'suspect', 'victi
 const TRIAL_TYPES: ReadonlySet<EventType> = new Set(['sentence', 'charge'])
 /** Sentences apart within which a trial's defendants stay one event. */
 const TRIAL_SPAN = 3
+const LAW_WORD = /\blaws?\b|\bact\b|constitution|criminal code|amendment|закон|кодекс|конституци|поправк|заң|кодекс|конституция/iu
+// "the 2011 Law on Religious Activity", "the 1995 constitution": a law dated by its year.
+const YEAR_LAW = /(?<![\d.,])((?:19|20)\d\d)(?:'s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:law|constitution|criminal code)\b/giu
 const CAMPAIGN =
   /(?:борьб\p{L}*|противодейств\p{L}*|fight(?:ing)?|combat(?:ing)?|counter(?:ing)?|against|қарсы)\s+(?:с\s+|against\s+)?$/iu
 // Categories that do not make a described act: membership of a group, and offences ("other")
@@ -385,6 +391,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (si < 0) continue
     const info = sentenceInfo(si)
     if (needsCrime && !facts.crimes.has(si)) continue
+    if (m.value.needsLaw && !LAW_WORD.test(info.text)) continue
     if (isNegated(words, m.wordStart, m.wordEnd)) continue
     if (COUNTABLE.has(type) && info.aggregate()) continue
     if (type === 'sentence' && info.hypothetical()) continue
@@ -407,6 +414,16 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     candidates.push(make(type, m, si))
     if (STEP_TYPES.has(type) && !stepSentences.has(si)) stepSentences.set(si, m)
     if (type === 'incident') incidentSentences.add(si)
+  }
+
+  // Laws named with their year: one legislation event dated by it.
+  for (const m of content.matchAll(YEAR_LAW)) {
+    if (candidates.length >= MAX_CANDIDATES) break
+    const si = index.indexAt(m.index ?? 0)
+    if (si < 0) continue
+    const start = m.index ?? 0
+    const c = make('legislation', { start, end: start + m[0].length, text: m[0] }, si, true)
+    candidates.push({ ...c, date: m[1] ?? null })
   }
 
   // The crime itself, told in a sentence about a step taken against it or an allegation.

@@ -71,7 +71,7 @@ export interface PlaceMention {
 const PERSON_LIKE = new Set(
   (
     'Jordan Georgia Chad Sofia Washington Oral Chu Mali Niger Guinea Panama Israel Zhambyl Nursultan ' +
-    'Paris Florence Sydney Houston Valencia Lincoln Dallas Austin Santiago Kazan Milan Bologna ' +
+    'Paris Florence Sydney Houston Valencia Lincoln Dallas Austin Santiago ' +
     'Konaev Qonaev Satpayev Satbayev Kurchatov Shevchenko Balkhash Frunze Guryev America ' +
     'Жамбыл Конаев Қонаев Сатпаев Сәтбаев Курчатов Шевченко Балхаш Фрунзе Гурьев Америка Кант Шу ' +
     'Нурсултан Нұрсұлтан'
@@ -465,7 +465,7 @@ function nextToName(ctx: Context, m: LexiconMatch): boolean {
   const next = tokens[m.tokEnd]
   const prev = tokens[m.tokStart - 1]
   if (next?.isWord && next.capitalised) return true
-  if (prev?.isWord && prev.capitalised) return true
+  if (prev?.isWord && prev.capitalised && !stopWord(prev.text)) return true
   // "имени Сатпаева", "Сәтбаев атындағы": named after the person.
   if (prev && /^им(?:ени)?$/.test(prev.text)) return true
   if (next?.text.startsWith('атында')) return true

@@ -76,6 +76,7 @@ const HEADS = new Map<string, OrganizationKind>([
   ['guard', 'security_service'],
   ['cabinet', 'government'],
   ['collegium', 'government'],
+  ['affairs', 'law_enforcement'],
   ['dia', 'law_enforcement'],
   ['uvd', 'law_enforcement'],
   ['guvd', 'law_enforcement'],
@@ -243,6 +244,9 @@ export function recognizeEn(
     if (headKind === undefined) continue
     const lowerHead = !t.cap
     if (lowerHead && !LOWER_HEADS.has(t.norm)) continue
+    // "Almaty Internal Affairs" (the city's internal affairs department).
+    if (t.norm === 'affairs' && (tokens[i - 1]?.norm !== 'internal' || !tokens[i - 2]?.cap))
+      continue
     // Left side: capitalised modifiers (and, for lower-case heads, lower-case place words).
     let from = i
     let sawCap = false
@@ -328,7 +332,10 @@ export function recognizeEn(
       if (tokens[after]?.text === 'General') after++
       const end = extendRight(tokens, after, /^(?:embassy|consulate)$/.test(t.norm))
       if (end === after || titleLines.has(i)) continue
-      out.push(make(text, tokens, i, end, headKind))
+      const key = /^(?:police|government|cabinet)$/.test(t.norm)
+        ? countryKey(tokens, i, end, t.norm)
+        : null
+      out.push(make(text, tokens, i, end, headKind, key))
       resume = end
       continue
     }

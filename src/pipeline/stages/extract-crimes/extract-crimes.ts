@@ -21,7 +21,13 @@ import type { Mention } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
 import { appliesTo, readLexiconFile } from './lexicon-file.ts'
 import { createSentenceIndex } from './sentence-index.ts'
-import { createWordLexicon, scanWords, type WordLexicon, type WordMatch, type WordScan } from './word-lexicon.ts'
+import {
+  createWordLexicon,
+  scanWords,
+  type WordLexicon,
+  type WordMatch,
+  type WordScan,
+} from './word-lexicon.ts'
 
 const STAGE = 'extract-crimes'
 const VERSION = 1
@@ -59,10 +65,12 @@ function matcherFor(lang: Lang): WordLexicon<CrimeEntry> {
 }
 
 // Words that mark public or official money: a taking of it is embezzlement.
-const PUBLIC_FUNDS = /бюджет|государствен|казн|чиновник|должностн|budget|state funds|public funds|treasury|state money|мемлекеттік/iu
+const PUBLIC_FUNDS =
+  /бюджет|государствен|казн|чиновник|должностн|budget|state funds|public funds|treasury|state money|мемлекеттік/iu
 // Words before a crime noun that make it part of a unit's name (ru): "управление по
 // противодействию наркопреступности", "департамент по борьбе с организованной преступностью".
-const UNIT_NOUN = /^(управлени|департамент|отдел|комитет|служб|агентств|подразделени|центр|главк|бюро)/u
+const UNIT_NOUN =
+  /^(управлени|департамент|отдел|комитет|служб|агентств|подразделени|центр|главк|бюро)/u
 const UNIT_FIGHT = /^(противодействи|борьб)/u
 
 /** Extracts the crime categories a document reports, with evidence spans. */

@@ -29,12 +29,18 @@ export function parseLexicon(text: string): LexiconLine[] {
     const line = raw.replace(/\r$/, '')
     if (line.trim() === '' || line.startsWith('#')) continue
     const [value, lang, phrase, flags] = line.split('\t')
-    if (!value || !phrase || (lang !== 'en' && lang !== 'ru' && lang !== 'kk' && lang !== '*')) continue
+    if (!value || !phrase || (lang !== 'en' && lang !== 'ru' && lang !== 'kk' && lang !== '*'))
+      continue
     out.push({
       value: value.trim(),
       lang,
       phrase: phrase.trim(),
-      flags: new Set((flags ?? '').split(',').map((f) => f.trim()).filter(Boolean)),
+      flags: new Set(
+        (flags ?? '')
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean),
+      ),
     })
   }
   return out

@@ -121,7 +121,13 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
   for (const root of byRoot.keys()) heads.add(root.slice(0, 3))
   const shortRoots = lengths.length > 0 && lengths[0]! < 3
 
-  function wordMatches(scan: WordScan, text: string, i: number, w: { word: string; prefix: boolean }, sensitive: boolean) {
+  function wordMatches(
+    scan: WordScan,
+    text: string,
+    i: number,
+    w: { word: string; prefix: boolean },
+    sensitive: boolean,
+  ) {
     const form = sensitive ? text.slice(scan.starts[i]!, scan.ends[i]!) : scan.norms[i]!
     return w.prefix ? form.startsWith(w.word) : form === w.word
   }
@@ -165,7 +171,14 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
         if (best) {
           const end = scan.ends[i + best.words.length - 1]!
           const start = scan.starts[i]!
-          out.push({ start, end, text: text.slice(start, end), value: best.entry.value, wordStart: i, wordEnd: i + best.words.length })
+          out.push({
+            start,
+            end,
+            text: text.slice(start, end),
+            value: best.entry.value,
+            wordStart: i,
+            wordEnd: i + best.words.length,
+          })
           i += best.words.length
         } else i++
       }

@@ -27,9 +27,11 @@ const LAW_CONTEXT =
 const HYPOTHETICAL =
   /could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы|penalty of up to|up to \d+ years/iu
 // A future or hypothetical step: "he will be released", "could be sentenced".
-const MODAL = /\b(?:will|would|could|may|might|to)\s+be\s*$|(?<!\p{L})(?:будет|будут|может быть)\s*$/iu
+const MODAL =
+  /\b(?:will|would|could|may|might|to)\s+be\s*$|(?<!\p{L})(?:будет|будут|может быть)\s*$/iu
 // A step someone asks for: "demanding a life sentence", "требуя пожизненного".
-const DEMAND = /(?:demand\p{L}*|calling for|call for|требу\p{L}*|талап\p{L}*)\s+(?:a\s+|an\s+|the\s+)?(?:\p{L}+\s+)?$/iu
+const DEMAND =
+  /(?:demand\p{L}*|calling for|call for|требу\p{L}*|талап\p{L}*)\s+(?:a\s+|an\s+|the\s+)?(?:\p{L}+\s+)?$/iu
 // A sentence that denies: "There are no fugitives in Jordan".
 const DENIAL = /^\s*(?:there (?:are|is|were|was) no|no one|нет(?!\p{L})|никто(?!\p{L}))/iu
 const NEGATION = new Set(['not', 'never', 'no', 'не', 'ни', 'нет', 'без', 'емес', 'жоқ'])
@@ -111,7 +113,12 @@ export function descriptorKeys(sentence: string, lang: 'en' | 'ru' | 'kk' = 'en'
   for (const m of sentence.matchAll(INITIALS)) keys.add(m[0].replace(/\s/g, ''))
   for (const m of sentence.matchAll(AGE)) keys.add(`age:${m[1]}`)
   for (const m of sentence.matchAll(AGE_AFTER_INITIALS)) keys.add(`age:${m[1]}`)
-  const nationality = lang === 'en' ? [NATIONALITY_EN] : lang === 'ru' ? [NATIONALITY_RU] : [NATIONALITY_KK, NATIONALITY_RU]
+  const nationality =
+    lang === 'en'
+      ? [NATIONALITY_EN]
+      : lang === 'ru'
+        ? [NATIONALITY_RU]
+        : [NATIONALITY_KK, NATIONALITY_RU]
   for (const re of nationality) {
     for (const m of sentence.matchAll(re)) {
       const nat = (m[1] ?? m[2] ?? m[3] ?? m[0]).toLowerCase()
@@ -125,9 +132,15 @@ export function descriptorKeys(sentence: string, lang: 'en' | 'ru' | 'kk' = 'en'
 function nationalityKey(word: string): string {
   const w = word.replace(/^foreigners?$/, 'foreign').replace(/^иностран$|^шетел$/, 'foreign')
   const stems: readonly [RegExp, string][] = [
-    [/^(?:uzbek|узбек)/, 'uzbek'], [/^(?:kazakh|казах|қазақ)/, 'kazakh'], [/^(?:kyrgyz|кыргыз|киргиз|қырғыз)/, 'kyrgyz'],
-    [/^(?:tajik|таджик|тәжік)/, 'tajik'], [/^(?:turkmen|туркмен|түрікмен)/, 'turkmen'], [/^(?:russia|росси|ресей)/, 'russian'],
-    [/^(?:chin|кита|қытай)/, 'chinese'], [/^(?:afghan|афган|ауған)/, 'afghan'], [/^(?:ukrain|украин)/, 'ukrainian'],
+    [/^(?:uzbek|узбек)/, 'uzbek'],
+    [/^(?:kazakh|казах|қазақ)/, 'kazakh'],
+    [/^(?:kyrgyz|кыргыз|киргиз|қырғыз)/, 'kyrgyz'],
+    [/^(?:tajik|таджик|тәжік)/, 'tajik'],
+    [/^(?:turkmen|туркмен|түрікмен)/, 'turkmen'],
+    [/^(?:russia|росси|ресей)/, 'russian'],
+    [/^(?:chin|кита|қытай)/, 'chinese'],
+    [/^(?:afghan|афган|ауған)/, 'afghan'],
+    [/^(?:ukrain|украин)/, 'ukrainian'],
   ]
   for (const [re, key] of stems) if (re.test(w)) return key
   return w
@@ -145,10 +158,36 @@ export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): stri
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30,
-  один: 1, два: 2, двух: 2, три: 3, трех: 3, трёх: 3, четыре: 4, пять: 5, шесть: 6, семь: 7,
-  восемь: 8, девять: 9, десять: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  один: 1,
+  два: 2,
+  двух: 2,
+  три: 3,
+  трех: 3,
+  трёх: 3,
+  четыре: 4,
+  пять: 5,
+  шесть: 6,
+  семь: 7,
+  восемь: 8,
+  девять: 9,
+  десять: 10,
 }
 const PRISON =
   /(?<![\d.,])(\d{1,3}(?:[.,]\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|один|два|двух|три|трех|трёх|четыре|пять|шесть|семь|восемь|девять|десять)[\s-]+(?:and a half\s+)?(?:years?|лет|года|год|жыл\p{L}*)/giu

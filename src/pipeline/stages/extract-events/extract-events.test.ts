@@ -93,16 +93,51 @@ describe('findEvents', () => {
       ['arrest', 'case_opened'],
     ],
     ['ru sentence', 'ru', 'Суд приговорил бывшего акима к 10 годам лишения свободы.', ['sentence']],
-    ['kk sentence', 'kk', 'Алматы қаласында пара берген адам 7 жылға бас бостандығынан айырылды.', ['incident', 'sentence']],
-    ['en extradition', 'en', 'Prosecutors have initiated extradition proceedings against him.', ['extradition']],
+    [
+      'kk sentence',
+      'kk',
+      'Алматы қаласында пара берген адам 7 жылға бас бостандығынан айырылды.',
+      ['incident', 'sentence'],
+    ],
+    [
+      'en extradition',
+      'en',
+      'Prosecutors have initiated extradition proceedings against him.',
+      ['extradition'],
+    ],
     ['ru flight', 'ru', 'После совершения преступления мужчина скрылся.', ['flight', 'incident']],
     ['en release', 'en', 'The journalist was acquitted and released from custody.', ['release']],
-    ['ru seizure', 'ru', 'С места происшествия изъято около 20 килограммов мефедрона.', ['seizure']],
-    ['en legislation', 'en', 'The president signed a law on preventing domestic violence.', ['legislation']],
-    ['ru cooperation', 'ru', 'КНБ и ФСБ России провели совместную спецоперацию в Байконуре.', ['cooperation']],
-    ['aggregate cases are statistics', 'en', 'In 2025, 70 criminal cases were opened over organised crime.', []],
+    [
+      'ru seizure',
+      'ru',
+      'С места происшествия изъято около 20 килограммов мефедрона.',
+      ['seizure'],
+    ],
+    [
+      'en legislation',
+      'en',
+      'The president signed a law on preventing domestic violence.',
+      ['legislation'],
+    ],
+    [
+      'ru cooperation',
+      'ru',
+      'КНБ и ФСБ России провели совместную спецоперацию в Байконуре.',
+      ['cooperation'],
+    ],
+    [
+      'aggregate cases are statistics',
+      'en',
+      'In 2025, 70 criminal cases were opened over organised crime.',
+      [],
+    ],
     ['ru aggregate seizures', 'ru', 'С начала года изъято более 600 сим-банков.', []],
-    ['kk aggregate', 'kk', 'Жыл басынан бері 240 есірткі қылмысы анықталды және 281 келі есірткі тәркіленді.', []],
+    [
+      'kk aggregate',
+      'kk',
+      'Жыл басынан бері 240 есірткі қылмысы анықталды және 281 келі есірткі тәркіленді.',
+      [],
+    ],
     ['negated step', 'en', 'A criminal case against him has not been opened yet.', []],
     ['a penalty the law provides', 'en', 'The suspects face up to 20 years in prison.', []],
     ['statements are not events', 'en', 'The minister said the police would work harder.', []],
@@ -127,7 +162,9 @@ describe('findEvents', () => {
     const text =
       'On July 25, 2025, citizen A.Sh., 35, was detained in Turkey. ' +
       'Earlier, on May 26, citizen A.K., 40, was detained in Italy.'
-    const doc = docOf(text, 'en', { dates: { 'July 25, 2025': '2025-07-25', 'May 26': '2025-05-26' } })
+    const doc = docOf(text, 'en', {
+      dates: { 'July 25, 2025': '2025-07-25', 'May 26': '2025-05-26' },
+    })
 
     const arrests = findEvents(doc).filter((e) => e.type === 'arrest')
 
@@ -138,7 +175,8 @@ describe('findEvents', () => {
   })
 
   test('a date in the main clause does not date a relative clause', () => {
-    const text = 'A Russian citizen, who was on the international wanted list, was detained by police on April 5, 2025.'
+    const text =
+      'A Russian citizen, who was on the international wanted list, was detained by police on April 5, 2025.'
     const doc = docOf(text, 'en', { dates: { 'April 5, 2025': '2025-04-05' } })
 
     const byType = Object.fromEntries(findEvents(doc).map((e) => [e.type, e.date]))
@@ -158,7 +196,9 @@ describe('findEvents', () => {
 
   test('named suspects become subjects; officials do not', () => {
     const text = 'Nurlan Sydykov was detained, spokesman Askar Beisenov said.'
-    const doc = docOf(text, 'en', { persons: { 'Nurlan Sydykov': 'suspect', 'Askar Beisenov': 'official' } })
+    const doc = docOf(text, 'en', {
+      persons: { 'Nurlan Sydykov': 'suspect', 'Askar Beisenov': 'official' },
+    })
 
     const arrest = findEvents(doc).find((e) => e.type === 'arrest')
 
@@ -166,7 +206,9 @@ describe('findEvents', () => {
   })
 
   test('unnamed subjects are described', () => {
-    const arrest = findEvents(docOf('Police detained a 42-year-old citizen of Uzbekistan.', 'en'))[0]
+    const arrest = findEvents(
+      docOf('Police detained a 42-year-old citizen of Uzbekistan.', 'en'),
+    )[0]
 
     assert.equal(arrest?.subjects[0], '(unnamed) 42-year-old citizen of Uzbekistan')
   })

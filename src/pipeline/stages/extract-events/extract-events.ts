@@ -21,10 +21,15 @@ import type { EventType, LawEvent, OrganizationKind } from '#core/facts.ts'
 import { EVENT_TYPES } from '#core/facts.ts'
 import type { Lang } from '#core/lang.ts'
 import type { Span } from '#core/span.ts'
+import type { Stage } from '../../stage.ts'
 import { appliesTo, readLexiconFile } from '../extract-crimes/lexicon-file.ts'
 import { createSentenceIndex, type SentenceIndex } from '../extract-crimes/sentence-index.ts'
-import { createWordLexicon, scanWords, type WordLexicon, type WordMatch } from '../extract-crimes/word-lexicon.ts'
-import type { Stage } from '../../stage.ts'
+import {
+  createWordLexicon,
+  scanWords,
+  type WordLexicon,
+  type WordMatch,
+} from '../extract-crimes/word-lexicon.ts'
 import {
   descriptorKeys,
   findItems,
@@ -55,7 +60,9 @@ interface TriggerEntry {
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
-const LINES = readLexiconFile('events/triggers.tsv').filter((l) => l.value === '-' || TYPE_SET.has(l.value))
+const LINES = readLexiconFile('events/triggers.tsv').filter(
+  (l) => l.value === '-' || TYPE_SET.has(l.value),
+)
 const MATCHERS = new Map<Lang, WordLexicon<TriggerEntry>>()
 function matcherFor(lang: Lang): WordLexicon<TriggerEntry> {
   let m = MATCHERS.get(lang)
@@ -89,7 +96,9 @@ const STEP_TYPES: ReadonlySet<EventType> = new Set([
   'flight',
 ])
 // Types that aggregates cannot produce; legislation and cooperation are not counted occurrences.
-const COUNTABLE: ReadonlySet<EventType> = new Set(EVENT_TYPES.filter((t) => t !== 'legislation' && t !== 'cooperation'))
+const COUNTABLE: ReadonlySet<EventType> = new Set(
+  EVENT_TYPES.filter((t) => t !== 'legislation' && t !== 'cooperation'),
+)
 // Roles of the people events are about (officials, lawyers and journalists only speak of them).
 const SUBJECT_ROLES: ReadonlySet<string> = new Set(['convict', 'suspect', 'victim'])
 // Types whose steps about one trial are told over several neighbouring sentences, one defendant
@@ -97,15 +106,18 @@ const SUBJECT_ROLES: ReadonlySet<string> = new Set(['convict', 'suspect', 'victi
 const TRIAL_TYPES: ReadonlySet<EventType> = new Set(['sentence', 'charge'])
 /** Sentences apart within which a trial's defendants stay one event. */
 const TRIAL_SPAN = 3
-const LAW_WORD = /\blaws?\b|\bact\b|constitution|criminal code|amendment|закон|кодекс|конституци|поправк|заң|кодекс|конституция/iu
+const LAW_WORD =
+  /\blaws?\b|\bact\b|constitution|criminal code|amendment|закон|кодекс|конституци|поправк|заң|кодекс|конституция/iu
 // "the 2011 Law on Religious Activity", "the 1995 constitution": a law dated by its year.
-const YEAR_LAW = /(?<![\d.,])((?:19|20)\d\d)(?:'s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:law|constitution|criminal code)\b/giu
+const YEAR_LAW =
+  /(?<![\d.,])((?:19|20)\d\d)(?:'s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:law|constitution|criminal code)\b/giu
 const CAMPAIGN =
   /(?:борьб\p{L}*|противодейств\p{L}*|fight(?:ing)?|combat(?:ing)?|counter(?:ing)?|against|қарсы)\s+(?:с\s+|against\s+)?$/iu
 // Categories that do not make a described act: membership of a group, and offences ("other")
 // such as negligence or visa violations.
 const NOT_AN_ACT: ReadonlySet<string> = new Set(['organized_crime', 'other'])
-const COURT = /\bjudge\b|\bcourt\b|(?<!\p{L})суд(?!\p{L})|(?<!\p{L})суд[аеуо]м?(?!\p{L})|(?<!\p{L})сот(?:ы|қа|та)?(?!\p{L})/iu
+const COURT =
+  /\bjudge\b|\bcourt\b|(?<!\p{L})суд(?!\p{L})|(?<!\p{L})суд[аеуо]м?(?!\p{L})|(?<!\p{L})сот(?:ы|қа|та)?(?!\p{L})/iu
 const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
   'law_enforcement',
   'prosecutor',
@@ -118,14 +130,17 @@ const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
 // Words next to a date that make it the date of the report, not of the event.
 const REPORT_WORDS =
   /\b(?:reported|reports|said|says|told|announced|stated|published|press conference|interview)\b|сообщил|сообщает|сообщили|заявил|рассказал|отметил|передает|передаёт|хабарла|мәлімде|брифинг/iu
-const RELATIVE = /,\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
-const RELATIVE_START = /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
+const RELATIVE =
+  /,\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
+const RELATIVE_START =
+  /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
 // Two triggers joined by "and"/"и"/"және" with no comma share their date: "fled and hid".
 const SAME_CLAUSE_JOIN = /^[^,;]*$/u
 const INTRODUCES = /^\s*(?:A|An)\s+\p{L}/u
 /** Sentences apart beyond which undated laws and agreements are different ones. */
 const POLICY_SPAN = 4
-const TREATY = /treaty|treaties|agreement|convention|legal bas[ie]s|договор|соглашени|конвенци|правов\p{L}* основ|келісім/iu
+const TREATY =
+  /treaty|treaties|agreement|convention|legal bas[ie]s|договор|соглашени|конвенци|правов\p{L}* основ|келісім/iu
 const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из плена|из рабства/iu
 const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
 
@@ -223,16 +238,19 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
   const orgSpans = (doc.organizations ?? []).flatMap((o) => o.mentions)
   for (const p of doc.persons ?? []) {
     if (!SUBJECT_ROLES.has(p.role)) continue
-    for (const m of p.mentions) bucket(facts.persons, index.indexAt(m.start), { name: p.name, start: m.start })
+    for (const m of p.mentions)
+      bucket(facts.persons, index.indexAt(m.start), { name: p.name, start: m.start })
   }
   for (const o of doc.organizations ?? []) {
-    for (const m of o.mentions) bucket(facts.orgs, index.indexAt(m.start), { name: o.name, kind: o.kind })
+    for (const m of o.mentions)
+      bucket(facts.orgs, index.indexAt(m.start), { name: o.name, kind: o.kind })
   }
   for (const l of doc.locations ?? []) {
     // A place is known by its name, its gazetteer id and its parent's: "Karasay district" and
     // "Almaty region" then count as the same area.
     // Regions' parents are countries, which would make every two regions one area.
-    const parent = l.kind !== 'region' && l.parentId && !/^[A-Z]{2}$/.test(l.parentId) ? l.parentId : null
+    const parent =
+      l.kind !== 'region' && l.parentId && !/^[A-Z]{2}$/.test(l.parentId) ? l.parentId : null
     const keys = [l.name, l.placeId, parent].filter((k): k is string => typeof k === 'string')
     for (const m of l.mentions) {
       // A place inside an organisation's name ("Tashkent regional DIA") is not where it happened.
@@ -263,13 +281,15 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   const words = scanWords(content)
   const matches = matcherFor(doc.lang).match(content, words)
   const articleOf = (offset: number) => {
-    for (let i = doc.articles.length - 1; i >= 0; i--) if (doc.articles[i]!.start <= offset) return i
+    for (let i = doc.articles.length - 1; i >= 0; i--)
+      if (doc.articles[i]!.start <= offset) return i
     return 0
   }
 
   const triggersIn = new Map<number, { start: number; end: number; type: EventType }[]>()
   for (const m of matches) {
-    if (m.value.type !== null) bucket(triggersIn, index.indexAt(m.start), { start: m.start, end: m.end, type: m.value.type })
+    if (m.value.type !== null)
+      bucket(triggersIn, index.indexAt(m.start), { start: m.start, end: m.end, type: m.value.type })
   }
   // Everything decided once per sentence (hostile input can put thousands of triggers in one).
   const makeInfo = (si: number): SentenceInfo => {
@@ -323,11 +343,19 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (who) return who
     who = ownWho(si)
     // "A soldier who was serving there…" introduces someone new: nobody to look back for.
-    if (who.named.size === 0 && who.descriptors.size === 0 && INTRODUCES.test(sentenceInfo(si).text)) {
+    if (
+      who.named.size === 0 &&
+      who.descriptors.size === 0 &&
+      INTRODUCES.test(sentenceInfo(si).text)
+    ) {
       who = { named: who.named, descriptors: new Set([`intro:${si}`]) }
     }
     const article = articleOf(index.sentences[si]!.start)
-    for (let back = si - 1; back >= Math.max(0, si - 2) && who.named.size === 0 && who.descriptors.size === 0; back--) {
+    for (
+      let back = si - 1;
+      back >= Math.max(0, si - 2) && who.named.size === 0 && who.descriptors.size === 0;
+      back--
+    ) {
       if (articleOf(index.sentences[back]!.start) !== article) break
       const prev = ownWho(back)
       if (prev.named.size > 0 || prev.descriptors.size > 0) who = prev
@@ -339,7 +367,11 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   // trigger itself is ("tortured" is assault), else every category the sentence names.
   const evidenceAt = new Map<number, string>()
   for (const c of doc.crimes ?? []) for (const e of c.evidence) evidenceAt.set(e.start, c.category)
-  const crimeKey = (type: EventType, m: { start: number; end: number }, si: number): Set<string> => {
+  const crimeKey = (
+    type: EventType,
+    m: { start: number; end: number },
+    si: number,
+  ): Set<string> => {
     if (type !== 'incident' && !TRIAL_TYPES.has(type)) return new Set()
     const own = new Set<string>()
     for (let i = m.start; i < m.end; i++) {
@@ -396,13 +428,20 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (COUNTABLE.has(type) && info.aggregate()) continue
     if (type === 'sentence' && info.hypothetical()) continue
     if (info.denial()) continue
-    if ((type === 'release' || type === 'sentence') && isModal(content.slice(index.sentences[si]!.start, m.start))) {
+    if (
+      (type === 'release' || type === 'sentence') &&
+      isModal(content.slice(index.sentences[si]!.start, m.start))
+    ) {
       continue
     }
     if (m.value.weak && info.types.has('sentence')) continue
     const cats = facts.crimes.get(si)
     // A confiscation ordered with a sentence is part of the penalty; "seized" a person is a kidnapping.
-    if (type === 'seizure' && (info.types.has('sentence') || info.court() || cats?.has('kidnapping'))) continue
+    if (
+      type === 'seizure' &&
+      (info.types.has('sentence') || info.court() || cats?.has('kidnapping'))
+    )
+      continue
     // "wanted on charges of" is the wanted notice, not a charge.
     if (type === 'charge' && /charges?\b/iu.test(m.text) && info.types.has('wanted')) continue
     // Repatriation agreed in an agreement is the agreement.
@@ -449,7 +488,10 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       home.members.push(c)
       home.lastSentence = Math.max(home.lastSentence, c.sentenceIndex)
       // Keep the most precise date: "2025-02-13" over "2025-02".
-      if (home.date === null || (c.date !== null && c.date.length > home.date.length && !c.date.includes('/'))) {
+      if (
+        home.date === null ||
+        (c.date !== null && c.date.length > home.date.length && !c.date.includes('/'))
+      ) {
         home.date = c.date ?? home.date
       }
       for (const n of c.named) home.named.add(n)
@@ -479,12 +521,16 @@ function compatible(k: Cluster, c: Candidate): boolean {
   if (k.date !== null && c.date !== null && !sameDate(k.date, c.date)) return false
   const sharedNames = overlap(k.named, c.named)
   if (c.article !== k.first.article && !sharedNames) return false
-  if ((c.type === 'legislation' || c.type === 'cooperation') && (k.date === null || c.date === null)) {
+  if (
+    (c.type === 'legislation' || c.type === 'cooperation') &&
+    (k.date === null || c.date === null)
+  ) {
     if (c.sentenceIndex - k.lastSentence > POLICY_SPAN) return false
   }
   const sameTrial = TRIAL_TYPES.has(c.type) && c.sentenceIndex - k.lastSentence <= TRIAL_SPAN
   if (k.named.size > 0 && c.named.size > 0 && !sharedNames && !sameTrial) return false
-  if (k.descriptors.size > 0 && c.descriptors.size > 0 && !overlap(k.descriptors, c.descriptors)) return false
+  if (k.descriptors.size > 0 && c.descriptors.size > 0 && !overlap(k.descriptors, c.descriptors))
+    return false
   if (k.towns.size > 0 && c.towns.size > 0 && !overlap(k.towns, c.towns)) return false
   if (k.crimes.size > 0 && c.crimes.size > 0 && !overlap(k.crimes, c.crimes)) return false
   return true
@@ -517,7 +563,12 @@ function eventDate(
     if (d.start > at) {
       const clause = content.slice(Math.max(0, at - 60), at)
       const lastComma = clause.lastIndexOf(',')
-      if (lastComma >= 0 && RELATIVE_START.test(clause.slice(lastComma + 1)) && between.includes(',')) return false
+      if (
+        lastComma >= 0 &&
+        RELATIVE_START.test(clause.slice(lastComma + 1)) &&
+        between.includes(',')
+      )
+        return false
     }
     // With several triggers, a date belongs to the nearest step (states such as "wanted" only
     // when there is no step), and to triggers in that step's clause ("fled and hid").
@@ -527,16 +578,20 @@ function eventDate(
     const mains = close.filter((o) => !isAside(content, o, d))
     const pool = mains.length > 0 ? mains : close
     let owner: { start: number; end: number } | null = null
-    for (const o of pool) if (!owner || Math.abs(d.start - o.start) < Math.abs(d.start - owner.start)) owner = o
+    for (const o of pool)
+      if (!owner || Math.abs(d.start - o.start) < Math.abs(d.start - owner.start)) owner = o
     if (!owner || owner.start === at) return true
-    return SAME_CLAUSE_JOIN.test(content.slice(Math.min(owner.end, trigger.end), Math.max(owner.start, at)))
+    return SAME_CLAUSE_JOIN.test(
+      content.slice(Math.min(owner.end, trigger.end), Math.max(owner.start, at)),
+    )
   })
   if (usable.length === 0) return null
   const sorted = [...usable].sort((a, b) => a.start - b.start)
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!
     const b = sorted[i + 1]!
-    if (a.iso < b.iso && INTERVAL_JOIN.test(content.slice(a.end, b.start))) return `${a.iso}/${b.iso}`
+    if (a.iso < b.iso && INTERVAL_JOIN.test(content.slice(a.end, b.start)))
+      return `${a.iso}/${b.iso}`
   }
   let best = sorted[0]!
   for (const d of sorted) {
@@ -559,7 +614,8 @@ function near<T extends { start: number }>(list: readonly T[], at: number): read
     else hi = mid
   }
   const out: T[] = []
-  for (let i = lo; i < list.length && list[i]!.start <= at + DATE_REACH && out.length < 16; i++) out.push(list[i]!)
+  for (let i = lo; i < list.length && list[i]!.start <= at + DATE_REACH && out.length < 16; i++)
+    out.push(list[i]!)
   return out
 }
 
@@ -573,7 +629,13 @@ function isAside(content: string, t: { start: number }, date: { start: number })
   const comma = before.lastIndexOf(',')
   if (comma < 0 || from + comma < date.start) return false
   // ", wanted for murder," — at most one word between the comma and the trigger.
-  return before.slice(comma + 1).trim().split(/\s+/).filter(Boolean).length <= 1
+  return (
+    before
+      .slice(comma + 1)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean).length <= 1
+  )
 }
 
 /** Tells whether two dates can be one occurrence's: equal, or one a coarser form of the other. */
@@ -592,13 +654,18 @@ function toEvent(
   const sentenceIdx = [...new Set(k.members.map((m) => index.indexAt(m.sentence.start)))]
   const firstText = sentenceInfo(sentenceIdx[0]!).text
   const uniq = (xs: string[]) => [...new Set(xs)]
-  const subjects = uniq([...k.named, ...sentenceIdx.flatMap((si) => (facts.persons.get(si) ?? []).map((p) => p.name))])
+  const subjects = uniq([
+    ...k.named,
+    ...sentenceIdx.flatMap((si) => (facts.persons.get(si) ?? []).map((p) => p.name)),
+  ])
   if (subjects.length === 0) {
     const unnamed = unnamedSubject(firstText, doc.lang)
     if (unnamed && c.type !== 'legislation' && c.type !== 'cooperation') subjects.push(unnamed)
   }
   const agencies = uniq(
-    sentenceIdx.flatMap((si) => (facts.orgs.get(si) ?? []).filter((o) => AGENCY_KINDS.has(o.kind)).map((o) => o.name)),
+    sentenceIdx.flatMap((si) =>
+      (facts.orgs.get(si) ?? []).filter((o) => AGENCY_KINDS.has(o.kind)).map((o) => o.name),
+    ),
   )
   const places = uniq((facts.places.get(sentenceIdx[0]!) ?? []).map((p) => p.name))
   const allText = sentenceIdx.map((si) => sentenceInfo(si).text).join(' ')

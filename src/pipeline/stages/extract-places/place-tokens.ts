@@ -20,7 +20,7 @@ export interface PlaceToken {
 
 // Linear: alternatives start with different classes and no quantifier nests over one class.
 const TOKEN_RE =
-  /(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
+  /(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐‑'’ʼʻ][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u
 const ATTRIBUTIVE_RE = /-(?:based|born|registered|headquartered|bound)$/
 const UPPER_RE = /^\p{Lu}/u
@@ -67,12 +67,13 @@ const foldCache = new Map<string, string>()
 export function foldWord(word: string): string {
   const cached = foldCache.get(word)
   if (cached !== undefined) return cached
-  let t = word.toLowerCase().replace(/ё/g, 'е')
+  // Non-breaking and Unicode hyphens are written for "-" (Алма‑Ата).
+  let t = word.toLowerCase().replace(/ё/g, 'е').replace(/[‐‑]/g, '-')
   if (LATIN_RE.test(t)) {
     t = t
       .normalize('NFKD')
       .replace(/\p{M}/gu, '')
-      .replace(/[.'’ʼ]/g, '')
+      .replace(/[.'’ʼʻ]/g, '')
       .replace(/dzh/g, 'zh')
       .replace(/j/g, 'zh')
       .replace(/kh/g, 'h')

@@ -8,7 +8,7 @@
  */
 import type { DateHit } from './find-dates.ts'
 
-const TIME_AFTER = /^,?\s{0,2}(?:\d{1,2}:\d{2}|в\s+\d{1,2}:\d{2}(?!\s*(?:по|час)))/u
+const TIME_AFTER = /^,?\s{0,2}\d{1,2}:\d{2}/u
 const TIME_BEFORE = /\d{1,2}:\d{2}\s{0,2}[,/|•-]?\s{0,2}$/u
 const HEADER_LINE = /(?:^|\n)[ \t]*(?:date|дата|published|опубликовано|updated)[: \t]+$/iu
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/iu
@@ -23,7 +23,7 @@ const TITLE_AFTER = new RegExp(
 const TITLE_BEFORE =
   /(?:Act|Code|Law|Convention|Strategy|Programme|Program|Plan|Vision|Map|Report)\s+(?:of\s+)?$/u
 const PERIOD_BEFORE =
-  /(?:\b(?:months?|quarters?|half|weeks?)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|(?:месяц\p{L}*|квартал\p{L}*|полугоди\p{L}*|недел\p{L}*)\s+|(?:^|[^\p{L}])за\s+(?:период\s+)?(?:с\s+)?(?:\d{4}\s+по\s+)?|(?:\bthan|\bcompared\s+(?:to|with)|(?:^|[^\p{L}])чем|по\s+сравнению\s+с)\s+(?:(?:in|в)\s+)?(?:the\s+)?|\d[\d,.]*\s+in\s+|(?:^|[^\p{L}])ай\p{L}*\s+)$/iu
+  /(?:\b[QH][1-4]\s+|по\s+итогам\s+|итоги\s+|\b(?:months?|quarters?|half|weeks?)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|(?:месяц\p{L}*|квартал\p{L}*|полугоди\p{L}*|недел\p{L}*)\s+|(?:^|[^\p{L}])за\s+(?:период\s+)?(?:с\s+)?(?:\d{4}\s+по\s+)?|(?:\bthan|\bcompared\s+(?:to|with)|(?:^|[^\p{L}])чем|по\s+сравнению\s+с)\s+(?:(?:in|в)\s+)?(?:the\s+)?|\d[\d,.]*\s+in\s+|(?:^|[^\p{L}])ай\p{L}*\s+)$/iu
 const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
 const STAT_VERB =
   /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew|handed\s+(?:out|down)|opened|initiated)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu

@@ -271,7 +271,7 @@ const RU_YEAR_CUE_AFTER =
   /^\s*(?:-?(?:года|году|год|годах|годов|гг?\.|г(?![\p{L}])|м|го|й)(?![\p{L}])|\s*[-–—]\s*(?:19|20)\d{2}\s*(?:годах|годов|гг\.|годы))/u
 const RU_YEAR_CUE_BEFORE =
   /(?:^|[^\p{L}])(?:в|с|до|по|от|к|за|на|начале|конце|середине|году|весной|летом|осенью|зимой|декабре|январе|\d\s*[-–—]|и)\s*$/iu
-const KK_YEAR_CUE_AFTER = /^\s*-?\s*(?:жыл\p{L}*|ж\.)/u
+const KK_YEAR_CUE_AFTER = /^\s*(?:[-–—]\s*(?:19|20)\d{2}\s*)?-?\s*(?:жыл\p{L}*|ж\.)/u
 
 /** Finds a bare year, with the language's cue rules. */
 function yearHit(

@@ -123,7 +123,7 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHi
   }
   addWordAmounts(text, hits, resolve)
   addVague(text, hits)
-  return hits.sort((a, b) => a.start - b.start)
+  return hits.filter((h) => !onTickerLine(text, h)).sort((a, b) => a.start - b.start)
 }
 
 /** "1 700 000" is one number, but in "2019 500" the groups belong to nothing. */
@@ -272,6 +272,26 @@ function inherited(
   if (r.start - last.end > INHERIT_DISTANCE) return null
   TERMINAL.lastIndex = r.end
   return r.scaleDot || TERMINAL.test(text) ? last.currency : null
+}
+
+const LINE_REACH = 200
+const WORD = /\p{L}{4,}/u
+
+/**
+ * "USD 86.50", "$1 – 12844.21": an amount alone on its line with no word of prose around it is an
+ * exchange-rate ticker that the segmenter left in (gold README: tickers are not money).
+ */
+function onTickerLine(text: string, h: MoneyHit): boolean {
+  const from = Math.max(0, h.start - LINE_REACH)
+  const to = Math.min(text.length, h.end + LINE_REACH)
+  const left = text.slice(from, h.start)
+  const right = text.slice(h.end, to)
+  const l = left.lastIndexOf('\n')
+  const r = right.indexOf('\n')
+  if (l < 0 && from > 0) return false
+  if (r < 0 && to < text.length) return false
+  const rest = left.slice(l + 1) + right.slice(0, r < 0 ? right.length : r)
+  return !WORD.test(rest) && !WORD.test(text.slice(h.start, h.end).replace(/[A-Z]{3}/g, ''))
 }
 
 const WORD_HINT = /thousand|million|billion|тысяч|миллион|миллиард|мың/i

@@ -30,6 +30,10 @@ export const CURRENCY_WORDS: readonly CurrencyWord[] = [
   { re: `(?:U\\.S\\.|US|American|USA)\\s?dollars?${B}`, code: 'USD' },
   { re: `американск\\p{L}*\\s+доллар\\p{L}*`, code: 'USD' },
   { re: `АҚШ\\s+доллар\\p{L}*`, code: 'USD' },
+  { re: `Hong\\s+Kong\\s+dollars?${B}`, code: 'HKD' },
+  { re: `Canadian\\s+dollars?${B}`, code: 'CAD' },
+  { re: `Australian\\s+dollars?${B}`, code: 'AUD' },
+  { re: `Singapore\\s+dollars?${B}`, code: 'SGD' },
   { re: `dollars?${B}`, code: 'USD' },
   { re: `доллар\\p{L}*|долл\\.`, code: 'USD' },
   { re: `(?:US\\s?)?cents?${B}`, code: 'USD', unit: 0.01 },
@@ -42,7 +46,7 @@ export const CURRENCY_WORDS: readonly CurrencyWord[] = [
   { re: `(?:Tajik\\s)?somonis?${B}|сомони${B}`, code: 'TJS' },
   { re: `(?:Kyrgyz\\s)?soms?${B}|сом(?:ов|а|ы|ом|ах|ға|нан|ды|ның)?${B}`, code: 'SOM' },
   {
-    re: `(?:Uzbek\\s)?(?:soums?|sums|so['ʻ’‘]ms?)${B}|сум(?:ов|а|ы|ах)?${B}|сўм\\p{L}*`,
+    re: `(?:Uzbek\\s+sums?|(?:Uzbek\\s)?soums?|(?:Uzbek\\s)?so['ʻ’‘]ms?)${B}|сум(?:ов|а|ы|ах)?${B}|сўм\\p{L}*`,
     code: 'SUM',
   },
   { re: `(?:Turkmen\\s)?manats?${B}|манат\\p{L}*`, code: 'MANAT' },
@@ -53,6 +57,11 @@ export const CURRENCY_WORDS: readonly CurrencyWord[] = [
   },
   { re: `(?:Swiss\\s)?francs?${B}|швейцарск\\p{L}*\\s+франк\\p{L}*`, code: 'CHF' },
   { re: `hryvnias?${B}|гривен${B}|гривн\\p{L}*`, code: 'UAH' },
+  { re: `(?:Japanese\\s)?yen${B}|иен${B}|йен${B}`, code: 'JPY' },
+  { re: `rupees?${B}|рупи\\p{L}*`, code: 'INR' },
+  { re: `(?:Georgian\\s)?lari${B}|лари${B}`, code: 'GEL' },
+  { re: `(?:Armenian\\s)?drams?${B}|драм(?:ов|а)?${B}`, code: 'AMD' },
+  { re: `zloty(?:s)?${B}|злот\\p{L}*`, code: 'PLN' },
   { re: `(?:UAE\\s)?dirhams?${B}|дирхам\\p{L}*`, code: 'AED' },
   { re: `(?:Turkish\\s)?liras?${B}|турецк\\p{L}*\\s+лир\\p{L}*`, code: 'TRY' },
   { re: `(?:KZT|USD|EUR|RUB|KGS|UZS|TJS|TMT|CNY|GBP|CHF|UAH|AED|TRY|AZN|RMB)${B}`, code: 'CODE' },
@@ -66,6 +75,8 @@ export const CURRENCY_PREFIX_RE =
 /** Maps a symbol or an upper-case code to ISO 4217. */
 export function symbolCode(s: string): string {
   const t = s.replace(/\s/g, '').toUpperCase()
+  if (t === 'C$') return 'CAD'
+  if (t === 'A$') return 'AUD'
   if (t.endsWith('$')) return 'USD'
   if (t === '₸') return 'KZT'
   if (t === '₽') return 'RUB'

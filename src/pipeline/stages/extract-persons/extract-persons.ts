@@ -220,7 +220,7 @@ function toPerson(
   // The first mentions carry the story; a cap keeps a name repeated thousands of times cheap.
   const statuses = c.mentions
     .slice(0, 50)
-    .map((m) => statusAt(tokens, m))
+    .map((m) => statusAt(tokens, m, taken))
     .filter((x) => x !== undefined)
   const titleRole = roleOfTitle(title)
   if (titleRole === 'convict' || titleRole === 'suspect' || titleRole === 'victim')

@@ -65,6 +65,19 @@ const RU_LINK_VERBS = new Set([
   'это',
   'что',
 ])
+const EN_PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'in',
+  'at',
+  'on',
+  'to',
+  'from',
+  'with',
+  'by',
+  'against',
+  'among',
+])
 const ARTICLES = new Set(['the', 'a', 'an'])
 // Words that end a title phrase going backwards in English (verbs and prepositions before it).
 const EN_STOP_BACK = new Set([
@@ -178,10 +191,15 @@ export function titleAt(
   let c = cueIn(tokens, from, end + 1)
   if (c < 0) return null
   // English head-final titles keep their qualifiers: "former customs officer", "GKNB chief".
-  if (lang === 'en' && titleCue(tokens[end]!.norm) && c < end) c = Math.min(c, end)
-  if (lang === 'en' && titleCue(tokens[end]!.norm)) {
+  if (lang === 'en' && titleCue(tokens[end]!.norm) && !statusCue(tokens[end]!.norm)) {
     let q = end
-    while (q - 1 >= from && !ARTICLES.has(tokens[q - 1]!.norm) && tokens[q - 1]!.isWord) q--
+    while (
+      q - 1 >= from &&
+      !ARTICLES.has(tokens[q - 1]!.norm) &&
+      !EN_PREPOSITIONS.has(tokens[q - 1]!.norm) &&
+      tokens[q - 1]!.isWord
+    )
+      q--
     c = Math.min(c, q)
   }
   while (c > from && MODIFIERS.has(tokens[c - 1]!.norm)) c--
@@ -225,7 +243,7 @@ function kazakhTitle(
 }
 
 const ACTING_HEAD =
-  /^(?:(?:the|a|deputy|first|acting|senior|chief|state|general|и\.о\.|врио|первый|заместитель)\s+)*(?:judge|justice|prosecutor|spokes|press secretary|ombuds|commissioner|представител|прокурор|судь|пресс-секретар|генпрокурор|уполномоченн|омбудсмен)|(?:өкілі|судьясы|прокуроры)$/
+  /^(?:(?:the|a|deputy|first|acting|senior|chief|state|general|и\.о\.|врио|первый|заместитель)\s+)*(?:judge|justice|prosecutor|spokes|press secretary|ombuds|commissioner|president|prime minister|minister|президент|премьер|министр|представител|прокурор|судь|пресс-секретар|генпрокурор|уполномоченн|омбудсмен)|(?:өкілі|судьясы|прокуроры)$/
 const STATE_BODY =
   /полиц|мвд|прокурат|суд|департамент|ведомств|министерств|акимат|агентств|комитет|служб|кнб|гкнб|police|ministry|prosecutor|court|agency|committee|department|government|polic|ішкі істер|сот|министрлі|агенттіг|комитеті/
 const FORMER = /\b(?:former|ex-|ex\s)|бывш|экс-|бұрынғы/u
@@ -271,18 +289,20 @@ export function roleOfTitle(title: string | null): CueRole | undefined {
 export function statusAt(
   tokens: readonly Token[],
   m: NameMention,
+  taken?: Uint8Array,
 ): 'convict' | 'suspect' | 'victim' | undefined {
-  const lo = Math.max(0, m.tokenStart - 8)
-  // Forward to the end of the sentence: "A, B and C were sentenced ...".
-  const hi = Math.min(tokens.length, m.tokenEnd + 40)
+  let lo = Math.max(0, m.tokenStart - 8)
+  // Forward a short way, further over a list of names: "A, B and C were sentenced ...".
+  let hi = Math.min(tokens.length, m.tokenEnd + 12)
   // Speaker: a verb of speech right after the name, or "according to / по словам" before it.
   for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++)
     if (isSpeechCue(tokens[k]!.norm)) return undefined
   const p1 = tokens[m.tokenStart - 1]?.norm
   const p2 = tokens[m.tokenStart - 2]?.norm
   if ((p2 === 'по' && p1 === 'словам') || (p2 === 'according' && p1 === 'to')) return undefined
-  // "— подчеркнул Ташиев", "said Ozharov".
+  // "— подчеркнул Ташиев", "said Ozharov", "as stated by X".
   if (p1 && isSpeechCue(p1)) return undefined
+  if (p1 === 'by' && p2 && isSpeechCue(p2)) return undefined
   // "по словам адвоката X", "according to police spokesman X": a title between the cue and the name.
   for (let k = m.tokenStart - 1; k >= Math.max(1, m.tokenStart - 6); k--) {
     const t = tokens[k]!
@@ -295,11 +315,24 @@ export function statusAt(
   for (let k = m.tokenEnd; k < hi; k++) {
     const t = tokens[k]!
     if (t.text === '.' || t.text === ';') break
+    if (taken?.[k] || t.text === ',' || t.norm === 'and' || t.norm === 'и')
+      hi = Math.min(tokens.length, hi + 1)
     const s = statusCue(t.norm)
     if (s && (best === undefined || PRECEDENCE.indexOf(s) < PRECEDENCE.indexOf(best))) best = s
   }
   for (let k = m.tokenStart - 1; k >= lo; k--) {
     const t = tokens[k]!
+    // Inside a list of names ("sentenced A, B and C") the walk goes on past the other names.
+    if (
+      (t.text === ',' || t.norm === 'and' || t.norm === 'и' || t.norm === 'және') &&
+      taken?.[k - 1]
+    ) {
+      let q = k - 1
+      while (q > 0 && taken[q - 1]) q--
+      lo = Math.max(0, q - 8)
+      k = q
+      continue
+    }
     // Backwards the clause ends sooner: "X fled abroad, and his wife Alma ...".
     if (
       t.text === '.' ||

@@ -92,6 +92,13 @@ export function scanWords(text: string): WordScan {
 interface Compiled<V> {
   readonly words: readonly { readonly word: string; readonly prefix: boolean }[]
   readonly entry: WordEntry<V>
+  /** Letters the entry spells out: of two entries with as many words, the longer roots win. */
+  readonly letters: number
+}
+
+/** Tells whether `a` beats `b`: more words, or as many words with longer roots (`задержанн*` over `задержан*`). */
+function moreSpecific<V>(a: Compiled<V>, b: Compiled<V>): boolean {
+  return a.words.length > b.words.length || (a.words.length === b.words.length && a.letters > b.letters)
 }
 
 /** Compiles entries into a matcher. Build it once, at module level. */
@@ -107,7 +114,7 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
     })
     const first = words[0]
     if (!first) continue
-    const compiled = { words, entry }
+    const compiled = { words, entry, letters: words.reduce((sum, w) => sum + w.word.length, 0) }
     const key = entry.caseSensitive ? fold(first.word) : first.word
     if (first.prefix) {
       rootLengths.add(key.length)
@@ -144,7 +151,7 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
     const n = scan.norms.length
     for (const c of list) {
       const len = c.words.length
-      if (i + len > n || (best && best.words.length >= len)) continue
+      if (i + len > n || (best && !moreSpecific(c, best))) continue
       const sensitive = c.entry.caseSensitive === true
       let ok = wordMatches(scan, text, i, c.words[0]!, sensitive)
       for (let k = 1; k < len && ok; k++) {

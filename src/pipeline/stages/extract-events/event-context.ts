@@ -10,10 +10,10 @@ import type { WordScan } from '../extract-crimes/word-lexicon.ts'
 
 // A period that makes a count an aggregate: "since the beginning of the year", "за 9 месяцев".
 const AGGREGATE_PERIOD =
-  /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|былтыр|in total|всего за|в общей сложности|барлығы|total of|a total|overall/iu
+  /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|(?<!\p{L})биыл(?!\p{L})|былтыр|соңғы \p{L}+ жыл|in total|всего за|в общей сложности|барлығы|total of|a total|overall/iu
 // A count of cases or crimes: "70 cases", "1,429 criminal cases", "возбуждено 70 дел", "120-дан астам қылмыстық іс".
 const CASE_COUNT =
-  /(?<![\d.,])\d[\d.,]{0,12}(?:\s\d{3}){0,3}(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/iu
+  /(?<![\d.,])\d[\d.,]{0,12}(?:\s\d{3}){0,3}(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+|\p{L}+\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/iu
 // Hundreds of people in one sentence are a statistic, not one operation.
 const BIG_PEOPLE_COUNT =
   /(?<![\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3}){1,3}|\d{4,9})(?![\d])(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu

@@ -405,7 +405,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // A crime found through a step taken about it is not dated by that step.
       date: derived
         ? null
-        : eventDate(content, near(facts.dates.get(si) ?? [], m.start), m, info.triggers),
+        : eventDate(content, near(facts.dates.get(si) ?? [], m.start), { start: m.start, end: m.end, type }, info.triggers),
       named: who.named,
       descriptors: who.descriptors,
       // A sentence naming three or more towns summarises several occurrences: no distinction.
@@ -549,7 +549,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 function eventDate(
   content: string,
   dates: readonly { iso: string; start: number; end: number }[],
-  trigger: { start: number; end: number },
+  trigger: { start: number; end: number; type: EventType },
   others: readonly { start: number; end: number; type: EventType }[],
 ): string | null {
   const at = trigger.start
@@ -581,6 +581,8 @@ function eventDate(
     for (const o of pool)
       if (!owner || Math.abs(d.start - o.start) < Math.abs(d.start - owner.start)) owner = o
     if (!owner || owner.start === at) return true
+    // "объявлен в розыск и задержан в июне": the date is the arrest's; a wanted notice is older.
+    if (trigger.type === 'wanted') return false
     return SAME_CLAUSE_JOIN.test(
       content.slice(Math.min(owner.end, trigger.end), Math.max(owner.start, at)),
     )

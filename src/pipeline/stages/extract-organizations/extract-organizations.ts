@@ -109,7 +109,11 @@ function resolveOverlaps(
       // …and so is one quoted after a legal form ("АО «Казахтелеком»").
       const sameHead = (lang === 'kk' ? o.to === c.to : o.from === c.from) || o.key.startsWith('q:')
       if (c.source === 'lexicon' && o.source === 'pattern' && sameHead && !tokens[c.to - 1]?.poss) {
-        out[k] = { ...o, orgId: c.orgId, kind: c.kind, country: o.country ?? c.country }
+        // "Антикоррупционная служба по Алматинской области" is a regional body of its own.
+        const regional = tokens.slice(c.to, o.to).some((t) => t.norm === 'по')
+        out[k] = regional
+          ? o
+          : { ...o, orgId: c.orgId, kind: c.kind, country: o.country ?? c.country }
         keep = false
         break
       }
@@ -195,8 +199,14 @@ function group(
     if (c.kind === 'international') country = null
     else if (country === undefined) {
       const q = c.orgId ? qualified.get(c.orgId) : undefined
+      // A body named inside a longer name shares its country ("ГУ МВД по Москве").
+      const outer = found.find(
+        (o) => o !== c && o.from <= c.from && c.to <= o.to && o.to - o.from > c.to - c.from,
+      )
       country =
-        countryInside(tokens, c, lang, places) ?? (q && q.size === 1 ? [...q][0]! : docCountry)
+        countryInside(tokens, c, lang, places) ??
+        (outer ? countryInside(tokens, outer, lang, places) : null) ??
+        (q && q.size === 1 ? [...q][0]! : docCountry)
     }
     const key = c.orgId ? `id:${c.orgId}@${country ?? '-'}` : c.key
     return { ...c, country, key }

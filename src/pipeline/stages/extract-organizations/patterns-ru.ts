@@ -75,6 +75,7 @@ for (const [lemma, kind, bare, nested] of HEAD_SPEC) {
 /** Abbreviated heads (case-sensitive) and the full type they stand for. */
 const ABBREV_HEADS = new Map<string, { type: string; kind: OrganizationKind; bare: boolean }>([
   ['ДП', { type: 'департамент полиции', kind: 'law_enforcement', bare: false }],
+  ['ГУ', { type: 'главное управление', kind: 'law_enforcement', bare: false }],
   ['УП', { type: 'управление полиции', kind: 'law_enforcement', bare: false }],
   ['ДВД', { type: 'департамент внутренних дел', kind: 'law_enforcement', bare: false }],
   ['ГУВД', { type: 'управление внутренних дел', kind: 'law_enforcement', bare: false }],
@@ -148,6 +149,23 @@ function isPlaceWord(t: OrgToken): boolean {
 export function cyrCountryOf(t: OrgToken): string | null {
   return RU_COUNTRY_QUALIFIERS.get(t.norm) ?? cyrPlaceCode(t.norm, 3)
 }
+
+/** Heads of local units: bare ("отдел полиции") they name no one body. */
+const LOCAL_UNITS = new Set([
+  'департамент',
+  'управление',
+  'отдел',
+  'отделение',
+  'прокуратура',
+  'суд',
+  'полиция',
+  'подразделение',
+  'инспекция',
+  'центр',
+  'служба',
+  'пресс-служба',
+  'пресс-центр',
+])
 
 interface Complement {
   readonly to: number
@@ -254,7 +272,7 @@ function complement(
           run++
           continue
         }
-        if (w.cap && run > 0 && PLACE_NOUNS.has(tokens[k + 1]?.norm ?? '')) {
+        if (w.cap && PLACE_NOUNS.has(tokens[k + 1]?.norm ?? '')) {
           specific = true
           k++
           run++
@@ -342,6 +360,8 @@ export function recognizeRu(
   lexAt: ReadonlyMap<number, Candidate>,
 ): Candidate[] {
   const out: Candidate[] = []
+  const lexEndingAt = new Map<number, Candidate>()
+  for (const c of lexAt.values()) lexEndingAt.set(c.to - 1, c)
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (!t.isWord) continue
@@ -351,9 +371,11 @@ export function recognizeRu(
     // Adjectives before the head.
     let from = i
     let named = false
-    while (from > 0 && i - from < 3) {
+    while (!abbrev && from > 0 && i - from < 3) {
       const p = tokens[from - 1]!
       if (!p.isWord || lexAt.has(from - 1) || tokens[from]!.nlBefore) break
+      // Genitive plural nouns look like adjectives ("расследований", "управлений").
+      if (/(?:ний|ций|лий|вий|дий|тий)$/.test(p.norm)) break
       const stem = adjectiveStem(p.text)
       if (!stem || ADJ_STOP.test(stem.stem.toLowerCase())) break
       if (
@@ -386,7 +408,19 @@ export function recognizeRu(
     const replace = new Map<number, string>()
     for (let a = from; a < i; a++) replace.set(a, adjectiveToNominative(tokens[a]!.text, gender))
     if (head) replace.set(i, matchCase(head.lemma, t.text))
-    const name = writeName(text, tokens, from, comp.to, replace)
+    // A known body whose name ends in this head, with a region after it: "Антикоррупционная
+    // служба по Алматинской области" is named from the known body's nominative.
+    const known = lexEndingAt.get(i)
+    if (known && known.from < from && comp.to > i + 1) {
+      from = known.from
+      named = true
+    }
+    const name =
+      known && known.from === from
+        ? known.name +
+          text.slice(tokens[i]!.fullEnd, tokens[i + 1]!.start).replace(/\s+/g, ' ') +
+          writeName(text, tokens, i + 1, comp.to)
+        : writeName(text, tokens, from, comp.to, replace)
     const specific = named || comp.specific
     const type = abbrev ? abbrev.type : [head!.lemma, ...comp.typeWords].join(' ')
     const placeParts: string[] = []
@@ -416,7 +450,7 @@ export function recognizeRu(
       key: specific ? `ru:${type}|${placeKey}` : `ru:${type}|`,
       generic: specific ? null : `ru:${type}`,
       // "отдел полиции" with no adjective and no place names no body unless it repeats one.
-      ...(!specific && !comp.described && from === i && !abbrev && !head?.bare
+      ...(!specific && !comp.described && from === i && head && LOCAL_UNITS.has(head.lemma)
         ? { mergeOnly: true as const }
         : {}),
       source: 'pattern',

@@ -26,6 +26,15 @@ const EN_SITE_AFTER: readonly (readonly string[])[] = [
   ['avenue'],
 ]
 
+/** English site words that make a name only when capitalised ("Butyrka Prison"). */
+const EN_SITE_PROPER: ReadonlySet<string> = new Set([
+  'Prison',
+  'Penitentiary',
+  'Square',
+  'Bridge',
+  'Bazaar',
+])
+
 /** Kazakh site words by prefix after a capitalised name, with their nominative. */
 const KK_SITE_AFTER: readonly (readonly [string, string])[] = [
   ['станция', 'станциясы'],
@@ -63,10 +72,12 @@ const RU_CHECKPOINT_RE = /(?:пункт(?:а|е|ом|у)? пропуска|КП�
 const capitalise = (w: string) => w[0]!.toUpperCase() + w.slice(1)
 /** Every word that can start a site pattern, lower case and capitalised. */
 const TRIGGERS = new Set(
-  ['checkpoint', ...RU_SITE_BEFORE.keys(), ...EN_SITE_AFTER.map((w) => w[0]!)].flatMap((w) => [
-    w,
-    capitalise(w),
-  ]),
+  [
+    'checkpoint',
+    ...RU_SITE_BEFORE.keys(),
+    ...EN_SITE_AFTER.map((w) => w[0]!),
+    ...EN_SITE_PROPER,
+  ].flatMap((w) => [w, capitalise(w)]),
 )
 /** First letters of the Kazakh site words (which take suffixes, so they are matched by prefix). */
 const KK_FIRST = new Set(KK_SITE_AFTER.map(([p]) => p[0]!))
@@ -133,6 +144,12 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
           t.end,
         )
       break
+    }
+    // "Butyrka Prison", "Republic Square": capitalised, the word is part of the name.
+    if (EN_SITE_PROPER.has(t.text)) {
+      const from = capsBefore(tokens, i, 3)
+      if (from < i) push(text.slice(tokens[from]!.start, t.end), tokens[from]!.start, t.end)
+      continue
     }
     for (const words of EN_SITE_AFTER) {
       if (lower !== words[0]) continue

@@ -17,7 +17,7 @@ const BIRTH_AFTER = /^\s*(?:года\s+рождения|г\.\s?р\.|г\.р\.|ж�
 const TITLE_NOUN =
   'Report|Index|Survey|Strategy|Act|Programme|Program|Plan|Concept|Review|Census|Yearbook|Assessment|Convention|Olympics|Games|Expo|Vision|Agenda|Rating|Ranking'
 const TITLE_AFTER = new RegExp(
-  `^\\s+(?:(?:[\\p{Lu}][\\p{L}'’-]*|in|on|of|and|for|the|&)\\s+){0,6}(?:${TITLE_NOUN})\\b|^["”»]`,
+  `^\\s+(?:(?:[\\p{Lu}][\\p{L}'’-]*|in|on|of|and|for|the|&)\\s+){0,6}(?:${TITLE_NOUN})\\b|^(?:\\s*[-–]\\s*(?:19|20)\\d{2})?["”»]`,
   'u',
 )
 const TITLE_BEFORE =
@@ -26,18 +26,18 @@ const PERIOD_BEFORE =
   /(?:\b[QH][1-4]\s+|по\s+итогам\s+|итоги\s+|\b(?:months?|quarters?|half|weeks?)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|(?:месяц\p{L}*|квартал\p{L}*|полугоди\p{L}*|недел\p{L}*)\s+|(?:^|[^\p{L}])за\s+(?:период\s+)?(?:с\s+)?(?:\d{4}\s+по\s+)?|(?:\bthan|\bcompared\s+(?:to|with)|(?:^|[^\p{L}])чем|по\s+сравнению\s+с)\s+(?:(?:in|в)\s+)?(?:the\s+)?|\d[\d,.]*\s+in\s+|(?:^|[^\p{L}])ай\p{L}*\s+)$/iu
 const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
 const STAT_VERB =
-  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew|handed\s+(?:out|down)|opened|initiated)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
+  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew|handed\s+(?:out|down)|opened|initiated|convicted)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
 // "возбуждено одно дело", "handed out six sentences": a count written in words.
 const COUNTED_WORDS =
   /(?:^|[^\p{L}])(?:одн[оаи]|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|seven|eight|nine|ten|бір|екі|үш|төрт|бес)\s+(?:уголовн\p{L}*\s+|criminal\s+)?(?:дел[оа]?|факт\p{L}*|преступлен\p{L}*|cases?|crimes?|sentences|verdicts|іс|қылмыс\p{L}*)(?![\p{L}])/iu
 const QUANTITY =
-  /\d{2,}|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/iu
+  /\d{2,}|\d\s*(?:тыс|млн|мың|thousand|million)|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/iu
 const PERCENT =
   /\d\s?%|\btrends?\b|тенденци\p{L}*|\d\s+(?:percent|per\s+cent|процент\p{L}*|пайыз\p{L}*)|statistic|статисти\p{L}*|статистика/iu
 const COUNTED =
-  /\d[\d,. ]*\s+(?:crimes|cases|offen[cs]es|criminal\s+cases|преступлени\p{L}*|дел|уголовных\s+дел|фактов|қылмыс\p{L}*|іс)(?![\p{L}])/iu
+  /\d[\d,. ]*\s+(?:(?:тыс\.?|thousand|мың)\s+)?(?:crimes|cases|offen[cs]es|criminal\s+cases|преступлени\p{L}*|дел|уголовных\s+дел|фактов|қылмыс\p{L}*|іс)(?![\p{L}])/iu
 const NOT_QUANTITY =
-  /(?:article|part|clause|стать\p{L}*|част\p{L}*|пункт\p{L}*|бап\p{L}*)\s+\d+|(?:19|20)\d{2}/giu
+  /(?:article|part|clause|стать\p{L}*|част\p{L}*|пункт\p{L}*|бап\p{L}*)\s+\d+|(?:19|20)\d{2}|\d+\s+(?:years?|months?|days?|лет|года?|месяц\p{L}*|дн\p{L}*|жыл\p{L}*|ай\p{L}*|тәулік\p{L}*)(?![\p{L}])/giu
 
 /** True when the hit is furniture, a birth year, part of a title, or a statistic's period. */
 export function isExcludedByContext(text: string, hit: DateHit): boolean {

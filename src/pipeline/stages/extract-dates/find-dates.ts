@@ -220,10 +220,17 @@ const ABSOLUTE_RULES: readonly Rule[] = [
     // в марте · в начале февраля · до июня (year-less, after a preposition)
     script: 'cyrillic',
     re: new RegExp(
-      `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?${NA}(?!\\s+\\d)`,
+      `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?${NA}(?!\\s+\\d)(?:\\s+(прошлого|этого|текущего|нынешнего)\\s+года)?`,
       'giu',
     ),
-    make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
+    make: (m, ctx) => {
+      const month = monthNumber(m[1]!)!
+      const ref = ctx.refAt(m.index)
+      if (!m[2] || !ref) return yearless(ref, month, null)
+      // "в ноябре прошлого года": the year is named relative to the reference date.
+      const y = /^прошл/iu.test(m[2]) ? ref.y - 1 : ref.y
+      return { ...absolute(y, month, null)!, relative: true }
+    },
   },
   {
     // 2025 жылғы 26 желтоқсанда

@@ -273,8 +273,9 @@ export function recognizeEn(
         break
       }
       if (p.poss) {
-        // A possessive can only open the name ("Astana's Department of …").
-        if (p.cap && !NOT_NAME.test(p.norm)) {
+        // A possessive can only open the name ("Astana's Department of …"); a body in the
+        // possessive owns the name rather than being part of it ("Treasury Department's Office").
+        if (p.cap && !NOT_NAME.test(p.norm) && !HEADS.has(p.norm)) {
           from--
           sawCap = true
           placeCodeSeen ??= placeCode(p)
@@ -603,7 +604,11 @@ export function wrapEn(
       while (k < tokens.length && k - i <= 4) {
         const w = tokens[k]!
         if (!w.isWord || w.nlBefore) break
-        if (UNIT_HEADS.test(w.norm) && !(PRESS.test(tokens[k - 1]?.norm ?? '') && k === i + 1)) {
+        if (
+          UNIT_HEADS.test(w.norm) &&
+          !(PRESS.test(tokens[k - 1]?.norm ?? '') && k === i + 1) &&
+          tokens[k + 1]?.norm !== 'of'
+        ) {
           out.push(wrapped(text, tokens, parent.from, k + 1, parent))
           break
         }

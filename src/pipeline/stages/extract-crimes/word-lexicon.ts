@@ -98,7 +98,9 @@ interface Compiled<V> {
 
 /** Tells whether `a` beats `b`: more words, or as many words with longer roots (`задержанн*` over `задержан*`). */
 function moreSpecific<V>(a: Compiled<V>, b: Compiled<V>): boolean {
-  return a.words.length > b.words.length || (a.words.length === b.words.length && a.letters > b.letters)
+  return (
+    a.words.length > b.words.length || (a.words.length === b.words.length && a.letters > b.letters)
+  )
 }
 
 /** Compiles entries into a matcher. Build it once, at module level. */

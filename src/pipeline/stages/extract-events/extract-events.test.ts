@@ -141,6 +141,13 @@ describe('findEvents', () => {
     ['negated step', 'en', 'A criminal case against him has not been opened yet.', []],
     ['a penalty the law provides', 'en', 'The suspects face up to 20 years in prison.', []],
     ['statements are not events', 'en', 'The minister said the police would work harder.', []],
+    [
+      'counts of crimes are statistics',
+      'en',
+      'Police recorded 1,120 drug-related crimes and seized 14.6 tonnes of drugs.',
+      [],
+    ],
+    ['a detainee is not a new detention', 'ru', 'Задержанные пояснили, что собирали коноплю.', []],
   ]
   for (const [name, lang, text, expected] of cases) {
     test(name, () => {
@@ -183,6 +190,14 @@ describe('findEvents', () => {
 
     assert.equal(byType['arrest'], '2025-04-05')
     assert.equal(byType['wanted'], null)
+  })
+
+  test('a dateline dates the report, not the event', () => {
+    const text =
+      'ASTANA, 22 January 2025 — A former director wanted for fraud was detained in Dubai.'
+    const doc = docOf(text, 'en', { dates: { '22 January 2025': '2025-01-22' } })
+
+    assert.ok(findEvents(doc).every((e) => e.date === null))
   })
 
   test('a span of dates gives an interval', () => {

@@ -142,6 +142,7 @@ const POLICY_SPAN = 4
 const TREATY =
   /treaty|treaties|agreement|convention|legal bas[ie]s|договор|соглашени|конвенци|правов\p{L}* основ|келісім/iu
 const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из плена|из рабства/iu
+const DATELINE_AFTER = /^\)?\s*(?:[—–]|\s-)\s*(?!\d)/u
 const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
 
 interface Candidate {
@@ -405,7 +406,12 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // A crime found through a step taken about it is not dated by that step.
       date: derived
         ? null
-        : eventDate(content, near(facts.dates.get(si) ?? [], m.start), { start: m.start, end: m.end, type }, info.triggers),
+        : eventDate(
+            content,
+            near(facts.dates.get(si) ?? [], m.start),
+            { start: m.start, end: m.end, type },
+            info.triggers,
+          ),
       named: who.named,
       descriptors: who.descriptors,
       // A sentence naming three or more towns summarises several occurrences: no distinction.
@@ -556,6 +562,10 @@ function eventDate(
   const usable = dates.filter((d) => {
     const around = content.slice(Math.max(0, d.start - 40), Math.min(content.length, d.end + 25))
     if (REPORT_WORDS.test(around)) return false
+    // A dateline ("ASTANA, 22 January 2025 — …") dates the report.
+    const lineStart = content.lastIndexOf('\n', d.start) + 1
+    if (d.start - lineStart < 60 && DATELINE_AFTER.test(content.slice(d.end, d.end + 6)))
+      return false
     // A trigger in a relative clause ("who still remains on the wanted list") is not dated by
     // the main clause's date.
     const between = d.start < at ? content.slice(d.end, at) : content.slice(trigger.end, d.start)

@@ -603,7 +603,8 @@ function patternPlaces(ctx: Context, used: Uint8Array): PlaceMention[] {
         ) {
           const gender = ru.nominative === 'область' ? 'f' : 'm'
           const adj = ruAdjectiveNominative(prev.text, gender)
-          if (adj !== prev.text || /(?:ая|ий|ый)$/.test(prev.text)) {
+          // Place adjectives are -ский/-ская/-цкий: "Других областях" is not a place.
+          if (RU_PLACE_ADJECTIVE.test(prev.text)) {
             push(ru.kind, `${adj} ${ru.nominative}`, prev.start, t.end)
             used.fill(1, i - 1, i + 1)
           }
@@ -649,6 +650,8 @@ function patternPlaces(ctx: Context, used: Uint8Array): PlaceMention[] {
   }
   return out
 }
+
+const RU_PLACE_ADJECTIVE = /[сц]к(?:ая|ой|ую|ою|ий|ого|ому|им|ом|ие|их|ими)$/
 
 /** Start of the run of up to `max` capitalised, unused words ending just before token `i`. */
 function capitalisedRunBefore(ctx: Context, i: number, used: Uint8Array, max: number): number {

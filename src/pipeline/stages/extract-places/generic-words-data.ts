@@ -172,7 +172,9 @@ export const EN_PATTERN_STOP: ReadonlySet<string> = new Set(
     'each every one other another neighbouring neighboring native home key main certain some any ' +
     'all many several both mountain mountainous rural urban remote border-area nearby respective ' +
     'said given local regional national state public his which what where when while after before ' +
-    'during since under over into across throughout within outside inside near about'
+    'during since under over into across throughout within outside inside near about ' +
+    'such whose my your most few various different two three four five six seven eight nine ten ' +
+    'first second third last next former tax court prison police-run'
   ).split(' '),
 )
 
@@ -184,6 +186,8 @@ export const CYR_PATTERN_STOP: ReadonlySet<string> = new Set(
     'центральной центральном центральный северной южной восточной западной северном южном ' +
     'восточном западном северо-восточной юго-западной юго-восточной северо-западной ' +
     'административной автономной приграничной ' +
+    'других остальных многих некоторых нескольких обеих двух трех всех этих тех таких разных ' +
+    'различных прочих сельских отдаленных северных южных восточных западных центральных ' +
     'бұл осы сол барлық әр әрбір бір басқа көрші ' +
     'орталық солтүстік оңтүстік шығыс батыс'
   ).split(' '),

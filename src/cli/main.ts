@@ -6,9 +6,22 @@
 import { isAppError } from '#core/errors.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from './command.ts'
 import { extractCommand } from './commands/extract.ts'
+import { ingestCommand } from './commands/ingest.ts'
+import { migrateCommand } from './commands/migrate.ts'
 import { ratesCommand } from './commands/rates.ts'
+import { searchCommand } from './commands/search.ts'
+import { serveCommand } from './commands/serve.ts'
+import { startCommand } from './commands/start.ts'
 
-const COMMANDS: readonly Command[] = [extractCommand, ratesCommand]
+const COMMANDS: readonly Command[] = [
+  extractCommand,
+  ratesCommand,
+  ingestCommand,
+  searchCommand,
+  serveCommand,
+  migrateCommand,
+  startCommand,
+]
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

@@ -17,7 +17,10 @@ describe('loadConfig', () => {
   test('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/tergeu' })
 
-    assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u:p@db.example:5432/tergeu' })
+    assert.deepEqual(config.database, {
+      kind: 'postgres',
+      url: 'postgres://u:p@db.example:5432/tergeu',
+    })
   })
 
   test('lets a flag override the environment', () => {
@@ -53,7 +56,10 @@ describe('loadConfig', () => {
   })
 
   test('refuses a port out of range', () => {
-    assert.throws(() => loadConfig({}, ['--port', '70000']), /TERGEU_PORT \(--port\) must be 0\.\.65535/)
+    assert.throws(
+      () => loadConfig({}, ['--port', '70000']),
+      /TERGEU_PORT \(--port\) must be 0\.\.65535/,
+    )
   })
 })
 

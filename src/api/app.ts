@@ -1,0 +1,132 @@
+/**
+ * The HTTP API (and, when built, the web UI's static files): `createApp(deps)` builds the Hono
+ * app with every route, one error handler and the security headers.
+ *
+ * @module api/app
+ */
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { z } from 'zod'
+import { InvalidInputError, isAppError } from '#core/errors.ts'
+import type { DocumentRepository } from '#storage/document-repository.ts'
+import type { SearchRepository } from '#storage/search-repository.ts'
+import { type HealthResponse, SearchQuery } from './contract.ts'
+import { errorBody, STATUS_BY_CODE } from './http-errors.ts'
+import { presentDocument, presentSearchPage } from './presenters.ts'
+
+/** What the API needs; bootstrap builds it. */
+export interface AppDeps {
+  readonly documents: DocumentRepository
+  readonly search: SearchRepository
+  /** Which back-end serves the data (reported by the health check). */
+  readonly database: 'pglite' | 'postgres'
+  /** The application version (package.json). */
+  readonly version: string
+  /** A built web UI (`web/dist`) to serve, with index.html for unknown paths; omit for API only. */
+  readonly staticRoot?: string | undefined
+  /** Receives unexpected errors, once each (default: `console.error`). */
+  readonly logError?: ((error: unknown) => void) | undefined
+}
+
+const DocumentParams = z.object({ id: z.string().min(1).max(300) })
+
+/** Builds the Hono app. Never starts a server: `serve` does, tests call `app.request()`. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono()
+  const logError = deps.logError ?? ((error: unknown) => console.error(error))
+
+  app.use(
+    '*',
+    secureHeaders({
+      // No inline scripts or styles anywhere: the built UI loads only its own files.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: true,
+      referrerPolicy: 'no-referrer',
+    }),
+  )
+  app.use('/api/*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+
+  app.get('/api/health', async (c) => {
+    const body: HealthResponse = {
+      status: 'ok',
+      database: deps.database,
+      documents: await deps.documents.count(),
+      version: deps.version,
+    }
+    return c.json(body)
+  })
+
+  app.get('/api/search', async (c) => {
+    const query = parseOrThrow(SearchQuery, c.req.query(), 'query')
+    const page = await deps.search.search(query)
+    return c.json(presentSearchPage(page))
+  })
+
+  app.get('/api/documents/:id', async (c) => {
+    const { id } = parseOrThrow(DocumentParams, c.req.param(), 'path')
+    return c.json(presentDocument(await deps.documents.findByIdOrThrow(id)))
+  })
+
+  app.all('/api/*', (c) =>
+    c.json(errorBody('not_found', `no endpoint ${c.req.method} ${c.req.path}`), 404),
+  )
+
+  if (deps.staticRoot && existsSync(join(deps.staticRoot, 'index.html')))
+    mountStatic(app, deps.staticRoot)
+
+  app.notFound((c) => c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404))
+
+  app.onError((error, c) => {
+    if (isAppError(error)) {
+      return c.json(errorBody(error.code, error.message, error.details), STATUS_BY_CODE[error.code])
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('invalid_input', error.message || 'bad request'), error.status)
+    }
+    logError(error)
+    return c.json(errorBody('internal', 'internal error'), 500)
+  })
+
+  return app
+}
+
+// Static files from the built UI; any other GET outside /api gets index.html, so that the
+// single-page app's own routes survive a reload.
+function mountStatic(app: Hono, root: string): void {
+  // serveStatic resolves `root` against the working directory.
+  const rootFromCwd = relative(process.cwd(), root) || '.'
+  app.use('/assets/*', async (c, next) => {
+    await next()
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+  })
+  app.use('*', serveStatic({ root: rootFromCwd }))
+  const indexFile = join(root, 'index.html')
+  app.get('*', async (c) => c.html(await readFile(indexFile, 'utf8')))
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || where}: ${i.message}`)
+  throw new InvalidInputError(`invalid ${where}: ${problems.join('; ')}`, { details: { problems } })
+}

@@ -1,0 +1,166 @@
+/**
+ * The composition root: config → database, repositories, pipeline and HTTP app. The only place
+ * that knows how the parts fit together; commands call it and get back one `close()`.
+ *
+ * @module bootstrap
+ */
+import { readFileSync } from 'node:fs'
+import { isAbsolute, resolve } from 'node:path'
+import type { Hono } from 'hono'
+import { createApp } from '#api/app.ts'
+import type { Config } from '#config/config.ts'
+import type { Diagnostic } from '#core/diagnostic.ts'
+import type { ExtractedDoc, RawDoc } from '#core/document.ts'
+import { createDefaultPipeline } from '#pipeline/default-pipeline.ts'
+import { toAnnotations } from '#pipeline/output/annotations.ts'
+import type { Pipeline } from '#pipeline/pipeline.ts'
+import { runBatch } from '#pipeline/run-batch.ts'
+import {
+  type DatabaseHandle,
+  type MigrationReport,
+  migrateToLatest,
+  openDatabase,
+} from '#storage/database.ts'
+import {
+  createDocumentRepository,
+  type DocumentRepository,
+  type SaveResult,
+} from '#storage/document-repository.ts'
+import { createSearchRepository, type SearchRepository } from '#storage/search-repository.ts'
+
+/** What an ingest run did, per document. */
+export interface IngestReport {
+  readonly added: number
+  readonly updated: number
+  readonly unchanged: number
+  /** New ids whose text was already stored under another id. */
+  readonly duplicates: readonly { readonly id: string; readonly duplicateOf: string }[]
+  /** Documents that could not be read, processed or stored, with the stage and reason. */
+  readonly failed: readonly {
+    readonly id: string
+    readonly stage: string
+    readonly reason: string
+  }[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/** Options of {@link Runtime.ingest}. */
+export interface IngestOptions {
+  /** Called after each document (for progress bars). */
+  readonly onProgress?: (done: number) => void
+  readonly signal?: AbortSignal
+}
+
+/** The running application: every part, wired, and one `close()`. */
+export interface Runtime {
+  readonly database: DatabaseHandle
+  readonly documents: DocumentRepository
+  readonly search: SearchRepository
+  readonly pipeline: Pipeline<RawDoc, ExtractedDoc>
+  readonly version: string
+  /** What `migrate` applied on open (empty when `migrate: false` or already up to date). */
+  readonly migrations: MigrationReport
+  /** Runs the pipeline over documents and stores each (idempotently). Never throws per document. */
+  ingest(
+    docs: Iterable<RawDoc> | AsyncIterable<RawDoc>,
+    options?: IngestOptions,
+  ): Promise<IngestReport>
+  /** Builds the HTTP app over this runtime; `staticRoot` serves a built web UI. */
+  createHttpApp(options?: {
+    readonly staticRoot?: string
+    readonly logError?: (error: unknown) => void
+  }): Hono
+  close(): Promise<void>
+}
+
+/** Options of {@link bootstrap}. */
+export interface BootstrapOptions {
+  /** Relative data directories resolve against this (the CLI passes its working directory). */
+  readonly cwd: string
+  /** Bring the schema up to date on open (default true; the embedded database needs no set-up). */
+  readonly migrate?: boolean
+  /** Use this open database instead of opening `config.database` (tests); `close()` closes it. */
+  readonly database?: DatabaseHandle
+}
+
+/** The application version, from package.json. */
+export const VERSION: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version
+
+/**
+ * Opens the database and wires the application. Throws an `unavailable` AppError when the
+ * database cannot be reached; the caller owns `close()`.
+ */
+export async function bootstrap(config: Config, options: BootstrapOptions): Promise<Runtime> {
+  const db = config.database
+  const database =
+    options.database ??
+    (await openDatabase(
+      db.kind === 'pglite'
+        ? {
+            kind: 'pglite',
+            dataDir: isAbsolute(db.dataDir) ? db.dataDir : resolve(options.cwd, db.dataDir),
+          }
+        : db,
+    ))
+  let migrations: MigrationReport = { applied: [] }
+  try {
+    if (options.migrate !== false) migrations = await migrateToLatest(database.db)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  const documents = createDocumentRepository(database.db)
+  const search = createSearchRepository(database.db)
+  const pipeline = createDefaultPipeline()
+  const stageVersions = Object.fromEntries(pipeline.stages.map((s) => [s.name, s.version]))
+
+  return {
+    database,
+    documents,
+    search,
+    pipeline,
+    version: VERSION,
+    migrations,
+    async ingest(docs, ingestOptions = {}) {
+      let added = 0
+      let updated = 0
+      let unchanged = 0
+      const duplicates: { id: string; duplicateOf: string }[] = []
+      const count = (r: SaveResult) => {
+        if (r.status === 'added') added++
+        else if (r.status === 'updated') updated++
+        else if (r.status === 'unchanged') unchanged++
+        else duplicates.push({ id: r.id, duplicateOf: r.duplicateOf ?? '' })
+      }
+      const report = await runBatch(pipeline, docs, {
+        async sink(doc) {
+          const annotations = toAnnotations(doc, { stageVersions })
+          count(await documents.save(doc, { annotations, extractorVersion: pipeline.version }))
+        },
+        ...(ingestOptions.onProgress ? { onProgress: ingestOptions.onProgress } : {}),
+        ...(ingestOptions.signal ? { signal: ingestOptions.signal } : {}),
+      })
+      return {
+        added,
+        updated,
+        unchanged,
+        duplicates,
+        failed: report.failed.map((f) => ({ id: f.docId, stage: f.stage, reason: f.message })),
+        diagnostics: report.diagnostics,
+      }
+    },
+    createHttpApp(appOptions = {}) {
+      return createApp({
+        documents,
+        search,
+        database: database.kind,
+        version: VERSION,
+        staticRoot: appOptions.staticRoot,
+        logError: appOptions.logError,
+      })
+    },
+    close: () => database.close(),
+  }
+}

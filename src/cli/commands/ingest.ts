@@ -1,0 +1,223 @@
+/**
+ * `tergeu ingest`: reads files and folders, runs the extractor and stores every document with
+ * its annotations and facts (idempotently), with a progress bar on a terminal.
+ *
+ * @module cli/commands/ingest
+ */
+import { stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { CONFIG_FLAGS, type Config, describeConfigFlags, loadConfig } from '#config/config.ts'
+import type { RawDoc } from '#core/document.ts'
+import { InvalidInputError } from '#core/errors.ts'
+import { listInputFiles, readFiles } from '#pipeline/ingest/read-files.ts'
+import { bootstrap, type IngestReport, type Runtime } from '#src/bootstrap.ts'
+import { type Command, type CommandIo, EXIT, UsageError } from '../command.ts'
+
+const USAGE = `usage: tergeu ingest [--json] PATH...
+
+Reads documents from files and folders (.txt, .md, .html, .json = one {id, source, text|html,
+published}, .jsonl = many; folders recursively, README.md files in folders skipped), extracts
+their facts and stores them. Ingesting the same document again (same id, or the same text under
+another id) adds nothing.
+
+options:
+  --json               print the report as JSON on stdout
+${describeConfigFlags(['database-url', 'data-dir'])}
+  -h, --help           this help
+
+A progress bar (count, rate, ETA) is drawn on stderr when it is a terminal; a summary is always
+printed on stderr.
+
+exit codes: 0 all stored, 1 nothing stored or the database is unavailable, 2 usage error,
+3 some documents failed`
+
+/** The `ingest` command. */
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'extract and store documents from files and folders',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        ...CONFIG_FLAGS,
+      },
+    })
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`)
+      return EXIT.ok
+    }
+    if (positionals.length === 0) throw new UsageError('no input files or folders given')
+    const config = loadCliConfig(io, args)
+    const files = await listFiles(positionals, io.cwd)
+    const runtime = await bootstrap(config, { cwd: io.cwd })
+    try {
+      const summary = await ingestFiles(runtime, files, io)
+      if (values.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
+      return exitCodeOf(summary)
+    } finally {
+      await runtime.close()
+    }
+  },
+}
+
+/** The report `ingest --json` prints. */
+export interface IngestSummary extends Omit<IngestReport, 'diagnostics'> {
+  readonly files: number
+  readonly seconds: number
+}
+
+/** Loads the config from the command's environment and flags; a bad value is a usage error. */
+export function loadCliConfig(io: CommandIo, args: readonly string[]): Config {
+  try {
+    return loadConfig(io.env, args)
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new UsageError(error.message)
+    throw error
+  }
+}
+
+/** Lists input files under `paths`; a path that does not exist is a usage error. */
+export async function listFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const absolute = paths.map((p) => resolve(cwd, p))
+  for (const [i, p] of absolute.entries()) {
+    try {
+      await stat(p)
+    } catch {
+      throw new UsageError(`no such file or folder: ${paths[i]}`)
+    }
+  }
+  const given = new Set(absolute)
+  // A README inside a corpus folder describes the folder; it is not an article.
+  return (await listInputFiles(absolute)).filter(
+    (f) => given.has(f) || basename(f).toLowerCase() !== 'readme.md',
+  )
+}
+
+/**
+ * Ingests files through the runtime, drawing progress on `io.stderr` when it is a terminal and
+ * printing a summary (added, unchanged, duplicates, failures by reason) on it in every case.
+ */
+export async function ingestFiles(
+  runtime: Runtime,
+  files: readonly string[],
+  io: CommandIo,
+): Promise<IngestSummary> {
+  const started = performance.now()
+  const readFailures: { id: string; stage: string; reason: string }[] = []
+  const progress = createProgress(io, files.length)
+  let filesDone = 0
+  let docsDone = 0
+  async function* docs(): AsyncGenerator<RawDoc> {
+    for (const file of files) {
+      for await (const r of readFiles([file])) {
+        if (r.ok) yield r.doc
+        else readFailures.push({ id: r.source, stage: 'read', reason: r.reason })
+      }
+      filesDone++
+      progress.update(filesDone, docsDone)
+    }
+  }
+  const controller = new AbortController()
+  const onSignal = () => controller.abort(new Error('interrupted'))
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  let report: IngestReport
+  try {
+    report = await runtime.ingest(docs(), {
+      signal: controller.signal,
+      onProgress: (n) => {
+        docsDone = n
+        progress.update(filesDone, docsDone)
+      },
+    })
+  } catch (error) {
+    if (controller.signal.aborted) {
+      progress.done()
+      throw new InvalidInputError(`interrupted after ${docsDone} document(s); those are stored`)
+    }
+    throw error
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+  progress.done()
+  const seconds = Math.round(performance.now() - started) / 1000
+  const { diagnostics: _diagnostics, ...rest } = report
+  const summary: IngestSummary = {
+    ...rest,
+    failed: [...readFailures, ...report.failed],
+    files: files.length,
+    seconds,
+  }
+  io.stderr.write(formatSummary(summary, docsDone))
+  return summary
+}
+
+function exitCodeOf(s: IngestSummary): number {
+  const stored = s.added + s.updated + s.unchanged + s.duplicates.length
+  if (s.failed.length === 0) return EXIT.ok
+  return stored === 0 ? EXIT.failure : EXIT.partial
+}
+
+function formatSummary(s: IngestSummary, docs: number): string {
+  const rate = s.seconds > 0 ? ` (${(docs / s.seconds).toFixed(1)} docs/s)` : ''
+  const lines = [
+    `ingested ${s.files} file(s), ${docs} document(s) in ${s.seconds.toFixed(1)}s${rate}: ` +
+      `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ` +
+      `${s.duplicates.length} duplicate(s), ${s.failed.length} failed`,
+  ]
+  const byReason = new Map<string, number>()
+  for (const f of s.failed) {
+    const key = `${f.stage}: ${f.reason}`
+    byReason.set(key, (byReason.get(key) ?? 0) + 1)
+  }
+  for (const [reason, n] of [...byReason].sort((a, b) => b[1] - a[1]))
+    lines.push(`  failed ${n}× ${reason}`)
+  for (const f of s.failed.slice(0, 10)) lines.push(`  failed ${f.id} (${f.stage})`)
+  if (s.failed.length > 10) lines.push(`  … and ${s.failed.length - 10} more (see --json)`)
+  return `${lines.join('\n')}\n`
+}
+
+interface Progress {
+  update(filesDone: number, docsDone: number): void
+  done(): void
+}
+
+// Redraws at most ten times a second; only on a terminal, so logs and pipes stay clean.
+function createProgress(io: CommandIo, total: number): Progress {
+  if (!io.stderr.isTTY || total === 0) return { update() {}, done() {} }
+  const started = performance.now()
+  let last = 0
+  let drawn = false
+  return {
+    update(filesDone, docsDone) {
+      const now = performance.now()
+      if (now - last < 100 && filesDone < total) return
+      last = now
+      const elapsed = (now - started) / 1000
+      const width = 24
+      const filled = Math.round((filesDone / total) * width)
+      const rate = elapsed > 0 ? docsDone / elapsed : 0
+      const eta = filesDone > 0 ? (elapsed / filesDone) * (total - filesDone) : Number.NaN
+      const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`
+      io.stderr.write(
+        `\r\x1b[K${bar} ${filesDone}/${total} files  ${docsDone} docs  ${rate.toFixed(1)} docs/s  ETA ${formatDuration(eta)}`,
+      )
+      drawn = true
+    },
+    done() {
+      if (drawn) io.stderr.write('\r\x1b[K')
+    },
+  }
+}
+
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '--:--'
+  const s = Math.round(seconds)
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}

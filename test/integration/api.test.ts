@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { createApp } from '#api/app.ts'
+import { DocumentResponse, ErrorBody, HealthResponse, SearchResponse } from '#api/contract.ts'
+import { loadConfig } from '#config/config.ts'
+import type { RawDoc } from '#core/document.ts'
+import { bootstrap, type Runtime } from '#src/bootstrap.ts'
+import type { DocumentRepository } from '#storage/document-repository.ts'
+import type { SearchRepository } from '#storage/search-repository.ts'
+import { testBackends } from '../helpers/test-database.ts'
+
+function raw(id: string, text: string, published = '2025-03-14'): RawDoc {
+  return { id, source: `${id}.txt`, url: null, format: 'text', raw: text, published }
+}
+
+const DOCS: RawDoc[] = [
+  raw(
+    'ru-almaty-fraud',
+    'В Алматы задержан подозреваемый в мошенничестве\n\nСотрудники полиции Алматы задержали 34-летнего мужчину, подозреваемого в мошенничестве. По данным ДП города, он похитил у граждан 23 млн тенге под предлогом продажи автомобилей. Возбуждено уголовное дело по статье 190 УК РК.',
+  ),
+  raw(
+    'en-astana-bribery',
+    'Official detained in Astana on bribery charges\n\nThe Anti-Corruption Agency detained a deputy akim of Astana on suspicion of taking a bribe of $50,000, the agency said on Friday. A pre-trial investigation has been opened.',
+  ),
+  raw(
+    'kk-shymkent-drugs',
+    'Шымкентте есірткі сатқан күдікті ұсталды\n\nШымкент қаласының полициясы есірткі сатумен айналысқан күдіктіні ұстады. Оның үйінен 2 келі марихуана тәркіленді. Қылмыстық іс қозғалды.',
+  ),
+  raw(
+    'en-almaty-fraud-2',
+    'Almaty police detain fraud suspects\n\nPolice in Almaty detained two men suspected of fraud after residents reported losing savings to a fake investment scheme.',
+  ),
+]
+
+for (const backend of await testBackends()) {
+  describe(`HTTP API over ${backend.name}`, () => {
+    let runtime: Runtime
+    before(async () => {
+      const database = await backend.open()
+      runtime = await bootstrap(loadConfig({}), { cwd: process.cwd(), database })
+      const report = await runtime.ingest(DOCS)
+      assert.deepEqual(report.failed, [])
+    })
+    after(async () => {
+      await runtime.close()
+    })
+
+    test('GET /api/health reports the back-end and the number of documents', async () => {
+      const res = await runtime.createHttpApp().request('/api/health')
+
+      assert.equal(res.status, 200)
+      const body = HealthResponse.parse(await res.json())
+      assert.deepEqual(
+        { ...body, version: 'x' },
+        { status: 'ok', database: backend.name, documents: 4, version: 'x' },
+      )
+    })
+
+    test('re-ingesting the same documents adds nothing', async () => {
+      const report = await runtime.ingest(DOCS)
+
+      assert.deepEqual([report.added, report.unchanged, report.failed.length], [0, 4, 0])
+      assert.equal(await runtime.documents.count(), 4)
+    })
+
+    test('GET /api/search finds a Russian inflected form and highlights it in the snippet', async () => {
+      const res = await runtime
+        .createHttpApp()
+        .request(`/api/search?q=${encodeURIComponent('мошенничество')}`)
+
+      const body = SearchResponse.parse(await res.json())
+      assert.deepEqual(
+        body.items.map((h) => h.id),
+        ['ru-almaty-fraud'],
+      )
+      const hit = body.items[0]!
+      const marked = hit.snippet.highlights.map((h) => hit.snippet.text.slice(h.start, h.end))
+      assert.ok(marked.length > 0)
+      assert.ok(
+        marked.every((w) => w.toLowerCase().startsWith('мошенничеств')),
+        marked.join(','),
+      )
+    })
+
+    test('GET /api/search matches English stems and filters by language', async () => {
+      const app = runtime.createHttpApp()
+
+      const all = SearchResponse.parse(await (await app.request('/api/search?q=detained')).json())
+      const ru = SearchResponse.parse(
+        await (await app.request('/api/search?q=detained&lang=ru')).json(),
+      )
+
+      assert.deepEqual(all.items.map((h) => h.id).sort(), [
+        'en-almaty-fraud-2',
+        'en-astana-bribery',
+      ])
+      assert.equal(ru.total, 0)
+    })
+
+    test('GET /api/search finds Kazakh words', async () => {
+      const res = await runtime
+        .createHttpApp()
+        .request(`/api/search?q=${encodeURIComponent('есірткі')}&lang=kk`)
+
+      const body = SearchResponse.parse(await res.json())
+      assert.deepEqual(
+        body.items.map((h) => h.id),
+        ['kk-shymkent-drugs'],
+      )
+    })
+
+    test('GET /api/search pages with a cursor without repeating hits', async () => {
+      const app = runtime.createHttpApp()
+
+      const first = SearchResponse.parse(
+        await (await app.request('/api/search?q=detained&limit=1')).json(),
+      )
+      const res = await app.request(`/api/search?q=detained&limit=1&cursor=${first.nextCursor}`)
+      const secondBody = await res.json()
+      assert.equal(res.status, 200, JSON.stringify(secondBody))
+      const second = SearchResponse.parse(secondBody)
+
+      assert.equal(first.total, 2)
+      assert.equal(first.items.length, 1)
+      assert.ok(first.nextCursor)
+      assert.equal(second.items.length, 1)
+      assert.notEqual(second.items[0]?.id, first.items[0]?.id)
+      assert.equal(second.nextCursor, null)
+    })
+
+    test('GET /api/search rejects a bad limit or cursor with invalid_input', async () => {
+      const app = runtime.createHttpApp()
+
+      for (const url of [
+        '/api/search?q=x&limit=1000',
+        '/api/search?q=',
+        '/api/search?q=x&cursor=zzz',
+      ]) {
+        const res = await app.request(url)
+        assert.equal(res.status, 400, url)
+        assert.equal(ErrorBody.parse(await res.json()).error.code, 'invalid_input')
+      }
+    })
+
+    test('GET /api/documents/:id returns the text, annotations and extractor version', async () => {
+      const res = await runtime.createHttpApp().request('/api/documents/ru-almaty-fraud')
+
+      assert.equal(res.status, 200)
+      const doc = DocumentResponse.parse(await res.json())
+      assert.equal(doc.extractorVersion, runtime.pipeline.version)
+      assert.ok(doc.text.includes('23 млн тенге'))
+      for (const a of doc.annotations) assert.ok(a.end <= doc.text.length && a.start <= a.end)
+      assert.ok(doc.annotations.some((a) => a.type === 'location'))
+    })
+
+    test('GET /api/documents/:id answers 404 not_found for an unknown id', async () => {
+      const res = await runtime.createHttpApp().request('/api/documents/no-such-doc')
+
+      assert.equal(res.status, 404)
+      assert.equal(ErrorBody.parse(await res.json()).error.code, 'not_found')
+    })
+  })
+}
+
+describe('HTTP API errors and headers', () => {
+  const failing = (): never => {
+    throw new Error('secret connection string postgres://u:p@host')
+  }
+  const documents: DocumentRepository = {
+    save: failing,
+    findById: failing,
+    findByIdOrThrow: failing,
+    count: failing,
+  }
+  const search: SearchRepository = { search: failing }
+
+  test('an unexpected error is logged once and answered as internal without details', async () => {
+    const logged: unknown[] = []
+    const app = createApp({
+      documents,
+      search,
+      database: 'pglite',
+      version: '0',
+      logError: (e) => logged.push(e),
+    })
+
+    const res = await app.request('/api/health')
+
+    assert.equal(res.status, 500)
+    assert.deepEqual(await res.json(), { error: { code: 'internal', message: 'internal error' } })
+    assert.equal(logged.length, 1)
+  })
+
+  test('every response carries a strict CSP, nosniff and frame-ancestors none', async () => {
+    const app = createApp({
+      documents,
+      search,
+      database: 'pglite',
+      version: '0',
+      logError: () => {},
+    })
+
+    const res = await app.request('/api/nowhere')
+
+    assert.equal(res.status, 404)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    assert.match(csp, /frame-ancestors 'none'/)
+    assert.doesNotMatch(csp, /unsafe-inline/)
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff')
+  })
+})

@@ -83,6 +83,9 @@ describe('findMoney', () => {
     ['Ол бір миллион теңге пара алды.', true, [['бір миллион теңге', 1e6, 'KZT']]],
     ['Ол 3 мың АҚШ долларын алды.', true, [['3 мың АҚШ долларын', 3000, 'USD']]],
     ['Изъято 5 000 $ наличными.', true, [['5 000 $', 5000, 'USD']]],
+    ['He took a $5-million bribe.', false, [['$5-million', 5e6, 'USD']]],
+    ['Paid 10,000 Hong Kong dollars.', false, [['10,000 Hong Kong dollars', 10000, 'HKD']]],
+    ['He paid 3 sums of money.', false, []],
   ]
   for (const [text, dc, expected] of rows) {
     test(`reads "${expected.map((e) => e[0]).join('", "') || text}"`, () => {

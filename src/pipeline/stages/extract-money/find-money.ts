@@ -46,12 +46,13 @@ const CURRENCY_AT = new RegExp(
   'iuy',
 )
 const SCALE_ATTACHED = new RegExp(`(?:${SCALE_WORDS.map((w) => `(${w.re})`).join('|')})`, 'iuy')
+// "a $5-million bribe": a hyphen joins a full scale word, never an abbreviation ("5-m").
 const SCALE_SPACED = new RegExp(
-  `[ \\u00a0]{1,2}(?:${SCALE_WORDS.map((w) => (w.attachedOnly ? '((?!))' : `(${w.re})`)).join('|')})`,
+  `(?:[ \\u00a0]{1,2}|-(?=[\\p{L}]{4}))(?:${SCALE_WORDS.map((w) => (w.attachedOnly ? '((?!))' : `(${w.re})`)).join('|')})`,
   'iuy',
 )
 // A number followed by one of these can have a scale or currency after it; others are skipped fast.
-const MAY_FOLLOW = /[\p{L}$€£₸₽¥(]/u
+const MAY_FOLLOW = /[\p{L}$€£₸₽¥(-]/u
 const MAY_CONNECT = /[-–—tдпиaTДПИA]/u
 
 /** The first character after `at` that is not a space (looks at most three characters ahead). */
@@ -268,7 +269,7 @@ function inherited(
   r: Reading,
   last: { currency: string; end: number } | null,
 ): string | null {
-  if (!last || r.factor === null || r.factor < 1e6) return null
+  if (!last || r.factor === null || r.factor < 1e6 || text[r.numberEnd] === '-') return null
   if (r.start - last.end > INHERIT_DISTANCE) return null
   TERMINAL.lastIndex = r.end
   return r.scaleDot || TERMINAL.test(text) ? last.currency : null

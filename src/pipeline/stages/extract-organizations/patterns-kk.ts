@@ -62,7 +62,15 @@ const BARE: Record<string, string> = {
   палата: 'палата',
 }
 
+/** Abbreviated heads: "Алматы облысы ПД" (полиция департаменті). */
+const KK_ABBREV_HEADS: Record<string, OrganizationKind> = {
+  ПД: 'law_enforcement',
+  ПБ: 'law_enforcement',
+}
+
 function headAt(t: OrgToken): { nominative: string; kind: OrganizationKind; stem: string } | null {
+  const abbrev = KK_ABBREV_HEADS[t.text]
+  if (abbrev) return { nominative: t.text, kind: abbrev, stem: t.text }
   if (!t.isWord || t.norm.length < 3 || !HEAD_STARTS.has(t.norm.slice(0, 3))) return null
   for (const [stem, nominative, kind] of KK_HEADS) {
     if (t.norm.startsWith(stem) && KK_REST.test(t.norm.slice(stem.length))) {
@@ -139,7 +147,14 @@ export function recognizeKk(
       !tokens.slice(from, i).some((x) => /қалалық|облыстық|аудандық/.test(x.norm))
     )
       continue
-    const replace = new Map<number, string>([[i, matchCase(head.nominative, tokens[i]!.text)]])
+    const replace = new Map<number, string>([
+      [
+        i,
+        head.stem === head.nominative
+          ? head.nominative
+          : matchCase(head.nominative, tokens[i]!.text),
+      ],
+    ])
     const name = writeName(text, tokens, from, i + 1, replace)
     const type = [...typeWords.reverse(), head.nominative].join(' ')
     const placeKey = keyOf(

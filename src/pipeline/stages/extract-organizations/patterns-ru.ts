@@ -76,6 +76,17 @@ for (const [lemma, kind, bare, nested] of HEAD_SPEC) {
 const ABBREV_HEADS = new Map<string, { type: string; kind: OrganizationKind; bare: boolean }>([
   ['ДП', { type: 'департамент полиции', kind: 'law_enforcement', bare: false }],
   ['ГУ', { type: 'главное управление', kind: 'law_enforcement', bare: false }],
+  ['ОП', { type: 'отдел полиции', kind: 'law_enforcement', bare: false }],
+  ['ЛОП', { type: 'линейный отдел полиции', kind: 'law_enforcement', bare: false }],
+  ['СМУС', { type: 'специализированный межрайонный уголовный суд', kind: 'court', bare: false }],
+  [
+    'СМЭС',
+    { type: 'специализированный межрайонный экономический суд', kind: 'court', bare: false },
+  ],
+  [
+    'СМАС',
+    { type: 'специализированный межрайонный административный суд', kind: 'court', bare: false },
+  ],
   ['УП', { type: 'управление полиции', kind: 'law_enforcement', bare: false }],
   ['ДВД', { type: 'департамент внутренних дел', kind: 'law_enforcement', bare: false }],
   ['ГУВД', { type: 'управление внутренних дел', kind: 'law_enforcement', bare: false }],

@@ -57,6 +57,24 @@ export function readGivenName(
   lang: string,
   inflectedOnly = false,
 ): GivenName | undefined {
+  const key = `${lang}${inflectedOnly ? '!' : ':'}${word}`
+  const hit = GIVEN_CACHE.get(key)
+  if (hit !== undefined) return hit ?? undefined
+  const found = readGivenNameUncached(word, lang, inflectedOnly)
+  if (GIVEN_CACHE.size > 50_000) GIVEN_CACHE.clear()
+  GIVEN_CACHE.set(key, found ?? null)
+  return found
+}
+
+// Words repeat within and across documents: each is read once.
+const GIVEN_CACHE = new Map<string, GivenName | null>()
+const SURNAME_CACHE = new Map<string, SurnameReading | null>()
+
+function readGivenNameUncached(
+  word: string,
+  lang: string,
+  inflectedOnly: boolean,
+): GivenName | undefined {
   const clean = stripPossessive(word)
   const g = inflectedOnly ? undefined : firstNameGender(clean)
   if (g !== undefined) return { nominative: clean, gender: g, case: 'nom' }
@@ -124,10 +142,25 @@ export function surnameNominative(surname: string, gender: Gender, c: NameCase):
  * inflected and feminine forms share (`Сарбопеева`, `Сарбопееву`, `Сарбопеевым` -> `sarbopeev`).
  * Returns `undefined` when no form of the word has a surname ending.
  */
-export function readSurname(
-  word: string,
-  lang: string,
-): { nominative: string; key: string; strong: boolean; gender: Gender } | undefined {
+export function readSurname(word: string, lang: string): SurnameReading | undefined {
+  const key = `${lang}:${word}`
+  const hit = SURNAME_CACHE.get(key)
+  if (hit !== undefined) return hit ?? undefined
+  const found = readSurnameUncached(word, lang)
+  if (SURNAME_CACHE.size > 50_000) SURNAME_CACHE.clear()
+  SURNAME_CACHE.set(key, found ?? null)
+  return found
+}
+
+/** A word read as a surname. */
+export interface SurnameReading {
+  readonly nominative: string
+  readonly key: string
+  readonly strong: boolean
+  readonly gender: Gender
+}
+
+function readSurnameUncached(word: string, lang: string): SurnameReading | undefined {
   const clean = stripPossessive(word)
   if (lang === 'kk') {
     // `Жұмабаевтың` would pass as an `-ин` surname; the Kazakh case suffix comes off first.

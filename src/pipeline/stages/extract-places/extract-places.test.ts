@@ -297,6 +297,8 @@ describe('extractPlaces stage', () => {
       'Область области районе '.repeat(2000),
       'Ақтөбе облысы, '.repeat(3000),
       '(((( '.repeat(5000),
+      'ИК-1 Шу станциясы, '.repeat(2000),
+      Array.from({ length: 3000 }, (_, i) => `Zx${i} region and`).join(' '),
     ]
     const text = chunks.join('\n')
     findPlaces('warm up Almaty')

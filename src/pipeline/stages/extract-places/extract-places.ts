@@ -113,8 +113,6 @@ export function findPlaces(text: string): Location[] {
   }
   const lexicon = placeLexicon()
   const matches = lexicon.match(tokens, ctx.key)
-  const covered = new Uint8Array(tokens.length)
-  for (const m of matches) covered.fill(1, m.tokStart, m.tokEnd)
 
   // Generic words around each match, then what lists share.
   const after = matches.map((m) => genericAfter(ctx, m.tokEnd))
@@ -136,14 +134,28 @@ export function findPlaces(text: string): Location[] {
     const g = after[k]
     if (g) used.fill(1, g.tokStart, g.tokEnd)
   }
-  const sites = findSites(text, tokens)
-  // A place named inside a site's name ("Шу станциясы") is part of that name.
-  const inSite = (m: PlaceMention) =>
-    sites.some((s) => s.start <= m.start && m.end <= s.end && s.kind !== m.kind)
-  const kept = mentions.filter((m) => !inSite(m))
-  kept.push(...patternPlaces(ctx, used), ...sites)
-
+  const sites = findSites(text, tokens).sort((a, b) => a.start - b.start)
+  const kept = outsideSites(mentions, sites).concat(patternPlaces(ctx, used), sites)
   return aggregate(kept, pending, text)
+}
+
+/**
+ * Drops mentions inside a site's name ("Шу" in "Шу станциясы"): the place is part of that
+ * name. One sweep over both lists, which are sorted by start.
+ */
+function outsideSites(
+  mentions: readonly PlaceMention[],
+  sites: readonly PlaceMention[],
+): PlaceMention[] {
+  if (sites.length === 0) return [...mentions]
+  const out: PlaceMention[] = []
+  let s = 0
+  let reach = -1
+  for (const m of mentions) {
+    while (s < sites.length && sites[s]!.start <= m.start) reach = Math.max(reach, sites[s++]!.end)
+    if (reach < m.end) out.push(m)
+  }
+  return out
 }
 
 /** Tells whether a word is written in Cyrillic (by its first letter). */

@@ -182,6 +182,74 @@ describe('findOrganizations: one entry per body', () => {
   })
 })
 
+describe('findOrganizations: reconstructed and derived names', () => {
+  test('a plural head over a list gives one body per item', () => {
+    const orgs = find('Вовлечены руководители районных отделов финансов и ЖКХ.', 'ru')
+    assert.deepEqual(orgs.map((o) => o.name).sort(), [
+      'районный отдел ЖКХ',
+      'районный отдел финансов',
+    ])
+  })
+
+  test('a regional branch of a known body is a body of its own', () => {
+    const orgs = find(
+      'Антикоррупционная служба по Алматинской области задержала акима. Антикор сообщил о деле.',
+      'ru',
+    )
+    assert.deepEqual(orgs.map((o) => o.name).sort(), [
+      'Антикор',
+      'Антикоррупционная служба по Алматинской области',
+    ])
+  })
+
+  test('a Kazakh head without a possessive keeps its bare form', () => {
+    const orgs = find('Іс аудандық сотқа жолданды.', 'kk')
+    assert.deepEqual(
+      orgs.map((o) => o.name),
+      ['аудандық сот'],
+    )
+  })
+
+  test("an owner's press service is named through its owner", () => {
+    const orgs = find(
+      "The Border Guard Service of the Kazakh National Security Committee's press service said.",
+      'en',
+    )
+    assert.ok(
+      byName(
+        orgs,
+        "Border Guard Service of the Kazakh National Security Committee's press service",
+      ),
+    )
+    assert.ok(byName(orgs, 'Kazakh National Security Committee'))
+  })
+
+  test('"police in X" and "X police department" are one body', () => {
+    const orgs = find(
+      'Police in Karaganda detained him. The Karaganda Region Police Department said he was wanted.',
+      'en',
+    )
+    assert.equal(orgs.length, 1)
+    assert.equal(orgs[0]?.name, 'Karaganda Region Police Department')
+  })
+
+  test('abbreviated units with their place', () => {
+    const orgs = find('Дело рассмотрел СМУС г. Алматы, а ОП Ауэзовского района задержал его.', 'ru')
+    assert.deepEqual(orgs.map((o) => `${o.name}/${o.kind}`).sort(), [
+      'ОП Ауэзовского района/law_enforcement',
+      'СМУС г. Алматы/court',
+    ])
+  })
+
+  test('a Title Case headline yields known bodies only', () => {
+    const orgs = find('Ukrainian Police Bust Call Center That Scammed Kazakhstan Citizens\n', 'en')
+    assert.deepEqual(
+      orgs.map((o) => o.name),
+      ['Ukrainian Police'],
+    )
+  })
+})
+
 describe('findOrganizations: what is not a body', () => {
   const cases: [Lang, string][] = [
     ['en', 'A French court refused the request, and an Almaty court later agreed.'],

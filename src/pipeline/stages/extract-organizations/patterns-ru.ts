@@ -470,5 +470,63 @@ export function recognizeRu(
     const next = comp.nested.find((n) => n > i) ?? comp.to
     i = Math.max(i, next - 1)
   }
+  out.push(...distributive(text, tokens))
+  return out
+}
+
+/** Genitive plural heads: "районных отделов финансов и ЖКХ". */
+const PLURAL_HEADS = new Map<string, string>([
+  ['отделов', 'отдел'],
+  ['управлений', 'управление'],
+  ['департаментов', 'департамент'],
+  ['судов', 'суд'],
+  ['акиматов', 'акимат'],
+  ['комитетов', 'комитет'],
+])
+
+/**
+ * A plural head over a list, "районных отделов финансов и ЖКХ", names one body per item:
+ * "районный отдел финансов", "районный отдел ЖКХ" (the gold rules reconstruct such names).
+ */
+function distributive(text: string, tokens: readonly OrgToken[]): Candidate[] {
+  const out: Candidate[] = []
+  for (let i = 1; i + 3 < tokens.length; i++) {
+    const lemma = PLURAL_HEADS.get(tokens[i]!.norm)
+    if (!lemma) continue
+    const adj = tokens[i - 1]!
+    const a = tokens[i + 1]!
+    const and = tokens[i + 2]!
+    const b = tokens[i + 3]!
+    const item = (t: OrgToken) =>
+      t.isWord && !t.nlBefore && (t.upper || GEN_WORDS.has(t.norm) || GEN_NOUN.test(t.norm))
+    if (!item(a) || and.norm !== 'и' || !item(b)) continue
+    if (
+      !adj.isWord ||
+      !/(?:ых|их)$/.test(adj.norm) ||
+      ADJ_STOP.test(adjectiveStem(adj.norm)?.stem ?? '')
+    )
+      continue
+    const gender = nounParadigm(lemma)?.gender ?? 'm'
+    const head = `${adjectiveToNominative(adj.text, gender)} ${lemma}`
+    for (const [from, to, word] of [
+      [i - 1, i + 2, a],
+      [i + 3, i + 4, b],
+    ] as const) {
+      const name = `${head} ${word.text}`
+      out.push({
+        from,
+        to,
+        start: tokens[from]!.start,
+        end: tokens[to - 1]!.end,
+        name,
+        kind: kindFromName(name, 'government'),
+        country: undefined,
+        orgId: null,
+        key: `ru:${keyOf(name)}`,
+        generic: null,
+        source: 'pattern',
+      })
+    }
+  }
   return out
 }

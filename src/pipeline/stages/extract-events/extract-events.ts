@@ -30,6 +30,7 @@ import {
   type WordLexicon,
   type WordMatch,
 } from '../extract-crimes/word-lexicon.ts'
+import { monthNumber } from '../extract-dates/date-words.ts'
 import {
   descriptorKeys,
   findItems,
@@ -85,6 +86,9 @@ function matcherFor(lang: Lang): WordLexicon<TriggerEntry> {
 
 // Words that make a crime named in a sentence an alleged act even without an enforcement step.
 const ALLEGATION = /suspect|suspicion|alleged|подозрева|подозрени|предположительно|күдік/iu
+// Findings of an investigation: "it was established that", "по данным следствия".
+const FINDING =
+  /according to (?:the )?investigat|investigators (?:said|say|found|established|allege)|it was established|was found to have|по данным (?:следствия|правоохранительн|полиции|ведомства)|установлено, что|следствие установило|тергеу деректері|тергеу барысында анықталды/iu
 // Types that are steps taken about a crime: a sentence with one and a crime also gives an incident.
 const STEP_TYPES: ReadonlySet<EventType> = new Set([
   'arrest',
@@ -215,7 +219,7 @@ interface SentenceFacts {
   readonly persons: Map<number, { name: string; start: number }[]>
   readonly orgs: Map<number, { name: string; kind: OrganizationKind }[]>
   readonly places: Map<number, { name: string; kind: string; keys: string[] }[]>
-  readonly dates: Map<number, { iso: string; start: number; end: number }[]>
+  readonly dates: Map<number, { iso: string; start: number; end: number; text: string }[]>
   readonly money: Map<number, string[]>
   /** Crime categories named in each sentence. */
   readonly crimes: Map<number, Set<string>>
@@ -367,7 +371,15 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   // The crime an incident, charge or sentence is about: the category of the crime word the
   // trigger itself is ("tortured" is assault), else every category the sentence names.
   const evidenceAt = new Map<number, string>()
-  for (const c of doc.crimes ?? []) for (const e of c.evidence) evidenceAt.set(e.start, c.category)
+  const firstEvidence = new Map<number, { start: number; end: number; text: string }>()
+  for (const c of doc.crimes ?? []) {
+    for (const e of c.evidence) {
+      evidenceAt.set(e.start, c.category)
+      const si = index.indexAt(e.start)
+      const known = firstEvidence.get(si)
+      if (!known || e.start < known.start) firstEvidence.set(si, e)
+    }
+  }
   const crimeKey = (
     type: EventType,
     m: { start: number; end: number },
@@ -476,13 +488,17 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (si < 0 || incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
     const info = sentenceInfo(si)
     if (info.aggregate()) continue
-    // Membership of a criminal group alone is not an act the text describes.
-    if (![...(facts.crimes.get(si) ?? [])].some((c) => !NOT_AN_ACT.has(c))) continue
+    const cats = [...(facts.crimes.get(si) ?? [])]
     const step = stepSentences.get(si)
-    if (step) candidates.push(make('incident', step, si, true))
-    else if (ALLEGATION.test(info.text)) {
-      const s = index.sentences[si]!
-      candidates.push(make('incident', { start: s.start, end: s.start, text: '' }, si, true))
+    if (step) {
+      // Membership of a criminal group alone is not an act the text describes.
+      if (cats.some((c) => !NOT_AN_ACT.has(c))) candidates.push(make('incident', step, si, true))
+    } else if (ALLEGATION.test(info.text) || FINDING.test(info.text)) {
+      // "According to the investigation, in 2017–2018 the woman was part of a criminal group":
+      // the sentence tells the act itself, with its date.
+      if (!cats.some((c) => c !== 'other')) continue
+      const at = firstEvidence.get(si)
+      if (at) candidates.push(make('incident', at, si, false))
     }
   }
 
@@ -554,7 +570,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  */
 function eventDate(
   content: string,
-  dates: readonly { iso: string; start: number; end: number }[],
+  dates: readonly { iso: string; start: number; end: number; text: string }[],
   trigger: { start: number; end: number; type: EventType },
   others: readonly { start: number; end: number; type: EventType }[],
 ): string | null {
@@ -609,7 +625,7 @@ function eventDate(
   for (const d of sorted) {
     if (Math.abs(d.start - at) < Math.abs(best.start - at)) best = d
   }
-  return best.iso
+  return spanOf(best.text, best.iso)
 }
 
 /** How far (in characters) a date and a trigger may be apart and still belong together. */
@@ -648,6 +664,27 @@ function isAside(content: string, t: { start: number }, date: { start: number })
       .split(/\s+/)
       .filter(Boolean).length <= 1
   )
+}
+
+const RANGE_JOIN = /\s+(?:to|until|till|through|and|по|до|и)\s+|\s*[–—]\s*|(?<=\d)-(?=\d)/iu
+
+/**
+ * The interval a date mention spans, when the dates stage gave one mention for a range ("from
+ * March to April 2020" → `2020-03/2020-04`, "2017–2019" → `2017/2019`); otherwise its ISO value.
+ */
+export function spanOf(text: string, iso: string): string {
+  const parts = text.split(RANGE_JOIN)
+  if (parts.length < 2 || iso.length > 7) return iso
+  const last = parts[parts.length - 1]!
+  const year = /(?<!\d)(\d{4})(?!\d)/.exec(last)?.[1] ?? iso.slice(0, 4)
+  if (iso.length === 4) return year !== iso ? `${iso}/${year}` : iso
+  let month: number | null = null
+  for (const word of last.split(/[^\p{L}]+/u)) {
+    if (word) month ??= monthNumber(word)
+  }
+  if (month === null) return iso
+  const end = `${year}-${String(month).padStart(2, '0')}`
+  return end > iso ? `${iso}/${end}` : iso
 }
 
 /** Tells whether two dates can be one occurrence's: equal, or one a coarser form of the other. */

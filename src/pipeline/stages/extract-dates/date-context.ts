@@ -10,7 +10,8 @@ import type { DateHit } from './find-dates.ts'
 
 const TIME_AFTER = /^,?\s{0,2}\d{1,2}:\d{2}/u
 const TIME_BEFORE = /\d{1,2}:\d{2}\s{0,2}[,/|•-]?\s{0,2}$/u
-const HEADER_LINE = /(?:^|\n)[ \t]*(?:date|дата|published|опубликовано|updated)[: \t]+$/iu
+const HEADER_LINE =
+  /(?:^|\n)[ \t]*(?:date|дата|published|posted|опубликовано|обновлено|updated|last\s+updated)(?:\s+on)?[: \t]+$/iu
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/iu
 const BIRTH_BEFORE = /\bborn\b[^.;,\n]{0,30}$|родил\p{L}*\s+(?:в\s+)?$|туған\s+$/iu
 const BIRTH_AFTER = /^\s*(?:года\s+рождения|г\.\s?р\.|г\.р\.|жылы\s+туған|ж\.\s?т\.)/iu

@@ -273,7 +273,10 @@ const ABSOLUTE_RULES: readonly Rule[] = [
 const QUANTITY_AFTER =
   /^\s*(?:people|persons|residents|citizens|cases|crimes|offen[cs]es|units|tonn?es|tons|kg|kilograms?|grams?|km|kilometres?|kilometers?|meters?|metres?|hectares?|heads?|pieces?|doses?|pills?|tablets?|victims?|officers?|employees?|troops|soldiers|migrants|children|women|men|человек|чел\.|случа\p{L}*|преступлени\p{L}*|дел|единиц\p{L}*|тонн\p{L}*|кг|км|метр\p{L}*|гектар\p{L}*|штук\p{L}*|голов\p{L}*|таблет\p{L}*|доз\p{L}*|жител\p{L}*|граждан\p{L}*|сотрудник\p{L}*|адам\p{L}*|қылмыс\p{L}*|іс\p{L}*|дана\p{L}*|тонна\p{L}*|рубл\p{L}*|тенге|теңге\p{L}*|доллар\p{L}*|dollars|tenge|rubles|euros|%|percent|per\s+cent|процент\p{L}*|пайыз\p{L}*|million|billion|thousand|млн|млрд|тыс|мың|миллион\p{L}*|миллиард\p{L}*)(?![\p{L}])/iu
 
-const YEAR_RULE = new RegExp(`${NB}(${YEAR})(?![\\p{N}]|[.,]\\d|s\\b|['’]s\\b|-х|-е\\b)`, 'gu')
+const YEAR_RULE = new RegExp(
+  `${NB}(${YEAR})(?![\\p{N}]|[.,]\\d|s\\b|(?<=0)['’]s\\b|-х|-е\\b)`,
+  'gu',
+)
 const RU_YEAR_CUE_AFTER =
   /^\s*(?:-?(?:года|году|год|годах|годов|гг?\.|г(?![\p{L}])|м|го|й)(?![\p{L}])|\s*[-–—]\s*(?:19|20)\d{2}\s*(?:годах|годов|гг\.|годы))/u
 const RU_YEAR_CUE_BEFORE =
@@ -316,7 +319,8 @@ const RELATIVE_RULES: readonly {
   ) => { y: number; m?: number | null; d?: number | null } | null
 }[] = [
   {
-    re: /(?<![\p{L}])(today|сегодня|бүгін)(?![\p{L}])/giu,
+    // "Kazakhstan Today", "USA Today" are names, not dates.
+    re: /(?<![\p{L}])(today|сегодня|бүгін)(?![\p{L}])|(?<=[.!?]\s+|^|\n)(Today|Сегодня|Бүгін)(?![\p{L}])/gu,
     make: (_m, r) => (r.d ? { y: r.y, m: r.m, d: r.d } : null),
   },
   {

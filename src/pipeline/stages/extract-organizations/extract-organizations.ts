@@ -194,15 +194,13 @@ function group(
       qualified.set(c.orgId, s)
     }
   }
-  const resolved = found.map((c) => {
+  const resolved = found.map((c, index) => {
     let country = c.country
     if (c.kind === 'international') country = null
     else if (country === undefined) {
       const q = c.orgId ? qualified.get(c.orgId) : undefined
       // A body named inside a longer name shares its country ("ГУ МВД по Москве").
-      const outer = found.find(
-        (o) => o !== c && o.from <= c.from && c.to <= o.to && o.to - o.from > c.to - c.from,
-      )
+      const outer = enclosing(found, index)
       country =
         countryInside(tokens, c, lang, places) ??
         (outer ? countryInside(tokens, outer, lang, places) : null) ??
@@ -260,6 +258,22 @@ function group(
     })
   }
   return out.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
+}
+
+/** The nearest longer mention that contains `found[index]` (`found` is sorted by start). */
+function enclosing(found: readonly Candidate[], index: number): Candidate | undefined {
+  const c = found[index]!
+  for (let k = index - 1; k >= 0; k--) {
+    const o = found[k]!
+    if (o.from < c.from - MAX_NAME_TOKENS) break
+    if (o.from <= c.from && c.to <= o.to && o.to - o.from > c.to - c.from) return o
+  }
+  for (let k = index + 1; k < found.length; k++) {
+    const o = found[k]!
+    if (o.from > c.from) break
+    if (c.to <= o.to && o.to - o.from > c.to - c.from) return o
+  }
+  return undefined
 }
 
 function commonest(kinds: readonly OrganizationKind[]): OrganizationKind {

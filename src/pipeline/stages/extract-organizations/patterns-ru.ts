@@ -470,7 +470,7 @@ export function recognizeRu(
     const next = comp.nested.find((n) => n > i) ?? comp.to
     i = Math.max(i, next - 1)
   }
-  out.push(...distributive(text, tokens))
+  out.push(...distributive(tokens))
   return out
 }
 
@@ -488,7 +488,7 @@ const PLURAL_HEADS = new Map<string, string>([
  * A plural head over a list, "районных отделов финансов и ЖКХ", names one body per item:
  * "районный отдел финансов", "районный отдел ЖКХ" (the gold rules reconstruct such names).
  */
-function distributive(text: string, tokens: readonly OrgToken[]): Candidate[] {
+function distributive(tokens: readonly OrgToken[]): Candidate[] {
   const out: Candidate[] = []
   for (let i = 1; i + 3 < tokens.length; i++) {
     const lemma = PLURAL_HEADS.get(tokens[i]!.norm)

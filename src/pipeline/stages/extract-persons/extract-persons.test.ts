@@ -187,6 +187,52 @@ describe('extractPersons: names never seen before, with roles and titles', () =>
   }
 })
 
+describe('extractPersons: roles from context', () => {
+  it('a sitting judge stays an official though the sentence says sentenced', () => {
+    const p = findPersons(
+      'Judge Arman Dzhaksybekov sentenced Timur Bekturov to six years in prison.',
+      'en',
+    )
+    assert.deepEqual(
+      p.map((x) => [x.name, x.role]),
+      [
+        ['Arman Dzhaksybekov', 'official'],
+        ['Timur Bekturov', 'convict'],
+      ],
+    )
+  })
+  it('a speaker is not the suspect of the sentence they speak', () => {
+    const p = findPersons(
+      '"The man was detained at the border," said police spokesman Yerzhan Abenov.',
+      'en',
+    )
+    assert.deepEqual(
+      p.map((x) => [x.name, x.role, x.title]),
+      [['Yerzhan Abenov', 'official', 'police spokesman']],
+    )
+  })
+  it('a status reaches every name of a list', () => {
+    const p = findPersons(
+      'Суд приговорил Аскара Бекова, Тимура Нуржанова и Ивана Петрова к лишению свободы.',
+      'ru',
+    )
+    assert.deepEqual(
+      p.map((x) => x.role),
+      ['convict', 'convict', 'convict'],
+    )
+  })
+  it('a representative of a company is not an official', () => {
+    const p = findPersons(
+      'Представитель поставщика Дмитрий Орлов осуждён к 4 годам ограничения свободы.',
+      'ru',
+    )
+    assert.deepEqual(
+      p.map((x) => [x.name, x.role]),
+      [['Дмитрий Орлов', 'convict']],
+    )
+  })
+})
+
 describe('extractPersons: variant linking', () => {
   it('joins a spelling slip of the surname to the full name', () => {
     const p = findPersons(
@@ -274,6 +320,15 @@ describe('extractPersons: what is not a person', () => {
   for (const [label, lang, text] of cases) {
     it(label, () => assert.deepEqual(names(text, lang), []))
   }
+
+  it('keeps a name whose surname the places stage took for a town', () => {
+    const text = 'A monument to Dinmukhamed Kunayev was unveiled by the akim.'
+    const a = text.indexOf('Kunayev')
+    assert.deepEqual(
+      findPersons(text, 'en', [{ start: a, end: a + 7 }]).map((p) => p.name),
+      ['Dinmukhamed Kunayev'],
+    )
+  })
 
   it('skips words inside places and organisations found by other stages', () => {
     const text = 'Officers of the Kairat Sultanov Foundation met the press.'

@@ -333,7 +333,16 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
         !blocked(i + 1) &&
         isCapitalised(next) &&
         readSurname(next.text, lang)?.strong === true
-      if (!rescued) return false
+      // And a surname the places stage took for a town (Dinmukhamed `Kunayev`) after a given name.
+      const prev = tokens[i - 1]
+      const rescuedSurname =
+        prev !== undefined &&
+        !blocked(i - 1) &&
+        prev.end + 1 >= t.start &&
+        isCapitalised(prev) &&
+        readGivenName(prev.text, lang) !== undefined &&
+        readSurname(t.text, lang)?.strong === true
+      if (!rescued && !rescuedSurname) return false
     }
     // A title opening a sentence (`Подозреваемый`, `Судья`) is not a name.
     if (titleCue(t.norm) && sentenceInitialAt(i) && !readGivenName(t.text, lang)) return false

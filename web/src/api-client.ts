@@ -5,7 +5,6 @@
  * @module web/api-client
  */
 
-import type { z } from 'zod'
 import {
   DocumentResponse,
   ErrorBody,
@@ -13,6 +12,13 @@ import {
   type SearchQuery,
   SearchResponse,
 } from '#api/contract.ts'
+
+/** The part of a contract schema the client uses: parse a body, or say why it does not fit. */
+interface ResponseSchema<T> {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { message: string } }
+}
 
 /** A failed API call, with the server's error code when it sent one. */
 export class ApiError extends Error {
@@ -36,11 +42,7 @@ export interface ApiClient {
 
 /** Creates a client for the API under `baseUrl` (default: the page's own origin). */
 export function createApiClient(baseUrl = ''): ApiClient {
-  async function get<T extends z.ZodType>(
-    path: string,
-    schema: T,
-    signal?: AbortSignal,
-  ): Promise<z.infer<T>> {
+  async function get<T>(path: string, schema: ResponseSchema<T>, signal?: AbortSignal): Promise<T> {
     const response = await fetch(`${baseUrl}${path}`, {
       headers: { accept: 'application/json' },
       ...(signal ? { signal } : {}),

@@ -1,0 +1,199 @@
+/**
+ * Places missing from the gazetteer, found by pattern around generic words: "Zaamin District",
+ * "province of Nuoro", "city of X", "Шардаринского района", "г. Степногорске", "Қарасай ауданы".
+ *
+ * @module pipeline/stages/extract-places/place-patterns
+ */
+import type { LocationKind } from '#core/facts.ts'
+import type { PlaceMention } from './extract-places.ts'
+import {
+  CYR_PATTERN_STOP,
+  EN_AFTER,
+  EN_BEFORE_OF,
+  EN_PATTERN_STOP,
+  KK_GENERIC_PREFIXES,
+  RU_GENERIC,
+} from './generic-words-data.ts'
+import { ruAdjectiveNominative, ruNounNominative } from './morphology-ru.ts'
+import { foldWord, type PlaceToken } from './place-tokens.ts'
+
+/** The tokens of a text with their lazily folded keys. */
+export interface TokenContext {
+  readonly tokens: readonly PlaceToken[]
+  readonly text: string
+  key(i: number): string
+}
+
+/** Tells whether a word is written in Cyrillic (by its first letter). */
+export function isCyrillic(s: string): boolean {
+  const c = s.charCodeAt(0)
+  return c >= 0x400 && c <= 0x4ff
+}
+
+const capitalise = (w: string) => w[0]!.toUpperCase() + w.slice(1)
+/** Every generic word the patterns look for (lower case and capitalised): other words are skipped fast. */
+const PATTERN_TRIGGERS = new Set(
+  [...EN_AFTER.keys(), ...EN_BEFORE_OF.keys(), ...RU_GENERIC.keys(), 'обл']
+    .flatMap((w) => [w, w.replace('поселк', 'посёлк').replace('поселок', 'посёлок')])
+    .flatMap((w) => [w, capitalise(w)]),
+)
+/** First letters of the Kazakh generic words (matched by prefix). */
+const KK_FIRST = new Set(KK_GENERIC_PREFIXES.map(([p]) => p[0]!))
+
+/**
+ * Places missing from the gazetteer, found by pattern: "<Name> District", "region of <Name>",
+ * "city of <Name>", "Шардаринского района", "г. Степногорске", "Қарасай ауданы".
+ */
+export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention[] {
+  const { tokens, text } = ctx
+  const out: PlaceMention[] = []
+  const push = (kind: LocationKind, display: string, start: number, end: number) => {
+    out.push({
+      key: `${kind}:${foldWord(display)}`,
+      place: null,
+      kind,
+      country: null,
+      display,
+      start,
+      end,
+      weak: false,
+    })
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    if (used[i]) continue
+    const t = tokens[i]!
+    if (!t.isWord || !(PATTERN_TRIGGERS.has(t.text) || KK_FIRST.has(t.text[0]!))) continue
+    const lower = t.text.toLowerCase()
+    if (!isCyrillic(lower)) {
+      const w = EN_AFTER.get(lower)
+      if (w && w.kind !== 'city') {
+        const from = capitalisedRunBefore(ctx, i, used, w.kind === 'district' ? 3 : 2)
+        if (from < i) {
+          const base = text.slice(tokens[from]!.start, tokens[i - 1]!.end)
+          const written = w.plural ? w.nominative : t.text
+          push(w.kind, `${base} ${written}`, tokens[from]!.start, t.end)
+          used.fill(1, from, i + 1)
+          continue
+        }
+      }
+      const of = EN_BEFORE_OF.get(lower)
+      if (of && tokens[i + 1]?.text === 'of') {
+        const to = capitalisedRunAfter(ctx, i + 2, used, 3)
+        if (to > i + 2) {
+          const base = text.slice(tokens[i + 2]!.start, tokens[to - 1]!.end)
+          const display = of.kind === 'city' ? base : `${t.text} of ${base}`
+          push(of.kind, display, t.start, tokens[to - 1]!.end)
+          used.fill(1, i, to)
+        }
+      }
+      continue
+    }
+    const ru = RU_GENERIC.get(ctx.key(i))
+    if (ru) {
+      if (ru.kind !== 'city') {
+        const prev = tokens[i - 1]!
+        if (
+          !used[i - 1] &&
+          prev.capitalised &&
+          isCyrillic(prev.text) &&
+          !CYR_PATTERN_STOP.has(prev.text.toLowerCase()) &&
+          // "Федеративной Республики" and the like are state names, not regions.
+          ru.nominative !== 'Республика'
+        ) {
+          const gender = ru.nominative === 'область' ? 'f' : 'm'
+          const adj = ruAdjectiveNominative(prev.text, gender)
+          // Place adjectives are -ский/-ская/-цкий: "Других областях" is not a place.
+          if (RU_PLACE_ADJECTIVE.test(prev.text)) {
+            push(ru.kind, `${adj} ${ru.nominative}`, prev.start, t.end)
+            used.fill(1, i - 1, i + 1)
+          }
+        }
+        continue
+      }
+      // "город Степногорск", "г. Степногорске", "села Кошмамбет".
+      let j = i + 1
+      const short = lower === 'г' || lower === 'пос'
+      const abbreviated = short && tokens[j]?.text === '.'
+      if (abbreviated) j++
+      if ((short && !abbreviated) || lower === 'с' || lower === 'п') continue
+      const name = tokens[j]
+      if (
+        name &&
+        !used[j] &&
+        name.capitalised &&
+        isCyrillic(name.text) &&
+        !CYR_PATTERN_STOP.has(name.text.toLowerCase())
+      ) {
+        const nominativeForm =
+          !abbreviated && ['город', 'село', 'поселок', 'посёлок', 'аул'].includes(lower)
+        push('city', ruNounNominative(name.text, nominativeForm), t.start, name.end)
+        used.fill(1, i, j + 1)
+      }
+      continue
+    }
+    for (const [prefix, word] of KK_GENERIC_PREFIXES) {
+      if (!lower.startsWith(prefix)) continue
+      const from = capitalisedRunBefore(ctx, i, used, 2)
+      if (from < i) {
+        const base = text.slice(tokens[from]!.start, tokens[i - 1]!.end)
+        push(
+          word.kind,
+          word.kind === 'city' ? base : `${base} ${word.nominative}`,
+          tokens[from]!.start,
+          t.end,
+        )
+        used.fill(1, from, i + 1)
+      }
+      break
+    }
+  }
+  return out
+}
+
+const RU_PLACE_ADJECTIVE = /[сц]к(?:ая|ой|ую|ою|ий|ого|ому|им|ом|ие|их|ими)$/
+
+/** Start of the run of up to `max` capitalised, unused words ending just before token `i`. */
+function capitalisedRunBefore(ctx: TokenContext, i: number, used: Uint8Array, max: number): number {
+  const { tokens } = ctx
+  let from = i
+  while (from > 0 && i - from < max) {
+    const t = tokens[from - 1]!
+    if (used[from - 1] || !t.isWord || !t.capitalised || stopWord(t.text)) break
+    from--
+  }
+  // The first word of a sentence is capitalised anyway; a lone one must not be a common word.
+  return from
+}
+
+function capitalisedRunAfter(ctx: TokenContext, i: number, used: Uint8Array, max: number): number {
+  const { tokens } = ctx
+  let to = i
+  while (to < tokens.length && to - i < max) {
+    const t = tokens[to]!
+    if (used[to] || !t.isWord || !t.capitalised || stopWord(t.text)) break
+    to++
+  }
+  return to
+}
+
+// Nationality and other adjectives ("Russian region", "Kazakh district") are not place names.
+const ADJECTIVE_END = /(?:ian|ese|ish)$/i
+// Words of areas that span several countries ("Asia-Pacific region", "Caspian region").
+const MULTI_COUNTRY_AREA =
+  /(?:^|-)(?:Asia|Asian|Europe|European|Pacific|Africa|African|America|American|Caucasus|Caspian|Arab|Arabian|Eurasia|Eurasian|Baltic|Balkan|Black|Sea|Gulf|Mediterranean|Arctic|Volga|Ural|Urals|Tien|Shan|Pamir|Kashmir|Valley)(?:$|-)/
+
+/** Tells whether a capitalised word cannot be (part of) a place name in a pattern. */
+export function stopWord(word: string): boolean {
+  const lower = word.toLowerCase()
+  if (EN_PATTERN_STOP.has(lower) || CYR_PATTERN_STOP.has(lower)) return true
+  if (MULTI_COUNTRY_AREA.test(word)) return true
+  return /^[A-Za-z]+$/.test(word) && (NATIONALITY.has(lower) || ADJECTIVE_END.test(word))
+}
+
+const NATIONALITY = new Set(
+  (
+    'kazakh kazakhstani russian uzbek kyrgyz tajik turkmen afghan chinese american british european ' +
+    'asian african german french italian turkish iranian indian pakistani ukrainian belarusian georgian ' +
+    'armenian azerbaijani mongolian polish soviet regional municipal provincial'
+  ).split(' '),
+)

@@ -56,6 +56,7 @@ export const TITLE_CUES: readonly [string, CueRole][] = [
   ['prosecutor', 'official'],
   ['prosecutor-general', 'official'],
   ['investigator', 'official'],
+  ['bailiff', 'official'],
   ['inspector', 'official'],
   ['officer', 'official'],
   ['spokesman', 'official'],

@@ -148,6 +148,10 @@ export function titleAt(
   // Title before the name.
   let b = m.tokenStart - 1
   if (b >= 0 && tokens[b]!.text === '.') b-- // "Mr." / "г-н."
+  // An apposition before the name: "the judge of the court of Kostanay, Merey Amanzhulov, ruled".
+  if (b > 0 && tokens[b]!.text === ',' && lang !== 'kk' && !taken?.[b - 1]) {
+    return titleAt(text, tokens, { ...m, tokenStart: b }, lang, taken)
+  }
   const end = b
   let k = b
   while (k >= 0 && end - k < 12) {

@@ -30,7 +30,6 @@ export interface OrgToken {
   readonly nlBefore: boolean
 }
 
-const POSSESSIVE = /['’ʼ]s$/i
 const PREFIXED_ABBREVIATION = /^((?:non|anti|pro|ex|pan|post)-)(\p{Lu}{2,})$/u
 const UPPER_START = /^\p{Lu}/u
 const HAS_LOWER = /\p{Ll}/u
@@ -47,6 +46,22 @@ function fold(word: string): string {
   return lower.includes('ё') || lower.includes('’') || lower.includes('ʼ')
     ? lower.replace(/ё/g, 'е').replace(/[’ʼ]/g, "'")
     : lower
+}
+
+function endsInPossessive(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1)
+  if (last !== 115 && last !== 83) return false
+  const apostrophe = word.charCodeAt(word.length - 2)
+  return apostrophe === 39 || apostrophe === 0x2019 || apostrophe === 0x2bc
+}
+
+/** Upper-case first letter; plain code-point ranges for Latin and Cyrillic, a regex otherwise. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90
+  if (c >= 0x430 && c <= 0x44f) return false
+  if ((c >= 0x410 && c <= 0x42f) || c === 0x401 || c === 0x406) return true
+  return UPPER_START.test(word)
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {
@@ -72,10 +87,9 @@ export function orgTokens(text: string): OrgToken[] {
         raw = prefixed[2]!
       }
     }
-    const poss = isWord && raw.length > 2 && POSSESSIVE.test(raw)
+    const poss = isWord && raw.length > 2 && endsInPossessive(raw)
     const body = poss ? raw.slice(0, -2) : raw
-    const first = body[0]!
-    const cap = first !== first.toLowerCase() && UPPER_START.test(body)
+    const cap = isWord && startsUpper(body)
     const nl = prev === null || hasNewline(text, prev.fullEnd, start)
     const tok: OrgToken = {
       text: body,

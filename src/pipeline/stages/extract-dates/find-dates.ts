@@ -151,7 +151,7 @@ const ABSOLUTE_RULES: readonly Rule[] = [
     // 5 April 2025 · 16 January · 5th of April
     script: 'latin',
     re: new RegExp(
-      `${NB}(${DAY})${ORD}(?:\\s*[-–]\\s*${DAY}${ORD})?\\s+(?:of\\s+)?(${EN_M})(?![\\p{L}])(?:,?\\s+(${YEAR})${NA})?`,
+      `${NB}(${DAY})${ORD}(?:\\s*(?:[-–]|to)\\s*${DAY}${ORD})?\\s+(?:of\\s+)?(${EN_M})(?![\\p{L}])(?:,?\\s+(${YEAR})${NA})?`,
       'gu',
     ),
     make: (m, ctx) => {
@@ -197,11 +197,25 @@ const ABSOLUTE_RULES: readonly Rule[] = [
     // 5 апреля 2025 года · 26 декабря · 5–7 марта 2024 г.
     script: 'cyrillic',
     re: new RegExp(
-      `${NB}(${DAY})(?:\\s*[-–]\\s*${DAY})?\\s+(${RU_M})${NA}(?:\\s+(${YEAR})${RU_YEAR_WORD})?`,
+      `${NB}(?:с\\s+)?(${DAY})(?:\\s*[-–]\\s*${DAY}|\\s+(?:по|до)\\s+${DAY})?\\s+(${RU_M})${NA}(?:\\s+(${YEAR})${RU_YEAR_WORD})?`,
       'giu',
     ),
     make: (m, ctx) => {
       const month = monthNumber(m[2]!)!
+      return m[3]
+        ? absolute(Number(m[3]), month, Number(m[1]))
+        : yearless(ctx.refAt(m.index), month, Number(m[1]))
+    },
+  },
+  {
+    // the 10 of "10 и 12 апреля", "10 and 12 April 2024" (the 12 is read by the rules above)
+    re: new RegExp(
+      `${NB}(${DAY})(?=\\s+(?:и|and)\\s+${DAY}\\s+(${RU_M}|${EN_M})(?![\\p{L}])(?:\\s+(${YEAR})${NA})?)`,
+      'gu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[2]!)
+      if (!month) return null
       return m[3]
         ? absolute(Number(m[3]), month, Number(m[1]))
         : yearless(ctx.refAt(m.index), month, Number(m[1]))
@@ -294,6 +308,8 @@ function yearHit(
   const before = text.slice(Math.max(0, m.index - 25), m.index)
   if (/[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before) || after.startsWith('/')) return null
   if (/^[-–]\d{2}(?!\d)/.test(after)) return null
+  // "Мак-2025", "Nurly Zhol-2020": a year glued to a name; "mid-2021" is still a year.
+  if (/\p{L}-$/u.test(before) && !/(?:mid|early|late)-$/iu.test(before)) return null
   // "1990 жылдары", "1990-жылдардағы": a decade in Kazakh.
   if (m[1]!.endsWith('0') && /^\s*-?\s*жылдар/u.test(after)) return null
   // "8 701 2019 55": a group inside a phone or account number.

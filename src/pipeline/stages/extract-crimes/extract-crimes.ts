@@ -138,10 +138,13 @@ export function findCrimes(
 
   // A taking of money or goods: embezzlement of public funds, part of a reported fraud or
   // embezzlement, or else theft.
+  // A taking absorbed by a fraud or an embezzlement stays evidence of it (events tell crimes
+  // apart by their words), without adding a category.
   for (const m of generic) {
     if (PUBLIC_FUNDS.test(sentenceOf(m))) add('embezzlement', m)
-    else if (fraudSentences.has(index.at(m.start).start)) continue
-    else if (strong.has('fraud') || strong.has('embezzlement')) continue
+    else if (fraudSentences.has(index.at(m.start).start)) add('fraud', m)
+    else if (strong.has('embezzlement')) add('embezzlement', m)
+    else if (strong.has('fraud')) add('fraud', m)
     else for (const c of m.value.categories) add(c, m)
   }
 

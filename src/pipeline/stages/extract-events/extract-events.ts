@@ -146,6 +146,9 @@ const POLICY_SPAN = 4
 const TREATY =
   /treaty|treaties|agreement|convention|legal bas[ie]s|договор|соглашени|конвенци|правов\p{L}* основ|келісім/iu
 const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из плена|из рабства/iu
+// "since 2014", "с 2014 года": a state that began then (flight, wanted).
+const SINCE =
+  /\bsince\s+(?:\p{L}+\s+)?\d{4}|(?<!\p{L})с\s+(?:\d{1,2}\s+\p{L}+\s+)?\d{4}\s+год|\d{4}\s+жыл\p{L}*\s+бастап/iu
 const DATELINE_AFTER = /^\)?\s*(?:[—–]|\s-)\s*(?!\d)/u
 const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
 
@@ -158,6 +161,8 @@ interface Candidate {
   readonly sentenceIndex: number
   readonly article: number
   readonly date: string | null
+  /** The date opens a state ("hid in Kazakhstan since 2014"): an earlier start is no conflict. */
+  readonly openDate: boolean
   readonly named: ReadonlySet<string>
   readonly descriptors: ReadonlySet<string>
   readonly towns: ReadonlySet<string>
@@ -253,10 +258,12 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
   for (const l of doc.locations ?? []) {
     // A place is known by its name, its gazetteer id and its parent's: "Karasay district" and
     // "Almaty region" then count as the same area.
-    // Regions' parents are countries, which would make every two regions one area.
-    const parent =
-      l.kind !== 'region' && l.parentId && !/^[A-Z]{2}$/.test(l.parentId) ? l.parentId : null
-    const keys = [l.name, l.placeId, parent].filter((k): k is string => typeof k === 'string')
+    // Regions are compared with regions and towns with towns ("Turkestan region" and "Shymkent"
+    // can be one story; "Karasay district" and "Kerbulak district" cannot).
+    const level = l.kind === 'region' ? 'r:' : 't:'
+    const keys = [l.name, l.placeId]
+      .filter((k): k is string => typeof k === 'string')
+      .map((k) => level + k)
     for (const m of l.mentions) {
       // A place inside an organisation's name ("Tashkent regional DIA") is not where it happened.
       if (orgSpans.some((o) => o.start <= m.start && m.end <= o.end)) continue
@@ -331,6 +338,11 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   // initials, ages and nationalities; a sentence with neither ("He was detained on July 25")
   // speaks of the people of the sentence before it (up to two back, in the same article).
   const whoCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
+  const whoFrom = new Map<number, number>()
+  const whoSource = (si: number) => {
+    whoIn(si)
+    return whoFrom.get(si) ?? si
+  }
   const ownCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
   const ownWho = (si: number) => {
     let own = ownCache.get(si)
@@ -363,7 +375,10 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     ) {
       if (articleOf(index.sentences[back]!.start) !== article) break
       const prev = ownWho(back)
-      if (prev.named.size > 0 || prev.descriptors.size > 0) who = prev
+      if (prev.named.size > 0 || prev.descriptors.size > 0) {
+        who = prev
+        whoFrom.set(si, back)
+      }
     }
     whoCache.set(si, who)
     return who
@@ -402,7 +417,13 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   ): Candidate => {
     const s = index.sentences[si]!
     const info = sentenceInfo(si)
-    const placeList = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
+    // A sentence without places that speaks of the people of the one before is set there too.
+    const own = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
+    const from = whoSource(si)
+    const placeList =
+      own.length > 0 || from === si
+        ? own
+        : (facts.places.get(from) ?? []).filter((p) => p.kind !== 'country')
     const towns = new Set(placeList.flatMap((p) => p.keys))
     const names = new Set(placeList.map((p) => p.name))
     const who = whoIn(si)
@@ -424,6 +445,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
             { start: m.start, end: m.end, type },
             info.triggers,
           ),
+      openDate: (type === 'flight' || type === 'wanted') && SINCE.test(info.text),
       named: who.named,
       descriptors: who.descriptors,
       // A sentence naming three or more towns summarises several occurrences: no distinction.
@@ -540,7 +562,9 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
 /** Tells whether a candidate can be the same occurrence as a cluster of its type. */
 function compatible(k: Cluster, c: Candidate): boolean {
   if (c.fresh && c.sentence.start !== k.first.sentence.start) return false
-  if (k.date !== null && c.date !== null && !sameDate(k.date, c.date)) return false
+  if (k.date !== null && c.date !== null && !sameDate(k.date, c.date)) {
+    if (!(c.openDate && k.date < c.date)) return false
+  }
   const sharedNames = overlap(k.named, c.named)
   if (c.article !== k.first.article && !sharedNames) return false
   if (
@@ -553,9 +577,16 @@ function compatible(k: Cluster, c: Candidate): boolean {
   if (k.named.size > 0 && c.named.size > 0 && !sharedNames && !sameTrial) return false
   if (k.descriptors.size > 0 && c.descriptors.size > 0 && !overlap(k.descriptors, c.descriptors))
     return false
-  if (k.towns.size > 0 && c.towns.size > 0 && !overlap(k.towns, c.towns)) return false
+  if (conflicts(k.towns, c.towns, 'r:') || conflicts(k.towns, c.towns, 't:')) return false
   if (k.crimes.size > 0 && c.crimes.size > 0 && !overlap(k.crimes, c.crimes)) return false
   return true
+}
+
+/** Tells whether two place sets both name places of one level (`r:` regions, `t:` towns) and share none. */
+function conflicts(a: ReadonlySet<string>, b: ReadonlySet<string>, level: string): boolean {
+  const as = [...a].filter((x) => x.startsWith(level))
+  const bs = [...b].filter((x) => x.startsWith(level))
+  return as.length > 0 && bs.length > 0 && !as.some((x) => b.has(x))
 }
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { fallbackTitle, formatPublished, langName } from './format.ts'
+import { fallbackTitle, formatLabel, formatPublished, langName } from './format.ts'
 
 describe('format', () => {
   test('shows dates at the precision the source gave', () => {
@@ -24,5 +24,15 @@ describe('format', () => {
 
     assert.equal(title, 'Алматы облысында полиция қызметкерлері…')
     assert.equal(fallbackTitle('  Detained in Taraz ', text), 'Detained in Taraz')
+  })
+})
+
+describe('formatLabel', () => {
+  test('groups the digits of money and statistic values, and leaves dates and names alone', () => {
+    assert.equal(formatLabel('money', '182000000 KZT'), '182,000,000 KZT')
+    assert.equal(formatLabel('money', '5600.12345 USD'), '5600.12345 USD')
+    assert.equal(formatLabel('statistic', 'registered crimes: 41370'), 'registered crimes: 41,370')
+    assert.equal(formatLabel('date', '2025-03-14'), '2025-03-14')
+    assert.equal(formatLabel('person', 'Agent 00700000'), 'Agent 00700000')
   })
 })

@@ -35,3 +35,12 @@ export function fallbackTitle(title: string | null, text: string, max = 90): str
   const space = cut.lastIndexOf(' ')
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`
 }
+
+/**
+ * Makes a normalised label easier to read: long digit runs in money and statistic labels get
+ * thousands separators ("182000000 KZT" → "182,000,000 KZT"). Other labels pass unchanged.
+ */
+export function formatLabel(type: string, label: string): string {
+  if (type !== 'money' && type !== 'statistic') return label
+  return label.replace(/(?<![.\d])\d{5,}/g, (digits) => digits.replace(/\B(?=(?:\d{3})+$)/g, ','))
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { AnnotationDto } from '#api/contract.ts'
-import { describeRun, splitAnnotated, splitSnippet } from './highlight.ts'
+import { describeRun, splitAnnotated, splitSnippet, summariseFacts } from './highlight.ts'
 
 function ann(
   start: number,
@@ -123,5 +123,25 @@ describe('splitAnnotated', () => {
 
     assert.equal(runs.length, 60_000)
     assert.ok(performance.now() - t0 < 1000)
+  })
+})
+
+describe('summariseFacts', () => {
+  test('folds repeated labels into one fact per type, in legend order, boilerplate left out', () => {
+    const annotations = [
+      ann(40, 47, 'location', 'Шымкент'),
+      ann(18, 30, 'person', 'Асқар Бекұлы'),
+      ann(60, 66, 'person', 'Асқар Бекұлы'),
+      ann(5, 12, 'location', 'Алматы'),
+      ann(0, 4, 'boilerplate', 'ticker'),
+    ]
+
+    const facts = summariseFacts(annotations, ['person', 'location', 'boilerplate'])
+
+    assert.deepEqual(facts, [
+      { type: 'person', label: 'Асқар Бекұлы', count: 2, firstStart: 18 },
+      { type: 'location', label: 'Алматы', count: 1, firstStart: 5 },
+      { type: 'location', label: 'Шымкент', count: 1, firstStart: 40 },
+    ])
   })
 })

@@ -5,6 +5,7 @@
  * @module web/lib/highlight
  */
 import type { AnnotationDto, AnnotationType } from '#api/contract.ts'
+import { formatLabel } from './format.ts'
 
 /** A piece of a snippet, highlighted or not. */
 export interface SnippetRun {
@@ -110,10 +111,47 @@ export function splitAnnotated(
 
 /** The tooltip for a run: one line per covering annotation, e.g. `person: Асқар Бекұлы`. */
 export function describeRun(run: AnnotatedRun): string {
-  return run.covering.map((a) => `${a.type}: ${a.label}`).join('\n')
+  return run.covering.map((a) => `${a.type}: ${formatLabel(a.type, a.label)}`).join('\n')
 }
 
 function clamp(n: number, max: number): number {
   if (!Number.isFinite(n)) return 0
   return Math.min(Math.max(Math.trunc(n), 0), max)
+}
+
+/** One distinct fact of a type, with where it first occurs. */
+export interface FactSummary {
+  readonly type: AnnotationType
+  readonly label: string
+  /** How many spans carry this label. */
+  readonly count: number
+  /** Offset of the first span, to scroll to it. */
+  readonly firstStart: number
+}
+
+/**
+ * Groups annotations into distinct facts per type (same type and label = one fact), in
+ * `types` order and, within a type, by first occurrence. Boilerplate is left out.
+ */
+export function summariseFacts(
+  annotations: readonly AnnotationDto[],
+  types: readonly AnnotationType[],
+): FactSummary[] {
+  const byKey = new Map<
+    string,
+    { type: AnnotationType; label: string; count: number; firstStart: number }
+  >()
+  for (const a of annotations) {
+    if (a.type === 'boilerplate') continue
+    const key = `${a.type}\u0000${a.label}`
+    const seen = byKey.get(key)
+    if (seen) {
+      seen.count++
+      seen.firstStart = Math.min(seen.firstStart, a.start)
+    } else byKey.set(key, { type: a.type, label: a.label, count: 1, firstStart: a.start })
+  }
+  const rank = new Map(types.map((t, i) => [t, i]))
+  return [...byKey.values()]
+    .filter((f) => rank.has(f.type))
+    .sort((a, b) => rank.get(a.type)! - rank.get(b.type)! || a.firstStart - b.firstStart)
 }

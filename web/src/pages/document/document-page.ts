@@ -6,6 +6,7 @@
  */
 import type { DocumentResponse } from '#api/contract.ts'
 import { ANNOTATION_NAMES, annotationLegend } from '../../components/annotation-legend.ts'
+import { factList } from '../../components/fact-list.ts'
 import { h } from '../../lib/dom.ts'
 import { fallbackTitle, formatPublished, langName } from '../../lib/format.ts'
 import { describeRun, splitAnnotated } from '../../lib/highlight.ts'
@@ -36,6 +37,7 @@ export function documentView(doc: DocumentResponse, actions: DocumentPageActions
       h('time', { datetime: doc.published ?? undefined }, formatPublished(doc.published)),
     ),
     legend,
+    factList(doc.annotations, (start) => showMention(body, start)),
     body,
     h('p', { class: 'doc-footer' }, `Extractor ${doc.extractorVersion}`),
   )
@@ -54,6 +56,7 @@ function annotatedText(doc: DocumentResponse): (Node | string)[] {
       'mark',
       {
         class: classes.join(' '),
+        'data-start': run.start,
         title,
         'data-type': run.primary ?? undefined,
         'aria-label': label ? `${label}: ${run.text}` : undefined,
@@ -61,6 +64,17 @@ function annotatedText(doc: DocumentResponse): (Node | string)[] {
       run.text,
     )
   })
+}
+
+/** Scrolls to the span that starts at `start` and flashes it. */
+function showMention(body: HTMLElement, start: number): void {
+  const mark = body.querySelector<HTMLElement>(`mark[data-start="${start}"]`)
+  if (!mark) return
+  mark.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  mark.classList.remove('flash')
+  // Reading offsetWidth restarts the animation when the same fact is chosen twice.
+  void mark.offsetWidth
+  mark.classList.add('flash')
 }
 
 function sourceLink(doc: DocumentResponse): HTMLElement {

@@ -390,7 +390,7 @@ export function recognizeEn(
       out.push({ ...c, name: `${other.text} ${t.text}` })
     }
   }
-  out.push(...policeAfter(text, tokens), ...genreNamed(text, tokens))
+  out.push(...policeAfter(text, tokens), ...genreNamed(text, tokens), ...heldBy(text, tokens))
   return out.filter((c) => !NOT_ORG.has(c.name.toLowerCase()))
 }
 
@@ -399,7 +399,7 @@ const NOT_ORG = new Set(['soviet union', 'the soviet union'])
 
 const GENRE_EN: readonly [RegExp, OrganizationKind][] = [
   [/^(?:fund|foundation)$/, 'ngo'],
-  [/^(?:bank|company|firm|exchange|operator)$/, 'company'],
+  [/^(?:bank|company|firm|exchange|operator|scheme|pyramid)$/, 'company'],
   [/^(?:movement|organisation|organization|group)$/, 'ngo'],
   [/^(?:party)$/, 'political_party'],
   [/^(?:newspaper|outlet|website|portal|channel|broadcaster)$/, 'media'],
@@ -407,10 +407,91 @@ const GENRE_EN: readonly [RegExp, OrganizationKind][] = [
 ]
 
 const GENRE_WORDS = new Set(
-  'fund foundation bank company firm exchange operator movement organisation organization group party newspaper outlet website portal channel broadcaster gang cartel'.split(
+  'fund foundation bank company firm exchange operator movement organisation organization group party newspaper outlet website portal channel broadcaster gang cartel scheme pyramid'.split(
     ' ',
   ),
 )
+
+/** A run of one to four capitalised words from `k`, none a title, month or sentence opener. */
+function capRun(tokens: readonly OrgToken[], k: number): number {
+  let j = k
+  while (j < tokens.length && j - k < 4) {
+    const w = tokens[j]!
+    if (!w.isWord || !w.cap || (j > k && w.nlBefore) || NOT_NAME.test(w.norm)) break
+    j++
+    if (w.poss) break
+  }
+  return j
+}
+
+/** Only places and nationalities ("Almaty", "Kazakh"): no name of a body. */
+function onlyPlaces(tokens: readonly OrgToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const n = tokens[k]!.norm
+    if (!EN_PLACES.has(n) && !EN_DEMONYMS.has(n) && !/^(?:city|region|district)$/.test(n))
+      return false
+  }
+  return true
+}
+
+const ROLE_OF =
+  /^(?:chairman|chairwoman|chair|director|ceo|founder|co-founder|owner|co-owner|shareholder|manager|executives?|employees?|president|head)$/
+const COMPANY_ROLE =
+  /^(?:chairman|chairwoman|director|ceo|founder|co-founder|owner|co-owner|shareholder|manager|executives?|employees?)$/
+
+/**
+ * Bodies named through a role: "former chairman of Astana Innovations", "the founder of
+ * Charge Fast". Places ("President of Kazakhstan") and bodies found otherwise are left alone.
+ */
+function heldBy(text: string, tokens: readonly OrgToken[]): Candidate[] {
+  const out: Candidate[] = []
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const role = tokens[i]!
+    if (!role.isWord || !ROLE_OF.test(role.norm) || tokens[i + 1]!.norm !== 'of') continue
+    let k = i + 2
+    if (tokens[k]?.norm === 'the') k++
+    const end = capRun(tokens, k)
+    if (end === k || onlyPlaces(tokens, k, end)) continue
+    // A lone head word ("chairman of the Board") or a short word names nothing.
+    if (end - k === 1 && (HEADS.has(tokens[k]!.norm) || tokens[k]!.text.length < 3)) continue
+    if (HEADS.has(tokens[end - 1]!.norm) || tokens[end]?.norm === 'of') continue
+    out.push(make(text, tokens, k, end, COMPANY_ROLE.test(role.norm) ? 'company' : 'other'))
+  }
+  return out
+}
+
+/** "the Charge Fast company", "'Sana Sezim' organization": a name, then its genre word. */
+function genreAfter(text: string, tokens: readonly OrgToken[], i: number): Candidate | null {
+  const g = tokens[i]!
+  const genre = GENRE_AFTER.get(g.norm)
+  if (!genre || g.cap) return null
+  const end = i
+  if (/^["'”’»]$/.test(tokens[end - 1]?.text ?? '')) {
+    // A quoted name: back to the opening quote.
+    let k = end - 2
+    while (k >= 0 && end - k < 8 && !/^["'“‘«]$/.test(tokens[k]!.text)) k--
+    if (k < 0 || end - k >= 8 || k + 1 >= end - 1 || !tokens[k + 1]!.cap) return null
+    return make(text, tokens, k + 1, end - 1, genre)
+  }
+  let from = end
+  while (from > 0 && end - from < 4) {
+    const w = tokens[from - 1]!
+    if (!w.isWord || !w.cap || w.poss || NOT_NAME.test(w.norm) || w.nlBefore) break
+    from--
+  }
+  if (from === end || onlyPlaces(tokens, from, end) || tokens[from]!.sentStart) return null
+  for (let k = from; k < end; k++) if (HEADS.has(tokens[k]!.norm)) return null
+  return make(text, tokens, from, end, genre)
+}
+
+const GENRE_AFTER = new Map<string, OrganizationKind>([
+  ['company', 'company'],
+  ['firm', 'company'],
+  ['organization', 'ngo'],
+  ['organisation', 'ngo'],
+  ['movement', 'ngo'],
+  ['charity', 'ngo'],
+])
 
 /** "charity fund Rahym", "Kazakhstan bank BTA": a lower-case genre word, then the name. */
 function genreNamed(text: string, tokens: readonly OrgToken[]): Candidate[] {
@@ -418,6 +499,8 @@ function genreNamed(text: string, tokens: readonly OrgToken[]): Candidate[] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const g = tokens[i]!
     if (!g.isWord || g.cap) continue
+    const after = genreAfter(text, tokens, i)
+    if (after) out.push(after)
     if (!GENRE_WORDS.has(g.norm)) continue
     const genre = GENRE_EN.find(([re]) => re.test(g.norm))
     if (!genre) continue

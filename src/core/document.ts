@@ -44,6 +44,8 @@ export interface CleanDoc extends RawDoc {
   readonly text: string
   /** The headline, or `null` (listing pages carry their headlines in `articles`). */
   readonly title: string | null
+  /** The byline from the page metadata (HTML input only), when there is one. */
+  readonly author?: string | null
 }
 
 /** A document whose language is known. */

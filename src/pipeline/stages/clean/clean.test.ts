@@ -60,6 +60,7 @@ describe('clean', () => {
     const out = run(raw(ARTICLE_HTML, 'html'))
     assert.equal(out.title, 'Almaty police detain loan fraud suspect')
     assert.equal(out.published, '2025-03-14')
+    assert.equal(out.author, 'Aigerim Sultanova')
     assert.equal(cleanHtml(ARTICLE_HTML).author, 'Aigerim Sultanova')
   })
 

@@ -54,6 +54,7 @@ export function clean(options: CleanOptions = {}): Stage<RawDoc, CleanDoc> {
         ...doc,
         text: html.text,
         title: html.title,
+        author: html.author,
         published: doc.published ?? html.published,
       }
     },

@@ -330,6 +330,22 @@ describe('extractPersons: what is not a person', () => {
     )
   })
 
+  it('takes back a name that an organisation span ran over', () => {
+    const text = 'The verdict was handed down to the former head of Almaty Police Berik Tulegenov.'
+    const a = text.indexOf('Almaty')
+    const b = text.indexOf('.', a)
+    assert.deepEqual(
+      findPersons(text, 'en', [{ start: a, end: b }]).map((p) => p.name),
+      ['Berik Tulegenov'],
+    )
+  })
+
+  it('accepts a lone surname with a weak ending when the text declines it', () => {
+    const text =
+      'Суд вынес приговор заместителю руководителя управления Кажину. Он признан виновным, а имущество Кажина конфисковано.'
+    assert.deepEqual(names(text, 'ru'), ['Кажин'])
+  })
+
   it('skips words inside places and organisations found by other stages', () => {
     const text = 'Officers of the Kairat Sultanov Foundation met the press.'
     const start = text.indexOf('Kairat')

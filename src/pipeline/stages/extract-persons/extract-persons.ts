@@ -12,6 +12,7 @@ import type { Person, PersonRole } from '#core/facts.ts'
 import type { Mention } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
 import type { Token } from '../../text/tokenize.ts'
+import { readGivenName, readSurname } from './morphology.ts'
 import { foldName } from './name-data.ts'
 import { findNameMentions, type NameMention } from './recognise.ts'
 import { chooseRole, roleOfTitle, statusAt, titleAt } from './roles.ts'
@@ -70,6 +71,20 @@ export function findPersons(
       }
     }
   }
+  // A span that ends in a given name and a surname ran over a person (`Almaty Police Berik
+  // Abilbekov` taken as one body): the name is given back. Bodies named after people end in a
+  // head word (`... Foundation`, `... Street`), so they keep their words.
+  const spanEnds = new Set(spans.map((x) => x.end))
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!blockedTokens[i] || !blockedTokens[i + 1]) continue
+    const a = tokens[i]!
+    const b = tokens[i + 1]!
+    if (!spanEnds.has(b.end) || b.start - a.end > 1) continue
+    if (readGivenName(a.text, lang) && readSurname(b.text, lang)?.strong) {
+      blockedTokens[i] = 0
+      blockedTokens[i + 1] = 0
+    }
+  }
   const mentions = findNameMentions({
     text: content,
     tokens,
@@ -82,10 +97,24 @@ export function findPersons(
   for (const m of mentions) taken.fill(1, m.tokenStart, m.tokenEnd)
   const out: Person[] = []
   for (const c of clusters) {
-    if (!c.mentions.some((m) => m.standalone)) continue
+    if (!c.mentions.some((m) => m.standalone) && !repeatedInflected(c)) continue
     out.push(toPerson(c, content, tokens, lang, taken))
   }
   return out
+}
+
+/**
+ * A surname with a weak ending (`Кажин`) met only alone is a person when the text declines it
+ * (`Кажина`, `Кажину`): ordinary capitalised words do not turn up in two case forms mid-sentence.
+ */
+function repeatedInflected(c: Cluster): boolean {
+  const forms = new Set<string>()
+  for (const m of c.mentions) {
+    if (m.sentenceInitial || m.given || !m.surname || !/\p{Script=Cyrillic}/u.test(m.text))
+      return false
+    forms.add(m.text)
+  }
+  return forms.size >= 2
 }
 
 function givenKeyOf(m: NameMention): string | undefined {
@@ -184,6 +213,24 @@ function link(mentions: readonly NameMention[]): Cluster[] {
   return clusters.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
 }
 
+/**
+ * The nominative of a person named only by a Russian-declined surname: `-ой` forms show a woman
+ * (`Кажиной` -> `Кажина`); `-ым`, `-е`, or `-а` with `-у` show a man (`Кажина`, `Кажину` -> `Кажин`).
+ */
+function surnameOnlyName(c: Cluster, best: NameMention): string {
+  const forms = c.mentions.map((m) => m.text.toLowerCase())
+  const base = /^(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой)?$/i.exec(best.text)?.[1]
+  if (!base || !/\p{Script=Cyrillic}/u.test(best.text)) return best.nominative
+  if (forms.some((f) => /(?:ов|ев|ёв|ин|ын)ой$/.test(f)))
+    return `${base}${best.text === best.text.toUpperCase() ? 'А' : 'а'}`
+  const masculine =
+    forms.some((f) => /(?:ов|ев|ёв|ин|ын)(?:ым|е)$/.test(f)) ||
+    (forms.some((f) => /(?:ов|ев|ёв|ин|ын)а$/.test(f)) &&
+      forms.some((f) => /(?:ов|ев|ёв|ин|ын)у$/.test(f))) ||
+    forms.some((f) => /(?:ов|ев|ёв|ин|ын)$/.test(f))
+  return masculine ? base : best.nominative
+}
+
 function weight(m: NameMention): number {
   let w = 0
   if (m.given) w += 4
@@ -204,7 +251,7 @@ function toPerson(
 ): Person {
   let best = c.mentions[0]!
   for (const m of c.mentions) if (weight(m) > weight(best)) best = m
-  const name = best.nominative
+  const name = c.mentions.some((m) => m.given) ? best.nominative : surnameOnlyName(c, best)
   const variants: string[] = []
   const seen = new Set([name])
   for (const m of c.mentions) {

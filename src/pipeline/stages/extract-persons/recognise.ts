@@ -737,7 +737,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     if (
       nw >= 2 &&
       nw <= 3 &&
-      surnames[nw - 1]?.strong &&
+      (surnames[nw - 1]?.strong || (surnames[nw - 1] && GIVEN_SHAPE.test(foldName(w[0]!)))) &&
       (!initial || GIVEN_SHAPE.test(foldName(w[0]!)))
     ) {
       const sp = surnamePart(nw - 1, 'u', 'nom')

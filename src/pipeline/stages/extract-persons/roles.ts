@@ -247,7 +247,7 @@ function kazakhTitle(
 }
 
 const ACTING_HEAD =
-  /^(?:(?:the|a|deputy|first|acting|senior|chief|state|general|и\.о\.|врио|первый|заместитель)\s+)*(?:judge|justice|prosecutor|spokes|press secretary|ombuds|commissioner|president|prime minister|minister|президент|премьер|министр|представител|прокурор|судь|пресс-секретар|генпрокурор|уполномоченн|омбудсмен)|(?:өкілі|судьясы|прокуроры)$/
+  /^(?:(?:the|a|deputy|first|acting|senior|chief|state|general|и\.о\.|врио|первый|заместитель)\s+)*(?:judge|justice|prosecutor|spokes|press secretary|ombuds|commissioner|president|prime minister|minister|президент|премьер|министр|представител|прокурор|судь|председательствующ|пресс-секретар|генпрокурор|уполномоченн|омбудсмен)|(?:өкілі|судьясы|прокуроры)$/
 const STATE_BODY =
   /полиц|мвд|прокурат|суд|департамент|ведомств|министерств|акимат|агентств|комитет|служб|кнб|гкнб|police|ministry|prosecutor|court|agency|committee|department|government|polic|ішкі істер|сот|министрлі|агенттіг|комитеті/
 const FORMER = /\b(?:former|ex-|ex\s)|бывш|экс-|бұрынғы/u

@@ -90,6 +90,14 @@ describe('web UI', { timeout: 180_000 }, () => {
     assert.equal(await page.locator('.legend-chip').count(), 9)
 
     await page.screenshot({ path: `${SHOTS}/ui-desktop.png` })
+
+    await page.locator('.facts summary').click()
+    assert.ok(
+      (await page.locator('.fact').count()) >= 3,
+      'the facts panel lists what was extracted',
+    )
+    await page.locator('.fact').first().click()
+    await page.locator('.doc-text mark.flash').waitFor()
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -6,6 +6,7 @@
 import type { DetectedDoc, SegmentedDoc } from '#core/document.ts'
 import type { ArticleSegment, BoilerplateSpan } from '#core/facts.ts'
 import type { Stage } from '../../stage.ts'
+import { findPublicationDate } from '../extract-dates/publication-date.ts'
 import { blankSpans, findFurniture, isHeadlineLike, type Line, splitLines } from './furniture.ts'
 import { findPageDate } from './page-date.ts'
 import { splitSentences } from './sentences.ts'
@@ -32,7 +33,10 @@ export function segment(): Stage<DetectedDoc, SegmentedDoc> {
         content,
         articles,
         sentences: splitSentences(content),
-        referenceDate: doc.published ?? findPageDate(doc.text, boilerplate),
+        referenceDate:
+          doc.published ??
+          findPageDate(doc.text, boilerplate) ??
+          findPublicationDate(doc.text, doc.lang),
       }
     },
   }

@@ -99,6 +99,9 @@ describe('findCrimes', () => {
       ['organized_crime'],
     ],
     ['no crime', 'en', 'The minister met the ambassador to discuss trade.', []],
+    ['"tried to" is not torture', 'ru', 'Мужчина пытался провезти через границу 2 тонны овощей.', []],
+    ['riot police are not a riot', 'en', 'Riot police stood outside the court.', []],
+    ['hooliganism is public order', 'ru', 'Его задержали за мелкое хулиганство.', ['public_order']],
   ]
   for (const [name, lang, text, expected] of cases) {
     test(name, () => {

@@ -30,6 +30,8 @@ export interface Candidate {
   readonly generic: string | null
   /** A generic mention that is no body of its own ("отдел полиции"): it only joins one. */
   readonly mergeOnly?: true
+  /** Found from context alone ("chairman of X"): yields to any other mention it overlaps. */
+  readonly weak?: true
   readonly source: 'lexicon' | 'pattern'
 }
 

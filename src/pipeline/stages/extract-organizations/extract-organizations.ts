@@ -78,10 +78,13 @@ export function findOrganizations(
 
 /** Drops duplicate and swallowed mentions; a name nested in a longer one stays. */
 function resolveOverlaps(
-  cands: readonly Candidate[],
+  all: readonly Candidate[],
   lang: Lang,
   tokens: readonly OrgToken[],
 ): Candidate[] {
+  // Mentions found from context alone give way to any other mention they overlap.
+  const strong = all.filter((c) => !c.weak)
+  const cands = all.filter((c) => !c.weak || !strong.some((o) => o.from < c.to && c.from < o.to))
   const sorted = [...cands].sort(
     (a, b) => a.from - b.from || b.to - a.to || (a.source === 'lexicon' ? -1 : 1),
   )

@@ -454,8 +454,13 @@ function heldBy(text: string, tokens: readonly OrgToken[]): Candidate[] {
     if (end === k || onlyPlaces(tokens, k, end)) continue
     // A lone head word ("chairman of the Board") or a short word names nothing.
     if (end - k === 1 && (HEADS.has(tokens[k]!.norm) || tokens[k]!.text.length < 3)) continue
-    if (HEADS.has(tokens[end - 1]!.norm) || tokens[end]?.norm === 'of') continue
-    out.push(make(text, tokens, k, end, COMPANY_ROLE.test(role.norm) ? 'company' : 'other'))
+    // A longer capitalised run or a head word inside: other recognisers name it.
+    if (tokens[end]?.cap || tokens[end]?.norm === 'of') continue
+    let head = false
+    for (let x = k; x < end; x++) head ||= HEADS.has(tokens[x]!.norm)
+    if (head) continue
+    const c = make(text, tokens, k, end, COMPANY_ROLE.test(role.norm) ? 'company' : 'other')
+    out.push({ ...c, weak: true })
   }
   return out
 }
@@ -471,7 +476,7 @@ function genreAfter(text: string, tokens: readonly OrgToken[], i: number): Candi
     let k = end - 2
     while (k >= 0 && end - k < 8 && !/^["'“‘«]$/.test(tokens[k]!.text)) k--
     if (k < 0 || end - k >= 8 || k + 1 >= end - 1 || !tokens[k + 1]!.cap) return null
-    return make(text, tokens, k + 1, end - 1, genre)
+    return { ...make(text, tokens, k + 1, end - 1, genre), weak: true }
   }
   let from = end
   while (from > 0 && end - from < 4) {
@@ -481,7 +486,7 @@ function genreAfter(text: string, tokens: readonly OrgToken[], i: number): Candi
   }
   if (from === end || onlyPlaces(tokens, from, end) || tokens[from]!.sentStart) return null
   for (let k = from; k < end; k++) if (HEADS.has(tokens[k]!.norm)) return null
-  return make(text, tokens, from, end, genre)
+  return { ...make(text, tokens, from, end, genre), weak: true }
 }
 
 const GENRE_AFTER = new Map<string, OrganizationKind>([

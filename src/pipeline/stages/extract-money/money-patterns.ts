@@ -171,10 +171,13 @@ export function vagueCurrency(text: string): string | null {
   return null
 }
 
-/** Words that tell a document is about Uzbekistan, Kyrgyzstan or Azerbaijan (for som/sum/manat). */
+/** Words that tell a text is about Uzbekistan (for som/sum). */
 export const UZBEK_CUE = /uzbek|узбек|өзбек|ўзбек|tashkent|ташкент|ташкен/giu
+/** Words that tell a text is about Kyrgyzstan (for som/soum). */
 export const KYRGYZ_CUE = /kyrgyz|кыргыз|киргиз|қырғыз|bishkek|бишкек|\bKGS\b/giu
+/** Words that tell a text is about Azerbaijan (for manat). */
 export const AZERI_CUE = /azerbaijan|азербайджан|әзірбайжан|\bAZN\b/giu
+/** Words that tell a text is about Turkmenistan (for manat). */
 export const TURKMEN_CUE = /turkmen|туркмен|түрікмен|ashgabat|ашхабад/giu
 
 /** Number words before a scale word ("a million dollars", "два миллиона долларов", "бір миллион теңге"). */

@@ -1,0 +1,450 @@
+/**
+ * The date patterns: one rule per written form (full dates, months, years, ranges, relative
+ * expressions) in en/ru/kk, each a global regex without nested quantifiers plus the function that
+ * turns a match into an ISO value. Pattern tables are exempt from the file-size norm (STYLE §4.14);
+ * the scanning lives in `find-dates.ts`. To add a form, add a row with a comment showing it.
+ *
+ * @module pipeline/stages/extract-dates/date-rules
+ */
+import {
+  EN_MONTHS,
+  KK_MONTHS,
+  monthAlternation,
+  monthNumber,
+  NUMBER_WORDS,
+  RU_MONTHS,
+  weekdayNumber,
+} from './date-words.ts'
+
+/** A date found in the text. Offsets are UTF-16 into the searched string. */
+export interface DateHit {
+  readonly start: number
+  readonly end: number
+  readonly iso: string
+  /** Resolved against the reference date. */
+  readonly relative: boolean
+  /** A year written on its own ("in 2019", "2024 жылы"): the kind statistics periods use. */
+  readonly bareYear: boolean
+}
+
+/** A parsed reference date: year, and month and day when known. */
+export interface RefDate {
+  readonly y: number
+  readonly m: number | null
+  readonly d: number | null
+}
+
+/** Which letters a rule's words need; a rule runs only on texts that have them. */
+export type Script = 'latin' | 'cyrillic' | 'kazakh'
+
+/** One written form of an absolute date: its pattern and how a match becomes a date. */
+export interface Rule {
+  readonly script?: Script
+  readonly re: RegExp
+  /** Returns the hit for a match, or `null` to skip it. */
+  readonly make: (m: RegExpExecArray, ctx: RuleContext) => Omit<DateHit, 'start' | 'end'> | null
+}
+
+/** What a rule may look at besides its match. */
+export interface RuleContext {
+  readonly text: string
+  /** The reference date for a relative expression at `pos`. */
+  readonly refAt: (pos: number) => RefDate | null
+}
+
+const EN_FULL = EN_MONTHS.filter(
+  ([w]) => w.length > 4 || w === 'May' || w === 'June' || w === 'July',
+).map(([w]) => w)
+const EN_ABBR = EN_MONTHS.filter(([w]) => !EN_FULL.includes(w)).map(([w]) => w)
+/** Regex source: an English month, full or abbreviated (capitalised). */
+export const EN_M = `(?:${monthAlternation(EN_FULL.map((w) => [w, 0] as const))}|(?:${monthAlternation(EN_ABBR.map((w) => [w, 0] as const))})\\.?)`
+/** Regex source: a Russian month in the cases dates use. */
+export const RU_M = `(?:${monthAlternation(RU_MONTHS)})`
+const KK_M = `(?:${monthAlternation(KK_MONTHS)})\\p{L}*`
+/** Regex source: a plausible year of the news (1950–2049). */
+export const YEAR = '(?:19[5-9]\\d|20[0-4]\\d)'
+/** Regex source: no letter or digit before. */
+export const NB = '(?<![\\p{L}\\p{N}])'
+/** Regex source: no letter or digit after. */
+export const NA = '(?![\\p{L}\\p{N}])'
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])'
+const ORD = '(?:st|nd|rd|th)?'
+const RU_YEAR_WORD = '(?:\\s*(?:года|году|год|гг?\\.|г(?![\\p{L}])))?'
+const KK_YEAR_WORD = '(?:\\s*-?\\s*(?:жылғы|жылы|жылдың|жылдан|жылға|жыл|ж\\.))?'
+
+/** Writes year, month and day as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export const iso = (y: number, m?: number | null, d?: number | null): string =>
+  `${y}${m ? `-${pad(m)}` : ''}${m && d ? `-${pad(d)}` : ''}`
+const pad = (n: number): string => String(n).padStart(2, '0')
+const num = (s: string | undefined): number | null => (s ? Number(s) : null)
+
+function absolute(
+  y: number,
+  m: number | null,
+  d: number | null,
+): Omit<DateHit, 'start' | 'end'> | null {
+  if (m !== null && (m < 1 || m > 12)) return null
+  if (d !== null && (m === null || d < 1 || d > daysIn(y, m))) return null
+  return { iso: iso(y, m, d), relative: false, bareYear: false }
+}
+
+/** A day and month without a year: the reference year, or the one before for a month well ahead. */
+function yearless(
+  ref: RefDate | null,
+  m: number,
+  d: number | null,
+): Omit<DateHit, 'start' | 'end'> | null {
+  if (!ref) return null
+  const y = ref.m !== null && m > ref.m + 3 ? ref.y - 1 : ref.y
+  const hit = absolute(y, m, d)
+  return hit && { ...hit, relative: true }
+}
+
+function daysIn(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
+/** The year written last before `at` (for "February of the same year"). */
+function previousYear(text: string, at: number): number | null {
+  const window = text.slice(Math.max(0, at - 1500), at)
+  const re = new RegExp(`${NB}(${YEAR})${NA}`, 'gu')
+  let last: number | null = null
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) last = Number(m[1])
+  return last
+}
+
+/** "this/last/next year" lean on the reference date; "the same year" on a year in the text. */
+function fromRef(word: string): boolean {
+  return !/same|that/i.test(word)
+}
+
+function yearPhrase(word: string, ctx: RuleContext, at: number): number | null {
+  const w = word.toLowerCase().replace(/\s+/g, ' ')
+  const ref = ctx.refAt(at)
+  if (w === 'this' || w === 'current') return ref?.y ?? null
+  if (w === 'last' || w === 'previous') return ref ? ref.y - 1 : null
+  if (w === 'next') return ref ? ref.y + 1 : null
+  return previousYear(ctx.text, at)
+}
+
+/** Full dates, months and ranges, each with a comment showing the forms it reads. */
+export const ABSOLUTE_RULES: readonly Rule[] = [
+  {
+    // 2025-01-11
+    re: new RegExp(`(?<![\\d./-])(${YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d])`, 'gu'),
+    make: (m) => absolute(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    // 26.12.2025
+    re: new RegExp(`(?<![\\d.,/])(${DAY})\\.(0?[1-9]|1[0-2])\\.(${YEAR})(?![\\d]|\\.\\d)`, 'gu'),
+    make: (m) => absolute(Number(m[3]), Number(m[2]), Number(m[1])),
+  },
+  {
+    // April 5, 2025 · Sept. 14 · November 1st in 2017 · May 26 of this year · March 3-5, 2025
+    script: 'latin',
+    re: new RegExp(
+      `\\b(${EN_M})\\s+(${DAY})${ORD}(?:\\s*[-–]\\s*${DAY}${ORD})?(?![\\d])(?:,?\\s+(?:in\\s+|of\\s+)?(${YEAR})${NA}|,?\\s+of\\s+(this|last|next|the\\s+same|that)\\s+year\\b)?`,
+      'gu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[1]!)!
+      if (m[3]) return absolute(Number(m[3]), month, Number(m[2]))
+      if (m[4]) {
+        const y = yearPhrase(m[4], ctx, m.index)
+        return y === null ? null : { ...absolute(y, month, Number(m[2]))!, relative: fromRef(m[4]) }
+      }
+      return yearless(ctx.refAt(m.index), month, Number(m[2]))
+    },
+  },
+  {
+    // 5 April 2025 · 16 January · 5th of April
+    script: 'latin',
+    re: new RegExp(
+      `${NB}(${DAY})${ORD}(?:\\s*(?:[-–]|to)\\s*${DAY}${ORD})?\\s+(?:of\\s+)?(${EN_M})(?![\\p{L}])(?:,?\\s+(${YEAR})${NA})?`,
+      'gu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[2]!)!
+      return m[3]
+        ? absolute(Number(m[3]), month, Number(m[1]))
+        : yearless(ctx.refAt(m.index), month, Number(m[1]))
+    },
+  },
+  {
+    // March to May 2024 · between April and August 2019 (the start of the range)
+    script: 'latin',
+    re: new RegExp(
+      `\\b(?:[Bb]etween\\s+|[Ff]rom\\s+)?(${EN_M})\\s*(?:to|and|through|until|-|–)\\s*(${EN_M}),?\\s+(${YEAR})${NA}`,
+      'gu',
+    ),
+    make: (m) => absolute(Number(m[3]), monthNumber(m[1]!), null),
+  },
+  {
+    // March 2024 · December, 2006 · February of the same year · the summer of 2012 (year)
+    script: 'latin',
+    re: new RegExp(
+      `\\b(${EN_M}),?\\s+(?:of\\s+)?(?:(${YEAR})${NA}|(this|last|next|the\\s+same|that)\\s+year\\b)`,
+      'gu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[1]!)!
+      if (m[2]) return absolute(Number(m[2]), month, null)
+      const y = yearPhrase(m[3]!, ctx, m.index)
+      return y === null ? null : { ...absolute(y, month, null)!, relative: fromRef(m[3]!) }
+    },
+  },
+  {
+    // in June · since early February · by mid-March (year-less month, needs a preposition)
+    script: 'latin',
+    re: new RegExp(
+      `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his)\\s+(?:(?:early|late|mid-?)\\s*)?(${EN_M})(?:\\s*(?:to|until|through|and|-|–)\\s*${EN_M})?(?![\\p{L}\\d]|,?\\s*\\d)`,
+      'gu',
+    ),
+    make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
+  },
+  {
+    // 5 апреля 2025 года · 26 декабря · 5–7 марта 2024 г.
+    script: 'cyrillic',
+    re: new RegExp(
+      `${NB}(?:с\\s+)?(${DAY})(?:\\s*[-–]\\s*${DAY}|\\s+(?:по|до)\\s+${DAY})?\\s+(${RU_M})${NA}(?:\\s+(${YEAR})${RU_YEAR_WORD})?`,
+      'giu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[2]!)!
+      return m[3]
+        ? absolute(Number(m[3]), month, Number(m[1]))
+        : yearless(ctx.refAt(m.index), month, Number(m[1]))
+    },
+  },
+  {
+    // the 10 of "10 и 12 апреля", "10 and 12 April 2024" (the 12 is read by the rules above)
+    re: new RegExp(
+      `${NB}(${DAY})(?=\\s+(?:и|and)\\s+${DAY}\\s+(${RU_M}|${EN_M})(?![\\p{L}])(?:\\s+(${YEAR})${NA})?)`,
+      'gu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[2]!)
+      if (!month) return null
+      return m[3]
+        ? absolute(Number(m[3]), month, Number(m[1]))
+        : yearless(ctx.refAt(m.index), month, Number(m[1]))
+    },
+  },
+  {
+    // в марте 2024 года · с марта по май 2024 года (start) · июль 2013 г.
+    script: 'cyrillic',
+    re: new RegExp(
+      `${NB}(?:(?:в|с|до|к|по|от|на)\\s+)?(?:(?:начале|конце|середине)\\s+)?(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?\\s+(${YEAR})${NA}${RU_YEAR_WORD}`,
+      'giu',
+    ),
+    make: (m) => absolute(Number(m[2]), monthNumber(m[1]!), null),
+  },
+  {
+    // в марте · в начале февраля · до июня (year-less, after a preposition)
+    script: 'cyrillic',
+    re: new RegExp(
+      `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?${NA}(?!\\s+\\d)(?:\\s+(прошлого|этого|текущего|нынешнего)\\s+года)?`,
+      'giu',
+    ),
+    make: (m, ctx) => {
+      const month = monthNumber(m[1]!)!
+      const ref = ctx.refAt(m.index)
+      if (!m[2] || !ref) return yearless(ref, month, null)
+      // "в ноябре прошлого года": the year is named relative to the reference date.
+      const y = /^прошл/iu.test(m[2]) ? ref.y - 1 : ref.y
+      return { ...absolute(y, month, null)!, relative: true }
+    },
+  },
+  {
+    // 2025 жылғы 26 желтоқсанда
+    script: 'kazakh',
+    re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылғы|жылдың|ж\\.)\\s+(${DAY})\\s+(${KK_M})`, 'giu'),
+    make: (m) => absolute(Number(m[1]), monthNumber(m[3]!), Number(m[2])),
+  },
+  {
+    // 26 желтоқсан 2025 ж. · 26 желтоқсанда (year-less)
+    script: 'kazakh',
+    re: new RegExp(`${NB}(${DAY})\\s+(${KK_M})(?:\\s+(${YEAR})${KK_YEAR_WORD})?`, 'giu'),
+    make: (m, ctx) => {
+      const month = monthNumber(m[2]!)!
+      return m[3]
+        ? absolute(Number(m[3]), month, Number(m[1]))
+        : yearless(ctx.refAt(m.index), month, Number(m[1]))
+    },
+  },
+  {
+    // 2024 жылдың наурызында · 2024 жылғы наурыз айында
+    script: 'kazakh',
+    re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылдың|жылғы|ж\\.)\\s+(${KK_M})`, 'giu'),
+    make: (m) => absolute(Number(m[1]), monthNumber(m[2]!), null),
+  },
+  {
+    // наурызда, желтоқсанда (year-less, lower case: "Қазанда" is the city of Kazan)
+    script: 'kazakh',
+    re: new RegExp(`${NB}(${monthAlternation(KK_MONTHS)})(?:да|де|та|те)${NA}`, 'gu'),
+    make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
+  },
+  {
+    // наурыз айында (year-less)
+    script: 'kazakh',
+    re: new RegExp(`${NB}(${KK_M})\\s+ай(?:ында|ы|ынан|ына)${NA}`, 'giu'),
+    make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
+  },
+]
+
+/** Nouns that make a four-digit number a quantity, not a year ("2000 people", "1500 тонн"). */
+const QUANTITY_AFTER =
+  /^\s*(?:people|persons|residents|citizens|cases|crimes|offen[cs]es|units|tonn?es|tons|kg|kilograms?|grams?|km|kilometres?|kilometers?|meters?|metres?|hectares?|heads?|pieces?|doses?|pills?|tablets?|victims?|officers?|employees?|troops|soldiers|migrants|children|women|men|человек|чел\.|случа\p{L}*|преступлени\p{L}*|дел|единиц\p{L}*|тонн\p{L}*|кг|км|метр\p{L}*|гектар\p{L}*|штук\p{L}*|голов\p{L}*|таблет\p{L}*|доз\p{L}*|жител\p{L}*|граждан\p{L}*|сотрудник\p{L}*|адам\p{L}*|қылмыс\p{L}*|іс\p{L}*|дана\p{L}*|тонна\p{L}*|рубл\p{L}*|тенге|теңге\p{L}*|доллар\p{L}*|dollars|tenge|rubles|euros|%|percent|per\s+cent|процент\p{L}*|пайыз\p{L}*|million|billion|thousand|млн|млрд|тыс|мың|миллион\p{L}*|миллиард\p{L}*)(?![\p{L}])/iu
+
+/** A four-digit year on its own; `yearHit` applies the language's cue rules to it. */
+export const YEAR_RULE = new RegExp(
+  `${NB}(${YEAR})(?![\\p{N}]|[.,]\\d|s\\b|(?<=0)['’]s\\b|-х|-е\\b)`,
+  'gu',
+)
+const RU_YEAR_CUE_AFTER =
+  /^\s*(?:-?(?:года|году|год|годах|годов|гг?\.|г(?![\p{L}])|м|го|й)(?![\p{L}])|\s*[-–—]\s*(?:19|20)\d{2}\s*(?:годах|годов|гг\.|годы))/u
+const RU_YEAR_CUE_BEFORE =
+  /(?:^|[^\p{L}])(?:в|с|до|по|от|к|за|на|начале|конце|середине|году|весной|летом|осенью|зимой|декабре|январе|\d\s*[-–—]|и)\s*$/iu
+const KK_YEAR_CUE_AFTER = /^\s*(?:[-–—]\s*(?:19|20)\d{2}\s*)?-?\s*(?:жыл\p{L}*|ж\.)/u
+
+/** Finds a bare year, with the language's cue rules. */
+export function yearHit(
+  text: string,
+  m: RegExpExecArray,
+  lang: string,
+): Omit<DateHit, 'start' | 'end'> | null {
+  const end = m.index + m[0].length
+  const after = text.slice(end, end + 40)
+  const before = text.slice(Math.max(0, m.index - 25), m.index)
+  if (/[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before) || after.startsWith('/')) return null
+  if (/^[-–]\d{2}(?!\d)/.test(after)) return null
+  // "Мак-2025", "Nurly Zhol-2020": a year glued to a name; "mid-2021" is still a year.
+  if (/\p{L}-$/u.test(before) && !/(?:mid|early|late)-$/iu.test(before)) return null
+  // "1990 жылдары", "1990-жылдардағы": a decade in Kazakh.
+  if (m[1]!.endsWith('0') && /^\s*-?\s*жылдар/u.test(after)) return null
+  // "8 701 2019 55": a group inside a phone or account number.
+  if (/\d[\s-]$/.test(before) && /^[\s-]\d/.test(after)) return null
+  if (lang !== 'en') {
+    const cued =
+      KK_YEAR_CUE_AFTER.test(after) ||
+      RU_YEAR_CUE_AFTER.test(after) ||
+      RU_YEAR_CUE_BEFORE.test(before) ||
+      /[(«"]\s*$/.test(before)
+    if (!cued) return null
+  }
+  if (QUANTITY_AFTER.test(after)) return null
+  return { iso: m[1]!, relative: false, bareYear: true }
+}
+
+/** Relative expressions, resolved against a reference date (today, last month, two years ago). */
+export const RELATIVE_RULES: readonly {
+  script?: Script
+  re: RegExp
+  make: (
+    m: RegExpExecArray,
+    ref: RefDate,
+  ) => { y: number; m?: number | null; d?: number | null } | null
+}[] = [
+  {
+    // "Kazakhstan Today", "USA Today" are names, not dates.
+    re: /(?<![\p{L}])(today|сегодня|бүгін)(?![\p{L}])|(?<=[.!?]\s+|^|\n)(Today|Сегодня|Бүгін)(?![\p{L}])/gu,
+    make: (_m, r) => (r.d ? { y: r.y, m: r.m, d: r.d } : null),
+  },
+  {
+    re: /(?<![\p{L}])(yesterday|вчера|кеше)(?![\p{L}])/giu,
+    make: (_m, r) => shiftDays(r, -1),
+  },
+  {
+    re: /(?<![\p{L}])(позавчера|the\s+day\s+before\s+yesterday)(?![\p{L}])/giu,
+    make: (_m, r) => shiftDays(r, -2),
+  },
+  {
+    re: /(?<![\p{L}])(?:(?:on|last|this\s+past)\s+|во?\s+(?:минувш(?:ий|ую|ее)|прошл(?:ый|ую|ое)|эт(?:от|у|о))?\s*)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\p{L}])/giu,
+    make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
+  },
+  {
+    re: /(?<![\p{L}])(?:өткен\s+)?(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)\s+күні(?![\p{L}])/giu,
+    make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
+  },
+  {
+    re: /(?<![\p{L}])(?:this\s+year|earlier\s+this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году|(?:с\s+начала|в\s+начале)\s+(?:этого|текущего)\s+года|биыл\p{L}*|осы\s+жыл\p{L}*|ағымдағы\s+жыл\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => ({ y: r.y }),
+  },
+  {
+    re: /(?<![\p{L}])(?:last\s+year|в\s+(?:прошлом|минувшем)\s+году|былтыр\p{L}*|өткен\s+жыл\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => ({ y: r.y - 1 }),
+  },
+  {
+    re: /(?<![\p{L}])(?:last\s+month|в\s+(?:прошлом|минувшем)\s+месяце|өткен\s+ай\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => (r.m ? shiftMonths(r, -1) : null),
+  },
+  {
+    // English only: "в следующем году", "келесі жылы" also mean "the following year" in a story.
+    re: /(?<![\p{L}]|the\s)(?:next\s+year)(?![\p{L}])/giu,
+    make: (_m, r) => ({ y: r.y + 1 }),
+  },
+  {
+    re: /(?<![\p{L}]|the\s)(?:next\s+month)(?![\p{L}])/giu,
+    make: (_m, r) => (r.m ? shiftMonths(r, 1) : null),
+  },
+  {
+    re: /(?<![\p{L}])(?:this\s+month|в\s+(?:этом|текущем)\s+месяце|осы\s+ай\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => (r.m ? { y: r.y, m: r.m } : null),
+  },
+  {
+    re: /(?<![\p{L}])(?:last\s+week|на\s+(?:прошлой|минувшей)\s+неделе|өткен\s+аптада)(?![\p{L}])/giu,
+    make: (_m, r) => {
+      const d = shiftDays(r, -7)
+      return d ? { y: d.y, m: d.m } : null
+    },
+  },
+  {
+    re: /(?<![\p{L}])(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(years?|decades?|months?)\s+ago(?![\p{L}])/giu,
+    script: 'latin',
+    make: (m, r) => ago(r, m[1]!, m[2]!),
+  },
+  {
+    re: /(?<![\p{L}])(\d{1,2}|год|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s*(года|лет|год|месяц\p{L}*)?\s+назад(?![\p{L}])/giu,
+    script: 'cyrillic',
+    make: (m, r) => ago(r, m[1]!, m[2] ?? 'год'),
+  },
+  {
+    re: /(?<![\p{L}])(\d{1,2}|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(жыл|ай)\s+(?:бұрын|бұрынғы)(?![\p{L}])/giu,
+    script: 'kazakh',
+    make: (m, r) => ago(r, m[1]!, m[2]!),
+  },
+]
+
+function ago(r: RefDate, count: string, unit: string): { y: number; m?: number | null } | null {
+  const n = /^\d+$/.test(count) ? Number(count) : (NUMBER_WORDS[count.toLowerCase()] ?? null)
+  if (n === null) return null
+  const u = unit.toLowerCase()
+  if (/^(?:decade)/.test(u)) return { y: r.y - 10 * n }
+  if (/^(?:month|месяц|ай)/.test(u)) return r.m ? shiftMonths(r, -n) : null
+  return { y: r.y - n }
+}
+
+function shiftDays(r: RefDate, days: number): { y: number; m: number; d: number } | null {
+  if (!r.m || !r.d) return null
+  const t = new Date(Date.UTC(r.y, r.m - 1, r.d + days))
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
+}
+
+function shiftMonths(r: RefDate, months: number): { y: number; m: number } {
+  const k = r.y * 12 + (r.m ?? 1) - 1 + months
+  return { y: Math.floor(k / 12), m: (k % 12) + 1 }
+}
+
+/** The most recent given weekday on or before the reference day (Monday = 1). */
+function lastWeekday(r: RefDate, weekday: number): { y: number; m: number; d: number } | null {
+  if (!r.m || !r.d) return null
+  const refDow = ((new Date(Date.UTC(r.y, r.m - 1, r.d)).getUTCDay() + 6) % 7) + 1
+  return shiftDays(r, -((refDow - weekday + 7) % 7))
+}
+
+/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (longer strings are cut); `null` when not a date. */
+export function parseRefDate(s: string | null | undefined): RefDate | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s ?? '')
+  if (!m) return null
+  return { y: Number(m[1]), m: num(m[2]), d: num(m[3]) }
+}

@@ -653,7 +653,7 @@ const DATE_PHRASE_RE = new RegExp(
   'giu',
 )
 const THIS_YEAR_RE =
-  /this year|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл/iu
+  /this year|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл|\d+\s+айда/iu
 const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu
 const LAST_N_YEARS_RE =
   /(?:over|in|during) the (?:last|past) (two|three|four|five|\d+) years|за последние (два|три|четыре|пять|\d+) год|соңғы (екі|үш|төрт|бес|\d+) жыл/iu

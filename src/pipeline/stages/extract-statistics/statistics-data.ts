@@ -31,6 +31,13 @@ const weak = (unit: string, stems: string): CountNoun[] =>
 /** Counted nouns, longest stems first at match time. */
 export const COUNT_NOUNS: readonly CountNoun[] = [
   ...strong('crimes', 'crime offence offense преступлен правонарушен злодеян қылмыс құқықбұзушылы'),
+  // Named kinds of crime counted as such ("3 тыс. краж", "15 murders", "40 ұрлық").
+  ...strong(
+    'crimes',
+    'thefts robberies murders homicides burglaries rapes kidnappings frauds краж кража грабеж ' +
+      'разбо убийств мошенничеств изнасилован вымогательств взяточничеств ұрлық тонау алаяқтық',
+  ),
+  ...strong('violations', 'violations нарушени бұзушылық'),
   ...strong('cases', 'case дел уголовных факт іс ісі істер фактісі фактілер'),
   ...strong('investigations', 'investigation расследован тергеу'),
   ...strong('sentences', 'sentences verdict приговор үкім'),

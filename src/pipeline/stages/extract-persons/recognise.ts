@@ -622,6 +622,11 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       let nom = surnameNominative(surface, gender, c)
       if (c === 'nom' && read && gender !== 'f' && read.nominative !== surface && lang !== 'en')
         nom = read.nominative
+      // An indeclinable man's given name (`Оразалы`, `Мади`) before a declined surname: a man's
+      // surname is never `-ова` or `-ову` in the nominative.
+      const oblique = /(?:ов|ев|ёв|ин|ын)(а|у|ым|е)$/i.exec(surface)
+      if (c === 'nom' && gender === 'm' && oblique?.[1] && lang !== 'en')
+        nom = surface.slice(0, surface.length - oblique[1].length)
       // Kazakh women's given names do not decline in Russian text (`Айгуль Ивановой`): the surname shows the case.
       if (c === 'nom' && gender === 'f')
         nom = surnameNominative(surface, 'f', /у$/i.test(surface) ? 'acc' : 'gen')

@@ -215,6 +215,8 @@ export function titleAt(
 
 const KK_GENITIVE = /(?:ның|нің|дың|дің|тың|тің)$/
 const KK_POSSESSIVE = /[ыі]$/
+// Adjectives that end like a possessive (`Ішкі істер министрі`).
+const KK_ADJECTIVES = new Set(['ішкі', 'сыртқы', 'жоғарғы', 'төменгі', 'орталық', 'бас', 'аға'])
 // Postpositions and pronouns that end a title phrase going backwards.
 const KK_STOP = new Set(['туралы', 'бойынша', 'сәйкес', 'бұл', 'осы', 'ол', 'және', 'мен', 'деді'])
 const KK_NOT_IN_TITLE =
@@ -239,7 +241,8 @@ function kazakhTitle(
     if (!w.isWord || KK_NOT_IN_TITLE.test(w.norm) || KK_STOP.has(w.norm) || isSpeechCue(w.norm))
       break
     if (KK_GENITIVE.test(w.norm)) genitive = true
-    else if (KK_POSSESSIVE.test(w.norm) && !genitive && k !== end) break
+    else if (KK_POSSESSIVE.test(w.norm) && !genitive && k !== end && !KK_ADJECTIVES.has(w.norm))
+      break
     else if (KK_POSSESSIVE.test(w.norm) && k === end) break
     k--
   }
@@ -316,6 +319,7 @@ export function statusAt(
       return undefined
   }
   let best: 'convict' | 'suspect' | 'victim' | undefined
+  let appositionPassed = false
   for (let k = m.tokenEnd; k < hi; k++) {
     const t = tokens[k]!
     if (t.text === '.' || t.text === ';') break
@@ -335,6 +339,17 @@ export function statusAt(
       while (q > 0 && taken[q - 1]) q--
       lo = Math.max(0, q - 8)
       k = q
+      continue
+    }
+    // An apposition of titles ("задержали начальника управления, полковника X"): go on.
+    if (
+      t.text === ',' &&
+      k + 1 < m.tokenStart &&
+      titleCue(tokens[k + 1]!.norm) &&
+      !appositionPassed
+    ) {
+      appositionPassed = true
+      lo = Math.max(0, k - 10)
       continue
     }
     // Backwards the clause ends sooner: "X fled abroad, and his wife Alma ...".

@@ -86,6 +86,7 @@ describe('findMoney', () => {
     ['He took a $5-million bribe.', false, [['$5-million', 5e6, 'USD']]],
     ['Paid 10,000 Hong Kong dollars.', false, [['10,000 Hong Kong dollars', 10000, 'HKD']]],
     ['He paid 3 sums of money.', false, []],
+    ['In 2019 500 million tenge was stolen.', false, [['500 million tenge', 5e8, 'KZT']]],
   ]
   for (const [text, dc, expected] of rows) {
     test(`reads "${expected.map((e) => e[0]).join('", "') || text}"`, () => {

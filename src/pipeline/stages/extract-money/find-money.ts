@@ -102,7 +102,10 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHi
   const re = new RegExp(NUMBER_RE.source, 'gu')
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m.index < consumed) continue
-    const r = readAt(text, m.index, trimGroups(m[0]), decimalComma, resolve)
+    const written = trimGroups(m[0])
+    // "in 2019 500 million tenge": the groups after a year are a number of their own.
+    if (written.length < m[0].length) re.lastIndex = m.index + written.length
+    const r = readAt(text, m.index, written, decimalComma, resolve)
     if (!r) continue
     if (RATE_SIGN_BEFORE.test(text.slice(Math.max(0, r.start - 4), r.start))) continue
     RATE_SIGN_AFTER.lastIndex = r.end

@@ -103,6 +103,23 @@ describe('splitAnnotated', () => {
     assert.equal(runs.map((r) => r.text).join(''), text)
   })
 
+  test('underlines a place inside an organisation name in the organisation colour', () => {
+    const annotations = [
+      ann(0, 7, 'location', 'Караганда'),
+      ann(0, 15, 'organization', 'Полиция Караганды'),
+    ]
+
+    const runs = splitAnnotated('Караган полиция', annotations)
+
+    assert.deepEqual(
+      runs.map((r) => [r.text, r.primary, r.outer]),
+      [
+        ['Караган', 'location', 'organization'],
+        [' полиция', 'organization', null],
+      ],
+    )
+  })
+
   test('lists every covering annotation in the tooltip, the most specific first', () => {
     const annotations = [ann(8, 41, 'event', 'arrest'), ann(18, 30, 'person', 'Асқар Бекұлы')]
 

@@ -55,6 +55,11 @@ export interface AnnotatedRun {
    * when only an event, boilerplate or nothing covers the run.
    */
   readonly primary: AnnotationType | null
+  /**
+   * The type of the longest covering fact annotation when it differs from `primary` (a place
+   * inside an organisation's name): drawn as the underline, so the outer span reads as one.
+   */
+  readonly outer: AnnotationType | null
   /** True when an `event` annotation covers the run (drawn as an underline). */
   readonly inEvent: boolean
   /** True when the run is page furniture (drawn greyed). */
@@ -95,12 +100,15 @@ export function splitAnnotated(
       if (a.end > start) open.push(a)
     }
     const covering = [...open].sort((a, b) => a.end - a.start - (b.end - b.start))
-    const fact = covering.find((a) => a.type !== 'event' && a.type !== 'boilerplate')
+    const facts = covering.filter((a) => a.type !== 'event' && a.type !== 'boilerplate')
+    const fact = facts[0]
+    const longest = facts.at(-1)
     runs.push({
       start,
       end,
       text: text.slice(start, end),
       primary: fact ? fact.type : null,
+      outer: longest && fact && longest.type !== fact.type ? longest.type : null,
       inEvent: covering.some((a) => a.type === 'event'),
       boilerplate: covering.some((a) => a.type === 'boilerplate'),
       covering,

@@ -48,6 +48,7 @@ function annotatedText(doc: DocumentResponse): (Node | string)[] {
     if (run.covering.length === 0) return run.text
     const classes = ['ann']
     if (run.primary) classes.push(`ann-${run.primary}`)
+    if (run.outer) classes.push(`under-${run.outer}`)
     if (run.inEvent) classes.push('in-event')
     if (run.boilerplate) classes.push('in-boilerplate')
     const title = describeRun(run)

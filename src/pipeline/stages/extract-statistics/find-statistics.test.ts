@@ -129,6 +129,20 @@ describe('findStatistics', () => {
       [[25, null]],
     ],
     [
+      'a rate per population, not its denominator',
+      'Уровень преступности в 2024 году составил 95 на 100 тысяч населения.',
+      'ru',
+      null,
+      [[95, '2024']],
+    ],
+    [
+      'a named kind of crime with a scale word',
+      'Всего за 2024 год раскрыто свыше 3 тыс. краж.',
+      'ru',
+      null,
+      [[3000, '2024']],
+    ],
+    [
       'one in four',
       'Activists estimated that one in four families suffered from domestic violence.',
       'en',

@@ -196,6 +196,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
       if (/[\p{L}.],\s*$/u.test(before) && /^\s*,/u.test(after) && !c.word) continue
       if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) continue
+      // "95 на 100 тысяч населения": the denominator of a rate is not a figure of its own.
+      if (/(?<!\p{L})на\s*$/iu.test(before) && POPULATION_AFTER_RE.test(after)) continue
       let value = c.value
       let scaleLen = 0
       for (const sc of SCALES) {
@@ -265,6 +267,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       // Series: "4,165 in 1990; 4,984 in 1991".
       const seriesYear = /^\s*in\s+((?:19|20)\d{2})\b/u.exec(after)?.[1]
       let noun = nounAt(nounText, lang === 'en' ? 6 : 4, lang !== 'ru')
+      // A rate: "68 crimes per 100,000 people", "95 на 100 тыс. населения".
+      const rate = RATE_AFTER_RE.exec(after)
+      if (rate && !noun)
+        noun = { stem: '', unit: `per ${rate[1]!.trim()} population`, strength: 'strong' }
       if (!noun && seriesYear) noun = headerNoun(s.slice(0, c.start))
       if (!noun && lastNoun && c.start - lastNoun.end < 120 && isListItem(before, after))
         noun = lastNoun.noun
@@ -644,6 +650,10 @@ const YEAR_CUE_RE = new RegExp(
 // An open period ("since 1999", "since the beginning of 2023", "2023 жылдан бері") gives no period.
 const OPEN_RE =
   /(?:since|с|начиная с)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+|начала\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}\s*(?:жылдан|ж\.)?\s*бері/iu
+const POPULATION_AFTER_RE =
+  /^\s*(?:тыс\p{L}*\.?|thousand|000)?\s*(?:населения|жителей|человек|people|population|inhabitants|residents|тұрғын)/iu
+const RATE_AFTER_RE =
+  /^\s*(?:per|на)\s+(?:каждые\s+)?([\d\s,.]+\s*(?:тыс\p{L}*\.?|thousand)?)\s*(?:населения|жителей|человек|people|population|inhabitants|residents|тұрғын)/iu
 const PREDICATE_RE =
   /(?:\bwas|\bwere|\bis|\bare|totall?ed|numbered|reached|amounted to|stood at|составил[аио]?|составляет|достиг\p{L}*)\s*(?:about|around|approximately|over|more than|nearly|около|более|свыше)?\s*$/iu
 const MONEY_TOTAL_RE =

@@ -17,6 +17,9 @@ const CASE_COUNT =
 // Hundreds of people in one sentence are a statistic, not one operation.
 const BIG_PEOPLE_COUNT =
   /(?<![\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3}){1,3}|\d{4,9})(?![\d])(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu
+const HAS_DIGIT = /\d/
+// Cheap test for the words NEW_OCCURRENCE looks for.
+const NEW_OCCURRENCE_HINT = /other|second|separate|ещ|друг|втор|тағы|екінші/iu
 // Counts in words and trends: "по девяти делам", "decreased by 14%".
 const COUNT_WORDS_TREND =
   /по \p{L}+ делам|\d\s?%|\bpercent\b|процент|пайыз|decreased by|increased by|fell by|rose by|снизил\p{L}* на|вырос\p{L}* на|увеличил\p{L}* на|crime rate|уровень преступности/iu
@@ -59,10 +62,11 @@ const UNNAMED_KK =
 
 /** Tells whether a sentence reports an aggregate (a statistic) rather than one occurrence. */
 export function isAggregate(sentence: string): boolean {
+  // The count patterns need a digit; testing for one first skips them in most sentences.
+  const digits = HAS_DIGIT.test(sentence)
   return (
     AGGREGATE_PERIOD.test(sentence) ||
-    CASE_COUNT.test(sentence) ||
-    BIG_PEOPLE_COUNT.test(sentence) ||
+    (digits && (CASE_COUNT.test(sentence) || BIG_PEOPLE_COUNT.test(sentence))) ||
     COUNT_WORDS_TREND.test(sentence) ||
     LAW_CONTEXT.test(sentence)
   )
@@ -78,7 +82,10 @@ export function isHypothetical(sentence: string): boolean {
  * "второй", "тағы бір" before it, or a sentence that opens with "Earlier"/"Ранее".
  */
 export function marksNewOccurrence(beforeTrigger: string): boolean {
-  return NEW_OCCURRENCE.test(beforeTrigger) || EARLIER_START.test(beforeTrigger)
+  return (
+    (NEW_OCCURRENCE_HINT.test(beforeTrigger) && NEW_OCCURRENCE.test(beforeTrigger)) ||
+    EARLIER_START.test(beforeTrigger)
+  )
 }
 
 /** Tells whether a word near the trigger (words `wordStart`..`wordEnd`) negates it. */
@@ -111,8 +118,10 @@ export function isDenial(sentence: string): boolean {
 export function descriptorKeys(sentence: string, lang: 'en' | 'ru' | 'kk' = 'en'): Set<string> {
   const keys = new Set<string>()
   for (const m of sentence.matchAll(INITIALS)) keys.add(m[0].replace(/\s/g, ''))
-  for (const m of sentence.matchAll(AGE)) keys.add(`age:${m[1]}`)
-  for (const m of sentence.matchAll(AGE_AFTER_INITIALS)) keys.add(`age:${m[1]}`)
+  if (HAS_DIGIT.test(sentence)) {
+    for (const m of sentence.matchAll(AGE)) keys.add(`age:${m[1]}`)
+    for (const m of sentence.matchAll(AGE_AFTER_INITIALS)) keys.add(`age:${m[1]}`)
+  }
   const nationality =
     lang === 'en'
       ? [NATIONALITY_EN]

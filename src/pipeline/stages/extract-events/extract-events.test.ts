@@ -148,7 +148,12 @@ describe('findEvents', () => {
       [],
     ],
     ['a detainee is not a new detention', 'ru', 'Задержанные пояснили, что собирали коноплю.', []],
-    ['a released statement is not a release', 'en', 'The ministry released a statement on Monday.', []],
+    [
+      'a released statement is not a release',
+      'en',
+      'The ministry released a statement on Monday.',
+      [],
+    ],
     ['a dismissal is not a release', 'ru', 'Аким района освобожден от должности.', []],
     ['kk dismissal is not a release', 'kk', 'Әкім қызметінен босатылды.', []],
   ]

@@ -584,9 +584,16 @@ function compatible(k: Cluster, c: Candidate): boolean {
 
 /** Tells whether two place sets both name places of one level (`r:` regions, `t:` towns) and share none. */
 function conflicts(a: ReadonlySet<string>, b: ReadonlySet<string>, level: string): boolean {
-  const as = [...a].filter((x) => x.startsWith(level))
-  const bs = [...b].filter((x) => x.startsWith(level))
-  return as.length > 0 && bs.length > 0 && !as.some((x) => b.has(x))
+  if (a.size === 0 || b.size === 0) return false
+  let aHas = false
+  for (const x of a) {
+    if (!x.startsWith(level)) continue
+    aHas = true
+    if (b.has(x)) return false
+  }
+  if (!aHas) return false
+  for (const x of b) if (x.startsWith(level)) return true
+  return false
 }
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -52,7 +52,6 @@ export const TITLE_CUES: readonly [string, CueRole][] = [
   ['deputy', 'official'],
   ['minister', 'politician'],
   ['judge', 'official'],
-  ['justice', 'official'],
   ['prosecutor', 'official'],
   ['prosecutor-general', 'official'],
   ['investigator', 'official'],

@@ -197,14 +197,29 @@ export function titleAt(
   // English head-final titles keep their qualifiers: "former customs officer", "GKNB chief".
   if (lang === 'en' && titleCue(tokens[end]!.norm) && !statusCue(tokens[end]!.norm)) {
     let q = end
-    while (
-      q - 1 >= from &&
-      !ARTICLES.has(tokens[q - 1]!.norm) &&
-      !EN_PREPOSITIONS.has(tokens[q - 1]!.norm) &&
-      tokens[q - 1]!.isWord
-    )
-      q--
-    c = Math.min(c, q)
+    for (;;) {
+      while (
+        q - 1 >= from &&
+        !ARTICLES.has(tokens[q - 1]!.norm) &&
+        !EN_PREPOSITIONS.has(tokens[q - 1]!.norm) &&
+        tokens[q - 1]!.isWord
+      )
+        q--
+      // A possessive written with a stray accent ("Moldova´s chief prosecutor").
+      if (
+        q - 2 >= from &&
+        tokens[q]!.text === 's' &&
+        /^[´`'’]$/.test(tokens[q - 1]!.text) &&
+        tokens[q - 2]!.isWord
+      ) {
+        q -= 2
+        continue
+      }
+      break
+    }
+    // The head right before the name decides: "daughter of the late President Islam Karimov"
+    // gives "late President", not "daughter of ...".
+    c = q
   }
   while (c > from && MODIFIERS.has(tokens[c - 1]!.norm)) c--
   if (statusCue(tokens[c]!.norm) && c === end) return null

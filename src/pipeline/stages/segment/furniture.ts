@@ -141,6 +141,9 @@ export function classifyLine(line: string): BoilerplateKind | null {
     return 'legal'
   }
   if (isDateLine(line)) return 'header-date'
+  if (line.length <= 400 && COOKIE_RE.test(line)) return 'legal'
+  if (BYLINE_RE.test(line)) return 'byline'
+  if (isMenuRow(line)) return 'navigation'
   if (line.length <= 200) {
     for (const p of RELATED_PREFIXES) if (label.startsWith(p)) return 'related'
   }
@@ -148,6 +151,20 @@ export function classifyLine(line: string): BoilerplateKind | null {
   const bare = line.includes('[caption') ? line.replace(CAPTION_TAG, '').trim() : line
   if (bare !== '' && bare.length <= 400 && isCredit(bare)) return 'caption'
   return null
+}
+
+const COOKIE_RE = /\bcookies?\b|файл(?:ы|ов)? cookie|куки/iu
+const BYLINE_RE =
+  /^(?:[Bb]y|[Аа]втор|[Аа]вторы|[Aa]uthor|[Tt]ext|[Тт]екст|[Фф]ото и текст)\s*:?\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u
+const MENU_SEPARATOR = /\s[|•·/]\s|\s{2,}/gu
+
+/** A navigation row: at least four short items separated by bars, bullets or wide gaps. */
+function isMenuRow(line: string): boolean {
+  if (line.length > 300 || /[.!?]$/u.test(line)) return false
+  const items = line.split(MENU_SEPARATOR)
+  return (
+    items.length >= 4 && items.every((i) => /\p{L}/u.test(i) && wordCount(i) <= 3 && !/\d/u.test(i))
+  )
 }
 
 function isCredit(line: string): boolean {
@@ -231,6 +248,20 @@ export function findFurniture(text: string): BoilerplateSpan[] {
     for (let k = 0; k < Math.min(nonBlank.length, headerEnd + 3); k++) {
       const i = nonBlank[k]!
       if (i > headline && kinds[i] === null && lines[i]!.text === ht) kinds[i] = 'other'
+    }
+  }
+
+  // A short label repeated on the page (menus, "Latest", tickers) is furniture wherever it is.
+  const counts = new Map<string, number>()
+  for (const i of nonBlank) {
+    const t = lines[i]!.text
+    if (t.length <= 60 && !SENTENCE_END.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1)
+  }
+  const headText = headline >= 0 ? lines[headline]!.text : null
+  for (const i of nonBlank) {
+    const t = lines[i]!.text
+    if (kinds[i] === null && t !== headText && (counts.get(t) ?? 0) >= 2 && wordCount(t) <= 4) {
+      kinds[i] = 'navigation'
     }
   }
 

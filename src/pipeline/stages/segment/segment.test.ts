@@ -143,6 +143,23 @@ describe('segment furniture', () => {
     assert.equal(doc.referenceDate, '2025-05-14')
   })
 
+  it('blanks a short label repeated on the page but keeps the headline', () => {
+    const text = [
+      'Latest',
+      '',
+      'Court jails former akim of Taraz for bribery',
+      '',
+      'The Zhambyl regional court sentenced the former akim to nine years in prison for bribery.',
+      '',
+      'Latest',
+      'Kazakhstan',
+      'Latest',
+    ].join('\n')
+    const doc = run(text)
+    assert.equal(doc.content.split('Latest').length - 1, 0)
+    assert.ok(doc.content.includes('Court jails former akim of Taraz for bribery'))
+  })
+
   it('prefers the given publication date', () => {
     assert.equal(run(EN_TICKER_PAGE, '2025-05-15').referenceDate, '2025-05-15')
   })
@@ -167,6 +184,12 @@ describe('segment furniture', () => {
     ['The police detained him on 9 April 2025 in Taraz after a long search.', null],
     ['Photographs of the suspect were shared with Interpol, the ministry said.', null],
     ['He was sentenced to 7 years.', null],
+    ['We use cookies to improve your experience on our site.', 'legal'],
+    ['Мы используем файлы cookie', 'legal'],
+    ['By Aigerim Sultanova', 'byline'],
+    ['Главная | Новости | Политика | Общество | Криминал', 'navigation'],
+    ['Алматы | 15 | 12 | 9', null],
+    ['By the end of 2024 the police had registered 1,200 crimes.', null],
   ]
   for (const [line, kind] of lines) {
     it(`classifies ${JSON.stringify(line)} as ${kind}`, () => {

@@ -340,15 +340,25 @@ export function yearHit(
 export const RELATIVE_RULES: readonly {
   script?: Script
   re: RegExp
+  /** `text` is the whole searched text (`m.index` is an offset into it). */
   make: (
     m: RegExpExecArray,
     ref: RefDate,
+    text: string,
   ) => { y: number; m?: number | null; d?: number | null } | null
 }[] = [
   {
-    // "Kazakhstan Today", "USA Today" are names, not dates.
-    re: /(?<![\p{L}])(today|сегодня|бүгін)(?![\p{L}])|(?<=[.!?]\s+|^|\n)(Today|Сегодня|Бүгін)(?![\p{L}])/gu,
-    make: (_m, r) => (r.d ? { y: r.y, m: r.m, d: r.d } : null),
+    re: /(?<![\p{L}])(today|сегодня|бүгін)(?![\p{L}])/giu,
+    make: (m, r, text) => {
+      // "Kazakhstan Today", "USA Today" are names: a capital is a date only at a sentence start.
+      const capital = m[1]![0] !== m[1]![0]!.toLowerCase()
+      if (
+        capital &&
+        !/(?:^|[.!?:\n])\s*[«"“]?$/u.test(text.slice(Math.max(0, m.index - 4), m.index))
+      )
+        return null
+      return r.d ? { y: r.y, m: r.m, d: r.d } : null
+    },
   },
   {
     re: /(?<![\p{L}])(yesterday|вчера|кеше)(?![\p{L}])/giu,

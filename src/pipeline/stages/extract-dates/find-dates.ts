@@ -62,7 +62,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     if (rule.script && !scripts.has(rule.script)) continue
     eachMatch(rule.re, segments, (m) => {
       const at = refAt(m.index)
-      const r = at && rule.make(m, at)
+      const r = at && rule.make(m, at, text)
       if (!r) return
       const end = m.index + m[0].length
       found.push({ start: m.index, end, iso: iso(r.y, r.m, r.d), relative: true, bareYear: false })

@@ -298,18 +298,16 @@ function onTickerLine(text: string, h: MoneyHit): boolean {
   return !WORD.test(rest) && !WORD.test(text.slice(h.start, h.end).replace(/[A-Z]{3}/g, ''))
 }
 
-const WORD_HINT = /thousand|million|billion|тысяч|миллион|миллиард|мың/i
-
 /** "a million dollars", "два миллиона долларов", "бір миллион теңге". */
 function addWordAmounts(
   text: string,
   hits: MoneyHit[],
   resolve: (word: string, at: number) => string,
 ): void {
-  if (!WORD_HINT.test(text)) return
   const numeric = hits.slice()
-  for (const pattern of WORD_AMOUNT_PATTERNS) {
-    const re = new RegExp(pattern.source, pattern.flags)
+  for (const { hint, re } of WORD_AMOUNT_PATTERNS) {
+    if (!hint.test(text)) continue
+    re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index
       const end = start + m[0].length
@@ -334,7 +332,8 @@ function addVague(text: string, hits: MoneyHit[]): void {
   const numeric = hits.slice()
   for (const p of VAGUE_PATTERNS) {
     if (!p.hint.test(text)) continue
-    const re = new RegExp(p.re.source, p.re.flags)
+    const re = p.re
+    re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index
       const end = start + m[0].length

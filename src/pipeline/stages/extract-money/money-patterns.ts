@@ -245,14 +245,23 @@ export function scaleFactor(word: string): number {
  * Amounts written with number words. Groups: 1 number word (optional in Russian for the
  * singular "миллион долларов"), 2 scale word, 3 currency word.
  */
-export const WORD_AMOUNT_PATTERNS: readonly RegExp[] = [
-  new RegExp(
-    `\\b(a|one|two|three|four|five|six|seven|eight|nine|ten|half\\s+a)\\s+(thousand|million|billion|trillion)\\s+(${EN_CUR.replace('dollars', 'dollars?').replace('tenge', 'tenge|euros?')})\\b`,
-    'gi',
-  ),
-  new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(один|одного|одну|два|двух|две|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти|десять|десяти|полтора|полутора)\\s+)?(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)\\s+(${RU_CUR})(?![\\p{L}])`,
-    'giu',
-  ),
-  /(?<![\p{L}\p{N}])(бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(мың|миллион|миллиард)\s+(те[нң]ге\p{L}*|доллар\p{L}*|АҚШ\s+доллар\p{L}*|рубль\p{L}*|еуро|евро)/giu,
+export const WORD_AMOUNT_PATTERNS: readonly { readonly hint: RegExp; readonly re: RegExp }[] = [
+  {
+    hint: /(?:\ba|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thousand|million|billion|trillion)\s/i,
+    re: new RegExp(
+      `\\b(a|one|two|three|four|five|six|seven|eight|nine|ten|half\\s+a)\\s+(thousand|million|billion|trillion)\\s+(${EN_CUR.replace('dollars', 'dollars?').replace('tenge', 'tenge|euros?')})\\b`,
+      'gi',
+    ),
+  },
+  {
+    hint: /(?:тысяч|миллион|миллиард)\S{0,2}\s+(?:тенге|рубл|доллар|евро|сом|сум|юан)/i,
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:(один|одного|одну|два|двух|две|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти|десять|десяти|полтора|полутора)\\s+)?(тысяч[аиу]?|миллион(?:а|ов)?|миллиард(?:а|ов)?)\\s+(${RU_CUR})(?![\\p{L}])`,
+      'giu',
+    ),
+  },
+  {
+    hint: /(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(?:мың|миллион|миллиард)\s/i,
+    re: /(?<![\p{L}\p{N}])(бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(мың|миллион|миллиард)\s+(те[нң]ге\p{L}*|доллар\p{L}*|АҚШ\s+доллар\p{L}*|рубль\p{L}*|еуро|евро)/giu,
+  },
 ]

@@ -289,7 +289,7 @@ export function roleOfTitle(title: string | null): CueRole | undefined {
   // ("представитель поставщика" is a company's man).
   if (/^(?:представител|representative)/.test(low) && !STATE_BODY.test(low)) return 'other'
   if (
-    /interior|internal affairs|внутренних дел|ішкі істер|police|полиц|prosecutor|прокур/.test(
+    /interior|internal affairs|внутренних дел|ішкі істер|police|полиц|prosecutor|прокур|justice|юстиции|әділет|emergenc|чрезвычайн|төтенше/.test(
       low,
     ) &&
     /minister|министр/.test(low)

@@ -62,6 +62,15 @@ const HEAD_SPEC: readonly [string, OrganizationKind, boolean, boolean][] = [
   ['подразделение', 'law_enforcement', false, true],
   ['маслихат', 'legislature', true, true],
   ['консульство', 'government', false, true],
+  ['горсуд', 'court', false, true],
+  ['облсуд', 'court', false, true],
+  ['райсуд', 'court', false, true],
+  ['горотдел', 'law_enforcement', false, true],
+  ['райотдел', 'law_enforcement', false, true],
+  ['горпрокуратура', 'prosecutor', false, true],
+  ['облпрокуратура', 'prosecutor', false, true],
+  ['мэрия', 'government', true, true],
+  ['госкомитет', 'government', false, true],
   ['посольство', 'government', false, true],
 ]
 
@@ -133,6 +142,12 @@ const PO_FIRST =
   /^(?:борьбе|противодействию|уголовным|гражданским|административным|экономическим|делам|финансовому|защите|вопросам|чрезвычайным|надзору|контролю|регулированию|развитию|обеспечению|расследованию|профилактике|правам|работе|охране|исполнению|городу|району|области|ювенальным|особо|специальным|расследованиям|возврату|правовой|предупреждению|обороне|государственным|кибербезопасности|информационной|миграции|делам)$/
 const PO_WORD =
   /(?:ому|ему|ым|им|ыми|ими|ам|ям|ами|ями|ой|ей|ию|ии|ью|ом|ем|ов|ев|ых|их|ия|ости|ства|ения|ания|ции|ию|е|у|ю|а|ы|и)$/
+/** Words that end a `по`-phrase ("судом по уголовным делам все 34 …"). */
+const PO_STOP = new Set(
+  'все всех всем его ее её их это этом этого эти был была были было ранее также тоже уже еще ещё году года лет суток время числе том тем как так что когда где после более менее около почти она они оно него нее неё них ним ними себя свою своих которые который которая которых'.split(
+    ' ',
+  ),
+)
 const PLACE_NOUNS = new Set([
   'области',
   'обл',
@@ -295,7 +310,13 @@ function complement(
           run++
           continue
         }
-        if (!w.cap && PO_WORD.test(w.norm) && !VERBISH.test(w.norm) && w.norm.length > 2) {
+        if (
+          !w.cap &&
+          PO_WORD.test(w.norm) &&
+          !VERBISH.test(w.norm) &&
+          w.norm.length > 2 &&
+          !PO_STOP.has(w.norm)
+        ) {
           if (HEAD_FORMS.has(w.norm) && run > 0) break
           k++
           run++
@@ -395,7 +416,7 @@ export function recognizeRu(
         break
       if (VERBISH.test(p.norm) && !/(?:ем|им)$/.test(p.norm)) break
       from--
-      if (p.cap && !p.sentStart) named = true
+      if (p.cap && (!p.sentStart || isPlaceWord(p))) named = true
       if (RU_DEMONYM_STEMS.has(stem.stem.toLowerCase())) named = true
     }
     const comp = complement(tokens, i + 1, lexAt)
@@ -445,7 +466,10 @@ export function recognizeRu(
       const x = tokens[k]!
       if (k === i || !(x.cap || x.upper || /^\d+$/.test(x.text))) continue
       if (k === from && x.sentStart && !named) continue
-      placeParts.push(keyOf(x.norm))
+      // "… Узбекистана", "… РК" only repeat the country.
+      if (RU_COUNTRY_QUALIFIERS.has(x.norm)) continue
+      // Adjectives before the head in the nominative, so that every case form keys alike.
+      placeParts.push(keyOf(replace.get(k) ?? x.norm))
     }
     const placeKey = placeParts.join(' ')
     const kind = abbrev?.kind ?? kindFromName(name, head!.kind)

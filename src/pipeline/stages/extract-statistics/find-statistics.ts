@@ -56,7 +56,9 @@ export interface FindStatisticsInput {
   readonly skip?: readonly Span[]
 }
 
-const NUM_RE = /(?<![\p{L}\p{N}.,]|\p{L}-)(\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)/gu
+// The first alternative reads "10, 914 in 1997", a typo of a thousands separator seen in series.
+const NUM_RE =
+  /(?<![\p{L}\p{N}.,]|\p{L}-)(\d{1,3}, \d{3}(?=\s+in\s+(?:19|20)\d{2}\b)|\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)/gu
 const NOUN_WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu
 const STOP_NOUN_SEARCH = /[.,;:()!?\n"«»“”]|\d/u
 const MONEY_CUE_RE =
@@ -283,7 +285,11 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         noun = headerNoun(s.slice(0, c.start))
       if (!noun) continue
       lastNoun = { noun, end: c.end }
-      if (noun.strength === 'weak' && !seriesYear && !dense && !isAggregate()) continue
+      // In a list that already gave figures ("447 HIV cases, ... and 1,400 other diagnoses") the
+      // weak nouns are part of the same count.
+      const inList =
+        hits.length > 0 && /(?:,|;|\band|\bи|және|а также|as well as)\s*$/iu.test(before)
+      if (noun.strength === 'weak' && !seriesYear && !dense && !inList && !isAggregate()) continue
       // Weights are counted per seizure; only a period makes them an aggregate.
       if ((noun.unit === 'kg' || noun.unit === 'tons') && !base.stated && !carrying()) continue
       if (isSingle()) continue
@@ -332,7 +338,20 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       seen.add(key)
       out.push(h)
     }
-    if (hits.length > 0 && base.stated) {
+    // A year stated in a later clause ("..., although in 1995 the rate slowed to 16%") is that
+    // clause's period; only a period stated ahead of the figures frames what follows.
+    const firstHit = hits.reduce(
+      (m, h) => Math.min(m, h.start - sentence.start),
+      Number.POSITIVE_INFINITY,
+    )
+    const framing =
+      !base.fromYear ||
+      base.reporting === true ||
+      (cues[0]?.index ?? 0) < firstHit ||
+      cueYearAfterInClause(forPeriod, cues, firstHit) !== undefined
+    if (hits.length > 0 && base.stated && !framing) {
+      carriedAge = 99
+    } else if (hits.length > 0 && base.stated) {
       carried = base.period
       carriedAge = 0
       carriable = base.reporting === true

@@ -340,6 +340,11 @@ describe('extractPersons: what is not a person', () => {
     )
   })
 
+  it('takes a nickname in quotes after a nickname cue, but not a quoted brand', () => {
+    const text = 'Задержан лидер ОПГ по кличке «Шрам». Компания «Арман» закрыта.'
+    assert.deepEqual(names(text, 'ru'), ['Шрам'])
+  })
+
   it('accepts a lone surname with a weak ending when the text declines it', () => {
     const text =
       'Суд вынес приговор заместителю руководителя управления Кажину. Он признан виновным, а имущество Кажина конфисковано.'

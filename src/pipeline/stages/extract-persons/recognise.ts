@@ -226,6 +226,7 @@ function isAllCaps(w: string): boolean {
 
 // Endings of Kazakh, Kyrgyz and Uzbek compound given names, on the folded form.
 const GIVEN_SHAPE = /(?:bek|zhan|gul|bai|han|gali|nur|bol|tai|dos|bike|sulu|zhol|mirza|din|ali)$/
+const NICKNAME_CUES = new Set(['кличке', 'прозвищу', 'прозвищем', 'nicknamed', 'nickname', 'лақап'])
 const CITIZEN_CUE =
   /^(?:гражданин|гражданка|гражданина|гражданки|гражданину|уроженец|уроженка|citizen|national)$/
 const RELATION_ONLY = new Set([
@@ -568,6 +569,39 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       !readSurname(tokens[words[1]!]!.text, lang)
     ) {
       return interpretCitizen(words.slice(1))
+    }
+    // A nickname in quotes (`по кличке «Шрам»`, `nicknamed "Mero"`) is how the text names a person.
+    const q0 = tokens[i - 1]
+    const q1 = tokens[i - 2]
+    if (
+      q0 &&
+      OPEN_QUOTES.has(q0.text) &&
+      q1 &&
+      NICKNAME_CUES.has(q1.norm) &&
+      words.length <= 2 &&
+      CLOSE_QUOTES.has(tokens[end + 1]?.text ?? '')
+    ) {
+      const a = tokens[words[0]!]!
+      const b = tokens[words[words.length - 1]!]!
+      const nick = text.slice(a.start, b.end)
+      return [
+        {
+          start: a.start,
+          end: b.end,
+          text: nick,
+          tokenStart: words[0]!,
+          tokenEnd: words[words.length - 1]! + 1,
+          given: undefined,
+          surname: { surface: nick, nominative: nick, key: foldName(nick), strong: false },
+          middle: [],
+          initials: '',
+          nominative: nick,
+          gender: 'u',
+          cue: 'other',
+          standalone: true,
+          sentenceInitial: false,
+        },
+      ]
     }
     if (blockedContext(i, end)) return undefined
     const cue = cueBefore(i)

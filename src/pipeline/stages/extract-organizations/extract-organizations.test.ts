@@ -250,6 +250,47 @@ describe('findOrganizations: reconstructed and derived names', () => {
   })
 })
 
+describe('findOrganizations: Central Asian forms', () => {
+  const cases: [Lang, string, string[]][] = [
+    [
+      'ru',
+      'Дело рассматривалось в Мангистауском областном суде. Мангистауский областной суд отменил приговор.',
+      ['Мангистауский областной суд'],
+    ],
+    [
+      'ru',
+      'Бишкекский горсуд оставил приговор в силе, сообщила мэрия Бишкека.',
+      ['Бишкекский горсуд', 'мэрия Бишкека'],
+    ],
+    [
+      'ru',
+      'Сотрудники ГКНБ Таджикистана и МВД Кыргызстана задержали его.',
+      ['ГКНБ Таджикистана', 'МВД Кыргызстана'],
+    ],
+    ['kk', 'Алматы облысы ПД хабарлады.', ['Алматы облысы ПД']],
+    [
+      'en',
+      'The Islamic State and Hizb ut-Tahrir are banned in Kazakhstan.',
+      ['Islamic State', 'Hizb ut-Tahrir'],
+    ],
+  ]
+  for (const [lang, text, names] of cases) {
+    test(`${lang}: ${names.join(', ')}`, () => {
+      assert.deepEqual(
+        find(text, lang)
+          .map((o) => o.name)
+          .sort(),
+        [...names].sort(),
+      )
+    })
+  }
+
+  test('countries come from qualifiers', () => {
+    const orgs = find('Сотрудники ГКНБ Таджикистана и МВД Кыргызстана задержали его.', 'ru')
+    assert.deepEqual(orgs.map((o) => o.country).sort(), ['KG', 'TJ'])
+  })
+})
+
 describe('findOrganizations: what is not a body', () => {
   const cases: [Lang, string][] = [
     ['en', 'A French court refused the request, and an Almaty court later agreed.'],

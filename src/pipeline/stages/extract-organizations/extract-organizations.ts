@@ -34,8 +34,18 @@ export function extractOrganizations(): Stage<PlacesDoc, OrganizationsDoc> {
   return {
     name: STAGE,
     version: VERSION,
-    run(doc) {
-      return { ...doc, organizations: findOrganizations(doc.content, doc.lang, doc.locations) }
+    run(doc, context) {
+      try {
+        return { ...doc, organizations: findOrganizations(doc.content, doc.lang, doc.locations) }
+      } catch (error) {
+        // A recogniser bug must not cost the document its other facts.
+        context.report({
+          severity: 'warning',
+          rule: 'recogniser-failed',
+          reason: `organisation recognition failed: ${error instanceof Error ? error.message : String(error)}`,
+        })
+        return { ...doc, organizations: [] }
+      }
     },
   }
 }

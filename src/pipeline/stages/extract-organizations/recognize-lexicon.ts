@@ -70,6 +70,15 @@ function headGender(nominative: readonly string[]): Gender {
   return 'm'
 }
 
+const STATE_KINDS = new Set([
+  'law_enforcement',
+  'security_service',
+  'prosecutor',
+  'court',
+  'government',
+  'legislature',
+])
+
 /** Finds known bodies. */
 export function recognizeLexicon(
   text: string,
@@ -92,6 +101,9 @@ function widen(text: string, tokens: readonly OrgToken[], lang: Lang, hit: Lexic
     if (tok.norm !== w.toLowerCase()) replace.set(hit.from + k, matchCase(w, tok.text))
   })
   const generic = hit.entry.country === '*'
+  // A qualifier names the country of a state body even when the lexicon has a usual one
+  // ("ГКНБ Таджикистана" is Tajikistan's committee, not Kyrgyzstan's).
+  const stateBody = generic || (hit.entry.country !== null && STATE_KINDS.has(hit.entry.kind))
   // Bracketed abbreviation right after the name: "(СГБ)", "(AFM)", "(KNB)".
   const open = tokens[to]
   if (open?.text === '(' && tokens[to + 1]?.upper) {
@@ -107,7 +119,7 @@ function widen(text: string, tokens: readonly OrgToken[], lang: Lang, hit: Lexic
         const code = EN_DEMONYMS.get(before.norm) ?? EN_COUNTRIES.get(before.norm)
         if (code) {
           from -= 1
-          if (generic) country = code
+          if (stateBody) country = code
         }
       }
     }
@@ -119,17 +131,17 @@ function widen(text: string, tokens: readonly OrgToken[], lang: Lang, hit: Lexic
       const q = lookup2(tokens, k, EN_COUNTRIES)
       if (q) {
         to = q.to
-        if (generic) country = q.code
+        if (stateBody) country = q.code
       } else if (tokens[k]?.text === 'RK') {
         to = k + 1
-        if (generic) country = 'KZ'
+        if (stateBody) country = 'KZ'
       }
     }
   } else {
     const q = lookup2(tokens, to, RU_COUNTRY_QUALIFIERS)
     if (q && !(lang === 'kk' && q.code === 'KZ' && tokens[to]?.norm === 'казахстана')) {
       to = q.to
-      if (generic) country = q.code
+      if (stateBody) country = q.code
     }
     // Prefix adjective: "казахстанская полиция", "российского МВД".
     const before = tokens[from - 1]
@@ -140,7 +152,7 @@ function widen(text: string, tokens: readonly OrgToken[], lang: Lang, hit: Lexic
           if (stem.stem.toLowerCase() === demonym) {
             from -= 1
             replace.set(from, adjectiveToNominative(before.text, headGender(hit.nominative)))
-            if (generic) country = code
+            if (stateBody) country = code
             break
           }
         }
@@ -150,7 +162,7 @@ function widen(text: string, tokens: readonly OrgToken[], lang: Lang, hit: Lexic
       const p = lookupBefore(tokens, from, KK_COUNTRY_QUALIFIERS)
       if (p) {
         from = p.from
-        if (generic) country = p.code
+        if (stateBody) country = p.code
       }
     }
   }

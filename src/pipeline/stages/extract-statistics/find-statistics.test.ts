@@ -171,6 +171,17 @@ describe('findStatistics', () => {
     ['article numbers', 'Дело возбуждено по части 4 статьи 190 УК РК.', 'ru'],
     ['dates', 'On April 15, 2024, the president signed the law.', 'en'],
     ['a promised return', 'The scheme promised investors a 240 percent return.', 'en'],
+    ['victims of one scheme', 'Investigators identified 45 victims of the pyramid scheme.', 'en'],
+    [
+      'facts in one shop',
+      'Полицейские выявили 3 факта незаконной продажи алкоголя в одном магазине.',
+      'ru',
+    ],
+    [
+      'one seizure in Kazakh',
+      'Полицейлер 2 күдіктіні ұстады, олардан 15 келі марихуана тәркіленді.',
+      'kk',
+    ],
   ]
   for (const [name, text, lang] of negatives) {
     it(`ignores ${name}`, () => {

@@ -148,6 +148,30 @@ for (const backend of await testBackends()) {
       assert.equal((await documents.findByIdOrThrow('big')).annotations.length, 2500)
     })
 
+    test('stores text with NUL and broken surrogates, keeping every offset', async () => {
+      const documents = createDocumentRepository(handle.db)
+      const text = 'Bad\u0000bytes \uD800 here: Astana police.'
+      const span = {
+        start: 28,
+        end: 34,
+        type: 'location',
+        label: 'Astana\u0000',
+        attributes: { x: '\uDC00' },
+        stage: 's',
+        stageVersion: 1,
+      }
+
+      await documents.save(buildExtractedDoc({ id: 'odd', text }), {
+        annotations: [span],
+        extractorVersion: VERSION,
+      })
+
+      const found = await documents.findByIdOrThrow('odd')
+      assert.equal(found.text.length, text.length)
+      assert.equal(found.text.slice(18, 24), 'Astana')
+      assert.equal(found.annotations[0]?.label, 'Astana\uFFFD')
+    })
+
     test('reports a missing document as not_found', async () => {
       const documents = createDocumentRepository(handle.db)
 

@@ -5,7 +5,7 @@
  * @module storage/document-repository
  */
 
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { ExtractedDoc } from '#core/document.ts'
 import { NotFoundError } from '#core/errors.ts'
 import type { Provenance } from '#core/facts.ts'
@@ -70,9 +70,6 @@ export interface DocumentRepository {
   count(): Promise<number>
 }
 
-// 10 columns a row: 1000 rows stay far below PostgreSQL's 65535 bind parameters.
-const INSERT_CHUNK = 1000
-
 /** Creates the document repository over an open database. */
 export function createDocumentRepository(db: Kysely<Database>): DocumentRepository {
   async function findById(id: string): Promise<StoredDocument | undefined> {
@@ -128,12 +125,14 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
       const textHash = hashNormalizedText(doc.text)
       return withDbErrors(`saving document ${doc.id}`, () =>
         db.transaction().execute(async (trx) => {
-          const byId = await trx
+          // One lookup finds both the same id and the same text under another id.
+          const existing = await trx
             .selectFrom('documents')
             .select(['id', 'text_hash', 'extractor_version'])
-            .where('id', '=', doc.id)
+            .where((eb) => eb.or([eb('id', '=', doc.id), eb('text_hash', '=', textHash)]))
             .forUpdate()
-            .executeTakeFirst()
+            .execute()
+          const byId = existing.find((r) => r.id === doc.id)
           if (
             byId &&
             byId.text_hash === textHash &&
@@ -141,22 +140,16 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           ) {
             return { status: 'unchanged', id: doc.id, duplicateOf: null }
           }
-          if (!byId) {
-            const byHash = await trx
-              .selectFrom('documents')
-              .select('id')
-              .where('text_hash', '=', textHash)
-              .executeTakeFirst()
-            if (byHash) return { status: 'duplicate', id: doc.id, duplicateOf: byHash.id }
-          }
+          const byHash = existing.find((r) => r.id !== doc.id && r.text_hash === textHash)
+          if (!byId && byHash) return { status: 'duplicate', id: doc.id, duplicateOf: byHash.id }
           const row = {
-            source: doc.source,
-            url: doc.url,
-            title: doc.title,
+            source: storable(doc.source),
+            url: doc.url === null ? null : storable(doc.url),
+            title: doc.title === null ? null : storable(doc.title),
             lang: doc.lang,
             published: doc.published,
             format: doc.format,
-            text: doc.text,
+            text: storable(doc.text),
             text_hash: textHash,
             extractor_version: input.extractorVersion,
           }
@@ -201,28 +194,32 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
   }
 }
 
+// Rows travel as one JSON parameter unpacked by jsonb_to_recordset: one bind parameter instead of
+// nine per row, which is several times faster on PGlite and has no bind-parameter limit.
 async function insertAnnotations(
   trx: Transaction<Database>,
   docId: string,
   input: SaveInput,
 ): Promise<void> {
-  const rows = input.annotations.map((a) => ({
-    doc_id: docId,
-    start_offset: a.start,
-    end_offset: a.end,
-    type: a.type,
-    label: a.label,
-    attributes: JSON.stringify(a.attributes),
-    stage: a.stage,
-    stage_version: a.stageVersion,
-    extractor_version: input.extractorVersion,
-  }))
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await trx
-      .insertInto('annotations')
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .execute()
-  }
+  if (input.annotations.length === 0) return
+  const rows = toJson(
+    input.annotations.map((a) => ({
+      s: a.start,
+      e: a.end,
+      t: a.type,
+      l: a.label,
+      a: a.attributes,
+      g: a.stage,
+      v: a.stageVersion,
+    })),
+  )
+  await sql`
+    insert into annotations
+      (doc_id, start_offset, end_offset, type, label, attributes, stage, stage_version, extractor_version)
+    select ${docId}, r.s, r.e, r.t, r.l, r.a, r.g, r.v, ${input.extractorVersion}
+    from jsonb_to_recordset(${rows}::jsonb) as r(s int, e int, t text, l text, a jsonb, g text, v int)`.execute(
+    trx,
+  )
 }
 
 interface FactRow {
@@ -301,26 +298,43 @@ async function insertFacts(
   extractorVersion: string,
 ): Promise<void> {
   const ordinals = new Map<string, number>()
-  const rows = factsOf(doc).map((f) => {
-    const ordinal = ordinals.get(f.kind) ?? 0
-    ordinals.set(f.kind, ordinal + 1)
-    return {
-      doc_id: doc.id,
-      kind: f.kind,
-      ordinal,
-      start_offset: f.span?.start ?? null,
-      end_offset: f.span?.end ?? null,
-      label: f.label,
-      data: JSON.stringify(f.data),
-      stage: f.provenance.stage,
-      stage_version: f.provenance.version,
-      extractor_version: extractorVersion,
-    }
-  })
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await trx
-      .insertInto('facts')
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .execute()
-  }
+  const facts = factsOf(doc)
+  if (facts.length === 0) return
+  const rows = toJson(
+    facts.map((f) => {
+      const ordinal = ordinals.get(f.kind) ?? 0
+      ordinals.set(f.kind, ordinal + 1)
+      return {
+        k: f.kind,
+        o: ordinal,
+        s: f.span?.start ?? null,
+        e: f.span?.end ?? null,
+        l: f.label,
+        d: f.data,
+        g: f.provenance.stage,
+        v: f.provenance.version,
+      }
+    }),
+  )
+  await sql`
+    insert into facts
+      (doc_id, kind, ordinal, start_offset, end_offset, label, data, stage, stage_version, extractor_version)
+    select ${doc.id}, r.k, r.o, r.s, r.e, r.l, r.d, r.g, r.v, ${extractorVersion}
+    from jsonb_to_recordset(${rows}::jsonb) as r(k text, o int, s int, e int, l text, d jsonb, g text, v int)`.execute(
+    trx,
+  )
+}
+
+// PostgreSQL text cannot hold U+0000 and jsonb refuses lone surrogates. Both become U+FFFD, one
+// code unit for one, so every stored offset stays valid.
+function storable(text: string): string {
+  return text.replace(UNSTORABLE, '\uFFFD')
+}
+
+// NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storable(v) : v))
 }

@@ -159,6 +159,7 @@ describe('findDates', () => {
       [['в ноябре прошлого года', '2024-11']],
     ],
     ['Police today quoted Kazakhstan Today.', 'en', '2025-04-10', [['today', '2025-04-10']]],
+    ['Схему раскрыли летом прошлого года.', 'ru', '2025-04-10', [['летом прошлого года', '2024']]],
   ]
   for (const [text, lang, ref, expected] of rows) {
     test(`reads ${JSON.stringify(text)}${ref ? ` on ${ref}` : ''}`, () => {

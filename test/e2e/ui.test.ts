@@ -106,6 +106,7 @@ describe('web UI', { timeout: 180_000 }, () => {
     const { page, errors } = await openPage(390, 844)
     await page.goto(`${server.url}/?q=${encodeURIComponent('алаяқтық')}`)
     await page.locator('.result').first().waitFor()
+    await page.screenshot({ path: `${SHOTS}/ui-phone-results.png` })
 
     await page.locator('.result-title').first().click()
     await page.locator('.doc-text').waitFor()

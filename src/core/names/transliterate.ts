@@ -126,6 +126,10 @@ export function latinToCyrillic(text: string): string {
       !'aeiou'.includes(lower[i + 1] ?? '')
     ) {
       value = 'й'
+    } else if (rest.startsWith('ss') && LATIN_VOWELS.includes(prevLatin)) {
+      // English news doubles s between vowels to keep it unvoiced (Kassym, Massimov): one с.
+      value = 'с'
+      used = 2
     } else if (rest.startsWith('e') && atStart) {
       value = 'е'
     } else {

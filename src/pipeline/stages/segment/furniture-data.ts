@@ -106,6 +106,18 @@ export const FURNITURE_LINES: Readonly<Record<string, BoilerplateKind>> = {
   оқиға: 'rubric',
   қоғам: 'rubric',
   қылмыс: 'rubric',
+  // listing controls
+  'load more': 'pagination',
+  'show more': 'pagination',
+  'older posts': 'pagination',
+  'next page': 'pagination',
+  'показать ещё': 'pagination',
+  'показать еще': 'pagination',
+  'загрузить ещё': 'pagination',
+  'загрузить еще': 'pagination',
+  'следующая страница': 'pagination',
+  'тағы көрсету': 'pagination',
+  'тағы жүктеу': 'pagination',
   // layout leftovers
   '...': 'other',
   '…': 'other',

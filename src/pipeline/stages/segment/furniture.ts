@@ -68,7 +68,7 @@ export function isDateLine(line: string): boolean {
 const TICKER =
   /^(?:[•·*-]\s*)?(?:[A-Z]{3}\s*\/\s*[A-Z]{3}\s*=\s*[\d.,]+|(?:USD|EUR|RUB|KZT|KGS|UZS|TJS|CNY|GBP|TRY|AED)\s*[\d.,]+(?:\s*[▲▼↑↓+−-]?\s*[\d.,]*%?)?$|[$€₽£¥]\s*1\s*[–—=-]\s*[\d.,]+$|(?:USD|EUR|RUB|KZT|KGS|UZS|TJS)\s*[–—-]\s*[+−-]?[\d.,]+%$|курсы? валют|exchange rates?\b)/iu
 const PAGINATION =
-  /^(?:viewing results \d+\s*[-–]\s*\d+ of \d+|showing \d+\s*[-–]\s*\d+ of \d+|page \d+ of \d+|страница \d+ из \d+|показаны? \d+\s*[-–]\s*\d+ из \d+|\d+\s*[-–]\s*\d+ of \d+)$/iu
+  /^(?:viewing results \d+\s*[-–]\s*\d+ of \d+|showing \d+\s*[-–]\s*\d+ of \d+|page \d+ of \d+|страница \d+ из \d+|показаны? \d+\s*[-–]\s*\d+ из \d+|\d+\s*[-–]\s*\d+ of \d+|(?:page|страница|бет)\s+\d+|(?:[<«‹]\s*)?1\s+2\s+3(?:\s+\d{1,3})*(?:\s*(?:…|\.\.\.)\s*\d{1,3})?(?:\s*[>»›])?)$/iu
 const LEGAL =
   /^(?:©|\(c\)\s*\d{4}|copyright\b|все права защищены|барлық құқықтар|all rights reserved|(?:the )?official (?:web)?site of\b|официальный сайт\b|text sources?:|image sources?:|sources?:\s*[A-Z][^.]*,[^.]*,)/iu
 const FAIR_USE =

@@ -189,6 +189,8 @@ describe('segment furniture', () => {
     ['By Aigerim Sultanova', 'byline'],
     ['Главная | Новости | Политика | Общество | Криминал', 'navigation'],
     ['Алматы | 15 | 12 | 9', null],
+    ['1 2 3 … 12', 'pagination'],
+    ['1 200 000', null],
     ['By the end of 2024 the police had registered 1,200 crimes.', null],
   ]
   for (const [line, kind] of lines) {
@@ -276,6 +278,42 @@ describe('segment articles', () => {
       teaser(4),
     ].join('\n')
     assert.equal(run(text).articles.length, 1)
+  })
+
+  it('keeps an article whose sentence-case subheadings each lead one paragraph', () => {
+    const text = [
+      'Police report on fraud in the region',
+      '',
+      teaser(1),
+      '',
+      'How the scheme worked',
+      '',
+      teaser(2),
+      '',
+      'What the court decided',
+      '',
+      teaser(3),
+    ].join('\n')
+    assert.equal(run(text).articles.length, 1)
+  })
+
+  it('splits a Russian listing page when it has a "load more" control', () => {
+    const body = (n: number) =>
+      `Полиция города ${n} задержала подозреваемых в мошенничестве после долгого расследования. `.repeat(
+        5,
+      )
+    const text = [
+      'В Алматы задержали мошенников',
+      '',
+      body(1),
+      '',
+      'Суд приговорил бывшего акима',
+      '',
+      body(2),
+      '',
+      'Показать ещё',
+    ].join('\n')
+    assert.equal(run(text, null, 'ru').articles.length, 2)
   })
 })
 

@@ -107,10 +107,34 @@ export function findArticles(content: string, hasPagination: boolean): ArticleSe
     if (blocks.length === 0 || head.text.length >= 80) loose++
     k++
   }
-  const listing = blocks.length >= 2 && (hasPagination || (blocks.length >= 3 && loose === 0))
+  // Without a listing cue (pagination, "load more"), only a run of English Title Case headlines
+  // over long single paragraphs is taken for a listing: sentence-case subheadings of one
+  // article must not split it.
+  const listing =
+    blocks.length >= 2 &&
+    (hasPagination ||
+      (blocks.length >= 3 &&
+        loose === 0 &&
+        blocks.every((b) => isTitleCase(b.title ?? '') && b.end - b.start >= 600)))
   if (!listing) return blocks.length === 1 && loose === 0 ? blocks : []
   // Each article runs to the start of the next headline.
   return blocks.map((b, i) => ({ ...b, end: blocks[i + 1]?.start ?? content.length }))
+}
+
+const MINOR_WORDS = new Set(
+  'a an the of in on at to for and or but with by from as is are was were its their his her over under after before into vs'.split(
+    ' ',
+  ),
+)
+
+/** English headline capitalisation: most words other than minor ones start with a capital. */
+function isTitleCase(title: string): boolean {
+  const words = title
+    .split(/\s+/u)
+    .filter((w) => /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()))
+  if (words.length < 3 || !/^[A-Za-z]/u.test(words[0] ?? '')) return false
+  const capital = words.filter((w) => /^\p{Lu}/u.test(w)).length
+  return capital / words.length >= 0.8
 }
 
 /** Re-exported for tests and for stages that want to blank extra spans. */

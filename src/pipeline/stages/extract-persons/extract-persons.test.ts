@@ -307,6 +307,16 @@ describe('extractPersons: what is not a person', () => {
     ['weapons named after people', 'en', 'Police seized Kalashnikov rifles and a Makarov pistol.'],
     ['a car brand that is also a given name', 'ru', 'Изъяты автомобили Лада Веста и Тойота Камри.'],
     [
+      'Title Case headlines that start with a given name',
+      'en',
+      'Latest News\nArman Cinema Renovated After Fire\nKairat Beat Astana In Cup Final\nDana Pharmaceuticals Recalls Batch',
+    ],
+    [
+      'company names that start with a given name',
+      'en',
+      'Shares of Dana Pharmaceuticals fell after Alma Telecom reported losses.',
+    ],
+    [
       'Kazakh words with suffixes after a title word',
       'kk',
       'Іздеудегі күдікті Түркиядан экстрадицияланды.',
@@ -337,6 +347,13 @@ describe('extractPersons: what is not a person', () => {
     assert.deepEqual(
       findPersons(text, 'en', [{ start: a, end: b }]).map((p) => p.name),
       ['Berik Tulegenov'],
+    )
+  })
+
+  it('keeps a full name in a Title Case headline', () => {
+    assert.deepEqual(
+      names('Latest News\nState Oil Company Appoints New Chief Executive Aset Magzhanov\n', 'en'),
+      ['Aset Magzhanov'],
     )
   })
 

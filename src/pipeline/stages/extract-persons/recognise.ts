@@ -263,6 +263,40 @@ function unknownWordMayBeName(word: string, cue: CueRole | 'honorific', cueToken
   return cue !== 'other' && /^\p{Ll}/u.test(cueToken.text)
 }
 
+/**
+ * Flags the tokens of Title Case lines (English headlines, listing pages): lines of three or more
+ * longer words nearly all capitalised.
+ */
+function markTitleCaseLines(text: string, tokens: readonly Token[]): Uint8Array {
+  const flags = new Uint8Array(tokens.length)
+  let lineStart = 0
+  let long = 0
+  let caps = 0
+  let speech = false
+  const close = (to: number) => {
+    // Headlines are short and carry no verb of speech; a long official paragraph full of titles
+    // ("Minister of Internal Affairs ... said the Spokesperson ...") is not one.
+    if (long >= 3 && long <= 14 && caps / long >= 0.8 && !speech) flags.fill(1, lineStart, to)
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (i > 0 && text.slice(tokens[i - 1]!.end, t.start).includes('\n')) {
+      close(i)
+      lineStart = i
+      long = 0
+      caps = 0
+      speech = false
+    }
+    if (isSpeechCue(t.norm)) speech = true
+    if (t.isWord && t.text.length >= 4 && /^\p{L}/u.test(t.text)) {
+      long++
+      if (/^\p{Lu}/u.test(t.text)) caps++
+    }
+  }
+  close(tokens.length)
+  return flags
+}
+
 /** What the recogniser needs to know about the document. */
 export interface RecogniseInput {
   readonly text: string
@@ -313,6 +347,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
 
   // A word that can be part of a name run.
   // Each token is judged once (runs and their starts ask about the same tokens).
+  const titleCaseLine = markTitleCaseLines(text, tokens)
   const nameWordMemo = new Int8Array(n)
   const nameWordAt = (i: number): boolean => {
     const memo = nameWordMemo[i]!
@@ -409,7 +444,9 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     const end = Math.max(last, i)
     const next = j
     const m = interpret(i, end, words, initials)
-    if (m) out.push(...m)
+    // In a Title Case headline every word is capitalised, so only a surname ending or initials
+    // tell a name (`Aset Magauov`) from a phrase (`Arman Cinema Renovated`).
+    if (m) for (const x of m) if (!titleCaseLine[i] || x.surname?.strong || x.initials) out.push(x)
     i = Math.max(next, i + 1)
   }
   return out

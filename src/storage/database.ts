@@ -11,6 +11,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { Kysely, Migrator, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { AppError } from '#core/errors.ts'
+import { lockDataDir } from './data-dir-lock.ts'
 import { MIGRATIONS } from './migrations/index.ts'
 import { createPgliteDialect } from './pglite-driver.ts'
 import type { Database } from './schema.ts'
@@ -82,23 +83,37 @@ async function openPglite(
   options: OpenDatabaseOptions,
 ): Promise<DatabaseHandle> {
   let pglite: PGlite
+  let unlock = async () => {}
   try {
-    if (dataDir) await mkdir(dataDir, { recursive: true })
+    if (dataDir) {
+      await mkdir(dataDir, { recursive: true })
+      unlock = await lockDataDir(dataDir)
+    }
     pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: PGLITE_EXTENSIONS,
     })
   } catch (error) {
+    await unlock()
+    if (error instanceof AppError) throw error
     throw new AppError(
       'unavailable',
       `cannot open the data directory ${dataDir ?? '(memory)'}: ${messageOf(error)}`,
-      {
-        cause: error,
-      },
+      { cause: error },
     )
   }
-  return wrapPglite(pglite, options.schema ? { schema: options.schema } : {})
+  const handle = await wrapPglite(pglite, options.schema ? { schema: options.schema } : {})
+  return {
+    ...handle,
+    async close() {
+      try {
+        await handle.close()
+      } finally {
+        await unlock()
+      }
+    },
+  }
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {

@@ -9,6 +9,7 @@ import { serveUntilStopped } from '#cli/commands/serve.ts'
 import { main } from '#cli/main.ts'
 import { loadConfig } from '#config/config.ts'
 import { bootstrap } from '#src/bootstrap.ts'
+import { lockDataDir } from '#storage/data-dir-lock.ts'
 import { openTestPglite } from '../helpers/test-database.ts'
 
 interface Captured extends CommandIo {
@@ -150,6 +151,20 @@ describe('tergeu CLI over an embedded database', () => {
       io.err(),
       /^tergeu search: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: .+\n$/,
     )
+  })
+
+  test('a data directory in use by another process is one clear line and exit 1', async () => {
+    const release = await lockDataDir(join(dir, 'data'))
+    try {
+      const io = capture(dir)
+
+      const code = await main(['search', 'x'], io)
+
+      assert.equal(code, 1)
+      assert.match(io.err(), /^tergeu search: the data directory .+ is in use by process \d+ .+\n$/)
+    } finally {
+      await release()
+    }
   })
 
   test('--help prints each command usage on stdout', async () => {

@@ -98,6 +98,7 @@ const STEP_TYPES: ReadonlySet<EventType> = new Set([
   'case_opened',
   'sentence',
   'flight',
+  'seizure',
 ])
 // Types that aggregates cannot produce; legislation and cooperation are not counted occurrences.
 const COUNTABLE: ReadonlySet<EventType> = new Set(
@@ -139,7 +140,8 @@ const RELATIVE =
 const RELATIVE_START =
   /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
 // Two triggers joined by "and"/"и"/"және" with no comma share their date: "fled and hid".
-const SAME_CLAUSE_JOIN = /^[^,;]*$/u
+const SAME_CLAUSE_JOIN = /^[^,;]{0,60}$/u
+const COORDINATION = /\s(?:and|or|while|when|и|или|при|және|әрі|кезде)\s/iu
 const INTRODUCES = /^\s*(?:A|An)\s+\p{L}/u
 /** Sentences apart beyond which undated laws and agreements are different ones. */
 const POLICY_SPAN = 4
@@ -332,6 +334,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   }
 
   const candidates: Candidate[] = []
+  const accepted: { type: EventType; m: WordMatch<TriggerEntry>; si: number }[] = []
+  const acceptedIn = new Map<number, { start: number; end: number; type: EventType }[]>()
   const stepSentences = new Map<number, WordMatch<TriggerEntry>>()
   const incidentSentences = new Set<number>()
   // Who a sentence is about: its named suspects, convicts and victims and its unnamed people's
@@ -443,7 +447,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
             content,
             near(facts.dates.get(si) ?? [], m.start),
             { start: m.start, end: m.end, type },
-            info.triggers,
+            acceptedIn.get(si) ?? info.triggers,
           ),
       openDate: (type === 'flight' || type === 'wanted') && SINCE.test(info.text),
       named: who.named,
@@ -490,10 +494,13 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (type === 'extradition' && info.treaty()) continue
     // An escape from captivity or forced labour is the victim's, not a suspect's flight.
     if (type === 'flight' && info.victimEscape()) continue
-    candidates.push(make(type, m, si))
+    accepted.push({ type, m, si })
+    bucket(acceptedIn, si, { start: m.start, end: m.end, type })
     if (STEP_TYPES.has(type) && !stepSentences.has(si)) stepSentences.set(si, m)
     if (type === 'incident') incidentSentences.add(si)
   }
+  // Built once every trigger is decided: a date belongs to one of the triggers kept.
+  for (const a of accepted) candidates.push(make(a.type, a.m, a.si))
 
   // Laws named with their year: one legislation event dated by it.
   for (const m of content.matchAll(YEAR_LAW)) {
@@ -647,9 +654,8 @@ function eventDate(
     if (!owner || owner.start === at) return true
     // "объявлен в розыск и задержан в июне": the date is the arrest's; a wanted notice is older.
     if (trigger.type === 'wanted') return false
-    return SAME_CLAUSE_JOIN.test(
-      content.slice(Math.min(owner.end, trigger.end), Math.max(owner.start, at)),
-    )
+    const joint = content.slice(Math.min(owner.end, trigger.end), Math.max(owner.start, at))
+    return SAME_CLAUSE_JOIN.test(joint) && COORDINATION.test(joint)
   })
   if (usable.length === 0) return null
   const sorted = [...usable].sort((a, b) => a.start - b.start)

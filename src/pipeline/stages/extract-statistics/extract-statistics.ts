@@ -7,7 +7,8 @@
 import type { MoneyDoc, StatisticsDoc } from '#core/document.ts'
 import type { Span } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
-import { findStatistics } from './find-statistics.ts'
+import { findMoney } from '../extract-money/find-money.ts'
+import { findStatistics, type MoneySpan } from './find-statistics.ts'
 
 const NAME = 'extract-statistics'
 const VERSION = 1
@@ -26,7 +27,7 @@ export function extractStatistics(): Stage<MoneyDoc, StatisticsDoc> {
         sentences: doc.sentences,
         lang: doc.lang,
         referenceDate: doc.referenceDate,
-        money: doc.money,
+        money: moneyMentions(doc),
         skip,
       })
       return {
@@ -34,5 +35,24 @@ export function extractStatistics(): Stage<MoneyDoc, StatisticsDoc> {
         statistics: hits.map((h) => ({ ...h, provenance: { stage: NAME, version: VERSION } })),
       }
     },
+  }
+}
+
+/**
+ * Every mention of an amount in the content. `doc.money` keeps one entry per distinct amount
+ * (its first mention, often in the headline or lead), while a statistic is read from the
+ * sentence that gives its period: so the amounts are found again, repeats included, with the
+ * money stage's own finder. Falls back to `doc.money` if that finder fails.
+ */
+function moneyMentions(doc: MoneyDoc): MoneySpan[] {
+  try {
+    return findMoney(doc.content, { decimalComma: doc.lang !== 'en' }).map((h) => ({
+      start: h.start,
+      end: h.end,
+      amount: h.amount,
+      currency: h.currency,
+    }))
+  } catch {
+    return [...doc.money]
   }
 }

@@ -160,6 +160,15 @@ describe('findDates', () => {
     ],
     ['Police today quoted Kazakhstan Today.', 'en', '2025-04-10', [['today', '2025-04-10']]],
     ['Схему раскрыли летом прошлого года.', 'ru', '2025-04-10', [['летом прошлого года', '2024']]],
+    [
+      'The case opened in January 2022. In February of the same year he was charged.',
+      'en',
+      '2023-07-03',
+      [
+        ['January 2022', '2022-01'],
+        ['February of the same year', '2022-02'],
+      ],
+    ],
   ]
   for (const [text, lang, ref, expected] of rows) {
     test(`reads ${JSON.stringify(text)}${ref ? ` on ${ref}` : ''}`, () => {

@@ -72,7 +72,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   })
-  return dropOverlaps(found)
+  return dropOverlaps(found, text.length)
 }
 
 /**
@@ -314,14 +314,21 @@ function citationDates(text: string): Citation[] {
   return out
 }
 
-function dropOverlaps(hits: DateHit[]): DateHit[] {
-  const sorted = hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
+/**
+ * Keeps the longest reading where readings overlap ("February of the same year" over "In
+ * February"), then restores text order. Covered characters are marked in a bitmap, so the cost is
+ * the total length of the hits.
+ */
+function dropOverlaps(hits: DateHit[], textLength: number): DateHit[] {
+  const covered = new Uint8Array(textLength + 1)
+  const byLength = hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
   const out: DateHit[] = []
-  let end = -1
-  for (const h of sorted) {
-    if (h.start < end) continue
+  for (const h of byLength) {
+    let free = true
+    for (let i = h.start; i < h.end && free; i++) free = covered[i] === 0
+    if (!free) continue
+    covered.fill(1, h.start, h.end)
     out.push(h)
-    end = h.end
   }
-  return out
+  return out.sort((a, b) => a.start - b.start)
 }

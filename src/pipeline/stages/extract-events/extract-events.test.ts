@@ -108,10 +108,10 @@ describe('findEvents', () => {
     ['ru flight', 'ru', 'После совершения преступления мужчина скрылся.', ['flight', 'incident']],
     ['en release', 'en', 'The journalist was acquitted and released from custody.', ['release']],
     [
-      'ru seizure',
+      'ru seizure of drugs is also the drug crime',
       'ru',
       'С места происшествия изъято около 20 килограммов мефедрона.',
-      ['seizure'],
+      ['incident', 'seizure'],
     ],
     [
       'en legislation',

@@ -8,6 +8,7 @@ import { type Command, type CommandIo, EXIT, UsageError } from './command.ts'
 import { extractCommand } from './commands/extract.ts'
 import { ingestCommand } from './commands/ingest.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { namesCommand } from './commands/names.ts'
 import { ratesCommand } from './commands/rates.ts'
 import { searchCommand } from './commands/search.ts'
 import { serveCommand } from './commands/serve.ts'
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   serveCommand,
   migrateCommand,
   startCommand,
+  namesCommand,
 ]
 
 function help(): string {

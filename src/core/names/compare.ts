@@ -108,11 +108,11 @@ function compareTokens(a: NameToken, b: NameToken): TokenMatch {
   const ga = aliasGroup(a.key) ?? aliasGroup(ab)
   if (ga !== undefined && ga === (aliasGroup(b.key) ?? aliasGroup(bb)))
     return { sim: SIM_ALIAS, how: 'English form of the name' }
-  return fuzzy(ab, bb)
+  return fuzzy(ab, bb, a.plain, b.plain)
 }
 
 /** Typo tolerance on the phonetic stems, with the rules that keep distinct names apart. */
-function fuzzy(a: string, b: string): TokenMatch {
+function fuzzy(a: string, b: string, plainA = a, plainB = b): TokenMatch {
   const different = (why: string): TokenMatch => ({
     sim: Math.min(0.6, 0.6 * jaroWinkler(a, b)),
     how: why,
@@ -132,6 +132,17 @@ function fuzzy(a: string, b: string): TokenMatch {
     return different('short names one letter apart')
   }
   if (d === 2 && short >= 9) return { sim: SIM_TYPO_2, how: 'two edits apart (typo)' }
+  // A typo can break a digraph (Akhmetov → Akmhetov) and so move the phonetic keys two apart:
+  // one edit on the plain spellings, on a long enough word, is still a typo.
+  if (
+    d === 2 &&
+    Math.min(plainA.length, plainB.length) >= 6 &&
+    editDistance(plainA, plainB, 1) === 1
+  ) {
+    const sub = substitution(plainA, plainB)
+    if (sub === undefined || !VOICING.has(sub))
+      return { sim: SIM_TYPO_2, how: 'one edit apart in spelling (typo)' }
+  }
   return different('different names')
 }
 

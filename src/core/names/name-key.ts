@@ -25,6 +25,8 @@ export interface NameToken {
   readonly script: 'cyr' | 'lat'
   /** Phonetic key of the surface form. */
   readonly key: string
+  /** The surface form in plain lowercase Latin (before the phonetic folds), for typo distance. */
+  readonly plain: string
   /** Phonetic key of the folded (nominative, masculine) form, or `null` when it is `key`. */
   readonly stem: string | null
   /** A one-letter initial (`М.`, `Zh.`). */
@@ -292,6 +294,7 @@ function parseToken(
       text,
       script: cyr ? 'cyr' : 'lat',
       key,
+      plain: latin,
       stem: null,
       initial,
       patronymic: false,
@@ -317,6 +320,7 @@ function parseToken(
       text,
       script: cyr ? 'cyr' : 'lat',
       key: fkey,
+      plain: latin,
       stem: null,
       initial: false,
       patronymic: true,
@@ -342,6 +346,7 @@ function parseToken(
     text,
     script: cyr ? 'cyr' : 'lat',
     key,
+    plain: latin,
     stem,
     initial: false,
     patronymic: false,

@@ -133,6 +133,18 @@ form.addEventListener('submit', (event) => {
 langSelect.addEventListener('change', () => {
   if (state.q) form.requestSubmit()
 })
+// "/" jumps to the search box and Escape closes the reader, as on most search sites.
+document.addEventListener('keydown', (event) => {
+  const typing =
+    event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement
+  if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault()
+    input.focus()
+    input.select()
+  } else if (event.key === 'Escape' && !typing && state.doc) {
+    navigate({ ...state, doc: null })
+  }
+})
 window.addEventListener('popstate', () => {
   state = parseUiState(location.search)
   void render()

@@ -14,7 +14,7 @@ import type { Organization, OrganizationKind } from '#core/facts.ts'
 import type { Lang } from '#core/lang.ts'
 import type { Mention } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
-import type { Candidate } from './candidate.ts'
+import { type Candidate, keyOf } from './candidate.ts'
 import { type OrgLexicon, orgLexicon } from './lexicon.ts'
 import { type OrgToken, orgTokens } from './org-tokens.ts'
 import { recognizeDomains, recognizeQuoted, recognizeVenues } from './patterns-common.ts'
@@ -243,6 +243,7 @@ function group(
     list.push(c)
     groups.set(key, list)
   }
+  if (lang === 'en') mergeShortForms(groups)
   const out: Organization[] = []
   for (const members of groups.values()) {
     members.sort((a, b) => a.start - b.start)
@@ -271,6 +272,34 @@ function group(
     })
   }
   return out.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
+}
+
+/**
+ * "Joint Collegium" after "Joint Collegium of the Ministries of …": an English name that is
+ * the head of a longer name found in the same text is a short form of that body.
+ */
+function mergeShortForms(groups: Map<string, Candidate[]>): void {
+  const names = [...groups].map(([key, members]) => ({
+    key,
+    words: keyOf(members[0]!.name).split(' '),
+    known: members.some((m) => m.orgId),
+  }))
+  for (const short of names) {
+    if (short.known || short.words.length < 2) continue
+    const long = names.filter(
+      (n) =>
+        n !== short &&
+        n.words.length > short.words.length + 1 &&
+        n.words[short.words.length] === 'of' &&
+        short.words.every((w, k) => n.words[k] === w),
+    )
+    if (long.length !== 1) continue
+    const target = groups.get(long[0]!.key)
+    const moving = groups.get(short.key)
+    if (!target || !moving) continue
+    target.push(...moving)
+    groups.delete(short.key)
+  }
 }
 
 /** The nearest longer mention that contains `found[index]` (`found` is sorted by start). */

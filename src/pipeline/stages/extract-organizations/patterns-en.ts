@@ -158,7 +158,10 @@ function titleCaseLines(tokens: readonly OrgToken[]): Set<number> {
   let words = 0
   let caps = 0
   const flush = (endIdx: number) => {
-    if (words >= 4 && caps / words >= 0.75) for (let k = lineStart; k < endIdx; k++) out.add(k)
+    // A headline: mostly capitalised, short, and not ended like a sentence.
+    const last = tokens[endIdx - 1]?.text ?? ''
+    if (words >= 4 && words <= 25 && caps / words >= 0.75 && !/^[.!?]$/.test(last))
+      for (let k = lineStart; k < endIdx; k++) out.add(k)
   }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!
@@ -175,6 +178,13 @@ function titleCaseLines(tokens: readonly OrgToken[]): Set<number> {
   }
   flush(tokens.length)
   return out
+}
+
+/** Tells whether tokens `[from, to)` spell a known place or country. */
+function lookup(tokens: readonly OrgToken[], from: number, to: number): boolean {
+  let name = ''
+  for (let k = from; k < to; k++) name += (k > from ? ' ' : '') + tokens[k]!.norm
+  return EN_PLACES.has(name)
 }
 
 /** Right side of a name: "of (the) Capitalised Run", "for …", "on …", repeated. */
@@ -196,6 +206,8 @@ function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): 
         j++
         // "of the Prosecutor General's Office": a possessive inside a name goes on.
         if (t.poss && !isCapWord(tokens[j])) break
+        // "of the Russian Federation Vladimir Kolokoltsev": a country ends the name.
+        if (j - runStart <= 2 && isCapWord(tokens[j]) && lookup(tokens, runStart, j)) break
         continue
       }
       if (j > runStart && /^(?:region|city|district|oblast|province)$/.test(t.norm)) {
@@ -222,6 +234,8 @@ function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): 
       }
       break
     }
+    // A dangling connective is not part of the name.
+    while (j > runStart && /^(?:and|of|-|&)$/.test(tokens[j - 1]!.norm)) j--
     if (j === runStart) break
     end = j
   }
@@ -329,6 +343,12 @@ export function recognizeEn(
       const prev = tokens[i - 1]
       if (prev?.isWord && ((prev.cap && !NOT_NAME.test(prev.norm)) || prev.poss) && !t.nlBefore)
         continue
+      // "General of the Police of …", "Colonel of Police": a rank, not a body.
+      if (
+        t.norm === 'police' &&
+        (prev?.norm === 'of' || (prev?.norm === 'the' && tokens[i - 2]?.norm === 'of'))
+      )
+        continue
       let after = i + 1
       if (tokens[after]?.text === 'General') after++
       const end = extendRight(tokens, after, /^(?:embassy|consulate)$/.test(t.norm))
@@ -391,8 +411,12 @@ export function recognizeEn(
     }
   }
   out.push(...policeAfter(text, tokens), ...genreNamed(text, tokens), ...heldBy(text, tokens))
-  return out.filter((c) => !NOT_ORG.has(c.name.toLowerCase()))
+  return out.filter((c) => !NOT_ORG.has(c.name.toLowerCase()) && !SITE_WORDS.test(c.name))
 }
+
+/** Names of sites rather than bodies: a detention centre or a shopping centre is a place. */
+const SITE_WORDS =
+  /\b(?:detention|pre-?trial|prison|jail|colony|shopping|mall|airport|station|hotel|restaurant|cafe|market|stadium|arena|square|street|avenue|business center|business centre)\b/i
 
 /** Capitalised names that look like bodies but are places or eras. */
 const NOT_ORG = new Set(['soviet union', 'the soviet union'])

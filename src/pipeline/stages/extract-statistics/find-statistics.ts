@@ -245,7 +245,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       let rangeNote = ''
       let partOf = false
       let comparison =
-        /(?:from|с|от)\s*$/iu.test(before) ||
+        /(?:from|с|от|against|compared with|compared to|против|по сравнению с|в сравнении с)\s*$/iu.test(
+          before,
+        ) ||
+        /(?:percent|%|процент\p{L}*|пайыз\p{L}*)\s+(?:to|до)\s*$/iu.test(before) ||
         /(?:from|с|от)\s+(?:[\d,.\s]+|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
       if (toNext) {
         const next = byStart.get(c.end + scaleLen + toNext[0].length)
@@ -305,7 +308,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
           unit: noun.unit,
           text: s.slice(c.start, c.end + scaleLen),
         },
-        seriesYear ?? periodAt(absStart),
+        previousIfEarlier(seriesYear ?? periodAt(absStart), after),
       )
     }
 
@@ -645,7 +648,7 @@ function clauseLabel(s: string, pos: number): string {
 }
 
 const REPORTING_RE =
-  /\d+\s+months\s+of|(?:first|second)\s+half\s+of|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
+  /(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
 const ANAPHORA_RE =
   /\bthese (?:cases|crimes|figures)\b|\bof them\b|\bof these\b|по этим делам|из них|в том числе|олардың|оның ішінде/iu
 const MONTHS_SRC =
@@ -748,7 +751,16 @@ function sentencePeriod(
   const first = cues[0]
   if (first)
     return { period: first.year, stated: true, fromYear: true, reporting: REPORTING_RE.test(s) }
-  if (open) return { period: null, stated: true }
+  if (open) {
+    // "Since the beginning of 2025" on a 2025 page is the year to date; an earlier start is open.
+    const y = /(?:19|20)\d{2}/u.exec(open[0])?.[0]
+    const toDate =
+      y !== undefined &&
+      refYear !== null &&
+      Number(y) === refYear &&
+      /beginning|start|начала|басынан/iu.test(open[0])
+    return toDate ? { period: y, stated: true, reporting: true } : { period: null, stated: true }
+  }
   const lastN = LAST_N_YEARS_RE.exec(s)
   if (lastN) {
     const w = (lastN[1] ?? lastN[2] ?? lastN[3] ?? '').toLowerCase()
@@ -764,6 +776,15 @@ function sentencePeriod(
     return { period: refYear ? String(refYear - 1) : null, stated: true, reporting: true }
   }
   return { period: null, stated: false }
+}
+
+const EARLIER_RE =
+  /^[^.;]{0,30}?(?:a year earlier|a year ago|the year before|the previous year|годом ранее|годом раньше|год назад|бір жыл бұрын)/iu
+
+/** "against 47,010 a year earlier": the figure of the year before the sentence's year. */
+function previousIfEarlier(period: string | null, after: string): string | null {
+  if (period === null || !/^\d{4}$/u.test(period) || !EARLIER_RE.test(after)) return period
+  return String(Number(period) - 1)
 }
 
 /** The year of the closest year cue before `pos` ("by 1992 that figure had risen to 58%"). */

@@ -25,6 +25,8 @@ const TITLE_BEFORE =
   /(?:Act|Code|Law|Convention|Strategy|Programme|Program|Plan|Vision|Map|Report)\s+(?:of\s+)?$/u
 const PERIOD_BEFORE =
   /(?:\b[QH][1-4]\s+|по\s+итогам\s+|итоги\s+|\b(?:months?|quarters?|half|weeks?)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|(?:месяц\p{L}*|квартал\p{L}*|полугоди\p{L}*|недел\p{L}*)\s+|(?:^|[^\p{L}])за\s+(?:период\s+)?(?:с\s+)?(?:\d{4}\s+по\s+)?|(?:\bthan|\bcompared\s+(?:to|with)|(?:^|[^\p{L}])чем|по\s+сравнению\s+с)\s+(?:(?:in|в)\s+)?(?:the\s+)?|\d[\d,.]*\s+in\s+|(?:^|[^\p{L}])ай\p{L}*\s+)$/iu
+const AGGREGATE_VERB =
+  /\b(?:carried\s+out|conducted|seized|detained|arrested|confiscated|blocked|closed)\b|проведен\p{L}*|провел\p{L}*|изъя\p{L}*|задержа\p{L}*|пресечен\p{L}*|жүргізіл\p{L}*|ұсталды|тәркіле\p{L}*|жабылды/iu
 const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
 const STAT_VERB =
   /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew|handed\s+(?:out|down)|opened|initiated|convicted)\b|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
@@ -59,7 +61,10 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   const sentence = sentenceAround(text, hit)
   const rest = sentence.replace(NOT_QUANTITY, '')
   if (PERCENT.test(sentence) || COUNTED.test(rest)) return true
-  return STAT_VERB.test(sentence) && (QUANTITY.test(rest) || COUNTED_WORDS.test(sentence))
+  const counted = QUANTITY.test(rest) || COUNTED_WORDS.test(sentence)
+  // "Last year police carried out 14 operations": a count over a relative period is an aggregate.
+  if (hit.relative && counted && AGGREGATE_VERB.test(sentence)) return true
+  return STAT_VERB.test(sentence) && counted
 }
 
 /** The sentence around a hit, at most 300 characters either side. */

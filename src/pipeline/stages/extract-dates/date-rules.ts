@@ -281,7 +281,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // наурызда, желтоқсанда (year-less, lower case: "Қазанда" is the city of Kazan)
     script: 'kazakh',
-    re: new RegExp(`${NB}(${monthAlternation(KK_MONTHS)})(?:да|де|та|те)${NA}`, 'gu'),
+    re: new RegExp(`${NB}(${monthAlternation(KK_MONTHS)})[кг]?(?:да|де|та|те)${NA}`, 'gu'),
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
   },
   {

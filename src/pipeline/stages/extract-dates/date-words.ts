@@ -64,7 +64,8 @@ export const KK_MONTHS: readonly (readonly [string, number])[] = [
   ['маусым', 6],
   ['шілде', 7],
   ['тамыз', 8],
-  ['қыркүйек', 9],
+  // қыркүйек → қыркүйегінде: the final к voices before a vowel, so the stem stops before it.
+  ['қыркүйе', 9],
   ['қазан', 10],
   ['қараша', 11],
   ['желтоқсан', 12],

@@ -105,6 +105,14 @@ describe('extractDates', () => {
     )
   })
 
+  test('leaves out a relative period that only frames a count', async () => {
+    const text = 'Last year police carried out 14 joint operations. Yesterday they detained 3 men.'
+
+    assert.deepEqual(await run(doc(text, { ref: '2025-07-21' })), [
+      ['Yesterday', '2025-07-20', true],
+    ])
+  })
+
   test('leaves out relative dates on a page without a date', async () => {
     assert.deepEqual(
       await run(doc('The joint collegium met today and approved the plan for 2026.')),

@@ -1,6 +1,46 @@
 import assert from 'node:assert/strict'
+import { readFile, writeFile } from 'node:fs/promises'
 import { describe, test } from 'node:test'
-import { parseHeadline } from './search-repository.ts'
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely'
+import type { Database } from './schema.ts'
+import { buildSearchSql, parseHeadline } from './search-repository.ts'
+
+// Compiles without a connection: reviewers see the hot query's SQL change in the golden file.
+const compiler = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+})
+
+describe('buildSearchSql', () => {
+  test('matches the committed search-repository.sql (UPDATE_GOLDEN=1 rewrites it)', async () => {
+    const file = new URL('./search-repository.sql', import.meta.url)
+    const all = buildSearchSql('задержан', undefined, { limit: 20, offset: 0 }).compile(compiler)
+    const ru = buildSearchSql('задержан', 'ru', { limit: 20, offset: 40 }).compile(compiler)
+    const golden = [
+      '-- search, every language (GET /api/search?q=…)',
+      `${all.sql.trim()};`,
+      `-- parameters: ${JSON.stringify(all.parameters)}`,
+      '',
+      '-- search, one language (GET /api/search?q=…&lang=ru&cursor=…)',
+      `${ru.sql.trim()};`,
+      `-- parameters: ${JSON.stringify(ru.parameters)}`,
+      '',
+    ].join('\n')
+    if (process.env['UPDATE_GOLDEN']) await writeFile(file, golden)
+
+    assert.equal(golden, await readFile(file, 'utf8'))
+  })
+})
 
 describe('parseHeadline', () => {
   test('strips the match markers and returns highlight offsets into the plain snippet', () => {

@@ -68,6 +68,49 @@ export function buildTsQuery(q: string, lang: Lang | undefined): RawBuilder<unkn
   return sql`(websearch_to_tsquery('russian'::regconfig, ${q}) || websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('simple'::regconfig, ${q}))`
 }
 
+/** A row of {@link buildSearchSql}. */
+interface SearchRow {
+  id: string
+  title: string | null
+  lang: string
+  source: string
+  published: string | null
+  rank: number
+  total: number
+  headline: string
+}
+
+/**
+ * Builds the search statement (its SQL is pinned by `search-repository.sql`). The page is ranked
+ * first; snippets are made for the page's rows only, since ts_headline re-parses each text.
+ */
+export function buildSearchSql(
+  q: string,
+  lang: Lang | undefined,
+  page: { readonly limit: number; readonly offset: number },
+): RawBuilder<SearchRow> {
+  const query = buildTsQuery(q, lang)
+  const langFilter = lang ? sql`and d.lang = ${lang}` : sql``
+  return sql<SearchRow>`
+    with q as (select ${query} as query),
+    page as (
+      select d.id, d.title, d.lang, d.source, d.published, d.text,
+             ts_rank_cd(d.search_vector, q.query)::float8 as rank,
+             count(*) over ()::int as total
+      from documents d, q
+      where d.search_vector @@ q.query ${langFilter}
+      order by rank desc, d.id
+      limit ${page.limit} offset ${page.offset}
+    )
+    select page.id, page.title, page.lang, page.source, page.published, page.rank, page.total,
+           ts_headline(
+             (case page.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
+             left(page.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
+           ) as headline
+    from page, q
+    order by page.rank desc, page.id`
+}
+
 /** Creates the search repository over an open database. */
 export function createSearchRepository(db: Kysely<Database>): SearchRepository {
   return {
@@ -75,36 +118,8 @@ export function createSearchRepository(db: Kysely<Database>): SearchRepository {
       const offset = decodeCursor(params.cursor)
       const limit = Math.min(Math.max(Math.trunc(params.limit), 1), 100)
       const query = buildTsQuery(params.q, params.lang)
-      const langFilter = params.lang ? sql`and d.lang = ${params.lang}` : sql``
       return withDbErrors('searching', async () => {
-        // The page is ranked first; snippets are made for the page's rows only.
-        const result = await sql<{
-          id: string
-          title: string | null
-          lang: string
-          source: string
-          published: string | null
-          rank: number
-          total: number
-          headline: string
-        }>`
-          with q as (select ${query} as query),
-          page as (
-            select d.id, d.title, d.lang, d.source, d.published, d.text,
-                   ts_rank_cd(d.search_vector, q.query)::float8 as rank,
-                   count(*) over ()::int as total
-            from documents d, q
-            where d.search_vector @@ q.query ${langFilter}
-            order by rank desc, d.id
-            limit ${limit} offset ${offset}
-          )
-          select page.id, page.title, page.lang, page.source, page.published, page.rank, page.total,
-                 ts_headline(
-                   (case page.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
-                   left(page.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
-                 ) as headline
-          from page, q
-          order by page.rank desc, page.id`.execute(db)
+        const result = await buildSearchSql(params.q, params.lang, { limit, offset }).execute(db)
         const rows = result.rows
         const total =
           rows[0]?.total ?? (offset > 0 ? await countMatches(db, query, params.lang) : 0)

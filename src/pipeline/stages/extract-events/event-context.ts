@@ -16,19 +16,19 @@ const CASE_COUNT =
   /(?<![\d.,])\d[\d.,]{0,12}(?:\s\d{3}){0,3}(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+|[\p{L}-]+\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/iu
 // Hundreds of people in one sentence are a statistic, not one operation.
 const BIG_PEOPLE_COUNT =
-  /(?<![\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3}){1,3}|\d{4,9})(?![\d])(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu
+  /(?<![\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3}){1,3}|\d{4,9})(?![\d])(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|groups|групп|топ(?:тар\p{L}*|тың|ы)?(?!\p{L})|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu
 const HAS_DIGIT = /\d/
 // Cheap test for the words NEW_OCCURRENCE looks for.
 const NEW_OCCURRENCE_HINT = /other|second|separate|ещ|друг|втор|тағы|екінші/iu
 // Counts in words and trends: "по девяти делам", "decreased by 14%".
 const COUNT_WORDS_TREND =
-  /по \p{L}+ делам|\d\s?%|\bpercent\b|процент|пайыз|decreased by|increased by|fell by|rose by|снизил\p{L}* на|вырос\p{L}* на|увеличил\p{L}* на|crime rate|уровень преступности/iu
+  /по \p{L}+ делам|\d\s?%|\bpercent\b|процент|пайыз|decreased|increased|declined|fell by|rose by|has grown|have grown|several incidents|a number of incidents|несколько случаев|ряд случаев|выросло|снизилось|увеличилось|сократилось|артты|азайды|снизил\p{L}* на|вырос\p{L}* на|увеличил\p{L}* на|crime rate|уровень преступности/iu
 // A passage that describes what the law provides, not something that happened.
 const LAW_CONTEXT =
   /according to the (?:criminal )?code|in accordance with the law|under the law,|согласно (?:уголовному )?кодексу|в соответствии с (?:законом|кодексом|уголовным)|кодекске сәйкес|заңға сәйкес/iu
 // A penalty the law provides, not one a court gave.
 const HYPOTHETICAL =
-  /could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы|penalty of up to|up to \d+ years/iu
+  /maximum sentence|minimum sentence|maximum penalty|carries a (?:sentence|penalty)|максимальн\p{L}* наказани|максимальн\p{L}* срок|could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы|penalty of up to|up to \d+ years/iu
 // A future or hypothetical step: "he will be released", "could be sentenced".
 const MODAL =
   /\b(?:will|would|could|may|might|to)\s+be\s*$|(?<!\p{L})(?:будет|будут|может быть)\s*$/iu

@@ -48,7 +48,9 @@ function deletions(key: string): string[] {
 
 /** Creates an empty {@link NameIndex}. */
 export function createNameIndex(): NameIndex {
-  const tokenIds = new Map<string, number>()
+  // Parsed tokens are shared objects (the parser caches them), so identity is a cheap key.
+  const tokenIds = new Map<NameToken, number>()
+  const tokenVocab = new Map<NameToken, number>()
   const tokens: NameToken[] = []
   const names: string[] = []
   const ids: number[] = []
@@ -59,12 +61,11 @@ export function createNameIndex(): NameIndex {
   const neighbours = new Map<string, number[]>()
 
   function tokenId(t: NameToken): number {
-    const k = `${t.text}\u0000${t.patronymic ? 'p' : ''}${t.initial ? 'i' : ''}`
-    let id = tokenIds.get(k)
+    let id = tokenIds.get(t)
     if (id === undefined) {
       id = tokens.length
       tokens.push(t)
-      tokenIds.set(k, id)
+      tokenIds.set(t, id)
     }
     return id
   }
@@ -113,16 +114,21 @@ export function createNameIndex(): NameIndex {
       names.push(name)
       ids.push(id)
       const row: number[] = []
-      const seen = new Set<number>()
-      for (const t of [...parsed.parts, ...parsed.patronymics]) {
+      let last = -1
+      for (const t of parsed.parts) {
         row.push(tokenId(t))
-        if (t.patronymic || t.initial) continue
-        const v = vocabId(baseKey(t))
-        if (!seen.has(v)) {
-          seen.add(v)
-          postings[v]!.push(slot)
+        if (t.initial) continue
+        let v = tokenVocab.get(t)
+        if (v === undefined) {
+          v = vocabId(baseKey(t))
+          tokenVocab.set(t, v)
         }
+        // A name lists a key once (Иванов Иван Иванов is rare; a repeat is harmless anyway).
+        const list = postings[v]!
+        if (list[list.length - 1] !== slot && v !== last) list.push(slot)
+        last = v
       }
+      for (const t of parsed.patronymics) row.push(tokenId(t))
       nameParts.push(row)
     },
     get size() {

@@ -356,6 +356,27 @@ function parseToken(
   }
 }
 
+// Names repeat their parts (a million names share a few thousand surnames): each token reading
+// is computed once. The reading depends only on the word, the dot after it and whether it can be
+// a patronymic, so the cache is invisible to callers; it is emptied when it grows large.
+const TOKEN_CACHE = new Map<string, NameToken | null>()
+
+function cachedToken(
+  word: string,
+  dotted: boolean,
+  position: number,
+  count: number,
+): NameToken | undefined {
+  const k = `${word}\u0000${dotted ? 1 : 0}${position > 0 ? 1 : 0}${count > 2 ? 1 : 0}`
+  const hit = TOKEN_CACHE.get(k)
+  if (hit !== undefined) return hit ?? undefined
+  // Position and count matter only as "first or not" and "more than two parts or not".
+  const t = parseToken(word, dotted, position > 0 ? 1 : 0, count > 2 ? 3 : 2)
+  if (TOKEN_CACHE.size >= 500_000) TOKEN_CACHE.clear()
+  TOKEN_CACHE.set(k, t ?? null)
+  return t
+}
+
 /**
  * Cuts a name into tokens (on spaces, hyphens, dots, commas), drops titles, and keys each token.
  * At most 8 tokens of 40 characters are read: longer input is not a name, and the cap keeps
@@ -364,7 +385,11 @@ function parseToken(
 export function parseName(text: string): ParsedName {
   const raw: { word: string; dotted: boolean }[] = []
   const re = /[\p{L}\p{M}'’ʻʼ`]+(\.)?/gu
-  const input = text.length > 2000 ? text.slice(0, 2000) : text
+  // Hyphenated titles would otherwise be cut into one-letter "initials".
+  const input = (text.length > 2000 ? text.slice(0, 2000) : text).replace(
+    /(^|\s)г-(?:н|жа)\.?(?=\s)/giu,
+    '$1',
+  )
   for (const m of input.matchAll(re)) {
     const word = m[0].replace(/\.$/, '')
     if (TITLES.has(word.toLowerCase())) continue
@@ -374,7 +399,7 @@ export function parseName(text: string): ParsedName {
   const parts: NameToken[] = []
   const patronymics: NameToken[] = []
   raw.forEach((r, i) => {
-    const t = parseToken(r.word, r.dotted, i, raw.length)
+    const t = cachedToken(r.word, r.dotted, i, raw.length)
     if (!t) return
     if (t.patronymic) patronymics.push(t)
     else parts.push(t)

@@ -5,6 +5,7 @@ import type { DateMention, Person } from '#core/facts.ts'
 import type { Lang } from '#core/lang.ts'
 import type { Span } from '#core/span.ts'
 import { findCrimes } from '../extract-crimes/extract-crimes.ts'
+import { spanOf } from './event-dates.ts'
 import { findEvents } from './extract-events.ts'
 
 const provenance = { stage: 'test', version: 1 }
@@ -263,5 +264,18 @@ describe('findEvents', () => {
     findEvents(doc)
 
     assert.ok(performance.now() - started < 3000, 'took too long')
+  })
+})
+
+describe('spanOf', () => {
+  test('turns one range mention into an interval', () => {
+    assert.equal(spanOf('from March to April 2020', '2020-03'), '2020-03/2020-04')
+    assert.equal(spanOf('2017–2019', '2017'), '2017/2019')
+    assert.equal(spanOf('в 2017–2018 годах', '2017'), '2017/2018')
+  })
+
+  test('leaves single dates alone', () => {
+    assert.equal(spanOf('April 5, 2025', '2025-04-05'), '2025-04-05')
+    assert.equal(spanOf('в июле 2013 года', '2013-07'), '2013-07')
   })
 })

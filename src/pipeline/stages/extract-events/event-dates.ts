@@ -1,0 +1,150 @@
+/**
+ * Which date a sentence gives an event: the date nearest its trigger, unless the date is the
+ * report's (a dateline, "reported on"), belongs to another step of the sentence, or the trigger
+ * sits in a relative clause or an aside; date ranges become intervals (`2020-03/2020-04`).
+ *
+ * @module pipeline/stages/extract-events/event-dates
+ */
+import type { EventType } from '#core/facts.ts'
+import { monthNumber } from '../extract-dates/date-words.ts'
+
+// Words next to a date that make it the date of the report, not of the event.
+const REPORT_WORDS =
+  /\b(?:reported|reports|said|says|told|announced|stated|published|press conference|interview)\b|сообщил|сообщает|сообщили|заявил|рассказал|отметил|передает|передаёт|хабарла|мәлімде|брифинг/iu
+const RELATIVE =
+  /,\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
+const RELATIVE_START =
+  /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
+// Two triggers joined by "and"/"и"/"және" with no comma share their date: "fled and hid".
+const SAME_CLAUSE_JOIN = /^[^,;]{0,60}$/u
+const COORDINATION = /\s(?:and|or|while|when|и|или|при|және|әрі|кезде)\s/iu
+const DATELINE_AFTER = /^\)?\s*(?:[—–]|\s-)\s*(?!\d)/u
+const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
+
+/**
+ * The date of an event told in a sentence: the date nearest the trigger, or an interval when
+ * two dates are joined by "to"/"по"/"–". Dates of the report itself ("reported on Sept. 14")
+ * do not date the event.
+ */
+export function eventDate(
+  content: string,
+  dates: readonly { iso: string; start: number; end: number; text: string }[],
+  trigger: { start: number; end: number; type: EventType },
+  others: readonly { start: number; end: number; type: EventType }[],
+): string | null {
+  const at = trigger.start
+  const usable = dates.filter((d) => {
+    const around = content.slice(Math.max(0, d.start - 40), Math.min(content.length, d.end + 25))
+    if (REPORT_WORDS.test(around)) return false
+    // A dateline ("ASTANA, 22 January 2025 — …") dates the report.
+    const lineStart = content.lastIndexOf('\n', d.start) + 1
+    if (d.start - lineStart < 60 && DATELINE_AFTER.test(content.slice(d.end, d.end + 6)))
+      return false
+    // A trigger in a relative clause ("who still remains on the wanted list") is not dated by
+    // the main clause's date.
+    const between = d.start < at ? content.slice(d.end, at) : content.slice(trigger.end, d.start)
+    if (RELATIVE.test(between)) return false
+    if (d.start > at) {
+      const clause = content.slice(Math.max(0, at - 60), at)
+      const lastComma = clause.lastIndexOf(',')
+      if (
+        lastComma >= 0 &&
+        RELATIVE_START.test(clause.slice(lastComma + 1)) &&
+        between.includes(',')
+      )
+        return false
+    }
+    // With several triggers, a date belongs to the nearest step (states such as "wanted" only
+    // when there is no step), and to triggers in that step's clause ("fled and hid").
+    // Triggers in an aside (", wanted for murder,") or told as earlier ("after being sentenced")
+    // do not own the main clause's date.
+    const close = near(others, d.start)
+    const mains = close.filter((o) => !isAside(content, o, d))
+    const pool = mains.length > 0 ? mains : close
+    let owner: { start: number; end: number } | null = null
+    for (const o of pool)
+      if (!owner || Math.abs(d.start - o.start) < Math.abs(d.start - owner.start)) owner = o
+    if (!owner || owner.start === at) return true
+    // "объявлен в розыск и задержан в июне": the date is the arrest's; a wanted notice is older.
+    if (trigger.type === 'wanted') return false
+    const joint = content.slice(Math.min(owner.end, trigger.end), Math.max(owner.start, at))
+    return SAME_CLAUSE_JOIN.test(joint) && COORDINATION.test(joint)
+  })
+  if (usable.length === 0) return null
+  const sorted = [...usable].sort((a, b) => a.start - b.start)
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i]!
+    const b = sorted[i + 1]!
+    if (a.iso < b.iso && INTERVAL_JOIN.test(content.slice(a.end, b.start)))
+      return `${a.iso}/${b.iso}`
+  }
+  let best = sorted[0]!
+  for (const d of sorted) {
+    if (Math.abs(d.start - at) < Math.abs(best.start - at)) best = d
+  }
+  return spanOf(best.text, best.iso)
+}
+
+/** How far (in characters) a date and a trigger may be apart and still belong together. */
+const DATE_REACH = 300
+
+/** The items of a list sorted by `start` that lie within {@link DATE_REACH} of `at` (binary search). */
+export function near<T extends { start: number }>(list: readonly T[], at: number): readonly T[] {
+  if (list.length <= 8) return list
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid]!.start < at - DATE_REACH) lo = mid + 1
+    else hi = mid
+  }
+  const out: T[] = []
+  for (let i = lo; i < list.length && list[i]!.start <= at + DATE_REACH && out.length < 16; i++)
+    out.push(list[i]!)
+  return out
+}
+
+const EARLIER_STEP = /(?:after|before|после|до)\s+(?:being\s+|having\s+been\s+|того как\s+)?$/iu
+
+/** Tells whether a trigger sits in an aside or an earlier step, so that a date is not its own. */
+function isAside(content: string, t: { start: number }, date: { start: number }): boolean {
+  const from = Math.max(0, t.start - 40)
+  const before = content.slice(from, t.start)
+  if (EARLIER_STEP.test(before)) return true
+  const comma = before.lastIndexOf(',')
+  if (comma < 0 || from + comma < date.start) return false
+  // ", wanted for murder," — at most one word between the comma and the trigger.
+  return (
+    before
+      .slice(comma + 1)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean).length <= 1
+  )
+}
+
+const RANGE_JOIN = /\s+(?:to|until|till|through|and|по|до|и)\s+|\s*[–—]\s*|(?<=\d)-(?=\d)/iu
+
+/**
+ * The interval a date mention spans, when the dates stage gave one mention for a range ("from
+ * March to April 2020" → `2020-03/2020-04`, "2017–2019" → `2017/2019`); otherwise its ISO value.
+ */
+export function spanOf(text: string, iso: string): string {
+  const parts = text.split(RANGE_JOIN)
+  if (parts.length < 2 || iso.length > 7) return iso
+  const last = parts[parts.length - 1]!
+  const year = /(?<!\d)(\d{4})(?!\d)/.exec(last)?.[1] ?? iso.slice(0, 4)
+  if (iso.length === 4) return year !== iso ? `${iso}/${year}` : iso
+  let month: number | null = null
+  for (const word of last.split(/[^\p{L}]+/u)) {
+    if (word) month ??= monthNumber(word)
+  }
+  if (month === null) return iso
+  const end = `${year}-${String(month).padStart(2, '0')}`
+  return end > iso ? `${iso}/${end}` : iso
+}
+
+/** Tells whether two dates can be one occurrence's: equal, or one a coarser form of the other. */
+export function sameDate(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`)
+}

@@ -178,6 +178,16 @@ describe('findStatistics', () => {
       'ru',
     ],
     [
+      "one suspect's deeds",
+      'По данным следствия, он проник в 12 квартир и похитил вещи на общую сумму 9 млн тенге.',
+      'ru',
+    ],
+    [
+      'counts of one operation told over several sentences',
+      'В ходе операции проверено более 600 объектов. Задержаны 7 подозреваемых, возбуждено 9 уголовных дел.',
+      'ru',
+    ],
+    [
       'one seizure in Kazakh',
       'Полицейлер 2 күдіктіні ұстады, олардан 15 келі марихуана тәркіленді.',
       'kk',
@@ -211,6 +221,21 @@ describe('findStatistics', () => {
       [13, '2023/2025'],
       [1000, '2023/2025'],
       [9, '2023/2025'],
+    ])
+  })
+
+  it('keeps figures an official reports ("he noted")', () => {
+    assert.deepEqual(stats('He noted that in 2024 the police registered 1,200 fraud cases.'), [
+      [1200, '2024'],
+    ])
+  })
+
+  it('dates a comparison figure a year before the sentence period', () => {
+    const text =
+      'In the first five months of 2025, 41,370 criminal offences were registered, against 47,010 a year earlier.'
+    assert.deepEqual(stats(text, 'en', '2025-06-03'), [
+      [41370, '2025'],
+      [47010, '2024'],
     ])
   })
 

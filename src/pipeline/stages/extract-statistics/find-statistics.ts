@@ -107,6 +107,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   // Within one paragraph any stated period goes on.
   let carriedEnd = 0
   let samePara = false
+  let singleContext = false
+  let singleEnd = 0
   const carrying = () =>
     carriedAge <= 2 && (carriable || samePara || ANAPHORA_RE.test(sentenceText))
 
@@ -130,7 +132,12 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     const isAggregate = () =>
       (aggregateMemo ??= base.stated || carrying() || AGGREGATE_CUE_RE.test(forPeriod))
     let singleMemo: boolean | undefined
-    const isSingle = () => (singleMemo ??= SINGLE_CASE_RE.test(s))
+    // An operation or one suspect's deeds, told over several sentences of a paragraph, stay a
+    // single case until the paragraph ends or a sentence states its own period.
+    if (/\n[ \t]*\n/u.test(content.slice(singleEnd, sentence.start)) || base.stated)
+      singleContext = false
+    const isSingle = () =>
+      (singleMemo ??= singleContext || SINGLE_CASE_RE.test(s) || PRONOUN_SUBJECT_RE.test(s))
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     const hits: StatHit[] = []
     const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
@@ -330,6 +337,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       }
     }
 
+    if (OPERATION_RE.test(s) || PRONOUN_SUBJECT_RE.test(s)) {
+      singleContext = true
+      singleEnd = sentence.end
+    } else if (singleContext) singleEnd = sentence.end
     for (const h of hits) {
       // A count restated elsewhere is one figure whatever its noun; a percentage is one only
       // when it measures the same thing (two different shares can both be 25%).
@@ -778,6 +789,13 @@ function sentencePeriod(
   return { period: null, stated: false }
 }
 
+// One person as the subject ("он проник в 12 квартир", "he deceived 14 people"), unless the
+// person only reports ("he said").
+const PRONOUN_SUBJECT_RE =
+  /(?:(?<!\p{L})(?:he|she|он|она)\s+(?!(?:has|had|also|further|then|was|is|также|ещё|еще)?\s*(?:said|says|noted|note|added|told|stressed|explained|recalled|underlined|emphasi[sz]ed|reported|stated|cited|mentioned|highlighted|pointed|spoke|сказал|отметил|добавил|сообщил|подчеркнул|пояснил|напомнил|заявил|рассказал|привел|привёл|уточнил))\p{L}|^\s*Ол\s+(?!деді|айтты|атап|мәлімдеді|хабарлады)\p{L})/iu
+// A police operation or raid: the counts that follow are its own.
+const OPERATION_RE =
+  /(?:в ходе|во время) (?:операции|спецоперации|рейда|обысков|обыска|мероприяти)|during (?:the|a|an) (?:operation|raid|search|special operation)|as part of the operation|операция барысында|рейд барысында|тінту кезінде/iu
 const EARLIER_RE =
   /^[^.;]{0,30}?(?:a year earlier|a year ago|the year before|the previous year|годом ранее|годом раньше|год назад|бір жыл бұрын)/iu
 

@@ -76,6 +76,7 @@ const HEADS = new Map<string, OrganizationKind>([
   ['guard', 'security_service'],
   ['cabinet', 'government'],
   ['collegium', 'government'],
+  ['library', 'other'],
   ['affairs', 'law_enforcement'],
   ['dia', 'law_enforcement'],
   ['uvd', 'law_enforcement'],
@@ -642,6 +643,8 @@ function make(
 const UNIT_HEADS =
   /^(?:department|directorate|division|unit|board|office|service|committee|administration|section|team|center|centre)$/
 const PRESS = /^(?:press|press-service|press-office|media)$/
+/** Heads a body owns ("the Council of Europe's anti-corruption body", "Kazakhstan's wealth fund"). */
+const OWNED_HEADS = /^(?:body|watchdog|regulator|fund|agency|arm|wing)$/
 const UNIT_OR_PRESS = new Set([
   ...'department directorate division unit board office service committee administration section team center centre'.split(
     ' ',
@@ -709,7 +712,7 @@ export function wrapEn(
       out.push(wrapped(text, tokens, from, parent.to, parent))
       continue
     }
-    // "<body>'s (Cap words|unit words) <unit head>"
+    // "<body>'s (Cap words|unit words) <unit head>", "Council of Europe's anti-corruption body"
     const parent = byEnd.get(i + 1)
     if (parent && t.poss) {
       let k = i + 1
@@ -717,7 +720,7 @@ export function wrapEn(
         const w = tokens[k]!
         if (!w.isWord || w.nlBefore) break
         if (
-          UNIT_HEADS.test(w.norm) &&
+          (UNIT_HEADS.test(w.norm) || OWNED_HEADS.test(w.norm)) &&
           !(PRESS.test(tokens[k - 1]?.norm ?? '') && k === i + 1) &&
           tokens[k + 1]?.norm !== 'of'
         ) {
@@ -725,6 +728,24 @@ export function wrapEn(
           break
         }
         if (!(w.cap || UNIT_WORD.test(w.norm) || PRESS.test(w.norm))) break
+        k++
+      }
+    }
+    // "Kazakhstan's sovereign wealth fund": a country's one body of a kind.
+    if (!parent && t.poss && t.cap && COUNTRY_LEVEL.has(t.norm)) {
+      let k = i + 1
+      while (k < tokens.length && k - i <= 4) {
+        const w = tokens[k]!
+        if (!w.isWord || w.cap || w.nlBefore || NOT_NAME.test(w.norm) || /ed$/.test(w.norm)) break
+        if (OWNED_HEADS.test(w.norm) && k > i + 1) {
+          const c = make(text, tokens, i, k + 1, 'government')
+          out.push({
+            ...c,
+            kind: kindFromName(c.name, /fund/.test(w.norm) ? 'company' : 'government'),
+            weak: true,
+          })
+          break
+        }
         k++
       }
     }

@@ -59,7 +59,7 @@ const PATRONYMIC_ONE_SIDED = 0.99
 const VOICING = new Set(['td', 'dt', 'kg', 'gk', 'sz', 'zs', 'pb', 'bp', 'fv', 'vf', 'SJ', 'JS'])
 
 /** Latin tokens are not inflected; this crude stem meets the stem of an inflected Cyrillic one. */
-function latinStem(t: NameToken): string {
+export function latinStem(t: NameToken): string {
   return t.key.replace(/[aeiou]+$/, '')
 }
 

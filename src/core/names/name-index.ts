@@ -7,7 +7,7 @@
  *
  * @module core/names/name-index
  */
-import { compareParsed, type NameComparison } from './compare.ts'
+import { compareParsed, latinStem, type NameComparison } from './compare.ts'
 import { baseKey, type NameToken, type ParsedName, parseName } from './name-key.ts'
 
 /** One screening hit. */
@@ -50,7 +50,7 @@ function deletions(key: string): string[] {
 export function createNameIndex(): NameIndex {
   // Parsed tokens are shared objects (the parser caches them), so identity is a cheap key.
   const tokenIds = new Map<NameToken, number>()
-  const tokenVocab = new Map<NameToken, number>()
+  const tokenVocab = new Map<NameToken, readonly number[]>()
   const tokens: NameToken[] = []
   const names: string[] = []
   const ids: number[] = []
@@ -114,19 +114,19 @@ export function createNameIndex(): NameIndex {
       names.push(name)
       ids.push(id)
       const row: number[] = []
-      let last = -1
       for (const t of parsed.parts) {
         row.push(tokenId(t))
         if (t.initial) continue
-        let v = tokenVocab.get(t)
-        if (v === undefined) {
-          v = vocabId(baseKey(t))
-          tokenVocab.set(t, v)
+        let vs = tokenVocab.get(t)
+        if (vs === undefined) {
+          // Posted under the surface key and the folded stem: a Latin query meets either.
+          vs = t.stem === null ? [vocabId(t.key)] : [vocabId(t.key), vocabId(t.stem)]
+          tokenVocab.set(t, vs)
         }
-        // A name lists a key once (Иванов Иван Иванов is rare; a repeat is harmless anyway).
-        const list = postings[v]!
-        if (list[list.length - 1] !== slot && v !== last) list.push(slot)
-        last = v
+        for (const v of vs) {
+          const list = postings[v]!
+          if (list[list.length - 1] !== slot) list.push(slot)
+        }
       }
       for (const t of parsed.patronymics) row.push(tokenId(t))
       nameParts.push(row)
@@ -148,6 +148,8 @@ export function createNameIndex(): NameIndex {
       for (const t of keys) {
         const vs = near(baseKey(t))
         for (const v of near(t.key)) vs.add(v)
+        // A Latin token is never inflected, but the Cyrillic name it should meet may be.
+        if (t.script === 'lat') for (const v of near(latinStem(t))) vs.add(v)
         const hitSlots = new Set<number>()
         for (const v of vs) for (const slot of postings[v]!) hitSlots.add(slot)
         for (const slot of hitSlots) counts.set(slot, (counts.get(slot) ?? 0) + 1)

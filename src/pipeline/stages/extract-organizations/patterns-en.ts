@@ -737,7 +737,8 @@ export function wrapEn(
       while (k < tokens.length && k - i <= 4) {
         const w = tokens[k]!
         if (!w.isWord || w.cap || w.nlBefore || NOT_NAME.test(w.norm) || /ed$/.test(w.norm)) break
-        if (OWNED_HEADS.test(w.norm) && k > i + 1) {
+        // (An agency a country owns is usually one named elsewhere in the text.)
+        if (OWNED_HEADS.test(w.norm) && w.norm !== 'agency' && k > i + 1) {
           const c = make(text, tokens, i, k + 1, 'government')
           out.push({
             ...c,

@@ -676,10 +676,6 @@ const SPAN_RES: readonly RegExp[] = [
     'iu',
   ),
 ]
-const YEAR_CUE_RE = new RegExp(
-  `(?:(?<!born\\s)\\bin|\\bduring|\\bfor|\\bof|\\bby|end of|(?<!\\p{L})в|(?<!\\p{L})за|(?<!\\p{L})на)\\s+(?:the\\s+)?(?:year\\s+)?${Y}\\b(?!\\s*[-–—]\\s*\\d)|${Y}\\s*(?:жыл|ж\\.|году|года|год(?!\\p{L})|г\\.)`,
-  'giu',
-)
 // An open period ("since 1999", "since the beginning of 2023", "2023 жылдан бері") gives no period.
 const OPEN_RE =
   /(?:since|с|начиная с)\s+(?:the\s+)?(?:(?:beginning|start)\s+of\s+|начала\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}\s*(?:жылдан|ж\.)?\s*бері/iu
@@ -722,6 +718,9 @@ interface YearCue {
   readonly year: string
 }
 
+const CUE_BEFORE_YEAR_RE =
+  /(?:(?<!born\s)\bin|\bduring|\bfor|\bof|\bby|end of|(?<!\p{L})в|(?<!\p{L})за|(?<!\p{L})на)\s+(?:the\s+)?(?:year\s+)?$/iu
+const CUE_AFTER_YEAR_RE = /^\s*(?:жыл|ж\.|году|года|год(?!\p{L})|г\.)/iu
 const HAS_YEAR_RE = /(?:19|20)\d{2}/u
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTHS_SRC})\\p{L}*\\s+$`, 'iu')
 
@@ -733,12 +732,22 @@ const MONTH_BEFORE_RE = new RegExp(`(?:${MONTHS_SRC})\\p{L}*\\s+$`, 'iu')
 function yearCues(s: string): YearCue[] {
   const open = OPEN_RE.exec(s)
   const out: YearCue[] = []
-  YEAR_CUE_RE.lastIndex = 0
-  for (let m = YEAR_CUE_RE.exec(s); m !== null; m = YEAR_CUE_RE.exec(s)) {
-    const year = m[1] ?? m[2]
-    if (!year || open?.[0].includes(year)) continue
-    if (m[2] && MONTH_BEFORE_RE.test(s.slice(Math.max(0, m.index - 15), m.index))) continue
-    out.push({ index: m.index, year })
+  // Years are rare: find them first, then look at the few characters around each one (much
+  // cheaper than a cue regex tried at every position of the sentence).
+  const years = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu
+  for (let m = years.exec(s); m !== null; m = years.exec(s)) {
+    const year = m[0]
+    if (open?.[0].includes(year)) continue
+    const before = s.slice(Math.max(0, m.index - 30), m.index)
+    const after = s.slice(m.index + 4, m.index + 14)
+    const cue = CUE_BEFORE_YEAR_RE.exec(before)
+    if (cue && !/^\s*[-–—]\s*\d/u.test(after)) {
+      out.push({ index: m.index - (before.length - cue.index), year })
+      continue
+    }
+    if (CUE_AFTER_YEAR_RE.test(after) && !MONTH_BEFORE_RE.test(before.slice(-15))) {
+      out.push({ index: m.index, year })
+    }
   }
   return out
 }

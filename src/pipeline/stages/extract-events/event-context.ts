@@ -60,6 +60,12 @@ const UNNAMED_RU =
 const UNNAMED_KK =
   /(?:\d{1,2}\s+жастағы\s+)?(?:\p{L}+\s+)?(?:тұрғын\p{L}*|азамат\p{L}*|күдікті\p{L}*|ер адам\p{L}*|әйел\p{L}*|шенеунік\p{L}*|мүше\p{L}*)/iu
 
+const UNNAMED_EN_NOUN =
+  /citizen|national|man|men|woman|women|resident|suspect|official|officer|driver|founder|member|owner|employee|doctor|judge|foreigner|defendant|offender/u
+const UNNAMED_RU_NOUN =
+  /граждан|жител|мужчин|женщин|иностран|чиновник|подозреваем|сотрудник|руководител|аким|заместител|участник|член|бухгалтер|врач|подрядчик|украинк|девушк/iu
+const UNNAMED_KK_NOUN = /тұрғын|азамат|күдікті|ер адам|әйел|шенеунік|мүше/iu
+
 /** Tells whether a sentence reports an aggregate (a statistic) rather than one occurrence. */
 export function isAggregate(sentence: string): boolean {
   // The count patterns need a digit; testing for one first skips them in most sentences.
@@ -159,8 +165,14 @@ function nationalityKey(word: string): string {
 export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): string | null {
   const initials = sentence.match(INITIALS)?.[0]
   if (initials) return `(unnamed) ${initials.replace(/\s/g, '')}`
+  // Find the noun with a plain alternation first, then read the full description around it:
+  // the full pattern's optional prefixes make it slow to run over a whole sentence.
+  const hint = (lang === 'en' ? UNNAMED_EN_NOUN : lang === 'ru' ? UNNAMED_RU_NOUN : UNNAMED_KK_NOUN).exec(
+    sentence,
+  )
+  if (!hint) return null
   const re = lang === 'en' ? UNNAMED_EN : lang === 'ru' ? UNNAMED_RU : UNNAMED_KK
-  const m = re.exec(sentence)
+  const m = re.exec(sentence.slice(Math.max(0, hint.index - 40)))
   if (!m) return null
   const text = m[0].replace(/\s+/g, ' ').trim()
   return text.length > 1 ? `(unnamed) ${text}` : null

@@ -167,9 +167,9 @@ export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): stri
   if (initials) return `(unnamed) ${initials.replace(/\s/g, '')}`
   // Find the noun with a plain alternation first, then read the full description around it:
   // the full pattern's optional prefixes make it slow to run over a whole sentence.
-  const hint = (lang === 'en' ? UNNAMED_EN_NOUN : lang === 'ru' ? UNNAMED_RU_NOUN : UNNAMED_KK_NOUN).exec(
-    sentence,
-  )
+  const hint = (
+    lang === 'en' ? UNNAMED_EN_NOUN : lang === 'ru' ? UNNAMED_RU_NOUN : UNNAMED_KK_NOUN
+  ).exec(sentence)
   if (!hint) return null
   const re = lang === 'en' ? UNNAMED_EN : lang === 'ru' ? UNNAMED_RU : UNNAMED_KK
   const m = re.exec(sentence.slice(Math.max(0, hint.index - 40)))

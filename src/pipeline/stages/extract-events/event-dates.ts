@@ -13,6 +13,7 @@ const REPORT_WORDS =
   /\b(?:reported|reports|said|says|told|announced|stated|published|press conference|interview)\b|сообщил|сообщает|сообщили|заявил|рассказал|отметил|передает|передаёт|хабарла|мәлімде|брифинг/iu
 const RELATIVE =
   /,\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
+const THAT_CLAUSE = /\s(?:that|which|who)\s/iu
 const RELATIVE_START =
   /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
 // Two triggers joined by "and"/"и"/"және" with no comma share their date: "fled and hid".
@@ -44,6 +45,9 @@ export function eventDate(
     // the main clause's date.
     const between = d.start < at ? content.slice(d.end, at) : content.slice(trigger.end, d.start)
     if (RELATIVE.test(between)) return false
+    // "convicted for her part in a group that operated between 2017 and 2019": the date is the
+    // group's, told in a clause after the trigger.
+    if (d.start > at && THAT_CLAUSE.test(between)) return false
     if (d.start > at) {
       const clause = content.slice(Math.max(0, at - 60), at)
       const lastComma = clause.lastIndexOf(',')
@@ -147,4 +151,24 @@ export function spanOf(text: string, iso: string): string {
 /** Tells whether two dates can be one occurrence's: equal, or one a coarser form of the other. */
 export function sameDate(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`)
+}
+
+/**
+ * The date of a crime told in a clause after the step that found it: "convicted for her part in
+ * a group that operated between 2017 and 2019" dates the crime 2017/2019. `null` otherwise.
+ */
+export function clauseDate(
+  content: string,
+  dates: readonly { iso: string; start: number; end: number; text: string }[],
+  step: { end: number },
+  crime: { start: number; end: number } | undefined,
+): string | null {
+  if (!crime) return null
+  for (const d of dates) {
+    if (d.start <= step.end || d.start <= crime.end) continue
+    if (THAT_CLAUSE.test(content.slice(Math.max(step.end, crime.start), d.start))) {
+      return spanOf(d.text, d.iso)
+    }
+  }
+  return null
 }

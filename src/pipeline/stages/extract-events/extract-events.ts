@@ -47,7 +47,7 @@ import {
   marksNewOccurrence,
   unnamedSubject,
 } from './event-context.ts'
-import { eventDate, near, sameDate } from './event-dates.ts'
+import { clauseDate, eventDate, near, sameDate } from './event-dates.ts'
 
 const STAGE = 'extract-events'
 const VERSION = 1
@@ -513,7 +513,11 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     const step = stepSentences.get(si)
     if (step) {
       // Membership of a criminal group alone is not an act the text describes.
-      if (cats.some((c) => !NOT_AN_ACT.has(c))) candidates.push(make('incident', step, si, true))
+      if (cats.some((c) => !NOT_AN_ACT.has(c))) {
+        const c = make('incident', step, si, true)
+        const date = clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si))
+        candidates.push(date ? { ...c, date } : c)
+      }
     } else if (ALLEGATION.test(info.text) || FINDING.test(info.text)) {
       // "According to the investigation, in 2017–2018 the woman was part of a criminal group":
       // the sentence tells the act itself, with its date.

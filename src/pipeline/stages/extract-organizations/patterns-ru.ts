@@ -417,6 +417,8 @@ export function recognizeRu(
       if (VERBISH.test(p.norm) && !/(?:ем|им)$/.test(p.norm)) break
       from--
       if (p.cap && (!p.sentStart || isPlaceWord(p))) named = true
+      // "алматинская полиция": a city has one police force (but "алматинский суд" is any court).
+      if (head?.lemma === 'полиция' && cyrPlaceCode(p.norm, 3)) named = true
       if (RU_DEMONYM_STEMS.has(stem.stem.toLowerCase())) named = true
     }
     const comp = complement(tokens, i + 1, lexAt)
@@ -435,6 +437,8 @@ export function recognizeRu(
       if (!hasComp && !named && !head.bare) continue
       if (head.lemma === 'полиция' && !comp.specific && !named) continue
       if (head.lemma === 'служба' && !hasComp) continue
+      // "Алматинский суд" is any court of the city; "Алматинский городской суд" is one.
+      if (head.lemma === 'суд' && !hasComp && i - from < 2) continue
     }
     const gender = head?.gender ?? 'm'
     const replace = new Map<number, string>()

@@ -108,6 +108,18 @@ describe('findStatistics', () => {
       ],
     ],
     [
+      'Kazakh levels and a from-to comparison',
+      'Ұрлық саны 15 пайызға азайып, 19 400-ге жетті. Адам өлтіру фактілері 231-ден 198-ге дейін төмендеді.',
+      'kk',
+      null,
+      [
+        [-15, null],
+        [19400, null],
+        [231, null],
+        [198, null],
+      ],
+    ],
+    [
       'a Kazakh decrease in percent',
       'Биыл қылмыс саны 15 пайызға азайды.',
       'kk',

@@ -290,9 +290,14 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       // "... in Almaty city (1,446), Karaganda (1,279)": a breakdown of the sentence's noun.
       const parenthesised = /\(\s*$/u.test(before) && /^\s*\)/u.test(after)
       // "The total prison population in 1996 was 76,000."
-      const predicate = PREDICATE_RE.test(before) && /^\s*(?:[.;]|$)/u.test(after)
-      if (!noun && (comparison || parenthesised || predicate))
-        noun = headerNoun(s.slice(0, c.start))
+      const predicate =
+        (PREDICATE_RE.test(before) && /^\s*(?:[.;]|$)/u.test(after)) ||
+        KK_LEVEL_AFTER_RE.test(after)
+      // Kazakh "231-ден 198-ге дейін": from 231 to 198.
+      const kkFromTo =
+        KK_FROM_TO_RE.test(after) || /\d-?(?:ден|дан|тен|тан|нен|нан)\s+$/u.test(before)
+      if (!noun && (comparison || parenthesised || predicate || kkFromTo))
+        noun = headerNoun(s.slice(0, c.start), lang === 'kk')
       if (!noun) continue
       lastNoun = { noun, end: c.end }
       // In a list that already gave figures ("447 HIV cases, ... and 1,400 other diagnoses") the
@@ -518,7 +523,7 @@ const DECREASE_BY_RE = new RegExp(
 const DECREASE_OF_RE =
   /(?:decrease|decline|fall|drop|reduction|снижени\p{L}*|сокращени\p{L}*|уменьшени\p{L}*|төмендеу\p{L}*)\s+(?:of|на|by)\s+(?:about|around|nearly)?\s*$|(?:\bdown|минус)\s+(?:by\s+)?$/iu
 const DECREASE_AFTER_RE =
-  /^\s*(?:fall|decrease|decline|drop|reduction|lower|less|fewer|снижени|сокращени|уменьшени|меньше|ниже|кем|аз)/iu
+  /^\s*(?:fall|decrease|decline|drop|reduction|lower|less|fewer|снижени|сокращени|уменьшени|меньше|ниже|кем|аз|төмен|қысқар)/iu
 
 /**
  * A change is signed negative when the text says it is a decrease of that size ("fell by 15.2%",
@@ -610,7 +615,7 @@ function matchNoun(word: string): CountNoun | null {
 }
 
 /** The counted noun of a series header ("Drug Related Crimes in Kazakhstan: 1990-2006:"). */
-function headerNoun(whole: string): CountNoun | null {
+function headerNoun(whole: string, last = false): CountNoun | null {
   const head = whole.length > 300 ? whole.slice(-300) : whole
   const lastStop = Math.max(head.lastIndexOf(';'), head.lastIndexOf('.'))
   const words =
@@ -618,11 +623,16 @@ function headerNoun(whole: string): CountNoun | null {
       .slice(lastStop + 1)
       .toLowerCase()
       .match(/\p{L}+/gu) ?? []
+  // Kazakh puts the head noun last ("Адам өлтіру фактілері"): take the last counted noun there.
+  let found: CountNoun | null = null
   for (const w of words) {
     const n = matchNoun(w)
-    if (n && !MODIFIER_RE.test(w)) return n
+    if (n && !MODIFIER_RE.test(w)) {
+      if (!last) return n
+      found = n
+    }
   }
-  return null
+  return found
 }
 
 function isListItem(before: string, after: string): boolean {
@@ -659,7 +669,7 @@ function clauseLabel(s: string, pos: number): string {
 }
 
 const REPORTING_RE =
-  /(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
+  /(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|январ\p{L}*\s*[-–]\s*\p{L}+|қаңтар\s*[-–]\s*\p{L}+|айлар|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
 const ANAPHORA_RE =
   /\bthese (?:cases|crimes|figures)\b|\bof them\b|\bof these\b|по этим делам|из них|в том числе|олардың|оның ішінде/iu
 const MONTHS_SRC =
@@ -683,6 +693,9 @@ const POPULATION_AFTER_RE =
   /^\s*(?:тыс\p{L}*\.?|thousand|000)?\s*(?:населения|жителей|человек|people|population|inhabitants|residents|тұрғын)/iu
 const RATE_AFTER_RE =
   /^\s*(?:per|на)\s+(?:каждые\s+)?([\d\s,.]+\s*(?:тыс\p{L}*\.?|thousand)?)\s*(?:населения|жителей|человек|people|population|inhabitants|residents|тұрғын)/iu
+// "19 400-ге жетті" (reached 19,400), "9 850 фактіні құрады" is handled by its noun.
+const KK_LEVEL_AFTER_RE = /^-?(?:ге|ға|ке|қа)\s+(?:жетті|жеткен|дейін)/u
+const KK_FROM_TO_RE = /^-?(?:ден|дан|тен|тан|нен|нан)\s+\d[\d\s]*-?(?:ге|ға|ке|қа)\s+дейін/u
 const PREDICATE_RE =
   /(?:\bwas|\bwere|\bis|\bare|totall?ed|numbered|reached|amounted to|stood at|составил[аио]?|составляет|достиг\p{L}*)\s*(?:about|around|approximately|over|more than|nearly|около|более|свыше)?\s*$/iu
 const MONEY_TOTAL_RE =

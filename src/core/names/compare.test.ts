@@ -18,6 +18,10 @@ const CASES: [string, string, boolean][] = [
   ['М. Аблязов', 'Mukhtar Ablyazov', true],
   ['Мухтар Аблязов', 'Аблязов', true],
   ['Alexander Ivanov', 'Александр Иванов', true],
+  ['Bakhytzhan Sagintayev', 'Бақытжан Сағынтаев', true],
+  ['Kassymjomart Tokayev', 'Kassym-Jomart Tokayev', true],
+  ['Shavkat Mirziyoyev', 'Шавкат Мирзиёев', true],
+  ['Tsoy', 'Цой', true],
   // Hard negatives.
   ['Мухтар Аблязов', 'Мадияр Аблязов', false],
   ['Ivanov Sergey', 'Ivanov Pavel', false],

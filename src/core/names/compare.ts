@@ -117,11 +117,13 @@ function fuzzy(a: string, b: string, plainA = a, plainB = b): TokenMatch {
     sim: Math.min(0.6, 0.6 * jaroWinkler(a, b)),
     how: why,
   })
+  const sub = substitution(a, b)
+  // Kazakh қ is written k, q, or (after the Russian х) kh: Бақытжан / Бахытжан / Bakhytzhan.
+  if (sub === 'kH' || sub === 'Hk') return { sim: SIM_FORM, how: 'қ/х/k spelling' }
   if (knownDistinct(a, b)) return different('distinct common names')
   const d = editDistance(a, b, 2)
   const short = Math.min(a.length, b.length)
   if (d === 1) {
-    const sub = substitution(a, b)
     if (sub !== undefined && VOICING.has(sub))
       return different(`one voiced/voiceless letter apart (${sub[0]}/${sub[1]})`)
     // Only a final -a added: a female given name beside the male one (Aleksandr / Aleksandra).
@@ -178,14 +180,43 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000
 }
 
+/**
+ * A name written in one word on one side and two on the other (Kassymjomart / Kassym-Jomart,
+ * Абдулла Хан / Абдуллахан): the two parts are read as one, on the side that split them.
+ */
+function joinSplitParts(a: ParsedName, b: ParsedName): [ParsedName, ParsedName] {
+  const join = (split: ParsedName, whole: ParsedName): ParsedName | undefined => {
+    for (let i = 0; i + 1 < split.parts.length; i++) {
+      const x = split.parts[i]!
+      const y = split.parts[i + 1]!
+      if (x.initial || y.initial) continue
+      const key = x.key + y.key
+      const plain = x.plain + y.plain
+      if (!whole.parts.some((t) => t.key === key || t.plain === plain)) continue
+      const merged: NameToken = { ...y, text: `${x.text}-${y.text}`, key, plain, stem: null }
+      return { ...split, parts: [...split.parts.slice(0, i), merged, ...split.parts.slice(i + 2)] }
+    }
+    return undefined
+  }
+  if (a.parts.length > b.parts.length) {
+    const j = join(a, b)
+    if (j) return [j, b]
+  } else if (b.parts.length > a.parts.length) {
+    const j = join(b, a)
+    if (j) return [a, j]
+  }
+  return [a, b]
+}
+
 /** Compares two parsed names; see {@link compareNames}. */
 export function compareParsed(
-  a: ParsedName,
-  b: ParsedName,
+  first: ParsedName,
+  second: ParsedName,
   options: CompareOptions = {},
 ): NameComparison {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   const reasons: string[] = []
+  const [a, b] = joinSplitParts(first, second)
   const done = (score: number): NameComparison => {
     const s = round3(Math.max(0, Math.min(1, score)))
     return { score: s, same: s >= threshold, reasons }

@@ -217,7 +217,7 @@ function isCapitalised(t: Token): boolean {
   // Cheap test first: most tokens start with a lower-case letter or a digit.
   const c = t.text.charCodeAt(0)
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x430 && c <= 0x44f)) return false
-  return UPPER_FIRST.test(t.text) && isLetterWord(t)
+  return startsUpper(t.text) && isLetterWord(t)
 }
 
 function isAllCaps(w: string): boolean {
@@ -272,29 +272,54 @@ function markTitleCaseLines(text: string, tokens: readonly Token[]): Uint8Array 
   let lineStart = 0
   let long = 0
   let caps = 0
-  let speech = false
   const close = (to: number) => {
     // Headlines are short and carry no verb of speech; a long official paragraph full of titles
-    // ("Minister of Internal Affairs ... said the Spokesperson ...") is not one.
-    if (long >= 3 && long <= 14 && caps / long >= 0.8 && !speech) flags.fill(1, lineStart, to)
+    // ("Minister of Internal Affairs ... said the Spokesperson ...") is not one. The verbs are
+    // looked up only on lines that qualify otherwise: few do, and this runs on every token.
+    if (long < 3 || long > 14 || caps / long < 0.8) return
+    for (let k = lineStart; k < to; k++) if (isSpeechCue(tokens[k]!.norm)) return
+    flags.fill(1, lineStart, to)
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (i > 0 && text.slice(tokens[i - 1]!.end, t.start).includes('\n')) {
+    if (i > 0 && hasNewline(text, tokens[i - 1]!.end, t.start)) {
       close(i)
       lineStart = i
       long = 0
       caps = 0
-      speech = false
     }
-    if (isSpeechCue(t.norm)) speech = true
-    if (t.isWord && t.text.length >= 4 && /^\p{L}/u.test(t.text)) {
+    if (t.isWord && t.text.length >= 4 && startsWithLetter(t.text)) {
       long++
-      if (/^\p{Lu}/u.test(t.text)) caps++
+      if (startsUpper(t.text)) caps++
     }
   }
   close(tokens.length)
   return flags
+}
+
+/** Whether `text[from, to)` holds a line break; gaps between tokens are mostly 0 or 1 long. */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true
+  return false
+}
+
+const LETTER_FIRST = /^\p{L}/u
+
+/** `/^\p{L}/u`, with table answers for ASCII and basic Cyrillic. */
+function startsWithLetter(w: string): boolean {
+  const c = w.charCodeAt(0)
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  if (c >= 0x410 && c <= 0x44f) return true
+  return LETTER_FIRST.test(w)
+}
+
+/** `/^\p{Lu}/u`, with table answers for ASCII and basic Cyrillic. */
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0)
+  if (c < 0x80) return c >= 65 && c <= 90
+  if (c >= 0x410 && c <= 0x42f) return true
+  if (c >= 0x430 && c <= 0x44f) return false
+  return UPPER_FIRST.test(w)
 }
 
 /** What the recogniser needs to know about the document. */

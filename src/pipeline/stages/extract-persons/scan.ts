@@ -55,6 +55,26 @@ function width(c: number): number {
   return c >= 0xd800 && c <= 0xdbff ? 2 : 1
 }
 
+/**
+ * Characters that `toLowerCase` and the `ё`/apostrophe folds leave as they are: ASCII lower case
+ * and digits, the hyphen and `'`, basic Cyrillic lower case but `ё`, and the Kazakh letters. A
+ * word made only of them is its own `norm`, which spares a string per token.
+ */
+function isOwnNorm(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 39
+  if (c >= 0x430 && c <= 0x45f) return c !== 0x451
+  return (
+    c === 0x4d9 ||
+    c === 0x493 ||
+    c === 0x49b ||
+    c === 0x4a3 ||
+    c === 0x4e9 ||
+    c === 0x4b1 ||
+    c === 0x4af ||
+    c === 0x4bb
+  )
+}
+
 /** Splits text into tokens. */
 export function scanTokens(text: string): Token[] {
   const out: Token[] = []
@@ -68,21 +88,32 @@ export function scanTokens(text: string): Token[] {
     }
     const start = i
     if (isWordChar(c, text, i)) {
+      let own = isOwnNorm(c)
       i += width(c)
       for (;;) {
-        while (i < n && isWordChar(text.charCodeAt(i), text, i)) i += width(text.charCodeAt(i))
+        while (i < n) {
+          const d = text.charCodeAt(i)
+          if (!isWordChar(d, text, i)) break
+          if (own && !isOwnNorm(d)) own = false
+          i += width(d)
+        }
         // An inner hyphen or apostrophe joins two runs (`Қасым-Жомарт`, `O'Brien`).
         if (
           i + 1 < n &&
           isJoiner(text.charCodeAt(i)) &&
           isWordChar(text.charCodeAt(i + 1), text, i + 1)
         ) {
+          if (own && !isOwnNorm(text.charCodeAt(i))) own = false
           i += 1
           continue
         }
         break
       }
       const t = text.slice(start, i)
+      if (own) {
+        out.push({ text: t, start, end: i, norm: t, isWord: true })
+        continue
+      }
       let norm = t.toLowerCase()
       if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е')
       if (norm.includes('’') || norm.includes('ʼ')) norm = norm.replace(/[’ʼ]/g, "'")
@@ -91,7 +122,8 @@ export function scanTokens(text: string): Token[] {
     }
     i += width(c)
     const t = text.slice(start, i)
-    out.push({ text: t, start, end: i, norm: t.toLowerCase(), isWord: false })
+    // ASCII punctuation and symbols have no case.
+    out.push({ text: t, start, end: i, norm: c < 0x80 ? t : t.toLowerCase(), isWord: false })
   }
   return out
 }

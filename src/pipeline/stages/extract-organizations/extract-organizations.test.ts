@@ -301,6 +301,9 @@ describe('findOrganizations: what is not a body', () => {
     ['ru', 'Суд приговорил его к пяти годам, отдел полиции не комментирует.'],
     ['ru', 'Ролики распространялись в Telegram и WhatsApp.'],
     ['kk', 'Күдікті сотталды, қызметкерлері оны ұстады.'],
+    ['kk', 'Ол мемлекеттік қызметке 2010 жылы тұрды.'],
+    ['ru', 'Алматинский суд арестовал его, сотрудники полиции провели обыск.'],
+    ['en', 'He served as General of the Police of the Russian Federation.'],
   ]
   for (const [lang, text] of cases) {
     test(`${lang}: ${text}`, () => {

@@ -62,6 +62,18 @@ const BARE: Record<string, string> = {
   палата: 'палата',
 }
 
+/** Head phrases that are common nouns, not bodies, when nothing names them further. */
+const COMMON_COMPOUNDS = new Set([
+  'мемлекеттік қызметі',
+  'мемлекеттік қызмет',
+  'әскери қызметі',
+  'әскери қызмет',
+  'арнайы қызметі',
+  'арнайы қызмет',
+  'жедел қызметі',
+  'жедел қызмет',
+])
+
 /** Abbreviated heads: "Алматы облысы ПД" (полиция департаменті). */
 const KK_ABBREV_HEADS: Record<string, OrganizationKind> = {
   ПД: 'law_enforcement',
@@ -157,6 +169,8 @@ export function recognizeKk(
     ])
     const name = writeName(text, tokens, from, i + 1, replace)
     const type = [...typeWords.reverse(), head.nominative].join(' ')
+    // "мемлекеттік қызметке тұрды" (entered the civil service) names no body.
+    if (!specific && COMMON_COMPOUNDS.has(type)) continue
     const placeKey = keyOf(
       tokens
         .slice(from, i)

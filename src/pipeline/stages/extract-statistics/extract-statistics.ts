@@ -29,6 +29,9 @@ export function extractStatistics(): Stage<MoneyDoc, StatisticsDoc> {
         referenceDate: doc.referenceDate,
         money: moneyMentions(doc),
         skip,
+        caseParties: doc.persons
+          .filter((p) => p.role === 'suspect' || p.role === 'convict' || p.role === 'victim')
+          .flatMap((p) => p.mentions),
       })
       return {
         ...doc,

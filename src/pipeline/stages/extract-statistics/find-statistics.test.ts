@@ -251,6 +251,21 @@ describe('findStatistics', () => {
     ])
   })
 
+  it('treats a sentence about a suspect as a single case', () => {
+    const text =
+      'In 2022 Kanat Abdirakhmanov collected 1.6 billion tenge from 87 people registered as buyers.'
+    const start = text.indexOf('Kanat')
+    const parties = [{ start, end: start + 'Kanat Abdirakhmanov'.length }]
+    const found = findStatistics({
+      content: text,
+      sentences: splitSentences(text),
+      lang: 'en',
+      referenceDate: null,
+      caseParties: parties,
+    })
+    assert.deepEqual(found, [])
+  })
+
   it('lists a figure restated in the text once', () => {
     const text =
       'In 2006, 10,423 crimes were registered. Of 10,423 criminal cases initiated in 2006, most were drug cases.'

@@ -54,6 +54,11 @@ export interface FindStatisticsInput {
   readonly money?: readonly MoneySpan[]
   /** Spans to skip (headlines: their figures are restated in the body). */
   readonly skip?: readonly Span[]
+  /**
+   * Mentions of the suspects, convicts and victims of the story: a sentence about one of them
+   * tells a single case ("Ivanov deceived 87 people"), not a statistic.
+   */
+  readonly caseParties?: readonly Span[]
 }
 
 // The first alternative reads "10, 914 in 1997", a typo of a thousands separator seen in series.
@@ -113,6 +118,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     carriedAge <= 2 && (carriable || samePara || ANAPHORA_RE.test(sentenceText))
 
   const wordsRe = NUMBER_WORD_RES[lang]
+  const parties = input.caseParties ?? []
   for (const sentence of boundedSentences(content, input.sentences)) {
     if (input.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
     const s = content.slice(sentence.start, sentence.end)
@@ -136,8 +142,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     // single case until the paragraph ends or a sentence states its own period.
     if (/\n[ \t]*\n/u.test(content.slice(singleEnd, sentence.start)) || base.stated)
       singleContext = false
+    const aboutParty = parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
     const isSingle = () =>
-      (singleMemo ??= singleContext || SINGLE_CASE_RE.test(s) || PRONOUN_SUBJECT_RE.test(s))
+      (singleMemo ??=
+        singleContext || aboutParty || SINGLE_CASE_RE.test(s) || PRONOUN_SUBJECT_RE.test(s))
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     const hits: StatHit[] = []
     const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
@@ -342,7 +350,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       }
     }
 
-    if (OPERATION_RE.test(s) || PRONOUN_SUBJECT_RE.test(s)) {
+    if (aboutParty || OPERATION_RE.test(s) || PRONOUN_SUBJECT_RE.test(s)) {
       singleContext = true
       singleEnd = sentence.end
     } else if (singleContext) singleEnd = sentence.end

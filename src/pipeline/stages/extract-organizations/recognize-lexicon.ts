@@ -6,7 +6,7 @@
  * @module pipeline/stages/extract-organizations/recognize-lexicon
  */
 import type { Lang } from '#core/lang.ts'
-import { type Candidate, keyOf, matchCase, writeName } from './candidate.ts'
+import { type Candidate, matchCase, writeName } from './candidate.ts'
 import type { LexiconHit, OrgLexicon } from './lexicon.ts'
 import { adjectiveStem, adjectiveToNominative, type Gender, nounParadigm } from './morph-ru.ts'
 import type { OrgToken } from './org-tokens.ts'
@@ -28,7 +28,7 @@ function COUNTRY_NAME_HINT(name: string, _code: string): boolean {
 }
 
 /** Looks up one or two tokens starting at `i` in a lower-case table. */
-export function lookup2(
+function lookup2(
   tokens: readonly OrgToken[],
   i: number,
   map: ReadonlyMap<string, string>,
@@ -180,9 +180,4 @@ function widen(text: string, tokens: readonly OrgToken[], lang: Lang, hit: Lexic
     generic: null,
     source: 'lexicon',
   }
-}
-
-/** The key a candidate of a known body gets once its country is known. */
-export function lexiconKey(c: Candidate, country: string | null): string {
-  return c.orgId ? `id:${c.orgId}@${country ?? '-'}` : keyOf(c.name)
 }

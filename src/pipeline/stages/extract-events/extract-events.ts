@@ -370,6 +370,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       back--
     ) {
       if (articleOf(index.sentences[back]!.start) !== article) break
+      // A headline starts a new story: it speaks of nobody before it.
+      if (isHeadline(sentenceInfo(si).text)) break
       const prev = ownWho(back)
       if (prev.named.size > 0 || prev.descriptors.size > 0) {
         who = prev
@@ -560,6 +562,11 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   }
 
   return clusters.map((k) => toEvent(doc, k, facts, index, sentenceInfo))
+}
+
+/** Tells whether a sentence is a headline: a line without closing punctuation. */
+function isHeadline(sentence: string): boolean {
+  return !/[.!?…:;"»”)\]]\s*$/u.test(sentence)
 }
 
 /** Tells whether a candidate can be the same occurrence as a cluster of its type. */

@@ -99,7 +99,12 @@ describe('findCrimes', () => {
       ['organized_crime'],
     ],
     ['no crime', 'en', 'The minister met the ambassador to discuss trade.', []],
-    ['"tried to" is not torture', 'ru', 'Мужчина пытался провезти через границу 2 тонны овощей.', []],
+    [
+      '"tried to" is not torture',
+      'ru',
+      'Мужчина пытался провезти через границу 2 тонны овощей.',
+      [],
+    ],
     ['riot police are not a riot', 'en', 'Riot police stood outside the court.', []],
     ['hooliganism is public order', 'ru', 'Его задержали за мелкое хулиганство.', ['public_order']],
   ]
@@ -138,6 +143,12 @@ describe('findCrimes', () => {
 
     assert.equal(fact?.category, 'smuggling')
     assert.equal(text.slice(fact.evidence[0]!.start, fact.evidence[0]!.end), 'smuggling')
+  })
+
+  test('odd input gives no crimes and does not throw', () => {
+    for (const text of ['', ' ', '\u0000\uFFFF', '****', 'İSTANBUL İÇİN ÇOK']) {
+      assert.deepEqual(findCrimes(text, 'en'), [])
+    }
   })
 
   test('stays fast on long hostile input', () => {

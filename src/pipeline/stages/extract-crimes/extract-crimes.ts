@@ -6,8 +6,8 @@
  * - names of police units ("управление по противодействию киберпреступности") name a unit, not
  *   a crime the text reports;
  * - a taking of money or goods ("хищение", "stolen") is embezzlement when public or official
- *   funds are in the sentence, is part of the fraud when the document reports fraud, and is
- *   theft otherwise;
+ *   funds are in the sentence, part of the fraud or embezzlement when the document reports one
+ *   (it stays evidence of that crime), and theft otherwise;
  * - acts flagged `nofraud` in a sentence about fraud, and ransom demands in a document about a
  *   kidnapping, are parts of that crime;
  * - `cyber_fraud` always brings `fraud` (the gold convention).

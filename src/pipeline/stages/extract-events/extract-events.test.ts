@@ -256,6 +256,12 @@ describe('findEvents', () => {
     )
   })
 
+  test('odd input gives no events and does not throw', () => {
+    for (const text of ['', ' ', '\u0000\uFFFF', '....', 'İSTANBUL İÇİN ÇOK']) {
+      assert.deepEqual(findEvents(docOf(text, 'en')), [])
+    }
+  })
+
   test('stays fast on long hostile input', () => {
     const text = `${'detained arrested seized 2025 '.repeat(6_000)}${'7'.repeat(50_000)}${' задержан изъято'.repeat(3_000)}`
     const doc = docOf(text, 'en')

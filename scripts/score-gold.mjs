@@ -28,10 +28,48 @@ export const FIELDS = [
 // Cyrillic (Russian and Kazakh letters) to a plain Latin spelling.
 const TRANSLIT = new Map(
   Object.entries({
-    а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i',
-    к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-    х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu',
-    я: 'ia', ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'g',
+    д: 'd',
+    е: 'e',
+    ё: 'e',
+    ж: 'zh',
+    з: 'z',
+    и: 'i',
+    й: 'i',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'kh',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'shch',
+    ъ: '',
+    ы: 'y',
+    ь: '',
+    э: 'e',
+    ю: 'iu',
+    я: 'ia',
+    ә: 'a',
+    ғ: 'g',
+    қ: 'k',
+    ң: 'n',
+    ө: 'o',
+    ұ: 'u',
+    ү: 'u',
+    һ: 'h',
+    і: 'i',
   }),
 )
 
@@ -249,7 +287,8 @@ export function formatReport(result, { perDoc = false } = {}) {
   const lines = []
   if (perDoc) {
     lines.push(['doc', ...FIELDS].join('\t'))
-    for (const d of result.perDoc) lines.push([d.id, ...FIELDS.map((f) => d[f].toFixed(2))].join('\t'))
+    for (const d of result.perDoc)
+      lines.push([d.id, ...FIELDS.map((f) => d[f].toFixed(2))].join('\t'))
     lines.push('')
   }
   lines.push('field         \tgold\tpred\thit\tP\tR\tF1')

@@ -4,7 +4,7 @@
  *
  * @module cli/commands/ingest
  */
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CONFIG_FLAGS, type Config, describeConfigFlags, loadConfig } from '#config/config.ts'
@@ -109,8 +109,7 @@ export async function ingestFiles(
 ): Promise<IngestSummary> {
   const started = performance.now()
   const readFailures: { id: string; stage: string; reason: string }[] = []
-  const progress = createProgress(io, files.length)
-  let filesDone = 0
+  const progress = createProgress(io, io.stderr.isTTY ? await countDocuments(files) : 0)
   let docsDone = 0
   async function* docs(): AsyncGenerator<RawDoc> {
     for (const file of files) {
@@ -118,8 +117,6 @@ export async function ingestFiles(
         if (r.ok) yield r.doc
         else readFailures.push({ id: r.source, stage: 'read', reason: r.reason })
       }
-      filesDone++
-      progress.update(filesDone, docsDone)
     }
   }
   const controller = new AbortController()
@@ -132,7 +129,7 @@ export async function ingestFiles(
       signal: controller.signal,
       onProgress: (n) => {
         docsDone = n
-        progress.update(filesDone, docsDone)
+        progress.update(docsDone)
       },
     })
   } catch (error) {
@@ -184,8 +181,29 @@ function formatSummary(s: IngestSummary, docs: number): string {
 }
 
 interface Progress {
-  update(filesDone: number, docsDone: number): void
+  update(docsDone: number): void
   done(): void
+}
+
+// The bar counts documents, so a .jsonl of thousands weighs what it should: its non-empty lines
+// are counted up front (reading is cheap next to extraction).
+async function countDocuments(files: readonly string[]): Promise<number> {
+  let total = 0
+  for (const file of files) {
+    if (!file.toLowerCase().endsWith('.jsonl')) {
+      total++
+      continue
+    }
+    try {
+      const text = await readFile(file, 'utf8')
+      let lines = 0
+      for (const line of text.split('\n')) if (line.trim()) lines++
+      total += Math.max(lines, 1)
+    } catch {
+      total++
+    }
+  }
+  return total
 }
 
 // Redraws at most ten times a second; only on a terminal, so logs and pipes stay clean.
@@ -195,18 +213,19 @@ function createProgress(io: CommandIo, total: number): Progress {
   let last = 0
   let drawn = false
   return {
-    update(filesDone, docsDone) {
+    update(docsDone) {
       const now = performance.now()
-      if (now - last < 100 && filesDone < total) return
+      if (now - last < 100 && docsDone < total) return
       last = now
+      const done = Math.min(docsDone, total)
       const elapsed = (now - started) / 1000
       const width = 24
-      const filled = Math.round((filesDone / total) * width)
+      const filled = Math.round((done / total) * width)
       const rate = elapsed > 0 ? docsDone / elapsed : 0
-      const eta = filesDone > 0 ? (elapsed / filesDone) * (total - filesDone) : Number.NaN
+      const eta = rate > 0 ? (total - done) / rate : Number.NaN
       const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`
       io.stderr.write(
-        `\r\x1b[K${bar} ${filesDone}/${total} files  ${docsDone} docs  ${rate.toFixed(1)} docs/s  ETA ${formatDuration(eta)}`,
+        `\r\x1b[K${bar} ${done}/${total} documents  ${rate.toFixed(1)} docs/s  ETA ${formatDuration(eta)}`,
       )
       drawn = true
     },

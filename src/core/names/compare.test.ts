@@ -22,6 +22,10 @@ const CASES: [string, string, boolean][] = [
   ['Kassymjomart Tokayev', 'Kassym-Jomart Tokayev', true],
   ['Shavkat Mirziyoyev', 'Шавкат Мирзиёев', true],
   ['Tsoy', 'Цой', true],
+  ['Қайрат Сатыбалдыұлы', 'Kairat Satybaldy', true],
+  ['Gulnora Karimova', 'Гульнара Каримова', true],
+  ['Zhyldyz Asanova', 'Жулдыз Асанова', true],
+  ['Alexander Lukashenka', 'Aleksandr Lukashenko', true],
   // Hard negatives.
   ['Мухтар Аблязов', 'Мадияр Аблязов', false],
   ['Ivanov Sergey', 'Ivanov Pavel', false],

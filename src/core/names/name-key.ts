@@ -330,7 +330,11 @@ function parseToken(
     }
   }
   let folded: string | undefined
-  if (cyr)
+  // A -ұлы/-қызы surname (two-part name) is the father's name plus the suffix, and is often
+  // written without it (Сатыбалдыұлы / Сатыбалды): the stem is the father's name.
+  const kazakhSuffix = cyr ? PATRONYMIC_KK_CYR.exec(letters) : PATRONYMIC_KK_LAT.exec(latin)
+  if (kazakhSuffix) folded = kazakhSuffix[1]
+  else if (cyr)
     folded =
       foldCyrillicSurname(letters) ??
       (SURNAME_SHAPE.test(key) ? undefined : foldCyrillicGiven(letters))

@@ -57,18 +57,29 @@ export function readGivenName(
   lang: string,
   inflectedOnly = false,
 ): GivenName | undefined {
-  const key = `${lang}${inflectedOnly ? '!' : ':'}${word}`
-  const hit = GIVEN_CACHE.get(key)
+  const cache = cacheFor(inflectedOnly ? GIVEN_INFLECTED_CACHE : GIVEN_CACHE, lang)
+  const hit = cache.get(word)
   if (hit !== undefined) return hit ?? undefined
   const found = readGivenNameUncached(word, lang, inflectedOnly)
-  if (GIVEN_CACHE.size > 50_000) GIVEN_CACHE.clear()
-  GIVEN_CACHE.set(key, found ?? null)
+  if (cache.size > 50_000) cache.clear()
+  cache.set(word, found ?? null)
   return found
 }
 
-// Words repeat within and across documents: each is read once.
-const GIVEN_CACHE = new Map<string, GivenName | null>()
-const SURNAME_CACHE = new Map<string, SurnameReading | null>()
+// Words repeat within and across documents: each is read once. One map per language (and
+// reading), so that a lookup needs no key string built per call.
+const GIVEN_CACHE = new Map<string, Map<string, GivenName | null>>()
+const GIVEN_INFLECTED_CACHE = new Map<string, Map<string, GivenName | null>>()
+const SURNAME_CACHE = new Map<string, Map<string, SurnameReading | null>>()
+
+function cacheFor<V>(caches: Map<string, Map<string, V>>, lang: string): Map<string, V> {
+  let cache = caches.get(lang)
+  if (cache === undefined) {
+    cache = new Map()
+    caches.set(lang, cache)
+  }
+  return cache
+}
 
 function readGivenNameUncached(
   word: string,
@@ -143,12 +154,12 @@ export function surnameNominative(surname: string, gender: Gender, c: NameCase):
  * Returns `undefined` when no form of the word has a surname ending.
  */
 export function readSurname(word: string, lang: string): SurnameReading | undefined {
-  const key = `${lang}:${word}`
-  const hit = SURNAME_CACHE.get(key)
+  const cache = cacheFor(SURNAME_CACHE, lang)
+  const hit = cache.get(word)
   if (hit !== undefined) return hit ?? undefined
   const found = readSurnameUncached(word, lang)
-  if (SURNAME_CACHE.size > 50_000) SURNAME_CACHE.clear()
-  SURNAME_CACHE.set(key, found ?? null)
+  if (cache.size > 50_000) cache.clear()
+  cache.set(word, found ?? null)
   return found
 }
 

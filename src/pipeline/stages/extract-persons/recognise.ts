@@ -322,6 +322,43 @@ function startsUpper(w: string): boolean {
   return UPPER_FIRST.test(w)
 }
 
+/**
+ * The part of the name-word test that depends on the word alone: not a listed non-name, not
+ * CamelCase, not an abbreviation. Words repeat, so each is judged once per language.
+ */
+function nameShaped(word: string, lang: string): boolean {
+  let cache = NAME_SHAPE_CACHE.get(lang)
+  if (cache === undefined) {
+    cache = new Map()
+    NAME_SHAPE_CACHE.set(lang, cache)
+  }
+  const hit = cache.get(word)
+  if (hit !== undefined) return hit
+  const found = nameShapedUncached(word, lang)
+  if (cache.size > 50_000) cache.clear()
+  cache.set(word, found)
+  return found
+}
+
+const NAME_SHAPE_CACHE = new Map<string, Map<string, boolean>>()
+
+function nameShapedUncached(word: string, lang: string): boolean {
+  const w = stripPossessive(word)
+  if (w.length < 2 || isNotName(w)) return false
+  // Inflected forms of listed non-names (`Конаеве`, `Казахстана`).
+  const asSurname = readSurname(w, lang)
+  if (asSurname && asSurname.nominative !== w && isNotName(asSurname.nominative)) return false
+  // CamelCase brands (`RedMedia`, `WhatsApp`).
+  if (/\p{Ll}\p{Lu}/u.test(w)) return false
+  if (isAllCaps(w)) {
+    // Abbreviations (МВД, KNB) are not names; an all-caps surname (ИМАНОВ) is.
+    return (
+      w.length >= 4 && (readSurname(w, lang) !== undefined || readGivenName(w, lang) !== undefined)
+    )
+  }
+  return true
+}
+
 /** What the recogniser needs to know about the document. */
 export interface RecogniseInput {
   readonly text: string
@@ -407,21 +444,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     }
     // A title opening a sentence (`Подозреваемый`, `Судья`) is not a name.
     if (titleCue(t.norm) && sentenceInitialAt(i) && !readGivenName(t.text, lang)) return false
-    const w = stripPossessive(t.text)
-    if (w.length < 2 || isNotName(w)) return false
-    // Inflected forms of listed non-names (`Конаеве`, `Казахстана`).
-    const asSurname = readSurname(w, lang)
-    if (asSurname && asSurname.nominative !== w && isNotName(asSurname.nominative)) return false
-    // CamelCase brands (`RedMedia`, `WhatsApp`).
-    if (/\p{Ll}\p{Lu}/u.test(w)) return false
-    if (isAllCaps(w)) {
-      // Abbreviations (МВД, KNB) are not names; an all-caps surname (ИМАНОВ) is.
-      return (
-        w.length >= 4 &&
-        (readSurname(w, lang) !== undefined || readGivenName(w, lang) !== undefined)
-      )
-    }
-    return true
+    return nameShaped(t.text, lang)
   }
 
   let i = 0

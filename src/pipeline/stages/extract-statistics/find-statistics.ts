@@ -110,10 +110,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   // The period of the previous figures goes on when it is a reporting period ("in 9 months of
   // this year", "over the last three years") or the sentence points back ("in these cases").
   // Within one paragraph any stated period goes on.
-  let carriedEnd = 0
+  // Paragraph breaks are checked only in the gap since the previous sentence (linear time).
+  let lastEnd = 0
   let samePara = false
   let singleContext = false
-  let singleEnd = 0
   const carrying = () =>
     carriedAge <= 2 && (carriable || samePara || ANAPHORA_RE.test(sentenceText))
 
@@ -132,7 +132,9 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     const cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
     const base = sentencePeriod(forPeriod, cues, refYear, refMonth)
     sentenceText = s
-    samePara = !/\n[ \t]*\n/u.test(content.slice(carriedEnd, sentence.start))
+    const paragraphBreak = /\n[ \t]*\n/u.test(content.slice(lastEnd, sentence.start))
+    lastEnd = sentence.end
+    if (paragraphBreak) samePara = false
     // Computed on first use: most numbers are rejected before these cues matter.
     let aggregateMemo: boolean | undefined
     const isAggregate = () =>
@@ -140,8 +142,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     let singleMemo: boolean | undefined
     // An operation or one suspect's deeds, told over several sentences of a paragraph, stay a
     // single case until the paragraph ends or a sentence states its own period.
-    if (/\n[ \t]*\n/u.test(content.slice(singleEnd, sentence.start)) || base.stated)
-      singleContext = false
+    if (paragraphBreak || base.stated) singleContext = false
     const aboutParty = parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
     const isSingle = () =>
       (singleMemo ??=
@@ -191,7 +192,9 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     }
 
     // Numbers written with digits, and number words.
-    const candidates = numberCandidates(s, lang)
+    // A sentence with more numbers than any prose sentence has is a table or hostile input:
+    // its first numbers are read, the rest left, so that the work per character stays bounded.
+    const candidates = numberCandidates(s, lang).slice(0, MAX_NUMBERS_PER_SENTENCE)
     const byStart = new Map(candidates.map((n) => [n.start, n]))
     let lastNoun: { noun: CountNoun; end: number } | null = null
     let skipUntil = -1
@@ -352,8 +355,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
 
     if (aboutParty || OPERATION_RE.test(s) || PRONOUN_SUBJECT_RE.test(s)) {
       singleContext = true
-      singleEnd = sentence.end
-    } else if (singleContext) singleEnd = sentence.end
+    }
     for (const h of hits) {
       // A count restated elsewhere is one figure whatever its noun; a percentage is one only
       // when it measures the same thing (two different shares can both be 25%).
@@ -382,10 +384,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       carried = base.period
       carriedAge = 0
       carriable = base.reporting === true
-      carriedEnd = sentence.end
+      samePara = true
     } else if (hits.length > 0 && carrying()) {
       carriedAge = 0
-      carriedEnd = sentence.end
+      samePara = true
     } else {
       carriedAge++
     }
@@ -546,6 +548,7 @@ function isDecrease(before: string, after: string): boolean {
 // Per-number work looks at its sentence; a run-on "sentence" (a table dump, hostile input) is
 // cut into windows so that the work stays linear in the text length.
 const MAX_SENTENCE = 1500
+const MAX_NUMBERS_PER_SENTENCE = 60
 
 function* boundedSentences(content: string, sentences: readonly Span[]): Generator<Span> {
   for (const s of sentences) {
@@ -677,7 +680,7 @@ function clauseLabel(s: string, pos: number): string {
 }
 
 const REPORTING_RE =
-  /(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|январ\p{L}*\s*[-–]\s*\p{L}+|қаңтар\s*[-–]\s*\p{L}+|айлар|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
+  /(?:(?<!\d)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|январ\p{L}*\s*[-–]\s*\p{L}+|қаңтар\s*[-–]\s*\p{L}+|айлар|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
 const ANAPHORA_RE =
   /\bthese (?:cases|crimes|figures)\b|\bof them\b|\bof these\b|по этим делам|из них|в том числе|олардың|оның ішінде/iu
 const MONTHS_SRC =
@@ -713,7 +716,7 @@ const DATE_PHRASE_RE = new RegExp(
   'giu',
 )
 const THIS_YEAR_RE =
-  /this year|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл|\d+\s+айда/iu
+  /this year|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|(?<!\d)\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл|(?<!\d)\d+\s+айда/iu
 const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu
 const LAST_N_YEARS_RE =
   /(?:over|in|during) the (?:last|past) (two|three|four|five|\d+) years|за последние (два|три|четыре|пять|\d+) год|соңғы (екі|үш|төрт|бес|\d+) жыл/iu

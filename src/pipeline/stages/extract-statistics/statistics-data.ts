@@ -281,7 +281,7 @@ export const DECREASE_RE =
 
 /** Cues that the sentence is about one case or person, not a population. */
 export const SINGLE_CASE_RE =
-  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция|в одн(?:ом|ой) (?!месяц|год|недел|день)|\bin (?:a|one) (?:single )?(?:flat|apartment|house|shop|store|car|truck|wagon|raid|search)\b|\b(?:of|by|in) (?:the|this|that) (?:group|gang|scheme|pyramid|company|network|cell|ring)\b|(?:этой|данной|этого|данного) (?:групп|пирамид|сет|банд|схем))/iu
+  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция|в одн(?:ом|ой) (?!месяц|год|недел|день)|\bin (?:a|one) (?:single )?(?:flat|apartment|house|shop|store|car|truck|wagon|raid|search)\b|\b(?:of|by|in) (?:the|this|that) (?:group|gang|scheme|pyramid|company|network|cell|ring)\b|(?:этой|данной|этого|данного) (?:групп|пирамид|сет|банд|схем)|\bthe (?:suspect|defendant|accused|convict|detainee|fugitive)(?!s)\b|(?<!\p{L})(?:подозреваемый|обвиняемый|осужденный|осуждённый|задержанный|фигурант)(?!\p{L})|(?<!\p{L})(?:күдікті|сотталушы)(?!\p{L}))/iu
 
 /**
  * Modifiers that look like counted nouns but qualify the noun after them ("criminal cases",

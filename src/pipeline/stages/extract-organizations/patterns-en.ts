@@ -679,7 +679,24 @@ export function wrapEn(
     // "<unit words> <unit head> of (the) <body>"
     const press =
       PRESS.test(t.norm) && /^(?:service|office|center|centre)$/.test(tokens[i + 1]?.norm ?? '')
-    const headEnd = press ? i + 2 : i + 1
+    let headEnd = press ? i + 2 : i + 1
+    let described = false
+    // "directorate for fighting organized crime of the Almaty Internal Affairs"
+    if (!press && /^(?:for|on|against)$/.test(tokens[headEnd]?.norm ?? '')) {
+      let k = headEnd + 1
+      while (
+        k < tokens.length &&
+        k - headEnd <= 5 &&
+        tokens[k]!.isWord &&
+        !tokens[k]!.cap &&
+        tokens[k]!.norm !== 'of'
+      )
+        k++
+      if (tokens[k]?.norm === 'of' && k > headEnd + 1) {
+        headEnd = k
+        described = true
+      }
+    }
     let at = headEnd + 1
     if (tokens[at]?.norm === 'the') at++
     const owner = byStart.get(at)
@@ -700,7 +717,7 @@ export function wrapEn(
           from--
         }
         const pre = tokens.slice(from, i)
-        if (pre.length === 0 && !t.cap) continue
+        if (pre.length === 0 && !t.cap && !described) continue
         const vague = /^(?:municipal|local|regional|city|district|special|main)$/
         if (pre.length > 0 && pre.every((x) => EN_DEMONYMS.has(x.norm) || vague.test(x.norm)))
           continue

@@ -26,6 +26,10 @@ const CASES: [string, string, boolean][] = [
   ['Gulnora Karimova', 'Гульнара Каримова', true],
   ['Zhyldyz Asanova', 'Жулдыз Асанова', true],
   ['Alexander Lukashenka', 'Aleksandr Lukashenko', true],
+  ["Tokayev's", 'Тоқаев', true],
+  ['Мұхтарға Аблязовқа', 'Mukhtar Ablyazov', true],
+  ['Серике Токаеве', 'Serik Toqaev', true],
+  ['Аблязова', 'Mukhtar Ablyazov', true],
   // Hard negatives.
   ['Мухтар Аблязов', 'Мадияр Аблязов', false],
   ['Ivanov Sergey', 'Ivanov Pavel', false],
@@ -37,6 +41,8 @@ const CASES: [string, string, boolean][] = [
   ['Мухтар Кабулович Аблязов', 'Мухтар Ахметович Аблязов', false],
   ['Мухтар Аблязов', 'Мухтар', false],
   ['Ivanov S.', 'Ivanov Pavel', false],
+  ['Ablyazova', 'Mukhtar Ablyazov', false],
+  ['Ablyazov', 'Alma Ablyazova', false],
   ['', 'Ivanov', false],
 ]
 

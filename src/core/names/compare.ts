@@ -247,6 +247,17 @@ export function compareParsed(
       reasons.push(`only a given name (${matched.text}) in common`)
       return done(Math.min(GIVEN_ONLY, score * GIVEN_ONLY))
     }
+    // English does not decline: a Latin -ova alone is a woman, and cannot be the man of a full
+    // name whose surname is written masculine (Ablyazova vs Mukhtar Ablyazov), nor the reverse.
+    const femaleLatin = (t: NameToken) => t.script === 'lat' && t.stem !== null
+    const maleSurface = (t: NameToken) => t.stem === null && t.surnameShaped
+    if (
+      (femaleLatin(single.parts[0]!) && maleSurface(matched)) ||
+      (single.parts[0]!.script === 'lat' && maleSurface(single.parts[0]!) && femaleLatin(matched))
+    ) {
+      reasons.push(`surname in the other gender (${single.parts[0]!.text} / ${matched.text})`)
+      return done(Math.min(GIVEN_ONLY, score * GIVEN_ONLY))
+    }
     reasons.push('surname only on one side')
     score *= SURNAME_ONLY
   } else {

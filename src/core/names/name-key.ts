@@ -216,6 +216,14 @@ function foldCyrillicSurname(w: string): string | undefined {
 
 /** Folds Russian case endings of a Cyrillic given name to a stem; `undefined` if none applies. */
 function foldCyrillicGiven(w: string): string | undefined {
+  // Kazakh genitive, dative and instrumental suffixes first (Мұхтардың, Мұхтарға, Мұхтармен);
+  // the accusative, locative and ablative ones are left out, as names end in them (Сатыбалды,
+  // Айда, Сұлтан).
+  // Only in a word with a Kazakh letter: in Russian, Серике is the prepositional of Серик.
+  const kk = /[әғқңөұүһі]/.test(w)
+    ? /^([\u0400-\u04ff]{3,}?)(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|мен|бен|пен)$/.exec(w)
+    : null
+  if (kk) return kk[1]
   const m = /^(.{3,}?)(?:ием|ией|еем|ия|ии|ию|ий|ея|ею|ее|ей|ом|ем|ой|ою|а|я|у|ю|е|ы|и|ь)$/.exec(w)
   return m ? m[1] : undefined
 }
@@ -395,7 +403,8 @@ export function parseName(text: string): ParsedName {
     '$1',
   )
   for (const m of input.matchAll(re)) {
-    const word = m[0].replace(/\.$/, '')
+    // English possessive: Tokayev's → Tokayev.
+    const word = m[0].replace(/\.$/, '').replace(/^([A-Za-z].*?)['’]s$/, '$1')
     if (TITLES.has(word.toLowerCase())) continue
     raw.push({ word, dotted: m[1] !== undefined })
     if (raw.length >= MAX_TOKENS) break

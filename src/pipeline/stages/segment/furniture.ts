@@ -49,17 +49,19 @@ const MONTHS =
   'январ[ьяе]|феврал[ьяе]|март[а]?|апрел[ьяе]|ма[йя]|июн[ьяе]|июл[ьяе]|август[а]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|' +
   'қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан'
 const DATE_TOKEN = new RegExp(
-  `\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:${MONTHS})\\b`,
+  `\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}:\\d{2}\\b|(?<!\\p{L})(?:${MONTHS})(?!\\p{L})`,
   'iu',
 )
 const DATE_NOISE = new RegExp(
-  `\\b(?:${MONTHS})\\b|\\b(?:date|gmt|utc|today|yesterday|updated|last|published|сегодня|вчера|опубликовано|обновлено|бүгін|кеше|жыл|года?|г)\\b|[\\d\\p{P}\\p{S}]+`,
+  // \\b is ASCII-only in JavaScript: Cyrillic words are bounded with letter look-arounds.
+  `(?<!\\p{L})(?:${MONTHS})(?!\\p{L})|(?<!\\p{L})(?:date|gmt|utc|today|yesterday|updated|last|published|сегодня|вчера|опубликовано|обновлено|бүгін|кеше|жыл|года?|г)(?!\\p{L})|[\\d\\p{P}\\p{S}]+`,
   'giu',
 )
 
 /** Tells whether a short line is only a date/time stamp (with at most two label words). */
 export function isDateLine(line: string): boolean {
-  if (line.length > 80 || !DATE_TOKEN.test(line)) return false
+  // A stamp has digits; without them "Police may detain" would read as a date line.
+  if (line.length > 80 || !/\d/u.test(line) || !DATE_TOKEN.test(line)) return false
   const rest = line.replace(DATE_NOISE, ' ').trim()
   if (rest === '') return true
   return rest.split(/\s+/).length <= 2

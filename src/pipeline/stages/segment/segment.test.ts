@@ -190,6 +190,7 @@ describe('segment furniture', () => {
     ['Главная | Новости | Политика | Общество | Криминал', 'navigation'],
     ['Алматы | 15 | 12 | 9', null],
     ['1 2 3 … 12', 'pagination'],
+    ['Police may detain', null],
     ['1 200 000', null],
     ['By the end of 2024 the police had registered 1,200 crimes.', null],
   ]
@@ -295,6 +296,25 @@ describe('segment articles', () => {
       teaser(3),
     ].join('\n')
     assert.equal(run(text).articles.length, 1)
+  })
+
+  it('splits a news feed whose headlines carry date stamps', () => {
+    const text = [
+      'В Семее задержан водитель с грузом рыбы',
+      '',
+      '12 марта 2025',
+      '',
+      'Сотрудники полиции остановили на трассе автомобиль, в багажнике которого находилась рыба без документов.',
+      '',
+      'В Петропавловске осуждён телефонный мошенник',
+      '',
+      '11 марта 2025',
+      '',
+      'Суд приговорил 23-летнего мужчину к пяти годам лишения свободы за мошенничество с банковскими картами.',
+    ].join('\n')
+    const doc = run(text, null, 'ru')
+    assert.equal(doc.articles.length, 2)
+    assert.ok(furniture(doc).includes('12 марта 2025'))
   })
 
   it('splits a Russian listing page when it has a "load more" control', () => {

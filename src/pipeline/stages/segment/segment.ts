@@ -22,7 +22,7 @@ export function segment(): Stage<DetectedDoc, SegmentedDoc> {
       const boilerplate = findFurniture(doc.text)
       const content = blankSpans(doc.text, boilerplate)
       const hasPagination = boilerplate.some((b) => b.kind === 'pagination')
-      const found = findArticles(content, hasPagination)
+      const found = findArticles(content, hasPagination, boilerplate)
       const articles: ArticleSegment[] =
         found.length > 1 ? found : [singleArticle(content, doc.title, found[0] ?? null)]
       const title = articles.length > 1 ? null : (doc.title ?? articles[0]?.title ?? null)
@@ -74,27 +74,39 @@ function firstHeadline(content: string): Line | null {
 
 // A listing body is one long paragraph (a teaser or a whole article) under its headline.
 const MIN_LISTING_BODY = 300
+const MIN_DATED_BODY = 100
 
 /**
  * Finds headline-led articles on a listing page: a headline line followed by exactly one body
  * paragraph, then the next headline. Several such blocks in a row make a listing; ordinary
  * articles with subheadings have several paragraphs per section and stay one article.
  */
-export function findArticles(content: string, hasPagination: boolean): ArticleSegment[] {
+export function findArticles(
+  content: string,
+  hasPagination: boolean,
+  furniture: readonly BoilerplateSpan[] = [],
+): ArticleSegment[] {
+  // A date stamp between a headline and its text ("Headline / 12 марта 2025 / text") marks an
+  // item of a news feed.
+  const datedBetween = (from: number, to: number) =>
+    furniture.some((f) => f.kind === 'header-date' && f.start >= from && f.end <= to)
   const lines = splitLines(content).filter((l) => l.text !== '')
   const blocks: ArticleSegment[] = []
   let k = 0
   let loose = 0
+  let datedBlocks = 0
   while (k < lines.length) {
     const head = lines[k]!
     const body = lines[k + 1]
     const after = lines[k + 2]
+    const dated = body !== undefined && datedBetween(head.end, body.start)
     if (
       body &&
       isHeadlineLike(head.text) &&
-      body.text.length >= MIN_LISTING_BODY &&
+      body.text.length >= (dated ? MIN_DATED_BODY : MIN_LISTING_BODY) &&
       (after === undefined || isHeadlineLike(after.text))
     ) {
+      if (dated) datedBlocks++
       blocks.push({
         start: head.start,
         end: body.end,
@@ -113,6 +125,7 @@ export function findArticles(content: string, hasPagination: boolean): ArticleSe
   const listing =
     blocks.length >= 2 &&
     (hasPagination ||
+      datedBlocks >= 2 ||
       (blocks.length >= 3 &&
         loose === 0 &&
         blocks.every((b) => isTitleCase(b.title ?? '') && b.end - b.start >= 600)))

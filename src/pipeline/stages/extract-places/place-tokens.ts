@@ -18,20 +18,106 @@ export interface PlaceToken {
   readonly capitalised: boolean
 }
 
-// Linear: alternatives start with different classes and no quantifier nests over one class.
-const TOKEN_RE =
-  /(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐‑'’ʼʻ][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
+// The token grammar, as a regex: `(?:\p{Lu}\.){2,}` (dotted abbreviations),
+// `[\p{L}\p{N}\p{M}]+(?:[-‐‑'’ʼʻ][\p{L}\p{N}\p{M}]+)*` (words), or one character that is
+// neither a space nor a word character. `placeTokens` walks it by hand, code point by code point:
+// a global regex costs more than the rest of the stage on long texts.
+const WORD_CP_RE = /^[\p{L}\p{N}\p{M}]$/u
+const UPPER_CP_RE = /^\p{Lu}$/u
+const SPACE_CP_RE = /^\s$/u
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u
 const ATTRIBUTIVE_RE = /-(?:based|born|registered|headquartered|bound)$/
 const UPPER_RE = /^\p{Lu}/u
 const LATIN_RE = /[a-z]/
 
+const SEEN = 1
+const WORD = 2
+const UPPER = 4
+const SPACE = 8
+/** Character classes of BMP code units, filled in on first sight of each. */
+const BMP_CLASS = new Uint8Array(0x10000)
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    const k = BMP_CLASS[cp]!
+    if (k !== 0) return k
+  }
+  const ch = String.fromCodePoint(cp)
+  const k =
+    SEEN |
+    (WORD_CP_RE.test(ch) ? WORD : 0) |
+    (UPPER_CP_RE.test(ch) ? UPPER : 0) |
+    (SPACE_CP_RE.test(ch) ? SPACE : 0)
+  // Lone surrogates are classed by the regexes like any code point; pairs are not cached.
+  if (cp < 0x10000) BMP_CLASS[cp] = k
+  return k
+}
+
+function isJoiner(c: number): boolean {
+  return (
+    c === 45 ||
+    c === 0x2010 ||
+    c === 0x2011 ||
+    c === 39 ||
+    c === 0x2019 ||
+    c === 0x2bc ||
+    c === 0x2bb
+  )
+}
+
+/** End of a dotted abbreviation ("U.S.") starting at `i`, or -1. */
+function abbreviationEnd(text: string, i: number): number {
+  let k = i
+  let reps = 0
+  for (;;) {
+    const cp = text.codePointAt(k)
+    if (cp === undefined || (classOf(cp) & UPPER) === 0) break
+    const w = cp > 0xffff ? 2 : 1
+    if (text.charCodeAt(k + w) !== 46) break
+    k += w + 1
+    reps++
+  }
+  return reps >= 2 ? k : -1
+}
+
+/** End of the word run starting at `i` (a word character). */
+function wordEnd(text: string, i: number): number {
+  const n = text.length
+  let k = i
+  for (;;) {
+    while (k < n) {
+      const cp = text.codePointAt(k)!
+      if ((classOf(cp) & WORD) === 0) break
+      k += cp > 0xffff ? 2 : 1
+    }
+    if (k + 1 < n && isJoiner(text.charCodeAt(k))) {
+      const cp = text.codePointAt(k + 1)!
+      if ((classOf(cp) & WORD) !== 0) {
+        k += 1
+        continue
+      }
+    }
+    return k
+  }
+}
+
 /** Splits text into place tokens. */
 export function placeTokens(text: string): PlaceToken[] {
   const out: PlaceToken[] = []
-  TOKEN_RE.lastIndex = 0
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    let t = m[0]
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const cp = text.codePointAt(i)!
+    const cls = classOf(cp)
+    if ((cls & SPACE) !== 0) {
+      i += cp > 0xffff ? 2 : 1
+      continue
+    }
+    const index = i
+    let end = (cls & UPPER) !== 0 ? abbreviationEnd(text, i) : -1
+    if (end < 0) end = (cls & WORD) !== 0 ? wordEnd(text, i) : i + (cp > 0xffff ? 2 : 1)
+    i = end
+    let t = text.slice(index, end)
     const c = t.charCodeAt(0)
     const isWord = t.length > 1 || WORD_CHAR_RE.test(t)
     if (isWord && t.length > 2) {
@@ -42,8 +128,8 @@ export function placeTokens(text: string): PlaceToken[] {
     }
     out.push({
       text: t,
-      start: m.index,
-      end: m.index + t.length,
+      start: index,
+      end: index + t.length,
       isWord,
       capitalised: isWord && isUpper(c, t),
     })

@@ -34,23 +34,9 @@ options:
 
 exit codes: 0 ok, 1 unreadable input, 2 usage error`
 
-const HEADER_WORDS = new Set([
-  'a',
-  'b',
-  'name',
-  'name_a',
-  'name_b',
-  'name1',
-  'name2',
-  'left',
-  'right',
-  'query',
-  'candidate',
-  'x',
-  'y',
-  'first',
-  'second',
-])
+// A first row of column names, not of names: a, b, name_a, left_name, query, candidate...
+const HEADER_FIELD =
+  /^(?:a|b|x|y|name\w*|left\w*|right\w*|query\w*|candidate\w*|first\w*|second\w*|alias\w*|variant\w*|source\w*|target\w*|s[12]|\w+_name|\w+_(?:a|b|1|2))$/i
 
 async function readInput(path: string, io: CommandIo): Promise<string> {
   if (path === '-') {
@@ -68,8 +54,8 @@ function compareCsv(text: string, threshold: number, io: CommandIo): number {
   const header =
     first !== undefined &&
     first.length >= 2 &&
-    HEADER_WORDS.has(first[0]!.trim().toLowerCase()) &&
-    HEADER_WORDS.has(first[1]!.trim().toLowerCase())
+    HEADER_FIELD.test(first[0]!.trim()) &&
+    HEADER_FIELD.test(first[1]!.trim())
   const out: string[] = []
   if (header) out.push('a,b,score,same')
   let bad = 0

@@ -117,14 +117,8 @@ function isAside(content: string, t: { start: number }, date: { start: number })
   if (EARLIER_STEP.test(before)) return true
   const comma = before.lastIndexOf(',')
   if (comma < 0 || from + comma < date.start) return false
-  // ", wanted for murder," — at most one word between the comma and the trigger.
-  return (
-    before
-      .slice(comma + 1)
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean).length <= 1
-  )
+  // ", wanted for murder," — the trigger right after the comma (", was detained" is the main verb).
+  return before.slice(comma + 1).trim() === ''
 }
 
 const RANGE_JOIN = /\s+(?:to|until|till|through|and|по|до|и)\s+|\s*[–—]\s*|(?<=\d)-(?=\d)/iu

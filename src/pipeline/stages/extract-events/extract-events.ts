@@ -334,11 +334,6 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   // initials, ages and nationalities; a sentence with neither ("He was detained on July 25")
   // speaks of the people of the sentence before it (up to two back, in the same article).
   const whoCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
-  const whoFrom = new Map<number, number>()
-  const whoSource = (si: number) => {
-    whoIn(si)
-    return whoFrom.get(si) ?? si
-  }
   const ownCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
   const ownWho = (si: number) => {
     let own = ownCache.get(si)
@@ -373,10 +368,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // A headline starts a new story: it speaks of nobody before it.
       if (isHeadline(sentenceInfo(si).text)) break
       const prev = ownWho(back)
-      if (prev.named.size > 0 || prev.descriptors.size > 0) {
-        who = prev
-        whoFrom.set(si, back)
-      }
+      if (prev.named.size > 0 || prev.descriptors.size > 0) who = prev
     }
     whoCache.set(si, who)
     return who
@@ -415,13 +407,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   ): Candidate => {
     const s = index.sentences[si]!
     const info = sentenceInfo(si)
-    // A sentence without places that speaks of the people of the one before is set there too.
-    const own = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
-    const from = whoSource(si)
-    const placeList =
-      own.length > 0 || from === si
-        ? own
-        : (facts.places.get(from) ?? []).filter((p) => p.kind !== 'country')
+    const placeList = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
     const towns = new Set(placeList.flatMap((p) => p.keys))
     const names = new Set(placeList.map((p) => p.name))
     const who = whoIn(si)

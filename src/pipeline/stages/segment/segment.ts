@@ -149,6 +149,3 @@ function isTitleCase(title: string): boolean {
   const capital = words.filter((w) => /^\p{Lu}/u.test(w)).length
   return capital / words.length >= 0.8
 }
-
-/** Re-exported for tests and for stages that want to blank extra spans. */
-export type { BoilerplateSpan }

@@ -30,6 +30,8 @@ const CASES: [string, string, boolean][] = [
   ['Мұхтарға Аблязовқа', 'Mukhtar Ablyazov', true],
   ['Серике Токаеве', 'Serik Toqaev', true],
   ['Аблязова', 'Mukhtar Ablyazov', true],
+  ['Нурбек Максат уулу', 'Nurbek Maksat uulu', true],
+  ['Sayat Adilbekuly', 'Саят Әділбекұлы', true],
   // Hard negatives.
   ['Мухтар Аблязов', 'Мадияр Аблязов', false],
   ['Ivanov Sergey', 'Ivanov Pavel', false],

@@ -80,6 +80,21 @@ const HOMOGLYPHS: Record<string, string> = {
   i: 'і',
 }
 
+const SEPARATE_PATRONYMIC = new Set([
+  'уулу',
+  'улы',
+  'ұлы',
+  'кызы',
+  'қызы',
+  'uulu',
+  'uly',
+  'ogly',
+  'oglu',
+  'kyzy',
+  'qyzy',
+  'kizi',
+])
+
 const TITLES = new Set([
   'mr',
   'mrs',
@@ -408,6 +423,17 @@ export function parseName(text: string): ParsedName {
     if (TITLES.has(word.toLowerCase())) continue
     raw.push({ word, dotted: m[1] !== undefined })
     if (raw.length >= MAX_TOKENS) break
+  }
+  // Kyrgyz and Kazakh write "son of / daughter of" as a word of its own (Нурбек Максат уулу):
+  // it joins the father's name before it.
+  for (let i = raw.length - 1; i > 0; i--) {
+    const w = raw[i]!.word.toLowerCase()
+    if (!SEPARATE_PATRONYMIC.has(w)) continue
+    const prev = raw[i - 1]!
+    const cyr = /[\u0400-\u04ff]/.test(prev.word)
+    const female = /^(?:кызы|қызы|kyzy|qyzy|kizi)$/.test(w)
+    prev.word += cyr ? (female ? 'қызы' : 'ұлы') : female ? 'kyzy' : 'uly'
+    raw.splice(i, 1)
   }
   const parts: NameToken[] = []
   const patronymics: NameToken[] = []

@@ -10,7 +10,7 @@ import type { WordScan } from '../extract-crimes/word-lexicon.ts'
 
 // A period that makes a count an aggregate: "since the beginning of the year", "за 9 месяцев".
 const AGGREGATE_PERIOD =
-  /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|(?<!\p{L})биыл(?!\p{L})|былтыр|соңғы \p{L}+ жыл|in total|всего за|в общей сложности|барлығы|total of|a total|overall/iu
+  /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|past year|several cases|a number of cases|несколько (?:\p{L}+ )?дел(?!\p{L})|ряд (?:\p{L}+ )?дел(?!\p{L})|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|(?<!\p{L})биыл(?!\p{L})|былтыр|соңғы \p{L}+ жыл|in total|всего за|в общей сложности|барлығы|total of|a total|overall/iu
 // A count of cases or crimes: "70 cases", "1,429 criminal cases", "возбуждено 70 дел", "120-дан астам қылмыстық іс".
 const CASE_COUNT =
   /(?<![\d.,])\d[\d.,]{0,12}(?:\s\d{3}){0,3}(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+|[\p{L}-]+\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/iu
@@ -36,7 +36,7 @@ const MODAL =
 const DEMAND =
   /(?:demand\p{L}*|calling for|call for|требу\p{L}*|талап\p{L}*)\s+(?:a\s+|an\s+|the\s+)?(?:\p{L}+\s+)?$/iu
 // A sentence that denies: "There are no fugitives in Jordan".
-const DENIAL = /^\s*(?:there (?:are|is|were|was) no|no one|нет(?!\p{L})|никто(?!\p{L}))/iu
+const DENIAL = /^[\s"“«'‘]*(?:there (?:are|is|were|was) no|no one|нет(?!\p{L})|никто(?!\p{L}))/iu
 const NEGATION = new Set(['not', 'never', 'no', 'не', 'ни', 'нет', 'без', 'емес', 'жоқ'])
 const POST_NEGATION = new Set(['емес', 'жоқ'])
 const NEW_OCCURRENCE =

@@ -530,7 +530,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         home.date = c.date ?? home.date
       }
       for (const n of c.named) home.named.add(n)
-      if (home.descriptors.size === 0) for (const d of c.descriptors) home.descriptors.add(d)
+      for (const d of c.descriptors) home.descriptors.add(d)
       if (home.towns.size === 0) for (const t of c.towns) home.towns.add(t)
       if (home.crimes.size === 0) for (const t of c.crimes) home.crimes.add(t)
     } else {
@@ -571,11 +571,30 @@ function compatible(k: Cluster, c: Candidate): boolean {
   }
   const sameTrial = TRIAL_TYPES.has(c.type) && c.sentenceIndex - k.lastSentence <= TRIAL_SPAN
   if (k.named.size > 0 && c.named.size > 0 && !sharedNames && !sameTrial) return false
-  if (k.descriptors.size > 0 && c.descriptors.size > 0 && !overlap(k.descriptors, c.descriptors))
-    return false
+  if (describesOthers(k.descriptors, c.descriptors)) return false
   if (conflicts(k.towns, c.towns, 'r:') || conflicts(k.towns, c.towns, 't:')) return false
   if (k.crimes.size > 0 && c.crimes.size > 0 && !overlap(k.crimes, c.crimes)) return false
   return true
+}
+
+/**
+ * Tells whether two sets of descriptors (`A.Sh.`, `age:35`, `nat:uzbek`) describe different
+ * people: they share none, and for some kind (initials, age, nationality) both have values.
+ * "A 42-year-old man" and "a citizen of Uzbekistan" may be the same person.
+ */
+function describesOthers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0 || overlap(a, b)) return false
+  const kind = (x: string) =>
+    x.startsWith('age:')
+      ? 'age'
+      : x.startsWith('nat:')
+        ? 'nat'
+        : x.startsWith('intro:')
+          ? 'intro'
+          : 'initials'
+  const kinds = new Set([...a].map(kind))
+  for (const x of b) if (kinds.has(kind(x))) return true
+  return false
 }
 
 /** Tells whether two place sets both name places of one level (`r:` regions, `t:` towns) and share none. */

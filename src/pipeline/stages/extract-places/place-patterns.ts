@@ -38,7 +38,11 @@ const PATTERN_TRIGGERS = new Set(
     .flatMap((w) => [w, capitalise(w)]),
 )
 /** First letters of the Kazakh generic words (matched by prefix). */
-const KK_FIRST = new Set(KK_GENERIC_PREFIXES.map(([p]) => p[0]!))
+const KK_FIRST = new Set(KK_GENERIC_PREFIXES.map(([p]) => p.charCodeAt(0)))
+/** First UTF-16 units of every trigger: one array read skips most words before a set lookup. */
+const MAY_TRIGGER = new Uint8Array(0x10000)
+for (const w of PATTERN_TRIGGERS) MAY_TRIGGER[w.charCodeAt(0)] = 1
+for (const c of KK_FIRST) MAY_TRIGGER[c] = 1
 
 /**
  * Places missing from the gazetteer, found by pattern: "<Name> District", "region of <Name>",
@@ -62,7 +66,8 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
   for (let i = 1; i < tokens.length; i++) {
     if (used[i]) continue
     const t = tokens[i]!
-    if (!t.isWord || !(PATTERN_TRIGGERS.has(t.text) || KK_FIRST.has(t.text[0]!))) continue
+    if (!t.isWord || MAY_TRIGGER[t.text.charCodeAt(0)] !== 1) continue
+    if (!(PATTERN_TRIGGERS.has(t.text) || KK_FIRST.has(t.text.charCodeAt(0)))) continue
     const lower = t.text.toLowerCase()
     if (!isCyrillic(lower)) {
       const w = EN_AFTER.get(lower)

@@ -50,3 +50,20 @@ test('hits carry score and reasons; unknown names find nothing', () => {
   assert.deepEqual(index.screen('Pavel Smirnov'), [])
   assert.deepEqual(index.screen(''), [])
 })
+
+test('hostile queries (10,000 characters, odd Unicode, mixed scripts) answer fast', () => {
+  const index = build()
+  const t0 = performance.now()
+  for (const q of [
+    'Аблязов '.repeat(1250),
+    '\u0000\ud800💥'.repeat(2000),
+    'Ａｂｌｙａｚｏｖ Мухтар',
+    'Аблязoв Mukhtар',
+  ])
+    index.screen(q)
+  assert.ok(performance.now() - t0 < 1000)
+  assert.deepEqual(
+    index.screen('Аблязoв Mukhtар').map((h) => h.id),
+    [0],
+  )
+})

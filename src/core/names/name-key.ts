@@ -95,6 +95,10 @@ const SEPARATE_PATRONYMIC = new Set([
   'kizi',
 ])
 
+const HOMOGLYPHS_TO_LATIN: Record<string, string> = Object.fromEntries(
+  Object.entries(HOMOGLYPHS).map(([latin, cyr]) => [cyr, latin]),
+)
+
 const TITLES = new Set([
   'mr',
   'mrs',
@@ -289,8 +293,16 @@ export function knownDistinct(a: string, b: string): boolean {
 /** Cyrillic word with stray Latin look-alike letters (a hostile or OCR'd `Аблязoв`) made Cyrillic. */
 function fixHomoglyphs(lower: string): string {
   if (!/[\u0400-\u04ff]/.test(lower) || !/[a-z]/.test(lower)) return lower
+  // The word is in the script most of its letters are in; look-alikes of the other follow it.
+  let cyr = 0
+  let lat = 0
+  for (const c of lower) {
+    if (/[\u0400-\u04ff]/.test(c)) cyr++
+    else if (/[a-z]/.test(c)) lat++
+  }
   let out = ''
-  for (const c of lower) out += HOMOGLYPHS[c] ?? c
+  if (cyr >= lat) for (const c of lower) out += HOMOGLYPHS[c] ?? c
+  else for (const c of lower) out += HOMOGLYPHS_TO_LATIN[c] ?? c
   return out
 }
 

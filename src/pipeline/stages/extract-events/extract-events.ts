@@ -440,7 +440,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   }
 
   for (const m of matches) {
-    if (candidates.length >= MAX_CANDIDATES) break
+    if (accepted.length >= MAX_CANDIDATES) break
     const { type, needsCrime } = m.value
     if (type === null) continue
     const si = index.indexAt(m.start)

@@ -266,6 +266,18 @@ describe('findStatistics', () => {
     assert.deepEqual(found, [])
   })
 
+  it('reads index scores and their signed changes since a year', () => {
+    const text =
+      'A 2024 index compiled by an anti-corruption watchdog ranks countries from 0 to 100. ' +
+      'Kazakhstan scored 40, up one point since 2023; Georgia scored 53 points, down two points since 2023.'
+    assert.deepEqual(stats(text), [
+      [40, '2024'],
+      [1, '2023/2024'],
+      [53, '2024'],
+      [-2, '2023/2024'],
+    ])
+  })
+
   it('lists a figure restated in the text once', () => {
     const text =
       'In 2006, 10,423 crimes were registered. Of 10,423 criminal cases initiated in 2006, most were drug cases.'

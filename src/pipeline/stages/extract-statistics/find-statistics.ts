@@ -84,6 +84,8 @@ interface Period {
   readonly fromYear?: boolean
   /** A reporting period (relative, or "6 months of 2022") that later sentences go on about. */
   readonly reporting?: boolean
+  /** Where an open period ("since 2023") stands in the sentence. */
+  readonly open?: number
 }
 
 /** Finds aggregate figures. Linear in the text length; never throws on odd text. */
@@ -152,15 +154,23 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
       hits.push({ ...h, period })
     }
-    const periodAt = (pos: number): string | null => {
+    const periodAt = (pos: number, after = ''): string | null => {
       const rel = pos - sentence.start
       const series = nearestYear(s, rel)
       if (series !== undefined) return series
+      // "up one point since 2023": a change from that year to the current one.
+      const since = SINCE_AFTER_RE.exec(after)?.[1]
+      if (since) {
+        const current = (carrying() ? carried : null) ?? (refYear === null ? null : String(refYear))
+        return current && /^\d{4}$/u.test(current) && current > since ? `${since}/${current}` : null
+      }
       if (base.stated && base.period?.includes('/')) return base.period
       const y = cueYearBefore(cues, rel) ?? cueYearAfterInClause(forPeriod, cues, rel)
       if (y !== undefined) return y
       // Years stated elsewhere in the sentence belong to another clause.
       if (base.fromYear) return carrying() ? carried : null
+      // An open period ("since 2023") in another clause (after ";") does not apply here.
+      if (base.open && !sameClause(s, rel, base.open)) return carrying() ? carried : null
       if (base.stated) return base.period
       return carrying() ? carried : null
     }
@@ -252,7 +262,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
             unit: 'percent',
             text: s.slice(c.start, c.end + scaleLen + pct[0].length),
           },
-          periodAt(absStart),
+          periodAt(absStart, after.slice(pct[0].length)),
         )
         continue
       }
@@ -307,6 +317,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       // Kazakh "231-ден 198-ге дейін": from 231 to 198.
       const kkFromTo =
         KK_FROM_TO_RE.test(after) || /\d-?(?:ден|дан|тен|тан|нен|нан)\s+$/u.test(before)
+      if (!noun && SCORED_RE.test(before)) noun = POINTS
       if (!noun && (comparison || parenthesised || predicate || kkFromTo))
         noun = headerNoun(s.slice(0, c.start), lang === 'kk')
       if (!noun) continue
@@ -321,17 +332,26 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       if (isSingle()) continue
       if (c.word && !partOf && !dense && !isAggregate()) continue
       // "one case" is a statistic only where the sentence itself states its period.
-      if (c.word && c.value === 1 && !base.stated && !(carrying() && qual) && !comparison) continue
+      if (
+        c.word &&
+        c.value === 1 &&
+        !base.stated &&
+        !(carrying() && qual) &&
+        !comparison &&
+        !SINCE_AFTER_RE.test(nounText)
+      )
+        continue
       add(
         {
           start: absStart,
           end: absEnd + scaleLen,
-          value: round(value),
+          // "down two points": a change of a score is signed.
+          value: round(noun.unit === 'points' && POINTS_DOWN_RE.test(before) ? -value : value),
           label: `${nounPhrase(nounText)}${qual}${rangeNote}`,
           unit: noun.unit,
           text: s.slice(c.start, c.end + scaleLen),
         },
-        previousIfEarlier(seriesYear ?? periodAt(absStart), after),
+        previousIfEarlier(seriesYear ?? periodAt(absStart, nounText), after),
       )
     }
 
@@ -378,7 +398,13 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       base.reporting === true ||
       (cues[0]?.index ?? 0) < firstHit ||
       cueYearAfterInClause(forPeriod, cues, firstHit) !== undefined
-    if (hits.length > 0 && base.stated && !framing) {
+    const publication = PUBLICATION_RE.exec(forPeriod)
+    if (hits.length === 0 && publication) {
+      // "A 2024 index compiled by ..." frames the scores in the next sentences.
+      carried = publication[1] ?? null
+      carriedAge = 0
+      carriable = true
+    } else if (hits.length > 0 && base.stated && !framing) {
       carriedAge = 99
     } else if (hits.length > 0 && base.stated) {
       carried = base.period
@@ -791,7 +817,7 @@ function sentencePeriod(
   // "2006 has shown a modest 7 percent increase"
   const lead = /^\s*((?:19|20)\d{2})\s+(?:has|have|saw|showed|witnessed|was|were)\b/u.exec(s)
   if (lead) return { period: lead[1]!, stated: true, fromYear: false }
-  const open = OPEN_RE.exec(s)
+  const open = openPeriod(s)
   const first = cues[0]
   if (first)
     return { period: first.year, stated: true, fromYear: true, reporting: REPORTING_RE.test(s) }
@@ -803,7 +829,9 @@ function sentencePeriod(
       refYear !== null &&
       Number(y) === refYear &&
       /beginning|start|начала|басынан/iu.test(open[0])
-    return toDate ? { period: y, stated: true, reporting: true } : { period: null, stated: true }
+    return toDate
+      ? { period: y, stated: true, reporting: true }
+      : { period: null, stated: true, open: open.index }
   }
   const lastN = LAST_N_YEARS_RE.exec(s)
   if (lastN) {
@@ -829,6 +857,34 @@ const PRONOUN_SUBJECT_RE =
 // A police operation or raid: the counts that follow are its own.
 const OPERATION_RE =
   /(?:в ходе|во время) (?:операции|спецоперации|рейда|обысков|обыска|мероприяти)|during (?:the|a|an) (?:operation|raid|search|special operation)|as part of the operation|операция барысында|рейд барысында|тінту кезінде/iu
+const SINCE_AFTER_RE =
+  /^\s*(?:points?|percent|per cent|%|балл\p{L}*|пункт\p{L}*|процент\p{L}*)?\s*(?:since|compared (?:with|to)|по сравнению с|в сравнении с|относительно)\s+((?:19|20)\d{2})(?!\d)/iu
+const POINTS_DOWN_RE =
+  /(?:down|fell|dropped|lost|снизил\p{L}*|потерял\p{L}*|упал\p{L}*|төмендеп)\s+(?:by\s+)?$/iu
+const SCORED_RE = /(?:scored|score of|набрал[аои]?|получил[аои]? оценку|ұпай жинады)\s*$/iu
+const POINTS: CountNoun = { stem: '', unit: 'points', strength: 'strong' }
+const PUBLICATION_RE =
+  /(?<!\p{L})((?:19|20)\d{2})\s+(?:\p{L}+\s+){0,2}?(?:index|report|ranking|rating|survey|индекс\p{L}*|рейтинг\p{L}*|доклад\p{L}*)/iu
+
+/**
+ * The open period of a sentence ("since 2023"), unless it is the base of a change ("up one
+ * point since 2023"), which the change itself takes as its period.
+ */
+function openPeriod(s: string): RegExpExecArray | null {
+  const open = OPEN_RE.exec(s)
+  if (!open) return null
+  const before = s.slice(Math.max(0, open.index - 20), open.index)
+  return /(?:points?|percent|per cent|%|балл\p{L}*|пункт\p{L}*|процент\p{L}*)\s*$/iu.test(before)
+    ? null
+    : open
+}
+
+/** Tells whether position `pos` and position `other` are in the same clause (no ";" between). */
+function sameClause(s: string, pos: number, other: number): boolean {
+  const [a, b] = pos < other ? [pos, other] : [other, pos]
+  return !s.slice(a, b).includes(';')
+}
+
 const EARLIER_RE =
   /^[^.;]{0,30}?(?:a year earlier|a year ago|the year before|the previous year|годом ранее|годом раньше|год назад|бір жыл бұрын)/iu
 

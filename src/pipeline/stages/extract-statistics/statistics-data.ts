@@ -38,6 +38,7 @@ export const COUNT_NOUNS: readonly CountNoun[] = [
       'разбо убийств мошенничеств изнасилован вымогательств взяточничеств ұрлық тонау алаяқтық',
   ),
   ...strong('violations', 'violations нарушени бұзушылық'),
+  ...strong('points', 'point points балл баллов ұпай'),
   ...strong('cases', 'case дел уголовных факт іс ісі істер фактісі фактілер'),
   ...strong('investigations', 'investigation расследован тергеу'),
   ...weak('sentences', 'sentences verdict приговор үкім'),

@@ -6,14 +6,16 @@
  * repository's scorer agrees with ../shared/eval/score.mjs when that is present.
  */
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { before, describe, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import type { RawDoc } from '#core/document.ts'
 import { createDefaultPipeline } from '#pipeline/default-pipeline.ts'
 import { toGoldFormat } from '#pipeline/output/gold-format.ts'
-import { type ScoreResult, scoreDoc, scorePairs } from '../scripts/score-gold.mjs'
+import { normalise, type ScoreResult, scoreDoc, scorePairs } from '../scripts/score-gold.mjs'
 
 const GOLD_DIR = 'test/fixtures/gold'
 const SHARED_SCORER = resolve('../shared/eval/score.mjs')
@@ -141,17 +143,22 @@ describe('own gold set', () => {
     }
     const shared = (await import(pathToFileURL(SHARED_SCORER).href)) as {
       scoreDoc: typeof scoreDoc
+      normalise: typeof normalise
     }
     // Our fixtures with real predictions, plus the shared gold sets scored against distorted
     // copies of themselves (dropped, reordered, respelt and re-dated items), which exercise
     // every matcher's edge cases.
     const cases: { id: string; gold: Record<string, unknown>; pred: Record<string, unknown> }[] =
       golds.map((gold, i) => ({ id: gold.id, gold, pred: preds[i] ?? {} }))
+    let previous: Record<string, unknown> | null = null
     for (const dir of SHARED_GOLD_DIRS.filter((d) => existsSync(d))) {
       for (const gold of loadGold(dir)) {
         cases.push({ id: `${gold.id} as itself`, gold, pred: gold })
         cases.push({ id: `${gold.id} distorted`, gold, pred: distort(gold) })
         cases.push({ id: `${gold.id} empty`, gold, pred: {} })
+        // Another document's answers: many near misses between unrelated names.
+        if (previous) cases.push({ id: `${gold.id} crossed`, gold, pred: previous })
+        previous = gold
       }
     }
     const differ = cases
@@ -161,8 +168,26 @@ describe('own gold set', () => {
           JSON.stringify(shared.scoreDoc(c.gold, c.pred)),
       )
       .map((c) => c.id)
+    // Name folding compared directly on every name and quoted string of every gold set.
+    const strings = new Set<string>()
+    for (const c of cases) collectStrings(c.gold, strings)
+    const folded = [...strings].filter((x) => normalise(x) !== shared.normalise(x))
     assert.deepEqual(differ, [])
+    assert.deepEqual(folded, [])
     assert.ok(cases.length > 18)
+
+    // The whole report (totals, P/R/F1, mean, per-document F1) from both command lines.
+    const work = mkdtempSync(join(tmpdir(), 'tergeu-gold-'))
+    try {
+      golds.forEach((g, i) => {
+        writeFileSync(join(work, `${g.id}.json`), JSON.stringify(preds[i] ?? {}))
+      })
+      const run = (script: string) =>
+        execFileSync(process.execPath, [script, GOLD_DIR, work, '--json'], { encoding: 'utf8' })
+      assert.equal(run('scripts/score-gold.mjs'), run(SHARED_SCORER))
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
   })
 })
 
@@ -183,15 +208,27 @@ function distort(gold: Record<string, unknown>): Record<string, unknown> {
             ? String(p['name']).toUpperCase()
             : p['name'],
     })),
-    organizations: every(list('organizations'), (i) => i % 2 === 0).map((o) => ({
-      ...o,
-      name: `the ${String(o['name'])} office`,
-    })),
+    organizations: list('organizations').map((o, i) => {
+      const tokens = String(o['name']).split(' ')
+      // Wrapped in stopwords, cut to half its words (the 0.6 overlap boundary), or one word
+      // plus an unrelated one.
+      const name =
+        i % 3 === 0
+          ? `the ${String(o['name'])} of the republic`
+          : i % 3 === 1
+            ? tokens.slice(0, Math.max(1, Math.floor(tokens.length / 2))).join(' ')
+            : `${tokens[0] ?? ''} bureau`
+      return { ...o, name }
+    }),
     locations: list('locations').map((l, i) => ({
       ...l,
       name: i % 2 ? `${String(l['name'])} region` : l['name'],
     })),
-    money: list('money').map((m, i) => ({ ...m, amount: i % 3 === 2 ? 1 : m['amount'] })),
+    money: list('money').map((m, i) => {
+      const amount = typeof m['amount'] === 'number' ? m['amount'] : null
+      // Off by a little more than the rounding tolerance, or plainly wrong.
+      return { ...m, amount: i % 3 === 2 ? 1 : i % 3 === 1 && amount ? amount * 1.00001 : amount }
+    }),
     dates: every(list('dates'), (i) => i % 4 !== 1),
     crimes: [
       ...(Array.isArray(gold['crimes']) ? (gold['crimes'] as string[]) : []).slice(1),
@@ -206,4 +243,12 @@ function distort(gold: Record<string, unknown>): Record<string, unknown> {
     })),
     article_count: 1,
   }
+}
+
+/** Every string value inside a gold file (names, variants, quoted text), into `out`. */
+function collectStrings(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') out.add(value)
+  else if (Array.isArray(value)) for (const v of value) collectStrings(v, out)
+  else if (value && typeof value === 'object')
+    for (const v of Object.values(value)) collectStrings(v, out)
 }

@@ -260,9 +260,11 @@ function toPerson(
     variants.push(m.text)
   }
   let title: string | null = null
-  for (const m of [best, ...c.mentions.slice(0, 50)]) {
-    title = titleAt(content, tokens, m, lang, taken)
-    if (title) break
+  title = titleAt(content, tokens, best, lang, taken)
+  // titleAt is pure: the best mention, already asked, is not asked again.
+  for (let k = 0; !title && k < c.mentions.length && k < 50; k++) {
+    const m = c.mentions[k]!
+    if (m !== best) title = titleAt(content, tokens, m, lang, taken)
   }
   // The first mentions carry the story; a cap keeps a name repeated thousands of times cheap.
   const statuses = c.mentions

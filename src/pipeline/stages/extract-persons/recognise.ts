@@ -33,6 +33,7 @@ import {
   isPatronymic,
   patronymicNominative,
 } from './name-data.ts'
+import { isSpace } from './scan.ts'
 
 /** A surname as read in one mention. */
 export interface SurnamePart {
@@ -297,8 +298,18 @@ function markTitleCaseLines(text: string, tokens: readonly Token[]): Uint8Array 
   return flags
 }
 
+/** A gap that may sit inside a name: at most two spaces, no line break. */
+function nameGap(text: string, from: number, to: number): boolean {
+  if (to - from > 2) return false
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 10 || !isSpace(c)) return false
+  }
+  return true
+}
+
 /** Whether `text[from, to)` holds a line break; gaps between tokens are mostly 0 or 1 long. */
-function hasNewline(text: string, from: number, to: number): boolean {
+export function hasNewline(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true
   return false
 }
@@ -403,7 +414,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       prev.text === '•'
     )
       return true
-    if (text.slice(prev.end, tokens[k + 1]!.start).includes('\n')) return true
+    if (hasNewline(text, prev.end, tokens[k + 1]!.start)) return true
     return false
   }
 
@@ -461,10 +472,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     let last = -1
     while (j < n && words.length < 4 && initials.length < 3) {
       const t = tokens[j]!
-      if (last >= 0) {
-        const gap = text.slice(tokens[last]!.end, t.start)
-        if (gap.includes('\n') || gap.length > 2 || /[^\s\u00a0]/u.test(gap)) break
-      }
+      if (last >= 0 && !nameGap(text, tokens[last]!.end, t.start)) break
       if (isInitialAt(j) && !NOT_INITIALS.has(t.text + (tokens[j + 2]?.text ?? ''))) {
         initials.push(j)
         last = j + 1

@@ -11,7 +11,7 @@ import type { PersonRole } from '#core/facts.ts'
 import type { Token } from '../../text/tokenize.ts'
 import type { CueRole } from './cues-data.ts'
 import type { NameMention } from './recognise.ts'
-import { isSpeechCue, statusCue, titleCue } from './recognise.ts'
+import { hasNewline, isSpeechCue, statusCue, titleCue } from './recognise.ts'
 
 const BOUNDARY = new Set([
   '.',
@@ -131,7 +131,7 @@ export function titleAt(
     while (k < tokens.length && k - first < 16) {
       const t = tokens[k]!
       if (t.text === ',' || BOUNDARY.has(t.text) || isSpeechCue(t.norm)) break
-      if (k > first && text.slice(tokens[k - 1]!.end, t.start).includes('\n')) break
+      if (k > first && hasNewline(text, tokens[k - 1]!.end, t.start)) break
       k++
     }
     let head = first
@@ -156,7 +156,7 @@ export function titleAt(
   let k = b
   while (k >= 0 && end - k < 12) {
     const t = tokens[k]!
-    if (k < end && text.slice(t.end, tokens[k + 1]!.start).includes('\n')) break
+    if (k < end && hasNewline(text, t.end, tokens[k + 1]!.start)) break
     // Skip a short parenthesis: "главы Государственного комитета (ГКНБ) Камчыбека Ташиева".
     if (t.text === ')') {
       let o = k - 1

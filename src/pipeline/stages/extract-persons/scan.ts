@@ -31,7 +31,8 @@ function isWordChar(c: number, text: string, i: number): boolean {
   return OTHER_WORD_CHAR.test(String.fromCodePoint(cp))
 }
 
-function isSpace(c: number): boolean {
+/** The characters `\\s` matches (the gaps between tokens). */
+export function isSpace(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||

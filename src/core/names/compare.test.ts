@@ -31,6 +31,9 @@ const CASES: [string, string, boolean][] = [
   ['Серике Токаеве', 'Serik Toqaev', true],
   ['Аблязова', 'Mukhtar Ablyazov', true],
   ['Нурбек Максат уулу', 'Nurbek Maksat uulu', true],
+  ['President Tokayev', 'Қасым-Жомарт Тоқаев', true],
+  ['бывшего министра Иванова', 'Ivanov', true],
+  ['Азамат Иванов', 'Azamat Ivanov', true],
   ['Sayat Adilbekuly', 'Саят Әділбекұлы', true],
   // Hard negatives.
   ['Мухтар Аблязов', 'Мадияр Аблязов', false],

@@ -99,22 +99,18 @@ const HOMOGLYPHS_TO_LATIN: Record<string, string> = Object.fromEntries(
   Object.entries(HOMOGLYPHS).map(([latin, cyr]) => [cyr, latin]),
 )
 
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'sir',
-  'г-н',
-  'г-жа',
-  'господин',
-  'госпожа',
-  'гражданин',
-  'гражданка',
-  'гр',
-  'мырза',
-  'ханым',
-])
+// Titles, ranks and roles that stand before or after a name in a mention ("President Tokayev",
+// "бывшего министра Иванова"): never a name part, so dropped when a name part remains. Russian
+// ones with their case endings. Not Азамат ("citizen" in Kazakh, and a common given name).
+const TITLE_LATIN =
+  /^(?:mr|mrs|ms|miss|dr|sir|president|premier|prime|minister|general|gen|colonel|col|major|maj|lieutenant|lt|captain|capt|judge|prosecutor|senator|deputy|mayor|akim|governor|chairman|former|ex|late|citizen|suspect|businessman|banker|oligarch|tycoon|kazakh|kazakhstani|kyrgyz|uzbek|tajik|russian|the)$/
+const TITLE_CYRILLIC =
+  /^(?:гр|экс|мырза|ханым|(?:президент|министр|генерал|полковник|подполковник|прокурор|депутат|аким|әкім|губернатор|бизнесмен|банкир|олигарх|гражданин|господин|премьер|судь|председател|гражданк|госпож|подозреваем|обвиняем|осужденн|осуждённ|бывш)(?:а|у|ом|ем|е|ы|ой|ого|ому|ым|ая|ий|ый|ые|и|я|ю|ей|ь|і|его|ему|им|их|ими|ие)?)$/
+
+function isTitle(word: string): boolean {
+  const w = word.toLowerCase()
+  return TITLE_LATIN.test(w) || TITLE_CYRILLIC.test(w)
+}
 
 const VOWEL = /[aeiou]/
 
@@ -422,7 +418,7 @@ function cachedToken(
  * comparison time bounded.
  */
 export function parseName(text: string): ParsedName {
-  const raw: { word: string; dotted: boolean }[] = []
+  const raw: { word: string; dotted: boolean; title: boolean }[] = []
   const re = /[\p{L}\p{M}'’ʻʼ`]+(\.)?/gu
   // Hyphenated titles would otherwise be cut into one-letter "initials".
   const input = (text.length > 2000 ? text.slice(0, 2000) : text).replace(
@@ -432,10 +428,13 @@ export function parseName(text: string): ParsedName {
   for (const m of input.matchAll(re)) {
     // English possessive: Tokayev's → Tokayev.
     const word = m[0].replace(/\.$/, '').replace(/^([A-Za-z].*?)['’]s$/, '$1')
-    if (TITLES.has(word.toLowerCase())) continue
-    raw.push({ word, dotted: m[1] !== undefined })
-    if (raw.length >= MAX_TOKENS) break
+    raw.push({ word, dotted: m[1] !== undefined, title: isTitle(word) })
+    if (raw.length >= MAX_TOKENS * 2) break
   }
+  if (raw.some((r) => !r.title)) {
+    for (let i = raw.length - 1; i >= 0; i--) if (raw[i]!.title) raw.splice(i, 1)
+  }
+  if (raw.length > MAX_TOKENS) raw.length = MAX_TOKENS
   // Kyrgyz and Kazakh write "son of / daughter of" as a word of its own (Нурбек Максат уулу):
   // it joins the father's name before it.
   for (let i = raw.length - 1; i > 0; i--) {

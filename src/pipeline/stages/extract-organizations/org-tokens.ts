@@ -35,12 +35,103 @@ const UPPER_START = /^\p{Lu}/u
 const HAS_LOWER = /\p{Ll}/u
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '«', '“', '…', '•', '—', '–', '-'])
 
-// The shared tokenizer's token pattern (see text/tokenize.ts), run here directly so that each
-// token is built once: this stage tokenizes every document and must stay fast.
-const TOKEN_RE = /[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*|[^\s]/gu
-const WORD_START = /[\p{L}\p{N}]/u
+// The shared tokenizer's token pattern (see text/tokenize.ts) is
+// /[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*|[^\s]/gu. This stage tokenizes every
+// document, so it scans the same tokens by hand over a per-code-unit class table instead:
+// one pass, no match objects, newlines noticed while skipping spaces.
+const LNM_RE = /^[\p{L}\p{N}\p{M}]$/u
+const LN_RE = /^[\p{L}\p{N}]$/u
+const SPACE_RE = /^\s$/u
+/** Class bits per BMP code unit: a letter, digit or mark; a letter or digit; white space. */
+const LNM = 1
+const LN = 2
+const SPACE = 4
+const CLASS = buildClasses()
+
+function buildClasses(): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  for (let c = 0; c < 0x10000; c++) {
+    // Surrogates are classed by code point in `wordWidth`.
+    if (c >= 0xd800 && c <= 0xdfff) continue
+    const ch = String.fromCharCode(c)
+    if (LNM_RE.test(ch)) table[c] = LN_RE.test(ch) ? LNM | LN : LNM
+    else if (SPACE_RE.test(ch)) table[c] = SPACE
+  }
+  return table
+}
+
+/** Astral code points seen so far → letter, digit or mark. */
+const astralLnm = new Map<number, boolean>()
+
+/** The UTF-16 width of the letter, digit or mark at `i`, or 0 when there is none. */
+function wordWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0xd800 || c > 0xdfff) return CLASS[c]! & LNM
+  if (c > 0xdbff) return 0
+  const d = text.charCodeAt(i + 1)
+  if (!(d >= 0xdc00 && d <= 0xdfff)) return 0
+  const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000
+  let lnm = astralLnm.get(cp)
+  if (lnm === undefined) {
+    lnm = LNM_RE.test(String.fromCodePoint(cp))
+    astralLnm.set(cp, lnm)
+  }
+  return lnm ? 2 : 0
+}
+
+/** The end of the word starting at `i` (which holds a letter, digit or mark). */
+function wordEnd(text: string, i: number): number {
+  let j = i
+  for (let w = wordWidth(text, j); w > 0; w = wordWidth(text, j)) j += w
+  for (;;) {
+    const c = text.charCodeAt(j)
+    // An inner hyphen or apostrophe joins two runs: "Усть-Каменогорск", "O'Brien".
+    if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 0x2bc) return j
+    let w = wordWidth(text, j + 1)
+    if (w === 0) return j
+    j += 1
+    for (; w > 0; w = wordWidth(text, j)) j += w
+  }
+}
+
+/** Folded forms of short words seen before: most words recur, and folding Cyrillic is slow. */
+const foldCache = new Map<string, string>()
+/** Longer substrings may share the document's memory; they are not kept. */
+const FOLD_CACHE_WORD = 12
+const FOLD_CACHE_SIZE = 50_000
 
 function fold(word: string): string {
+  // Most words are already folded (lower-case Latin, Russian or Kazakh): they are their own norm.
+  for (let k = 0; k < word.length; k++) {
+    if (!FOLDED[word.charCodeAt(k)]) return foldCached(word)
+  }
+  return word
+}
+
+/** Code units that lower-casing and folding leave as they are (a-z, а-я, і, ә, ғ …, digits). */
+const FOLDED = buildFolded()
+
+function buildFolded(): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  for (let c = 0; c < 128; c++) if (!(c >= 65 && c <= 90)) table[c] = 1
+  for (let c = 0x430; c <= 0x44f; c++) table[c] = 1
+  for (let c = 0x452; c <= 0x45f; c++) table[c] = 1
+  for (const ch of 'әғқңөұүһі') table[ch.charCodeAt(0)] = 1
+  return table
+}
+
+function foldCached(word: string): string {
+  if (word.length > FOLD_CACHE_WORD) return foldWord(word)
+  let norm = foldCache.get(word)
+  if (norm === undefined) {
+    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear()
+    norm = foldWord(word)
+    foldCache.set(word, norm)
+  }
+  return norm
+}
+
+function foldWord(word: string): string {
   const lower = word.toLowerCase()
   // Same folding as text/tokenize.ts normalizeWord, skipped when there is nothing to fold.
   return lower.includes('ё') || lower.includes('’') || lower.includes('ʼ')
@@ -64,21 +155,34 @@ function startsUpper(word: string): boolean {
   return UPPER_START.test(word)
 }
 
-function hasNewline(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true
-  return false
-}
-
 /** Tokenizes `text` into {@link OrgToken}s. */
 export function orgTokens(text: string): OrgToken[] {
   const out: OrgToken[] = []
   let prev: OrgToken | null = null
-  TOKEN_RE.lastIndex = 0
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    let raw = m[0]
-    let start = m.index
-    const end = start + raw.length
-    const isWord = raw.length > 1 || WORD_START.test(raw)
+  let newline = false
+  const n = text.length
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i)
+    let end: number
+    let isWord: boolean
+    const w = wordWidth(text, i)
+    if (w > 0) {
+      end = wordEnd(text, i)
+      // A lone mark is no word: the same test as /[\p{L}\p{N}]/u on the token.
+      isWord = end - i > 1 || (CLASS[c]! & LN) !== 0
+    } else if (c < 0xd800 || c > 0xdfff ? (CLASS[c]! & SPACE) !== 0 : false) {
+      if (c === 10) newline = true
+      i++
+      continue
+    } else {
+      const d = text.charCodeAt(i + 1)
+      // One character other than a space; a surrogate pair is one character (an emoji "word").
+      end = c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1
+      isWord = end - i > 1
+    }
+    let raw = text.slice(i, end)
+    let start = i
+    i = end
     // "non-CIS", "anti-NATO": the abbreviation is a mention of its own.
     if (isWord && raw.includes('-')) {
       const prefixed = PREFIXED_ABBREVIATION.exec(raw)
@@ -90,7 +194,8 @@ export function orgTokens(text: string): OrgToken[] {
     const poss = isWord && raw.length > 2 && endsInPossessive(raw)
     const body = poss ? raw.slice(0, -2) : raw
     const cap = isWord && startsUpper(body)
-    const nl = prev === null || hasNewline(text, prev.fullEnd, start)
+    const nl = prev === null || newline
+    newline = false
     const tok: OrgToken = {
       text: body,
       start,

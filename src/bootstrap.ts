@@ -27,6 +27,7 @@ import {
   type SaveResult,
 } from '#storage/document-repository.ts'
 import { createSearchRepository, type SearchRepository } from '#storage/search-repository.ts'
+import { hashRawDoc } from '#storage/text-hash.ts'
 
 /** What an ingest run did, per document. */
 export interface IngestReport {
@@ -134,12 +135,38 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         else if (r.status === 'unchanged') unchanged++
         else duplicates.push({ id: r.id, duplicateOf: r.duplicateOf ?? '' })
       }
-      const report = await runBatch(pipeline, docs, {
+      let skipped = 0
+      let batchDone = 0
+      const onProgress = ingestOptions.onProgress
+      // Hashed as read: stages may fill in fields (a date found on the page) later.
+      const rawHashes = new Map<string, string>()
+      // An input stored before by this same extractor is not processed again.
+      async function* changed(): AsyncGenerator<RawDoc> {
+        for await (const raw of docs) {
+          const rawHash = hashRawDoc(raw)
+          if (await documents.isUnchanged(raw.id, rawHash, pipeline.version)) {
+            unchanged++
+            skipped++
+            onProgress?.(skipped + batchDone)
+          } else {
+            rawHashes.set(raw.id, rawHash)
+            yield raw
+          }
+        }
+      }
+      const report = await runBatch(pipeline, changed(), {
         async sink(doc) {
           const annotations = toAnnotations(doc, { stageVersions })
-          count(await documents.save(doc, { annotations, extractorVersion: pipeline.version }))
+          const rawHash = rawHashes.get(doc.id) ?? hashRawDoc(doc)
+          rawHashes.delete(doc.id)
+          count(
+            await documents.save(doc, { annotations, extractorVersion: pipeline.version, rawHash }),
+          )
         },
-        ...(ingestOptions.onProgress ? { onProgress: ingestOptions.onProgress } : {}),
+        onProgress: (n) => {
+          batchDone = n
+          onProgress?.(skipped + batchDone)
+        },
         ...(ingestOptions.signal ? { signal: ingestOptions.signal } : {}),
       })
       return {

@@ -172,6 +172,17 @@ for (const backend of await testBackends()) {
       assert.equal(found.annotations[0]?.label, 'Astana\uFFFD')
     })
 
+    test('recognises an input stored before by the same extractor', async () => {
+      const documents = createDocumentRepository(handle.db)
+      const doc = buildExtractedDoc({ id: 'raw-1', text: 'Police in Taraz detained a courier.' })
+
+      await documents.save(doc, { annotations: [], extractorVersion: VERSION, rawHash: 'h1' })
+
+      assert.equal(await documents.isUnchanged('raw-1', 'h1', VERSION), true)
+      assert.equal(await documents.isUnchanged('raw-1', 'h2', VERSION), false)
+      assert.equal(await documents.isUnchanged('raw-1', 'h1', 'clean@9'), false)
+    })
+
     test('reports a missing document as not_found', async () => {
       const documents = createDocumentRepository(handle.db)
 

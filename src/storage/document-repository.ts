@@ -56,6 +56,8 @@ export interface SaveInput {
   readonly annotations: readonly StoredAnnotation[]
   /** `name@version` of every stage (the pipeline's `version`). */
   readonly extractorVersion: string
+  /** {@link hashRawDoc} of the input, which lets {@link DocumentRepository.isUnchanged} skip it. */
+  readonly rawHash?: string
 }
 
 /** Reads and writes documents. */
@@ -68,6 +70,11 @@ export interface DocumentRepository {
   findByIdOrThrow(id: string): Promise<StoredDocument>
   /** Counts stored documents. */
   count(): Promise<number>
+  /**
+   * Tells whether a document with this id was stored from the same input (`rawHash`) by the same
+   * extractor, so that processing it again would change nothing.
+   */
+  isUnchanged(id: string, rawHash: string, extractorVersion: string): Promise<boolean>
 }
 
 /** Creates the document repository over an open database. */
@@ -128,7 +135,7 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           // One lookup finds both the same id and the same text under another id.
           const existing = await trx
             .selectFrom('documents')
-            .select(['id', 'text_hash', 'extractor_version'])
+            .select(['id', 'text_hash', 'raw_hash', 'extractor_version'])
             .where((eb) => eb.or([eb('id', '=', doc.id), eb('text_hash', '=', textHash)]))
             .forUpdate()
             .execute()
@@ -138,6 +145,15 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
             byId.text_hash === textHash &&
             byId.extractor_version === input.extractorVersion
           ) {
+            if (input.rawHash && byId.raw_hash !== input.rawHash) {
+              // Same text from a different input (re-saved file, new source name): remember the
+              // input so that the next ingest skips it without extracting.
+              await trx
+                .updateTable('documents')
+                .set({ raw_hash: input.rawHash })
+                .where('id', '=', doc.id)
+                .execute()
+            }
             return { status: 'unchanged', id: doc.id, duplicateOf: null }
           }
           const byHash = existing.find((r) => r.id !== doc.id && r.text_hash === textHash)
@@ -151,6 +167,7 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
             format: doc.format,
             text: storable(doc.text),
             text_hash: textHash,
+            raw_hash: input.rawHash ?? null,
             extractor_version: input.extractorVersion,
           }
           if (byId) {
@@ -181,6 +198,18 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           details: { kind: 'document', id },
         })
       return doc
+    },
+    async isUnchanged(id, rawHash, extractorVersion) {
+      return withDbErrors(`reading document ${id}`, async () => {
+        const row = await db
+          .selectFrom('documents')
+          .select('id')
+          .where('id', '=', id)
+          .where('raw_hash', '=', rawHash)
+          .where('extractor_version', '=', extractorVersion)
+          .executeTakeFirst()
+        return row !== undefined
+      })
     },
     async count() {
       return withDbErrors('counting documents', async () => {

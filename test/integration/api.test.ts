@@ -171,6 +171,7 @@ describe('HTTP API errors and headers', () => {
     findById: failing,
     findByIdOrThrow: failing,
     count: failing,
+    isUnchanged: failing,
   }
   const search: SearchRepository = { search: failing }
 

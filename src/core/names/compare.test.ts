@@ -34,6 +34,8 @@ const CASES: [string, string, boolean][] = [
   ['President Tokayev', 'Қасым-Жомарт Тоқаев', true],
   ['бывшего министра Иванова', 'Ivanov', true],
   ['Азамат Иванов', 'Azamat Ivanov', true],
+  ["Gulnoza Yo'ldosheva", 'Гулноза Юлдашева', true],
+  ['Bahodir Xo‘jaev', 'Баходир Хўжаев', true],
   ['Sayat Adilbekuly', 'Саят Әділбекұлы', true],
   // Hard negatives.
   ['Мухтар Аблязов', 'Мадияр Аблязов', false],

@@ -122,10 +122,14 @@ export function foldLatin(text: string): string {
     if (special !== undefined) out += special
     else out += c
   }
-  return out
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z]/g, '')
+  return (
+    out
+      // Uzbek Latin: oʻ is ў (Russian у: Yoʻldosheva / Юлдашева), gʻ is ғ.
+      .replace(/o['’‘ʻʼ`]/g, 'u')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z]/g, '')
+  )
 }
 
 /** Romanises one lowercase Cyrillic token for keys (see `KEY_TABLE`). */
@@ -419,7 +423,7 @@ function cachedToken(
  */
 export function parseName(text: string): ParsedName {
   const raw: { word: string; dotted: boolean; title: boolean }[] = []
-  const re = /[\p{L}\p{M}'’ʻʼ`]+(\.)?/gu
+  const re = /[\p{L}\p{M}'’‘ʻʼ`]+(\.)?/gu
   // Hyphenated titles would otherwise be cut into one-letter "initials".
   const input = (text.length > 2000 ? text.slice(0, 2000) : text).replace(
     /(^|\s)г-(?:н|жа)\.?(?=\s)/giu,

@@ -10,22 +10,22 @@ import type { WordScan } from '../extract-crimes/word-lexicon.ts'
 
 // A period that makes a count an aggregate: "since the beginning of the year", "за 9 месяцев".
 const AGGREGATE_PERIOD =
-  /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|past year|several cases|a number of cases|несколько (?:\p{L}+ )?дел(?!\p{L})|ряд (?:\p{L}+ )?дел(?!\p{L})|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|(?<!\p{L})биыл(?!\p{L})|былтыр|соңғы \p{L}+ жыл|in total|всего за|в общей сложности|барлығы|total of|a total|overall/iu
+  /since the (?:beginning|start) of|in the current year|this year alone|so far this year|over the (?:past|last) (?:\w+ )?(?:years|months|weeks)|in (?:the first )?(?:\w+ )?months of|in \w+ months|during the year|last year|past year|several cases|a number of cases|несколько (?:\p{L}+ )?дел(?!\p{L})|ряд (?:\p{L}+ )?дел(?!\p{L})|в текущем году|с начала (?:года|\d{4}|текущего)|за (?:последние|прошедшие|минувшие|\d+|девять|шесть|три|десять|одиннадцать) (?:\S+ )?(?:месяц|лет|год|недел)|за (?:прошлый|минувший|истекший) год|в прошлом году|жыл басынан|ағымдағы жыл|өткен жылы|өткен аптада|биылғы жыл|(?<!\p{L})биыл(?!\p{L})|былтыр|соңғы \p{L}+ жыл|in total|всего за|в общей сложности|барлығы|total of|a total|overall/u
 // A count of cases or crimes: "70 cases", "1,429 criminal cases", "возбуждено 70 дел", "120-дан астам қылмыстық іс".
 const CASE_COUNT =
-  /(?<![\d.,])\d[\d.,]{0,12}(?:\s\d{3}){0,3}(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+|[\p{L}-]+\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/iu
+  /(?<![\d.,])\d[\d.,]{0,12}(?:\s\d{3}){0,3}(?:-(?:ден|дан|тен|тан|нен|нан))?\s+(?:астам\s+|более\s+|over\s+|more than\s+)?(?:criminal\s+|уголовных\s+|қылмыстық\s+|[\p{L}-]+\s+)?(?:cases|crimes|offences|offenses|sentences|facts|дел(?!\p{L})|уголовных|преступлени|фактов|правонарушени|іс(?!\p{L})|ісі|қылмыс|факті|каналов|channels|арна)/u
 // Hundreds of people in one sentence are a statistic, not one operation.
 const BIG_PEOPLE_COUNT =
-  /(?<![\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3}){1,3}|\d{4,9})(?![\d])(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|groups|групп|топ(?:тар\p{L}*|тың|ы)?(?!\p{L})|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/iu
+  /(?<![\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3}){1,3}|\d{4,9})(?![\d])(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|groups|групп|топ(?:тар\p{L}*|тың|ы)?(?!\p{L})|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/u
 const HAS_DIGIT = /\d/
 // Cheap test for the words NEW_OCCURRENCE looks for.
 const NEW_OCCURRENCE_HINT = /other|second|separate|ещ|друг|втор|тағы|екінші/iu
 // Counts in words and trends: "по девяти делам", "decreased by 14%".
 const COUNT_WORDS_TREND =
-  /по \p{L}+ делам|\d\s?%|\bpercent\b|процент|пайыз|decreased|increased|declined|fell by|rose by|has grown|have grown|several incidents|a number of incidents|несколько случаев|ряд случаев|выросло|снизилось|увеличилось|сократилось|артты|азайды|снизил\p{L}* на|вырос\p{L}* на|увеличил\p{L}* на|crime rate|уровень преступности/iu
+  /по \p{L}+ делам|\d\s?%|\bpercent\b|процент|пайыз|decreased|increased|declined|fell by|rose by|has grown|have grown|several incidents|a number of incidents|несколько случаев|ряд случаев|выросло|снизилось|увеличилось|сократилось|артты|азайды|снизил\p{L}* на|вырос\p{L}* на|увеличил\p{L}* на|crime rate|уровень преступности/u
 // A passage that describes what the law provides, not something that happened.
 const LAW_CONTEXT =
-  /according to the (?:criminal )?code|in accordance with the law|under the law,|согласно (?:уголовному )?кодексу|в соответствии с (?:законом|кодексом|уголовным)|кодекске сәйкес|заңға сәйкес/iu
+  /according to the (?:criminal )?code|in accordance with the law|under the law,|согласно (?:уголовному )?кодексу|в соответствии с (?:законом|кодексом|уголовным)|кодекске сәйкес|заңға сәйкес/u
 // A penalty the law provides, not one a court gave.
 const HYPOTHETICAL =
   /maximum sentence|minimum sentence|maximum penalty|carries a (?:sentence|penalty)|максимальн\p{L}* наказани|максимальн\p{L}* срок|could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы|penalty of up to|up to \d+ years/iu
@@ -68,13 +68,15 @@ const UNNAMED_KK_NOUN = /тұрғын|азамат|күдікті|ер адам|
 
 /** Tells whether a sentence reports an aggregate (a statistic) rather than one occurrence. */
 export function isAggregate(sentence: string): boolean {
-  // The count patterns need a digit; testing for one first skips them in most sentences.
-  const digits = HAS_DIGIT.test(sentence)
+  // Patterns are written in lower case and run without the `i` flag, which is much faster on
+  // long alternations; the count patterns need a digit, which most sentences lack.
+  const text = sentence.toLowerCase()
+  const digits = HAS_DIGIT.test(text)
   return (
-    AGGREGATE_PERIOD.test(sentence) ||
-    (digits && (CASE_COUNT.test(sentence) || BIG_PEOPLE_COUNT.test(sentence))) ||
-    COUNT_WORDS_TREND.test(sentence) ||
-    LAW_CONTEXT.test(sentence)
+    AGGREGATE_PERIOD.test(text) ||
+    (digits && (CASE_COUNT.test(text) || BIG_PEOPLE_COUNT.test(text))) ||
+    COUNT_WORDS_TREND.test(text) ||
+    LAW_CONTEXT.test(text)
   )
 }
 

@@ -94,6 +94,22 @@ describe('tergeu names', () => {
     assert.match(c.err(), /ENOENT|no such file/)
   })
 
+  test('hostile CSV (unterminated quote, NUL bytes, 10,000-character names) is answered fast', async () => {
+    const long = 'Аблязов'.repeat(1500)
+    await writeFile(
+      join(dir, 'hostile.csv'),
+      `${long},Ablyazov\n\u0000\u0001,💥\nonly-one-field\n"unterminated,x\n`,
+    )
+    const c = capture(dir)
+    const t0 = performance.now()
+    assert.equal(await main(['names', 'compare', '--csv', 'hostile.csv'], c.io), 0)
+    assert.ok(performance.now() - t0 < 2000)
+    const lines = c.out().trimEnd().split('\n')
+    assert.equal(lines.length, 2)
+    assert.match(lines[1]!, /^\u0000\u0001,💥,0\.000,false$/)
+    assert.match(c.err(), /row 3: expected two fields/)
+  })
+
   test('--help exits 0', async () => {
     const c = capture(dir)
     assert.equal(await main(['names', '--help'], c.io), 0)

@@ -130,7 +130,9 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       continue
     }
     // Dates such as "October 14 of this year" anchor an event, not a period of figures.
-    const forPeriod = s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
+    const forPeriod = DATE_PHRASE_HINT_RE.test(s)
+      ? s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
+      : s
     const cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
     const base = sentencePeriod(forPeriod, cues, refYear, refMonth)
     sentenceText = s
@@ -210,10 +212,13 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     let skipUntil = -1
     for (const c of candidates) {
       if (c.start < skipUntil) continue
+      // Years are the most frequent numbers: a year not followed by a lower-case word or "%"
+      // is a date or a period, and is dropped before any other test.
+      if (c.isYear && !/^\s*(?:%|\p{Ll})/u.test(s.slice(c.end, c.end + 3))) continue
       const absStart = sentence.start + c.start
       const absEnd = sentence.start + c.end
       if (sentenceMoney.some((m) => m.start < absEnd && absStart < m.end)) continue
-      const before = s.slice(Math.max(0, c.start - 40), c.start)
+      const before = s.slice(Math.max(0, c.start - 32), c.start)
       let after = s.slice(c.end, Math.min(s.length, c.end + 120))
       if (LEGAL_NUMBER_RE.test(before) || LEGAL_SUFFIX_RE.test(after)) continue
       if (/^:\d/u.test(after) || /\d:$/u.test(before)) continue
@@ -771,6 +776,9 @@ interface YearCue {
 const CUE_BEFORE_YEAR_RE =
   /(?:(?<!born\s)\bin|\bduring|\bfor|\bof|\bby|end of|(?<!\p{L})в|(?<!\p{L})за|(?<!\p{L})на)\s+(?:the\s+)?(?:year\s+)?$/iu
 const CUE_AFTER_YEAR_RE = /^\s*(?:жыл|ж\.|году|года|год(?!\p{L})|г\.)/iu
+const DATE_PHRASE_HINT_RE = /this|last|этого|текущего|прошлого/iu
+const PERIOD_HINT_RE =
+  /year|month|week|since|annum|год|месяц|недел|начала|жыл|ай(?:да|ында|лар)|апта|биыл|былтыр|бері|басынан/iu
 const HAS_YEAR_RE = /(?:19|20)\d{2}/u
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTHS_SRC})\\p{L}*\\s+$`, 'iu')
 
@@ -810,6 +818,8 @@ function sentencePeriod(
   refMonth: string | null,
 ): Period {
   const hasYear = HAS_YEAR_RE.test(s)
+  // Most sentences name no period at all: one cheap test spares the dozen period patterns.
+  if (!hasYear && !PERIOD_HINT_RE.test(s)) return { period: null, stated: false }
   for (const re of hasYear ? SPAN_RES : []) {
     const m = re.exec(s)
     if (m) return { period: `${m[1]}/${m[2]}`, stated: true, reporting: true }

@@ -220,11 +220,16 @@ export function compileLexicon(
     }
   }
 
+  // Most words start no name: a bit per (first letter, last letter, length) turns them away
+  // before any map look-up has to hash the word.
+  const folded = firstWordFilter(root.folded.keys())
+  const exact = firstWordFilter(root.exact.keys())
+
   function matchAt(tokens: readonly OrgToken[], i: number): LexiconHit | null {
     const first = tokens[i]
     if (!first) return null
-    const a = root.folded.get(first.norm)
-    const b = root.exact.get(first.text)
+    const a = folded[filterKey(first.norm)] ? root.folded.get(first.norm) : undefined
+    const b = exact[filterKey(first.text)] ? root.exact.get(first.text) : undefined
     if (!a && !b) return null
     let bestNode: TrieNode | null = null
     let bestTo = i
@@ -280,6 +285,19 @@ export function compileLexicon(
       return out
     },
   }
+}
+
+/** A word's slot in a first-word filter: its first and last letters and its length. */
+function filterKey(word: string): number {
+  if (word.length === 0) return 0
+  return ((word.charCodeAt(0) * 31 + word.charCodeAt(word.length - 1)) * 31 + word.length) & 0xffff
+}
+
+/** Marks the slots of `words`: a word whose slot is unmarked is none of them. */
+function firstWordFilter(words: Iterable<string>): Uint8Array {
+  const bits = new Uint8Array(0x10000)
+  for (const w of words) bits[filterKey(w)] = 1
+  return bits
 }
 
 /** "Агентство Республики Казахстан по …" is also written "Агентство РК по …". */

@@ -46,7 +46,19 @@ const KK_MODS =
 const PLACE_GENERIC =
   /^(?:облыстық|қалалық|аудандық|өңірлік|облысы|облысының|қаласы|қаласының|ауданы|ауданының|облыс|қала|аудан|бойынша)$/
 
-const HEAD_STARTS = new Set(KK_HEADS.map(([stem]) => stem.slice(0, 3)))
+/** The first three letters of every head stem, as UTF-16 codes. */
+const HEAD_STARTS: readonly (readonly [number, number, number])[] = [
+  ...new Set(KK_HEADS.map(([stem]) => stem.slice(0, 3))),
+].map((p) => [p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)] as const)
+
+/** Whether `norm` (three letters or more) starts like a head stem; allocates nothing. */
+function startsLikeHead(norm: string): boolean {
+  const a = norm.charCodeAt(0)
+  const b = norm.charCodeAt(1)
+  const c = norm.charCodeAt(2)
+  for (const p of HEAD_STARTS) if (p[0] === a && p[1] === b && p[2] === c) return true
+  return false
+}
 
 /** The head without the possessive, for "аудандық сот" (not "соты") when the text has none. */
 const BARE: Record<string, string> = {
@@ -75,15 +87,16 @@ const COMMON_COMPOUNDS = new Set([
 ])
 
 /** Abbreviated heads: "Алматы облысы ПД" (полиция департаменті). */
-const KK_ABBREV_HEADS: Record<string, OrganizationKind> = {
-  ПД: 'law_enforcement',
-  ПБ: 'law_enforcement',
-}
+const KK_ABBREV_HEADS: ReadonlyMap<string, OrganizationKind> = new Map([
+  ['ПД', 'law_enforcement'],
+  ['ПБ', 'law_enforcement'],
+])
 
 function headAt(t: OrgToken): { nominative: string; kind: OrganizationKind; stem: string } | null {
-  const abbrev = KK_ABBREV_HEADS[t.text]
+  // Every token is asked: the cheap tests on lengths and letters come before any look-up.
+  const abbrev = t.text.length === 2 ? KK_ABBREV_HEADS.get(t.text) : undefined
   if (abbrev) return { nominative: t.text, kind: abbrev, stem: t.text }
-  if (!t.isWord || t.norm.length < 3 || !HEAD_STARTS.has(t.norm.slice(0, 3))) return null
+  if (!t.isWord || t.norm.length < 3 || !startsLikeHead(t.norm)) return null
   for (const [stem, nominative, kind] of KK_HEADS) {
     if (t.norm.startsWith(stem) && KK_REST.test(t.norm.slice(stem.length))) {
       const rest = t.norm.slice(stem.length)

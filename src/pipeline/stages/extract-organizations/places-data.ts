@@ -172,9 +172,42 @@ export const CYR_STEM_LENGTHS: readonly number[] = [
   ...new Set([...CYR_PLACE_STEMS.keys()].map((k) => k.length)),
 ].sort((a, b) => b - a)
 
+/**
+ * The lengths of the stems in {@link CYR_PLACE_STEMS} by their first two letters, longest
+ * first: a word is looked up only at the lengths of stems that start like it.
+ */
+const STEM_LENGTHS_BY_START: ReadonlyMap<number, readonly number[]> = (() => {
+  const out = new Map<number, number[]>()
+  for (const len of CYR_STEM_LENGTHS) {
+    for (const stem of CYR_PLACE_STEMS.keys()) {
+      if (stem.length !== len) continue
+      const key = startKey(stem)
+      const lengths = out.get(key) ?? []
+      if (!lengths.includes(len)) lengths.push(len)
+      out.set(key, lengths)
+    }
+  }
+  return out
+})()
+
+/** The first two UTF-16 units of `word` as one number (a one-letter word has its own key). */
+function startKey(word: string): number {
+  return word.charCodeAt(0) * 0x10001 + (word.length > 1 ? word.charCodeAt(1) : 0x10000)
+}
+
 /** The country of the longest place stem `word` (lower case) starts with, or `null`. */
 export function cyrPlaceCode(word: string, slack: number): string | null {
-  for (const len of CYR_STEM_LENGTHS) {
+  if (word.length === 0) return null
+  const two = STEM_LENGTHS_BY_START.get(startKey(word))
+  const code = two ? longestStem(word, slack, two) : null
+  if (code !== null || word.length === 1) return code
+  // One-letter stems (none today) are keyed apart from two-letter starts.
+  const one = STEM_LENGTHS_BY_START.get(startKey(word[0]!))
+  return one ? longestStem(word, slack, one) : null
+}
+
+function longestStem(word: string, slack: number, lengths: readonly number[]): string | null {
+  for (const len of lengths) {
     if (len > word.length) continue
     const code = CYR_PLACE_STEMS.get(word.slice(0, len))
     // Short stems ("ош", "орал") only match short words, not "ошибка".

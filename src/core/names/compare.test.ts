@@ -50,6 +50,7 @@ const CASES: [string, string, boolean][] = [
   ['Ivanov S.', 'Ivanov Pavel', false],
   ['Ablyazova', 'Mukhtar Ablyazov', false],
   ['Ablyazov', 'Alma Ablyazova', false],
+  ['Nazarbayeva', 'Назарбаев', false],
   ['', 'Ivanov', false],
 ]
 

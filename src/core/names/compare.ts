@@ -208,6 +208,16 @@ function joinSplitParts(a: ParsedName, b: ParsedName): [ParsedName, ParsedName] 
   return [a, b]
 }
 
+/** A Latin surname in the feminine form (Latin text does not decline, so it is a woman's). */
+function femaleLatin(t: NameToken): boolean {
+  return t.script === 'lat' && t.stem !== null && t.surnameShaped
+}
+
+/** A surname written in the masculine nominative. */
+function maleSurface(t: NameToken): boolean {
+  return t.stem === null && t.surnameShaped
+}
+
 /** Compares two parsed names; see {@link compareNames}. */
 export function compareParsed(
   first: ParsedName,
@@ -249,8 +259,6 @@ export function compareParsed(
     }
     // English does not decline: a Latin -ova alone is a woman, and cannot be the man of a full
     // name whose surname is written masculine (Ablyazova vs Mukhtar Ablyazov), nor the reverse.
-    const femaleLatin = (t: NameToken) => t.script === 'lat' && t.stem !== null
-    const maleSurface = (t: NameToken) => t.stem === null && t.surnameShaped
     if (
       (femaleLatin(single.parts[0]!) && maleSurface(matched)) ||
       (single.parts[0]!.script === 'lat' && maleSurface(single.parts[0]!) && femaleLatin(matched))
@@ -260,6 +268,14 @@ export function compareParsed(
     }
     reasons.push('surname only on one side')
     score *= SURNAME_ONLY
+  } else if (a.parts.length === 1 && b.parts.length === 1) {
+    // Surnames alone: a Cyrillic -ова may be the genitive of -ов (same person), a Latin -ova
+    // beside a masculine -ov is a woman beside a man (Nazarbayeva / Назарбаев).
+    const [x, y] = [a.parts[0]!, b.parts[0]!]
+    if ((femaleLatin(x) && maleSurface(y)) || (femaleLatin(y) && maleSurface(x))) {
+      reasons.push(`a woman's surname in Latin beside a man's (${x.text} / ${y.text})`)
+      return done(Math.min(0.7, score))
+    }
   } else {
     const extra = a.parts.length + b.parts.length - 2 * pairs.length
     if (extra > 0) {

@@ -53,6 +53,8 @@ test('every variant of a name still compares as the same person', () => {
   for (const name of ['Тоқаев', 'Мухтар Аблязов', 'Нурсултан Назарбаев', 'Алма Аблязова']) {
     for (const v of generateVariants(name)) {
       if (v.split(' ').length < name.split(' ').length) continue
+      // A Latin feminine surname is a woman, not the man (see compare.ts): not the same person.
+      if (/^[^а-яәғқңөұүһі]*(?:ova|eva|yeva|ina|aya|aia)$/i.test(v) && !/а$/.test(name)) continue
       assert.ok(compareNames(name, v).same, `${name} | ${v}`)
     }
   }

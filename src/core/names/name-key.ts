@@ -398,7 +398,8 @@ function parseToken(
 // Names repeat their parts (a million names share a few thousand surnames): each token reading
 // is computed once. The reading depends only on the word, the dot after it and whether it can be
 // a patronymic, so the cache is invisible to callers; it is emptied when it grows large.
-const TOKEN_CACHE = new Map<string, NameToken | null>()
+// Per word, the eight readings by (dot after it, first or not, more than two parts or not).
+const TOKEN_CACHE = new Map<string, (NameToken | null | undefined)[]>()
 
 function cachedToken(
   word: string,
@@ -406,13 +407,18 @@ function cachedToken(
   position: number,
   count: number,
 ): NameToken | undefined {
-  const k = `${word}\u0000${dotted ? 1 : 0}${position > 0 ? 1 : 0}${count > 2 ? 1 : 0}`
-  const hit = TOKEN_CACHE.get(k)
+  const slot = (dotted ? 4 : 0) + (position > 0 ? 2 : 0) + (count > 2 ? 1 : 0)
+  let readings = TOKEN_CACHE.get(word)
+  const hit = readings?.[slot]
   if (hit !== undefined) return hit ?? undefined
   // Position and count matter only as "first or not" and "more than two parts or not".
   const t = parseToken(word, dotted, position > 0 ? 1 : 0, count > 2 ? 3 : 2)
-  if (TOKEN_CACHE.size >= 500_000) TOKEN_CACHE.clear()
-  TOKEN_CACHE.set(k, t ?? null)
+  if (readings === undefined) {
+    if (TOKEN_CACHE.size >= 300_000) TOKEN_CACHE.clear()
+    readings = []
+    TOKEN_CACHE.set(word, readings)
+  }
+  readings[slot] = t ?? null
   return t
 }
 

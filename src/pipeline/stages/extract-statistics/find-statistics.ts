@@ -86,6 +86,8 @@ interface Period {
   readonly reporting?: boolean
   /** Where an open period ("since 2023") stands in the sentence. */
   readonly open?: number
+  /** The period is "last year" itself: a "last year" next to a figure shifts nothing. */
+  readonly lastYear?: boolean
 }
 
 /** Finds aggregate figures. Linear in the text length; never throws on odd text. */
@@ -325,6 +327,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       if (!noun && SCORED_RE.test(before)) noun = POINTS
       if (!noun && (comparison || parenthesised || predicate || kkFromTo))
         noun = headerNoun(s.slice(0, c.start), lang === 'kk')
+      // "..., а в прошлом году — 377": the same measure a year before.
+      if (!noun && lastNoun && hits.length > 0 && EARLIER_BEFORE_RE.test(before)) {
+        noun = lastNoun.noun
+      }
       if (!noun) continue
       lastNoun = { noun, end: c.end }
       // In a list that already gave figures ("447 HIV cases, ... and 1,400 other diagnoses") the
@@ -356,7 +362,9 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
           unit: noun.unit,
           text: s.slice(c.start, c.end + scaleLen),
         },
-        previousIfEarlier(seriesYear ?? periodAt(absStart, nounText), after),
+        base.lastYear
+          ? (seriesYear ?? periodAt(absStart, nounText))
+          : previousIfEarlier(seriesYear ?? periodAt(absStart, nounText), after, before),
       )
     }
 
@@ -407,6 +415,21 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     if (hits.length === 0 && publication) {
       // "A 2024 index compiled by ..." frames the scores in the next sentences.
       carried = publication[1] ?? null
+      carriedAge = 0
+      carriable = true
+    } else if (
+      hits.length === 0 &&
+      base.stated &&
+      base.period !== null &&
+      !base.lastYear &&
+      (cues[0] === undefined || cues[0].index < 40) &&
+      LEAD_RE.test(forPeriod) &&
+      !isSingle()
+    ) {
+      // A lead that frames the release ("В 2025 году в области зарегистрировано снижение
+      // преступности", "2025 жылдың қорытындысы бойынша") gives its period to the figures of
+      // the next sentences, even across paragraph breaks.
+      carried = base.period
       carriedAge = 0
       carriable = true
     } else if (hits.length > 0 && base.stated && !framing) {
@@ -659,7 +682,8 @@ function matchNoun(word: string): CountNoun | null {
 /** The counted noun of a series header ("Drug Related Crimes in Kazakhstan: 1990-2006:"). */
 function headerNoun(whole: string, last = false): CountNoun | null {
   const head = whole.length > 300 ? whole.slice(-300) : whole
-  const lastStop = Math.max(head.lastIndexOf(';'), head.lastIndexOf('.'))
+  // A full stop ends a sentence only before a space: "8.3%" is a decimal point.
+  const lastStop = Math.max(head.lastIndexOf(';'), head.lastIndexOf('. '))
   const words =
     head
       .slice(lastStop + 1)
@@ -712,6 +736,9 @@ function clauseLabel(s: string, pos: number): string {
 
 const REPORTING_RE =
   /(?:(?<!\d)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|январ\p{L}*\s*[-–]\s*\p{L}+|қаңтар\s*[-–]\s*\p{L}+|айлар|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
+// Words of a statistics lead: a summing-up or a registering verb.
+const LEAD_RE =
+  /по итогам|итоги|results|қорытынды|зарегистр|регистрир|recorded|registered|тіркел|статистик|statistic|криминоген|crime situation|преступност|crime rate|қылмыс(?:тық)? ахуал/iu
 const ANAPHORA_RE =
   /\bthese (?:cases|crimes|figures)\b|\bof them\b|\bof these\b|по этим делам|из них|в том числе|олардың|оның ішінде/iu
 const MONTHS_SRC =
@@ -855,7 +882,12 @@ function sentencePeriod(
     return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
   }
   if (LAST_YEAR_RE.test(s)) {
-    return { period: refYear ? String(refYear - 1) : null, stated: true, reporting: true }
+    return {
+      period: refYear ? String(refYear - 1) : null,
+      stated: true,
+      reporting: true,
+      lastYear: true,
+    }
   }
   return { period: null, stated: false }
 }
@@ -895,12 +927,23 @@ function sameClause(s: string, pos: number, other: number): boolean {
   return !s.slice(a, b).includes(';')
 }
 
-const EARLIER_RE =
-  /^[^.;]{0,30}?(?:a year earlier|a year ago|the year before|the previous year|годом ранее|годом раньше|год назад|бір жыл бұрын)/iu
+// "The year before" relative to the figures' own period (the framing year, or the reference
+// year where the sentence's period is "this year"). No digit in between: the phrase belongs to
+// the nearest figure ("1 105 ... против 1 204 годом ранее" dates only 1 204).
+const EARLIER_SRC =
+  'a year earlier|a year ago|the year before|the previous year|last year|in the same period of (?:the previous|last) year|годом ранее|годом раньше|год назад|в прошлом году|прошлого года|предыдущего года|за прошлый год|бір жыл бұрын|өткен жылы|өткен жылғы|өткен жылдың|былтыр'
+// "больше, чем в прошлом году" compares: the figure itself is of the current period.
+const EARLIER_RE = new RegExp(
+  `^(?:(?!than|чем|compared|сравн|салыстыр|қарағанда|больше|меньше|more|less|fewer)[^.;,\\d]){0,30}?(?:${EARLIER_SRC})`,
+  'iu',
+)
+// Before the figure, within its clause: "тогда как в прошлом году — 377", "ал өткен жылы 1 320".
+const EARLIER_BEFORE_RE = new RegExp(`(?:${EARLIER_SRC})[^.;,\\d]{0,30}$`, 'iu')
 
 /** "against 47,010 a year earlier": the figure of the year before the sentence's year. */
-function previousIfEarlier(period: string | null, after: string): string | null {
-  if (period === null || !/^\d{4}$/u.test(period) || !EARLIER_RE.test(after)) return period
+function previousIfEarlier(period: string | null, after: string, before = ''): string | null {
+  if (period === null || !/^\d{4}$/u.test(period)) return period
+  if (!EARLIER_RE.test(after) && !EARLIER_BEFORE_RE.test(before)) return period
   return String(Number(period) - 1)
 }
 

@@ -30,7 +30,14 @@ const weak = (unit: string, stems: string): CountNoun[] =>
 
 /** Counted nouns, longest stems first at match time. */
 export const COUNT_NOUNS: readonly CountNoun[] = [
-  ...strong('crimes', 'crime offence offense преступлен правонарушен злодеян қылмыс құқықбұзушылы'),
+  ...strong(
+    'crimes',
+    'crime offence offense преступлен правонарушен наркопреступлен злодеян қылмыс құқықбұзушылы',
+  ),
+  // Road accidents and incidents are counted over a period, rarely one by one.
+  ...strong('accidents', 'accident дтп аварий происшеств инцидент incident оқиға апат'),
+  ...weak('applications', 'appeal application заявлени өтініш'),
+  ...weak('arrests', 'arrests detentions задержани'),
   // Named kinds of crime counted as such ("3 тыс. краж", "15 murders", "40 ұрлық").
   ...strong(
     'crimes',
@@ -54,7 +61,11 @@ export const COUNT_NOUNS: readonly CountNoun[] = [
       'victim official officer member criminal defendant worker employee participant inmate ' +
       'лиц человек гражд жител осужд заключен потерпевш подозрева задержан преступник член ' +
       'сотрудник участник чиновник должностн обвиняем фигурант ' +
-      'адам азамат тұрғын сотталғ күдікті қылмыскер мүше өкіл қызметкер',
+      'адам азамат тұрғын сотталғ күдікті қылмыскер мүше өкіл қызметкер ' +
+      // Wanted persons, victims, minors and other counted populations.
+      'разыскиваем беглец жәбірленуш ізделуш іздеудегі қашқын несовершеннолетн подрост детей ' +
+      'женщин иностран мигрант водител minors children juveniles women foreigners migrants ' +
+      'drivers бала кәмелетке әйел шетелдік жүргізуш',
   ),
   ...weak('groups', 'group опг опс групп банд топ'),
   ...weak('centers', 'center centre центр орталы'),
@@ -282,7 +293,7 @@ export const DECREASE_RE =
 
 /** Cues that the sentence is about one case or person, not a population. */
 export const SINGLE_CASE_RE =
-  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция|в одн(?:ом|ой) (?!месяц|год|недел|день)|\bin (?:a|one) (?:single )?(?:flat|apartment|house|shop|store|car|truck|wagon|raid|search)\b|\b(?:of|by|in) (?:the|this|that) (?:group|gang|scheme|pyramid|company|network|cell|ring)\b|(?:этой|данной|этого|данного) (?:групп|пирамид|сет|банд|схем)|\bthe (?:suspect|defendant|accused|convict|detainee|fugitive)(?!s)\b|(?<!\p{L})(?:подозреваемый|обвиняемый|осужденный|осуждённый|задержанный|фигурант)(?!\p{L})|(?<!\p{L})(?:күдікті|сотталушы)(?!\p{L}))/iu
+  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция|в одн(?:ом|ой) (?!месяц|год|недел|день)|\bin (?:a|one) (?:single )?(?:flat|apartment|house|shop|store|car|truck|wagon|raid|search)\b|\b(?:of|by|in) (?:the|this|that) (?:group|gang|scheme|pyramid|company|network|cell|ring)\b|(?:этой|данной|этого|данного) (?:групп|пирамид|сет|банд|схем)|\bthe (?:suspect|defendant|accused|convict|detainee|fugitive)(?!s)\b|(?<!\p{L})(?:подозреваемый|обвиняемый|осужденный|осуждённый|задержанный|фигурант)(?!\p{L})|(?<!\p{L})(?:күдікті|сотталушы)(?!\p{L})|\b(?:one|a single) (?:scheme|group|gang|call[- ]cent(?:re|er)|operation|raid|network)\b|\bthe (?:group|gang|ring|scheme|call[- ]cent(?:re|er))(?!s)\b|\b(?:a|the) call[- ]cent(?:re|er)\b(?!s)|(?<!\p{L})одн(?:ой|ого|им|у|а) (?:преступн\p{L}* )?(?:групп|схем|операци|колл-центр|банд|рейд)|колл-центр(?:а|е|ом)?(?!\p{L})|(?<!\p{L})(?:ликвидировал\p{L}*|обезвредил\p{L}*|пресекл\p{L}*) (?:деятельность )?(?:\p{L}+ )?(?:групп[уы]|ОПГ|банд[уы]|сеть|схему)(?!\p{L})|(?<!\p{L})бір (?:операция|рейд|тінту|топ|схема|колл)|колл-орталық(?!тар))/iu
 
 /**
  * Modifiers that look like counted nouns but qualify the noun after them ("criminal cases",

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { Lang } from '#core/lang.ts'
+import { splitSentences } from '../segment/sentences.ts'
+import { findStatistics } from './find-statistics.ts'
+
+/** (value, period) pairs found in `text`, sorted, for order-free comparison. */
+function stats(text: string, lang: Lang, referenceDate: string | null): [number, string | null][] {
+  return findStatistics({ content: text, sentences: splitSentences(text), lang, referenceDate })
+    .map((h): [number, string | null] => [h.value, h.period])
+    .sort((a, b) => a[0] - b[0])
+}
+
+const sorted = (xs: [number, string | null][]) => [...xs].sort((a, b) => a[0] - b[0])
+
+// Press-release style paragraphs written for these tests: periods framed by a lead sentence,
+// comparisons with the year before, and counted nouns of police statistics.
+describe('statistics periods and counted nouns of police releases', () => {
+  const cases: [string, string, Lang, string | null, [number, string | null][]][] = [
+    [
+      'a parenthesised comparison year belongs to its own figure only',
+      'Доля раскрытых краж в 2025 году составила 38,4% (в 2024 году — 42,1%).',
+      'ru',
+      '2025-12-10',
+      [
+        [38.4, '2025'],
+        [42.1, '2024'],
+      ],
+    ],
+    [
+      '"годом ранее" is the year before the framing year',
+      'По итогам 9 месяцев 2025 года зарегистрировано 1 105 мошенничеств против 1 204 годом ранее.',
+      'ru',
+      '2025-10-15',
+      [
+        [1105, '2025'],
+        [1204, '2024'],
+      ],
+    ],
+    [
+      '"в прошлом году" after a comparison figure',
+      'В 2024 году в области выявлено 412 наркопреступлений, тогда как в прошлом году — 377.',
+      'ru',
+      '2025-02-01',
+      [
+        [377, '2023'],
+        [412, '2024'],
+      ],
+    ],
+    [
+      'a lead year carried to the figures of the next paragraphs',
+      'В 2025 году в области зарегистрировано снижение преступности.\n\nПоступило 5 230 обращений граждан.\n\nКоличество тяжких преступлений уменьшилось на 12,5%, зарегистрировано 640 уголовных дел.',
+      'ru',
+      '2026-01-20',
+      [
+        [-12.5, '2025'],
+        [640, '2025'],
+        [5230, '2025'],
+      ],
+    ],
+    [
+      'an English lead year over several sentences',
+      'In 2024, police recorded 3,415 crimes in the region. Of these, 1,020 were thefts. Officers also registered 215 road accidents and 96 fugitives were detained.',
+      'en',
+      '2025-01-15',
+      [
+        [96, '2024'],
+        [215, '2024'],
+        [1020, '2024'],
+        [3415, '2024'],
+      ],
+    ],
+    [
+      'a Kazakh year-end lead',
+      '2025 жылдың қорытындысы бойынша облыста 2 340 қылмыс тіркелді. Оның ішінде 410 алаяқтық фактісі анықталды, 87 жәбірленушіге залал өтелді.',
+      'kk',
+      '2026-01-12',
+      [
+        [87, '2025'],
+        [410, '2025'],
+        [2340, '2025'],
+      ],
+    ],
+    [
+      'Kazakh "өткен жылы" compared with the reference year',
+      'Биыл 10 айда 1 150 құқық бұзушылық тіркелді, ал өткен жылы осы кезеңде 1 320 болған.',
+      'kk',
+      '2025-11-05',
+      [
+        [1150, '2025'],
+        [1320, '2024'],
+      ],
+    ],
+    [
+      'an English half-year with a decrease and a rate',
+      'In the first half of 2024, the number of registered offences fell by 8.3% to 14,205, or 142 crimes per 100,000 population.',
+      'en',
+      '2024-07-20',
+      [
+        [-8.3, '2024'],
+        [142, '2024'],
+        [14205, '2024'],
+      ],
+    ],
+    [
+      '"a year earlier" against the framing year',
+      'Police recorded 2,150 drug offences in 2023, up from 1,870 a year earlier.',
+      'en',
+      null,
+      [
+        [1870, '2022'],
+        [2150, '2023'],
+      ],
+    ],
+    [
+      'Russian counted nouns: convicts, victims, wanted persons',
+      'За 2025 год осуждено 1 340 лиц, установлено 2 115 потерпевших, задержано 64 разыскиваемых и 120 осуждённых за мошенничество.',
+      'ru',
+      '2026-01-10',
+      [
+        [64, '2025'],
+        [120, '2025'],
+        [1340, '2025'],
+        [2115, '2025'],
+      ],
+    ],
+    [
+      'a quarter period with accidents and calls',
+      'За первый квартал 2025 года на линию 102 поступило 18 450 звонков, зарегистрировано 312 ДТП.',
+      'ru',
+      '2025-04-10',
+      [
+        [312, '2025'],
+        [18450, '2025'],
+      ],
+    ],
+  ]
+  for (const [name, text, lang, ref, expected] of cases) {
+    it(name, () => {
+      if (process.env.DBG) console.log(name, JSON.stringify(stats(text, lang, ref)))
+      assert.deepEqual(stats(text, lang, ref), sorted(expected))
+    })
+  }
+
+  const single: [string, string, Lang][] = [
+    [
+      'the victims of one call centre',
+      'В 2025 году полицейские ликвидировали колл-центр, сотрудники которого обманули 900 граждан.',
+      'ru',
+    ],
+    [
+      'the sum of one group scheme',
+      'In 2024, the group laundered 7.8 billion tenge through one scheme and deceived 312 people.',
+      'en',
+    ],
+    [
+      'kilograms seized in one operation',
+      'В марте 2025 года в ходе одной операции изъято 120 кг гашиша.',
+      'ru',
+    ],
+    [
+      'Kazakh single operation',
+      '2025 жылы бір операция барысында 45 келі есірткі тәркіленді.',
+      'kk',
+    ],
+  ]
+  for (const [name, text, lang] of single) {
+    it(`ignores ${name}`, () => assert.deepEqual(stats(text, lang, '2025-06-01'), []))
+  }
+})

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { kazakhToRussianLetters, latinToCyrillic, transliterate } from './transliterate.ts'
+import {
+  kazakhLatinToCyrillic,
+  kazakhToRussianLetters,
+  latinToCyrillic,
+  transliterate,
+} from './transliterate.ts'
 
 test('each scheme romanises Kazakh and Russian names as its standard says', () => {
   const cases: [string, 'kk2021' | 'news' | 'bgn' | 'icao', string][] = [
@@ -38,4 +43,15 @@ test('Russian-style Latin spellings go back to Cyrillic', () => {
     ['Nazarbayev', 'Назарбаев'],
   ]
   for (const [latin, cyr] of cases) assert.equal(latinToCyrillic(latin), cyr, latin)
+})
+
+test('Kazakh 2021 Latin goes back to Kazakh Cyrillic', () => {
+  const cases: [string, string][] = [
+    ['Äbılov', 'Әбілов'],
+    ['Qasym-Jomart Toqaev', 'Қасым-Жомарт Тоқаев'],
+    ['Ğalymjan Şyñğysūly', 'Ғалымжан Шыңғысұлы'],
+    ['Ötepova Ümıt', 'Өтепова Үміт'],
+    ['Çokin', 'Чокин'],
+  ]
+  for (const [latin, cyr] of cases) assert.equal(kazakhLatinToCyrillic(latin), cyr, latin)
 })

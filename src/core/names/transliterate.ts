@@ -157,3 +157,83 @@ export function latinToCyrillic(text: string): string {
   }
   return out
 }
+
+// Kazakh 2021 Latin → Kazakh Cyrillic, digraphs first.
+const KK_LATIN_DIGRAPHS: readonly (readonly [string, string])[] = [
+  ['şş', 'щ'],
+  ['ia', 'я'],
+  ['iu', 'ю'],
+  ['io', 'ё'],
+  ['ts', 'ц'],
+]
+const KK_LATIN: Readonly<Record<string, string>> = {
+  a: 'а',
+  ä: 'ә',
+  b: 'б',
+  v: 'в',
+  g: 'г',
+  ğ: 'ғ',
+  d: 'д',
+  e: 'е',
+  j: 'ж',
+  z: 'з',
+  i: 'и',
+  k: 'к',
+  q: 'қ',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  ñ: 'ң',
+  o: 'о',
+  ö: 'ө',
+  p: 'п',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  ū: 'ұ',
+  ü: 'ү',
+  f: 'ф',
+  h: 'х',
+  ç: 'ч',
+  ş: 'ш',
+  y: 'ы',
+  ı: 'і',
+}
+
+/** Tells whether Latin text uses letters of the Kazakh 2021 alphabet (ä ğ q ñ ö ū ü ı ş ç). */
+export function isKazakhLatin(text: string): boolean {
+  return /[äğñöūüışçİq]/i.test(text)
+}
+
+/** Writes Kazakh 2021 Latin back in Kazakh Cyrillic (`Äbılov` → `Әбілов`, `Toqaev` → `Тоқаев`). */
+export function kazakhLatinToCyrillic(text: string): string {
+  let out = ''
+  let i = 0
+  // Lowercased one unit at a time so that offsets stay aligned; I is І and İ is И (2021 rules).
+  let lower = ''
+  for (const c of text)
+    lower += c === 'İ' ? 'i' : c === 'I' ? 'ı' : c.toLowerCase().slice(0, c.length)
+  while (i < text.length) {
+    const c = text[i]!
+    const l = lower[i] ?? c
+    let value: string | undefined
+    let used = 1
+    for (const [latin, cyr] of KK_LATIN_DIGRAPHS) {
+      if (lower.startsWith(latin, i)) {
+        value = cyr
+        used = latin.length
+        break
+      }
+    }
+    value ??= KK_LATIN[l]
+    if (value === undefined) {
+      out += c
+      i++
+      continue
+    }
+    out += isUpper(c) ? value[0]!.toUpperCase() + value.slice(1) : value
+    i += used
+  }
+  return out
+}

@@ -60,6 +60,12 @@ test('every variant of a name still compares as the same person', () => {
   }
 })
 
+test('a Kazakh-Latin name gets its Kazakh and Russian Cyrillic forms', () => {
+  const v = generateVariants('Äbılov')
+  for (const want of ['Әбілов', 'Абилов', 'Abilov', 'Абилова', 'Әбілову'])
+    assert.ok(v.includes(want), want)
+})
+
 test('empty and hostile input', () => {
   assert.deepEqual(generateVariants('   '), [])
   const t0 = performance.now()

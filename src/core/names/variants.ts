@@ -10,6 +10,8 @@
 import { SCHEMES } from './translit-data.ts'
 import {
   hasCyrillic,
+  isKazakhLatin,
+  kazakhLatinToCyrillic,
   kazakhToRussianLetters,
   latinToCyrillic,
   transliterate,
@@ -159,7 +161,10 @@ export function generateVariants(name: string, limit = 200): string[] {
   out.add(clean)
   const cyrillicBases: string[] = []
   if (hasCyrillic(clean)) cyrillicBases.push(clean, kazakhToRussianLetters(clean))
-  else cyrillicBases.push(latinToCyrillic(clean))
+  else if (isKazakhLatin(clean)) {
+    const kk = kazakhLatinToCyrillic(clean)
+    cyrillicBases.push(kk, kazakhToRussianLetters(kk))
+  } else cyrillicBases.push(latinToCyrillic(clean))
   const bases = [...new Set(cyrillicBases)]
   const words = (s: string) => s.split(' ')
   const gender = genderOfName(words(bases[0]!))

@@ -56,6 +56,8 @@ export function createNameIndex(): NameIndex {
   const ids: number[] = []
   // Per name: [start, partCount, patronymicCount] into `parts`.
   const nameParts: number[][] = []
+  // Per name, how many of its parts are posted (not initials, not patronymics).
+  const postedParts: number[] = []
   const vocab = new Map<string, number>()
   const postings: number[][] = []
   const neighbours = new Map<string, number[]>()
@@ -114,9 +116,11 @@ export function createNameIndex(): NameIndex {
       names.push(name)
       ids.push(id)
       const row: number[] = []
+      let posted = 0
       for (const t of parsed.parts) {
         row.push(tokenId(t))
         if (t.initial) continue
+        posted++
         let vs = tokenVocab.get(t)
         if (vs === undefined) {
           // Posted under the surface key and the folded stem: a Latin query meets either.
@@ -130,6 +134,7 @@ export function createNameIndex(): NameIndex {
       }
       for (const t of parsed.patronymics) row.push(tokenId(t))
       nameParts.push(row)
+      postedParts.push(posted)
     },
     get size() {
       return names.length
@@ -157,7 +162,7 @@ export function createNameIndex(): NameIndex {
       const need = Math.min(2, keys.length)
       const candidates: number[] = []
       for (const [slot, c] of counts) {
-        if (c >= need || c >= nameParts[slot]!.length) candidates.push(slot)
+        if (c >= need || c >= postedParts[slot]!) candidates.push(slot)
       }
       if (candidates.length > maxCandidates) {
         candidates.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))

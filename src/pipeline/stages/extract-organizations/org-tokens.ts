@@ -33,7 +33,8 @@ export interface OrgToken {
 const PREFIXED_ABBREVIATION = /^((?:non|anti|pro|ex|pan|post)-)(\p{Lu}{2,})$/u
 const UPPER_START = /^\p{Lu}/u
 const HAS_LOWER = /\p{Ll}/u
-const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '«', '“', '…', '•', '—', '–', '-'])
+/** Characters after which a word starts a sentence (one-character tokens), by code. */
+const SENTENCE_END = new Set([...'.!?:"«“…•—–-'].map((ch) => ch.charCodeAt(0)))
 
 // The shared tokenizer's token pattern (see text/tokenize.ts) is
 // /[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*|[^\s]/gu. This stage tokenizes every
@@ -79,8 +80,12 @@ function wordWidth(text: string, i: number): number {
   return lnm ? 2 : 0
 }
 
+/** Set by {@link wordEnd}: the word has an inner hyphen. */
+let joinedByHyphen = false
+
 /** The end of the word starting at `i` (which holds a letter, digit or mark). */
 function wordEnd(text: string, i: number): number {
+  joinedByHyphen = false
   let j = i
   for (let w = wordWidth(text, j); w > 0; w = wordWidth(text, j)) j += w
   for (;;) {
@@ -89,6 +94,7 @@ function wordEnd(text: string, i: number): number {
     if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 0x2bc) return j
     let w = wordWidth(text, j + 1)
     if (w === 0) return j
+    if (c === 45) joinedByHyphen = true
     j += 1
     for (; w > 0; w = wordWidth(text, j)) j += w
   }
@@ -103,9 +109,31 @@ const FOLD_CACHE_SIZE = 50_000
 function fold(word: string): string {
   // Most words are already folded (lower-case Latin, Russian or Kazakh): they are their own norm.
   for (let k = 0; k < word.length; k++) {
-    if (!FOLDED[word.charCodeAt(k)]) return foldCached(word)
+    if (!FOLDED[word.charCodeAt(k)]) {
+      // "Полиция", "Almaty": a capital, then folded letters.
+      if (k === 0 && LOWER_OF[word.charCodeAt(0)] && restFolded(word)) {
+        return String.fromCharCode(LOWER_OF[word.charCodeAt(0)]!) + word.slice(1)
+      }
+      return foldCached(word)
+    }
   }
   return word
+}
+
+function restFolded(word: string): boolean {
+  for (let k = 1; k < word.length; k++) if (!FOLDED[word.charCodeAt(k)]) return false
+  return true
+}
+
+/** Latin, Russian and Kazakh capitals → their folded lower-case code (Ё → е); 0 for others. */
+const LOWER_OF = buildLowerOf()
+
+function buildLowerOf(): Uint16Array {
+  const table = new Uint16Array(0x10000)
+  const capitals = 'ABCDEFGHIJKLMNOPQRSTUVWXYZЁІӘҒҚҢӨҰҮҺ'
+  for (let c = 0x410; c <= 0x42f; c++) table[c] = foldWord(String.fromCharCode(c)).charCodeAt(0)
+  for (const ch of capitals) table[ch.charCodeAt(0)] = foldWord(ch).charCodeAt(0)
+  return table
 }
 
 /** Code units that lower-casing and folding leave as they are (a-z, а-я, і, ә, ғ …, digits). */
@@ -118,6 +146,21 @@ function buildFolded(): Uint8Array {
   for (let c = 0x452; c <= 0x45f; c++) table[c] = 1
   for (const ch of 'әғқңөұүһі') table[ch.charCodeAt(0)] = 1
   return table
+}
+
+/**
+ * Whether `word` has a lower-case letter (`/\p{Ll}/u`): Latin, Russian and Kazakh letters
+ * by code, anything else by the regex.
+ */
+function hasLower(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k)
+    if (FOLDED[c]) {
+      // Folded letters are lower case; digits and ASCII signs are not letters at all.
+      if (c >= 128 || (c >= 97 && c <= 122)) return true
+    } else if (!LOWER_OF[c]) return HAS_LOWER.test(word)
+  }
+  return false
 }
 
 function foldCached(word: string): string {
@@ -165,9 +208,11 @@ export function orgTokens(text: string): OrgToken[] {
     const c = text.charCodeAt(i)
     let end: number
     let isWord: boolean
+    let hyphen = false
     const w = wordWidth(text, i)
     if (w > 0) {
       end = wordEnd(text, i)
+      hyphen = joinedByHyphen
       // A lone mark is no word: the same test as /[\p{L}\p{N}]/u on the token.
       isWord = end - i > 1 || (CLASS[c]! & LN) !== 0
     } else if (c < 0xd800 || c > 0xdfff ? (CLASS[c]! & SPACE) !== 0 : false) {
@@ -184,7 +229,7 @@ export function orgTokens(text: string): OrgToken[] {
     let start = i
     i = end
     // "non-CIS", "anti-NATO": the abbreviation is a mention of its own.
-    if (isWord && raw.includes('-')) {
+    if (isWord && hyphen) {
       const prefixed = PREFIXED_ABBREVIATION.exec(raw)
       if (prefixed) {
         start += prefixed[1]!.length
@@ -204,9 +249,9 @@ export function orgTokens(text: string): OrgToken[] {
       norm: fold(body),
       isWord,
       cap,
-      upper: cap && body.length >= 2 && !HAS_LOWER.test(body),
+      upper: cap && body.length >= 2 && !hasLower(body),
       poss,
-      sentStart: nl || SENTENCE_END.has(prev!.text),
+      sentStart: nl || (prev!.text.length === 1 && SENTENCE_END.has(prev!.text.charCodeAt(0))),
       nlBefore: nl && prev !== null,
     }
     out.push(tok)

@@ -99,7 +99,8 @@ export function recognizeQuoted(text: string, tokens: readonly OrgToken[]): Cand
   const out: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (!OPEN_QUOTE.has(t.text)) continue
+    // Quotes are one-character tokens: the length test spares a set look-up per word.
+    if (t.text.length !== 1 || !OPEN_QUOTE.has(t.text)) continue
     const end = quotedAt(tokens, i)
     if (end < 0) continue
     const prev = tokens[i - 1]

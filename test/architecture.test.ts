@@ -103,6 +103,11 @@ function sourceFiles(dir: string): string[] {
     .map((e) => relative(ROOT, join(e.parentPath, e.name)).split('\\').join('/'))
 }
 
+// Comments may mention what code may not do; only code counts.
+function stripComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
+}
+
 describe('architecture', () => {
   test('every import under src/ and web/src/ follows the dependency matrix', () => {
     const files = [...sourceFiles('src'), ...sourceFiles('web/src')]
@@ -111,6 +116,19 @@ describe('architecture', () => {
 
     assert.ok(files.length > 20, 'the scan found the source files')
     assert.deepEqual(problems, [])
+  })
+
+  test('only the config module and the CLI entry (which hands it over) read process.env', () => {
+    const readers = [...sourceFiles('src'), ...sourceFiles('web/src')].filter(
+      (f) =>
+        !f.endsWith('.test.ts') &&
+        /process\.env\b/.test(stripComments(readFileSync(join(ROOT, f), 'utf8'))),
+    )
+
+    assert.deepEqual(
+      readers.filter((f) => f !== 'src/config/config.ts' && f !== 'src/cli/main.ts'),
+      [],
+    )
   })
 
   test('reports a pipeline file that imports storage, in words', () => {

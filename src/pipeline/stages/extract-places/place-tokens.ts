@@ -25,7 +25,7 @@ export interface PlaceToken {
 const WORD_CP_RE = /^[\p{L}\p{N}\p{M}]$/u
 const UPPER_CP_RE = /^\p{Lu}$/u
 const SPACE_CP_RE = /^\s$/u
-const WORD_CHAR_RE = /[\p{L}\p{N}]/u
+const LETTER_OR_DIGIT_CP_RE = /^[\p{L}\p{N}]$/u
 const ATTRIBUTIVE_RE = /-(?:based|born|registered|headquartered|bound)$/
 const UPPER_RE = /^\p{Lu}/u
 const LATIN_RE = /[a-z]/
@@ -34,6 +34,8 @@ const SEEN = 1
 const WORD = 2
 const UPPER = 4
 const SPACE = 8
+/** `[\p{L}\p{N}]`: a word of one character must be a letter or a digit, not a lone mark. */
+const LETTER_OR_DIGIT = 16
 /** Character classes of BMP code units, filled in on first sight of each. */
 const BMP_CLASS = new Uint8Array(0x10000)
 
@@ -47,7 +49,8 @@ function classOf(cp: number): number {
     SEEN |
     (WORD_CP_RE.test(ch) ? WORD : 0) |
     (UPPER_CP_RE.test(ch) ? UPPER : 0) |
-    (SPACE_CP_RE.test(ch) ? SPACE : 0)
+    (SPACE_CP_RE.test(ch) ? SPACE : 0) |
+    (LETTER_OR_DIGIT_CP_RE.test(ch) ? LETTER_OR_DIGIT : 0)
   // Lone surrogates are classed by the regexes like any code point; pairs are not cached.
   if (cp < 0x10000) BMP_CLASS[cp] = k
   return k
@@ -119,7 +122,7 @@ export function placeTokens(text: string): PlaceToken[] {
     i = end
     let t = text.slice(index, end)
     const c = t.charCodeAt(0)
-    const isWord = t.length > 1 || WORD_CHAR_RE.test(t)
+    const isWord = t.length > 1 || (classOf(c) & LETTER_OR_DIGIT) !== 0
     if (isWord && t.length > 2) {
       const q = t.charCodeAt(t.length - 2)
       if ((q === 39 || q === 0x2019) && t.charCodeAt(t.length - 1) === 115) t = t.slice(0, -2)

@@ -6,6 +6,7 @@
 import { isAppError } from '#core/errors.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from './command.ts'
 import { extractCommand } from './commands/extract.ts'
+import { feedsCommand } from './commands/feeds.ts'
 import { ingestCommand } from './commands/ingest.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { namesCommand } from './commands/names.ts'
@@ -13,11 +14,14 @@ import { ratesCommand } from './commands/rates.ts'
 import { searchCommand } from './commands/search.ts'
 import { serveCommand } from './commands/serve.ts'
 import { startCommand } from './commands/start.ts'
+import { watchCommand } from './commands/watch.ts'
 
 const COMMANDS: readonly Command[] = [
   extractCommand,
   ratesCommand,
   ingestCommand,
+  feedsCommand,
+  watchCommand,
   searchCommand,
   serveCommand,
   migrateCommand,

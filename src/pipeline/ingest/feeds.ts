@@ -13,6 +13,8 @@ export interface FeedItem {
   readonly title: string | null
   /** ISO 8601 publication (or last-modified) time, or `null`. */
   readonly published: string | null
+  /** The publication day as the source wrote it, in its own time zone (`YYYY-MM-DD`), or `null`. */
+  readonly date: string | null
   /** `true` for an entry of a sitemap index: a sitemap to read, not an article. */
   readonly isSitemap: boolean
 }
@@ -97,6 +99,7 @@ function readRss(root: Node, baseUrl: string): ParsedFeed {
       url,
       title: text(child(item, 'title')),
       published: isoDate(text(child(item, 'pubdate')) ?? text(child(item, 'date'))),
+      date: localDate(text(child(item, 'pubdate')) ?? text(child(item, 'date'))),
       isSitemap: false,
     })
   }
@@ -115,6 +118,7 @@ function readAtom(root: Node, baseUrl: string): ParsedFeed {
       url,
       title: text(child(entry, 'title')),
       published: isoDate(text(child(entry, 'published')) ?? text(child(entry, 'updated'))),
+      date: localDate(text(child(entry, 'published')) ?? text(child(entry, 'updated'))),
       isSitemap: false,
     })
   }
@@ -129,12 +133,13 @@ function readSitemap(root: Node, kind: 'urlset' | 'sitemapindex', baseUrl: strin
     if (!url) continue
     // Google News sitemaps carry a title and a publication date per URL.
     const news = child(entry, 'news')
+    const when =
+      (news ? text(child(news, 'publication_date')) : null) ?? text(child(entry, 'lastmod'))
     items.push({
       url,
       title: news ? text(child(news, 'title')) : null,
-      published: isoDate(
-        (news ? text(child(news, 'publication_date')) : null) ?? text(child(entry, 'lastmod')),
-      ),
+      published: isoDate(when),
+      date: localDate(when),
       isSitemap: kind === 'sitemapindex',
     })
   }
@@ -151,6 +156,20 @@ function absolute(link: string | null | undefined, baseUrl: string): string | nu
   } catch {
     return null
   }
+}
+
+const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ')
+
+/** Reads the calendar day a date string names, in its own time zone (`YYYY-MM-DD`), or `null`. */
+export function localDate(value: string | null): string | null {
+  if (!value) return null
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value)
+  if (iso?.[1]) return iso[1]
+  const rfc = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})/.exec(value)
+  if (!rfc) return null
+  const month = MONTHS.indexOf(rfc[2]!.toLowerCase())
+  if (month < 0) return null
+  return `${rfc[3]}-${String(month + 1).padStart(2, '0')}-${rfc[1]!.padStart(2, '0')}`
 }
 
 /** Reads an RFC 822 (RSS) or ISO 8601 (Atom, sitemaps) date as ISO 8601 UTC, or `null`. */

@@ -87,7 +87,7 @@ const RU_FRAUD: ((p: Pick, r: () => number) => string)[] = [
     `Установлено, что он причастен ещё к ${2 + Math.floor(r() * 15)} аналогичным фактам мошенничества в ${p(['Алматинской', 'Жамбылской', 'Карагандинской', 'Костанайской'])} области.`,
   (p, r) =>
     `У задержанного изъяты ${2 + Math.floor(r() * 9)} мобильных телефонов, ${1 + Math.floor(r() * 30)} SIM-карт и банковские карты, оформленные на ${p(['подставных лиц', 'родственников', 'иностранцев'])}.`,
-  (p, r) =>
+  (_p, r) =>
     `Начато досудебное расследование по части ${2 + Math.floor(r() * 3)} статьи 190 УК РК («Мошенничество»), санкция которой предусматривает до ${5 + Math.floor(r() * 6)} лет лишения свободы.`,
   (p) =>
     `Деньги потерпевшая перевела через ${p(['терминал', 'мобильное приложение', 'кассу банка'])}, после чего злоумышленник перестал выходить на связь.`,
@@ -110,7 +110,7 @@ const EN_DRUGS: ((p: Pick, r: () => number) => string)[] = [
     `Equipment for packaging the drugs, scales and ${100 + Math.floor(r() * 900)} empty bags were also found at the scene in ${p(['the Bostandyk district', 'the Almaly district', 'the city centre', 'a suburb'])}.`,
   (p) =>
     `The suspect has been placed in a temporary detention facility, and the court has ordered his arrest for ${p(['two months', 'one month', 'three months'])}.`,
-  (p, r) =>
+  (_p, r) =>
     `The police said the laboratory could have produced up to ${10 + Math.floor(r() * 90)} kilograms of the substance a month.`,
   (p) =>
     `His accomplices, a ${p(['woman', 'man', 'teenager'])} and ${p(['her brother', 'his cousin', 'a former classmate'])}, are being sought.`,

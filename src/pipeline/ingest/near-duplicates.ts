@@ -41,6 +41,8 @@ export interface StoryMatch {
   readonly similarity: number
   /** Estimated share of the shorter text found in the longer one. */
   readonly containment: number
+  /** Earlier stories this document joined into `storyId` (it matched them all). */
+  readonly merged: readonly string[]
 }
 
 /** Thresholds of the near-duplicate decision. */
@@ -113,15 +115,8 @@ export function signText(text: string): TextSignature {
       if (h < minhash[k]!) minhash[k] = h
     }
   }
-  const bandKeys: string[] = []
   // An empty text has no shingles: it gets no band keys, so it never matches by LSH.
-  if (shingles.size > 0) {
-    for (let b = 0; b < BANDS; b++) {
-      let h = 0x811c9dc5 ^ b
-      for (let r = 0; r < BAND_ROWS; r++) h = Math.imul(h ^ minhash[b * BAND_ROWS + r]!, 0x01000193)
-      bandKeys.push(`${b}:${(h >>> 0).toString(16)}`)
-    }
-  }
+  const bandKeys = shingles.size > 0 ? bandKeysOf(minhash) : []
   return { exactHash, minhash, shingles: shingles.size, bandKeys, sentences: sentenceHashes(text) }
 }
 
@@ -134,6 +129,17 @@ function sentenceHashes(text: string): number[] {
     if (out.size >= 256) break
   }
   return [...out].sort((x, y) => x - y)
+}
+
+/** The LSH band keys of a MinHash signature (`band:hex`, one per band). */
+export function bandKeysOf(minhash: Uint32Array): string[] {
+  const keys: string[] = []
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ b
+    for (let r = 0; r < BAND_ROWS; r++) h = Math.imul(h ^ minhash[b * BAND_ROWS + r]!, 0x01000193)
+    keys.push(`${b}:${(h >>> 0).toString(16)}`)
+  }
+  return keys
 }
 
 /**
@@ -257,6 +263,7 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
         kind: 'new',
         similarity: 0,
         containment: 0,
+        merged: [],
       })
     },
     add(id, text) {
@@ -272,6 +279,7 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
           kind: 'exact',
           similarity: 1,
           containment: 1,
+          merged: [],
         }
       } else {
         const seen = new Set<string>()
@@ -309,10 +317,18 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
             kind: 'near',
             similarity: best.jaccard,
             containment: best.containment,
+            merged: [...stories].filter((other) => other !== storyId),
           }
         }
       }
-      match ??= { storyId: id, matchOf: null, kind: 'new', similarity: 0, containment: 0 }
+      match ??= {
+        storyId: id,
+        matchOf: null,
+        kind: 'new',
+        similarity: 0,
+        containment: 0,
+        merged: [],
+      }
       remember(id, signature, match)
       return match
     },

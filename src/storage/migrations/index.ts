@@ -7,9 +7,11 @@
 import type { Migration } from 'kysely'
 import * as createDocuments from './202611221530-create-documents.ts'
 import * as addRawHash from './202611222130-add-raw-hash.ts'
+import * as createFeedsAndStories from './202611222200-create-feeds-and-stories.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611221530-create-documents': createDocuments,
   '202611222130-add-raw-hash': addRawHash,
+  '202611222200-create-feeds-and-stories': createFeedsAndStories,
 }

@@ -1,0 +1,447 @@
+/**
+ * `tergeu watch`: polls every feed on its schedule, fetches the items not seen before and
+ * ingests them; `--once` polls what is due and exits (tests, cron). Also the URL ingestion that
+ * `tergeu ingest --urls` shares: fetch politely, store with the fetch record, link stories.
+ *
+ * @module cli/commands/watch
+ */
+import { createHash } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import { CONFIG_FLAGS, describeConfigFlags } from '#config/config.ts'
+import type { RawDoc } from '#core/document.ts'
+import { type FeedItem, parseFeed } from '#pipeline/ingest/feeds.ts'
+import { createFetcher, type Fetcher, type FetchResult } from '#pipeline/ingest/fetch-page.ts'
+import { signText } from '#pipeline/ingest/near-duplicates.ts'
+import { bootstrap, type Runtime } from '#src/bootstrap.ts'
+import { createFeedRepository, type FeedRepository } from '#storage/feed-repository.ts'
+import { createStoryRepository, type StoryRepository } from '#storage/story-repository.ts'
+import { type Command, type CommandIo, EXIT, UsageError } from '../command.ts'
+import { loadCliConfig } from './ingest.ts'
+
+/** What ingesting a list of URLs did. */
+export interface UrlIngestReport {
+  readonly added: number
+  readonly updated: number
+  readonly unchanged: number
+  /** Answered 304 Not Modified: the stored copy stands. */
+  readonly notModified: number
+  /** Same normalised text as a stored document (not stored again). */
+  readonly duplicates: readonly { readonly id: string; readonly duplicateOf: string }[]
+  /** Stored, and linked to the story of an earlier near-identical document. */
+  readonly nearDuplicates: readonly {
+    readonly id: string
+    readonly storyId: string
+    readonly matchOf: string
+  }[]
+  /** One line per URL that failed, by stage (`fetch`, or a pipeline stage). */
+  readonly failed: readonly {
+    readonly id: string
+    readonly stage: string
+    readonly reason: string
+  }[]
+  /** Document id of each URL stored (or found unchanged). */
+  readonly docIds: ReadonlyMap<string, string>
+}
+
+/** What {@link ingestUrls} needs besides the runtime. */
+export interface UrlIngestOptions {
+  readonly fetcher: Fetcher
+  readonly feeds: FeedRepository
+  readonly stories: StoryRepository
+  /** The feed the URLs came from, recorded with each fetch. */
+  readonly feedUrl?: string | null
+  /** Titles and dates the feed gave, by URL. */
+  readonly items?: ReadonlyMap<string, FeedItem>
+  /** URLs fetched at once (the fetcher still limits each host); default 8. */
+  readonly concurrency?: number
+  readonly onProgress?: (done: number, total: number) => void
+  readonly signal?: AbortSignal
+}
+
+/** The document id of a URL: stable across runs, so re-ingesting it updates one document. */
+export function docIdForUrl(url: string): string {
+  return `url-${createHash('sha256').update(url).digest('hex').slice(0, 20)}`
+}
+
+/**
+ * Fetches URLs, ingests them through the runtime and records every fetch (status, time,
+ * validators) and story link. One bad URL is one line in `failed`; the run goes on.
+ */
+export async function ingestUrls(
+  runtime: Runtime,
+  urls: readonly string[],
+  options: UrlIngestOptions,
+): Promise<UrlIngestReport> {
+  const index = await options.stories.loadIndex()
+  const concurrency = Math.max(1, options.concurrency ?? 8)
+  const failed: { id: string; stage: string; reason: string }[] = []
+  const duplicates: { id: string; duplicateOf: string }[] = []
+  const nearDuplicates: { id: string; storyId: string; matchOf: string }[] = []
+  const docIds = new Map<string, string>()
+  let added = 0
+  let updated = 0
+  let unchanged = 0
+  let notModified = 0
+  let done = 0
+  const unique = [...new Set(urls)]
+  // Batches: fetch in parallel, then extract and store one by one.
+  for (let start = 0; start < unique.length; start += concurrency * 4) {
+    options.signal?.throwIfAborted()
+    const batch = unique.slice(start, start + concurrency * 4)
+    const fetched: { url: string; result: FetchResult }[] = []
+    let next = 0
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+        while (next < batch.length) {
+          const url = batch[next++]!
+          const prior = await options.feeds.findFetch(url)
+          const known = prior?.docId && !prior.error
+          const result = await options.fetcher.fetch({
+            url,
+            etag: known ? prior.etag : null,
+            lastModified: known ? prior.lastModified : null,
+          })
+          fetched.push({ url, result })
+          if (!result.ok || result.notModified) options.onProgress?.(++done, unique.length)
+          if (result.ok && result.notModified && prior?.docId) {
+            notModified++
+            docIds.set(url, prior.docId)
+          }
+        }
+      }),
+    )
+    const docs: RawDoc[] = []
+    for (const { url, result } of fetched) {
+      if (!result.ok) {
+        failed.push({ id: url, stage: 'fetch', reason: result.reason })
+        await options.feeds.recordFetch({
+          url,
+          finalUrl: result.url,
+          docId: null,
+          feedUrl: options.feedUrl ?? null,
+          fetchedAt: result.fetchedAt,
+          httpStatus: result.status,
+          etag: null,
+          lastModified: null,
+          contentType: null,
+          encoding: null,
+          invalidBytes: 0,
+          error: result.reason,
+        })
+        continue
+      }
+      const id = docIdForUrl(url)
+      await options.feeds.recordFetch({
+        url,
+        finalUrl: result.url,
+        docId: result.notModified ? (docIds.get(url) ?? id) : id,
+        feedUrl: options.feedUrl ?? null,
+        fetchedAt: result.fetchedAt,
+        httpStatus: result.status,
+        etag: result.etag,
+        lastModified: result.lastModified,
+        contentType: result.contentType,
+        encoding: result.encoding,
+        invalidBytes: result.invalidBytes,
+        error: null,
+      })
+      if (result.notModified) continue
+      const item = options.items?.get(url)
+      const mediaType = (result.contentType ?? '').split(';')[0]!.trim().toLowerCase()
+      docs.push({
+        id,
+        source: new URL(result.url).host,
+        url: result.url,
+        format: mediaType === 'text/plain' ? 'text' : 'html',
+        raw: result.text,
+        published: item?.date ?? null,
+      })
+    }
+    if (docs.length === 0) continue
+    const report = await runtime.ingest(docs, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: () => options.onProgress?.(++done, unique.length),
+    })
+    added += report.added
+    updated += report.updated
+    unchanged += report.unchanged
+    duplicates.push(...report.duplicates)
+    const failedIds = new Set(report.failed.map((f) => f.id))
+    const duplicateOf = new Map(report.duplicates.map((d) => [d.id, d.duplicateOf]))
+    for (const f of report.failed) {
+      const doc = docs.find((d) => d.id === f.id)
+      failed.push({ id: doc?.url ?? f.id, stage: f.stage, reason: f.reason })
+    }
+    for (const doc of docs) {
+      if (failedIds.has(doc.id)) continue
+      const storedId = duplicateOf.get(doc.id) ?? doc.id
+      docIds.set(doc.url ?? doc.id, storedId)
+      if (duplicateOf.has(doc.id)) continue
+      const stored = await runtime.documents.findById(storedId)
+      if (!stored) continue
+      const match = index.add(storedId, stored.text)
+      const signature = index.signatureOf(storedId) ?? signText(stored.text)
+      await options.stories.save(storedId, match, signature)
+      if (match.kind !== 'new' && match.matchOf)
+        nearDuplicates.push({ id: storedId, storyId: match.storyId, matchOf: match.matchOf })
+    }
+  }
+  return { added, updated, unchanged, notModified, duplicates, nearDuplicates, failed, docIds }
+}
+
+/** What one round of polling did. */
+export interface PollReport {
+  readonly feeds: readonly {
+    readonly url: string
+    readonly status: 'ok' | 'not-modified' | 'failed'
+    readonly items: number
+    readonly newItems: number
+    readonly error: string | null
+  }[]
+  readonly ingest: Omit<UrlIngestReport, 'docIds'>
+}
+
+/** Polls every feed due at `now` once and ingests its new items. */
+export async function pollFeeds(
+  runtime: Runtime,
+  options: Omit<UrlIngestOptions, 'feedUrl' | 'items'> & { readonly now?: Date },
+): Promise<PollReport> {
+  const now = options.now ?? new Date()
+  const feedsReport: PollReport['feeds'][number][] = []
+  const total = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    notModified: 0,
+    duplicates: [] as UrlIngestReport['duplicates'][number][],
+    nearDuplicates: [] as UrlIngestReport['nearDuplicates'][number][],
+    failed: [] as UrlIngestReport['failed'][number][],
+  }
+  for (const feed of await options.feeds.due(now)) {
+    options.signal?.throwIfAborted()
+    const accept = ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml']
+    const res = await options.fetcher.fetch({
+      url: feed.url,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      accept: [...accept, 'text/html', 'text/plain'],
+    })
+    if (!res.ok) {
+      await options.feeds.recordPoll(feed.url, { status: res.status, error: res.reason }, now)
+      feedsReport.push({
+        url: feed.url,
+        status: 'failed',
+        items: 0,
+        newItems: 0,
+        error: res.reason,
+      })
+      total.failed.push({ id: feed.url, stage: 'feed', reason: res.reason })
+      continue
+    }
+    if (res.notModified) {
+      await options.feeds.recordPoll(feed.url, { status: 304, error: null }, now)
+      feedsReport.push({
+        url: feed.url,
+        status: 'not-modified',
+        items: 0,
+        newItems: 0,
+        error: null,
+      })
+      continue
+    }
+    const parsed = parseFeed(res.text, res.url)
+    if (!parsed.ok) {
+      await options.feeds.recordPoll(feed.url, { status: res.status, error: parsed.reason }, now)
+      feedsReport.push({
+        url: feed.url,
+        status: 'failed',
+        items: 0,
+        newItems: 0,
+        error: parsed.reason,
+      })
+      total.failed.push({ id: feed.url, stage: 'feed', reason: parsed.reason })
+      continue
+    }
+    let items = parsed.items.filter((i) => !i.isSitemap)
+    // A sitemap index lists sitemaps: read the first few (newest are usually listed first).
+    for (const child of parsed.items.filter((i) => i.isSitemap).slice(0, 10)) {
+      const sub = await options.fetcher.fetch({ url: child.url, accept })
+      if (!sub.ok || sub.notModified) continue
+      const subParsed = parseFeed(sub.text, sub.url)
+      if (subParsed.ok) items = items.concat(subParsed.items.filter((i) => !i.isSitemap))
+    }
+    const byUrl = new Map(items.map((i) => [i.url, i]))
+    const fresh = await options.feeds.unseen(feed.url, [...byUrl.keys()])
+    const report = await ingestUrls(runtime, fresh, { ...options, feedUrl: feed.url, items: byUrl })
+    // Items that failed to fetch stay unseen, so the next poll tries them again.
+    const failedUrls = new Set(report.failed.map((f) => f.id))
+    await options.feeds.markSeen(
+      feed.url,
+      fresh
+        .filter((u) => !failedUrls.has(u))
+        .map((u) => ({
+          url: u,
+          title: byUrl.get(u)?.title ?? null,
+          published: byUrl.get(u)?.published ?? null,
+          docId: report.docIds.get(u) ?? null,
+        })),
+    )
+    await options.feeds.recordPoll(
+      feed.url,
+      {
+        status: res.status,
+        error: null,
+        etag: res.etag,
+        lastModified: res.lastModified,
+        title: parsed.title,
+        kind: parsed.kind,
+      },
+      now,
+    )
+    feedsReport.push({
+      url: feed.url,
+      status: 'ok',
+      items: items.length,
+      newItems: fresh.length,
+      error: null,
+    })
+    total.added += report.added
+    total.updated += report.updated
+    total.unchanged += report.unchanged
+    total.notModified += report.notModified
+    total.duplicates.push(...report.duplicates)
+    total.nearDuplicates.push(...report.nearDuplicates)
+    total.failed.push(...report.failed)
+  }
+  return { feeds: feedsReport, ingest: total }
+}
+
+/** The fetch flags `watch` and `ingest --urls` share. */
+export const FETCH_FLAGS = {
+  'allow-address': { type: 'string', multiple: true },
+  'host-delay': { type: 'string' },
+  'max-bytes': { type: 'string' },
+} as const
+
+/** Help lines of {@link FETCH_FLAGS}. */
+export const FETCH_FLAGS_HELP = `  --allow-address CIDR  let fetches reach this non-public network (repeatable; e.g.
+                        127.0.0.1/32 for a local test server). Loopback, private, link-local
+                        and metadata addresses are refused otherwise, after DNS resolution
+  --host-delay MS       milliseconds between requests to one host (default 1000)
+  --max-bytes N         largest page accepted (default 10000000)`
+
+/** Builds the fetcher from the {@link FETCH_FLAGS} values; a bad value is a usage error. */
+export function fetcherFromFlags(values: {
+  'allow-address'?: string[] | undefined
+  'host-delay'?: string | undefined
+  'max-bytes'?: string | undefined
+}): Fetcher {
+  const number = (name: string, v: string | undefined): number | undefined => {
+    if (v === undefined) return undefined
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number`)
+    return n
+  }
+  const delay = number('host-delay', values['host-delay'])
+  const maxBytes = number('max-bytes', values['max-bytes'])
+  try {
+    return createFetcher({
+      addresses: { allow: values['allow-address'] ?? [] },
+      ...(delay !== undefined ? { perHostDelayMs: delay } : {}),
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
+    })
+  } catch (error) {
+    throw new UsageError(`--allow-address: ${(error as Error).message}`)
+  }
+}
+
+const USAGE = `usage: tergeu watch [--once] [--json] [options]
+
+Polls every feed added with "tergeu feeds add" when it is due, fetches the items not seen
+before and ingests them (near duplicates are linked into stories). Runs until interrupted;
+--once polls what is due now and exits (for cron and tests).
+
+options:
+  --once                poll once and exit
+  --json                print each round's report as JSON on stdout
+${FETCH_FLAGS_HELP}
+${describeConfigFlags(['database-url', 'data-dir'])}
+  -h, --help            this help
+
+exit codes: 0 ok, 1 failure, 2 usage error, 3 some feeds or items failed (with --once)`
+
+/** The `watch` command. */
+export const watchCommand: Command = {
+  name: 'watch',
+  summary: 'poll feeds on their schedule and ingest new items',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        once: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        ...FETCH_FLAGS,
+        ...CONFIG_FLAGS,
+      },
+    })
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`)
+      return EXIT.ok
+    }
+    const fetcher = fetcherFromFlags(values)
+    const config = loadCliConfig(io, args)
+    const runtime = await bootstrap(config, { cwd: io.cwd })
+    const controller = new AbortController()
+    const onSignal = () => controller.abort(new Error('interrupted'))
+    process.once('SIGINT', onSignal)
+    process.once('SIGTERM', onSignal)
+    try {
+      const feeds = createFeedRepository(runtime.database.db)
+      const stories = createStoryRepository(runtime.database.db)
+      for (;;) {
+        const report = await pollFeeds(runtime, {
+          fetcher,
+          feeds,
+          stories,
+          signal: controller.signal,
+        })
+        writeReport(io, report, values.json === true)
+        if (values.once) return report.ingest.failed.length > 0 ? EXIT.partial : EXIT.ok
+        const due = (await feeds.list()).map((f) => Date.parse(f.nextPollAt))
+        const wait = Math.min(
+          Math.max(30_000, Math.min(...due, Date.now() + 600_000) - Date.now()),
+          600_000,
+        )
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, wait)
+          controller.signal.addEventListener('abort', () => {
+            clearTimeout(t)
+            r()
+          })
+        })
+        if (controller.signal.aborted) return EXIT.ok
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return EXIT.ok
+      throw error
+    } finally {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      await runtime.close()
+    }
+  },
+}
+
+function writeReport(io: CommandIo, report: PollReport, json: boolean): void {
+  if (json) io.stdout.write(`${JSON.stringify(report)}\n`)
+  const r = report.ingest
+  const lines = [
+    `polled ${report.feeds.length} feed(s): ${r.added} added, ${r.updated} updated, ` +
+      `${r.notModified} not modified, ${r.duplicates.length} duplicate(s), ` +
+      `${r.nearDuplicates.length} linked to a story, ${r.failed.length} failed`,
+  ]
+  for (const f of r.failed) lines.push(`  failed ${f.id} (${f.stage}): ${f.reason}`)
+  io.stderr.write(`${lines.join('\n')}\n`)
+}

@@ -86,6 +86,8 @@ interface Period {
   readonly reporting?: boolean
   /** Where an open period ("since 2023") stands in the sentence. */
   readonly open?: number
+  /** The period is a month ("in January 2022"): as often the date of one event. */
+  readonly month?: boolean
   /** The period is "last year" itself: a "last year" next to a figure shifts nothing. */
   readonly lastYear?: boolean
 }
@@ -144,7 +146,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     // Computed on first use: most numbers are rejected before these cues matter.
     let aggregateMemo: boolean | undefined
     const isAggregate = () =>
-      (aggregateMemo ??= base.stated || carrying() || AGGREGATE_CUE_RE.test(forPeriod))
+      (aggregateMemo ??=
+        (base.stated && !base.month) || carrying() || AGGREGATE_CUE_RE.test(forPeriod))
     let singleMemo: boolean | undefined
     // An operation or one suspect's deeds, told over several sentences of a paragraph, stay a
     // single case until the paragraph ends or a sentence states its own period.
@@ -233,6 +236,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
       if (/[\p{L}.],\s*$/u.test(before) && /^\s*,/u.test(after) && !c.word) continue
       if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) continue
+      // "a chat with 957 members", "группа из 8 человек": the size of one body.
+      if (SIZE_BEFORE_RE.test(before) && SIZE_AFTER_RE.test(after)) continue
       // "95 на 100 тысяч населения": the denominator of a rate is not a figure of its own.
       if (/(?<!\p{L})на\s*$/iu.test(before) && POPULATION_AFTER_RE.test(after)) continue
       let value = c.value
@@ -269,7 +274,13 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
             unit: 'percent',
             text: s.slice(c.start, c.end + scaleLen + pct[0].length),
           },
-          periodAt(absStart, after.slice(pct[0].length)),
+          base.lastYear
+            ? periodAt(absStart, after.slice(pct[0].length))
+            : previousIfEarlier(
+                periodAt(absStart, after.slice(pct[0].length)),
+                after.slice(pct[0].length),
+                before,
+              ),
         )
         continue
       }
@@ -587,7 +598,7 @@ const DECREASE_BY_RE = new RegExp(
 const DECREASE_OF_RE =
   /(?:decrease|decline|fall|drop|reduction|снижени\p{L}*|сокращени\p{L}*|уменьшени\p{L}*|төмендеу\p{L}*)\s+(?:of|на|by)\s+(?:about|around|nearly)?\s*$|(?:\bdown|минус)\s+(?:by\s+)?$/iu
 const DECREASE_AFTER_RE =
-  /^\s*(?:fall|decrease|decline|drop|reduction|lower|less|fewer|снижени|сокращени|уменьшени|меньше|ниже|кем|аз|төмен|қысқар)/iu
+  /^-?(?:ға|ге|қа|ке)?\s*(?:fall|decrease|decline|drop|reduction|lower|less|fewer|снижени|сокращени|уменьшени|меньше|ниже|кем|аз|төмен|қысқар)/iu
 
 /**
  * A change is signed negative when the text says it is a decrease of that size ("fell by 15.2%",
@@ -736,6 +747,9 @@ function clauseLabel(s: string, pos: number): string {
 
 const REPORTING_RE =
   /(?:(?<!\d)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|январ\p{L}*\s*[-–]\s*\p{L}+|қаңтар\s*[-–]\s*\p{L}+|айлар|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
+const SIZE_BEFORE_RE = /(?:\bwith|(?<!\p{L})с|(?<!\p{L})из|consisting of)\s*$/iu
+const SIZE_AFTER_RE =
+  /^\s*(?:участник|член|подписчик|человек|members?|participants?|subscribers?|followers?|people\b|мүше)/iu
 // Words of a statistics lead: a summing-up or a registering verb.
 const LEAD_RE =
   /по итогам|итоги|results|қорытынды|зарегистр|регистрир|recorded|registered|тіркел|статистик|statistic|криминоген|crime situation|преступност|crime rate|қылмыс(?:тық)? ахуал/iu
@@ -775,6 +789,8 @@ const DATE_PHRASE_RE = new RegExp(
 )
 const THIS_YEAR_RE =
   /this year|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|(?<!\d)\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл|(?<!\d)\d+\s+айда/iu
+const COMPARED_BEFORE_RE =
+  /(?:than|compared (?:with|to)|from|чем|сравнению с|сравнении с|относительно|против|салыстырғанда)\s+(?:\p{L}+\s+){0,2}$/iu
 const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu
 const LAST_N_YEARS_RE =
   /(?:over|in|during) the (?:last|past) (two|three|four|five|\d+) years|за последние (два|три|четыре|пять|\d+) год|соңғы (екі|үш|төрт|бес|\d+) жыл/iu
@@ -808,6 +824,35 @@ const PERIOD_HINT_RE =
   /year|month|week|since|annum|год|месяц|недел|начала|жыл|ай(?:да|ында|лар)|апта|биыл|былтыр|бері|басынан/iu
 const HAS_YEAR_RE = /(?:19|20)\d{2}/u
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTHS_SRC})\\p{L}*\\s+$`, 'iu')
+const MONTH_RANGE_BEFORE_RE = new RegExp(
+  `(?:${MONTHS_SRC})\\p{L}*\\s*(?:[-–—]|to|по)\\s*(?:${MONTHS_SRC})\\p{L}*\\s+(?:of\\s+)?$`,
+  'iu',
+)
+const MONTH_PERIOD_RE = new RegExp(
+  `(?<!\\p{L})(?:in|during|for|в|за)\\s+(${MONTHS_SRC}|мае|мая)\\p{L}*\\s+(?:of\\s+)?$`,
+  'iu',
+)
+const MONTH_STEMS = [
+  ['january', 'январ'],
+  ['february', 'феврал'],
+  ['march', 'март'],
+  ['april', 'апрел'],
+  ['may', 'ма'],
+  ['june', 'июн'],
+  ['july', 'июл'],
+  ['august', 'август'],
+  ['september', 'сентябр'],
+  ['october', 'октябр'],
+  ['november', 'ноябр'],
+  ['december', 'декабр'],
+] as const
+
+/** The two-digit number of a month name or stem, or `null`. */
+function monthNumber(word: string): string | null {
+  const w = word.toLowerCase()
+  const i = MONTH_STEMS.findIndex(([en, ru]) => w.startsWith(en) || w.startsWith(ru))
+  return i < 0 ? null : String(i + 1).padStart(2, '0')
+}
 
 /**
  * The year cues of a sentence ("in 2023", "в 2025 году", "2024 жылы"), computed once per
@@ -828,6 +873,18 @@ function yearCues(s: string): YearCue[] {
     const cue = CUE_BEFORE_YEAR_RE.exec(before)
     if (cue && !/^\s*[-–—]\s*\d/u.test(after)) {
       out.push({ index: m.index - (before.length - cue.index), year })
+      continue
+    }
+    // "в октябре 2025 года", "in March 2025": a month is the period of the figures (a day
+    // date such as "5 октября 2025 года" is not; a month range "январь–сентябрь" is the year).
+    if (MONTH_RANGE_BEFORE_RE.test(before)) {
+      out.push({ index: m.index, year })
+      continue
+    }
+    const month = MONTH_PERIOD_RE.exec(before)
+    if (month) {
+      const mm = monthNumber(month[1] ?? '')
+      if (mm) out.push({ index: m.index - (before.length - month.index), year: `${year}-${mm}` })
       continue
     }
     if (CUE_AFTER_YEAR_RE.test(after) && !MONTH_BEFORE_RE.test(before.slice(-15))) {
@@ -856,8 +913,15 @@ function sentencePeriod(
   if (lead) return { period: lead[1]!, stated: true, fromYear: false }
   const open = openPeriod(s)
   const first = cues[0]
-  if (first)
-    return { period: first.year, stated: true, fromYear: true, reporting: REPORTING_RE.test(s) }
+  if (first) {
+    return {
+      period: first.year,
+      stated: true,
+      fromYear: true,
+      reporting: REPORTING_RE.test(s),
+      month: first.year.length > 4,
+    }
+  }
   if (open) {
     // "Since the beginning of 2025" on a 2025 page is the year to date; an earlier start is open.
     const y = /(?:19|20)\d{2}/u.exec(open[0])?.[0]
@@ -881,7 +945,12 @@ function sentencePeriod(
   if (THIS_YEAR_RE.test(s)) {
     return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
   }
-  if (LAST_YEAR_RE.test(s)) {
+  const last = LAST_YEAR_RE.exec(s)
+  if (last && COMPARED_BEFORE_RE.test(s.slice(Math.max(0, last.index - 40), last.index))) {
+    // "больше, чем в прошлом году", "up on last year": the figures are of the current year.
+    return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
+  }
+  if (last) {
     return {
       period: refYear ? String(refYear - 1) : null,
       stated: true,
@@ -938,7 +1007,12 @@ const EARLIER_RE = new RegExp(
   'iu',
 )
 // Before the figure, within its clause: "тогда как в прошлом году — 377", "ал өткен жылы 1 320".
-const EARLIER_BEFORE_RE = new RegExp(`(?:${EARLIER_SRC})[^.;,\\d]{0,30}$`, 'iu')
+// At most two words between, none a conjunction that starts a new predicate ("прошлого года
+// и составило 10 315"), and the phrase not the base of a comparison ("по сравнению с ...").
+const EARLIER_BEFORE_RE = new RegExp(
+  `(?<!(?:сравн\\p{L}*|compared|than|чем)\\s+(?:\\p{L}+\\s+){0,3})(?:${EARLIER_SRC})(?:\\s+(?!(?:и|and|және|но|but|а)\\s)[^\\s.;,\\d]+){0,2}[\\s—–:-]*$`,
+  'iu',
+)
 
 /** "against 47,010 a year earlier": the figure of the year before the sentence's year. */
 function previousIfEarlier(period: string | null, after: string, before = ''): string | null {

@@ -134,6 +134,70 @@ describe('statistics periods and counted nouns of police releases', () => {
         [18450, '2025'],
       ],
     ],
+    [
+      'a comparison base "прошлого года" does not date the level after it',
+      'За 6 месяцев 2025 года количество зарегистрированных преступлений снизилось на 7,2% по сравнению с аналогичным периодом прошлого года и составило 10 315.',
+      'ru',
+      '2025-07-10',
+      [
+        [-7.2, '2025'],
+        [10315, '2025'],
+      ],
+    ],
+    [
+      'a month period',
+      'В октябре 2025 года зарегистрировано 150 краж и 42 грабежа.',
+      'ru',
+      '2025-11-03',
+      [
+        [42, '2025-10'],
+        [150, '2025-10'],
+      ],
+    ],
+    [
+      'a month range is its year',
+      'За январь–сентябрь 2025 года в суд направлено 2 310 уголовных дел.',
+      'ru',
+      '2025-10-03',
+      [[2310, '2025']],
+    ],
+    [
+      'a Kazakh 10-month period and a decrease against last year',
+      '2025 жылдың 10 айында 3 450 қылмыс тіркелді, бұл өткен жылдың осы кезеңімен салыстырғанда 8,1%-ға аз.',
+      'kk',
+      '2025-11-10',
+      [
+        [-8.1, '2025'],
+        [3450, '2025'],
+      ],
+    ],
+    [
+      '"compared with ... last year" dates only the comparison figure',
+      'Police registered 1,230 frauds in the first nine months of 2025, compared with 1,410 in the same period last year.',
+      'en',
+      '2025-10-20',
+      [
+        [1230, '2025'],
+        [1410, '2024'],
+      ],
+    ],
+    [
+      '"больше, чем в прошлом году" is the current year',
+      'Зарегистрировано 789 фактов мошенничества, больше чем в прошлом году.',
+      'ru',
+      '2025-03-01',
+      [[789, '2025']],
+    ],
+    [
+      'a share a year earlier',
+      'In 2024, 61.3% of crimes were solved, against 58.9% a year earlier.',
+      'en',
+      '2025-02-01',
+      [
+        [58.9, '2023'],
+        [61.3, '2024'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))
@@ -160,6 +224,18 @@ describe('statistics periods and counted nouns of police releases', () => {
       '2025 жылы бір операция барысында 45 келі есірткі тәркіленді.',
       'kk',
     ],
+    [
+      'a man who deceived people',
+      'В 2025 году в Алматы задержан мужчина, который обманул 34 человек.',
+      'ru',
+    ],
+    [
+      'a suspect detained in a month',
+      'In March 2025 police detained a man who had defrauded 34 people.',
+      'en',
+    ],
+    ['the size of one group', 'Преступная группа из 8 человек обманула 900 граждан.', 'ru'],
+    ['the size of one chat', 'С начала года удалён чат с 957 участниками.', 'ru'],
   ]
   for (const [name, text, lang] of single) {
     it(`ignores ${name}`, () => assert.deepEqual(stats(text, lang, '2025-06-01'), []))

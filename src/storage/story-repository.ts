@@ -5,14 +5,6 @@
  * @module storage/story-repository
  */
 import type { ColumnType, Kysely } from 'kysely'
-import {
-  bandKeysOf,
-  createStoryIndex,
-  type NearDuplicateOptions,
-  type StoryIndex,
-  type StoryMatch,
-  type TextSignature,
-} from '#pipeline/ingest/near-duplicates.ts'
 import { withDbErrors } from './pg-errors.ts'
 import type { Database } from './schema.ts'
 
@@ -32,22 +24,45 @@ export type StoryTables = {
   }
 }
 
+/** A near-duplicate signature as stored (computed by `pipeline/ingest/near-duplicates`). */
+export interface StorySignature {
+  readonly exactHash: string
+  readonly minhash: Uint32Array
+  readonly shingles: number
+  readonly sentences: readonly number[]
+}
+
+/** How a document joined its story. */
+export interface StoryLink {
+  readonly storyId: string
+  readonly matchOf: string | null
+  readonly kind: 'new' | 'exact' | 'near'
+  readonly similarity: number
+  /** Earlier stories merged into `storyId`: their documents are relabelled. */
+  readonly merged: readonly string[]
+}
+
+/** A stored document's story and signature, for rebuilding the in-memory index. */
+export interface StoredStorySignature {
+  readonly docId: string
+  readonly storyId: string
+  readonly signature: StorySignature
+}
+
 /** One document of a story. */
 export interface StoryMember {
   readonly docId: string
   readonly matchOf: string | null
-  readonly kind: StoryMatch['kind']
+  readonly kind: StoryLink['kind']
   readonly similarity: number
 }
 
 /** Reads and writes story links. */
 export interface StoryRepository {
-  /** Loads every stored signature into an in-memory index that new documents are added to. */
-  loadIndex(
-    options?: NearDuplicateOptions,
-  ): Promise<StoryIndex & { signatureOf(id: string): TextSignature | undefined }>
+  /** Every stored signature, oldest first (to rebuild the near-duplicate index). */
+  loadSignatures(): Promise<StoredStorySignature[]>
   /** Saves a document's story link and signature; stories it merged are relabelled. */
-  save(docId: string, match: StoryMatch, signature: TextSignature): Promise<void>
+  save(docId: string, link: StoryLink, signature: StorySignature): Promise<void>
   /** The documents of a story, oldest first. */
   members(storyId: string): Promise<StoryMember[]>
   /** The story of a document, or `undefined`. */
@@ -58,34 +73,39 @@ export interface StoryRepository {
 export function createStoryRepository(database: Kysely<Database>): StoryRepository {
   const db = database.withTables<StoryTables>()
   return {
-    loadIndex: (options = {}) =>
+    loadSignatures: () =>
       withDbErrors('loading story signatures', async () => {
-        const index = createStoryIndex(options)
-        const signatures = new Map<string, TextSignature>()
         const rows = await db
           .selectFrom('story_signatures')
           .select(['doc_id', 'story_id', 'exact_hash', 'shingles', 'minhash', 'sentences'])
           .orderBy('created_at')
           .orderBy('doc_id')
           .execute()
-        for (const r of rows) {
+        return rows.map((r) => {
           const bytes = Uint8Array.from(r.minhash)
-          const minhash = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
-          const signature = rebuildSignature(r.exact_hash, minhash, r.shingles, r.sentences)
-          signatures.set(r.doc_id, signature)
-          index.addSigned(r.doc_id, signature, r.story_id)
-        }
-        return Object.assign(index, { signatureOf: (id: string) => signatures.get(id) })
+          return {
+            docId: r.doc_id,
+            storyId: r.story_id,
+            signature: {
+              exactHash: r.exact_hash,
+              minhash: new Uint32Array(bytes.buffer, 0, bytes.byteLength >>> 2),
+              shingles: r.shingles,
+              sentences: Array.isArray(r.sentences)
+                ? r.sentences.filter((n): n is number => typeof n === 'number')
+                : [],
+            },
+          }
+        })
       }),
-    save: (docId, match, signature) =>
+    save: (docId, link, signature) =>
       withDbErrors(`saving the story of ${docId}`, async () => {
         await db.transaction().execute(async (trx) => {
           const row = {
             doc_id: docId,
-            story_id: match.storyId,
-            match_of: match.matchOf,
-            kind: match.kind,
-            similarity: match.similarity,
+            story_id: link.storyId,
+            match_of: link.matchOf,
+            kind: link.kind,
+            similarity: link.similarity,
             exact_hash: signature.exactHash,
             shingles: signature.shingles,
             minhash: new Uint8Array(signature.minhash.buffer.slice(0)),
@@ -97,11 +117,11 @@ export function createStoryRepository(database: Kysely<Database>): StoryReposito
             .values(row)
             .onConflict((oc) => oc.column('doc_id').doUpdateSet(update))
             .execute()
-          if (match.merged.length > 0)
+          if (link.merged.length > 0)
             await trx
               .updateTable('story_signatures')
-              .set({ story_id: match.storyId })
-              .where('story_id', 'in', [...match.merged])
+              .set({ story_id: link.storyId })
+              .where('story_id', 'in', [...link.merged])
               .execute()
         })
       }),
@@ -131,20 +151,5 @@ export function createStoryRepository(database: Kysely<Database>): StoryReposito
           .executeTakeFirst()
         return r?.story_id
       }),
-  }
-}
-
-function rebuildSignature(
-  exactHash: string,
-  minhash: Uint32Array,
-  shingles: number,
-  sentences: unknown,
-): TextSignature {
-  return {
-    exactHash,
-    minhash,
-    shingles,
-    bandKeys: shingles > 0 ? bandKeysOf(minhash) : [],
-    sentences: Array.isArray(sentences) ? sentences.filter((n) => typeof n === 'number') : [],
   }
 }

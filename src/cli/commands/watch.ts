@@ -11,7 +11,7 @@ import { CONFIG_FLAGS, describeConfigFlags } from '#config/config.ts'
 import type { RawDoc } from '#core/document.ts'
 import { type FeedItem, parseFeed } from '#pipeline/ingest/feeds.ts'
 import { createFetcher, type Fetcher, type FetchResult } from '#pipeline/ingest/fetch-page.ts'
-import { signText } from '#pipeline/ingest/near-duplicates.ts'
+import { bandKeysOf, createStoryIndex, signText } from '#pipeline/ingest/near-duplicates.ts'
 import { bootstrap, type Runtime } from '#src/bootstrap.ts'
 import { createFeedRepository, type FeedRepository } from '#storage/feed-repository.ts'
 import { createStoryRepository, type StoryRepository } from '#storage/story-repository.ts'
@@ -72,7 +72,16 @@ export async function ingestUrls(
   urls: readonly string[],
   options: UrlIngestOptions,
 ): Promise<UrlIngestReport> {
-  const index = await options.stories.loadIndex()
+  // The index of every stored signature: reprints arriving today join last month's story.
+  const index = createStoryIndex()
+  for (const row of await options.stories.loadSignatures()) {
+    const sig = row.signature
+    index.addSigned(
+      row.docId,
+      { ...sig, bandKeys: sig.shingles > 0 ? bandKeysOf(sig.minhash) : [] },
+      row.storyId,
+    )
+  }
   const concurrency = Math.max(1, options.concurrency ?? 8)
   const failed: { id: string; stage: string; reason: string }[] = []
   const duplicates: { id: string; duplicateOf: string }[] = []
@@ -179,8 +188,8 @@ export async function ingestUrls(
       if (duplicateOf.has(doc.id)) continue
       const stored = await runtime.documents.findById(storedId)
       if (!stored) continue
-      const match = index.add(storedId, stored.text)
-      const signature = index.signatureOf(storedId) ?? signText(stored.text)
+      const signature = signText(stored.text)
+      const match = index.addSignature(storedId, signature)
       await options.stories.save(storedId, match, signature)
       if (match.kind !== 'new' && match.matchOf)
         nearDuplicates.push({ id: storedId, storyId: match.storyId, matchOf: match.matchOf })

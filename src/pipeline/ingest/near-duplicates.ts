@@ -184,6 +184,8 @@ export function isSameStory(
 export interface StoryIndex {
   /** Adds a document and says which story it joins. Adding the same id again is a no-op. */
   add(id: string, text: string): StoryMatch
+  /** Like {@link StoryIndex.add} with the signature already computed. */
+  addSignature(id: string, signature: TextSignature): StoryMatch
   /** Adds a document whose signature is already known (loaded from storage). */
   addSigned(id: string, signature: TextSignature, storyId: string): void
   /** The story of a document added before, or `undefined`. */
@@ -250,7 +252,7 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
     }
   }
 
-  return {
+  const index: StoryIndex = {
     get size() {
       return docs.size
     },
@@ -267,9 +269,11 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
       })
     },
     add(id, text) {
+      return index.addSignature(id, signText(text))
+    },
+    addSignature(id, signature) {
       const known = docs.get(id)
       if (known) return { ...known.match, storyId: storyOfDoc(id) }
-      const signature = signText(text)
       const exact = signature.shingles > 0 ? byExact.get(signature.exactHash) : undefined
       let match: StoryMatch | null = null
       if (exact !== undefined) {
@@ -333,4 +337,5 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
       return match
     },
   }
+  return index
 }

@@ -51,6 +51,8 @@ const CASES: [string, string, boolean][] = [
   ['Ablyazova', 'Mukhtar Ablyazov', false],
   ['Ablyazov', 'Alma Ablyazova', false],
   ['Nazarbayeva', 'Назарбаев', false],
+  ['Мамытов', 'Мамыров', false],
+  ['Nurlan Abdrakhmanov', 'Nurlan Abdrakhimov', false],
   ['', 'Ivanov', false],
 ]
 
@@ -95,12 +97,12 @@ test('hostile input: huge names, odd Unicode and mixed scripts stay fast and nev
     'x'.repeat(10_000),
     '\u0000\uffff\ud800 💥 ‮Аблязов‬',
     'Ａｂｌｙａｚｏｖ',
-    'Аблязoв Mukhtар',
+    'Аблязoв Mukhtаr',
     '̈́̈́̈́'.repeat(3000),
     '-'.repeat(10_000),
   ]
   const t0 = performance.now()
   for (const a of inputs) for (const b of inputs) compareNames(a, b)
   assert.ok(performance.now() - t0 < 2000, `${performance.now() - t0} ms`)
-  assert.equal(compareNames('Аблязoв Mukhtар', 'Mukhtar Ablyazov').same, true)
+  assert.equal(compareNames('Аблязoв Mukhtаr', 'Mukhtar Ablyazov').same, true)
 })

@@ -63,6 +63,12 @@ export function latinStem(t: NameToken): string {
   return t.key.replace(/[aeiou]+$/, '')
 }
 
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u'])
+
+function consonants(key: string): string {
+  return key.replace(/[aeiou]/g, '')
+}
+
 /** The one substituted pair of letters when `a` and `b` differ by exactly one substitution. */
 function substitution(a: string, b: string): string | undefined {
   if (a.length !== b.length) return undefined
@@ -129,11 +135,28 @@ function fuzzy(a: string, b: string, plainA = a, plainB = b): TokenMatch {
     // Only a final -a added: a female given name beside the male one (Aleksandr / Aleksandra).
     if ((a === `${b}a` || b === `${a}a`) && !/(?:ov|ev|in)a?$/.test(a))
       return different('male and female forms of a given name')
+    // A vowel for a vowel is mostly transliteration (ә, ө, ы, і have no one Latin letter); a
+    // consonant for a consonant is mostly another family (Мамытов / Мамыров) unless the name is
+    // long enough for a slip to be the likelier story.
+    if (sub !== undefined && !(VOWELS.has(sub[0]!) && VOWELS.has(sub[1]!)) && short < 9)
+      return different(`one consonant apart (${sub[0]}/${sub[1]})`)
     if (short >= 6 || (short === 5 && sub === undefined))
       return { sim: SIM_TYPO_1, how: 'one edit apart (typo)' }
     return different('short names one letter apart')
   }
-  if (d === 2 && short >= 9) return { sim: SIM_TYPO_2, how: 'two edits apart (typo)' }
+  // Two edits only when the consonants agree (vowels are what transliteration blurs), or differ
+  // by two swapped neighbours (Тілеубедриев / Тлеубердиев).
+  if (d === 2 && short >= 8) {
+    const ca = consonants(a)
+    const cb = consonants(b)
+    if (ca === cb) return { sim: SIM_TYPO_2, how: 'two vowels apart (spelling)' }
+    if (
+      ca.length === cb.length &&
+      substitution(ca, cb) === undefined &&
+      editDistance(ca, cb, 1) === 1
+    )
+      return { sim: SIM_TYPO_2, how: 'swapped letters and a vowel (typo)' }
+  }
   // A typo can break a digraph (Akhmetov → Akmhetov) and so move the phonetic keys two apart:
   // one edit on the plain spellings, on a long enough word, is still a typo.
   if (

@@ -59,12 +59,12 @@ test('hostile queries (10,000 characters, odd Unicode, mixed scripts) answer fas
     'Аблязов '.repeat(1250),
     '\u0000\ud800💥'.repeat(2000),
     'Ａｂｌｙａｚｏｖ Мухтар',
-    'Аблязoв Mukhtар',
+    'Аблязoв Mukhtаr',
   ])
     index.screen(q)
   assert.ok(performance.now() - t0 < 1000)
   assert.deepEqual(
-    index.screen('Аблязoв Mukhtар').map((h) => h.id),
+    index.screen('Аблязoв Mukhtаr').map((h) => h.id),
     [0],
   )
 })

@@ -28,7 +28,7 @@ const LAW_CONTEXT =
   /according to the (?:criminal )?code|in accordance with the law|under the law,|согласно (?:уголовному )?кодексу|в соответствии с (?:законом|кодексом|уголовным)|кодекске сәйкес|заңға сәйкес/u
 // A penalty the law provides, not one a court gave.
 const HYPOTHETICAL =
-  /maximum sentence|minimum sentence|maximum penalty|carries a (?:sentence|penalty)|максимальн\p{L}* наказани|максимальн\p{L}* срок|could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы|penalty of up to|up to \d+ years/iu
+  /maximum sentence|minimum sentence|maximum penalty|carries a (?:sentence|penalty)|максимальн\p{L}* наказани|максимальн\p{L}* срок|could face|may face|faces? up to|facing up to|punishable|if (?:proven|found|convicted)|грозит|грозят|может быть|могут быть|предусмотрен|предусматрива|қарастырылған|жазасы(?!\p{L})|penalty of up to|up to \d+ years/iu
 // A future or hypothetical step: "he will be released", "could be sentenced".
 const MODAL =
   /\b(?:will|would|could|may|might|to)\s+be\s*$|(?<!\p{L})(?:будет|будут|может быть)\s*$/iu

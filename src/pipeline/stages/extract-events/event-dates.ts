@@ -89,6 +89,27 @@ export function eventDate(
   return spanOf(best.text, best.iso)
 }
 
+/**
+ * The date a sentence without dates inherits from the sentence before it: "On 3 May police
+ * detained a man. He was charged with fraud." Its last date that is not the report's, or its
+ * interval. `null` when it has none.
+ */
+export function carriedDate(
+  content: string,
+  dates: readonly { iso: string; start: number; end: number; text: string }[],
+): string | null {
+  const usable = dates.filter((d) => {
+    const around = content.slice(Math.max(0, d.start - 40), Math.min(content.length, d.end + 25))
+    return !REPORT_WORDS.test(around)
+  })
+  const last = usable[usable.length - 1]
+  if (!last) return null
+  const prev = usable[usable.length - 2]
+  if (prev && prev.iso < last.iso && INTERVAL_JOIN.test(content.slice(prev.end, last.start)))
+    return `${prev.iso}/${last.iso}`
+  return spanOf(last.text, last.iso)
+}
+
 /** How far (in characters) a date and a trigger may be apart and still belong together. */
 const DATE_REACH = 300
 

@@ -157,6 +157,79 @@ describe('findEvents', () => {
     ],
     ['a dismissal is not a release', 'ru', 'Аким района освобожден от должности.', []],
     ['kk dismissal is not a release', 'kk', 'Әкім қызметінен босатылды.', []],
+    [
+      'kk drugs found in a home are a seizure',
+      'kk',
+      'Тінту кезінде оның үйінен 2 келі героин табылды.',
+      ['incident', 'seizure'],
+    ],
+    [
+      'kk a registered case and a started investigation are one case opening',
+      'kk',
+      'Алаяқтық дерегі бойынша қылмыстық іс тіркелді. Сотқа дейінгі тергеп-тексеру басталды.',
+      ['case_opened', 'incident'],
+    ],
+    ['kk a case sent to court is a charge', 'kk', 'Қылмыстық іс сотқа жолданды.', ['charge']],
+    [
+      'en a guilty plea is a sentence',
+      'en',
+      'The former accountant pleaded guilty in court on Tuesday.',
+      ['sentence'],
+    ],
+    [
+      'ru a guilty plea is a sentence',
+      'ru',
+      'В суде бывший бухгалтер полностью признал свою вину.',
+      ['sentence'],
+    ],
+    [
+      'kk a guilty plea is a sentence',
+      'kk',
+      'Сот отырысында айыпталушы кінәсін толық мойындады.',
+      ['sentence'],
+    ],
+    [
+      'kk a prison term given by a court is a sentence',
+      'kk',
+      'Сот оған 4 жыл бас бостандығынан айыру жазасын тағайындады.',
+      ['sentence'],
+    ],
+    [
+      'en house arrest is the arrest',
+      'en',
+      'The investigating judge placed the suspect under house arrest.',
+      ['arrest'],
+    ],
+    [
+      'ru house arrest is the arrest',
+      'ru',
+      'Суд избрал подозреваемому меру пресечения в виде домашнего ареста.',
+      ['arrest'],
+    ],
+    [
+      'kk house arrest is the arrest',
+      'kk',
+      'Сот күдіктіге үй қамағы түріндегі бұлтартпау шарасын таңдады.',
+      ['arrest'],
+    ],
+    [
+      'ru a court remand after a detention is the same arrest',
+      'ru',
+      'Полицейские задержали мужчину. Суд санкционировал его арест, он взят под стражу на два месяца.',
+      ['arrest'],
+    ],
+    [
+      'en a court remand after a detention is the same arrest',
+      'en',
+      'Police detained a man in Kostanay. A court later remanded him in custody for two months.',
+      ['arrest'],
+    ],
+    [
+      'kk a court remand after a detention is the same arrest',
+      'kk',
+      'Қостанайда ер адам ұсталды. Сот оны екі айға қамауға алды.',
+      ['arrest'],
+    ],
   ]
   for (const [name, lang, text, expected] of cases) {
     test(name, () => {
@@ -216,6 +289,41 @@ describe('findEvents', () => {
     const incident = findEvents(doc).find((e) => e.type === 'incident')
 
     assert.equal(incident?.date, '2020/2022')
+  })
+
+  test('a sentence that goes on with the story takes the date of the one before', () => {
+    const cases: readonly [Lang, string, Record<string, string>, string][] = [
+      [
+        'en',
+        'On 3 May police detained a man in Taraz. He was charged with fraud.',
+        { '3 May': '2025-05-03' },
+        '2025-05-03',
+      ],
+      [
+        'ru',
+        '7 мая полицейские задержали мужчину. На следующий день ему предъявили обвинение.',
+        { '7 мая': '2025-05-07' },
+        '2025-05-08',
+      ],
+      [
+        'kk',
+        '7 тамызда полицейлер ер адамды ұстады. Оған айып тағылды.',
+        { '7 тамызда': '2025-08-07' },
+        '2025-08-07',
+      ],
+    ]
+    for (const [lang, text, dates, expected] of cases) {
+      const charge = findEvents(docOf(text, lang, { dates })).find((e) => e.type === 'charge')
+      assert.equal(charge?.date, expected, text)
+    }
+  })
+
+  test('a sentence that starts another story does not take the date before', () => {
+    const text =
+      'On 3 May police detained a man in Taraz. Meanwhile, an official was charged with fraud.'
+    const doc = docOf(text, 'en', { dates: { '3 May': '2025-05-03' } })
+
+    assert.equal(findEvents(doc).find((e) => e.type === 'charge')?.date, null)
   })
 
   test('named suspects become subjects; officials do not', () => {

@@ -47,7 +47,7 @@ import {
   marksNewOccurrence,
   unnamedSubject,
 } from './event-context.ts'
-import { clauseDate, eventDate, near, sameDate } from './event-dates.ts'
+import { carriedDate, clauseDate, eventDate, near, sameDate } from './event-dates.ts'
 
 const STAGE = 'extract-events'
 const VERSION = 1
@@ -114,6 +114,20 @@ const SUBJECT_ROLES: ReadonlySet<string> = new Set(['convict', 'suspect', 'victi
 // Types whose steps about one trial are told over several neighbouring sentences, one defendant
 // a sentence: named subjects do not split them there.
 const TRIAL_TYPES: ReadonlySet<EventType> = new Set(['sentence', 'charge'])
+// Types that take the date of the sentence before when their own gives none.
+const CARRIES_DATE: ReadonlySet<EventType> = new Set(
+  EVENT_TYPES.filter((t) => t !== 'legislation' && t !== 'cooperation'),
+)
+// A sentence opening that goes on with the story of the sentence before; group 1: "the next day".
+const BACK_REFERENCE =
+  /^[\s"“«]*(?:(the next day|the following day|next day|на следующий день|на другой день|наутро|келесі күні|ертесіне|ертеңіне)|(?:later|then|afterwards|subsequently|позже|позднее|затем|впоследствии|кейін|кейінірек|содан кейін|he|she|they|his|her|their|him|the (?:suspect|suspects|man|woman|defendant|accused|detainee|driver|official|convict)|он|она|они|его|её|ее|их|ему|ей|им|подозреваем\p{L}*|задержанн\p{L}*|обвиняем\p{L}*|фигурант\p{L}*|мужчин\p{L}*|женщин\p{L}*|ол|оның|оны|оған|олар|олардың|күдікті\p{L}*|айыпталушы\p{L}*)(?!\p{L}))/iu
+/** The day after an ISO date (`YYYY-MM-DD`); coarser dates stay as they are. */
+function nextDay(iso: string): string {
+  if (!/^\d{4}-\d\d-\d\d$/.test(iso)) return iso
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
+}
 /** Sentences apart within which a trial's defendants stay one event. */
 const TRIAL_SPAN = 3
 const LAW_WORD =
@@ -547,6 +561,20 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     }
   }
 
+  // An event told without a date in a sentence without dates takes the date of the sentence
+  // before it: "On 3 May police detained a man. He was charged with fraud." Done once clusters
+  // are settled, so the carried date never splits or merges occurrences.
+  for (const k of clusters) {
+    if (k.date !== null || !CARRIES_DATE.has(k.first.type)) continue
+    const si = k.first.sentenceIndex
+    if ((facts.dates.get(si) ?? []).length > 0 || si < 1) continue
+    if (articleOf(index.sentences[si - 1]!.start) !== k.first.article) continue
+    // Only a sentence that goes on with the same story ("He", "The suspect", "The next day").
+    const m = BACK_REFERENCE.exec(sentenceInfo(si).text)
+    if (!m) continue
+    const carried = carriedDate(content, facts.dates.get(si - 1) ?? [])
+    k.date = carried && m[1] ? nextDay(carried) : carried
+  }
   return clusters.map((k) => toEvent(doc, k, facts, index, sentenceInfo))
 }
 

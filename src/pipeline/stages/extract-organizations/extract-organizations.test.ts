@@ -285,6 +285,26 @@ describe('findOrganizations: Central Asian forms', () => {
     })
   }
 
+  test('a place found inside a name gives its country; the first place listed wins', () => {
+    const text = 'Сотрудники Департамента полиции Жамбылской области задержали его.'
+    const start = text.indexOf('Жамбылской')
+    const region = { start, end: start + 'Жамбылской области'.length, text: 'Жамбылской области' }
+    const word = { start, end: start + 10, text: 'Жамбылской' }
+    const elsewhere = { start: 0, end: 10, text: 'Сотрудники' }
+    const country = (places: { country: string; mentions: (typeof word)[] }[]) =>
+      findOrganizations(text, 'ru', places).map((o) => o.country)
+    // Deliberately not KZ: the hint must win over the name's own words.
+    assert.deepEqual(country([{ country: 'KG', mentions: [region] }]), ['KG'])
+    assert.deepEqual(
+      country([
+        { country: 'UZ', mentions: [elsewhere, word] },
+        { country: 'KG', mentions: [region] },
+      ]),
+      ['UZ'],
+    )
+    assert.deepEqual(country([{ country: 'UZ', mentions: [elsewhere] }]), ['KZ'])
+  })
+
   test('countries come from qualifiers', () => {
     const orgs = find('Сотрудники ГКНБ Таджикистана и МВД Кыргызстана задержали его.', 'ru')
     assert.deepEqual(orgs.map((o) => o.country).sort(), ['KG', 'TJ'])

@@ -170,16 +170,78 @@ function documentCountry(
   return best
 }
 
+/**
+ * The mentions of places with a country, sorted by start, so that the places inside a mention
+ * are found by binary search rather than by a scan of every place per mention.
+ */
+interface PlaceIndex {
+  readonly starts: readonly number[]
+  readonly ends: readonly number[]
+  /** The place's position in the stage input: the first place listed wins. */
+  readonly order: readonly number[]
+  readonly countries: readonly string[]
+  /** Mentions that end before they start (none from a sound places stage): scanned. */
+  readonly odd: readonly { start: number; end: number; order: number; country: string }[]
+}
+
+function indexPlaces(places: readonly PlaceHint[]): PlaceIndex {
+  const all: { start: number; end: number; order: number; country: string }[] = []
+  const odd: typeof all = []
+  places.forEach((p, order) => {
+    if (!p.country) return
+    for (const m of p.mentions) {
+      const entry = { start: m.start, end: m.end, order, country: p.country }
+      if (m.end < m.start) odd.push(entry)
+      else all.push(entry)
+    }
+  })
+  all.sort((a, b) => a.start - b.start)
+  return {
+    starts: all.map((m) => m.start),
+    ends: all.map((m) => m.end),
+    order: all.map((m) => m.order),
+    countries: all.map((m) => m.country),
+    odd,
+  }
+}
+
+/** The country of the first-listed place with a mention inside `[start, end]`, or `null`. */
+function placeCountryWithin(index: PlaceIndex, start: number, end: number): string | null {
+  const { starts, ends, order, countries } = index
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (starts[mid]! < start) lo = mid + 1
+    else hi = mid
+  }
+  let best = -1
+  let country: string | null = null
+  // A mention inside starts at or after `start` and, since it ends after it starts, by `end`.
+  for (let k = lo; k < starts.length && starts[k]! <= end; k++) {
+    if (ends[k]! <= end && (best < 0 || order[k]! < best)) {
+      best = order[k]!
+      country = countries[k]!
+    }
+  }
+  for (const m of index.odd) {
+    if (m.start >= start && m.end <= end && (best < 0 || m.order < best)) {
+      best = m.order
+      country = m.country
+    }
+  }
+  return country
+}
+
 /** The country named inside a mention (a place, a nationality, a qualifier), if any. */
 function countryInside(
   tokens: readonly OrgToken[],
   c: Candidate,
   lang: Lang,
-  places: readonly PlaceHint[],
+  places: PlaceIndex,
 ): string | null {
-  for (const p of places) {
-    if (p.country && p.mentions.some((m) => m.start >= c.start && m.end <= c.end)) return p.country
-  }
+  const placed = placeCountryWithin(places, c.start, c.end)
+  if (placed !== null) return placed
   for (let k = c.from; k < c.to; k++) {
     const t = tokens[k]!
     if (!t.isWord || !(t.cap || t.upper)) continue
@@ -198,6 +260,7 @@ function group(
   places: readonly PlaceHint[],
 ): Organization[] {
   const docCountry = documentCountry(tokens, found, places, lang)
+  const placeIndex = indexPlaces(places)
   // Known bodies found with a country qualifier lend it to their bare mentions.
   const qualified = new Map<string, Set<string>>()
   for (const c of found) {
@@ -215,8 +278,8 @@ function group(
       // A body named inside a longer name shares its country ("ГУ МВД по Москве").
       const outer = enclosing(found, index)
       country =
-        countryInside(tokens, c, lang, places) ??
-        (outer ? countryInside(tokens, outer, lang, places) : null) ??
+        countryInside(tokens, c, lang, placeIndex) ??
+        (outer ? countryInside(tokens, outer, lang, placeIndex) : null) ??
         (q && q.size === 1 ? [...q][0]! : docCountry)
     }
     const key = c.orgId ? `id:${c.orgId}@${country ?? '-'}` : c.key

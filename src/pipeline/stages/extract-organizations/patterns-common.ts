@@ -73,7 +73,9 @@ export function recognizeVenues(text: string, tokens: readonly OrgToken[]): Cand
   for (let i = 0; i + 1 < tokens.length; i++) {
     const g = tokens[i]!
     const n = tokens[i + 1]!
-    if (!g.isWord || !VENUE.test(g.norm) || !LATIN_NAME.test(n.text) || n.nlBefore) continue
+    // A Latin name is capitalised: that flag turns most tokens away before any regex.
+    if (!n.cap || !g.isWord || !VENUE.test(g.norm) || !LATIN_NAME.test(n.text) || n.nlBefore)
+      continue
     out.push(cand(text, tokens, i + 1, i + 2, 'company', n.text))
   }
   return out

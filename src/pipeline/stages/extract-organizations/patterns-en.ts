@@ -472,7 +472,8 @@ function heldBy(text: string, tokens: readonly OrgToken[]): Candidate[] {
   const out: Candidate[] = []
   for (let i = 0; i + 2 < tokens.length; i++) {
     const role = tokens[i]!
-    if (!role.isWord || !ROLE_OF.test(role.norm) || tokens[i + 1]!.norm !== 'of') continue
+    // The cheap test first: this runs on every token.
+    if (!role.isWord || tokens[i + 1]!.norm !== 'of' || !ROLE_OF.test(role.norm)) continue
     let k = i + 2
     if (tokens[k]?.norm === 'the') k++
     const end = capRun(tokens, k)

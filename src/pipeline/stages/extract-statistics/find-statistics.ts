@@ -161,7 +161,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
       hits.push({ ...h, period })
     }
-    const periodAt = (pos: number, after = ''): string | null => {
+    const periodAt = (pos: number, after = '', compared = false): string | null => {
       const rel = pos - sentence.start
       const series = nearestYear(s, rel)
       if (series !== undefined) return series
@@ -172,7 +172,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         return current && /^\d{4}$/u.test(current) && current > since ? `${since}/${current}` : null
       }
       if (base.stated && base.period?.includes('/')) return base.period
-      const y = cueYearBefore(cues, rel) ?? cueYearAfterInClause(forPeriod, cues, rel)
+      // "compared with 51 in the same period of 2024": a comparison figure takes the year after it.
+      const y = compared
+        ? (cueYearAfterInClause(forPeriod, cues, rel) ?? cueYearBefore(cues, rel))
+        : (cueYearBefore(cues, rel) ?? cueYearAfterInClause(forPeriod, cues, rel))
       if (y !== undefined) return y
       // Years stated elsewhere in the sentence belong to another clause.
       if (base.fromYear) return carrying() ? carried : null
@@ -374,8 +377,12 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
           text: s.slice(c.start, c.end + scaleLen),
         },
         base.lastYear
-          ? (seriesYear ?? periodAt(absStart, nounText))
-          : previousIfEarlier(seriesYear ?? periodAt(absStart, nounText), after, before),
+          ? (seriesYear ?? periodAt(absStart, nounText, comparison))
+          : previousIfEarlier(
+              seriesYear ?? periodAt(absStart, nounText, comparison),
+              after,
+              before,
+            ),
       )
     }
 
@@ -825,7 +832,7 @@ const PERIOD_HINT_RE =
 const HAS_YEAR_RE = /(?:19|20)\d{2}/u
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTHS_SRC})\\p{L}*\\s+$`, 'iu')
 const MONTH_RANGE_BEFORE_RE = new RegExp(
-  `(?:${MONTHS_SRC})\\p{L}*\\s*(?:[-–—]|to|по)\\s*(?:${MONTHS_SRC})\\p{L}*\\s+(?:of\\s+)?$`,
+  `(?:${MONTHS_SRC})\\p{L}*\\s*(?:[-–—]|to|and|по|и|до)\\s*(?:${MONTHS_SRC})\\p{L}*\\s+(?:of\\s+)?$`,
   'iu',
 )
 const MONTH_PERIOD_RE = new RegExp(
@@ -1039,7 +1046,8 @@ function cueYearAfterInClause(
 ): string | undefined {
   const next = cues.find((c) => c.index >= pos)
   if (!next) return undefined
-  if (/[;:]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(s.slice(pos, next.index))) {
+  // A parenthesis holds a comparison: "1 105 мошенничеств (в 2024 году – 1 204)".
+  if (/[;:(]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(s.slice(pos, next.index))) {
     return undefined
   }
   return next.year

@@ -198,6 +198,37 @@ describe('statistics periods and counted nouns of police releases', () => {
         [61.3, '2024'],
       ],
     ],
+    [
+      'a parenthesised comparison after a carried year',
+      'С начала 2025 года зарегистрировано 640 преступлений. Зарегистрировано 1 105 мошенничеств (в 2024 году – 1 204).',
+      'ru',
+      '2025-10-10',
+      [
+        [640, '2025'],
+        [1105, '2025'],
+        [1204, '2024'],
+      ],
+    ],
+    [
+      'a Kazakh parenthesised comparison year',
+      '2025 жылдың 10 айында облыста 1 250 қылмыс тіркелді (2024 жылы – 1 410).',
+      'kk',
+      '2025-11-10',
+      [
+        [1250, '2025'],
+        [1410, '2024'],
+      ],
+    ],
+    [
+      'a month range and a comparison with the same period of an earlier year',
+      'Between January and June 2025, 64 criminal groups were dismantled, compared with 51 in the same period of 2024.',
+      'en',
+      '2025-07-01',
+      [
+        [51, '2024'],
+        [64, '2025'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))

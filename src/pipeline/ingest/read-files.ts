@@ -1,6 +1,7 @@
 /**
  * Reads documents from files and folders: `.txt`, `.md`, `.html`/`.htm`, `.json` (one
- * `{id, source, text|html, published}` document) and `.jsonl` (many).
+ * `{id, source, text|html, published}` document), `.jsonl` (many) and WARC archives (`.warc`,
+ * `.warc.gz`: every HTTP 2xx `response` record).
  *
  * @module pipeline/ingest/read-files
  */
@@ -8,6 +9,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import type { RawDoc } from '#core/document.ts'
 import { decodeBytes } from './decode.ts'
+import { gunzipWarc, readWarc } from './warc.ts'
 
 /** A document read, or a one-line reason why a file could not be. */
 export type ReadResult =
@@ -18,9 +20,16 @@ export type ReadResult =
 export interface ReadFilesOptions {
   /** Files larger than this are refused (default: 20 MB). */
   readonly maxBytes?: number
+  /** WARC archives larger than this are refused (default: 500 MB; read whole into memory). */
+  readonly maxWarcBytes?: number
 }
 
-const EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.json', '.jsonl'])
+const EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.json', '.jsonl', '.warc'])
+
+/** Whether a file is a WARC archive (`.warc`, `.warc.gz`). */
+function isWarc(file: string): boolean {
+  return /\.warc(?:\.gz)?$/i.test(file)
+}
 
 /** Lists the readable files under the given paths (folders recursively), sorted. */
 export async function listInputFiles(paths: readonly string[]): Promise<string[]> {
@@ -30,7 +39,7 @@ export async function listInputFiles(paths: readonly string[]): Promise<string[]
     if (s.isDirectory()) {
       const entries = await readdir(p, { recursive: true, withFileTypes: true })
       for (const e of entries) {
-        if (e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())) {
+        if (e.isFile() && (EXTENSIONS.has(extname(e.name).toLowerCase()) || isWarc(e.name))) {
           out.push(join(e.parentPath, e.name))
         }
       }
@@ -44,8 +53,10 @@ export async function* readFiles(
   files: readonly string[],
   options: ReadFilesOptions = {},
 ): AsyncGenerator<ReadResult> {
-  const maxBytes = options.maxBytes ?? 20_000_000
   for (const file of files) {
+    const maxBytes = isWarc(file)
+      ? (options.maxWarcBytes ?? 500_000_000)
+      : (options.maxBytes ?? 20_000_000)
     try {
       const s = await stat(file)
       if (s.size > maxBytes) {
@@ -54,6 +65,10 @@ export async function* readFiles(
           source: file,
           reason: `file is ${s.size} bytes, over the ${maxBytes} limit`,
         }
+        continue
+      }
+      if (isWarc(file)) {
+        yield* readWarcFile(file, await readFile(file))
         continue
       }
       const decoded = decodeBytes(await readFile(file))
@@ -66,6 +81,21 @@ export async function* readFiles(
       const reason = error instanceof Error ? error.message : String(error)
       yield { ok: false, source: file, reason }
     }
+  }
+}
+
+function* readWarcFile(file: string, bytes: Buffer): Generator<ReadResult> {
+  let plain = bytes
+  if (/\.gz$/i.test(file)) {
+    const unzipped = gunzipWarc(bytes)
+    if (!unzipped.ok) {
+      yield { ok: false, source: file, reason: unzipped.reason }
+      return
+    }
+    plain = unzipped.bytes
+  }
+  for (const r of readWarc(plain, file)) {
+    yield r.ok ? { ok: true, doc: r.doc } : { ok: false, source: r.source, reason: r.reason }
   }
 }
 

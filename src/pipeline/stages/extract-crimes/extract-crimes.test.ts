@@ -24,7 +24,7 @@ describe('findCrimes', () => {
     [
       'SIM boxes',
       'en',
-      'Six SIM boxes and 5,000 SIM cards were seized in a rented flat.',
+      'Four SIM banks and 3,200 SIM cards were found in a rented garage.',
       ['fraud', 'cyber_fraud'],
     ],
     ['torture is assault', 'en', 'Two detainees said they were tortured by officers.', ['assault']],

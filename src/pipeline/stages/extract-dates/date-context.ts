@@ -54,10 +54,10 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   if (BIRTH_BEFORE.test(before) || BIRTH_AFTER.test(after)) return true
   if (hit.bareYear && (TITLE_AFTER.test(after) || TITLE_BEFORE.test(before))) return true
   if (PERIOD_BEFORE.test(before.slice(-36))) return true
-  // "Drug Related Crimes in Kazakhstan: 1990-2006: 4,165 in 1990; …" heads a statistic series.
+  // "Registered Thefts in the Region: 2001-2010: 3,412 in 2001; …" heads a statistic series.
   if (SERIES_HEAD.test(after)) return true
   if (!periodLike) return false
-  // "In 1990, 4,165 drug related crimes were reported": the year is the statistic's period.
+  // "In 2003, 2,918 thefts were registered": the year is the statistic's period.
   const sentence = sentenceAround(text, hit)
   const rest = sentence.replace(NOT_QUANTITY, '')
   if (PERCENT.test(sentence) || COUNTED.test(rest)) return true

@@ -100,7 +100,7 @@ describe('findDates', () => {
       [['October 14 of this year', '2023-10-14']],
     ],
     [
-      'In January 2022 he was jailed, and freed in February of the same year.',
+      'In January 2022 the trader was jailed, and he walked free in February of the same year.',
       'en',
       null,
       [
@@ -168,7 +168,7 @@ describe('findDates', () => {
     ],
     ['Ол қыркүйекте ұсталды.', 'kk', '2024-12-20', [['қыркүйекте', '2024-09']]],
     [
-      'The case opened in January 2022. In February of the same year he was charged.',
+      'Investigators opened the case in January 2022; in February of the same year the driver was charged.',
       'en',
       '2023-07-03',
       [

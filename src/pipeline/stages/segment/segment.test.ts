@@ -76,7 +76,7 @@ const EN_TICKER_PAGE = [
   '',
   'Astana police detain man wanted by Interpol for fraud',
   '',
-  'Astana police detained a citizen of Kyrgyzstan who had been on the international wanted list since 2019. He is suspected of fraud.',
+  'Astana police detained a Kyrgyz citizen listed as internationally wanted since 2019. He is suspected of fraud.',
   '',
   'Photo: Frame from the video',
   '',

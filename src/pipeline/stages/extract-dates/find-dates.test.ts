@@ -168,7 +168,7 @@ describe('findDates', () => {
     ],
     ['Ол қыркүйекте ұсталды.', 'kk', '2024-12-20', [['қыркүйекте', '2024-09']]],
     [
-      'Investigators opened the case in January 2022; in February of the same year the driver was charged.',
+      'Investigators opened the case in January 2022, and the driver was charged in February of the same year.',
       'en',
       '2023-07-03',
       [

@@ -101,12 +101,18 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
       weak: false,
     })
   }
-  for (const m of text.matchAll(COLONY_RE)) push(m[0], m.index, m.index + m[0].length)
-  for (const m of text.matchAll(KK_CHECKPOINT_RE)) {
+  // `exec` loops on the shared regexes rather than `matchAll`, which clones its regex per call
+  // (none of these can match an empty string, so the two walk the same matches).
+  COLONY_RE.lastIndex = 0
+  for (let m = COLONY_RE.exec(text); m !== null; m = COLONY_RE.exec(text))
+    push(m[0], m.index, m.index + m[0].length)
+  KK_CHECKPOINT_RE.lastIndex = 0
+  for (let m = KK_CHECKPOINT_RE.exec(text); m !== null; m = KK_CHECKPOINT_RE.exec(text)) {
     const name = m[1]!
     push(name, m.index + 1, m.index + 1 + name.length)
   }
-  for (const m of text.matchAll(RU_CHECKPOINT_RE)) {
+  RU_CHECKPOINT_RE.lastIndex = 0
+  for (let m = RU_CHECKPOINT_RE.exec(text); m !== null; m = RU_CHECKPOINT_RE.exec(text)) {
     const name = m[1]!
     const start = m.index + m[0].length - name.length - 1
     push(name, start, start + name.length)

@@ -795,7 +795,7 @@ const DATE_PHRASE_RE = new RegExp(
   'giu',
 )
 const THIS_YEAR_RE =
-  /this year|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|(?<!\d)\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл|(?<!\d)\d+\s+айда/iu
+  /this year|since january(?! (?:\d|last))|с (?:1 )?января(?! \d| прошлого)|қаңтардан бері|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|(?<!\d)\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл|(?<!\d)\d+\s+айда/iu
 const COMPARED_BEFORE_RE =
   /(?:than|compared (?:with|to)|from|чем|сравнению с|сравнении с|относительно|против|салыстырғанда)\s+(?:\p{L}+\s+){0,2}$/iu
 const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu

@@ -229,6 +229,20 @@ describe('statistics periods and counted nouns of police releases', () => {
         [64, '2025'],
       ],
     ],
+    [
+      'Kazakh groups counted after a numeral (singular form, plural meaning)',
+      '2025 жылы бопсалаумен айналысатын 160 қылмыстық топтың заңсыз әрекеттері тыйылды.',
+      'kk',
+      '2026-01-10',
+      [[160, '2025']],
+    ],
+    [
+      '"since January" is the year to date',
+      'Since January, police have seized 1.2 tonnes of drugs in the region.',
+      'en',
+      '2025-10-10',
+      [[1.2, '2025']],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))
@@ -267,6 +281,13 @@ describe('statistics periods and counted nouns of police releases', () => {
     ],
     ['the size of one group', 'Преступная группа из 8 человек обманула 900 граждан.', 'ru'],
     ['the size of one chat', 'С начала года удалён чат с 957 участниками.', 'ru'],
+    [
+      'the damage of one group',
+      'В 2024 году ущерб от деятельности группы составил 7,8 млрд тенге.',
+      'ru',
+    ],
+    ['the investors of one pyramid', 'Жертвами пирамиды в 2024 году стали 900 вкладчиков.', 'ru'],
+    ['a Kazakh demonstrative group', 'Осы топтың әрекетінен 900 адам зардап шекті.', 'kk'],
   ]
   for (const [name, text, lang] of single) {
     it(`ignores ${name}`, () => assert.deepEqual(stats(text, lang, '2025-06-01'), []))

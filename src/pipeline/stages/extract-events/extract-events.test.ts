@@ -318,6 +318,49 @@ describe('findEvents', () => {
     }
   })
 
+  test('a step does not take the span of a crime told before it; the crime told again does', () => {
+    const cases: readonly [Lang, string, Record<string, string>][] = [
+      [
+        'en',
+        'Between March 2023 and July 2025 the official embezzled budget funds. He was charged with embezzlement.',
+        { 'March 2023': '2023-03', 'July 2025': '2025-07' },
+      ],
+      [
+        'ru',
+        'В 2017-2019 годах чиновник похитил бюджетные средства. Ему предъявлено обвинение.',
+        { '2017': '2017', '2019': '2019' },
+      ],
+    ]
+    for (const [lang, text, dates] of cases) {
+      const events = findEvents(docOf(text, lang, { dates }))
+      assert.equal(events.find((e) => e.type === 'charge')?.date, null, text)
+    }
+    const text =
+      'The group laundered money in 2017-2019. Its leader was charged with money laundering in March 2024.'
+    const doc = docOf(text, 'en', {
+      dates: { '2017': '2017', '2019': '2019', 'March 2024': '2024-03' },
+    })
+    assert.deepEqual(
+      findEvents(doc).map((e) => [e.type, e.date]),
+      [
+        ['charge', '2024-03'],
+        ['incident', '2017/2019'],
+      ],
+    )
+  })
+
+  test('a guilty plea is the sentence, not a charge told back', () => {
+    const cases: readonly [Lang, string][] = [
+      ['en', 'Aidar Bekov, who was charged with fraud, pleaded guilty at the Almaty court.'],
+      ['ru', 'Обвиняемый в мошенничестве Ерлан Касымов признал вину в суде.'],
+      ['kk', 'Алаяқтық жасады деп айыпталған Асхат Нұрланов сотта кінәсін мойындады.'],
+    ]
+    for (const [lang, text] of cases) {
+      const found = findEvents(docOf(text, lang)).map((e) => e.type)
+      assert.ok(found.includes('sentence') && !found.includes('charge'), `${text}: ${found}`)
+    }
+  })
+
   test('a sentence that starts another story does not take the date before', () => {
     const text =
       'On 3 May police detained a man in Taraz. Meanwhile, an official was charged with fraud.'

@@ -156,6 +156,8 @@ const INTRODUCES = /^\s*(?:A|An)\s+\p{L}/u
 const POLICY_SPAN = 4
 const TREATY =
   /treaty|treaties|agreement|convention|legal bas[ie]s|договор|соглашени|конвенци|правов\p{L}* основ|келісім/iu
+const PLEA =
+  /pleads? guilty|pleaded guilty|admitted (?:his |her |their )?guilt|признал\p{L}* (?:свою )?вину|вину признал|кінәсін (?:толық )?мойында/iu
 const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из плена|из рабства/iu
 // "since 2014", "с 2014 года": a state that began then (flight, wanted).
 const SINCE =
@@ -216,6 +218,7 @@ interface SentenceInfo {
   readonly court: () => boolean
   readonly treaty: () => boolean
   readonly victimEscape: () => boolean
+  readonly plea: () => boolean
 }
 
 /** Memoises a test. */
@@ -327,6 +330,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       court: once(() => COURT.test(text)),
       treaty: once(() => TREATY.test(text)),
       victimEscape: once(() => VICTIM_ESCAPE.test(text)),
+      plea: once(() => PLEA.test(text)),
     }
   }
   const sentenceCache = new Map<number, SentenceInfo>()
@@ -480,6 +484,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       (info.types.has('sentence') || info.court() || cats?.has('kidnapping'))
     )
       continue
+    // "X, charged with fraud, pleaded guilty": the plea is the sentence, the charge is told back.
+    if (type === 'charge' && info.plea()) continue
     // "wanted on charges of" is the wanted notice, not a charge.
     if (type === 'charge' && /charges?\b/iu.test(m.text) && info.types.has('wanted')) continue
     // Repatriation agreed in an agreement is the agreement.
@@ -567,13 +573,27 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   for (const k of clusters) {
     if (k.date !== null || !CARRIES_DATE.has(k.first.type)) continue
     const si = k.first.sentenceIndex
-    if ((facts.dates.get(si) ?? []).length > 0 || si < 1) continue
-    if (articleOf(index.sentences[si - 1]!.start) !== k.first.article) continue
-    // Only a sentence that goes on with the same story ("He", "The suspect", "The next day").
+    if (si < 1 || articleOf(index.sentences[si - 1]!.start) !== k.first.article) continue
+    // Only a sentence that goes on with the story ("He", "The suspect", "The next day"), or a
+    // crime told again where the sentence before names it with its date ("The group laundered
+    // money in 2017-2019. Its leader was charged with money laundering.").
     const m = BACK_REFERENCE.exec(sentenceInfo(si).text)
-    if (!m) continue
+    const sameCrime =
+      k.first.type === 'incident' &&
+      [...k.crimes].some((c) => !NOT_AN_ACT.has(c) && facts.crimes.get(si - 1)?.has(c))
+    // A sentence with dates of its own keeps them for its steps; only the crime, which those
+    // dates do not date, may take the earlier one.
+    const ownDates = (facts.dates.get(si) ?? []).length > 0
+    if (ownDates ? !sameCrime : !m && !sameCrime) continue
     const carried = carriedDate(content, facts.dates.get(si - 1) ?? [])
-    k.date = carried && m[1] ? nextDay(carried) : carried
+    // A step does not take the date of a crime told before it ("Between 2023 and 2025 he
+    // embezzled funds. He was charged."): only a sentence that reports a step dates a step.
+    if (k.first.type !== 'incident') {
+      if (carried?.includes('/')) continue
+      const prevTypes = (acceptedIn.get(si - 1) ?? []).map((t) => t.type)
+      if (!prevTypes.some((t) => t !== 'incident')) continue
+    }
+    k.date = carried && m?.[1] ? nextDay(carried) : carried
   }
   return clusters.map((k) => toEvent(doc, k, facts, index, sentenceInfo))
 }

@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { CrimeFact, Person, PersonRole } from '#core/facts.ts'
+import type { Lang } from '#core/lang.ts'
+import { parseName } from '#core/names/name-key.ts'
+import { buildExtractedDoc } from '../../test/helpers/build-doc.ts'
+import { testBackends } from '../../test/helpers/test-database.ts'
+import type { DatabaseHandle } from './database.ts'
+import { createDocumentRepository } from './document-repository.ts'
+import { createScreeningRepository, queryKeys, storedKeys } from './screening-repository.ts'
+
+const PROV = { stage: 'test', version: 1 }
+
+function person(text: string, name: string, role: PersonRole, title: string | null = null): Person {
+  const start = Math.max(0, text.indexOf(name))
+  return {
+    name,
+    variants: [],
+    role,
+    title,
+    mentions: [{ start, end: start + name.length, text: name }],
+    provenance: PROV,
+  }
+}
+
+function crime(category: CrimeFact['category']): CrimeFact {
+  return { category, evidence: [], provenance: PROV }
+}
+
+interface DocSpec {
+  id: string
+  lang: Lang
+  published: string
+  title: string
+  text: string
+  persons: [string, PersonRole, string | null][]
+  crimes: CrimeFact['category'][]
+}
+
+const DOCS: DocSpec[] = [
+  {
+    id: 'ru-fraud',
+    lang: 'ru',
+    published: '2025-03-14',
+    title: 'В Алматы задержан подозреваемый в мошенничестве',
+    text: 'Полиция Алматы задержала Ерлана Сапарова, подозреваемого в мошенничестве на 23 млн тенге. Об этом сообщил официальный представитель ДП Алматы Салтанат Азирбек.',
+    persons: [
+      ['Ерлан Сапаров', 'suspect', null],
+      ['Салтанат Азирбек', 'official', 'официальный представитель ДП Алматы'],
+    ],
+    crimes: ['fraud'],
+  },
+  {
+    id: 'en-court',
+    lang: 'en',
+    published: '2025-09-02',
+    title: 'Almaty court sentences fraudster',
+    text: 'An Almaty court sentenced Yerlan Saparov to seven years in prison for fraud, police spokeswoman Saltanat Azirbek said.',
+    persons: [
+      ['Yerlan Saparov', 'convict', null],
+      ['Saltanat Azirbek', 'official', 'police spokeswoman'],
+    ],
+    crimes: ['fraud'],
+  },
+  {
+    id: 'kk-drugs',
+    lang: 'kk',
+    published: '2025-05-20',
+    title: 'Шымкентте есірткі тәркіленді',
+    text: 'Шымкент қаласы полиция департаментінің баспасөз хатшысы Салтанат Әзірбек есірткі тәркіленгенін хабарлады. Қасым-Жомарт Тоқаев құқық қорғау органдарына тапсырма берді.',
+    persons: [
+      ['Салтанат Әзірбек', 'official', 'баспасөз хатшысы'],
+      ['Қасым-Жомарт Тоқаев', 'politician', 'Президент'],
+    ],
+    crimes: ['drug_trafficking'],
+  },
+]
+
+for (const backend of await testBackends()) {
+  describe(`screening repository (${backend.name})`, () => {
+    let handle: DatabaseHandle
+    before(async () => {
+      handle = await backend.open()
+      const documents = createDocumentRepository(handle.db)
+      for (const d of DOCS) {
+        const doc = buildExtractedDoc({
+          id: d.id,
+          lang: d.lang,
+          text: d.text,
+          title: d.title,
+          published: d.published,
+          persons: d.persons.map(([n, r, t]) => person(d.text, n, r, t)),
+          crimes: d.crimes.map(crime),
+        })
+        await documents.save(doc, { annotations: [], extractorVersion: 'test@1' })
+      }
+    })
+    after(async () => {
+      await handle.close()
+    })
+
+    test('a name in any script finds the same person in ru, kk and en documents', async () => {
+      const screening = createScreeningRepository(handle.db)
+
+      const results = await screening.screen(['Tokayev', 'Токаев', 'Saparov Yerlan'])
+
+      assert.deepEqual(
+        results.map((r) => [r.query, r.matches.map((m) => m.name)]),
+        [
+          ['Tokayev', ['Қасым-Жомарт Тоқаев']],
+          ['Токаев', ['Қасым-Жомарт Тоқаев']],
+          ['Saparov Yerlan', ['Yerlan Saparov', 'Ерлан Сапаров']],
+        ],
+      )
+    })
+
+    test('a suspect is flagged with roles, crimes and articles; a spokeswoman is not', async () => {
+      const screening = createScreeningRepository(handle.db)
+
+      const [saparov, azirbek] = await screening.screen(['Сапаров Ерлан', 'Saltanat Azirbek'])
+
+      const top = saparov!.matches[0]!
+      assert.equal(top.flagged, true)
+      assert.ok(top.score >= 0.75 && top.score <= 1)
+      assert.ok(top.reasons.length > 0)
+      assert.deepEqual(top.crimeCategories, ['fraud'])
+      assert.deepEqual(
+        azirbek!.matches.map((m) => [m.name, m.flagged, m.roles.map((r) => r.role)]),
+        [
+          ['Saltanat Azirbek', false, ['official']],
+          ['Салтанат Азирбек', false, ['official']],
+          ['Салтанат Әзірбек', false, ['official']],
+        ],
+      )
+      const kk = azirbek!.matches.find((m) => m.name === 'Салтанат Әзірбек')!
+      assert.deepEqual(kk.titles, ['баспасөз хатшысы'])
+      assert.deepEqual(kk.articles, [
+        {
+          docId: 'kk-drugs',
+          title: 'Шымкентте есірткі тәркіленді',
+          published: '2025-05-20',
+          role: 'official',
+          personTitle: 'баспасөз хатшысы',
+        },
+      ])
+    })
+
+    test('a different person with the same surname is not reported', async () => {
+      const screening = createScreeningRepository(handle.db)
+
+      const [r] = await screening.screen(['Мадияр Сапаров'])
+
+      assert.deepEqual(r!.matches, [])
+    })
+
+    test('a typo in the query still finds the person', async () => {
+      const screening = createScreeningRepository(handle.db)
+
+      const [r] = await screening.screen(['Yerlan Sapparov'])
+
+      assert.ok(r!.matches.some((m) => m.name === 'Yerlan Saparov'))
+    })
+
+    test('keying is incremental: a new document is screened without re-keying the others', async () => {
+      const screening = createScreeningRepository(handle.db)
+      await screening.sync()
+      const text = 'Мухтар Аблязов объявлен в розыск.'
+      await createDocumentRepository(handle.db).save(
+        buildExtractedDoc({
+          id: 'ru-wanted',
+          lang: 'ru',
+          text,
+          persons: [person(text, 'Мухтар Аблязов', 'suspect')],
+        }),
+        { annotations: [], extractorVersion: 'test@1' },
+      )
+
+      assert.equal(await screening.sync(), 1)
+      const [r] = await screening.screen(['Mukhtar Ablyazov'])
+      assert.deepEqual(
+        r!.matches.map((m) => [m.name, m.flagged]),
+        [['Мухтар Аблязов', true]],
+      )
+    })
+  })
+}
+
+describe('screening keys', () => {
+  test('a stored name and a query one edit away share a key', () => {
+    const stored = new Set(storedKeys('Yerlan Saparov').keys)
+    const { byKey } = queryKeys(parseName('Yerlan Sapparov'))
+
+    assert.ok([...byKey.keys()].some((k) => stored.has(k)))
+  })
+
+  test('hostile input stays bounded', () => {
+    const t0 = performance.now()
+    const { keys } = storedKeys('Ааааааааааааааааааааа'.repeat(10_000))
+    assert.ok(keys.length < 500)
+    assert.ok(performance.now() - t0 < 500)
+  })
+})

@@ -1,0 +1,410 @@
+/**
+ * Screens names against the persons stored in the record: "is this name in the news, as whom?".
+ * Candidates come from the `person_name_keys` table (blocking keys of every stored person, with
+ * one-deletion neighbours, under a btree index), then each candidate name is scored with
+ * `compareParsed` from `core/names`. Hits are grouped by the matched person name and carry the
+ * person's roles, titles, the crime categories of their documents and the latest articles.
+ * Design: docs/decisions/0006-screening.md.
+ *
+ * @module storage/screening-repository
+ */
+import { type Kysely, sql } from 'kysely'
+import { compareParsed, DEFAULT_THRESHOLD, latinStem } from '#core/names/compare.ts'
+import { baseKey, type NameToken, type ParsedName, parseName } from '#core/names/name-key.ts'
+import { withDbErrors } from './pg-errors.ts'
+import type { Database } from './schema.ts'
+
+/** How often a person appeared in one role. */
+export interface RoleCount {
+  readonly role: string
+  /** Documents in which the person had this role. */
+  readonly documents: number
+}
+
+/** One article a matched person appears in. */
+export interface ScreenArticle {
+  readonly docId: string
+  readonly title: string | null
+  readonly published: string | null
+  /** The person's role in this article. */
+  readonly role: string
+  /** The person's title in this article, when the text gives one. */
+  readonly personTitle: string | null
+}
+
+/** One matched person name, aggregated over every document it appears in. */
+export interface ScreenMatch {
+  /** The person's name as stored (the fullest form in its document). */
+  readonly name: string
+  /** 0..1 from `compareNames`. */
+  readonly score: number
+  /** `score` reaches the default threshold. */
+  readonly same: boolean
+  /** Which keys matched, which transliteration or fold explained a difference. */
+  readonly reasons: readonly string[]
+  /** True when the person is a suspect or convict in at least one document. */
+  readonly flagged: boolean
+  /** Roles across documents, convicts and suspects first, then by document count. */
+  readonly roles: readonly RoleCount[]
+  readonly titles: readonly string[]
+  /** Crime categories of the documents the person appears in, most frequent first. */
+  readonly crimeCategories: readonly string[]
+  /** Documents the person appears in. */
+  readonly documents: number
+  /** The latest articles (newest first), at most `articles` of the options. */
+  readonly articles: readonly ScreenArticle[]
+}
+
+/** The matches of one screened name. */
+export interface ScreenResult {
+  readonly query: string
+  /** Flagged persons first, then by score. */
+  readonly matches: readonly ScreenMatch[]
+}
+
+/** Options of {@link ScreeningRepository.screen}. */
+export interface ScreenOptions {
+  /** Matched names per query at most (default 10). */
+  readonly limit?: number
+  /** Articles per matched name at most (default 5). */
+  readonly articles?: number
+  /** Also report names under the threshold, down to this score (default: only `same`). */
+  readonly minScore?: number
+}
+
+/** Screens names against stored persons. */
+export interface ScreeningRepository {
+  /**
+   * Keys the persons of every document not keyed yet (or re-extracted since); returns how many
+   * documents were keyed. `screen` calls it first, so the record is always current.
+   */
+  sync(): Promise<number>
+  /** Screens each name; one result per name, in order. */
+  screen(names: readonly string[], options?: ScreenOptions): Promise<ScreenResult[]>
+}
+
+// A type alias, not an interface: `withTables` wants an index-signature-compatible record.
+type KeyTables = {
+  person_name_keys: { fact_id: string; doc_id: string; key: string; part_count: number }
+  person_name_keyed_docs: {
+    doc_id: string
+    text_hash: string
+    extractor_version: string
+  }
+}
+
+// Roles that make a hit a concern rather than a quoted official or a victim.
+const FLAG_ROLES = new Set(['convict', 'suspect'])
+const ROLE_ORDER = [
+  'convict',
+  'suspect',
+  'victim',
+  'official',
+  'politician',
+  'lawyer',
+  'journalist',
+]
+const SYNC_BATCH = 200
+// Candidates scored per query at most, most shared keys first (as in core's NameIndex).
+const MAX_CANDIDATES = 2000
+// Key rows read per query at most: a very common key ("ali") must not read the whole table.
+const MAX_KEY_ROWS = 50_000
+
+/** Keys shorter than this get no deletion neighbours (too many chance meetings). */
+const MIN_DELETION_LENGTH = 4
+
+function deletions(key: string): string[] {
+  const out: string[] = []
+  if (key.length < MIN_DELETION_LENGTH) return out
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1))
+  return out
+}
+
+/** Parts a stored name is posted under: every part but initials. */
+function postedParts(name: ParsedName): NameToken[] {
+  return name.parts.filter((t) => !t.initial)
+}
+
+/**
+ * The keys a stored person name is posted under: for every non-initial part its surface key and
+ * folded stem, each with its one-deletion neighbours (symmetric deletion: a query one edit away
+ * shares a deletion with it).
+ */
+export function storedKeys(name: string): { keys: string[]; parts: number } {
+  const parts = postedParts(parseName(name))
+  const keys = new Set<string>()
+  for (const t of parts) {
+    for (const k of t.stem === null ? [t.key] : [t.key, t.stem]) {
+      keys.add(k)
+      for (const d of deletions(k)) keys.add(d)
+    }
+  }
+  return { keys: [...keys], parts: parts.length }
+}
+
+/**
+ * The keys a query name looks up, each with the query parts it stands for: every part's base
+ * key, surface key and (Latin parts, which never decline) a crude stem, with their deletions.
+ */
+export function queryKeys(name: ParsedName): { byKey: Map<string, number[]>; parts: number } {
+  const parts = postedParts(name)
+  const byKey = new Map<string, number[]>()
+  parts.forEach((t, i) => {
+    const roots = new Set([baseKey(t), t.key])
+    if (t.script === 'lat') roots.add(latinStem(t))
+    for (const r of roots) {
+      for (const k of [r, ...deletions(r)]) {
+        const list = byKey.get(k)
+        if (!list) byKey.set(k, [i])
+        else if (!list.includes(i)) list.push(i)
+      }
+    }
+  })
+  return { byKey, parts: parts.length }
+}
+
+interface CandidateRow {
+  fact_id: string
+  doc_id: string
+  label: string
+  role: string | null
+  person_title: string | null
+  doc_title: string | null
+  published: string | null
+}
+
+/** Creates the screening repository over an open database. */
+export function createScreeningRepository(database: Kysely<Database>): ScreeningRepository {
+  const db = database.withTables<KeyTables>()
+
+  async function syncBatch(): Promise<number> {
+    const docs = await db
+      .selectFrom('documents as d')
+      .leftJoin('person_name_keyed_docs as k', (j) =>
+        j
+          .onRef('k.doc_id', '=', 'd.id')
+          .onRef('k.text_hash', '=', 'd.text_hash')
+          .onRef('k.extractor_version', '=', 'd.extractor_version'),
+      )
+      .where('k.doc_id', 'is', null)
+      .select(['d.id', 'd.text_hash', 'd.extractor_version'])
+      .orderBy('d.id')
+      .limit(SYNC_BATCH)
+      .execute()
+    if (docs.length === 0) return 0
+    const ids = docs.map((d) => d.id)
+    const persons = await db
+      .selectFrom('facts')
+      .select([sql<string>`id::text`.as('id'), 'doc_id', 'label'])
+      .where('kind', '=', 'person')
+      .where('doc_id', 'in', ids)
+      .execute()
+    const rows: { f: string; d: string; k: string; p: number }[] = []
+    for (const p of persons) {
+      const { keys, parts } = storedKeys(p.label)
+      for (const k of keys) rows.push({ f: p.id, d: p.doc_id, k, p: parts })
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('person_name_keys').where('doc_id', 'in', ids).execute()
+      if (rows.length > 0) {
+        // One JSON parameter instead of four per row (see document-repository.ts).
+        await sql`
+          insert into person_name_keys (fact_id, doc_id, key, part_count)
+          select r.f::bigint, r.d, r.k, r.p
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(f text, d text, k text, p int)`.execute(
+          trx,
+        )
+      }
+      await trx
+        .insertInto('person_name_keyed_docs')
+        .values(
+          docs.map((d) => ({
+            doc_id: d.id,
+            text_hash: d.text_hash,
+            extractor_version: d.extractor_version,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('doc_id').doUpdateSet((eb) => ({
+            text_hash: eb.ref('excluded.text_hash'),
+            extractor_version: eb.ref('excluded.extractor_version'),
+          })),
+        )
+        .execute()
+    })
+    return docs.length
+  }
+
+  async function sync(): Promise<number> {
+    return withDbErrors('keying stored persons for screening', async () => {
+      let total = 0
+      for (;;) {
+        const n = await syncBatch()
+        total += n
+        if (n < SYNC_BATCH) return total
+      }
+    })
+  }
+
+  async function candidates(query: ParsedName): Promise<CandidateRow[]> {
+    const { byKey, parts } = queryKeys(query)
+    if (parts === 0) return []
+    const hits = await db
+      .selectFrom('person_name_keys')
+      .select(['fact_id', 'key', 'part_count'])
+      .where('key', '=', sql<string>`any(${[...byKey.keys()]}::text[])`)
+      .limit(MAX_KEY_ROWS)
+      .execute()
+    // Per fact: which query parts met one of its keys.
+    const met = new Map<string, { parts: Set<number>; posted: number }>()
+    for (const h of hits) {
+      const id = String(h.fact_id)
+      let m = met.get(id)
+      if (!m) {
+        m = { parts: new Set(), posted: h.part_count }
+        met.set(id, m)
+      }
+      for (const i of byKey.get(h.key) ?? []) m.parts.add(i)
+    }
+    // Two parts in common (or every part the stored name has): a shared given name alone is not
+    // a candidate, as in core's NameIndex.
+    const need = Math.min(2, parts)
+    let ids = [...met].filter(([, m]) => m.parts.size >= need || m.parts.size >= m.posted)
+    if (ids.length > MAX_CANDIDATES) {
+      ids.sort((a, b) => b[1].parts.size - a[1].parts.size)
+      ids = ids.slice(0, MAX_CANDIDATES)
+    }
+    if (ids.length === 0) return []
+    return db
+      .selectFrom('facts as f')
+      .innerJoin('documents as d', 'd.id', 'f.doc_id')
+      .select([
+        sql<string>`f.id::text`.as('fact_id'),
+        'f.doc_id',
+        'f.label',
+        sql<string | null>`f.data->>'role'`.as('role'),
+        sql<string | null>`f.data->>'title'`.as('person_title'),
+        'd.title as doc_title',
+        'd.published',
+      ])
+      .where('f.id', '=', sql<string>`any(${ids.map(([id]) => id)}::bigint[])`)
+      .execute()
+  }
+
+  async function crimesOf(docIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>()
+    if (docIds.length === 0) return out
+    const rows = await db
+      .selectFrom('facts')
+      .select(['doc_id', 'label'])
+      .where('kind', '=', 'crime')
+      .where('doc_id', 'in', [...docIds])
+      .execute()
+    for (const r of rows) {
+      const list = out.get(r.doc_id)
+      if (!list) out.set(r.doc_id, [r.label])
+      else if (!list.includes(r.label)) list.push(r.label)
+    }
+    return out
+  }
+
+  async function screenOne(query: string, options: ScreenOptions): Promise<ScreenResult> {
+    const parsed = parseName(query)
+    const rows = await candidates(parsed)
+    const minScore = options.minScore ?? DEFAULT_THRESHOLD
+    // Group by the stored name: one comparison per distinct name.
+    const groups = new Map<string, CandidateRow[]>()
+    for (const r of rows) {
+      const list = groups.get(r.label)
+      if (!list) groups.set(r.label, [r])
+      else list.push(r)
+    }
+    const kept: { name: string; rows: CandidateRow[]; cmp: ReturnType<typeof compareParsed> }[] = []
+    for (const [name, list] of groups) {
+      const cmp = compareParsed(parsed, parseName(name))
+      if (cmp.score >= minScore) kept.push({ name, rows: list, cmp })
+    }
+    const crimes = await crimesOf([...new Set(kept.flatMap((k) => k.rows.map((r) => r.doc_id)))])
+    const articleLimit = options.articles ?? 5
+    const matches = kept.map((k) => present(k.name, k.cmp, k.rows, crimes, articleLimit))
+    matches.sort(
+      (a, b) =>
+        Number(b.flagged) - Number(a.flagged) ||
+        b.score - a.score ||
+        b.documents - a.documents ||
+        a.name.localeCompare(b.name),
+    )
+    return { query, matches: matches.slice(0, options.limit ?? 10) }
+  }
+
+  return {
+    sync,
+    async screen(names, options = {}) {
+      await sync()
+      return withDbErrors('screening names', async () => {
+        const out: ScreenResult[] = []
+        for (const name of names) out.push(await screenOne(name, options))
+        return out
+      })
+    },
+  }
+}
+
+function present(
+  name: string,
+  cmp: { score: number; same: boolean; reasons: readonly string[] },
+  rows: readonly CandidateRow[],
+  crimes: ReadonlyMap<string, readonly string[]>,
+  articleLimit: number,
+): ScreenMatch {
+  // One entry per document: a person fact is already aggregated over its document.
+  const byDoc = new Map<string, CandidateRow>()
+  for (const r of rows) {
+    const seen = byDoc.get(r.doc_id)
+    if (!seen || rank(r.role) < rank(seen.role)) byDoc.set(r.doc_id, r)
+  }
+  const roleCounts = new Map<string, number>()
+  const titles: string[] = []
+  const crimeCounts = new Map<string, number>()
+  for (const r of byDoc.values()) {
+    const role = r.role ?? 'other'
+    roleCounts.set(role, (roleCounts.get(role) ?? 0) + 1)
+    if (r.person_title && !titles.includes(r.person_title)) titles.push(r.person_title)
+    for (const c of crimes.get(r.doc_id) ?? []) crimeCounts.set(c, (crimeCounts.get(c) ?? 0) + 1)
+  }
+  const roles = [...roleCounts]
+    .map(([role, documents]) => ({ role, documents }))
+    .sort((a, b) => rank(a.role) - rank(b.role) || b.documents - a.documents)
+  const articles = [...byDoc.values()]
+    .sort(
+      (a, b) =>
+        (b.published ?? '').localeCompare(a.published ?? '') || a.doc_id.localeCompare(b.doc_id),
+    )
+    .slice(0, articleLimit)
+    .map((r) => ({
+      docId: r.doc_id,
+      title: r.doc_title,
+      published: r.published,
+      role: r.role ?? 'other',
+      personTitle: r.person_title,
+    }))
+  return {
+    name,
+    score: cmp.score,
+    same: cmp.same,
+    reasons: cmp.reasons,
+    flagged: roles.some((r) => FLAG_ROLES.has(r.role)),
+    roles,
+    titles,
+    crimeCategories: [...crimeCounts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([c]) => c),
+    documents: byDoc.size,
+    articles,
+  }
+}
+
+function rank(role: string | null): number {
+  const i = ROLE_ORDER.indexOf(role ?? 'other')
+  return i < 0 ? ROLE_ORDER.length : i
+}

@@ -197,7 +197,17 @@ function describeUrl(url: string): string {
 
 function messageOf(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return messageOf(error.errors[0])
-  if (error instanceof Error)
+  if (error instanceof Error) {
     return error.message || (error as { code?: string }).code || error.name
+  }
+  // Emscripten (PGlite) rejects with plain objects such as { name: 'ExitStatus', status }.
+  if (typeof error === 'object' && error !== null) {
+    const o = error as { message?: unknown; name?: unknown; status?: unknown }
+    if (typeof o.message === 'string' && o.message) return o.message
+    if (typeof o.name === 'string') {
+      return o.status === undefined ? o.name : `${o.name} ${String(o.status)}`
+    }
+    return JSON.stringify(error) ?? 'unknown error'
+  }
   return String(error)
 }

@@ -455,7 +455,16 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     } else if (hits.length > 0 && base.stated) {
       carried = base.period
       carriedAge = 0
-      carriable = base.reporting === true
+      // A year that opens a sentence of registered figures ("В 2025 году в области
+      // зарегистрировано ...", "In 2024, police recorded ...") frames the release: its period
+      // goes on across paragraph breaks, as one-sentence paragraphs are the rule there.
+      carriable =
+        base.reporting === true ||
+        (cues[0] !== undefined &&
+          cues[0].index < 40 &&
+          !base.month &&
+          (LEAD_RE.test(forPeriod) || AGGREGATE_CUE_RE.test(forPeriod)) &&
+          !isSingle())
       samePara = true
     } else if (hits.length > 0 && carrying()) {
       carriedAge = 0

@@ -243,6 +243,28 @@ describe('statistics periods and counted nouns of police releases', () => {
       '2025-10-10',
       [[1.2, '2025']],
     ],
+    [
+      'a lead year over one-sentence paragraphs',
+      'В 2025 году в области зарегистрировано 4 310 преступлений.\n\nВ суд направлено 2 115 уголовных дел.\n\nУстановлено 1 870 потерпевших.',
+      'ru',
+      '2026-01-15',
+      [
+        [1870, '2025'],
+        [2115, '2025'],
+        [4310, '2025'],
+      ],
+    ],
+    [
+      'a Kazakh lead year over one-sentence paragraphs',
+      '2025 жылы облыста 3 200 қылмыс тіркелді.\n\nСотқа 1 900 қылмыстық іс жолданды.\n\nІздеудегі 75 адам ұсталды.',
+      'kk',
+      '2026-01-15',
+      [
+        [75, '2025'],
+        [1900, '2025'],
+        [3200, '2025'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))

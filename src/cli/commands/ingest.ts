@@ -15,14 +15,22 @@ import { bootstrap, type IngestReport, type Runtime } from '#src/bootstrap.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from '../command.ts'
 
 const USAGE = `usage: tergeu ingest [--json] PATH...
+       tergeu ingest [--json] --urls FILE [fetch options]
 
 Reads documents from files and folders (.txt, .md, .html, .json = one {id, source, text|html,
 published}, .jsonl = many; folders recursively, README.md files in folders skipped), extracts
 their facts and stores them. Ingesting the same document again (same id, or the same text under
 another id) adds nothing.
 
+With --urls, fetches the URLs listed in FILE (one a line, # starts a comment) politely and
+safely (robots.txt, per-host delay, retries, size and time limits, no private addresses) and
+links near duplicates into stories; .warc and .warc.gz archives are read as PATHs.
+
 options:
   --json               print the report as JSON on stdout
+  --urls FILE          fetch and ingest the URLs listed in FILE
+  --allow-address CIDR, --host-delay MS, --max-bytes N
+                       fetch options, as in "tergeu watch --help"
 ${describeConfigFlags(['database-url', 'data-dir'])}
   -h, --help           this help
 
@@ -44,6 +52,10 @@ export const ingestCommand: Command = {
       options: {
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        urls: { type: 'string' },
+        'allow-address': { type: 'string', multiple: true },
+        'host-delay': { type: 'string' },
+        'max-bytes': { type: 'string' },
         ...CONFIG_FLAGS,
       },
     })
@@ -51,6 +63,7 @@ export const ingestCommand: Command = {
       io.stdout.write(`${USAGE}\n`)
       return EXIT.ok
     }
+    if (values.urls !== undefined) return ingestUrlList(values.urls, values, io, args)
     if (positionals.length === 0) throw new UsageError('no input files or folders given')
     const config = loadCliConfig(io, args)
     const files = await listFiles(positionals, io.cwd)
@@ -239,4 +252,79 @@ function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--:--'
   const s = Math.round(seconds)
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+/** Reads a URL list: one URL a line; blank lines and `#` comments skipped. */
+export function parseUrlList(text: string): { urls: string[]; bad: string[] } {
+  const urls: string[] = []
+  const bad: string[] = []
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(?:^|\s)#.*$/, '').trim()
+    if (!line) continue
+    if (URL.canParse(line) && /^https?:$/.test(new URL(line).protocol))
+      urls.push(new URL(line).href)
+    else bad.push(line)
+  }
+  return { urls, bad }
+}
+
+// `ingest --urls FILE`: the fetching lives with `watch` (loaded lazily: it imports this module).
+async function ingestUrlList(
+  file: string,
+  values: {
+    json?: boolean | undefined
+    'allow-address'?: string[] | undefined
+    'host-delay'?: string | undefined
+    'max-bytes'?: string | undefined
+  },
+  io: CommandIo,
+  args: readonly string[],
+): Promise<number> {
+  const { fetcherFromFlags, ingestUrls } = await import('./watch.ts')
+  const { createFeedRepository } = await import('#storage/feed-repository.ts')
+  const { createStoryRepository } = await import('#storage/story-repository.ts')
+  let text: string
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8')
+  } catch {
+    throw new UsageError(`cannot read the URL list ${file}`)
+  }
+  const { urls, bad } = parseUrlList(text)
+  const fetcher = fetcherFromFlags(values)
+  const config = loadCliConfig(io, args)
+  const started = performance.now()
+  const runtime = await bootstrap(config, { cwd: io.cwd })
+  try {
+    const progress = createProgress(io, urls.length)
+    const report = await ingestUrls(runtime, urls, {
+      fetcher,
+      feeds: createFeedRepository(runtime.database.db),
+      stories: createStoryRepository(runtime.database.db),
+      onProgress: (done) => progress.update(done),
+    })
+    progress.done()
+    const { docIds: _ids, ...rest } = report
+    const summary = {
+      ...rest,
+      failed: [
+        ...bad.map((b) => ({ id: b, stage: 'read', reason: 'not an http(s) URL' })),
+        ...rest.failed,
+      ],
+      files: urls.length,
+      seconds: Math.round(performance.now() - started) / 1000,
+    }
+    io.stderr.write(
+      formatSummary(summary, urls.length).replace(
+        /^ingested (\d+) file\(s\)/,
+        'ingested $1 URL(s)',
+      ),
+    )
+    io.stderr.write(
+      `  ${report.notModified} not modified, ${report.nearDuplicates.length} linked to an earlier story\n`,
+    )
+    if (values.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
+    return exitCodeOf({ ...summary, unchanged: summary.unchanged + summary.notModified })
+  } finally {
+    await runtime.close()
+  }
 }

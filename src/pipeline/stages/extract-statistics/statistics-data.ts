@@ -73,7 +73,10 @@ export const COUNT_NOUNS: readonly CountNoun[] = [
   ...weak('laboratories', 'laborator лаборатор нарколаборатор зертхана'),
   ...weak('websites', 'website site сайт'),
   ...weak('chats', 'chat чат'),
-  ...weak('calls', 'call звонк қоңырау'),
+  ...weak('calls', 'call звонк вызов қоңырау'),
+  ...strong('protocols', 'протокол хаттама'),
+  ...weak('arrests', 'арест'),
+  ...weak('reports', 'reports'),
   ...weak('messages', 'message сообщени хабарлам'),
   ...weak('devices', 'device sim устройств'),
   ...weak('prisons', 'prison camp колони тюрьм'),
@@ -291,9 +294,13 @@ export const AGGREGATE_CUE_RE = new RegExp(
 export const DECREASE_RE =
   /(?:fall(?:en)?|fell|decrease[ds]?|declin(?:e[ds]?|ing)|drop(?:ped|s)?|down|reduc(?:ed|tion)|lower|снизил|снижени|сократил|сокращени|уменьшил|уменьшени|меньше|упал|төмендед|азайд|қысқард)/iu
 
-/** Cues that the sentence is about one case or person, not a population. */
+/**
+ * Cues that the sentence is about one case or person, not a population. Kazakh nouns stay
+ * singular after a numeral ("160 қылмыстық топтың", "317 күдікті"), so Kazakh singulars mark one
+ * case only after a demonstrative or with no numeral before them.
+ */
 export const SINGLE_CASE_RE =
-  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция|в одн(?:ом|ой) (?!месяц|год|недел|день)|\bin (?:a|one) (?:single )?(?:flat|apartment|house|shop|store|car|truck|wagon|raid|search)\b|\b(?:of|by|in) (?:the|this|that) (?:group|gang|scheme|pyramid|company|network|cell|ring)\b|(?:этой|данной|этого|данного) (?:групп|пирамид|сет|банд|схем)|\bthe (?:suspect|defendant|accused|convict|detainee|fugitive)(?!s)\b|(?<!\p{L})(?:подозреваемый|обвиняемый|осужденный|осуждённый|задержанный|фигурант)(?!\p{L})|(?<!\p{L})(?:күдікті|сотталушы)(?!\p{L})|\b(?:one|a single) (?:scheme|group|gang|call[- ]cent(?:re|er)|operation|raid|network)\b|\bthe (?:group|gang|ring|scheme|call[- ]cent(?:re|er))(?!s)\b|\b(?:a|the) call[- ]cent(?:re|er)\b(?!s)|(?<!\p{L})одн(?:ой|ого|им|у|а) (?:преступн\p{L}* )?(?:групп|схем|операци|колл-центр|банд|рейд)|колл-центр(?:а|е|ом)?(?!\p{L})|(?<!\p{L})(?:ликвидировал\p{L}*|обезвредил\p{L}*|пресекл\p{L}*) (?:деятельность )?(?:\p{L}+ )?(?:групп[уы]|ОПГ|банд[уы]|сеть|схему)(?!\p{L})|(?<!\p{L})бір (?:операция|рейд|тінту|топ|схема|колл)|колл-орталық(?!тар)|(?<!\p{L})(?:задержан[аы]?|задержали|арестован[аы]?|осужд[её]н[аы]?) (?:\p{L}+ )?(?:мужчин[аы]|женщин[аы]|жител[ья]|жительниц[аы]|гражданин[а]?|гражданк[аи]|парн[яь]|девушк[аи]|иностранц?[аы]?)(?!\p{L})|(?<!\p{L})(?:который|которая) (?:\p{L}+ )?(?:обманул|похитил|убил|продал|присвоил|вымогал|совершил)|\b(?:a|the) (?:\d+-year-old )?(?:man|woman|resident|local|citizen|foreigner|businessman|official) (?:who|whom)\b|(?<!\p{L})(?:ер адам|тұрғыны|азаматша)(?!\p{L})|(?:деятельност|действи|жертв|вкладчик)\p{L}* (?:\p{L}+ )?(?:групп[ыи]|ОПГ|банды|пирамиды|схемы|колл-центра|компании)(?!\p{L})|(?<!\p{L})(?:осы|бұл|сол|аталған) (?:топ|пирамида|схема)\p{L}*)/iu
+  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция|в одн(?:ом|ой) (?!месяц|год|недел|день)|\bin (?:a|one) (?:single )?(?:flat|apartment|house|shop|store|car|truck|wagon|raid|search)\b|\b(?:of|by|in) (?:the|this|that) (?:group|gang|scheme|pyramid|company|network|cell|ring)\b|(?:этой|данной|этого|данного) (?:групп|пирамид|сет|банд|схем)|\bthe (?:suspect|defendant|accused|convict|detainee|fugitive)(?!s)\b|(?<!\p{L})(?:подозреваемый|обвиняемый|осужденный|осуждённый|задержанный|фигурант)(?!\p{L})|(?<!\p{L})(?<!\d[\s\u00a0](?:\p{L}{1,20}[\s\u00a0])?)(?:күдікті|сотталушы)(?!\p{L})|\b(?:one|a single) (?:scheme|group|gang|call[- ]cent(?:re|er)|operation|raid|network)\b|\bthe (?:group|gang|ring|scheme|call[- ]cent(?:re|er))(?!s)\b|\b(?:a|the) call[- ]cent(?:re|er)\b(?!s)|(?<!\p{L})одн(?:ой|ого|им|у|а) (?:преступн\p{L}* )?(?:групп|схем|операци|колл-центр|банд|рейд)|колл-центр(?:а|е|ом)?(?!\p{L})|(?<!\p{L})(?:ликвидировал\p{L}*|обезвредил\p{L}*|пресекл\p{L}*) (?:деятельность )?(?:\p{L}+ )?(?:групп[уы]|ОПГ|банд[уы]|сеть|схему)(?!\p{L})|(?<!\p{L})бір (?:операция|рейд|тінту|топ|схема|колл)|колл-орталық(?!тар)|(?<!\p{L})(?:задержан[аы]?|задержали|арестован[аы]?|осужд[её]н[аы]?) (?:\p{L}+ )?(?:мужчин[аы]|женщин[аы]|жител[ья]|жительниц[аы]|гражданин[а]?|гражданк[аи]|парн[яь]|девушк[аи]|иностранц?[аы]?)(?!\p{L})|(?<!\p{L})(?:который|которая) (?:\p{L}+ )?(?:обманул|похитил|убил|продал|присвоил|вымогал|совершил)|\b(?:a|the) (?:\d+-year-old )?(?:man|woman|resident|local|citizen|foreigner|businessman|official) (?:who|whom)\b|(?<!\p{L})(?:ер адам|тұрғыны|азаматша)(?!\p{L})|(?:деятельност|действи|жертв|вкладчик)\p{L}* (?:\p{L}+ )?(?:групп[ыи]|ОПГ|банды|пирамиды|схемы|колл-центра|компании)(?!\p{L})|(?<!\p{L})(?:осы|бұл|сол|аталған) (?:топ|пирамида|схема)\p{L}*)/iu
 
 /**
  * Modifiers that look like counted nouns but qualify the noun after them ("criminal cases",

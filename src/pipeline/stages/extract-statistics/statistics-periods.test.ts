@@ -314,4 +314,30 @@ describe('statistics periods and counted nouns of police releases', () => {
   for (const [name, text, lang] of single) {
     it(`ignores ${name}`, () => assert.deepEqual(stats(text, lang, '2025-06-01'), []))
   }
+
+  // Counted nouns of police statistics, inflected as after a numeral, in a frame that states
+  // the period and a registering verb.
+  const nouns: [Lang, string, string][] = [
+    [
+      'ru',
+      'В 2025 году зарегистрировано 317 {}.',
+      'преступлений правонарушений наркопреступлений фактов лиц осуждённых осужденных потерпевших подозреваемых разыскиваемых беглецов обращений жалоб звонков вызовов ДТП аварий заявлений нарушений протоколов арестов несовершеннолетних мигрантов краж грабежей убийств мошенничеств',
+    ],
+    [
+      'en',
+      'In 2025, police registered 317 {}.',
+      'crimes offences offenses cases persons people suspects convicts victims fugitives calls appeals complaints accidents arrests detentions thefts robberies frauds homicides applications minors migrants',
+    ],
+    [
+      'kk',
+      '2025 жылы облыста 317 {} тіркелді.',
+      'қылмыс бұзушылық іс адам жәбірленуші сотталған күдікті факт өтініш шағым қоңырау ұрлық алаяқтық оқиғасы',
+    ],
+  ]
+  for (const [lang, frame, words] of nouns) {
+    for (const w of words.split(' ')) {
+      it(`counts "317 ${w}" (${lang})`, () =>
+        assert.deepEqual(stats(frame.replace('{}', w), lang, '2026-01-10'), [[317, '2025']]))
+    }
+  }
 })

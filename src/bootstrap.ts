@@ -26,6 +26,10 @@ import {
   type DocumentRepository,
   type SaveResult,
 } from '#storage/document-repository.ts'
+import {
+  createScreeningRepository,
+  type ScreeningRepository,
+} from '#storage/screening-repository.ts'
 import { createSearchRepository, type SearchRepository } from '#storage/search-repository.ts'
 import { hashRawDoc } from '#storage/text-hash.ts'
 
@@ -57,6 +61,8 @@ export interface Runtime {
   readonly database: DatabaseHandle
   readonly documents: DocumentRepository
   readonly search: SearchRepository
+  /** Screens names against the persons in the record. */
+  readonly screening: ScreeningRepository
   readonly pipeline: Pipeline<RawDoc, ExtractedDoc>
   readonly version: string
   /** What `migrate` applied on open (empty when `migrate: false` or already up to date). */
@@ -114,6 +120,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   }
   const documents = createDocumentRepository(database.db)
   const search = createSearchRepository(database.db)
+  const screening = createScreeningRepository(database.db)
   const pipeline = createDefaultPipeline()
   const stageVersions = Object.fromEntries(pipeline.stages.map((s) => [s.name, s.version]))
 
@@ -121,6 +128,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
     database,
     documents,
     search,
+    screening,
     pipeline,
     version: VERSION,
     migrations,
@@ -182,6 +190,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
       return createApp({
         documents,
         search,
+        screening,
         database: database.kind,
         version: VERSION,
         staticRoot: appOptions.staticRoot,

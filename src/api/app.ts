@@ -14,15 +14,19 @@ import { secureHeaders } from 'hono/secure-headers'
 import { z } from 'zod'
 import { InvalidInputError, isAppError } from '#core/errors.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
+import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
 import { type HealthResponse, SearchQuery } from './contract.ts'
 import { errorBody, STATUS_BY_CODE } from './http-errors.ts'
 import { presentDocument, presentSearchPage } from './presenters.ts'
+import { mountScreenRoutes } from './screen-routes.ts'
 
 /** What the API needs; bootstrap builds it. */
 export interface AppDeps {
   readonly documents: DocumentRepository
   readonly search: SearchRepository
+  /** Name screening (`POST /api/screen`); the route is absent without it. */
+  readonly screening?: ScreeningRepository | undefined
   /** Which back-end serves the data (reported by the health check). */
   readonly database: 'pglite' | 'postgres'
   /** The application version (package.json). */
@@ -86,6 +90,8 @@ export function createApp(deps: AppDeps): Hono {
     const { id } = parseOrThrow(DocumentParams, c.req.param(), 'path')
     return c.json(presentDocument(await deps.documents.findByIdOrThrow(id)))
   })
+
+  if (deps.screening) mountScreenRoutes(app, deps.screening)
 
   app.all('/api/*', (c) =>
     c.json(errorBody('not_found', `no endpoint ${c.req.method} ${c.req.path}`), 404),

@@ -97,3 +97,51 @@ export const DocumentResponse = z.object({
   annotations: z.array(AnnotationDto),
 })
 export type DocumentResponse = z.infer<typeof DocumentResponse>
+
+/** `POST /api/screen` body: names to screen against the persons in the record. */
+export const ScreenRequest = z.object({
+  names: z
+    .array(z.string().trim().min(1).max(300))
+    .min(1)
+    .max(1000)
+    .describe('names in any script (Cyrillic Russian or Kazakh, Latin)'),
+  limit: z.coerce.number().int().min(1).max(100).default(10).describe('matches per name'),
+  articles: z.coerce.number().int().min(0).max(50).default(5).describe('articles per match'),
+  minScore: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('also report matches under the default threshold, down to this score'),
+})
+export type ScreenRequest = z.infer<typeof ScreenRequest>
+
+/** One article a matched person appears in. */
+export const ScreenArticleDto = z.object({
+  docId: z.string(),
+  title: z.string().nullable(),
+  published: z.string().nullable(),
+  role: z.string().describe("the person's role in this article"),
+  personTitle: z.string().nullable(),
+})
+
+/** One matched person name, aggregated over the documents it appears in. */
+export const ScreenMatchDto = z.object({
+  name: z.string(),
+  score: z.number().min(0).max(1),
+  same: z.boolean(),
+  reasons: z.array(z.string()).describe('which keys matched, which transliteration or fold'),
+  flagged: z.boolean().describe('a suspect or convict in at least one document'),
+  roles: z.array(z.object({ role: z.string(), documents: z.number().int().nonnegative() })),
+  titles: z.array(z.string()),
+  crimeCategories: z.array(z.string()),
+  documents: z.number().int().nonnegative(),
+  articles: z.array(ScreenArticleDto),
+})
+export type ScreenMatchDto = z.infer<typeof ScreenMatchDto>
+
+/** `POST /api/screen` response: one result per requested name, in order. */
+export const ScreenResponse = z.object({
+  results: z.array(z.object({ query: z.string(), matches: z.array(ScreenMatchDto) })),
+})
+export type ScreenResponse = z.infer<typeof ScreenResponse>

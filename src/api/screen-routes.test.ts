@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { ErrorBody, ScreenResponse } from '#api/contract.ts'
+import { loadConfig } from '#config/config.ts'
+import type { RawDoc } from '#core/document.ts'
+import { bootstrap, type Runtime } from '#src/bootstrap.ts'
+import { openTestPglite } from '../../test/helpers/test-database.ts'
+
+function raw(id: string, published: string, text: string): RawDoc {
+  return { id, source: `${id}.txt`, url: null, format: 'text', raw: text, published }
+}
+
+/** Press-release style documents in ru, en and kk: a suspect, a spokeswoman, a president. */
+const SCREEN_DOCS: RawDoc[] = [
+  raw(
+    'ru-fraud',
+    '2025-03-14',
+    'В Алматы задержан подозреваемый в мошенничестве\n\nПолицейские Алматы задержали Ерлана Сапарова, подозреваемого в мошенничестве на 23 млн тенге. Об этом сообщила официальный представитель ДП Алматы Салтанат Азирбек. Возбуждено уголовное дело по статье 190 УК РК.',
+  ),
+  raw(
+    'en-court',
+    '2025-09-02',
+    'Almaty court sentences fraudster\n\nAn Almaty court sentenced Yerlan Saparov to seven years in prison for fraud, police spokeswoman Saltanat Azirbek said on Tuesday.',
+  ),
+  raw(
+    'kk-president',
+    '2025-05-20',
+    'Тоқаев сыбайлас жемқорлықпен күресті күшейтуді тапсырды\n\nҚазақстан Республикасының Президенті Қасым-Жомарт Тоқаев Бас прокурор Берік Асыловты қабылдады. Мемлекет басшысы сыбайлас жемқорлықпен күресті күшейтуді тапсырды.',
+  ),
+]
+
+async function post(runtime: Runtime, body: unknown): Promise<Response> {
+  return runtime.createHttpApp().request('/api/screen', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+describe('POST /api/screen', () => {
+  let runtime: Runtime
+  before(async () => {
+    runtime = await bootstrap(loadConfig({}), {
+      cwd: process.cwd(),
+      database: await openTestPglite(),
+    })
+    const report = await runtime.ingest(SCREEN_DOCS)
+    assert.deepEqual(report.failed, [])
+  })
+  after(async () => {
+    await runtime.close()
+  })
+
+  test('finds a person across scripts, suspect flagged first, with crimes and articles', async () => {
+    const res = await post(runtime, { names: ['Сапаров Ерлан'] })
+
+    assert.equal(res.status, 200)
+    const body = ScreenResponse.parse(await res.json())
+    const [result] = body.results
+    assert.equal(result?.query, 'Сапаров Ерлан')
+    assert.deepEqual(
+      result?.matches.map((m) => [m.name, m.flagged]),
+      [
+        ['Ерлан Сапаров', true],
+        ['Yerlan Saparov', true],
+      ],
+    )
+    const latin = result!.matches[1]!
+    assert.deepEqual(latin.crimeCategories, ['fraud'])
+    assert.deepEqual(
+      latin.articles.map((a) => [a.docId, a.published, a.role]),
+      [['en-court', '2025-09-02', 'convict']],
+    )
+    assert.ok(latin.reasons.some((r) => r.startsWith('match')))
+  })
+
+  test('a quoted police spokeswoman is reported with her role, not flagged', async () => {
+    const res = await post(runtime, { names: ['Saltanat Azirbek'] })
+
+    const body = ScreenResponse.parse(await res.json())
+    const matches = body.results[0]!.matches
+    assert.ok(matches.length >= 2)
+    assert.ok(matches.every((m) => !m.flagged))
+    const en = matches.find((m) => m.name === 'Saltanat Azirbek')!
+    assert.deepEqual(en.roles, [{ role: 'official', documents: 1 }])
+    assert.deepEqual(en.titles, ['police spokeswoman'])
+  })
+
+  test('Tokayev in Latin and Russian Cyrillic finds the Kazakh Тоқаев', async () => {
+    const res = await post(runtime, { names: ['Tokayev', 'Токаев', 'Нурлан Ахметов'] })
+
+    const body = ScreenResponse.parse(await res.json())
+    assert.deepEqual(
+      body.results.map((r) => [r.query, r.matches.map((m) => m.name)]),
+      [
+        ['Tokayev', ['Қасым-Жомарт Тоқаев']],
+        ['Токаев', ['Қасым-Жомарт Тоқаев']],
+        ['Нурлан Ахметов', []],
+      ],
+    )
+  })
+
+  test('a body without names, or not JSON, is a 400 with one clear message', async () => {
+    for (const body of [{ names: [] }, { name: 'x' }, 'not json']) {
+      const res = await post(runtime, body)
+
+      assert.equal(res.status, 400)
+      const error = ErrorBody.parse(await res.json())
+      assert.equal(error.error.code, 'invalid_input')
+    }
+  })
+})

@@ -5,7 +5,7 @@
  * @module pipeline/stages/extract-organizations/candidate
  */
 import type { OrganizationKind } from '#core/facts.ts'
-import type { OrgToken } from './org-tokens.ts'
+import { isLetterOrDigitUnit, type OrgToken } from './org-tokens.ts'
 
 /** One mention of a body. */
 export interface Candidate {
@@ -69,12 +69,27 @@ export function matchCase(word: string, model: string): string {
 
 /** A grouping key: lower case, letters and digits only. */
 export function keyOf(s: string): string {
-  return s
-    .toLowerCase()
+  const lower = s.toLowerCase()
+  // Most names are words and single spaces already: the key is the lower-cased name.
+  if (isPlainKey(lower)) return lower
+  return lower
     .replace(/ё/g, 'е')
     .replace(/['’ʼ]s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
+}
+
+/** Letters and digits (no ё) separated by single spaces, nothing that keyOf would change. */
+function isPlainKey(lower: string): boolean {
+  const n = lower.length
+  if (n === 0) return false
+  for (let k = 0; k < n; k++) {
+    const c = lower.charCodeAt(k)
+    if (c === 32) {
+      if (k === 0 || k === n - 1 || lower.charCodeAt(k - 1) === 32) return false
+    } else if (c === 0x451 || c === 0x2bc || !isLetterOrDigitUnit(c)) return false
+  }
+  return true
 }
 
 /** Guesses the kind of a body from the words of its name. */

@@ -61,6 +61,11 @@ function buildClasses(): Uint8Array {
   return table
 }
 
+/** Whether the UTF-16 unit `c` (not a surrogate) is a letter or a digit (`[\p{L}\p{N}]`). */
+export function isLetterOrDigitUnit(c: number): boolean {
+  return c < 0xd800 || c > 0xdfff ? (CLASS[c]! & LN) !== 0 : false
+}
+
 /** Astral code points seen so far → letter, digit or mark. */
 const astralLnm = new Map<number, boolean>()
 

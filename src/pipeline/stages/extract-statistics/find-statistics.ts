@@ -239,6 +239,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
       if (/[\p{L}.],\s*$/u.test(before) && /^\s*,/u.test(after) && !c.word) continue
       if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) continue
+      // "100 мың тұрғынға шаққанда 95 қылмыс": the denominator of a Kazakh rate.
+      if (KK_PER_RE.test(after)) continue
       // "a chat with 957 members", "группа из 8 человек": the size of one body.
       if (SIZE_BEFORE_RE.test(before) && SIZE_AFTER_RE.test(after)) continue
       // "95 на 100 тысяч населения": the denominator of a rate is not a figure of its own.
@@ -763,6 +765,7 @@ function clauseLabel(s: string, pos: number): string {
 
 const REPORTING_RE =
   /(?:(?<!\d)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|январ\p{L}*\s*[-–]\s*\p{L}+|қаңтар\s*[-–]\s*\p{L}+|айлар|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
+const KK_PER_RE = /^\s*(?:мың\s+)?(?:тұрғын|адам|халық)\p{L}*\s+шаққанда/iu
 const SIZE_BEFORE_RE = /(?:\bwith|(?<!\p{L})с|(?<!\p{L})из|consisting of)\s*$/iu
 const SIZE_AFTER_RE =
   /^\s*(?:участник|член|подписчик|человек|members?|participants?|subscribers?|followers?|people\b|мүше)/iu
@@ -840,6 +843,8 @@ const PERIOD_HINT_RE =
   /year|month|week|since|annum|год|месяц|недел|начала|жыл|ай(?:да|ында|лар)|апта|биыл|былтыр|бері|басынан/iu
 const HAS_YEAR_RE = /(?:19|20)\d{2}/u
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTHS_SRC})\\p{L}*\\s+$`, 'iu')
+const COMPARISON_BASE_RE =
+  /(?:\bthan|compared (?:with|to)|(?<!\p{L})чем|сравнению с|сравнении с|относительно|против|as against)\s+(?:(?:in|в|the|year|of)\s+)*$/iu
 const MONTH_RANGE_BEFORE_RE = new RegExp(
   `(?:${MONTHS_SRC})\\p{L}*\\s*(?:[-–—]|to|and|по|и|до)\\s*(?:${MONTHS_SRC})\\p{L}*\\s+(?:of\\s+)?$`,
   'iu',
@@ -884,6 +889,9 @@ function yearCues(s: string): YearCue[] {
   for (let m = years.exec(s); m !== null; m = years.exec(s)) {
     const year = m[0]
     if (open?.[0].includes(year)) continue
+    // "8% fewer than in 2023", "по сравнению с 2024 годом": the base of a comparison is not
+    // the period of the sentence's figures.
+    if (COMPARISON_BASE_RE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue
     const before = s.slice(Math.max(0, m.index - 30), m.index)
     const after = s.slice(m.index + 4, m.index + 14)
     const cue = CUE_BEFORE_YEAR_RE.exec(before)

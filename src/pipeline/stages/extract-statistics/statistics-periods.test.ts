@@ -265,6 +265,33 @@ describe('statistics periods and counted nouns of police releases', () => {
         [3200, '2025'],
       ],
     ],
+    [
+      'the base year of a comparison is not the period',
+      'Last year, police registered 12,400 crimes, 8% fewer than in 2023.',
+      'en',
+      '2025-05-01',
+      [
+        [-8, '2024'],
+        [12400, '2024'],
+      ],
+    ],
+    [
+      'a Kazakh rate per 100 thousand residents',
+      '2024 жылы 100 мың тұрғынға шаққанда 95 қылмыс тіркелді.',
+      'kk',
+      '2025-05-01',
+      [[95, '2024']],
+    ],
+    [
+      'a rate and its comparison year',
+      'In 2023, the crime rate stood at 142 per 100,000 people, compared to 151 in 2022.',
+      'en',
+      '2025-05-01',
+      [
+        [142, '2023'],
+        [151, '2022'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))

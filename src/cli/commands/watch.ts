@@ -11,7 +11,12 @@ import { CONFIG_FLAGS, describeConfigFlags } from '#config/config.ts'
 import type { RawDoc } from '#core/document.ts'
 import { type FeedItem, parseFeed } from '#pipeline/ingest/feeds.ts'
 import { createFetcher, type Fetcher, type FetchResult } from '#pipeline/ingest/fetch-page.ts'
-import { bandKeysOf, createStoryIndex, signText } from '#pipeline/ingest/near-duplicates.ts'
+import {
+  bandKeysOf,
+  createStoryIndex,
+  type StoryIndex,
+  signText,
+} from '#pipeline/ingest/near-duplicates.ts'
 import { bootstrap, type Runtime } from '#src/bootstrap.ts'
 import { createFeedRepository, type FeedRepository } from '#storage/feed-repository.ts'
 import { createStoryRepository, type StoryRepository } from '#storage/story-repository.ts'
@@ -54,6 +59,8 @@ export interface UrlIngestOptions {
   readonly items?: ReadonlyMap<string, FeedItem>
   /** URLs fetched at once (the fetcher still limits each host); default 8. */
   readonly concurrency?: number
+  /** The story index to add to (built from storage when absent; pass one to share it). */
+  readonly index?: StoryIndex
   readonly onProgress?: (done: number, total: number) => void
   readonly signal?: AbortSignal
 }
@@ -72,16 +79,7 @@ export async function ingestUrls(
   urls: readonly string[],
   options: UrlIngestOptions,
 ): Promise<UrlIngestReport> {
-  // The index of every stored signature: reprints arriving today join last month's story.
-  const index = createStoryIndex()
-  for (const row of await options.stories.loadSignatures()) {
-    const sig = row.signature
-    index.addSigned(
-      row.docId,
-      { ...sig, bandKeys: sig.shingles > 0 ? bandKeysOf(sig.minhash) : [] },
-      row.storyId,
-    )
-  }
+  const index = options.index ?? (await loadStoryIndex(options.stories))
   const concurrency = Math.max(1, options.concurrency ?? 8)
   const failed: { id: string; stage: string; reason: string }[] = []
   const duplicates: { id: string; duplicateOf: string }[] = []
@@ -198,6 +196,20 @@ export async function ingestUrls(
   return { added, updated, unchanged, notModified, duplicates, nearDuplicates, failed, docIds }
 }
 
+/** Builds the story index from every stored signature: today's reprint joins last month's story. */
+export async function loadStoryIndex(stories: StoryRepository): Promise<StoryIndex> {
+  const index = createStoryIndex()
+  for (const row of await stories.loadSignatures()) {
+    const sig = row.signature
+    index.addSigned(
+      row.docId,
+      { ...sig, bandKeys: sig.shingles > 0 ? bandKeysOf(sig.minhash) : [] },
+      row.storyId,
+    )
+  }
+  return index
+}
+
 /** What one round of polling did. */
 export interface PollReport {
   readonly feeds: readonly {
@@ -216,6 +228,7 @@ export async function pollFeeds(
   options: Omit<UrlIngestOptions, 'feedUrl' | 'items'> & { readonly now?: Date },
 ): Promise<PollReport> {
   const now = options.now ?? new Date()
+  const index = options.index ?? (await loadStoryIndex(options.stories))
   const feedsReport: PollReport['feeds'][number][] = []
   const total = {
     added: 0,
@@ -281,7 +294,12 @@ export async function pollFeeds(
     }
     const byUrl = new Map(items.map((i) => [i.url, i]))
     const fresh = await options.feeds.unseen(feed.url, [...byUrl.keys()])
-    const report = await ingestUrls(runtime, fresh, { ...options, feedUrl: feed.url, items: byUrl })
+    const report = await ingestUrls(runtime, fresh, {
+      ...options,
+      index,
+      feedUrl: feed.url,
+      items: byUrl,
+    })
     // Items that failed to fetch stay unseen, so the next poll tries them again.
     const failedUrls = new Set(report.failed.map((f) => f.id))
     await options.feeds.markSeen(

@@ -144,7 +144,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         dnsLookup(host, { all: true }, (err, addrs) => (err ? fail(err) : ok(addrs))),
       ))
   const hosts = new Map<string, HostSlot>()
-  const robotsCache = new Map<string, Promise<RobotsRules | FetchError>>()
+  // robots.txt per origin, re-read after a day so that a long-running watch sees changes.
+  const robotsCache = new Map<string, { at: number; rules: Promise<RobotsRules | FetchError> }>()
 
   function slot(host: string): HostSlot {
     let s = hosts.get(host)
@@ -281,9 +282,12 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   async function robotsFor(url: URL): Promise<RobotsRules | FetchError> {
     if (options.robots === false) return ALLOW_ALL
     const origin = url.origin
-    let cached = robotsCache.get(origin)
-    if (!cached) {
-      cached = (async () => {
+    const hit = robotsCache.get(origin)
+    if (hit && Date.now() - hit.at < 86_400_000) return hit.rules
+    {
+      const rules = (async () => {
+        // The robots.txt request keeps the host's delay like any other.
+        const release = await acquire(url.host)
         try {
           const hop = await withRetries(() => request(new URL('/robots.txt', origin), {}, 500_000))
           if (hop.status >= 200 && hop.status < 300) {
@@ -299,11 +303,13 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           return ALLOW_ALL
         } catch (error) {
           return toFetchError(error, url)
+        } finally {
+          release()
         }
       })()
-      robotsCache.set(origin, cached)
+      robotsCache.set(origin, { at: Date.now(), rules })
+      return rules
     }
-    return cached
   }
 
   async function withRetries(attempt: () => Promise<Hop>): Promise<Hop> {
@@ -357,7 +363,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         if (robots instanceof FetchError) return fail(robots.message, robots.status)
         if (!robots.isAllowed(url.pathname + url.search))
           return fail(`disallowed by ${url.origin}/robots.txt`)
-        const headers: Record<string, string> = { accept: `${accept.join(', ')};q=0.9, */*;q=0.1` }
+        const headers: Record<string, string> = { accept: `${accept.join(', ')}, */*;q=0.1` }
         // Validators belong to the URL asked for; a redirect target gets a plain GET.
         if (redirects.length === 0 && req.etag) headers['if-none-match'] = req.etag
         if (redirects.length === 0 && req.lastModified)

@@ -349,6 +349,45 @@ describe('findEvents', () => {
     )
   })
 
+  test("a second defendant's penalty of another kind is another sentence", () => {
+    const cases: readonly [Lang, string, Record<string, Person['role']>, number][] = [
+      [
+        'en',
+        'The court sentenced Aidar Bekov to five years in prison, and his accomplice Marat Serikov was fined 2 million tenge.',
+        { 'Aidar Bekov': 'convict', 'Marat Serikov': 'convict' },
+        2,
+      ],
+      [
+        'ru',
+        'Суд приговорил Ерлана Касымова к 5 годам лишения свободы. Нурлан Ахметов оштрафован на 500 тысяч тенге.',
+        { 'Ерлана Касымова': 'convict', 'Нурлан Ахметов': 'convict' },
+        2,
+      ],
+      [
+        'kk',
+        'Сот Асхат Нұрлановқа 4 жыл бас бостандығынан айыру жазасын тағайындады, ал оның сыбайласына айыппұл салынды.',
+        {},
+        2,
+      ],
+      [
+        'en',
+        'The court sentenced Aidar Bekov to five years in prison. He was also fined 2 million tenge.',
+        { 'Aidar Bekov': 'convict' },
+        1,
+      ],
+      [
+        'en',
+        'A court sentenced Suhrob Tagoev, and his colleague Nasim Rahimov was sentenced to 30 and 20 years respectively.',
+        { 'Suhrob Tagoev': 'convict', 'Nasim Rahimov': 'convict' },
+        1,
+      ],
+    ]
+    for (const [lang, text, persons, expected] of cases) {
+      const found = findEvents(docOf(text, lang, { persons })).filter((e) => e.type === 'sentence')
+      assert.equal(found.length, expected, text)
+    }
+  })
+
   test('a guilty plea is the sentence, not a charge told back', () => {
     const cases: readonly [Lang, string][] = [
       ['en', 'Aidar Bekov, who was charged with fraud, pleaded guilty at the Almaty court.'],

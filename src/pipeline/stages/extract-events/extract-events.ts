@@ -156,6 +156,10 @@ const INTRODUCES = /^\s*(?:A|An)\s+\p{L}/u
 const POLICY_SPAN = 4
 const TREATY =
   /treaty|treaties|agreement|convention|legal bas[ie]s|договор|соглашени|конвенци|правов\p{L}* основ|келісім/iu
+// A clause break before another defendant: ", and", ", while", ";", ", а", ", ал", ", ә".
+const CLAUSE_BREAK = /,\s+(?:and|while|whereas|but|а|но|ал|бірақ)\s|;\s/iu
+const ACCOMPLICE =
+  /accomplice|co-defendant|partner|another|other|second|сообщни|подельни|соучастни|друг(?:ой|ая|ому)|втор(?:ой|ая|ому)|сыбайлас|серігі|екінші|басқа/iu
 const PLEA =
   /pleads? guilty|pleaded guilty|admitted (?:his |her |their )?guilt|признал\p{L}* (?:свою )?вину|вину признал|кінәсін (?:толық )?мойында/iu
 const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из плена|из рабства/iu
@@ -179,6 +183,12 @@ interface Candidate {
   /** Crime categories of the sentence (incident, charge and sentence events tell cases apart by them). */
   readonly crimes: ReadonlySet<string>
   readonly fresh: boolean
+  /** A second defendant's penalty in the same sentence ("X got 5 years, and Y was fined"). */
+  readonly other: boolean
+  /** Kinds of penalty its sentence states (for sentences): prison, life, fine. */
+  readonly penalties: ReadonlySet<string>
+  /** The sentence goes on with the story before ("He", "The next day"). */
+  readonly continues: boolean
 }
 
 interface Cluster {
@@ -454,7 +464,38 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       towns: names.size >= 3 ? new Set() : towns,
       crimes: crimeKey(type, m, si),
       fresh: info.fresh(),
+      other: type === 'sentence' && !derived && otherDefendant(si, m.start),
+      penalties:
+        type === 'sentence' ? new Set(findPenalties(info.text).map((p) => p.kind)) : new Set(),
+      continues: BACK_REFERENCE.test(info.text),
     }
+  }
+  // "The court sentenced X to five years, and his accomplice Y was fined": after a clause break
+  // that follows an earlier sentence trigger, a name or an accomplice of its own is another
+  // defendant's sentence.
+  const otherDefendant = (si: number, at: number): boolean => {
+    const earlier = (acceptedIn.get(si) ?? []).find((t) => t.type === 'sentence' && t.end <= at)
+    if (!earlier) return false
+    const between = content.slice(earlier.end, at)
+    // "X got 5 years, Y was fined": a bare comma counts before a new name only.
+    const join = CLAUSE_BREAK.exec(between) ?? /,\s/u.exec(between)
+    if (!join) return false
+    const strong = join[0].trim() !== ','
+    const from = earlier.end + join.index
+    const before = (facts.persons.get(si) ?? []).filter((p) => p.start < from).map((p) => p.name)
+    const after = (facts.persons.get(si) ?? []).filter((p) => p.start > from && p.start < at)
+    // Only a penalty of another kind ("five years" and "fined"): "sentenced X, and his colleague
+    // Y, to 30 and 20 years respectively" is one joint sentence.
+    const s = index.sentences[si]!
+    const kinds = (text: string) => new Set(findPenalties(text).map((p) => p.kind))
+    const first = kinds(content.slice(s.start, from))
+    const second = kinds(content.slice(from, s.end))
+    if (first.size === 0 || second.size === 0 || [...second].every((x) => first.has(x)))
+      return false
+    return (
+      after.some((p) => !before.includes(p.name)) ||
+      (strong && ACCOMPLICE.test(content.slice(from, at)))
+    )
   }
 
   for (const m of matches) {
@@ -605,6 +646,7 @@ function isHeadline(sentence: string): boolean {
 
 /** Tells whether a candidate can be the same occurrence as a cluster of its type. */
 function compatible(k: Cluster, c: Candidate): boolean {
+  if (c.other && c.sentence.start === k.first.sentence.start) return false
   if (c.fresh && c.sentence.start !== k.first.sentence.start) return false
   if (k.date !== null && c.date !== null && !sameDate(k.date, c.date)) {
     if (!(c.openDate && k.date < c.date)) return false
@@ -617,7 +659,16 @@ function compatible(k: Cluster, c: Candidate): boolean {
   ) {
     if (c.sentenceIndex - k.lastSentence > POLICY_SPAN) return false
   }
-  const sameTrial = TRIAL_TYPES.has(c.type) && c.sentenceIndex - k.lastSentence <= TRIAL_SPAN
+  // Defendants of one trial share its sentence unless they got penalties of another kind
+  // ("X got five years. Y was fined.").
+  const otherPenalty =
+    k.first.penalties.size > 0 &&
+    c.penalties.size > 0 &&
+    ![...c.penalties].some((x) => k.first.penalties.has(x))
+  const sameTrial =
+    TRIAL_TYPES.has(c.type) && c.sentenceIndex - k.lastSentence <= TRIAL_SPAN && !otherPenalty
+  // "Y was fined" after "X got five years" is another defendant's ("He was also fined" is not).
+  if (otherPenalty && c.sentenceIndex !== k.lastSentence && !c.continues) return false
   if (k.named.size > 0 && c.named.size > 0 && !sharedNames && !sameTrial) return false
   if (describesOthers(k.descriptors, c.descriptors)) return false
   if (conflicts(k.towns, c.towns, 'r:') || conflicts(k.towns, c.towns, 't:')) return false

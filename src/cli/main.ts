@@ -11,6 +11,7 @@ import { ingestCommand } from './commands/ingest.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { namesCommand } from './commands/names.ts'
 import { ratesCommand } from './commands/rates.ts'
+import { screenCommand } from './commands/screen.ts'
 import { searchCommand } from './commands/search.ts'
 import { serveCommand } from './commands/serve.ts'
 import { startCommand } from './commands/start.ts'
@@ -27,6 +28,7 @@ const COMMANDS: readonly Command[] = [
   migrateCommand,
   startCommand,
   namesCommand,
+  screenCommand,
 ]
 
 function help(): string {

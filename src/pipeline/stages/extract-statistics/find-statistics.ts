@@ -242,7 +242,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       // "100 мың тұрғынға шаққанда 95 қылмыс": the denominator of a Kazakh rate.
       if (KK_PER_RE.test(after)) continue
       // "a chat with 957 members", "группа из 8 человек": the size of one body.
-      if (SIZE_BEFORE_RE.test(before) && SIZE_AFTER_RE.test(after)) continue
+      if (SIZE_AFTER_RE.test(after) && SIZE_BEFORE_RE.test(before)) continue
       // "95 на 100 тысяч населения": the denominator of a rate is not a figure of its own.
       if (/(?<!\p{L})на\s*$/iu.test(before) && POPULATION_AFTER_RE.test(after)) continue
       let value = c.value

@@ -123,7 +123,7 @@ describe('findEvents', () => {
     [
       'ru cooperation',
       'ru',
-      'КНБ и ФСБ России провели совместную спецоперацию в Байконуре.',
+      'КНБ Казахстана и ФСБ России провели совместную спецоперацию в Байконуре.',
       ['cooperation'],
     ],
     [
@@ -385,6 +385,29 @@ describe('findEvents', () => {
     for (const [lang, text, persons, expected] of cases) {
       const found = findEvents(docOf(text, lang, { persons })).filter((e) => e.type === 'sentence')
       assert.equal(found.length, expected, text)
+    }
+  })
+
+  test('a joint operation is cooperation only with a foreign or international party', () => {
+    const cases: readonly [Lang, string, boolean][] = [
+      [
+        'en',
+        'Police and the financial monitoring agency carried out a joint operation in Almaty.',
+        false,
+      ],
+      ['ru', 'Сотрудники полиции и КНБ провели совместную операцию в Шымкенте.', false],
+      ['kk', 'Полиция мен ҰҚК бірлескен операция жүргізді.', false],
+      ['ru', 'КНБ Казахстана и ФСБ России провели совместную спецоперацию в Байконуре.', true],
+      [
+        'en',
+        'Ukrainian cyber police investigated the call centre in cooperation with law enforcement from Kazakhstan.',
+        true,
+      ],
+      ['kk', 'Полиция шетелдік әріптестерімен бірлескен операция жүргізді.', true],
+    ]
+    for (const [lang, text, expected] of cases) {
+      const found = findEvents(docOf(text, lang)).some((e) => e.type === 'cooperation')
+      assert.equal(found, expected, text)
     }
   })
 

@@ -63,6 +63,8 @@ interface TriggerEntry {
   readonly weak: boolean
   /** Counts only in a sentence that names a law (flag `law`). */
   readonly needsLaw: boolean
+  /** Counts only in a sentence with a foreign or international party (flag `foreign`). */
+  readonly needsForeign: boolean
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
@@ -81,6 +83,7 @@ function matcherFor(lang: Lang): WordLexicon<TriggerEntry> {
           needsCrime: l.flags.has('crime'),
           weak: l.flags.has('weak'),
           needsLaw: l.flags.has('law'),
+          needsForeign: l.flags.has('foreign'),
         },
       })),
     )
@@ -160,6 +163,35 @@ const TREATY =
 const CLAUSE_BREAK = /,\s+(?:and|while|whereas|but|а|но|ал|бірақ)\s|;\s/iu
 const ACCOMPLICE =
   /accomplice|co-defendant|partner|another|other|second|сообщни|подельни|соучастни|друг(?:ой|ая|ому)|втор(?:ой|ая|ому)|сыбайлас|серігі|екінші|басқа/iu
+// Words that name a foreign or international party to a joint operation.
+const FOREIGN =
+  /foreign|international|interpol|europol|overseas|abroad|зарубежн|иностран|международн|интерпол|шетел|халықаралық|шет мемлекет/iu
+const NATIONALITY_STEMS =
+  /(?<!\p{L})(?:ukrain|украин|russia|росси|ресей|kyrgyz|кыргыз|киргиз|қырғыз|uzbek|узбек|өзбек|tajik|таджик|тәжік|turkmen|туркмен|түрікмен|chin|китай|қытай|kazakh|казах|қазақ|turk|турец|түрік|belarus|белорус|беларус|america|united states|сша|german|герман|armenia|армян|армени|georgia|грузи|azerbaij|азербайдж|afghan|афган|ауған|iran|иран|pakistan|пакистан|india|индии|индийск|kore|коре|mongol|монгол|poland|polish|польш|польск)/giu
+const STEM_COUNTRY: readonly (readonly [RegExp, string])[] = [
+  [/^(?:ukrain|украин)/, 'UA'],
+  [/^(?:russia|росси|ресей)/, 'RU'],
+  [/^(?:kyrgyz|кыргыз|киргиз|қырғыз)/, 'KG'],
+  [/^(?:uzbek|узбек|өзбек)/, 'UZ'],
+  [/^(?:tajik|таджик|тәжік)/, 'TJ'],
+  [/^(?:turkmen|туркмен|түрікмен)/, 'TM'],
+  [/^(?:chin|китай|қытай)/, 'CN'],
+  [/^(?:kazakh|казах|қазақ)/, 'KZ'],
+  [/^(?:turk|турец|түрік)/, 'TR'],
+  [/^(?:belarus|белорус|беларус)/, 'BY'],
+  [/^(?:america|united states|сша)/, 'US'],
+  [/^(?:german|герман)/, 'DE'],
+  [/^(?:armenia|армян|армени)/, 'AM'],
+  [/^(?:georgia|грузи)/, 'GE'],
+  [/^(?:azerbaij|азербайдж)/, 'AZ'],
+  [/^(?:afghan|афган|ауған)/, 'AF'],
+  [/^(?:iran|иран)/, 'IR'],
+  [/^(?:pakistan|пакистан)/, 'PK'],
+  [/^(?:india|индии|индийск)/, 'IN'],
+  [/^(?:kore|коре)/, 'KR'],
+  [/^(?:mongol|монгол)/, 'MN'],
+  [/^(?:poland|polish|польш|польск)/, 'PL'],
+]
 const PLEA =
   /pleads? guilty|pleaded guilty|admitted (?:his |her |their )?guilt|признал\p{L}* (?:свою )?вину|вину признал|кінәсін (?:толық )?мойында/iu
 const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из плена|из рабства/iu
@@ -243,8 +275,11 @@ function once(test: () => boolean): () => boolean {
 /** Bucketed per-sentence views of the earlier stages' mentions. */
 interface SentenceFacts {
   readonly persons: Map<number, { name: string; start: number }[]>
-  readonly orgs: Map<number, { name: string; kind: OrganizationKind }[]>
-  readonly places: Map<number, { name: string; kind: string; keys: string[] }[]>
+  readonly orgs: Map<number, { name: string; kind: OrganizationKind; country: string | null }[]>
+  readonly places: Map<
+    number,
+    { name: string; kind: string; keys: string[]; country: string | null }[]
+  >
   readonly dates: Map<number, { iso: string; start: number; end: number; text: string }[]>
   readonly money: Map<number, string[]>
   /** Crime categories named in each sentence. */
@@ -274,7 +309,11 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
   }
   for (const o of doc.organizations ?? []) {
     for (const m of o.mentions)
-      bucket(facts.orgs, index.indexAt(m.start), { name: o.name, kind: o.kind })
+      bucket(facts.orgs, index.indexAt(m.start), {
+        name: o.name,
+        kind: o.kind,
+        country: o.country,
+      })
   }
   for (const l of doc.locations ?? []) {
     // A place is known by its name, its gazetteer id and its parent's: "Karasay district" and
@@ -288,7 +327,12 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
     for (const m of l.mentions) {
       // A place inside an organisation's name ("Tashkent regional DIA") is not where it happened.
       if (orgSpans.some((o) => o.start <= m.start && m.end <= o.end)) continue
-      bucket(facts.places, index.indexAt(m.start), { name: l.name, kind: l.kind, keys })
+      bucket(facts.places, index.indexAt(m.start), {
+        name: l.name,
+        kind: l.kind,
+        keys,
+        country: l.country,
+      })
     }
   }
   for (const d of doc.dates ?? []) bucket(facts.dates, index.indexAt(d.start), d)
@@ -353,6 +397,23 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     return info
   }
 
+  const foreignParty = (si: number): boolean => {
+    if (FOREIGN.test(sentenceInfo(si).text)) return true
+    const countries = new Set<string>()
+    for (const o of facts.orgs.get(si) ?? []) {
+      if (o.kind === 'international') return true
+      if (o.country) countries.add(o.country)
+    }
+    for (const p of facts.places.get(si) ?? []) if (p.country) countries.add(p.country)
+    // "Ukrainian cyber police … with law enforcement from Kazakhstan": nationality words too.
+    for (const m of sentenceInfo(si).text.matchAll(NATIONALITY_STEMS)) {
+      const stem = m[0].toLowerCase()
+      const code = STEM_COUNTRY.find(([re]) => re.test(stem))?.[1]
+      if (code) countries.add(code)
+      if (countries.size >= 2) return true
+    }
+    return countries.size >= 2
+  }
   const candidates: Candidate[] = []
   const accepted: { type: EventType; m: WordMatch<TriggerEntry>; si: number }[] = []
   const acceptedIn = new Map<number, { start: number; end: number; type: EventType }[]>()
@@ -507,6 +568,9 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     const info = sentenceInfo(si)
     if (needsCrime && !facts.crimes.has(si)) continue
     if (m.value.needsLaw && !LAW_WORD.test(info.text)) continue
+    // Cooperation is between agencies of different states or with an international body: a
+    // joint operation of two Kazakh agencies is their arrest, not cooperation.
+    if (m.value.needsForeign && !foreignParty(si)) continue
     if (isNegated(words, m.wordStart, m.wordEnd)) continue
     if (COUNTABLE.has(type) && info.aggregate()) continue
     if (type === 'sentence' && info.hypothetical()) continue

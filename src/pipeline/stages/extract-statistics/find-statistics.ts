@@ -335,7 +335,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       const parenthesised = /\(\s*$/u.test(before) && /^\s*\)/u.test(after)
       // "The total prison population in 1996 was 76,000."
       const predicate =
-        (PREDICATE_RE.test(before) && /^\s*(?:[.;]|$)/u.test(after)) ||
+        (PREDICATE_RE.test(before) && /^\s*(?:[.;,(]|$)/u.test(after)) ||
         KK_LEVEL_AFTER_RE.test(after)
       // Kazakh "231-ден 198-ге дейін": from 231 to 198.
       const kkFromTo =
@@ -799,7 +799,7 @@ const RATE_AFTER_RE =
 const KK_LEVEL_AFTER_RE = /^-?(?:ге|ға|ке|қа)\s+(?:жетті|жеткен|дейін)/u
 const KK_FROM_TO_RE = /^-?(?:ден|дан|тен|тан|нен|нан)\s+\d[\d\s]*-?(?:ге|ға|ке|қа)\s+дейін/u
 const PREDICATE_RE =
-  /(?:\bwas|\bwere|\bis|\bare|totall?ed|numbered|reached|amounted to|stood at|составил[аио]?|составляет|достиг\p{L}*)\s*(?:about|around|approximately|over|more than|nearly|около|более|свыше)?\s*$/iu
+  /(?:\bwas|\bwere|\bis|\bare|totall?ed|numbered|reached|amounted to|stood at|(?:fell|rose|dropped|decreased|increased|declined|grew|climbed) to|(?:снизил|сократил|уменьшил|вырос|выросл|увеличил)\p{L}* до|составил[аио]?|составляет|достиг\p{L}*|зарегистрирован[оа]?|выявлен[оа]?|возбужден[оа]?|registered|recorded)\s*(?:about|around|approximately|over|more than|nearly|около|более|свыше)?\s*$/iu
 const MONEY_TOTAL_RE =
   /total|общ(?:ий|ая|ее|ей|ую)|всего|жалпы|барлығы|annual|each year|average|в среднем|ежегодно|reclaim|returned|recovered|вернул|возвращен|қайтарыл/iu
 const DATE_PHRASE_RE = new RegExp(
@@ -1027,7 +1027,7 @@ const EARLIER_SRC =
   'a year earlier|a year ago|the year before|the previous year|last year|in the same period of (?:the previous|last) year|годом ранее|годом раньше|год назад|в прошлом году|прошлого года|предыдущего года|за прошлый год|бір жыл бұрын|өткен жылы|өткен жылғы|өткен жылдың|былтыр'
 // "больше, чем в прошлом году" compares: the figure itself is of the current period.
 const EARLIER_RE = new RegExp(
-  `^(?:(?!than|чем|compared|сравн|салыстыр|қарағанда|больше|меньше|more|less|fewer)[^.;,\\d]){0,30}?(?:${EARLIER_SRC})`,
+  `^(?:(?!than|чем|compared|сравн|салыстыр|қарағанда|больше|меньше|more|less|fewer)[^.;,(\\d]){0,30}?(?:${EARLIER_SRC})`,
   'iu',
 )
 // Before the figure, within its clause: "тогда как в прошлом году — 377", "ал өткен жылы 1 320".

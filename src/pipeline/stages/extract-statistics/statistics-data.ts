@@ -284,6 +284,12 @@ export const AGGREGATE_CUE_RE = new RegExp(
     'жауапқа тартылды',
     'тыйылды',
     'кесілді',
+    // Stocks: people on a register or a list.
+    'на учете',
+    'на учёте',
+    'wanted list',
+    'в розыске',
+    'есепте',
   ]
     .map((w) => `(?<!\\p{L})${w.replace(/ /gu, '\\s+')}`)
     .join('|'),
@@ -300,11 +306,11 @@ export const DECREASE_RE =
  * case only after a demonstrative or with no numeral before them.
  */
 export const SINGLE_CASE_RE =
-  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция|в одн(?:ом|ой) (?!месяц|год|недел|день)|\bin (?:a|one) (?:single )?(?:flat|apartment|house|shop|store|car|truck|wagon|raid|search)\b|\b(?:of|by|in) (?:the|this|that) (?:group|gang|scheme|pyramid|company|network|cell|ring)\b|(?:этой|данной|этого|данного) (?:групп|пирамид|сет|банд|схем)|\bthe (?:suspect|defendant|accused|convict|detainee|fugitive)(?!s)\b|(?<!\p{L})(?:подозреваемый|обвиняемый|осужденный|осуждённый|задержанный|фигурант)(?!\p{L})|(?:күдікті|сотталушы)(?<!\p{L}(?:күдікті|сотталушы))(?<!\d[\s\u00a0](?:\p{L}{1,20}[\s\u00a0])?(?:күдікті|сотталушы))(?!\p{L})|\b(?:one|a single) (?:scheme|group|gang|call[- ]cent(?:re|er)|operation|raid|network)\b|\bthe (?:group|gang|ring|scheme|call[- ]cent(?:re|er))(?!s)\b|\b(?:a|the) call[- ]cent(?:re|er)\b(?!s)|(?<!\p{L})одн(?:ой|ого|им|у|а) (?:преступн\p{L}* )?(?:групп|схем|операци|колл-центр|банд|рейд)|колл-центр(?:а|е|ом)?(?!\p{L})|(?<!\p{L})(?:ликвидировал\p{L}*|обезвредил\p{L}*|пресекл\p{L}*) (?:деятельность )?(?:\p{L}+ )?(?:групп[уы]|ОПГ|банд[уы]|сеть|схему)(?!\p{L})|(?<!\p{L})бір (?:операция|рейд|тінту|топ|схема|колл)|колл-орталық(?!тар)|(?<!\p{L})(?:задержан[аы]?|задержали|арестован[аы]?|осужд[её]н[аы]?) (?:\p{L}+ )?(?:мужчин[аы]|женщин[аы]|жител[ья]|жительниц[аы]|гражданин[а]?|гражданк[аи]|парн[яь]|девушк[аи]|иностранц?[аы]?)(?!\p{L})|(?<!\p{L})(?:который|которая) (?:\p{L}+ )?(?:обманул|похитил|убил|продал|присвоил|вымогал|совершил)|\b(?:a|the) (?:\d+-year-old )?(?:man|woman|resident|local|citizen|foreigner|businessman|official) (?:who|whom)\b|(?<!\p{L})(?:ер адам|тұрғыны|азаматша)(?!\p{L})|(?:деятельност|действи|жертв|вкладчик)\p{L}* (?:\p{L}+ )?(?:групп[ыи]|ОПГ|банды|пирамиды|схемы|колл-центра|компании)(?!\p{L})|(?<!\p{L})(?:осы|бұл|сол|аталған) (?:топ|пирамида|схема)\p{L}*)/iu
+  /(?:\bone of (?:them|the cases)|одно из них|одной из|по другим|біреу|бірінде|профит|\bprofit\b|\breturns?\b|\binterest\b|\bpromis|доходност|годовых|\b(?:in|involved in|on) (?:the|this) case\b|по (?:этому |данному )?делу(?!\p{L})|спецоперац|during the (?:special )?operation|в ходе операции|арнайы операция|в одн(?:ом|ой) (?!месяц|год|недел|день)|\bin (?:a|one) (?:single )?(?:flat|apartment|house|shop|store|car|truck|wagon|raid|search)\b|\b(?:of|by|in) (?:the|this|that) (?:group|gang|scheme|pyramid|company|network|cell|ring)\b|(?:этой|данной|этого|данного) (?:групп|пирамид|сет|банд|схем)|\bthe (?:suspect|defendant|accused|convict|detainee|fugitive)(?!s)\b|(?<!\p{L})(?:подозреваемый|обвиняемый|осужденный|осуждённый|задержанный|фигурант)(?!\p{L})|(?:күдікті|сотталушы)(?<!\p{L}(?:күдікті|сотталушы))(?<!\d[\s\u00a0](?:\p{L}{1,20}[\s\u00a0])?(?:күдікті|сотталушы))(?!\p{L})|\b(?:one|a single) (?:scheme|group|gang|call[- ]cent(?:re|er)|operation|raid|network)\b|\bthe (?:group|gang|ring|scheme|call[- ]cent(?:re|er))(?!s)\b|\b(?:a|the) call[- ]cent(?:re|er)\b(?!s)|(?<!\p{L})одн(?:ой|ого|им|у|а) (?:преступн\p{L}* )?(?:групп|схем|операци|колл-центр|банд|рейд)|колл-центр(?:а|е|ом)?(?!\p{L})|(?<!\p{L})(?:ликвидировал\p{L}*|обезвредил\p{L}*|пресекл\p{L}*) (?:деятельность )?(?:\p{L}+ )?(?:групп[уы]|ОПГ|банд[уы]|сеть|схему)(?!\p{L})|(?<!\p{L})бір (?:операция|рейд|тінту|топ|схема|колл)|колл-орталық(?!тар)|(?<!\p{L})(?:задержан[аы]?|задержали|арестован[аы]?|осужд[её]н[аы]?) (?:\p{L}+ )?(?:мужчин[аы]|женщин[аы]|жител[ья]|жительниц[аы]|гражданин[а]?|гражданк[аи]|парн[яь]|девушк[аи]|иностранц?[аы]?)(?!\p{L})|(?<!\p{L})(?:который|которая) (?:\p{L}+ )?(?:обманул|похитил|убил|продал|присвоил|вымогал|совершил)|\b(?:a|the) (?:\d+-year-old )?(?:man|woman|resident|local|citizen|foreigner|businessman|official) (?:who|whom)\b|(?<!\p{L})(?:ер адам|тұрғыны|азаматша)(?!\p{L})|(?:деятельност|действи|жертв|вкладчик)\p{L}* (?:\p{L}+ )?(?:групп[ыи]|ОПГ|банды|пирамиды|схемы|колл-центра|компании)(?!\p{L})|(?<!\p{L})(?:осы|бұл|сол|аталған) (?:топ|пирамида|схема)\p{L}*|\d-year-old(?!s)|\d-летн(?:ий|яя|его|ей|ему|юю|им)(?!\p{L})|\b(?:a|the) (?:man|woman|resident|local|citizen|foreigner|businessman) (?:was|has been|had been)\b)/iu
 
 /**
  * Modifiers that look like counted nouns but qualify the noun after them ("criminal cases",
  * "уголовных дел", "қылмыстық топ"): skipped when looking for the head noun.
  */
 export const MODIFIER_RE =
-  /^(?:criminal|уголовн\p{L}*|преступн\p{L}*|қылмыстық|organized|organised|ұйымдасқан)$/iu
+  /^(?:criminal|уголовн\p{L}*|преступн(?:ый|ая|ое|ые|ых|ой|ого|ому|ым|ыми|ую)|қылмыстық|organized|organised|ұйымдасқан)$/iu

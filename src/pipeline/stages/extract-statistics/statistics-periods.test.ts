@@ -292,6 +292,43 @@ describe('statistics periods and counted nouns of police releases', () => {
         [151, '2022'],
       ],
     ],
+    [
+      'a share with the year before in parentheses',
+      'По итогам 2025 года раскрываемость составила 71,4% (годом ранее — 68,9%).',
+      'ru',
+      '2026-01-14',
+      [
+        [68.9, '2024'],
+        [71.4, '2025'],
+      ],
+    ],
+    [
+      'the counted noun before a registering verb',
+      'В 2025 году интернет-мошенничеств зарегистрировано 1 412, против 1 590 годом ранее.',
+      'ru',
+      '2026-01-14',
+      [
+        [1412, '2025'],
+        [1590, '2024'],
+      ],
+    ],
+    [
+      'a level reached by a fall',
+      'In the first half of 2024, the number of burglaries fell to 1,204, compared with 1,466 a year earlier.',
+      'en',
+      '2024-07-20',
+      [
+        [1204, '2024'],
+        [1466, '2023'],
+      ],
+    ],
+    [
+      '"преступников" is a counted noun, not a modifier',
+      'С начала года разыскано 176 преступников.',
+      'ru',
+      '2025-10-10',
+      [[176, '2025']],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))
@@ -337,6 +374,16 @@ describe('statistics periods and counted nouns of police releases', () => {
     ],
     ['the investors of one pyramid', 'Жертвами пирамиды в 2024 году стали 900 вкладчиков.', 'ru'],
     ['a Kazakh demonstrative group', 'Осы топтың әрекетінен 900 адам зардап шекті.', 'kk'],
+    [
+      'a man of a given age',
+      'In June 2024, a 41-year-old man was detained after defrauding 63 people.',
+      'en',
+    ],
+    [
+      'a resident of a given age',
+      'В 2025 году задержан 32-летний житель Темиртау, обманувший 47 человек.',
+      'ru',
+    ],
   ]
   for (const [name, text, lang] of single) {
     it(`ignores ${name}`, () => assert.deepEqual(stats(text, lang, '2025-06-01'), []))

@@ -89,6 +89,13 @@ const SEEDS = (() => {
   return seeds
 })()
 
+function combine(hashes: readonly number[], start: number, length: number): number {
+  let h = 0x811c9dc5
+  for (let i = start; i < start + length; i++)
+    h = Math.imul(h ^ hashes[i]!, 0x5bd1e995) ^ (h >>> 13)
+  return h >>> 0
+}
+
 // A murmur3-style finaliser of (shingle xor seed): a cheap, well-mixed family of hash functions.
 function mix(x: number, seed: number): number {
   let h = (x ^ seed) >>> 0
@@ -104,10 +111,11 @@ function mix(x: number, seed: number): number {
 export function signText(text: string): TextSignature {
   const words = normalizeWords(text)
   const exactHash = createHash('sha256').update(words.join(' ')).digest('hex')
+  // Shingles are hashed from word hashes (no substrings built).
+  const wordHashes = words.map(fnv1a)
   const shingles = new Set<number>()
-  if (words.length > 0 && words.length < SHINGLE) shingles.add(fnv1a(words.join(' ')))
-  for (let i = 0; i + SHINGLE <= words.length; i++)
-    shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')))
+  if (words.length > 0 && words.length < SHINGLE) shingles.add(combine(wordHashes, 0, words.length))
+  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(combine(wordHashes, i, SHINGLE))
   const minhash = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
   for (const s of shingles) {
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
@@ -213,17 +221,20 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
   }
   const storyOfDoc = (id: string) => find(docs.get(id)!.match.storyId)
   const bySentence = new Map<number, string[]>()
-  function sharesSentence(a: TextSignature, b: TextSignature): boolean {
+  // Counts the telling sentences two texts share (up to `enough`): sentences seen in several
+  // stories are boilerplate and do not count.
+  function sharedSentences(a: TextSignature, b: TextSignature, enough: number): number {
     // Texts too short to have a telling sentence are judged on shingles alone.
-    if (a.sentences.length === 0 || b.sentences.length === 0) return true
+    if (a.sentences.length === 0 || b.sentences.length === 0) return enough
     const other = new Set(b.sentences)
+    let shared = 0
     for (const h of a.sentences) {
       if (!other.has(h)) continue
       const list = bySentence.get(h) ?? []
       const stories = new Set(list.slice(0, 50).map((id) => storyOfDoc(id)))
-      if (stories.size < COMMON_STORIES) return true
+      if (stories.size < COMMON_STORIES && ++shared >= enough) return shared
     }
-    return false
+    return shared
   }
   function isCommon(key: string): boolean {
     const list = byBand.get(key)
@@ -303,10 +314,15 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
               o,
               (b) => common[b] === true && o.bandKeys[b] === signature.bandKeys[b],
             )
-            if (!isSameStory(c, options)) continue
             // Shingles of a press service's templates overlap between different reports; a
-            // reprint also shares whole sentences that are not boilerplate. Require one.
-            if (!sharesSentence(signature, o)) continue
+            // reprint also shares whole sentences that are not boilerplate. Require one when
+            // the shingles agree well, two when they agree less (a re-edited reprint under
+            // other furniture).
+            if (isSameStory(c, options)) {
+              if (sharedSentences(signature, o, 1) < 1) continue
+            } else if (c.jaccard >= 0.4 && c.containment >= 0.65) {
+              if (sharedSentences(signature, o, 2) < 2) continue
+            } else continue
             stories.add(storyOfDoc(other))
             if (!best || c.jaccard + c.containment > best.jaccard + best.containment)
               best = { id: other, ...c }

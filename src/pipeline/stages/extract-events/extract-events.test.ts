@@ -388,6 +388,34 @@ describe('findEvents', () => {
     }
   })
 
+  test('a court remand on a later day is the same arrest', () => {
+    const cases: readonly [Lang, string, Record<string, string>][] = [
+      [
+        'en',
+        'On May 3 police in Kostanay detained a 30-year-old man. On May 5 the court remanded him in custody for two months.',
+        { 'May 3': '2025-05-03', 'May 5': '2025-05-05' },
+      ],
+      [
+        'ru',
+        '3 мая в Костанае задержан 30-летний мужчина. 5 мая суд санкционировал арест, он заключен под стражу.',
+        { '3 мая': '2025-05-03', '5 мая': '2025-05-05' },
+      ],
+      [
+        'kk',
+        '3 мамырда Қостанайда 30 жастағы ер адам ұсталды. 5 мамырда сот оны екі айға қамауға алды.',
+        { '3 мамырда': '2025-05-03', '5 мамырда': '2025-05-05' },
+      ],
+    ]
+    for (const [lang, text, dates] of cases) {
+      const arrests = findEvents(docOf(text, lang, { dates })).filter((e) => e.type === 'arrest')
+      assert.deepEqual(
+        arrests.map((e) => e.date),
+        ['2025-05-03'],
+        text,
+      )
+    }
+  })
+
   test('a joint operation is cooperation only with a foreign or international party', () => {
     const cases: readonly [Lang, string, boolean][] = [
       [

@@ -65,6 +65,8 @@ interface TriggerEntry {
   readonly needsLaw: boolean
   /** Counts only in a sentence with a foreign or international party (flag `foreign`). */
   readonly needsForeign: boolean
+  /** A court's custody order: the same arrest as a detention told before it (flag `remand`). */
+  readonly remand: boolean
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
@@ -84,6 +86,7 @@ function matcherFor(lang: Lang): WordLexicon<TriggerEntry> {
           weak: l.flags.has('weak'),
           needsLaw: l.flags.has('law'),
           needsForeign: l.flags.has('foreign'),
+          remand: l.flags.has('remand'),
         },
       })),
     )
@@ -221,6 +224,8 @@ interface Candidate {
   readonly penalties: ReadonlySet<string>
   /** The sentence goes on with the story before ("He", "The next day"). */
   readonly continues: boolean
+  /** A court remand, dated later than the detention it continues. */
+  readonly remand: boolean
 }
 
 interface Cluster {
@@ -414,6 +419,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     }
     return countries.size >= 2
   }
+  const remandAt = new Set(matches.filter((m) => m.value.remand).map((m) => m.start))
   const candidates: Candidate[] = []
   const accepted: { type: EventType; m: WordMatch<TriggerEntry>; si: number }[] = []
   const acceptedIn = new Map<number, { start: number; end: number; type: EventType }[]>()
@@ -529,6 +535,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       penalties:
         type === 'sentence' ? new Set(findPenalties(info.text).map((p) => p.kind)) : new Set(),
       continues: BACK_REFERENCE.test(info.text),
+      remand: remandAt.has(m.start),
     }
   }
   // "The court sentenced X to five years, and his accomplice Y was fined": after a clause break
@@ -650,7 +657,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // Keep the most precise date: "2025-02-13" over "2025-02".
       if (
         home.date === null ||
-        (c.date !== null && c.date.length > home.date.length && !c.date.includes('/'))
+        (c.date !== null && c.date.length > home.date.length && !c.date.includes('/') && !c.remand)
       ) {
         home.date = c.date ?? home.date
       }
@@ -713,7 +720,9 @@ function compatible(k: Cluster, c: Candidate): boolean {
   if (c.other && c.sentence.start === k.first.sentence.start) return false
   if (c.fresh && c.sentence.start !== k.first.sentence.start) return false
   if (k.date !== null && c.date !== null && !sameDate(k.date, c.date)) {
-    if (!(c.openDate && k.date < c.date)) return false
+    // "Detained on May 3 … remanded in custody on May 5" is one arrest.
+    const remandLater = c.remand && k.date < c.date && c.sentenceIndex - k.lastSentence <= 2
+    if (!(c.openDate && k.date < c.date) && !remandLater) return false
   }
   const sharedNames = overlap(k.named, c.named)
   if (c.article !== k.first.article && !sharedNames) return false

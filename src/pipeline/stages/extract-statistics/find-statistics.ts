@@ -808,6 +808,9 @@ const DATE_PHRASE_RE = new RegExp(
 )
 const THIS_YEAR_RE =
   /this year|since january(?! (?:\d|last))|с (?:1 )?января(?! \d| прошлого)|қаңтардан бері|current year|за этот год|в текущем году|since the (?:start|beginning) of the year|(?:first|past|last)\s+\w+\s+months|in\s+\w+\s+months|(?<!\d)\d+\s+months|в этом году|текущего года|текущем году|с начала (?:этого )?года|за \d+ месяц|за (?:девять|шесть|три|восемь|десять|одиннадцать) месяц|ағымдағы жыл|биыл|жыл басынан|осы жыл|(?<!\d)\d+\s+айда/iu
+const NUMBER_JUST_BEFORE_RE = /\d[\d\s,.%]*(?:\p{L}+\s+){0,2}[\s—–-]*$/u
+const YEAR_EARLIER_RE =
+  /a year earlier|a year ago|the year before|годом ранее|годом раньше|год назад|бір жыл бұрын/iu
 const COMPARED_BEFORE_RE =
   /(?:than|compared (?:with|to)|from|чем|сравнению с|сравнении с|относительно|против|салыстырғанда)\s+(?:\p{L}+\s+){0,2}$/iu
 const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu
@@ -974,6 +977,13 @@ function sentencePeriod(
     // "больше, чем в прошлом году", "up on last year": the figures are of the current year.
     return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
   }
+  const windowStart = last ? Math.max(0, last.index - 25) : 0
+  const near = last ? NUMBER_JUST_BEFORE_RE.exec(s.slice(windowStart, last.index)) : null
+  if (last && near && /\d/u.test(s.slice(0, windowStart + near.index))) {
+    // "500 краж против 620 в прошлом году": "last year" dates only the comparison figure next
+    // to it; the first figure is of the current year.
+    return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
+  }
   if (last) {
     return {
       period: refYear ? String(refYear - 1) : null,
@@ -982,6 +992,8 @@ function sentencePeriod(
       lastYear: true,
     }
   }
+  // "500 краж против 620 годом ранее": the year before the current one.
+  if (YEAR_EARLIER_RE.test(s)) return { period: refYear ? String(refYear) : null, stated: true }
   return { period: null, stated: false }
 }
 

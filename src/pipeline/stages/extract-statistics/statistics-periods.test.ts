@@ -329,6 +329,43 @@ describe('statistics periods and counted nouns of police releases', () => {
       '2025-10-10',
       [[176, '2025']],
     ],
+    [
+      '"last year" next to the comparison figure only (reference date)',
+      'Police registered 500 burglaries, against 620 last year.',
+      'en',
+      '2025-10-10',
+      [
+        [500, '2025'],
+        [620, '2024'],
+      ],
+    ],
+    [
+      '"в прошлом году" after the comparison figure (reference date)',
+      'Зарегистрировано 500 краж против 620 в прошлом году.',
+      'ru',
+      '2025-10-10',
+      [
+        [500, '2025'],
+        [620, '2024'],
+      ],
+    ],
+    [
+      '"годом ранее" without a stated year (reference date)',
+      'Зарегистрировано 500 краж против 620 годом ранее.',
+      'ru',
+      '2025-10-10',
+      [
+        [500, '2025'],
+        [620, '2024'],
+      ],
+    ],
+    [
+      '"last year" as the period of all figures',
+      'Last year 620 burglaries were registered.',
+      'en',
+      '2025-10-10',
+      [[620, '2024']],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))

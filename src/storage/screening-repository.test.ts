@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { sql } from 'kysely'
 import type { CrimeFact, Person, PersonRole } from '#core/facts.ts'
 import type { Lang } from '#core/lang.ts'
 import { parseName } from '#core/names/name-key.ts'
@@ -181,6 +182,33 @@ for (const backend of await testBackends()) {
         r!.matches.map((m) => [m.name, m.flagged]),
         [['Мухтар Аблязов', true]],
       )
+    })
+
+    test('two screenings at once key a new document once', async () => {
+      const screening = createScreeningRepository(handle.db)
+      const text = 'Суд приговорил Бауыржана Нурланова к пяти годам лишения свободы.'
+      await createDocumentRepository(handle.db).save(
+        buildExtractedDoc({
+          id: 'ru-sentence',
+          lang: 'ru',
+          text,
+          persons: [person(text, 'Бауыржан Нурланов', 'convict')],
+        }),
+        { annotations: [], extractorVersion: 'test@1' },
+      )
+
+      const [a, b] = await Promise.all([
+        screening.screen(['Baurzhan Nurlanov']),
+        screening.screen(['Нурланов Бауыржан']),
+      ])
+
+      assert.equal(a![0]!.matches[0]!.name, 'Бауыржан Нурланов')
+      assert.equal(b![0]!.matches[0]!.name, 'Бауыржан Нурланов')
+      const rows = await sql<{ n: number }>`
+        select count(*)::int as n from person_name_keys where doc_id = 'ru-sentence'`.execute(
+        handle.db,
+      )
+      assert.equal(rows.rows[0]!.n, storedKeys('Бауыржан Нурланов').keys.length)
     })
   })
 }

@@ -235,7 +235,16 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
     return docs.length
   }
 
-  async function sync(): Promise<number> {
+  // Syncs of one process run one after the other: two at once would key the same documents
+  // twice (duplicate key rows: harmless for results, wasted space).
+  let queue: Promise<unknown> = Promise.resolve()
+  function sync(): Promise<number> {
+    const run = queue.then(syncAll, syncAll)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  async function syncAll(): Promise<number> {
     return withDbErrors('keying stored persons for screening', async () => {
       let total = 0
       for (;;) {

@@ -230,6 +230,24 @@ describe('findEvents', () => {
       'Қостанайда ер адам ұсталды. Сот оны екі айға қамауға алды.',
       ['arrest'],
     ],
+    [
+      'en a prior conviction is background to the arrest',
+      'en',
+      'A previously convicted resident of Taraz was detained for theft.',
+      ['arrest', 'incident'],
+    ],
+    [
+      'ru a prior conviction is background to the arrest',
+      'ru',
+      'Ранее судимый житель Караганды задержан за кражу.',
+      ['arrest', 'incident'],
+    ],
+    [
+      'kk a prior conviction is background to the arrest',
+      'kk',
+      'Бұрын сотталған тұрғын ұрлық жасағаны үшін ұсталды.',
+      ['arrest', 'incident'],
+    ],
   ]
   for (const [name, lang, text, expected] of cases) {
     test(name, () => {

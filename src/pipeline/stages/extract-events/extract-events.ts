@@ -67,6 +67,8 @@ interface TriggerEntry {
   readonly needsForeign: boolean
   /** A court's custody order: the same arrest as a detention told before it (flag `remand`). */
   readonly remand: boolean
+  /** A conviction told as background (flag `prior`). */
+  readonly prior: boolean
 }
 
 const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
@@ -87,6 +89,7 @@ function matcherFor(lang: Lang): WordLexicon<TriggerEntry> {
           needsLaw: l.flags.has('law'),
           needsForeign: l.flags.has('foreign'),
           remand: l.flags.has('remand'),
+          prior: l.flags.has('prior'),
         },
       })),
     )
@@ -589,6 +592,9 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       continue
     }
     if (m.value.weak && info.types.has('sentence')) continue
+    // "A previously convicted resident was detained for theft": the record is background.
+    if (m.value.prior && [...info.types].some((t) => t !== 'sentence' && STEP_TYPES.has(t)))
+      continue
     const cats = facts.crimes.get(si)
     // A confiscation ordered with a sentence is part of the penalty; "seized" a person is a kidnapping.
     if (
@@ -608,7 +614,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (type === 'flight' && info.victimEscape()) continue
     accepted.push({ type, m, si })
     bucket(acceptedIn, si, { start: m.start, end: m.end, type })
-    if (STEP_TYPES.has(type) && !stepSentences.has(si)) stepSentences.set(si, m)
+    // An old conviction does not tell its crime as an incident of the story.
+    if (STEP_TYPES.has(type) && !m.value.prior && !stepSentences.has(si)) stepSentences.set(si, m)
     if (type === 'incident') incidentSentences.add(si)
   }
   // Built once every trigger is decided: a date belongs to one of the triggers kept.

@@ -343,9 +343,19 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       if (!noun && SCORED_RE.test(before)) noun = POINTS
       if (!noun && (comparison || parenthesised || predicate || kkFromTo))
         noun = headerNoun(s.slice(0, c.start), lang === 'kk')
-      // "..., а в прошлом году — 377": the same measure a year before.
-      if (!noun && lastNoun && hits.length > 0 && EARLIER_BEFORE_RE.test(before)) {
+      // "..., а в прошлом году — 377": the same measure a year before; "оның 870-і": a part of
+      // the figure before, in Kazakh.
+      if (
+        !noun &&
+        lastNoun &&
+        hits.length > 0 &&
+        (EARLIER_BEFORE_RE.test(before) || KK_PART_RE.test(after))
+      ) {
         noun = lastNoun.noun
+      }
+      // "уровень преступности на 100 тыс. населения составил 512": a rate.
+      if (!noun && predicate && RATE_IN_SENTENCE_RE.test(s)) {
+        noun = { stem: '', unit: 'per 100,000 population', strength: 'strong' }
       }
       if (!noun) continue
       lastNoun = { noun, end: c.end }
@@ -765,6 +775,9 @@ function clauseLabel(s: string, pos: number): string {
 
 const REPORTING_RE =
   /(?:(?<!\d)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of|(?:first|second)\s+half\s+of|from january to|с января по|январ\p{L}*\s*[-–]\s*\p{L}+|қаңтар\s*[-–]\s*\p{L}+|айлар|\bH[12]\s|\bH[12]\s|quarter|за\s+\d+\s+месяц|полугоди|квартал|тоқсан|айында|айдың/iu
+const KK_PART_RE = /^-(?:і|ы|сы|сі|ін|ын|нің|ның)(?!\p{L})/u
+const RATE_IN_SENTENCE_RE =
+  /(?:на|per)\s+(?:каждые\s+)?(?:100|10)[\s\u00a0,.]*(?:000|тыс\p{L}*\.?|thousand)|(?:100|10)\s+мың\s+(?:тұрғын|адам)/iu
 const KK_PER_RE = /^\s*(?:мың\s+)?(?:тұрғын|адам|халық)\p{L}*\s+шаққанда/iu
 const SIZE_BEFORE_RE = /(?:\bwith|(?<!\p{L})с|(?<!\p{L})из|consisting of)\s*$/iu
 const SIZE_AFTER_RE =
@@ -839,7 +852,7 @@ interface YearCue {
 }
 
 const CUE_BEFORE_YEAR_RE =
-  /(?:(?<!born\s)\bin|\bduring|\bfor|\bof|\bby|end of|(?<!\p{L})в|(?<!\p{L})за|(?<!\p{L})на)\s+(?:the\s+)?(?:year\s+)?$/iu
+  /(?:\b(?:H[12]|Q[1-4]|9M)|(?<!born\s)\bin|\bduring|\bfor|\bof|\bby|end of|(?<!\p{L})в|(?<!\p{L})за|(?<!\p{L})на)\s+(?:the\s+)?(?:year\s+)?$/iu
 const CUE_AFTER_YEAR_RE = /^\s*(?:жыл|ж\.|году|года|год(?!\p{L})|г\.)/iu
 const DATE_PHRASE_HINT_RE = /this|last|этого|текущего|прошлого/iu
 const PERIOD_HINT_RE =

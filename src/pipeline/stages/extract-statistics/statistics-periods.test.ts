@@ -366,6 +366,30 @@ describe('statistics periods and counted nouns of police releases', () => {
       '2025-10-10',
       [[620, '2024']],
     ],
+    [
+      'a rate per 100 thousand stated before its value',
+      'В 2025 году уровень преступности на 100 тыс. населения составил 512.',
+      'ru',
+      '2026-01-10',
+      [[512, '2025']],
+    ],
+    [
+      'a half-year abbreviation',
+      'In H1 2024, the number of registered crimes was 5,400.',
+      'en',
+      '2024-08-01',
+      [[5400, '2024']],
+    ],
+    [
+      'a Kazakh part of the figure before ("оның 870-і")',
+      'Жыл басынан бері 1 340 шағым түсті, оның 870-і қаралды.',
+      'kk',
+      '2025-12-10',
+      [
+        [870, '2025'],
+        [1340, '2025'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))

@@ -35,6 +35,8 @@ ${describeConfigFlags(['database-url', 'data-dir'])}
 
 exit codes: 0 ok (also when nothing matched), 1 the database is unavailable, 2 usage error`
 
+const MAX_NAME_LENGTH = 300
+
 // A first row of column names rather than a name.
 const HEADER_FIELD = /^(?:names?|full_?name|person|query|subject|имя|фио|аты-жөні|есімі)$/i
 
@@ -88,8 +90,13 @@ export const screenCommand: Command = {
       throw new UsageError(
         values.csv === undefined ? 'no name given (NAME... or --csv FILE)' : 'no names in --csv',
       )
-    const parsed = ScreenRequest.safeParse({
-      names,
+    // A CSV may hold any number of names (the API takes 1,000 per request); each must be a name.
+    const tooLong = names.find((n) => n.length > MAX_NAME_LENGTH)
+    if (tooLong !== undefined)
+      throw new UsageError(
+        `a name is longer than ${MAX_NAME_LENGTH} characters: "${tooLong.slice(0, 40)}…"`,
+      )
+    const parsed = ScreenRequest.omit({ names: true }).safeParse({
       limit: values.limit,
       articles: values.articles,
       minScore: values['min-score'],
@@ -103,7 +110,7 @@ export const screenCommand: Command = {
     const config = loadCliConfig(io, args)
     const runtime = await bootstrap(config, { cwd: io.cwd })
     try {
-      const results = await runtime.screening.screen(parsed.data.names, {
+      const results = await runtime.screening.screen(names, {
         limit,
         articles,
         ...(minScore === undefined ? {} : { minScore }),

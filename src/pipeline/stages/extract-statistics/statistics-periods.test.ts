@@ -390,6 +390,16 @@ describe('statistics periods and counted nouns of police releases', () => {
         [1340, '2025'],
       ],
     ],
+    [
+      'victims of many schemes stay a statistic',
+      'В 2024 году выявлено 12 финансовых пирамид, их жертвами стали 900 человек.',
+      'ru',
+      '2025-01-10',
+      [
+        [12, '2024'],
+        [900, '2024'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))
@@ -443,6 +453,16 @@ describe('statistics periods and counted nouns of police releases', () => {
     [
       'a resident of a given age',
       'В 2025 году задержан 32-летний житель Темиртау, обманувший 47 человек.',
+      'ru',
+    ],
+    [
+      'the victims of one scheme',
+      'In 2024, a fraudulent scheme deceived 900 people across five regions.',
+      'en',
+    ],
+    [
+      'the investors of one organiser',
+      'В 2024 году организатор пирамиды привлёк средства 900 вкладчиков.',
       'ru',
     ],
   ]

@@ -180,35 +180,37 @@ export function createFeedRepository(database: Kysely<Database>): FeedRepository
       }),
     unseen: (feedUrl, urls) =>
       withDbErrors(`reading items of ${feedUrl}`, async () => {
-        if (urls.length === 0) return []
-        const seen = new Set(
-          (
-            await db
-              .selectFrom('feed_items')
-              .select('url')
-              .where('feed_url', '=', feedUrl)
-              .where('url', 'in', [...urls])
-              .execute()
-          ).map((r) => r.url),
-        )
-        return [...new Set(urls)].filter((u) => !seen.has(u))
+        const unique = [...new Set(urls)]
+        const seen = new Set<string>()
+        // In slices: a sitemap can list 50,000 URLs, beyond one statement's parameter limit.
+        for (let i = 0; i < unique.length; i += 5000) {
+          const rows = await db
+            .selectFrom('feed_items')
+            .select('url')
+            .where('feed_url', '=', feedUrl)
+            .where('url', 'in', unique.slice(i, i + 5000))
+            .execute()
+          for (const r of rows) seen.add(r.url)
+        }
+        return unique.filter((u) => !seen.has(u))
       }),
     markSeen: (feedUrl, items) =>
       withDbErrors(`recording items of ${feedUrl}`, async () => {
-        if (items.length === 0) return
-        await db
-          .insertInto('feed_items')
-          .values(
-            items.map((i) => ({
-              feed_url: feedUrl,
-              url: i.url,
-              title: i.title,
-              published: i.published,
-              doc_id: i.docId,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['feed_url', 'url']).doNothing())
-          .execute()
+        for (let start = 0; start < items.length; start += 1000) {
+          await db
+            .insertInto('feed_items')
+            .values(
+              items.slice(start, start + 1000).map((i) => ({
+                feed_url: feedUrl,
+                url: i.url,
+                title: i.title,
+                published: i.published,
+                doc_id: i.docId,
+              })),
+            )
+            .onConflict((oc) => oc.columns(['feed_url', 'url']).doNothing())
+            .execute()
+        }
       }),
     recordFetch: (r) =>
       withDbErrors(`recording the fetch of ${r.url}`, async () => {

@@ -179,4 +179,39 @@ describe('watch', () => {
     assert.equal(report.unchanged + report.notModified, 1)
     assert.equal(await runtime.documents.count(), 3)
   })
+
+  test('a big feed is worked through newest first, a limited number of items a poll', async () => {
+    const cities = ['Актау', 'Атырау', 'Уральске', 'Кокшетау', 'Талдыкоргане']
+    const items = cities.map(
+      (city, i) =>
+        `<item><title>${city}</title><link>${base}/many/${i}</link><pubDate>Wed, 0${i + 1} Apr 2026 09:00:00 +0500</pubDate></item>`,
+    )
+    for (const [i, city] of cities.entries())
+      routes.set(`/many/${i}`, (_q, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+        res.end(
+          `В ${city} сотрудники полиции задержали ${20 + i} подозреваемых в краже скота. Ущерб составил ${i + 3} миллиона тенге.`,
+        )
+      })
+    routes.set('/big.xml', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      res.end(`<rss version="2.0"><channel>${items.join('')}</channel></rss>`)
+    })
+    await feeds.add(`${base}/big.xml`, 600)
+    const now = new Date(Date.now() + 10_800_000)
+
+    const report = await pollFeeds(runtime, {
+      fetcher: fetcher(),
+      feeds,
+      stories,
+      now,
+      maxItemsPerPoll: 2,
+    })
+    const newest = await feeds.findFetch(`${base}/many/4`)
+    const oldest = await feeds.findFetch(`${base}/many/0`)
+
+    assert.equal(report.feeds.find((f) => f.url.endsWith('/big.xml'))?.newItems, 2)
+    assert.equal(newest?.httpStatus, 200)
+    assert.equal(oldest, undefined)
+  })
 })

@@ -225,7 +225,11 @@ export interface PollReport {
 /** Polls every feed due at `now` once and ingests its new items. */
 export async function pollFeeds(
   runtime: Runtime,
-  options: Omit<UrlIngestOptions, 'feedUrl' | 'items'> & { readonly now?: Date },
+  options: Omit<UrlIngestOptions, 'feedUrl' | 'items'> & {
+    readonly now?: Date
+    /** New items fetched per feed and poll, newest first (default 200). */
+    readonly maxItemsPerPoll?: number
+  },
 ): Promise<PollReport> {
   const now = options.now ?? new Date()
   const index = options.index ?? (await loadStoryIndex(options.stories))
@@ -293,7 +297,11 @@ export async function pollFeeds(
       if (subParsed.ok) items = items.concat(subParsed.items.filter((i) => !i.isSitemap))
     }
     const byUrl = new Map(items.map((i) => [i.url, i]))
-    const fresh = await options.feeds.unseen(feed.url, [...byUrl.keys()])
+    // Newest first, and at most `maxItemsPerPoll` a round: a 50,000-URL sitemap is worked
+    // through over several polls instead of one very long one.
+    const fresh = (await options.feeds.unseen(feed.url, [...byUrl.keys()]))
+      .sort((a, b) => (byUrl.get(b)?.published ?? '').localeCompare(byUrl.get(a)?.published ?? ''))
+      .slice(0, options.maxItemsPerPoll ?? 200)
     const report = await ingestUrls(runtime, fresh, {
       ...options,
       index,

@@ -110,6 +110,53 @@ export function carriedDate(
   return spanOf(last.text, last.iso)
 }
 
+// "в минувшую субботу", "өткен сенбіде", "on Saturday": a weekday of the week before the report.
+const WEEKDAY =
+  /(?<!\p{L})(?:(?:в|во)\s+(?:(?:минувш|прошл)\p{L}*\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?:өткен\s+)?(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:де|да|\s+күні)|(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?!\p{L})/iu
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  воскресенье: 0,
+  понедельник: 1,
+  вторник: 2,
+  среду: 3,
+  четверг: 4,
+  пятницу: 5,
+  субботу: 6,
+  жексенбі: 0,
+  дүйсенбі: 1,
+  сейсенбі: 2,
+  сәрсенбі: 3,
+  бейсенбі: 4,
+  жұма: 5,
+  сенбі: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+}
+
+/**
+ * The date of a weekday told without a date ("В минувшую субботу", "өткен сенбіде", "on
+ * Saturday"): the latest such day before the reference date (`YYYY-MM-DD`). `null` when the
+ * sentence names none or the reference is not a day.
+ */
+export function weekdayDate(sentence: string, reference: string | null): string | null {
+  if (!reference || !/^\d{4}-\d\d-\d\d$/.test(reference)) return null
+  const m = WEEKDAY.exec(sentence)
+  if (!m) return null
+  // "the press service reported on Monday" dates the report.
+  if (REPORT_WORDS.test(sentence.slice(Math.max(0, m.index - 40), m.index + m[0].length + 25)))
+    return null
+  const day = WEEKDAYS[(m[1] ?? m[2] ?? m[3] ?? '').toLowerCase()]
+  if (day === undefined) return null
+  const ref = new Date(`${reference}T00:00:00Z`)
+  const back = (ref.getUTCDay() - day + 7) % 7 || 7
+  ref.setUTCDate(ref.getUTCDate() - back)
+  return ref.toISOString().slice(0, 10)
+}
+
 /** How far (in characters) a date and a trigger may be apart and still belong together. */
 const DATE_REACH = 300
 

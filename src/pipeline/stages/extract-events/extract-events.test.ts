@@ -5,7 +5,7 @@ import type { DateMention, Person } from '#core/facts.ts'
 import type { Lang } from '#core/lang.ts'
 import type { Span } from '#core/span.ts'
 import { findCrimes } from '../extract-crimes/extract-crimes.ts'
-import { spanOf } from './event-dates.ts'
+import { spanOf, weekdayDate } from './event-dates.ts'
 import { findEvents } from './extract-events.ts'
 
 const provenance = { stage: 'test', version: 1 }
@@ -542,5 +542,25 @@ describe('spanOf', () => {
   test('leaves single dates alone', () => {
     assert.equal(spanOf('April 5, 2025', '2025-04-05'), '2025-04-05')
     assert.equal(spanOf('в июле 2013 года', '2013-07'), '2013-07')
+  })
+})
+
+describe('weekdayDate', () => {
+  test('a weekday told without a date is the latest such day before the report', () => {
+    const cases: readonly [string, string | null][] = [
+      ['В минувшую субботу полицейские задержали мужчину.', '2025-06-07'],
+      ['Өткен сенбіде Астанада ер адам ұсталды.', '2025-06-07'],
+      ['Police detained a man in Astana on Saturday.', '2025-06-07'],
+      ['Police detained a man on Tuesday.', '2025-06-03'],
+      ['The press service reported on Monday that a man was detained.', null],
+      ['Police detained a man.', null],
+    ]
+    for (const [text, expected] of cases)
+      assert.equal(weekdayDate(text, '2025-06-10'), expected, text)
+  })
+
+  test('needs a day to count back from', () => {
+    assert.equal(weekdayDate('Өткен сенбіде ер адам ұсталды.', '2025-06'), null)
+    assert.equal(weekdayDate('Өткен сенбіде ер адам ұсталды.', null), null)
   })
 })

@@ -47,7 +47,7 @@ import {
   marksNewOccurrence,
   unnamedSubject,
 } from './event-context.ts'
-import { carriedDate, clauseDate, eventDate, near, sameDate } from './event-dates.ts'
+import { carriedDate, clauseDate, eventDate, near, sameDate, weekdayDate } from './event-dates.ts'
 
 const STAGE = 'extract-events'
 const VERSION = 1
@@ -521,12 +521,14 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // A crime found through a step taken about it is not dated by that step.
       date: derived
         ? null
-        : eventDate(
-            content,
-            near(facts.dates.get(si) ?? [], m.start),
-            { start: m.start, end: m.end, type },
-            acceptedIn.get(si) ?? info.triggers,
-          ),
+        : (facts.dates.get(si) ?? []).length === 0
+          ? weekdayDate(info.text, doc.referenceDate ?? doc.published)
+          : eventDate(
+              content,
+              near(facts.dates.get(si) ?? [], m.start),
+              { start: m.start, end: m.end, type },
+              acceptedIn.get(si) ?? info.triggers,
+            ),
       openDate: (type === 'flight' || type === 'wanted') && SINCE.test(info.text),
       named: who.named,
       descriptors: who.descriptors,

@@ -164,6 +164,32 @@ describe('createFetcher', () => {
     assert.ok(allowed.ok)
   })
 
+  test('follows a redirected robots.txt', async () => {
+    const other = createServer((req, res) => {
+      if (req.url === '/robots.txt') {
+        res.writeHead(301, { location: `${base}/robots-real.txt` })
+      } else res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end(req.url === '/robots.txt' ? '' : 'page')
+    })
+    routes.set('/robots-real.txt', (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end('User-agent: tergeu\nDisallow: /blocked\n')
+    })
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r))
+    const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
+    try {
+      const f = fetcher()
+      const blocked = await f.fetch({ url: `${otherBase}/blocked` })
+      const open = await f.fetch({ url: `${otherBase}/fine` })
+
+      assert.match(blocked.ok ? '' : blocked.reason, /disallowed by/)
+      assert.ok(open.ok)
+    } finally {
+      other.closeAllConnections()
+      other.close()
+    }
+  })
+
   test('retries a 503 with backoff, honouring Retry-After, then succeeds', async () => {
     let calls = 0
     routes.set('/flaky', (_q, res) => {

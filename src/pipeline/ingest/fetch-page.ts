@@ -289,7 +289,17 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         // The robots.txt request keeps the host's delay like any other.
         const release = await acquire(url.host)
         try {
-          const hop = await withRetries(() => request(new URL('/robots.txt', origin), {}, 500_000))
+          // RFC 9309 §2.3.1.2: follow at least five redirects (each hop through the guard).
+          let target = new URL('/robots.txt', origin)
+          let hop = await withRetries(() => request(target, {}, 500_000))
+          for (let i = 0; i < 5 && REDIRECT_STATUS.has(hop.status); i++) {
+            const location = header(hop.headers, 'location')
+            if (!location || !URL.canParse(location, target.href)) break
+            target = new URL(location, target)
+            if (target.protocol !== 'http:' && target.protocol !== 'https:') break
+            const next = target
+            hop = await withRetries(() => request(next, {}, 500_000))
+          }
           if (hop.status >= 200 && hop.status < 300) {
             const rules = parseRobots(new TextDecoder().decode(hop.body), agentToken)
             if (rules.crawlDelay !== null) {
@@ -298,7 +308,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
             }
             return rules
           }
-          // Redirects for robots.txt are not followed here: treated as unavailable (allow).
+          // Unavailable (4xx, or redirects without end): allow everything.
           if (hop.status >= 500) return DISALLOW_ALL
           return ALLOW_ALL
         } catch (error) {

@@ -1089,7 +1089,10 @@ function cueYearAfterInClause(
   const next = cues.find((c) => c.index >= pos)
   if (!next) return undefined
   // A parenthesis holds a comparison: "1 105 мошенничеств (в 2024 году – 1 204)".
-  if (/[;:(]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(s.slice(pos, next.index))) {
+  const between = s.slice(pos, next.index)
+  if (/[;:(]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(between)) return undefined
+  // "1 105 краж против 1 204 в 2024 году": the year belongs to the figure nearer to it.
+  if (/(?:against|против|compared (?:with|to)|than|чем|versus|vs\.?)\s+\d/iu.test(between)) {
     return undefined
   }
   return next.year

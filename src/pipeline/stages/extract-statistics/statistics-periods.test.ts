@@ -400,6 +400,27 @@ describe('statistics periods and counted nouns of police releases', () => {
         [900, '2024'],
       ],
     ],
+    [
+      "the year after a comparison figure is not the first figure's",
+      'In 2025, police recorded 4,310 crimes.\n\nThey registered 1,105 thefts against 1,204 in 2024.',
+      'en',
+      '2026-01-10',
+      [
+        [1105, '2025'],
+        [1204, '2024'],
+        [4310, '2025'],
+      ],
+    ],
+    [
+      'a year after two figures of one clause applies to both',
+      '1,429 criminal cases were initiated for 1,785 officials in 6 months of 2022.',
+      'en',
+      null,
+      [
+        [1429, '2022'],
+        [1785, '2022'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))

@@ -20,6 +20,8 @@ const RELATIVE_START =
 const SAME_CLAUSE_JOIN = /^[^,;]{0,60}$/u
 const COORDINATION = /\s(?:and|or|while|when|и|или|при|және|әрі|кезде)\s/iu
 const DATELINE_AFTER = /^\)?\s*(?:[—–]|\s-)\s*(?!\d)/u
+const CAUSE_BEFORE = /(?:\bfor|\bof|(?<!\p{L})за|(?<!\p{L})в)\s+$/iu
+const CAUSE_AFTER = /^\p{L}*\s+(?:үшін|бойынша)(?!\p{L})/iu
 const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
 
 /**
@@ -62,6 +64,22 @@ export function eventDate(
     // when there is no step), and to triggers in that step's clause ("fled and hid").
     // Triggers in an aside (", wanted for murder,") or told as earlier ("after being sentenced")
     // do not own the main clause's date.
+    // A date that opens the sentence, before every step ("3 мая полицейские задержали мужчину,
+    // находившегося в розыске, и изъяли героин"), dates each main step: not the wanted notice,
+    // which is older, nor the crime.
+    let firstStep = Number.POSITIVE_INFINITY
+    for (const o of others) if (o.start < firstStep) firstStep = o.start
+    if (d.end <= firstStep && others.some((o) => o.type !== 'wanted' && o.type !== 'incident')) {
+      if (trigger.type === 'wanted') return false
+      // "сот пара алғаны үшін соттады", "sentenced for taking bribes": the crime is older.
+      if (
+        trigger.type === 'incident' &&
+        (CAUSE_BEFORE.test(content.slice(Math.max(0, trigger.start - 12), trigger.start)) ||
+          CAUSE_AFTER.test(content.slice(trigger.end, trigger.end + 12)))
+      )
+        return false
+      if (trigger.type !== 'incident' && !isAside(content, trigger, d)) return true
+    }
     const close = near(others, d.start)
     const mains = close.filter((o) => !isAside(content, o, d))
     const pool = mains.length > 0 ? mains : close

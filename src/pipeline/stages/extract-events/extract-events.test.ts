@@ -406,6 +406,50 @@ describe('findEvents', () => {
     }
   })
 
+  test('a date that opens the sentence dates each step, not the wanted notice or the crime', () => {
+    const cases: readonly [
+      Lang,
+      string,
+      Record<string, string>,
+      readonly [string, string | null][],
+    ][] = [
+      [
+        'ru',
+        '3 мая сотрудники полиции задержали 25-летнего мужчину, находившегося в розыске, и изъяли у него 2 кг героина.',
+        { '3 мая': '2025-05-03' },
+        [
+          ['arrest', '2025-05-03'],
+          ['seizure', '2025-05-03'],
+          ['wanted', null],
+        ],
+      ],
+      [
+        'kk',
+        '7 тамызда полицейлер іздеуде жүрген 25 жастағы ер адамды ұстап, оның көлігінен 2 келі героин тәркіледі.',
+        { '7 тамызда': '2025-08-07' },
+        [
+          ['arrest', '2025-08-07'],
+          ['seizure', '2025-08-07'],
+          ['wanted', null],
+        ],
+      ],
+      [
+        'kk',
+        '20 мамырда қалалық сот бұрынғы әкімді пара алғаны үшін 8 жылға соттады.',
+        { '20 мамырда': '2025-05-20' },
+        [
+          ['sentence', '2025-05-20'],
+          ['incident', null],
+        ],
+      ],
+    ]
+    for (const [lang, text, dates, expected] of cases) {
+      const events = findEvents(docOf(text, lang, { dates }))
+      for (const [type, date] of expected)
+        assert.equal(events.find((e) => e.type === type)?.date, date, `${type}: ${text}`)
+    }
+  })
+
   test('a court remand on a later day is the same arrest', () => {
     const cases: readonly [Lang, string, Record<string, string>][] = [
       [

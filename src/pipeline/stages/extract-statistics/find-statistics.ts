@@ -1092,7 +1092,11 @@ function cueYearAfterInClause(
   const between = s.slice(pos, next.index)
   if (/[;:(]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(between)) return undefined
   // "1 105 краж против 1 204 в 2024 году": the year belongs to the figure nearer to it.
-  if (/(?:against|против|compared (?:with|to)|than|чем|versus|vs\.?)\s+\d/iu.test(between)) {
+  // ("cases against 415 civil servants in 2023" is no comparison: a noun follows the figure.)
+  if (
+    /(?:compared (?:with|to)|than|чем|versus|vs\.?)\s+\d/iu.test(between) ||
+    /(?:against|против)\s+\d[\d\s.,\u00a0]*(?:in|в|за|during)?\s*$/iu.test(between)
+  ) {
     return undefined
   }
   return next.year

@@ -413,12 +413,12 @@ describe('statistics periods and counted nouns of police releases', () => {
     ],
     [
       'a year after two figures of one clause applies to both',
-      '1,429 criminal cases were initiated for 1,785 officials in 6 months of 2022.',
+      'Prosecutors opened 312 criminal cases against 415 civil servants in the first nine months of 2023.',
       'en',
       null,
       [
-        [1429, '2022'],
-        [1785, '2022'],
+        [312, '2023'],
+        [415, '2023'],
       ],
     ],
   ]

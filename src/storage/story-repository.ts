@@ -67,12 +67,28 @@ export interface StoryRepository {
   members(storyId: string): Promise<StoryMember[]>
   /** The story of a document, or `undefined`. */
   storyOf(docId: string): Promise<string | undefined>
+  /** The stored (cleaned) texts of documents, by id; ids not stored are absent. */
+  textsOf(docIds: readonly string[]): Promise<Map<string, string>>
 }
 
 /** Creates the story repository over an open database. */
 export function createStoryRepository(database: Kysely<Database>): StoryRepository {
   const db = database.withTables<StoryTables>()
+  const textsOf = (docIds: readonly string[]) =>
+    withDbErrors('reading document texts', async () => {
+      const out = new Map<string, string>()
+      for (let i = 0; i < docIds.length; i += 500) {
+        const rows = await database
+          .selectFrom('documents')
+          .select(['id', 'text'])
+          .where('id', 'in', docIds.slice(i, i + 500))
+          .execute()
+        for (const r of rows) out.set(r.id, r.text)
+      }
+      return out
+    })
   return {
+    textsOf,
     loadSignatures: () =>
       withDbErrors('loading story signatures', async () => {
         const rows = await db

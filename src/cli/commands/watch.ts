@@ -179,21 +179,45 @@ export async function ingestUrls(
       const doc = docs.find((d) => d.id === f.id)
       failed.push({ id: doc?.url ?? f.id, stage: f.stage, reason: f.reason })
     }
+    const toLink: string[] = []
     for (const doc of docs) {
       if (failedIds.has(doc.id)) continue
       const storedId = duplicateOf.get(doc.id) ?? doc.id
       docIds.set(doc.url ?? doc.id, storedId)
-      if (duplicateOf.has(doc.id)) continue
-      const stored = await runtime.documents.findById(storedId)
-      if (!stored) continue
-      const signature = signText(stored.text)
-      const match = index.addSignature(storedId, signature)
-      await options.stories.save(storedId, match, signature)
-      if (match.kind !== 'new' && match.matchOf)
-        nearDuplicates.push({ id: storedId, storyId: match.storyId, matchOf: match.matchOf })
+      if (!duplicateOf.has(doc.id)) toLink.push(storedId)
     }
+    nearDuplicates.push(...(await linkStories(options.stories, toLink, index)))
   }
   return { added, updated, unchanged, notModified, duplicates, nearDuplicates, failed, docIds }
+}
+
+/**
+ * Links stored documents into stories: signs each one's cleaned text, finds its near duplicates
+ * among everything stored before, and saves the link. Returns the documents that joined an
+ * earlier story. Call it after `runtime.ingest` with the ids stored (file ingest can too).
+ */
+export async function linkStories(
+  stories: StoryRepository,
+  docIds: readonly string[],
+  index?: StoryIndex,
+): Promise<{ id: string; storyId: string; matchOf: string }[]> {
+  const idx = index ?? (await loadStoryIndex(stories))
+  const linked: { id: string; storyId: string; matchOf: string }[] = []
+  for (let i = 0; i < docIds.length; i += 500) {
+    const slice = docIds.slice(i, i + 500)
+    const texts = await stories.textsOf(slice)
+    // In the order given: the first copy of a story stays its original.
+    for (const id of slice) {
+      const text = texts.get(id)
+      if (text === undefined) continue
+      const signature = signText(text)
+      const match = idx.addSignature(id, signature)
+      await stories.save(id, match, signature)
+      if (match.kind !== 'new' && match.matchOf)
+        linked.push({ id, storyId: match.storyId, matchOf: match.matchOf })
+    }
+  }
+  return linked
 }
 
 /** Builds the story index from every stored signature: today's reprint joins last month's story. */

@@ -155,7 +155,11 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     const aboutParty = parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
     const isSingle = () =>
       (singleMemo ??=
-        singleContext || aboutParty || SINGLE_CASE_RE.test(s) || PRONOUN_SUBJECT_RE.test(s))
+        singleContext ||
+        aboutParty ||
+        SINGLE_CASE_RE.test(s) ||
+        PRONOUN_SUBJECT_RE.test(s) ||
+        ONE_RAID_RE.test(s))
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     const hits: StatHit[] = []
     const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
@@ -365,7 +369,13 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         hits.length > 0 && /(?:,|;|\band|\bи|және|а также|as well as)\s*$/iu.test(before)
       if (noun.strength === 'weak' && !seriesYear && !dense && !inList && !isAggregate()) continue
       // Weights are counted per seizure; only a period makes them an aggregate.
-      if ((noun.unit === 'kg' || noun.unit === 'tons') && !base.stated && !carrying()) continue
+      // A month ("в сентябре 2025 года изъято 120 кг") dates one seizure as often as a period.
+      if (
+        (noun.unit === 'kg' || noun.unit === 'tons') &&
+        !(base.stated && !base.month) &&
+        !carrying()
+      )
+        continue
       if (isSingle()) continue
       if (c.word && !partOf && !dense && !isAggregate()) continue
       // "one case" is a statistic only where the sentence itself states its period.
@@ -1017,6 +1027,9 @@ const PRONOUN_SUBJECT_RE =
 // A police operation or raid: the counts that follow are its own.
 const OPERATION_RE =
   /(?:в ходе|во время) (?:операции|спецоперации|рейда|обысков|обыска|мероприяти)|during (?:the|a|an) (?:operation|raid|search|special operation)|as part of the operation|операция барысында|рейд барысында|тінту кезінде/iu
+// One raid or search: what it finds is one case's ("during a raid", "в ходе обыска").
+const ONE_RAID_RE =
+  /(?:в ходе|во время) (?:рейда|обысков|обыска)|\b(?:during|in) (?:the|a|an) (?:raid|search|special operation)\b|\bin an operation\b|рейд барысында|тінту кезінде/iu
 const SINCE_AFTER_RE =
   /^\s*(?:points?|percent|per cent|%|балл\p{L}*|пункт\p{L}*|процент\p{L}*)?\s*(?:since|compared (?:with|to)|по сравнению с|в сравнении с|относительно)\s+((?:19|20)\d{2})(?!\d)/iu
 const POINTS_DOWN_RE =

@@ -421,6 +421,13 @@ describe('statistics periods and counted nouns of police releases', () => {
         [415, '2023'],
       ],
     ],
+    [
+      'tonnes seized over a reporting period',
+      'За 9 месяцев 2025 года изъято 4,2 тонны наркотиков.',
+      'ru',
+      '2025-10-10',
+      [[4.2, '2025']],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))
@@ -486,6 +493,17 @@ describe('statistics periods and counted nouns of police releases', () => {
       'В 2024 году организатор пирамиды привлёк средства 900 вкладчиков.',
       'ru',
     ],
+    [
+      'kilograms seized in a given month',
+      'В сентябре 2025 года пограничники изъяли 120 кг гашиша.',
+      'ru',
+    ],
+    [
+      'a seizure during a raid',
+      'In March 2025, police seized 45 kg of heroin during a raid.',
+      'en',
+    ],
+    ['a seizure during a search', 'В ходе обыска у задержанных изъято 3 кг героина.', 'ru'],
   ]
   for (const [name, text, lang] of single) {
     it(`ignores ${name}`, () => assert.deepEqual(stats(text, lang, '2025-06-01'), []))

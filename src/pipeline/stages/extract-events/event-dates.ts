@@ -104,7 +104,7 @@ export function eventDate(
   for (const d of sorted) {
     if (Math.abs(d.start - at) < Math.abs(best.start - at)) best = d
   }
-  return spanOf(best.text, best.iso)
+  return yearRange(content, best) ?? spanOf(best.text, best.iso)
 }
 
 /**
@@ -125,7 +125,17 @@ export function carriedDate(
   const prev = usable[usable.length - 2]
   if (prev && prev.iso < last.iso && INTERVAL_JOIN.test(content.slice(prev.end, last.start)))
     return `${prev.iso}/${last.iso}`
-  return spanOf(last.text, last.iso)
+  return yearRange(content, last) ?? spanOf(last.text, last.iso)
+}
+
+// "2018-2020 жылдары" where only the first year was found as a date: the end year follows.
+const YEAR_RANGE_END = /^\s?[-–—]\s?((?:19|20)\d\d)(?!\d)/u
+
+/** The interval of a year mention followed by "-YYYY" in the text ("2018-2020"), or `null`. */
+function yearRange(content: string, d: { iso: string; end: number }): string | null {
+  if (d.iso.length !== 4) return null
+  const end = YEAR_RANGE_END.exec(content.slice(d.end, d.end + 8))?.[1]
+  return end && end > d.iso ? `${d.iso}/${end}` : null
 }
 
 // "в минувшую субботу", "өткен сенбіде", "on Saturday": a weekday of the week before the report.

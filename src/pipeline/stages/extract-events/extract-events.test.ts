@@ -450,6 +450,19 @@ describe('findEvents', () => {
     }
   })
 
+  test('a year followed by "-YYYY" is a span', () => {
+    const text = '2018-2020 жылдары шенеунік бюджет қаражатын жымқырды. Оған айып тағылды.'
+    const events = findEvents(docOf(text, 'kk', { dates: { '2018': '2018' } }))
+
+    assert.deepEqual(
+      events.map((e) => [e.type, e.date]),
+      [
+        ['incident', '2018/2020'],
+        ['charge', null],
+      ],
+    )
+  })
+
   test('a court remand on a later day is the same arrest', () => {
     const cases: readonly [Lang, string, Record<string, string>][] = [
       [

@@ -1065,7 +1065,7 @@ const EARLIER_SRC =
   'a year earlier|a year ago|the year before|the previous year|last year|in the same period of (?:the previous|last) year|годом ранее|годом раньше|год назад|в прошлом году|прошлого года|предыдущего года|за прошлый год|бір жыл бұрын|өткен жылы|өткен жылғы|өткен жылдың|былтыр'
 // "больше, чем в прошлом году" compares: the figure itself is of the current period.
 const EARLIER_RE = new RegExp(
-  `^(?:(?!than|чем|compared|сравн|салыстыр|қарағанда|больше|меньше|more|less|fewer)[^.;,(\\d]){0,30}?(?:${EARLIER_SRC})`,
+  `^(?:(?!(?<!\\p{L})(?:(?:than|чем|more|less|fewer|from|up|down|аз|көп)(?!\\p{L})|compared|сравн|салыстыр|қарағанда|больше|меньше|рост|сниж|выше|ниже))[^.;,(\\d]){0,30}?(?:${EARLIER_SRC})`,
   'iu',
 )
 // Before the figure, within its clause: "тогда как в прошлом году — 377", "ал өткен жылы 1 320".

@@ -428,6 +428,23 @@ describe('statistics periods and counted nouns of police releases', () => {
       '2025-10-10',
       [[4.2, '2025']],
     ],
+    [
+      'a noun containing "up" or "on" does not block "a year earlier"',
+      'In 2024, police dismantled 64 groups, against 60 groups a year earlier.',
+      'en',
+      '2026-01-10',
+      [
+        [60, '2023'],
+        [64, '2024'],
+      ],
+    ],
+    [
+      '"up from last year" compares: the figure keeps its year',
+      'In 2025, police recorded 2,150 drug offences up from last year.',
+      'en',
+      '2026-01-10',
+      [[2150, '2025']],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))

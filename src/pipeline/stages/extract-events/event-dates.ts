@@ -128,6 +128,25 @@ export function carriedDate(
   return yearRange(content, last) ?? spanOf(last.text, last.iso)
 }
 
+/**
+ * The span a sentence gives ("between 2017 and 2019", "в 2017-2019 годах"), or `null`: in a
+ * sentence about a step, a span dates the crime, never the step.
+ */
+export function sentenceSpan(
+  content: string,
+  dates: readonly { iso: string; start: number; end: number; text: string }[],
+): string | null {
+  for (let i = 0; i < dates.length; i++) {
+    const a = dates[i]!
+    const b = dates[i + 1]
+    if (b && a.iso < b.iso && INTERVAL_JOIN.test(content.slice(a.end, b.start)))
+      return `${a.iso}/${b.iso}`
+    const own = yearRange(content, a) ?? spanOf(a.text, a.iso)
+    if (own.includes('/')) return own
+  }
+  return null
+}
+
 // "2018-2020 жылдары" where only the first year was found as a date: the end year follows.
 const YEAR_RANGE_END = /^\s?[-–—]\s?((?:19|20)\d\d)(?!\d)/u
 

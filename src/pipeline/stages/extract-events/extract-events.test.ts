@@ -450,6 +450,22 @@ describe('findEvents', () => {
     }
   })
 
+  test('a span told after the crime dates the crime, not the charge', () => {
+    const cases: readonly [Lang, string][] = [
+      ['en', 'The former director was charged with embezzling budget funds between 2017 and 2019.'],
+      [
+        'ru',
+        'Бывшему директору предъявлено обвинение в хищении бюджетных средств в 2017-2019 годах.',
+      ],
+      ['kk', 'Бұрынғы директорға 2017-2019 жылдары бюджет қаражатын жымқырғаны үшін айып тағылды.'],
+    ]
+    for (const [lang, text] of cases) {
+      const events = findEvents(docOf(text, lang, { dates: { '2017': '2017', '2019': '2019' } }))
+      assert.equal(events.find((e) => e.type === 'charge')?.date, null, text)
+      assert.equal(events.find((e) => e.type === 'incident')?.date, '2017/2019', text)
+    }
+  })
+
   test('a year followed by "-YYYY" is a span', () => {
     const text = '2018-2020 жылдары шенеунік бюджет қаражатын жымқырды. Оған айып тағылды.'
     const events = findEvents(docOf(text, 'kk', { dates: { '2018': '2018' } }))

@@ -47,7 +47,15 @@ import {
   marksNewOccurrence,
   unnamedSubject,
 } from './event-context.ts'
-import { carriedDate, clauseDate, eventDate, near, sameDate, weekdayDate } from './event-dates.ts'
+import {
+  carriedDate,
+  clauseDate,
+  eventDate,
+  near,
+  sameDate,
+  sentenceSpan,
+  weekdayDate,
+} from './event-dates.ts'
 
 const STAGE = 'extract-events'
 const VERSION = 1
@@ -123,6 +131,16 @@ const SUBJECT_ROLES: ReadonlySet<string> = new Set(['convict', 'suspect', 'victi
 // Types whose steps about one trial are told over several neighbouring sentences, one defendant
 // a sentence: named subjects do not split them there.
 const TRIAL_TYPES: ReadonlySet<EventType> = new Set(['sentence', 'charge'])
+// Steps that happen on a day: a span in their sentence is the crime's.
+const POINT_STEPS: ReadonlySet<EventType> = new Set([
+  'arrest',
+  'charge',
+  'case_opened',
+  'sentence',
+  'seizure',
+  'extradition',
+  'release',
+])
 // Types that take the date of the sentence before when their own gives none.
 const CARRIES_DATE: ReadonlySet<EventType> = new Set(
   EVENT_TYPES.filter((t) => t !== 'legislation' && t !== 'cooperation'),
@@ -510,6 +528,32 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     const names = new Set(placeList.map((p) => p.name))
     const who = whoIn(si)
     const article = articleOf(m.start)
+    let date = derived
+      ? null
+      : (facts.dates.get(si) ?? []).length === 0
+        ? weekdayDate(info.text, doc.referenceDate ?? doc.published)
+        : eventDate(
+            content,
+            near(facts.dates.get(si) ?? [], m.start),
+            { start: m.start, end: m.end, type },
+            acceptedIn.get(si) ?? info.triggers,
+          )
+    // A span in a sentence about a step dates the crime ("charged with embezzling funds between
+    // 2017 and 2019"): the step is a point in time.
+    // A trial may span months ("on trial from March to May"): a charge loses the span only when
+    // the crime is told between them.
+    if (date?.includes('/') && POINT_STEPS.has(type)) {
+      const crime = firstEvidence.get(si)
+      const span = (facts.dates.get(si) ?? [])[0]
+      const between =
+        crime !== undefined &&
+        span !== undefined &&
+        crime.start >= Math.min(m.end, span.end) &&
+        crime.end <= Math.max(m.start, span.start)
+      if (type !== 'charge' || between) date = null
+    }
+    if (date === null && type === 'incident' && !derived)
+      date = sentenceSpan(content, facts.dates.get(si) ?? [])
     return {
       type,
       start: m.start,
@@ -519,16 +563,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       sentenceIndex: si,
       article,
       // A crime found through a step taken about it is not dated by that step.
-      date: derived
-        ? null
-        : (facts.dates.get(si) ?? []).length === 0
-          ? weekdayDate(info.text, doc.referenceDate ?? doc.published)
-          : eventDate(
-              content,
-              near(facts.dates.get(si) ?? [], m.start),
-              { start: m.start, end: m.end, type },
-              acceptedIn.get(si) ?? info.triggers,
-            ),
+      date,
       openDate: (type === 'flight' || type === 'wanted') && SINCE.test(info.text),
       named: who.named,
       descriptors: who.descriptors,
@@ -644,7 +679,9 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // Membership of a criminal group alone is not an act the text describes.
       if (cats.some((c) => !NOT_AN_ACT.has(c))) {
         const c = make('incident', step, si, true)
-        const date = clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si))
+        const date =
+          clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si)) ??
+          sentenceSpan(content, facts.dates.get(si) ?? [])
         candidates.push(date ? { ...c, date } : c)
       }
     } else if (ALLEGATION.test(info.text) || FINDING.test(info.text)) {

@@ -682,7 +682,7 @@ export function wrapEn(
       PRESS.test(t.norm) && /^(?:service|office|center|centre)$/.test(tokens[i + 1]?.norm ?? '')
     let headEnd = press ? i + 2 : i + 1
     let described = false
-    // "directorate for fighting organized crime of the Almaty Internal Affairs"
+    // "department for combating drug crime of the Shymkent police"
     if (!press && /^(?:for|on|against)$/.test(tokens[headEnd]?.norm ?? '')) {
       let k = headEnd + 1
       while (

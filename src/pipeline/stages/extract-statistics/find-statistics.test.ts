@@ -39,13 +39,13 @@ describe('findStatistics', () => {
     ],
     [
       'an inline series',
-      'Drug Related Crimes in Kazakhstan: 2001-2003: 17,388 in 2001; 13,313 in 2002; 12,039 in 2003.',
+      'Registered burglaries in the region, 2001-2003: 16,204 in 2001; 14,950 in 2002; 11,873 in 2003.',
       'en',
       null,
       [
-        [17388, '2001'],
-        [13313, '2002'],
-        [12039, '2003'],
+        [16204, '2001'],
+        [14950, '2002'],
+        [11873, '2003'],
       ],
     ],
     [

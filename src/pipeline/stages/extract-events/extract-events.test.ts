@@ -248,6 +248,12 @@ describe('findEvents', () => {
       'Бұрын сотталған тұрғын ұрлық жасағаны үшін ұсталды.',
       ['arrest', 'incident'],
     ],
+    [
+      'kk a seizure beside a pre-trial investigation is no court confiscation',
+      'kk',
+      'Тінту кезінде 5 келі марихуана тәркіленіп, сотқа дейінгі тергеу басталды.',
+      ['case_opened', 'incident', 'seizure'],
+    ],
   ]
   for (const [name, lang, text, expected] of cases) {
     test(name, () => {

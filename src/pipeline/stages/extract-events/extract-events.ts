@@ -169,6 +169,7 @@ const CAMPAIGN =
 const NOT_AN_ACT: ReadonlySet<string> = new Set(['organized_crime', 'other'])
 const COURT =
   /\bjudge\b|\bcourt\b|(?<!\p{L})суд(?!\p{L})|(?<!\p{L})суд[аеуо]м?(?!\p{L})|(?<!\p{L})сот(?:ы|қа|та)?(?!\p{L})/iu
+const PRE_TRIAL = /сотқа дейінгі/giu
 const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
   'law_enforcement',
   'prosecutor',
@@ -407,7 +408,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       hypothetical: once(() => isHypothetical(text)),
       fresh: once(() => marksNewOccurrence(text)),
       denial: once(() => isDenial(text)),
-      court: once(() => COURT.test(text)),
+      // "сотқа дейінгі тергеу" is the pre-trial investigation, not a court.
+      court: once(() => COURT.test(text.replace(PRE_TRIAL, ''))),
       treaty: once(() => TREATY.test(text)),
       victimEscape: once(() => VICTIM_ESCAPE.test(text)),
       plea: once(() => PLEA.test(text)),

@@ -254,6 +254,12 @@ describe('findEvents', () => {
       'Тінту кезінде 5 келі марихуана тәркіленіп, сотқа дейінгі тергеу басталды.',
       ['case_opened', 'incident', 'seizure'],
     ],
+    [
+      'kk a detention facility is a place; the custody order is the same arrest',
+      'kk',
+      'Күдікті уақытша ұстау изоляторына қамалды. Оған күзетпен қамауға алу түріндегі бұлтартпау шарасы таңдалды.',
+      ['arrest'],
+    ],
   ]
   for (const [name, lang, text, expected] of cases) {
     test(name, () => {

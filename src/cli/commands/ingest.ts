@@ -82,6 +82,8 @@ export const ingestCommand: Command = {
 export interface IngestSummary extends Omit<IngestReport, 'diagnostics'> {
   readonly files: number
   readonly seconds: number
+  /** Documents that joined an earlier story as near duplicates (reprints, re-edits). */
+  readonly nearDuplicates?: readonly { id: string; storyId: string; matchOf: string }[]
 }
 
 /** Loads the config from the command's environment and flags; a bad value is a usage error. */
@@ -124,11 +126,14 @@ export async function ingestFiles(
   const readFailures: { id: string; stage: string; reason: string }[] = []
   const progress = createProgress(io, io.stderr.isTTY ? await countDocuments(files) : 0)
   let docsDone = 0
+  const seen: string[] = []
   async function* docs(): AsyncGenerator<RawDoc> {
     for (const file of files) {
       for await (const r of readFiles([file])) {
-        if (r.ok) yield r.doc
-        else readFailures.push({ id: r.source, stage: 'read', reason: r.reason })
+        if (r.ok) {
+          seen.push(r.doc.id)
+          yield r.doc
+        } else readFailures.push({ id: r.source, stage: 'read', reason: r.reason })
       }
     }
   }
@@ -156,6 +161,14 @@ export async function ingestFiles(
     process.off('SIGTERM', onSignal)
   }
   progress.done()
+  // Near duplicates (reprints, re-edits of stored stories) are linked into one story, as for URL
+  // and feed ingests. Loaded lazily: watch.ts imports this module.
+  const { linkStories } = await import('./watch.ts')
+  const { createStoryRepository } = await import('#storage/story-repository.ts')
+  const failedIds = new Set(report.failed.map((f) => f.id))
+  const duplicateIds = new Set(report.duplicates.map((d) => d.id))
+  const toLink = [...new Set(seen)].filter((id) => !failedIds.has(id) && !duplicateIds.has(id))
+  const nearDuplicates = await linkStories(createStoryRepository(runtime.database.db), toLink)
   const seconds = Math.round(performance.now() - started) / 1000
   const { diagnostics: _diagnostics, ...rest } = report
   const summary: IngestSummary = {
@@ -163,6 +176,7 @@ export async function ingestFiles(
     failed: [...readFailures, ...report.failed],
     files: files.length,
     seconds,
+    nearDuplicates,
   }
   io.stderr.write(formatSummary(summary, docsDone))
   return summary
@@ -179,7 +193,8 @@ function formatSummary(s: IngestSummary, docs: number): string {
   const lines = [
     `ingested ${s.files} file(s), ${docs} document(s) in ${s.seconds.toFixed(1)}s${rate}: ` +
       `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ` +
-      `${s.duplicates.length} duplicate(s), ${s.failed.length} failed`,
+      `${s.duplicates.length} duplicate(s), ${s.nearDuplicates?.length ?? 0} near duplicate(s) ` +
+      `linked into stories, ${s.failed.length} failed`,
   ]
   const byReason = new Map<string, number>()
   for (const f of s.failed) {

@@ -554,6 +554,14 @@ describe('findEvents', () => {
     }
   })
 
+  test('"the next day" later in the sentence is the day after; the crime keeps no date', () => {
+    const text = 'On 3 May police detained a man in Taraz. He was charged with fraud the next day.'
+    const events = findEvents(docOf(text, 'en', { dates: { '3 May': '2025-05-03' } }))
+
+    assert.equal(events.find((e) => e.type === 'charge')?.date, '2025-05-04')
+    assert.equal(events.find((e) => e.type === 'incident')?.date, null)
+  })
+
   test('a sentence that starts another story does not take the date before', () => {
     const text =
       'On 3 May police detained a man in Taraz. Meanwhile, an official was charged with fraud.'

@@ -148,6 +148,9 @@ const CARRIES_DATE: ReadonlySet<EventType> = new Set(
 // A sentence opening that goes on with the story of the sentence before; group 1: "the next day".
 const BACK_REFERENCE =
   /^[\s"“«]*(?:(the next day|the following day|next day|на следующий день|на другой день|наутро|келесі күні|ертесіне|ертеңіне)|(?:later|then|afterwards|subsequently|позже|позднее|затем|впоследствии|кейін|кейінірек|содан кейін|he|she|they|his|her|their|him|the (?:suspect|suspects|man|woman|defendant|accused|detainee|driver|official|convict)|он|она|они|его|её|ее|их|ему|ей|им|подозреваем\p{L}*|задержанн\p{L}*|обвиняем\p{L}*|фигурант\p{L}*|мужчин\p{L}*|женщин\p{L}*|ол|оның|оны|оған|олар|олардың|күдікті\p{L}*|айыпталушы\p{L}*)(?!\p{L}))/iu
+// "He was charged the next day", "на следующий день", "келесі күні" anywhere in the sentence.
+const NEXT_DAY =
+  /the next day|the following day|на следующий день|на другой день|келесі күні|ертесіне|ертеңіне/iu
 /** The day after an ISO date (`YYYY-MM-DD`); coarser dates stay as they are. */
 function nextDay(iso: string): string {
   if (!/^\d{4}-\d\d-\d\d$/.test(iso)) return iso
@@ -248,6 +251,8 @@ interface Candidate {
   readonly continues: boolean
   /** A court remand, dated later than the detention it continues. */
   readonly remand: boolean
+  /** A crime found through a step taken about it (not dated by the step). */
+  readonly derived: boolean
 }
 
 interface Cluster {
@@ -578,6 +583,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         type === 'sentence' ? new Set(findPenalties(info.text).map((p) => p.kind)) : new Set(),
       continues: BACK_REFERENCE.test(info.text),
       remand: remandAt.has(m.start),
+      derived,
     }
   }
   // "The court sentenced X to five years, and his accomplice Y was fined": after a clause break
@@ -745,6 +751,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     // dates do not date, may take the earlier one.
     const ownDates = (facts.dates.get(si) ?? []).length > 0
     if (ownDates ? !sameCrime : !m && !sameCrime) continue
+    // A crime found through a step ("He was charged with fraud") is older than the step's day.
+    if (k.first.derived && !sameCrime) continue
     const carried = carriedDate(content, facts.dates.get(si - 1) ?? [])
     // A step does not take the date of a crime told before it ("Between 2023 and 2025 he
     // embezzled funds. He was charged."): only a sentence that reports a step dates a step.
@@ -753,7 +761,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       const prevTypes = (acceptedIn.get(si - 1) ?? []).map((t) => t.type)
       if (!prevTypes.some((t) => t !== 'incident')) continue
     }
-    k.date = carried && m?.[1] ? nextDay(carried) : carried
+    const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(sentenceInfo(si).text)
+    k.date = carried && dayAfter ? nextDay(carried) : carried
   }
   return clusters.map((k) => toEvent(doc, k, facts, index, sentenceInfo))
 }

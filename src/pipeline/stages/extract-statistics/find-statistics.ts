@@ -26,6 +26,7 @@ import {
   ONE_IN_RE,
   PERCENT_RE,
   SCALES,
+  SINGLE_CASE_HINT_RE,
   SINGLE_CASE_RE,
 } from './statistics-data.ts'
 
@@ -157,7 +158,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       (singleMemo ??=
         singleContext ||
         aboutParty ||
-        SINGLE_CASE_RE.test(s) ||
+        (SINGLE_CASE_HINT_RE.test(s) && SINGLE_CASE_RE.test(s)) ||
         PRONOUN_SUBJECT_RE.test(s) ||
         ONE_RAID_RE.test(s))
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)

@@ -438,3 +438,59 @@ describe('extractPersons stage', () => {
     }
   })
 })
+
+describe('extractPersons: Kazakh case suffixes and names side by side', () => {
+  const cases: [string, string, string, Expect[]][] = [
+    [
+      'kk genitive on a surname that is a given name',
+      'kk',
+      'Сот Салтанат Әзірбектің арызын қарады. Салтанат Әзірбек сотқа келмеді.',
+      [{ name: 'Салтанат Әзірбек', variants: ['Салтанат Әзірбектің'] }],
+    ],
+    [
+      'kk accusative after a glide',
+      'kk',
+      'Полиция қызметкерлері Бауыржан Сейітқалиды ұстады.',
+      [{ name: 'Бауыржан Сейітқали' }],
+    ],
+    [
+      'kk dative and ablative on given-name surnames',
+      'kk',
+      'Тергеуші Ержан Бауыржанға айып тағылды. Куәгер Айгүл Сейітқалидан жауап алынды.',
+      [{ name: 'Ержан Бауыржан' }, { name: 'Айгүл Сейітқали' }],
+    ],
+    [
+      'kk inflected -ов surnames fold into one person',
+      'kk',
+      'Әсет Мырзахметов қамауға алынды. Мырзахметовтың адвокаты шағым түсірді. Сот Мырзахметовке екі ай қамау белгіледі.',
+      [{ name: 'Әсет Мырзахметов', variants: ['Мырзахметовтың', 'Мырзахметовке'] }],
+    ],
+    [
+      'kk bare surname left as it is',
+      'kk',
+      'Айгүл Сейітқали сотта куә ретінде сөйледі.',
+      [{ name: 'Айгүл Сейітқали' }],
+    ],
+    [
+      'ru lawyer surname before a client name',
+      'ru',
+      'Адвокат Асанова Марат Жолдошев намерен обжаловать приговор в апелляционной инстанции.',
+      [{ name: 'Асанова' }, { name: 'Марат Жолдошев' }],
+    ],
+    [
+      'ru genitive lawyer surname before a name',
+      'ru',
+      'По словам адвоката Ивановой Нурлан Сапаров вину не признал.',
+      [{ name: 'Иванова', role: 'lawyer' }, { name: 'Нурлан Сапаров' }],
+    ],
+    [
+      'ru surname-first name with a patronymic stays one person',
+      'ru',
+      'Задержан Серикбаев Алпыс Нурланович, житель Караганды.',
+      [{ name: 'Серикбаев Алпыс Нурланович' }],
+    ],
+  ]
+  for (const [label, lang, text, expected] of cases) {
+    it(label, () => check(text, lang, expected))
+  }
+})

@@ -288,11 +288,106 @@ export function kazakhStems(word: string): string[] {
     const stem = low.slice(0, low.length - s.length)
     const vowels = stem.match(/[аоұыәөүіеиуюяэё]/g)
     const last = vowels?.[vowels.length - 1] ?? ''
-    const suffixBack = BACK.test(s)
-    // `и`, `у`, `ю`, `я`, `э`, `ё` (Russian-origin stems) go either way.
-    if (suffixBack && FRONT.test(last)) continue
-    if (!suffixBack && BACK.test(last)) continue
+    if (!harmonyAllows(s, stem, last)) continue
     out.push(word.slice(0, word.length - s.length))
   }
   return out
+}
+
+// The instrumental has front forms only (`Асанмен`, `Тоқаевпен`).
+const HARMONY_NEUTRAL = new Set(['мен', 'бен', 'пен'])
+// Russian-origin surname stems take either series in Kazakh news (`Тоқаевқа`, `Мырзахметовке`).
+const RUSSIAN_STEM = /(?:ов|ев|ёв|ин|ын)$/
+
+function harmonyAllows(suffix: string, stem: string, lastVowel: string): boolean {
+  if (HARMONY_NEUTRAL.has(suffix) || RUSSIAN_STEM.test(stem)) return true
+  const suffixBack = BACK.test(suffix)
+  // `и`, `у`, `ю`, `я`, `э`, `ё` (Russian-origin stems) go either way.
+  if (suffixBack && FRONT.test(lastVowel)) return false
+  if (!suffixBack && BACK.test(lastVowel)) return false
+  return true
+}
+
+// Kazakh suffix consonants agree with the stem's last sound: `-тың` after voiceless (`Әзірбектің`),
+// `-ның` after vowels and nasals (`Ерланның`), `-дың` after sonorants (`Сейітқалидың`, where `и`
+// is the glide `ій`). Classes of the last letter: V vowel, S sonorant, N nasal, Z voiced
+// sibilant, K voiceless (with б/в/г/д, which Kazakh devoices before a suffix).
+const SOUND_CLASS: Readonly<Record<string, string>> = (() => {
+  const m: Record<string, string> = {}
+  for (const c of 'аәеоөұүыіэяё') m[c] = 'V'
+  for (const c of 'иую') m[c] = 'VS'
+  for (const c of 'лрй') m[c] = 'S'
+  for (const c of 'мнң') m[c] = 'N'
+  for (const c of 'зж') m[c] = 'Z'
+  for (const c of 'кқпстфхцчшщбвгдғ') m[c] = 'K'
+  return m
+})()
+
+// Suffix -> the sound classes it may follow. Longest first; possessive-only forms (`-на`,
+// `-нда`) are left out: after a bare name they would cut the name's own last syllable.
+const KK_CASE_RULES: readonly [string, string][] = [
+  ['ның', 'VN'],
+  ['нің', 'VN'],
+  ['дың', 'SZ'],
+  ['дің', 'SZ'],
+  ['тың', 'K'],
+  ['тің', 'K'],
+  ['нан', 'N'],
+  ['нен', 'N'],
+  ['дан', 'VSZ'],
+  ['ден', 'VSZ'],
+  ['тан', 'K'],
+  ['тен', 'K'],
+  ['мен', 'VS'],
+  ['бен', 'NZ'],
+  ['пен', 'K'],
+  ['ға', 'VSNZ'],
+  ['ге', 'VSNZ'],
+  ['қа', 'K'],
+  ['ке', 'K'],
+  ['да', 'VSNZ'],
+  ['де', 'VSNZ'],
+  ['та', 'K'],
+  ['те', 'K'],
+  ['ны', 'V'],
+  ['ні', 'V'],
+  ['ды', 'SNZ'],
+  ['ді', 'SNZ'],
+  ['ты', 'K'],
+  ['ті', 'K'],
+]
+
+/**
+ * The bare form of a Kazakh name word with a case suffix (`Әзірбектің` -> `Әзірбек`,
+ * `Сейітқалиды` -> `Сейітқали`, `Бауыржанға` -> `Бауыржан`), checked for vowel harmony and for
+ * the consonant agreement of the suffix; `undefined` when no suffix fits or the stem would be
+ * shorter than four letters. A stem that is a known given name or has a surname ending wins.
+ * For a word already known to be a name part (the word after a given name).
+ */
+export function kazakhCaseStem(word: string): string | undefined {
+  const hit = KK_STEM_CACHE.get(word)
+  if (hit !== undefined) return hit || undefined
+  const found = kazakhCaseStemUncached(word)
+  if (KK_STEM_CACHE.size > 50_000) KK_STEM_CACHE.clear()
+  KK_STEM_CACHE.set(word, found ?? '')
+  return found
+}
+
+const KK_STEM_CACHE = new Map<string, string>()
+
+function kazakhCaseStemUncached(word: string): string | undefined {
+  const low = word.toLowerCase()
+  let first: string | undefined
+  for (const [s, classes] of KK_CASE_RULES) {
+    if (!low.endsWith(s) || low.length - s.length < 4) continue
+    const stem = low.slice(0, low.length - s.length)
+    const cls = SOUND_CLASS[stem[stem.length - 1] ?? ''] ?? ''
+    if (![...cls].some((c) => classes.includes(c))) continue
+    const vowels = stem.match(/[аоұыәөүіеиуюяэё]/g)
+    if (!vowels || !harmonyAllows(s, stem, vowels[vowels.length - 1] ?? '')) continue
+    const cand = word.slice(0, word.length - s.length)
+    if (firstNameGender(cand) !== undefined || surnameEnding(cand)) return cand
+    first ??= cand
+  }
+  return first
 }

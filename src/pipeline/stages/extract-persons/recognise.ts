@@ -21,8 +21,10 @@ import {
 } from './cues-data.ts'
 import {
   type GivenName,
+  kazakhCaseStem,
   readGivenName,
   readSurname,
+  type SurnameReading,
   stripPossessive,
   surnameNominative,
 } from './morphology.ts'
@@ -377,6 +379,14 @@ export interface RecogniseInput {
   readonly lang: string
   /** True for tokens inside a place or organisation found by other stages. */
   readonly blocked: (tokenIndex: number) => boolean
+}
+
+// Endings of patronymics and patronymic particles written as one word (`Нурланұлы`, `Asanovich`).
+const PATRONYMIC_FOLDED = /(?:uli|ulu|kizi|ovich|evich|ovna|evna|ichna|ogli)$/
+
+/** A word that is a second person's surname after `Surname Given`, not the first one's patronymic. */
+function secondSurname(word: string, read: SurnameReading | undefined): boolean {
+  return read?.strong === true && !isPatronymic(word) && !PATRONYMIC_FOLDED.test(foldName(word))
 }
 
 /** Finds name mentions. */
@@ -757,10 +767,20 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       // Kazakh women's given names do not decline in Russian text (`Айгуль Ивановой`): the surname shows the case.
       if (c === 'nom' && gender === 'f')
         nom = surnameNominative(surface, 'f', /у$/i.test(surface) ? 'acc' : 'gen')
+      // Kazakh puts the case suffix on the last word only: after a given name, a surname that
+      // is itself a given name (`Салтанат Әзірбектің`, `Ержан Бауыржанға`) is stripped too.
+      let key = read?.key
+      if (lang === 'kk' && nom === surface) {
+        const stem = kazakhCaseStem(surface)
+        if (stem !== undefined) {
+          nom = stem
+          key = readSurname(stem, lang)?.key
+        }
+      }
       return {
         surface,
         nominative: nom,
-        key: (read?.key ?? foldName(nom)) || foldName(surface),
+        key: (key ?? foldName(nom)) || foldName(surface),
         strong: read?.strong ?? false,
       }
     }
@@ -816,6 +836,30 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
         ),
       ]
     }
+    // Two people side by side: `Адвокат Асанова Марат Жолдошев`, `адвоката Ивановой Марат
+    // Жолдошев` — a surname, then a given name and a second surname (not a patronymic, not
+    // `-ұлы`/`-қызы`) is the first person's surname and a new name.
+    if (nw === 3 && surnames[0] && givens[1] && !givens[0] && secondSurname(w[2]!, surnames[2])) {
+      const s0 = surnames[0]
+      const first = make(
+        words[0]!,
+        words[0]!,
+        undefined,
+        undefined,
+        { surface: w[0]!, nominative: s0.nominative, key: s0.key, strong: s0.strong },
+        [],
+        s0.nominative,
+        s0.strong || cue !== undefined,
+        false,
+      )
+      const rest = interpret(
+        words[1]!,
+        end,
+        words.slice(1),
+        inits.filter((x) => x > words[1]!),
+      )
+      return [first, ...(rest ?? [])]
+    }
     // Surname first: `Нурланов Алпыс`, `Серикбаев Алпыс Нурланович`.
     if (nw >= 2 && surnames[0] && givens[1]) {
       const g1 = givens[1]
@@ -841,7 +885,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     // `Подозреваемый Нурланов Алпыс` after a capitalised title).
     for (let k = 1; k < nw - 1; k++) {
       if (
-        (givens[k] && (surnames[k + 1] || isPatronymic(w[k + 1]!) || cue)) ||
+        (givens[k] && (surnames[k + 1] || isPatronymic(w[k + 1]!) || cue || givens[k + 1])) ||
         (surnames[k] && givens[k + 1])
       )
         return interpret(

@@ -184,6 +184,21 @@ describe('findPlaces: places missing from the gazetteer', () => {
     ['at the checkpoint Kordai Auto', 'Kordai Auto', 'site'],
     ['отбывал срок в ИК-12', 'ИК-12', 'site'],
     ['Шу станциясынан шыққан', 'Шу станциясы', 'site'],
+    // Rural districts are districts, named in full.
+    ['житель Аксуского сельского округа', 'Аксуский сельский округ', 'district'],
+    ['в Каменском сельском округе', 'Каменский сельский округ', 'district'],
+    ['Бескөл ауылдық округінде тұратын', 'Бескөл ауылдық округі', 'district'],
+    // A street's namesake keeps its title or number.
+    ['кафе на проспекте Абылай хана', 'проспект Абылай хана', 'site'],
+    ['на улице Райымбек батыра', 'улица Райымбек батыра', 'site'],
+    ['по ул. Төле би', 'улица Төле би', 'site'],
+    ['дом на улице 9 Мая', 'улица 9 Мая', 'site'],
+    ['Қазыбек би көшесінде', 'Қазыбек би көшесі', 'site'],
+    ['по улице Жандосова', 'улица Жандосова', 'site'],
+    // Towns and border crossings of the region.
+    ['был задержан в Подольске', 'Подольск', 'city'],
+    ['через Торугарт в Китай', 'Торугарт', 'city'],
+    ['Irkeshtam is the main crossing', 'Irkeshtam', 'city'],
   ]
   for (const [text, name, kind] of cases) {
     test(text, () => {
@@ -213,6 +228,11 @@ describe('findPlaces: exclusions', () => {
     'улица имени Сатпаева',
     'the former Soviet Union and the CIS',
     'Страны СНГ и Средней Азии',
+    // A country inside a currency is no mention of the country.
+    'взятка в размере 3 тысяч долларов США',
+    'ущерб составил 40 тыс. долл. США',
+    '10 мың АҚШ доллары көлемінде пара',
+    'a fine of 2,000 USA dollars',
   ]
   for (const text of cases) {
     test(text, () => {

@@ -436,8 +436,12 @@ function readAsPlace(ctx: Context, m: LexiconMatch, e: LexiconEntry): boolean {
   const next = tokens[m.tokEnd]
   if (next && TITLE_AFTER.has(next.text.toLowerCase()) && (next.capitalised || !next.isWord))
     return false
-  if (next && /^(?:dollars?|\$)$/i.test(next.text)) return false
+  // A country inside a currency name is no place: "US dollars", "АҚШ долларынан".
+  if (next && /^(?:dollars?|\$|доллар)/i.test(next.text)) return false
   const prev = tokens[m.tokStart - 1]
+  // "долларов США", "долл. США", "dollars of the USA" are currencies, too.
+  const prevWord = prev?.text === '.' ? tokens[m.tokStart - 2] : prev
+  if (prevWord && /^(?:доллар|долл$|dollars?$)/i.test(prevWord.text)) return false
   if (prev?.isWord && BRAND_BEFORE.has(prev.text.toLowerCase())) return false
   if (e.place?.kind === 'country' && prev?.isWord && LAW_BEFORE.test(ctx.key(m.tokStart - 1)))
     return false

@@ -31,9 +31,24 @@ export function isCyrillic(s: string): boolean {
 }
 
 const capitalise = (w: string) => w[0]!.toUpperCase() + w.slice(1)
+/** "округ" and its case forms: the head of a rural district ("сельский округ", "ауылдық округі"). */
+const RURAL_DISTRICT = [
+  'округ',
+  'округа',
+  'округу',
+  'округом',
+  'округе',
+  'округі',
+  'округінде',
+  'округінің',
+  'округіне',
+  'округін',
+  'округінен',
+]
+const RURAL_DISTRICT_SET: ReadonlySet<string> = new Set(RURAL_DISTRICT)
 /** Every generic word the patterns look for (lower case and capitalised): other words are skipped fast. */
 const PATTERN_TRIGGERS = new Set(
-  [...EN_AFTER.keys(), ...EN_BEFORE_OF.keys(), ...RU_GENERIC.keys(), 'обл']
+  [...EN_AFTER.keys(), ...EN_BEFORE_OF.keys(), ...RU_GENERIC.keys(), 'обл', ...RURAL_DISTRICT]
     .flatMap((w) => [w, w.replace('поселк', 'посёлк').replace('поселок', 'посёлок')])
     .flatMap((w) => [w, capitalise(w)]),
 )
@@ -91,6 +106,11 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
           used.fill(1, i, to)
         }
       }
+      continue
+    }
+    if (RURAL_DISTRICT_SET.has(lower)) {
+      const rural = ruralDistrict(ctx, i, used)
+      if (rural) push('district', rural.display, rural.start, t.end)
       continue
     }
     const ru = RU_GENERIC.get(ctx.key(i))
@@ -153,6 +173,41 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
     }
   }
   return out
+}
+
+/**
+ * A rural district ending at the word "округ" (token `i`): "Кокдаласского сельского округа" →
+ * "Кокдаласский сельский округ", "Көкдала ауылдық округінде" → "Көкдала ауылдық округі".
+ * Marks its tokens used.
+ */
+function ruralDistrict(
+  ctx: TokenContext,
+  i: number,
+  used: Uint8Array,
+): { display: string; start: number } | null {
+  const { tokens, text } = ctx
+  const rural = tokens[i - 1]
+  if (!rural || used[i - 1] || i < 2) return null
+  const ruralWord = rural.text.toLowerCase()
+  if (ruralWord === 'ауылдық') {
+    const from = capitalisedRunBefore(ctx, i - 1, used, 2)
+    if (from >= i - 1) return null
+    used.fill(1, from, i + 1)
+    const base = text.slice(tokens[from]!.start, tokens[i - 2]!.end)
+    return { display: `${base} ауылдық округі`, start: tokens[from]!.start }
+  }
+  if (!ruralWord.startsWith('сельск')) return null
+  const name = tokens[i - 2]!
+  if (
+    used[i - 2] ||
+    !name.capitalised ||
+    !isCyrillic(name.text) ||
+    !RU_PLACE_ADJECTIVE.test(name.text) ||
+    CYR_PATTERN_STOP.has(name.text.toLowerCase())
+  )
+    return null
+  used.fill(1, i - 2, i + 1)
+  return { display: `${ruAdjectiveNominative(name.text, 'm')} сельский округ`, start: name.start }
 }
 
 const RU_PLACE_ADJECTIVE = /[сц]к(?:ая|ой|ую|ою|ий|ого|ому|им|ом|ие|их|ими)$/

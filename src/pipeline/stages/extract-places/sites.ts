@@ -69,6 +69,13 @@ const COLONY_RE =
 const KK_CHECKPOINT_RE = /«([^«»\n]{2,40})» өткізу (?:бекет|пункт)\p{L}*/gu
 const RU_CHECKPOINT_RE = /(?:пункт(?:а|е|ом|у)? пропуска|КПП|пост(?:а|у|е)?) «([^«»\n]{2,40})»/gu
 
+/** Lower-case titles that end a street's namesake: "Тауке хана", "Қабанбай батыр", "Төле би". */
+const HONORIFICS: ReadonlySet<string> = new Set(
+  'хан хана батыр батыра батыры би бия ата аты акына ақын ақынның баба бабы датқа датки'.split(' '),
+)
+/** A number or an ordinal that starts a street name: "8", "100-летия", "1-я". */
+const ORDINAL_RE = /^\d{1,4}(?:-\p{L}{1,8})?$/u
+
 const capitalise = (w: string) => w[0]!.toUpperCase() + w.slice(1)
 /** Every word that can start a site pattern, lower case and capitalised. */
 const TRIGGERS = new Set(
@@ -138,16 +145,30 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
       let j = i + 1
       if (tokens[j]?.text === '.') j++
       const name = tokens[j]
-      if (name?.capitalised && name.isWord && (lower !== 'ул' || j === i + 2)) {
-        push(`${siteBefore} ${name.text}`, t.start, name.end)
-        i = j
+      // "улица 8 Марта", "проспект 100-летия Астаны": a number starts the name.
+      const numbered =
+        name?.isWord === true && ORDINAL_RE.test(name.text) && tokens[j + 1]?.capitalised === true
+      if (name?.isWord && (name.capitalised || numbered) && (lower !== 'ул' || j === i + 2)) {
+        // "проспект Тауке хана", "улица Кабанбай батыра", "улица Толе би": the title is part of
+        // the name.
+        let last = numbered ? j + 1 : j
+        const title = tokens[last + 1]
+        if (title?.isWord && HONORIFICS.has(title.text)) last++
+        push(
+          `${siteBefore} ${text.slice(name.start, tokens[last]!.end)}`,
+          t.start,
+          tokens[last]!.end,
+        )
+        i = last
         continue
       }
     }
     for (const [prefix, nominative] of KK_SITE_AFTER) {
       if (!lower.startsWith(prefix)) continue
-      const from = capsBefore(tokens, i, 2)
-      if (from < i)
+      // "Қабанбай батыр көшесі": a lower-case title between the name and the street word.
+      const titled = i > 1 && HONORIFICS.has(tokens[i - 1]!.text) ? 1 : 0
+      const from = capsBefore(tokens, i - titled, 2)
+      if (from < i - titled)
         push(
           `${text.slice(tokens[from]!.start, tokens[i - 1]!.end)} ${nominative}`,
           tokens[from]!.start,

@@ -127,6 +127,24 @@ function yearPhrase(word: string, ctx: RuleContext, at: number): number | null {
   return previousYear(ctx.text, at)
 }
 
+/** "в ноябре прошлого года", "того же года в сентябре": a Russian month with a year phrase. */
+function ruYearPhraseMonth(
+  phrase: string,
+  month: number,
+  ctx: RuleContext,
+  at: number,
+): Omit<DateHit, 'start' | 'end'> | null {
+  // "того же года" names the year written last before; the others lean on the reference date.
+  if (/же/iu.test(phrase)) {
+    const y = previousYear(ctx.text, at)
+    return y === null ? null : absolute(y, month, null)
+  }
+  const ref = ctx.refAt(at)
+  if (!ref) return null
+  const y = /^(?:прошл|минувш)/iu.test(phrase) ? ref.y - 1 : ref.y
+  return { ...absolute(y, month, null)!, relative: true }
+}
+
 /** Full dates, months and ranges, each with a comment showing the forms it reads. */
 export const ABSOLUTE_RULES: readonly Rule[] = [
   {
@@ -240,19 +258,25 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     make: (m) => absolute(Number(m[2]), monthNumber(m[1]!), null),
   },
   {
+    // прошлого года в ноябре · того же года в сентябре (the year phrase before the month)
+    script: 'cyrillic',
+    re: new RegExp(
+      `${NB}(прошлого|минувшего|этого|текущего|нынешнего|того\\s+же|этого\\s+же)\\s+года\\s*,?\\s+(?:в|с|до|к|по|в\\s+начале|в\\s+конце|в\\s+середине)\\s+(${RU_M})${NA}(?!\\s+\\d)`,
+      'giu',
+    ),
+    make: (m, ctx) => ruYearPhraseMonth(m[1]!, monthNumber(m[2]!)!, ctx, m.index),
+  },
+  {
     // в марте · в начале февраля · до июня (year-less, after a preposition)
     script: 'cyrillic',
     re: new RegExp(
-      `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?${NA}(?!\\s+\\d)(?:\\s+(прошлого|этого|текущего|нынешнего)\\s+года)?`,
+      `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?${NA}(?!\\s+\\d)(?:\\s+(прошлого|минувшего|этого|текущего|нынешнего|того\\s+же|этого\\s+же)\\s+года)?`,
       'giu',
     ),
     make: (m, ctx) => {
       const month = monthNumber(m[1]!)!
-      const ref = ctx.refAt(m.index)
-      if (!m[2] || !ref) return yearless(ref, month, null)
-      // "в ноябре прошлого года": the year is named relative to the reference date.
-      const y = /^прошл/iu.test(m[2]) ? ref.y - 1 : ref.y
-      return { ...absolute(y, month, null)!, relative: true }
+      if (!m[2]) return yearless(ctx.refAt(m.index), month, null)
+      return ruYearPhraseMonth(m[2], month, ctx, m.index)
     },
   },
   {
@@ -277,6 +301,26 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     script: 'kazakh',
     re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылдың|жылғы|ж\\.)\\s+(${KK_M})`, 'giu'),
     make: (m) => absolute(Number(m[1]), monthNumber(m[2]!), null),
+  },
+  {
+    // өткен жылдың қараша айында · былтыр қарашада · сол жылдың қыркүйегінде · осы жылғы наурызда
+    script: 'kazakh',
+    re: new RegExp(
+      `${NB}(өткен\\s+жыл(?:дың|ғы|ы)|былтыр(?:ғы)?|биыл(?:ғы)?|осы\\s+жыл(?:дың|ғы|ы)|ағымдағы\\s+жыл(?:дың|ғы|ы)|сол\\s+жыл(?:дың|ғы|ы)|дәл\\s+сол\\s+жыл(?:дың|ғы|ы))\\s+(${KK_M})(?:\\s+ай\\p{L}*)?`,
+      'giu',
+    ),
+    make: (m, ctx) => {
+      const w = m[1]!.toLowerCase()
+      const month = monthNumber(m[2]!)!
+      if (/сол/u.test(w)) {
+        const y = previousYear(ctx.text, m.index)
+        return y === null ? null : absolute(y, month, null)
+      }
+      const ref = ctx.refAt(m.index)
+      if (!ref) return null
+      const y = /^(?:өткен|былтыр)/u.test(w) ? ref.y - 1 : ref.y
+      return { ...absolute(y, month, null)!, relative: true }
+    },
   },
   {
     // наурызда, желтоқсанда (year-less, lower case: "Қазанда" is the city of Kazan)
@@ -373,7 +417,8 @@ export const RELATIVE_RULES: readonly {
     make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
   },
   {
-    re: /(?<![\p{L}])(?:өткен\s+)?(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)\s+күні(?![\p{L}])/giu,
+    // өткен сенбіде · жұмада · өткен дүйсенбі күні
+    re: /(?<![\p{L}])(?:өткен\s+)?(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:\s+күні|да|де)(?![\p{L}])/giu,
     make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
   },
   {
@@ -382,6 +427,12 @@ export const RELATIVE_RULES: readonly {
   },
   {
     re: /(?<![\p{L}])(?:last\s+year|в\s+(?:прошлом|минувшем)\s+году|(?:весной|летом|осенью|зимой|в\s+начале|в\s+конце|в\s+середине|до\s+конца)\s+(?:прошлого|минувшего)\s+года|былтыр\p{L}*|өткен\s+жыл\p{L}*)(?![\p{L}])/giu,
+    make: (_m, r) => ({ y: r.y - 1 }),
+  },
+  {
+    // last autumn · прошлой осенью · прошлым летом · былтыр күзде: the season's year, as the gold
+    // gives "осенью 2025 года" and "the summer of 2012" their year.
+    re: /(?<![\p{L}])(?:(?:last|this\s+past)\s+(?:spring|summer|autumn|fall|winter)|прошл(?:ой|ым)\s+(?:весной|летом|осенью|зимой)|(?:минувшей|прошедшей)\s+(?:весной|осенью|зимой)|былтыр(?:ғы)?\s+(?:көктем|жаз|күз|қыс)\p{L}*|өткен\s+(?:көктем|жаз|күз|қыс)\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => ({ y: r.y - 1 }),
   },
   {

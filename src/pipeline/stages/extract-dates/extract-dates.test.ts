@@ -120,3 +120,101 @@ describe('extractDates', () => {
     )
   })
 })
+
+describe('extractDates on forms met in fresh text', () => {
+  const REF = '2025-03-12'
+  const texts = (out: unknown[][]) => out.map(([text, iso]) => [text, iso])
+  // One row per error class and language: [sentence, lang, expected [text, iso]].
+  const rows: [string, 'en' | 'ru' | 'kk', [string, string][]][] = [
+    // A month with a relative year is one date, not a year plus a month.
+    [
+      'Өткен жылдың қараша айында полиция алаяқты ұстады.',
+      'kk',
+      [['Өткен жылдың қараша айында', '2024-11']],
+    ],
+    [
+      'Прошлого года в ноябре полиция задержала мошенника.',
+      'ru',
+      [['Прошлого года в ноябре', '2024-11']],
+    ],
+    [
+      'Police detained the suspect in November last year.',
+      'en',
+      [['November last year', '2024-11']],
+    ],
+    // A year that only frames a count of offences is the statistic's period.
+    ['Биыл облыста 1 200 қылмыс тіркелді, ал 2023 жылы 87 кісі өлтіру болды.', 'kk', []],
+    ['В 2023 году было совершено 87 убийств, в прошлом году осуждены 312 человек.', 'ru', []],
+    ['In 2023 there were 87 murders in the city.', 'en', []],
+    ['This year 45 drug labs were shut down.', 'en', []],
+    // …but a year framing one event stays.
+    ['2023 жылы полиция аудан әкімін ұстады.', 'kk', [['2023', '2023']]],
+    ['В 2023 году полиция задержала главу акимата.', 'ru', [['2023', '2023']]],
+    // Header lines and datelines are page furniture.
+    ['ASTANA, March 3 — Police detained a man on March 2.', 'en', [['March 2', '2025-03-02']]],
+    [
+      'АЛМАТЫ, 3 марта (Reuters) – Полиция задержала мужчину 2 марта.',
+      'ru',
+      [['2 марта', '2025-03-02']],
+    ],
+    [
+      'Жаңартылды: 4 наурыз 2025\nПолиция ер адамды 2 наурызда ұстады.',
+      'kk',
+      [['2 наурызда', '2025-03-02']],
+    ],
+    // Seasons of last year give that year (as "осенью 2025 года" gives 2025).
+    ['The fraud scheme began last autumn.', 'en', [['last autumn', '2024']]],
+    ['Мошенничество началось прошлой осенью.', 'ru', [['прошлой осенью', '2024']]],
+    ['Алаяқтық былтыр күзде басталды.', 'kk', [['былтыр күзде', '2024']]],
+    // "that year" takes the year written last before it.
+    [
+      'Іс 2021 жылы қозғалды. Сол жылдың қыркүйегінде ол ұсталды.',
+      'kk',
+      [
+        ['2021', '2021'],
+        ['Сол жылдың қыркүйегінде', '2021-09'],
+      ],
+    ],
+    [
+      'Дело возбудили в 2021 году. Того же года в сентябре его задержали.',
+      'ru',
+      [
+        ['2021', '2021'],
+        ['Того же года в сентябре', '2021-09'],
+      ],
+    ],
+    // Weekdays resolve to the last one on or before the reference day (a Wednesday).
+    ['Өткен сенбіде полиция ер адамды ұстады.', 'kk', [['Өткен сенбіде', '2025-03-08']]],
+    ['В минувшую субботу полиция задержала мужчину.', 'ru', [['В минувшую субботу', '2025-03-08']]],
+    // "The next day" is the day after the full date before it.
+    [
+      'He was detained on March 3, 2025. The next day he was charged.',
+      'en',
+      [
+        ['March 3, 2025', '2025-03-03'],
+        ['The next day', '2025-03-04'],
+      ],
+    ],
+    [
+      'Его задержали 3 марта 2025 года. На следующий день ему предъявили обвинение.',
+      'ru',
+      [
+        ['3 марта 2025 года', '2025-03-03'],
+        ['На следующий день', '2025-03-04'],
+      ],
+    ],
+    [
+      'Ол 2025 жылғы 3 наурызда ұсталды. Келесі күні оған айып тағылды.',
+      'kk',
+      [
+        ['2025 жылғы 3 наурызда', '2025-03-03'],
+        ['Келесі күні', '2025-03-04'],
+      ],
+    ],
+  ]
+  for (const [text, lang, expected] of rows) {
+    test(`reads ${JSON.stringify(text)}`, async () => {
+      assert.deepEqual(texts(await run(doc(text, { lang, ref: REF }))), expected)
+    })
+  }
+})

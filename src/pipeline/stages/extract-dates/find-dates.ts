@@ -72,7 +72,36 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   })
-  return dropOverlaps(found, text.length)
+  return withNextDays(text, segments, dropOverlaps(found, text.length))
+}
+
+// "the next day", "на следующий день", "келесі күні": the day after the full date written last.
+const NEXT_DAY =
+  /(?<![\p{L}])(?:the\s+(?:next|following)\s+day|(?:на\s+)?(?:следующий|другой)\s+день|наутро|келесі\s+күн(?:і|де)|ертесі(?:нде)?|ертеңіне)(?![\p{L}])/giu
+const NEXT_DAY_REACH = 400
+
+function withNextDays(text: string, segments: readonly Segment[], hits: DateHit[]): DateHit[] {
+  const full = hits.filter((h) => h.iso.length === 10)
+  if (full.length === 0) return hits
+  const extra: DateHit[] = []
+  eachMatch(NEXT_DAY, segments, (m) => {
+    const i = lastBefore(full, m.index)
+    const prev = i >= 0 ? full[i] : undefined
+    if (!prev || m.index - prev.end > NEXT_DAY_REACH) return
+    // A paragraph break ends the story the date belongs to.
+    if (text.slice(prev.end, m.index).includes('\n\n')) return
+    const t = new Date(`${prev.iso}T00:00:00Z`)
+    t.setUTCDate(t.getUTCDate() + 1)
+    const next = t.toISOString().slice(0, 10)
+    extra.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      iso: next,
+      relative: true,
+      bareYear: false,
+    })
+  })
+  return extra.length ? [...hits, ...extra].sort((a, b) => a.start - b.start) : hits
 }
 
 /**
@@ -124,6 +153,28 @@ const TRIGGER_WORDS = [
   'осы',
   'ағымдағы',
   'күні',
+  'того',
+  'сол',
+  'following',
+  'day',
+  'следующ',
+  'другой',
+  'наутро',
+  'келесі',
+  'ертес',
+  'ертең',
+  'autumn',
+  'fall',
+  'spring',
+  'summer',
+  'winter',
+  'дүйсенбі',
+  'сейсенбі',
+  'сәрсенбі',
+  'бейсенбі',
+  'жұма',
+  'сенбі',
+  'жексенбі',
 ]
 const TRIGGER = new RegExp(
   `\\d+|${TRIGGER_WORDS.sort((a, b) => b.length - a.length).join('|')}`,

@@ -472,6 +472,18 @@ describe('extractPersons: Kazakh case suffixes and names side by side', () => {
       [{ name: 'Айгүл Сейітқали' }],
     ],
     [
+      'kk names that end like a suffix keep their ending',
+      'kk',
+      'Алибек Сатыбалды мен Ержан Амангелді қамауға алынды.',
+      [{ name: 'Алибек Сатыбалды' }, { name: 'Ержан Амангелді' }],
+    ],
+    [
+      'ru -ский lawyer in the genitive before a client name',
+      'ru',
+      'По словам адвоката Петровского Марат Жолдошев вину не признал.',
+      [{ name: 'Петровский', role: 'lawyer' }, { name: 'Марат Жолдошев' }],
+    ],
+    [
       'ru lawyer surname before a client name',
       'ru',
       'Адвокат Асанова Марат Жолдошев намерен обжаловать приговор в апелляционной инстанции.',

@@ -375,8 +375,13 @@ export function kazakhCaseStem(word: string): string | undefined {
 
 const KK_STEM_CACHE = new Map<string, string>()
 
+// Name endings that look like a case suffix: `Сатыбалды`, `Амангелді`, `Құдайберді` end in
+// `-ды/-ді` of their own.
+const OWN_SUFFIX_LIKE = /(?:бер|гел|кел|бал|тал|қал|сал|кал)д[ыі]$/
+
 function kazakhCaseStemUncached(word: string): string | undefined {
   const low = word.toLowerCase()
+  if (OWN_SUFFIX_LIKE.test(low) || firstNameGender(word) !== undefined) return undefined
   let first: string | undefined
   for (const [s, classes] of KK_CASE_RULES) {
     if (!low.endsWith(s) || low.length - s.length < 4) continue

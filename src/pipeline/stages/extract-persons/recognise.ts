@@ -389,6 +389,21 @@ function secondSurname(word: string, read: SurnameReading | undefined): boolean 
   return read?.strong === true && !isPatronymic(word) && !PATRONYMIC_FOLDED.test(foldName(word))
 }
 
+const ADJECTIVAL_OBLIQUE = /(?:ск|цк)(?:ого|ому|им|ом|ой|ую)$/i
+
+/**
+ * An oblique `-ский/-ская` surname (`адвоката Петровского`) read back to the nominative. Only
+ * used after a title and before another name: `Алматинского` alone is a district, not a person.
+ */
+function adjectivalSurname(word: string): SurnameReading | undefined {
+  const m = ADJECTIVAL_OBLIQUE.exec(word)
+  if (!m || word.length < 7) return undefined
+  const f = /(?:ой|ую)$/i.test(word)
+  const nominative =
+    word.slice(0, word.length - (f ? 2 : /(?:ого|ому)$/i.test(word) ? 3 : 2)) + (f ? 'ая' : 'ий')
+  return { nominative, key: foldName(nominative), strong: false, gender: f ? 'f' : 'm' }
+}
+
 /** Finds name mentions. */
 export function findNameMentions(input: RecogniseInput): NameMention[] {
   const { text, tokens, lang, blocked } = input
@@ -839,8 +854,8 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     // Two people side by side: `Адвокат Асанова Марат Жолдошев`, `адвоката Ивановой Марат
     // Жолдошев` — a surname, then a given name and a second surname (not a patronymic, not
     // `-ұлы`/`-қызы`) is the first person's surname and a new name.
-    if (nw === 3 && surnames[0] && givens[1] && !givens[0] && secondSurname(w[2]!, surnames[2])) {
-      const s0 = surnames[0]
+    const s0 = surnames[0] ?? (cue ? adjectivalSurname(w[0]!) : undefined)
+    if (nw === 3 && s0 && givens[1] && !givens[0] && secondSurname(w[2]!, surnames[2])) {
       const first = make(
         words[0]!,
         words[0]!,

@@ -11,14 +11,14 @@ import type { DateHit } from './find-dates.ts'
 const TIME_AFTER = /^,?\s{0,2}\d{1,2}:\d{2}/u
 const TIME_BEFORE = /\d{1,2}:\d{2}\s{0,2}[,/|•-]?\s{0,2}$/u
 const HEADER_LINE =
-  /(?:^|\n)[ \t]*(?:date|дата|published|posted|опубликован[оа]?|обновлен[оа]?|обновлён|updated|last\s+updated|last\s+modified|жаңартылды|жарияланды|жарияланған\s+күні|күні)(?:\s+on)?[: \t]+$/iu
+  /(?:^|\n|[|•])[ \t]*(?:date|дата|published|posted|опубликован[оа]?|обновлен[оа]?|обновлён|updated|last\s+updated|last\s+modified|жаңартылды|жарияланды|жарияланған\s+күні|күні)(?:\s+on)?[: \t]+$/iu
 // "ASTANA, March 3 —", "АЛМАТЫ, 3 марта (Reuters) –", "Kazakhstan, Astana, September 9/ Trend":
 // a dateline opens a line with one or two place names and closes with a dash or slash; it is page
 // furniture like a header date (dev gold leaves its date out).
 const DATELINE_BEFORE =
-  /(?:^|\n)[ \t]*(?:[\p{Lu}][\p{L}.'’-]*(?:[ \t]+[\p{Lu}][\p{L}.'’-]*){0,2}[ \t]*,[ \t]*){1,2}$/u
+  /(?:^|\n)[ \t]*(?:[\p{Lu}][\p{L}'’-]*(?:[ \t]+[\p{Lu}][\p{L}'’-]*){0,2}[ \t]*[,.][ \t]*){1,2}$/u
 const DATELINE_AFTER =
-  /^,?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–/]|-{1,2}[ \t]|\.[ \t]*[—–-])/u
+  /^,?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–/]|-{1,2}[ \t]|\.[ \t]*(?:[\p{Lu}][\p{L}-]*[ \t]*)?[—–-])/u
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/iu
 const BIRTH_BEFORE = /\bborn\b[^.;,\n]{0,30}$|родил\p{L}*\s+(?:в\s+)?$|туған\s+$/iu
 const BIRTH_AFTER = /^\s*(?:года\s+рождения|г\.\s?р\.|г\.р\.|жылы\s+туған|ж\.\s?т\.)/iu

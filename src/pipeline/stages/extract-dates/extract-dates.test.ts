@@ -142,6 +142,22 @@ describe('extractDates on forms met in fresh text', () => {
       'en',
       [['November last year', '2024-11']],
     ],
+    // A year-less month right after a year takes that year, and the pair is one date.
+    [
+      '2022 жылы 5 қарашада полиция алаяқты ұстады.',
+      'kk',
+      [['2022 жылы 5 қарашада', '2022-11-05']],
+    ],
+    [
+      'В 2022 году в ноябре полиция задержала мошенника.',
+      'ru',
+      [['2022 году в ноябре', '2022-11']],
+    ],
+    [
+      'Last year in November police detained the man.',
+      'en',
+      [['Last year in November', '2024-11']],
+    ],
     // A year that only frames a count of offences is the statistic's period.
     ['Биыл облыста 1 200 қылмыс тіркелді, ал 2023 жылы 87 кісі өлтіру болды.', 'kk', []],
     ['В 2023 году было совершено 87 убийств, в прошлом году осуждены 312 человек.', 'ru', []],
@@ -162,6 +178,8 @@ describe('extractDates on forms met in fresh text', () => {
       'kk',
       [['2 наурызда', '2025-03-02']],
     ],
+    ['Астана. 3 наурыз. ҚазАқпарат - Полиция ер адамды ұстады.', 'kk', []],
+    ['Published: 4 March 2025 | Updated: 5 March 2025\nPolice detained a man.', 'en', []],
     // Seasons of last year give that year (as "осенью 2025 года" gives 2025).
     ['The fraud scheme began last autumn.', 'en', [['last autumn', '2024']]],
     ['Мошенничество началось прошлой осенью.', 'ru', [['прошлой осенью', '2024']]],

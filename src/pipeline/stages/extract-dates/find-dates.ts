@@ -72,7 +72,33 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   })
-  return withNextDays(text, segments, dropOverlaps(found, text.length))
+  return withNextDays(text, segments, withYearOnMonth(text, dropOverlaps(found, text.length)))
+}
+
+// "2022 жылы қарашада", "в прошлом году в ноябре", "In 2022, in November": the year just before a
+// year-less month or day is that date's year, and the pair is one date.
+const YEAR_MONTH_GAP =
+  /^[ \t]{0,2}(?:-?(?:жылы|жылғы|жылдың|году|г\.))?[ \t,]{0,3}(?:(?:in|on|в|во)[ \t]+)?$/iu
+
+function withYearOnMonth(text: string, hits: DateHit[]): DateHit[] {
+  let out: DateHit[] | null = null
+  for (let i = 0; i + 1 < hits.length; i++) {
+    const year = hits[i]!
+    const day = hits[i + 1]!
+    if (year.iso.length !== 4 || day.iso.length < 7 || !day.relative) continue
+    if (day.start - year.end > 16 || !YEAR_MONTH_GAP.test(text.slice(year.end, day.start))) continue
+    out ??= [...hits]
+    const merged: DateHit = {
+      start: year.start,
+      end: day.end,
+      iso: year.iso + day.iso.slice(4),
+      relative: year.relative,
+      bareYear: false,
+    }
+    out[i] = merged
+    out[i + 1] = merged
+  }
+  return out ? [...new Set(out)] : hits
 }
 
 // "the next day", "на следующий день", "келесі күні": the day after the full date written last.

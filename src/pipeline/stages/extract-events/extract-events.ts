@@ -173,6 +173,8 @@ const NOT_AN_ACT: ReadonlySet<string> = new Set(['organized_crime', 'other'])
 const COURT =
   /\bjudge\b|\bcourt\b|(?<!\p{L})суд(?!\p{L})|(?<!\p{L})суд[аеуо]м?(?!\p{L})|(?<!\p{L})сот(?:ы|қа|та)?(?!\p{L})/iu
 const PRE_TRIAL = /сотқа дейінгі/giu
+// Literals every COURT match contains (and PRE_TRIAL too).
+const COURT_HINT = /judge|court|суд|сот/iu
 const AGENCY_KINDS: ReadonlySet<OrganizationKind> = new Set([
   'law_enforcement',
   'prosecutor',
@@ -296,12 +298,26 @@ interface SentenceInfo {
 }
 
 /** Memoises a test. */
-function once(test: () => boolean): () => boolean {
-  let value: boolean | undefined
+function once<T>(test: () => T): () => T {
+  let done = false
+  let value: T
   return () => {
-    value ??= test()
+    if (!done) {
+      value = test()
+      done = true
+    }
     return value
   }
+}
+
+/** Per-sentence inputs of a candidate. Towns are shared between candidates, never mutated. */
+interface SentenceParts {
+  readonly towns: ReadonlySet<string>
+  /** Distinct place names (not countries) of the sentence. */
+  readonly townCount: number
+  readonly weekday: () => string | null
+  readonly since: () => boolean
+  readonly continues: () => boolean
 }
 
 /** Bucketed per-sentence views of the earlier stages' mentions. */
@@ -414,7 +430,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       fresh: once(() => marksNewOccurrence(text)),
       denial: once(() => isDenial(text)),
       // "сотқа дейінгі тергеу" is the pre-trial investigation, not a court.
-      court: once(() => COURT.test(text.replace(PRE_TRIAL, ''))),
+      // Without any court word there is no "сотқа дейінгі" to drop either.
+      court: once(() => COURT_HINT.test(text) && COURT.test(text.replace(PRE_TRIAL, ''))),
       treaty: once(() => TREATY.test(text)),
       victimEscape: once(() => VICTIM_ESCAPE.test(text)),
       plea: once(() => PLEA.test(text)),
@@ -522,6 +539,25 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     return own.size > 0 ? own : new Set(facts.crimes.get(si) ?? [])
   }
 
+  // What `make` reads from a sentence, computed once per sentence rather than per trigger.
+  const partsCache = new Map<number, SentenceParts>()
+  const sentenceParts = (si: number): SentenceParts => {
+    let parts = partsCache.get(si)
+    if (!parts) {
+      const text = sentenceInfo(si).text
+      const placeList = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
+      parts = {
+        towns: new Set(placeList.flatMap((p) => p.keys)),
+        townCount: new Set(placeList.map((p) => p.name)).size,
+        weekday: once(() => weekdayDate(text, doc.referenceDate ?? doc.published)),
+        since: once(() => SINCE.test(text)),
+        continues: once(() => BACK_REFERENCE.test(text)),
+      }
+      partsCache.set(si, parts)
+    }
+    return parts
+  }
+
   const make = (
     type: EventType,
     m: { start: number; end: number; text: string },
@@ -530,15 +566,13 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   ): Candidate => {
     const s = index.sentences[si]!
     const info = sentenceInfo(si)
-    const placeList = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
-    const towns = new Set(placeList.flatMap((p) => p.keys))
-    const names = new Set(placeList.map((p) => p.name))
+    const own = sentenceParts(si)
     const who = whoIn(si)
     const article = articleOf(m.start)
     let date = derived
       ? null
       : (facts.dates.get(si) ?? []).length === 0
-        ? weekdayDate(info.text, doc.referenceDate ?? doc.published)
+        ? own.weekday()
         : eventDate(
             content,
             near(facts.dates.get(si) ?? [], m.start),
@@ -571,17 +605,17 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       article,
       // A crime found through a step taken about it is not dated by that step.
       date,
-      openDate: (type === 'flight' || type === 'wanted') && SINCE.test(info.text),
+      openDate: (type === 'flight' || type === 'wanted') && own.since(),
       named: who.named,
       descriptors: who.descriptors,
       // A sentence naming three or more towns summarises several occurrences: no distinction.
-      towns: names.size >= 3 ? new Set() : towns,
+      towns: own.townCount >= 3 ? new Set() : own.towns,
       crimes: crimeKey(type, m, si),
       fresh: info.fresh(),
       other: type === 'sentence' && !derived && otherDefendant(si, m.start),
       penalties:
         type === 'sentence' ? new Set(findPenalties(info.text).map((p) => p.kind)) : new Set(),
-      continues: BACK_REFERENCE.test(info.text),
+      continues: own.continues(),
       remand: remandAt.has(m.start),
       derived,
     }

@@ -501,6 +501,18 @@ describe('extractPersons: Kazakh case suffixes and names side by side', () => {
       'Задержан Серикбаев Алпыс Нурланович, житель Караганды.',
       [{ name: 'Серикбаев Алпыс Нурланович' }],
     ],
+    [
+      'ru masculine nominative surname first is not split',
+      'ru',
+      'В суде выступил подсудимый Нурланов Алпыс Серикбаев, житель Караганды.',
+      [{ name: 'Нурланов Алпыс Серикбаев' }],
+    ],
+    [
+      'kk instrumental after a nasal',
+      'kk',
+      'Тергеу тобы күдікті Асқар Бауыржанмен бірге оқиға орнына барды.',
+      [{ name: 'Асқар Бауыржан' }],
+    ],
   ]
   for (const [label, lang, text, expected] of cases) {
     it(label, () => check(text, lang, expected))

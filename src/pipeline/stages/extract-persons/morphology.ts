@@ -338,7 +338,7 @@ const KK_CASE_RULES: readonly [string, string][] = [
   ['ден', 'VSZ'],
   ['тан', 'K'],
   ['тен', 'K'],
-  ['мен', 'VS'],
+  ['мен', 'VSN'],
   ['бен', 'NZ'],
   ['пен', 'K'],
   ['ға', 'VSNZ'],

@@ -389,6 +389,10 @@ function secondSurname(word: string, read: SurnameReading | undefined): boolean 
   return read?.strong === true && !isPatronymic(word) && !PATRONYMIC_FOLDED.test(foldName(word))
 }
 
+// A Russian surname form that is a woman's or an oblique case (`Асанова`, `Ивановой`,
+// `Петровского`): `Нурланов Алпыс Серикбаев` may be one man with the patronymic cut short.
+const NOT_MASCULINE_NOMINATIVE = /(?:[оеё]ва|[иы]на|ая|ой|ого|ому|[оеё]ву|[иы]ну|ым|ую)$/i
+
 const ADJECTIVAL_OBLIQUE = /(?:ск|цк)(?:ого|ому|им|ом|ой|ую)$/i
 
 /**
@@ -855,7 +859,14 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     // Жолдошев` — a surname, then a given name and a second surname (not a patronymic, not
     // `-ұлы`/`-қызы`) is the first person's surname and a new name.
     const s0 = surnames[0] ?? (cue ? adjectivalSurname(w[0]!) : undefined)
-    if (nw === 3 && s0 && givens[1] && !givens[0] && secondSurname(w[2]!, surnames[2])) {
+    if (
+      nw === 3 &&
+      s0 &&
+      givens[1] &&
+      !givens[0] &&
+      NOT_MASCULINE_NOMINATIVE.test(w[0]!) &&
+      secondSurname(w[2]!, surnames[2])
+    ) {
       const first = make(
         words[0]!,
         words[0]!,

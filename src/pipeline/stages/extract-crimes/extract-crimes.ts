@@ -10,7 +10,11 @@
  *   (it stays evidence of that crime), and theft otherwise;
  * - acts flagged `nofraud` in a sentence about fraud, and ransom demands in a document about a
  *   kidnapping, are parts of that crime;
- * - `cyber_fraud` always brings `fraud` (the gold convention).
+ * - `cyber_fraud` always brings `fraud` (the gold convention); fraud in a sentence that names a
+ *   phone or internet channel ("звонили по телефону", "online") is `cyber_fraud` as well;
+ * - a crime named as a suspect's prior record ("ранее судимый за вымогательство") counts: the gold
+ *   lists it (the crime happened), so no filter drops it;
+ * - abuse of office flagged `noassault` in a sentence about violence is part of that violence.
  *
  * @module pipeline/stages/extract-crimes
  */
@@ -64,6 +68,24 @@ function matcherFor(lang: Lang): WordLexicon<CrimeEntry> {
   return m
 }
 
+/** Context words: `channel`, a phone or internet channel (data/crimes/context.tsv). */
+type ContextRole = 'channel'
+const CONTEXT_LINES = readLexiconFile('crimes/context.tsv').filter((l) => l.value === 'channel')
+const CONTEXT_MATCHERS = new Map<Lang, WordLexicon<ContextRole>>()
+function contextMatcherFor(lang: Lang): WordLexicon<ContextRole> {
+  let m = CONTEXT_MATCHERS.get(lang)
+  if (!m) {
+    m = createWordLexicon(
+      CONTEXT_LINES.filter((l) => appliesTo(l.lang, lang)).map((l) => ({
+        phrase: l.phrase,
+        value: l.value as ContextRole,
+      })),
+    )
+    CONTEXT_MATCHERS.set(lang, m)
+  }
+  return m
+}
+
 // Words that mark public or official money: a taking of it is embezzlement.
 const PUBLIC_FUNDS =
   /бюджет|государствен|казн|чиновник|должностн|budget|state funds|public funds|treasury|state money|мемлекеттік/iu
@@ -91,8 +113,11 @@ export function findCrimes(
   sentences: readonly { start: number; end: number }[] = [],
 ): CrimeFact[] {
   const words = scanWords(content)
-  const matches = matcherFor(lang).match(content, words)
   const index = createSentenceIndex(sentences, content.length)
+  const context = contextMatcherFor(lang).match(content, words)
+  const matches = matcherFor(lang).match(content, words)
+  const channelSentences = new Set<number>()
+  for (const c of context) if (c.value === 'channel') channelSentences.add(index.at(c.start).start)
   // The sentence around a match, cut to a window so that text without sentence ends stays linear.
   const sentenceOf = (m: WordMatch<CrimeEntry>) => {
     const s = index.at(m.start)
@@ -104,6 +129,14 @@ export function findCrimes(
   for (const m of matches) {
     if (m.value.categories.some((c) => c === 'fraud' || c === 'cyber_fraud')) {
       fraudSentences.add(index.at(m.start).start)
+    }
+  }
+
+  // Sentences that report violence: an abuse of power in them is that violence.
+  const violentSentences = new Set<number>()
+  for (const m of matches) {
+    if (m.value.categories.some((c) => c === 'assault' || c === 'homicide')) {
+      violentSentences.add(index.at(m.start).start)
     }
   }
 
@@ -119,7 +152,9 @@ export function findCrimes(
   for (const m of matches) {
     if (m.value.categories.length === 0 || isUnitName(words, m)) continue
     const { categories, flags } = m.value
-    if (flags.has('nofraud') && fraudSentences.has(index.at(m.start).start)) continue
+    const sentence = index.at(m.start).start
+    if (flags.has('nofraud') && fraudSentences.has(sentence)) continue
+    if (flags.has('noassault') && violentSentences.has(sentence)) continue
     if (flags.has('generic')) {
       generic.push(m)
       continue
@@ -130,6 +165,12 @@ export function findCrimes(
     }
     for (const category of categories) add(category, m)
     if (categories.includes('cyber_fraud')) add('fraud', m)
+    else if (
+      categories.includes('fraud') &&
+      !flags.has('nochannel') &&
+      channelSentences.has(sentence)
+    )
+      add('cyber_fraud', m)
   }
 
   for (const m of kidnapWaiting) {

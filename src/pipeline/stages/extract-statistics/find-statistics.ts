@@ -75,6 +75,8 @@ const MORE_RE =
   /(?:more than|over|above|exceeding|in excess of|более|свыше|больше|более чем|астам|артық)\s*$/iu
 const UPTO_RE = /(?:up to|до)\s*$/iu
 const LEAST_RE = /(?:at least|не менее|кем дегенде)\s*$/iu
+// Every match of ONE_IN_RE contains it (same flags).
+const ONE_IN_HINT_RE = /one in /iu
 const KK_MORE_AFTER = /^-?(?:дан|ден|тан|тен|нан|нен)\s+(?:астам|артық)/iu
 
 interface Period {
@@ -154,12 +156,15 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     // single case until the paragraph ends or a sentence states its own period.
     if (paragraphBreak || base.stated) singleContext = false
     const aboutParty = parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
+    // Read by isSingle and again after the figures (one test per sentence).
+    let pronounMemo: boolean | undefined
+    const pronounSubject = () => (pronounMemo ??= PRONOUN_SUBJECT_RE.test(s))
     const isSingle = () =>
       (singleMemo ??=
         singleContext ||
         aboutParty ||
         (SINGLE_CASE_HINT_RE.test(s) && SINGLE_CASE_RE.test(s)) ||
-        PRONOUN_SUBJECT_RE.test(s) ||
+        pronounSubject() ||
         ONE_RAID_RE.test(s))
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     const hits: StatHit[] = []
@@ -409,7 +414,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       )
     }
 
-    const onePer = ONE_IN_RE.exec(s)
+    // The literal first: a leading \\b makes the regex try every position.
+    const onePer = ONE_IN_HINT_RE.test(s) ? ONE_IN_RE.exec(s) : null
     if (onePer && !isSingle()) {
       const d = ONE_IN[onePer[1]!.toLowerCase()] ?? 0
       if (d > 0) {
@@ -427,7 +433,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       }
     }
 
-    if (aboutParty || OPERATION_RE.test(s) || PRONOUN_SUBJECT_RE.test(s)) {
+    if (aboutParty || OPERATION_RE.test(s) || pronounSubject()) {
       singleContext = true
     }
     for (const h of hits) {

@@ -289,6 +289,8 @@ export function kazakhStems(word: string): string[] {
     const vowels = stem.match(/[аоұыәөүіеиуюяэё]/g)
     const last = vowels?.[vowels.length - 1] ?? ''
     if (!harmonyAllows(s, stem, last)) continue
+    // After `-ов/-ев` Kazakh writes `-тың/-ты/-тан`, never `-ның/-на`: `Ахметовна` is a patronymic.
+    if (s[0] === 'н' && stem.endsWith('в')) continue
     out.push(word.slice(0, word.length - s.length))
   }
   return out
@@ -300,7 +302,9 @@ const HARMONY_NEUTRAL = new Set(['мен', 'бен', 'пен'])
 const RUSSIAN_STEM = /(?:ов|ев|ёв|ин|ын)$/
 
 function harmonyAllows(suffix: string, stem: string, lastVowel: string): boolean {
-  if (HARMONY_NEUTRAL.has(suffix) || RUSSIAN_STEM.test(stem)) return true
+  if (HARMONY_NEUTRAL.has(suffix)) return true
+  // Not the possessive-only `-на/-нда`: `Ахметовна` is a patronymic, not `Ахметов` + suffix.
+  if (RUSSIAN_STEM.test(stem) && suffix[0] !== 'н') return true
   const suffixBack = BACK.test(suffix)
   // `и`, `у`, `ю`, `я`, `э`, `ё` (Russian-origin stems) go either way.
   if (suffixBack && FRONT.test(lastVowel)) return false

@@ -19,13 +19,16 @@ const DATELINE_BEFORE =
   /(?:^|\n)[ \t]*(?:[\p{Lu}][\p{L}'’-]*(?:[ \t]+[\p{Lu}][\p{L}'’-]*){0,2}[ \t]*[,.][ \t]*){1,2}$/u
 const DATELINE_AFTER =
   /^,?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–/]|-{1,2}[ \t]|\.[ \t]*(?:[\p{Lu}][\p{L}-]*[ \t]*)?[—–-])/u
+// A date alone on its line ("19 October 2023", "11 Қыркүйек 2023, 11:18") is a header date.
+const LINE_START_BEFORE = /(?:^|\n)[ \t]*(?:[\p{L}]{2,12},?[ \t]+)?$/u
+const LINE_END_AFTER = /^[ \t]*(?:[,|/][ \t]*)?(?:\d{1,2}:\d{2}[^\n]{0,24})?(?:\n|$)/u
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/iu
 const BIRTH_BEFORE = /\bborn\b[^.;,\n]{0,30}$|родил\p{L}*\s+(?:в\s+)?$|туған\s+$/iu
 const BIRTH_AFTER = /^\s*(?:года\s+рождения|г\.\s?р\.|г\.р\.|жылы\s+туған|ж\.\s?т\.)/iu
 const TITLE_NOUN =
   'Report|Index|Survey|Strategy|Act|Programme|Program|Plan|Concept|Review|Census|Yearbook|Assessment|Convention|Olympics|Games|Expo|Vision|Agenda|Rating|Ranking'
 const TITLE_AFTER = new RegExp(
-  `^\\s+(?:(?:[\\p{Lu}][\\p{L}'’-]*|in|on|of|and|for|the|&)\\s+){0,6}(?:${TITLE_NOUN})\\b|^(?:\\s*[-–]\\s*(?:19|20)\\d{2})?["”»]`,
+  `^\\s+(?:index|ranking|rating|census)\\b|^\\s+(?:(?:[\\p{Lu}][\\p{L}'’-]*|in|on|of|and|for|the|&)\\s+){0,6}(?:${TITLE_NOUN})\\b|^(?:\\s*[-–]\\s*(?:19|20)\\d{2})?["”»]`,
   'u',
 )
 const TITLE_BEFORE =
@@ -59,6 +62,8 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   if (TIME_AFTER.test(after) || TIME_BEFORE.test(before)) return true
   if (HEADER_LINE.test(before) || COPYRIGHT.test(before)) return true
   if (DATELINE_BEFORE.test(before) && DATELINE_AFTER.test(after)) return true
+  if (hit.iso.length >= 7 && LINE_START_BEFORE.test(before) && LINE_END_AFTER.test(after))
+    return true
   // Years, and relative months or years ("last week", "в этом году"), can be a statistic's period.
   const periodLike = hit.bareYear || (hit.relative && hit.iso.length <= 7)
   if (!periodLike && !/^\d{4}$/.test(hit.iso)) return false

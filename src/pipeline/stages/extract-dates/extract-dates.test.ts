@@ -180,6 +180,12 @@ describe('extractDates on forms met in fresh text', () => {
     ],
     ['Астана. 3 наурыз. ҚазАқпарат - Полиция ер адамды ұстады.', 'kk', []],
     ['Published: 4 March 2025 | Updated: 5 March 2025\nPolice detained a man.', 'en', []],
+    [
+      '19 октября 2024, 11:18\nПолиция задержала мужчину 17 октября.',
+      'ru',
+      [['17 октября', '2024-10-17']],
+    ],
+    ['A 2023 ranking by the watchdog put the country 93rd.', 'en', []],
     // Seasons of last year give that year (as "осенью 2025 года" gives 2025).
     ['The fraud scheme began last autumn.', 'en', [['last autumn', '2024']]],
     ['Мошенничество началось прошлой осенью.', 'ru', [['прошлой осенью', '2024']]],

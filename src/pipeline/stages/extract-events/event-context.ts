@@ -230,21 +230,25 @@ const PRISON =
   /(?<![\d.,])(\d{1,3}(?:[.,]\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|один|два|двух|три|трех|трёх|четыре|пять|шесть|семь|восемь|девять|десять)[\s-]+(?:and a half\s+)?(?:years?|лет|года|год|жыл\p{L}*)/giu
 const LIFE = /life imprisonment|life sentence|for life|пожизненн\p{L}*|өмір бойына/iu
 const FINE = /\bfined?\b|штраф\p{L}*|айыппұл\p{L}*/iu
+// Literals every PRISON / FINE match holds: plain scans before the patterns with look-arounds.
+const PRISON_HINT = /year|лет|год|жыл/iu
+const FINE_HINT = /fine|штраф|айыппұл/iu
 
 /** Penalties a sentence states (prison terms in years, life, fines). */
 export function findPenalties(sentence: string): Penalty[] {
   const out: Penalty[] = []
-  for (const m of sentence.matchAll(PRISON)) {
-    const raw = m[1]!.toLowerCase()
-    const value = NUMBER_WORDS[raw] ?? Number.parseFloat(raw.replace(',', '.'))
-    if (Number.isFinite(value) && value > 0 && value <= 50) {
-      out.push({ kind: 'prison', value, currency: null, text: m[0] })
+  if (PRISON_HINT.test(sentence))
+    for (const m of sentence.matchAll(PRISON)) {
+      const raw = m[1]!.toLowerCase()
+      const value = NUMBER_WORDS[raw] ?? Number.parseFloat(raw.replace(',', '.'))
+      if (Number.isFinite(value) && value > 0 && value <= 50) {
+        out.push({ kind: 'prison', value, currency: null, text: m[0] })
+      }
+      if (out.length >= 5) break
     }
-    if (out.length >= 5) break
-  }
   const life = LIFE.exec(sentence)
   if (life) out.push({ kind: 'life', value: null, currency: null, text: life[0] })
-  const fine = FINE.exec(sentence)
+  const fine = FINE_HINT.test(sentence) ? FINE.exec(sentence) : null
   if (fine) out.push({ kind: 'fine', value: null, currency: null, text: fine[0] })
   return out
 }

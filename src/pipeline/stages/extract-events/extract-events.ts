@@ -165,6 +165,8 @@ const LAW_WORD =
 // "the 2011 Law on Religious Activity", "the 1995 constitution": a law dated by its year.
 const YEAR_LAW =
   /(?<![\d.,])((?:19|20)\d\d)(?:'s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:law|constitution|criminal code)\b/giu
+// Literals every YEAR_LAW match holds: most documents have none, and skip the scan.
+const YEAR_LAW_HINT = /law|constitution|criminal code/iu
 const CAMPAIGN =
   /(?:борьб\p{L}*|противодейств\p{L}*|fight(?:ing)?|combat(?:ing)?|counter(?:ing)?|against|қарсы)\s+(?:с\s+|against\s+)?$/iu
 // Categories that do not make a described act: membership of a group, and offences ("other")
@@ -228,6 +230,8 @@ const VICTIM_ESCAPE = /from forced labou?r|from captivity|from slavery|из пл
 // "since 2014", "с 2014 года": a state that began then (flight, wanted).
 const SINCE =
   /\bsince\s+(?:\p{L}+\s+)?\d{4}|(?<!\p{L})с\s+(?:\d{1,2}\s+\p{L}+\s+)?\d{4}\s+год|\d{4}\s+жыл\p{L}*\s+бастап/iu
+// Literals every SINCE match holds.
+const SINCE_HINT = /since|год|бастап/iu
 interface Candidate {
   readonly type: EventType
   readonly start: number
@@ -318,6 +322,8 @@ interface SentenceParts {
   readonly weekday: () => string | null
   readonly since: () => boolean
   readonly continues: () => boolean
+  /** Kinds of penalty the sentence states; shared, never mutated. */
+  readonly penaltyKinds: () => ReadonlySet<string>
 }
 
 /** Bucketed per-sentence views of the earlier stages' mentions. */
@@ -550,8 +556,9 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         towns: new Set(placeList.flatMap((p) => p.keys)),
         townCount: new Set(placeList.map((p) => p.name)).size,
         weekday: once(() => weekdayDate(text, doc.referenceDate ?? doc.published)),
-        since: once(() => SINCE.test(text)),
+        since: once(() => SINCE_HINT.test(text) && SINCE.test(text)),
         continues: once(() => BACK_REFERENCE.test(text)),
+        penaltyKinds: once(() => new Set(findPenalties(text).map((p) => p.kind))),
       }
       partsCache.set(si, parts)
     }
@@ -613,8 +620,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       crimes: crimeKey(type, m, si),
       fresh: info.fresh(),
       other: type === 'sentence' && !derived && otherDefendant(si, m.start),
-      penalties:
-        type === 'sentence' ? new Set(findPenalties(info.text).map((p) => p.kind)) : new Set(),
+      penalties: type === 'sentence' ? own.penaltyKinds() : new Set(),
       continues: own.continues(),
       remand: remandAt.has(m.start),
       derived,
@@ -701,7 +707,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   for (const a of accepted) candidates.push(make(a.type, a.m, a.si))
 
   // Laws named with their year: one legislation event dated by it.
-  for (const m of content.matchAll(YEAR_LAW)) {
+  for (const m of YEAR_LAW_HINT.test(content) ? content.matchAll(YEAR_LAW) : []) {
     if (candidates.length >= MAX_CANDIDATES) break
     const si = index.indexAt(m.index ?? 0)
     if (si < 0) continue

@@ -128,6 +128,70 @@ describe('findOrganizations: names, kinds and countries', () => {
       'law_enforcement',
       'KZ',
     ],
+    // A court named by its type or its number is one body, place or no place.
+    [
+      'en',
+      'The specialised inter-district administrative court upheld the fine.',
+      'specialised inter-district administrative court',
+      'court',
+      'KZ',
+    ],
+    [
+      'en',
+      'Court No. 3 of Yesil district of Astana sentenced the driver.',
+      'Court No. 3 of Yesil district of Astana',
+      'court',
+      'KZ',
+    ],
+    ['en', 'The Taraz City Court No. 1 heard the appeal.', 'Taraz City Court No. 1', 'court', 'KZ'],
+    [
+      'ru',
+      'Приговор вынес районный суд №3 Бостандыкского района.',
+      'районный суд №3 Бостандыкского района',
+      'court',
+      'KZ',
+    ],
+    ['kk', 'Қостанай қалалық №1 сотының үкімі', 'Қостанай қалалық №1 соты', 'court', 'KZ'],
+    // A prosecutor's office named by its level stands for the document's region.
+    [
+      'en',
+      'The regional prosecutor’s office appealed the verdict.',
+      'regional prosecutor’s office',
+      'prosecutor',
+      'KZ',
+    ],
+    [
+      'ru',
+      'Городская прокуратура внесла протест на приговор.',
+      'Городская прокуратура',
+      'prosecutor',
+      'KZ',
+    ],
+    // Customs posts and agencies "under the President".
+    [
+      'en',
+      'Officers of the Naryn customs post seized the cargo.',
+      'Naryn customs post',
+      'government',
+      'KG',
+    ],
+    [
+      'ru',
+      'Сотрудники таможенного поста «Нур Жолы» обнаружили тайник.',
+      'таможенный пост «Нур Жолы»',
+      'government',
+      'KZ',
+    ],
+    [
+      'en',
+      'The Agency for State Financial Control under the President of the Republic of Tajikistan audited it.',
+      'Agency for State Financial Control under the President of the Republic of Tajikistan',
+      'government',
+      'TJ',
+    ],
+    // Companies named by a cue word or a company noun.
+    ['en', 'Funds were wired to Steppe Capital accounts.', 'Steppe Capital', 'company', 'KZ'],
+    ['kk', '«Шұғыла» компаниясының басшысы ұсталды.', 'Шұғыла', 'company', 'KZ'],
   ]
   for (const [lang, text, name, kind, country] of cases) {
     test(`${lang}: ${name}`, () => {
@@ -173,6 +237,17 @@ describe('findOrganizations: one entry per body', () => {
     ])
   })
 
+  test('a short form without the leading qualifier is the same body', () => {
+    const orgs = find(
+      'The State Tax Service of Uzbekistan opened a case. The Tax Service of Uzbekistan said more.',
+      'en',
+    )
+    assert.deepEqual(
+      orgs.map((o) => [o.name, o.variants]),
+      [['State Tax Service of Uzbekistan', ['Tax Service of Uzbekistan']]],
+    )
+  })
+
   test('English forms of one agency are one body with variants', () => {
     const text =
       'The Ministry of Internal Affairs (MVD) said the Interior Ministry would review the case. MVD officers declined to comment.'
@@ -215,12 +290,7 @@ describe('findOrganizations: reconstructed and derived names', () => {
       "According to the Migration Service of the Kazakh Interior Ministry's press service, he left.",
       'en',
     )
-    assert.ok(
-      byName(
-        orgs,
-        "Migration Service of the Kazakh Interior Ministry's press service",
-      ),
-    )
+    assert.ok(byName(orgs, "Migration Service of the Kazakh Interior Ministry's press service"))
     assert.ok(byName(orgs, 'Kazakh Interior Ministry'))
   })
 
@@ -324,6 +394,10 @@ describe('findOrganizations: what is not a body', () => {
     ['kk', 'Ол мемлекеттік қызметке 2010 жылы тұрды.'],
     ['ru', 'Алматинский суд арестовал его, сотрудники полиции провели обыск.'],
     ['en', 'He served as General of the Police of the Russian Federation.'],
+    ['en', 'A Shymkent city court and an inter-district court both refused.'],
+    ['en', 'Astana became the Capital of Kazakhstan in 1997.'],
+    ['en', 'He was charged under the Criminal Code and wrote for the Washington Post.'],
+    ['ru', 'Один из судов Алматы рассмотрит дело.'],
   ]
   for (const [lang, text] of cases) {
     test(`${lang}: ${text}`, () => {

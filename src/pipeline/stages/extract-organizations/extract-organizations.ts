@@ -337,6 +337,26 @@ function group(
   return out.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
 }
 
+/** Words that open a full name and are dropped in its short form ("State Customs Service"). */
+const LEADING_QUALIFIERS: ReadonlySet<string> = new Set([
+  'state',
+  'national',
+  'federal',
+  'main',
+  'general',
+  'republican',
+  'central',
+  'государственная',
+  'государственный',
+  'государственное',
+  'национальный',
+  'национальное',
+  'главное',
+  'главный',
+  'мемлекеттік',
+  'ұлттық',
+])
+
 /**
  * "Joint Collegium" after "Joint Collegium of the Ministries of …": an English name that is
  * the head of a longer name found in the same text is a short form of that body.
@@ -348,14 +368,23 @@ function mergeShortForms(groups: Map<string, Candidate[]>): void {
     known: members.some((m) => m.orgId),
   }))
   for (const short of names) {
-    if (short.known || short.words.length < 2) continue
+    if (short.words.length < 2) continue
     const long = names.filter(
       (n) =>
         n !== short &&
+        !short.known &&
         n.words.length > short.words.length + 1 &&
         n.words[short.words.length] === 'of' &&
         short.words.every((w, k) => n.words[k] === w),
     )
+    // "Customs Service of Kyrgyzstan" beside "State Customs Service of Kyrgyzstan": the same
+    // body without the leading qualifier of its full name.
+    if (long.length === 0)
+      for (const n of names) {
+        const d = n.words.length - short.words.length
+        if (n === short || d < 1 || d > 2 || !LEADING_QUALIFIERS.has(n.words[0]!)) continue
+        if (short.words.every((w, k) => n.words[k + d] === w)) long.push(n)
+      }
     if (long.length !== 1) continue
     const target = groups.get(long[0]!.key)
     const moving = groups.get(short.key)

@@ -83,11 +83,19 @@ const HEADS = new Map<string, OrganizationKind>([
   ['guvd', 'law_enforcement'],
   ['rovd', 'law_enforcement'],
   ['government', 'government'],
+  // Only as "customs post" ("Osh customs post").
+  ['post', 'government'],
+  // Company cues, only after a capitalised name ("Altyn Capital", "Nur Invest").
+  ['capital', 'company'],
+  ['invest', 'company'],
+  ['investments', 'company'],
+  ['trading', 'company'],
 ])
 
 /** Heads that may be written in lower case after a capitalised place ("Almaty regional court"). */
 const LOWER_HEADS = new Set([
   'court',
+  'post',
   'police',
   'department',
   'office',
@@ -139,6 +147,7 @@ const LOWER_MODS = new Set([
   'charitable',
   'public',
   'patrol',
+  'customs',
 ])
 /** Capitalised words that start sentences or precede names without being part of them. */
 const NOT_NAME =
@@ -194,10 +203,13 @@ function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): 
   for (let guard = 0; guard < 6; guard++) {
     if (tokens[end - 1]?.poss) break
     const link = tokens[end]
-    if (!link || !/^(?:of|for|on|in)$/.test(link.norm) || link.cap) break
+    if (!link || !/^(?:of|for|on|in|under)$/.test(link.norm) || link.cap) break
     if (link.norm === 'in' && !allowIn) break
     let j = end + 1
     if (tokens[j]?.norm === 'the') j++
+    // "Agency under the President of …": only the head of state or the government.
+    if (link.norm === 'under' && !/^(?:President|Government|Cabinet)$/.test(tokens[j]?.text ?? ''))
+      break
     const runStart = j
     while (j < tokens.length && j - runStart < 8) {
       const t = tokens[j]!
@@ -259,6 +271,7 @@ export function recognizeEn(
     if (headKind === undefined) continue
     const lowerHead = !t.cap
     if (lowerHead && !LOWER_HEADS.has(t.norm)) continue
+    if (t.norm === 'post' && tokens[i - 1]?.norm !== 'customs') continue
     // "Almaty Internal Affairs" (the city's internal affairs department).
     if (t.norm === 'affairs' && (tokens[i - 1]?.norm !== 'internal' || !tokens[i - 2]?.cap))
       continue
@@ -335,11 +348,24 @@ export function recognizeEn(
         continue
       }
     }
+    // "the specialised inter-district criminal court", "the regional prosecutor's office": a
+    // court of a special type, or a prosecutor's office of a named level, is one body of the
+    // document's place even without the place.
+    if (from < i && !tokens[from]!.cap && !/^(?:a|an)$/.test(tokens[from - 1]?.norm ?? '')) {
+      const typed = typedBody(tokens, from, i)
+      if (typed) {
+        const end = extendRight(tokens, numberAfter(tokens, i + 1), false)
+        out.push(make(text, tokens, from, end, headKind))
+        resume = end
+        continue
+      }
+    }
     // Drop lower-case words at the left edge ("city court" without a place is no name).
     while (from < i && !tokens[from]!.cap) from++
     const capLeft = tokens.slice(from, i).some((x) => x.cap)
     if (lowerHead && !capLeft) continue
     if (!lowerHead && from === i) {
+      if (NEEDS_NAME_BEFORE.has(t.norm)) continue
       // A head alone starts a name only as "Ministry of …", "Department of …".
       const prev = tokens[i - 1]
       if (prev?.isWord && ((prev.cap && !NOT_NAME.test(prev.norm)) || prev.poss) && !t.nlBefore)
@@ -352,6 +378,8 @@ export function recognizeEn(
         continue
       let after = i + 1
       if (tokens[after]?.text === 'General') after++
+      // "Court No. 2 of Almaty district": the number is part of the name.
+      if (t.norm === 'court') after = numberAfter(tokens, after)
       const end = extendRight(tokens, after, /^(?:embassy|consulate)$/.test(t.norm))
       if (end === after || titleLines.has(i)) continue
       const key = /^(?:police|government|cabinet)$/.test(t.norm)
@@ -368,7 +396,11 @@ export function recognizeEn(
     const before = tokens[from - 1]
     if (before && /^(?:a|an)$/.test(before.norm)) continue
     // "Kazakh court" names no one body; "Kazakh police" does.
-    const end = extendRight(tokens, i + 1, /^(?:embassy|consulate)$/.test(t.norm))
+    const end = extendRight(
+      tokens,
+      t.norm === 'court' ? numberAfter(tokens, i + 1) : i + 1,
+      /^(?:embassy|consulate)$/.test(t.norm),
+    )
     let finalEnd = end
     // "Almaty city police department": a second head directly after.
     if (end === i + 1 && HEADS.has(tokens[i + 1]?.norm ?? '') && !tokens[i]!.poss) {
@@ -413,6 +445,55 @@ export function recognizeEn(
   }
   out.push(...policeAfter(text, tokens), ...genreNamed(text, tokens), ...heldBy(text, tokens))
   return out.filter((c) => !NOT_ORG.has(c.name.toLowerCase()) && !SITE_WORDS.test(c.name))
+}
+
+/** Company cues that never start a name ("Capital of Kazakhstan" is no company). */
+const NEEDS_NAME_BEFORE: ReadonlySet<string> = new Set([
+  'capital',
+  'invest',
+  'investments',
+  'trading',
+])
+
+/** Court types that make one body of a city or region ("specialised inter-district …"). */
+const COURT_TYPES = /^(?:inter-?district|speciali[sz]ed)$/
+/** Levels of a prosecutor's office ("the regional prosecutor's office"). */
+const PROSECUTOR_LEVELS =
+  /^(?:regional|city|district|oblast|provincial|transport|military|inter-?district)$/
+
+/**
+ * Tells whether the lower-case words `[from, head)` before a head name a body by its type alone:
+ * "specialised inter-district criminal court", "regional prosecutor's office".
+ */
+function typedBody(tokens: readonly OrgToken[], from: number, head: number): boolean {
+  const h = tokens[head]!.norm
+  if (h === 'court') {
+    let typed = false
+    for (let k = from; k < head; k++) {
+      const w = tokens[k]!
+      if (w.cap || !LOWER_MODS.has(w.norm)) return false
+      if (COURT_TYPES.test(w.norm)) typed = true
+    }
+    return typed
+  }
+  if (h === 'office' && head - from >= 2 && tokens[head - 1]!.poss) {
+    if (!/^prosecutors?$/.test(tokens[head - 1]!.norm)) return false
+    for (let k = from; k < head - 1; k++) {
+      const w = tokens[k]!
+      if (w.cap || !PROSECUTOR_LEVELS.test(w.norm)) return false
+    }
+    return true
+  }
+  return false
+}
+
+/** The token after a court number ("No. 2", "№2", "No 2") starting at `k`; `k` if none. */
+function numberAfter(tokens: readonly OrgToken[], k: number): number {
+  const sign = tokens[k]
+  if (!sign || !/^(?:No|№|N)$/.test(sign.text)) return k
+  let j = k + 1
+  if (sign.text !== '№' && tokens[j]?.text === '.') j++
+  return /^\d{1,3}$/.test(tokens[j]?.text ?? '') ? j + 1 : k
 }
 
 /** Names of sites rather than bodies: a detention centre or a shopping centre is a place. */

@@ -108,6 +108,32 @@ function headAt(t: OrgToken): { nominative: string; kind: OrganizationKind; stem
   return null
 }
 
+/** Company words after a quoted name: "«Алтын» компаниясы", "«Бета» ЖШС-і". */
+const KK_COMPANY_WORD = /^(?:компания|фирма)(?:[ыі]|с[ыі])?(?:н|ны|ның|на|нда|ндағы|нан|мен)?$/
+
+/** "«Алтын» компаниясының": the quoted name before a company word, closing quote at `close`. */
+function quotedCompany(text: string, tokens: readonly OrgToken[], close: number): Candidate | null {
+  const word = tokens[close + 1]
+  if (!word?.isWord || !KK_COMPANY_WORD.test(word.norm)) return null
+  let open = close - 1
+  while (open > 0 && open > close - 7 && tokens[open]!.text !== '«') open--
+  if (tokens[open]?.text !== '«' || open === close - 1) return null
+  const name = text.slice(tokens[open + 1]!.start, tokens[close - 1]!.end)
+  return {
+    from: open + 1,
+    to: close,
+    start: tokens[open + 1]!.start,
+    end: tokens[close - 1]!.end,
+    name,
+    kind: 'company',
+    country: undefined,
+    orgId: null,
+    key: `kk:company|${keyOf(name)}`,
+    generic: null,
+    source: 'pattern',
+  }
+}
+
 function isPlace(t: OrgToken): boolean {
   return cyrPlaceCode(t.norm, 4) !== null
 }
@@ -120,6 +146,11 @@ export function recognizeKk(
 ): Candidate[] {
   const out: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.text === '»') {
+      const company = quotedCompany(text, tokens, i)
+      if (company) out.push(company)
+      continue
+    }
     const head = headAt(tokens[i]!)
     if (!head) continue
     // "Полиция департаменті": an uninflected head right before another head is its modifier
@@ -135,6 +166,12 @@ export function recognizeKk(
       const lex = lexLast.get(from - 1)?.from
       if (lex !== undefined) {
         from = lex
+        specific = true
+        continue
+      }
+      // "Павлодар қалалық №2 соты": a numbered court is a body of its own.
+      if (/^\d{1,3}$/.test(p.text) && tokens[from - 2]?.text === '№') {
+        from -= 2
         specific = true
         continue
       }

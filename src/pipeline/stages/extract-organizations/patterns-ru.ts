@@ -397,6 +397,14 @@ export function recognizeRu(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (!t.isWord) continue
+    if (POST_FORMS.has(t.norm)) {
+      const post = customsPost(text, tokens, i)
+      if (post) {
+        out.push(post)
+        i = post.to - 1
+      }
+      continue
+    }
     const abbrev = ABBREV_HEADS.get(t.text)
     const head = abbrev ? null : HEAD_FORMS.get(t.norm)
     if (!abbrev && !head) continue
@@ -434,7 +442,12 @@ export function recognizeRu(
     if (abbrev) {
       if (!hasComp && !abbrev.bare) continue
     } else if (head) {
-      if (!hasComp && !named && !head.bare) continue
+      // "Областная прокуратура": the prosecutor's office of the document's region.
+      const levelled =
+        head.lemma === 'прокуратура' &&
+        from < i &&
+        tokens.slice(from, i).every((x) => PROSECUTOR_LEVEL.test(x.norm))
+      if (!hasComp && !named && !head.bare && !levelled) continue
       if (head.lemma === 'полиция' && !comp.specific && !named) continue
       if (head.lemma === 'служба' && !hasComp) continue
       // "Алматинский суд" is any court of the city; "Алматинский городской суд" is one.
@@ -500,6 +513,36 @@ export function recognizeRu(
   }
   out.push(...distributive(tokens))
   return out
+}
+
+/** Level adjectives of a prosecutor's office named without its place. */
+const PROSECUTOR_LEVEL = /^(?:областн|городск|районн|межрайонн|транспортн|военн|столичн)/
+/** Case forms of "пост" (a customs post). */
+const POST_FORMS: ReadonlySet<string> = new Set(['пост', 'поста', 'посту', 'постом', 'посте'])
+
+/** "таможенного поста «Хоргос»" → "таможенный пост «Хоргос»", with "пост" at token `i`. */
+function customsPost(text: string, tokens: readonly OrgToken[], i: number): Candidate | null {
+  const adj = tokens[i - 1]
+  if (!adj?.isWord || !adj.norm.startsWith('таможенн') || tokens[i + 1]?.text !== '«') return null
+  let close = i + 2
+  while (close < tokens.length && close < i + 8 && tokens[close]!.text !== '»') close++
+  if (tokens[close]?.text !== '»' || close === i + 2) return null
+  const from = i - 1
+  const quoted = text.slice(tokens[i + 1]!.start, tokens[close]!.end)
+  const name = `${matchCase('таможенный', adj.text)} пост ${quoted}`
+  return {
+    from,
+    to: close + 1,
+    start: tokens[from]!.start,
+    end: tokens[close]!.end,
+    name,
+    kind: 'government',
+    country: undefined,
+    orgId: null,
+    key: `ru:${keyOf(name)}`,
+    generic: null,
+    source: 'pattern',
+  }
 }
 
 /** Genitive plural heads: "районных отделов финансов и ЖКХ". */

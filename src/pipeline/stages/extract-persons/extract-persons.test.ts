@@ -502,6 +502,18 @@ describe('extractPersons: Kazakh case suffixes and names side by side', () => {
       [{ name: 'Серикбаев Алпыс Нурланович' }],
     ],
     [
+      'kk inflected patronymic particle',
+      'kk',
+      'Сот Салтанат Әзірбек қызының арызын қарады. Салтанат Әзірбек қызы сотқа келмеді.',
+      [{ name: 'Салтанат Әзірбек қызы', variants: ['Салтанат Әзірбек қызының'] }],
+    ],
+    [
+      'kk inflected glued patronymic',
+      'kk',
+      'Полиция Асқар Нұрланұлын ұстады. Асқар Нұрланұлы екі ай қамауға алынды.',
+      [{ name: 'Асқар Нұрланұлы', variants: ['Асқар Нұрланұлын'] }],
+    ],
+    [
       'ru masculine nominative surname first is not split',
       'ru',
       'В суде выступил подсудимый Нурланов Алпыс Серикбаев, житель Караганды.',

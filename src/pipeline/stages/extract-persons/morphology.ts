@@ -174,6 +174,10 @@ export interface SurnameReading {
 function readSurnameUncached(word: string, lang: string): SurnameReading | undefined {
   const clean = stripPossessive(word)
   if (lang === 'kk') {
+    const pat = kazakhPatronymicBase(clean)
+    const pe = pat === undefined ? undefined : surnameEnding(pat)
+    if (pat !== undefined && pe)
+      return { nominative: pat, key: surnameKey(pat), strong: true, gender: pe.gender }
     // `Жұмабаевтың` would pass as an `-ин` surname; the Kazakh case suffix comes off first.
     for (const stem of kazakhStems(clean)) {
       const e = surnameEnding(stem)
@@ -213,6 +217,17 @@ function readSurnameUncached(word: string, lang: string): SurnameReading | undef
     }
   }
   return undefined
+}
+
+// Case endings on the possessive `ұлы/қызы` (`ұлының`, `қызына`, `ұлын`, `қызымен`).
+const KK_PATRONYMIC_CASE = /^(.*(?:ұлы|қызы|улы|кызы))(?:ның|на|н|нан|мен|нда)$/i
+
+/**
+ * A Kazakh patronymic (glued `Нұрланұлының` or the particle `қызына`) back in the nominative:
+ * `Нұрланұлы`, `қызы`; `undefined` when the word is no inflected patronymic.
+ */
+export function kazakhPatronymicBase(word: string): string | undefined {
+  return KK_PATRONYMIC_CASE.exec(word)?.[1]
 }
 
 /**

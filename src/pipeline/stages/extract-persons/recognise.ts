@@ -22,6 +22,7 @@ import {
 import {
   type GivenName,
   kazakhCaseStem,
+  kazakhPatronymicBase,
   readGivenName,
   readSurname,
   type SurnameReading,
@@ -161,6 +162,13 @@ const PARTICLES_AFTER = new Set([
   'ұлы',
   'ули',
 ])
+/** A patronymic particle after a name, bare or with a Kazakh case ending (`қызының`). */
+function isParticleAfter(norm: string): boolean {
+  if (PARTICLES_AFTER.has(norm)) return true
+  const base = kazakhPatronymicBase(norm)
+  return base !== undefined && PARTICLES_AFTER.has(base)
+}
+
 const ABBREVIATIONS = new Set([
   'mr',
   'mrs',
@@ -519,7 +527,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
         j++
         continue
       }
-      if (words.length > 0 && PARTICLES_AFTER.has(t.norm)) {
+      if (words.length > 0 && isParticleAfter(t.norm)) {
         last = j
         j++
         break
@@ -650,14 +658,16 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     const particle = tokens[end]
     if (
       particle &&
-      PARTICLES_AFTER.has(particle.norm) &&
+      isParticleAfter(particle.norm) &&
       end > words[words.length - 1]! &&
       words.length <= 3
     ) {
       const w0 = words.map((k) => stripPossessive(tokens[k]!.text))
       const g = readGivenName(w0[0]!, lang)
       const lastWord = w0[w0.length - 1]!
-      const full = `${w0.join(' ')} ${particle.text}`
+      // `Әзірбек қызының` is `Әзірбек қызы` in the genitive.
+      const pword = kazakhPatronymicBase(particle.text) ?? particle.text
+      const full = `${w0.join(' ')} ${pword}`
       const s0 = tokens[words[0]!]!.start
       return [
         {
@@ -669,8 +679,8 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
           given: g && w0.length > 1 ? { ...g, surface: w0[0]! } : undefined,
           surname: {
             surface: `${lastWord} ${particle.text}`,
-            nominative: `${lastWord} ${particle.text}`,
-            key: foldName(lastWord + particle.text),
+            nominative: `${lastWord} ${pword}`,
+            key: foldName(lastWord + pword),
             strong: true,
           },
           middle: w0.length > 2 ? w0.slice(1, -1) : [],

@@ -436,6 +436,18 @@ describe('extractPersons stage', () => {
       assert.ok(ms < 2000, `took ${ms} ms of CPU on ${text.length} chars`)
       assert.ok(Array.isArray(out.persons))
     }
+    // Kazakh: every word a name with a case suffix, and suffix-like runs.
+    for (const text of [
+      'Салтанат Әзірбектің Асқар Нұрлан қызының '.repeat(5_000),
+      'тіңтіңтің'.repeat(20_000),
+    ]) {
+      const c0 = process.cpuUsage()
+      const out = await extractPersons().run(doc(text, 'kk'), ctx)
+      const used = process.cpuUsage(c0)
+      const ms = (used.user + used.system) / 1000
+      assert.ok(ms < 2000, `took ${ms} ms of CPU on ${text.length} kk chars`)
+      assert.ok(Array.isArray(out.persons))
+    }
   })
 })
 

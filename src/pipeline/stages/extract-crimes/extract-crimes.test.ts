@@ -266,6 +266,36 @@ describe('findCrimes', () => {
       'Мемлекеттік мекеме басшысы бюджет қаражатын ұрлады.',
       ['embezzlement'],
     ],
+    [
+      'en agency investigating embezzlement',
+      'en',
+      'The Anti-Corruption Agency detained a hospital director who embezzled budget funds.',
+      ['embezzlement'],
+    ],
+    [
+      'ru agency investigating embezzlement',
+      'ru',
+      'Антикоррупционная служба задержала бухгалтера, присвоившего средства школы.',
+      ['embezzlement'],
+    ],
+    [
+      'kk agency investigating embezzlement',
+      'kk',
+      'Сыбайлас жемқорлыққа қарсы қызмет бюджет қаражатын жымқырған шенеунікті ұстады.',
+      ['embezzlement'],
+    ],
+    [
+      'an agency reporting on its field is corruption',
+      'en',
+      'The Anti-Corruption Agency said it returned 300 million dollars to the budget.',
+      ['corruption'],
+    ],
+    [
+      'corrupting minors is child abuse',
+      'en',
+      'The teacher is accused of corrupting minors.',
+      ['child_abuse'],
+    ],
     // The gold counts a crime named as a prior record (it happened).
     ['ru prior conviction counts', 'ru', 'Задержанный ранее судим за кражу.', ['theft']],
   ]

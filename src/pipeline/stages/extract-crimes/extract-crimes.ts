@@ -14,6 +14,7 @@
  *   phone or internet channel ("звонили по телефону", "online") is `cyber_fraud` as well;
  * - a crime named as a suspect's prior record ("ранее судимый за вымогательство") counts: the gold
  *   lists it (the crime happened), so no filter drops it;
+ * - an anti-corruption agency's name (flag `weak`) counts only when no other crime is named;
  * - abuse of office flagged `noassault` in a sentence about violence is part of that violence.
  *
  * @module pipeline/stages/extract-crimes
@@ -143,6 +144,7 @@ export function findCrimes(
   const strong = new Map<CrimeCategory, Mention[]>()
   const generic: WordMatch<CrimeEntry>[] = []
   const kidnapWaiting: WordMatch<CrimeEntry>[] = []
+  const weak: WordMatch<CrimeEntry>[] = []
   const add = (category: CrimeCategory, m: Mention) => {
     const list = strong.get(category) ?? []
     if (list.length < MAX_EVIDENCE) list.push({ start: m.start, end: m.end, text: m.text })
@@ -157,6 +159,10 @@ export function findCrimes(
     if (flags.has('noassault') && violentSentences.has(sentence)) continue
     if (flags.has('generic')) {
       generic.push(m)
+      continue
+    }
+    if (flags.has('weak')) {
+      weak.push(m)
       continue
     }
     if (flags.has('nokidnap')) {
@@ -188,6 +194,10 @@ export function findCrimes(
     else if (strong.has('fraud')) add('fraud', m)
     else for (const c of m.value.categories) add(c, m)
   }
+
+  // An anti-corruption agency's name shows the field only when nothing else names the crime: an
+  // embezzlement it investigates stays embezzlement.
+  if (strong.size === 0) for (const m of weak) for (const c of m.value.categories) add(c, m)
 
   const provenance = { stage: STAGE, version: VERSION }
   return CRIME_CATEGORIES.filter((c) => strong.has(c)).map((category) => ({

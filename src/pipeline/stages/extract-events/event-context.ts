@@ -18,6 +18,8 @@ const CASE_COUNT =
 const BIG_PEOPLE_COUNT =
   /(?<![\d.,])(?:[2-9]\d{2}|\d{1,3}(?:[ ,.]\d{3}){1,3}|\d{4,9})(?![\d])(?:-\p{L}+)?\s+(?:\p{L}+\s+){0,2}(?:persons|people|individuals|citizens|fugitives|officials|residents|victims|members|groups|групп|топ(?:тар\p{L}*|тың|ы)?(?!\p{L})|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын)/u
 const HAS_DIGIT = /\d/
+// Every BIG_PEOPLE_COUNT number has three digits in a row.
+const THREE_DIGITS = /\d\d\d/
 // Cheap test for the words NEW_OCCURRENCE looks for.
 const NEW_OCCURRENCE_HINT = /other|second|separate|ещ|друг|втор|тағы|екінші/iu
 // Counts in words and trends: "по девяти делам", "decreased by 14%".
@@ -83,7 +85,8 @@ export function isAggregate(sentence: string): boolean {
   const digits = HAS_DIGIT.test(text)
   return (
     AGGREGATE_PERIOD.test(text) ||
-    (digits && (CASE_COUNT.test(text) || BIG_PEOPLE_COUNT.test(text))) ||
+    (digits &&
+      (CASE_COUNT.test(text) || (THREE_DIGITS.test(text) && BIG_PEOPLE_COUNT.test(text)))) ||
     COUNT_WORDS_TREND.test(text) ||
     LAW_CONTEXT.test(text)
   )

@@ -929,7 +929,11 @@ function toEvent(
   }
 }
 
+// Whitespace that `\s+` → ' ' would change: any `\s` but a space, or two spaces.
+const SQUEEZE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/
+
 function summarize(sentence: string): string {
-  const flat = sentence.replace(/\s+/g, ' ').trim()
+  // Most sentences have single spaces only: nothing to squeeze.
+  const flat = (SQUEEZE.test(sentence) ? sentence.replace(/\s+/g, ' ') : sentence).trim()
   return flat.length <= SUMMARY_CHARS ? flat : `${flat.slice(0, SUMMARY_CHARS - 1).trimEnd()}…`
 }

@@ -514,6 +514,12 @@ describe('extractPersons: Kazakh case suffixes and names side by side', () => {
       [{ name: 'Серикбаев Алпыс Нурланович' }],
     ],
     [
+      'kk woman with a declined -ева surname',
+      'kk',
+      'Сот Гүлнар Жұмабаеваға айыппұл салды. Гүлнар Жұмабаева шағым берді.',
+      [{ name: 'Гүлнар Жұмабаева', variants: ['Гүлнар Жұмабаеваға'] }],
+    ],
+    [
       'kk inflected patronymic particle',
       'kk',
       'Сот Салтанат Әзірбек қызының арызын қарады. Салтанат Әзірбек қызы сотқа келмеді.',

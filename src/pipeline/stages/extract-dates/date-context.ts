@@ -39,7 +39,7 @@ const AGGREGATE_VERB =
   /\b(?:carried\s+out|conducted|seized|detained|arrested|confiscated|blocked|closed|shut\s+down|convicted|sentenced)\b|осужден\p{L}*|сотталды|проведен\p{L}*|провел\p{L}*|изъя\p{L}*|задержа\p{L}*|пресечен\p{L}*|жүргізіл\p{L}*|ұсталды|тәркіле\p{L}*|жабылды/iu
 const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
 const STAT_VERB =
-  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew|handed\s+(?:out|down)|opened|initiated|convicted|committed|there\s+were)\b|совершен\p{L}*|осужден\p{L}*|сотталды|жасалды|орын\s+алды|болды|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
+  /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew|handed\s+(?:out|down)|opened|initiated|convicted|committed|there\s+were)\b|совершен\p{L}*|произошл\p{L}*|зафиксирован\p{L}*|осужден\p{L}*|сотталды|жасалды|орын\s+алды|болды|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
 // "возбуждено одно дело", "handed out six sentences": a count written in words.
 const COUNTED_WORDS =
   /(?:^|[^\p{L}])(?:одн[оаи]|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|one|two|three|four|five|six|seven|eight|nine|ten|бір|екі|үш|төрт|бес)\s+(?:уголовн\p{L}*\s+|criminal\s+)?(?:дел[оа]?|факт\p{L}*|преступлен\p{L}*|cases?|crimes?|sentences|verdicts|іс|қылмыс\p{L}*)(?![\p{L}])/iu
@@ -51,7 +51,7 @@ const COUNTED =
   /\d[\d,. ]*\s+(?:(?:тыс\.?|thousand|мың)\s+)?(?:crimes|cases|offen[cs]es|criminal\s+cases|преступлени\p{L}*|дел|уголовных\s+дел|фактов|қылмыс\p{L}*|іс)(?![\p{L}])/iu
 // "87 murders", "1 204 кражи", "312 ұрлық": a count of two or more digits of offences of one kind.
 const COUNTED_OFFENCES =
-  /\d[\d,. ]*\d\s+(?:(?:тыс\.?|thousand|мың)\s+)?(?:murders|homicides|thefts|robberies|burglaries|assaults|frauds|incidents|violations|offenders|убийств\p{L}*|краж\p{L}*|грабеж\p{L}*|разбо\p{L}*|мошенничеств\p{L}*|правонарушени\p{L}*|нарушени\p{L}*|случа\p{L}*|кісі\s+өлтіру|ұрлық\p{L}*|алаяқтық\p{L}*|тонау\p{L}*|дерек\p{L}*|факт\p{L}*|құқық\s+бұзушылық\p{L}*)(?![\p{L}])/iu
+  /\d[\d,. ]*\d\s+(?:(?:тыс\.?|thousand|мың)\s+)?(?:murders|homicides|accidents|дтп|авари\p{L}*|thefts|robberies|burglaries|assaults|frauds|incidents|violations|offenders|убийств\p{L}*|краж\p{L}*|грабеж\p{L}*|разбо\p{L}*|мошенничеств\p{L}*|правонарушени\p{L}*|нарушени\p{L}*|случа\p{L}*|кісі\s+өлтіру|ұрлық\p{L}*|алаяқтық\p{L}*|тонау\p{L}*|дерек\p{L}*|факт\p{L}*|құқық\s+бұзушылық\p{L}*)(?![\p{L}])/iu
 const NOT_QUANTITY =
   /(?:article|part|clause|стать\p{L}*|част\p{L}*|пункт\p{L}*|бап\p{L}*)\s+\d+|(?:19|20)\d{2}|\d+\s+(?:years?|months?|days?|лет|года?|месяц\p{L}*|дн\p{L}*|жыл\p{L}*|ай\p{L}*|тәулік\p{L}*)(?![\p{L}])/giu
 

@@ -216,6 +216,24 @@ describe('findCrimes', () => {
       ['fraud', 'cyber_fraud'],
     ],
     [
+      "ru loan in another's name",
+      'ru',
+      'Сотрудница банка оформила кредиты на имя пенсионеров без их ведома.',
+      ['fraud'],
+    ],
+    [
+      'en loans in her name',
+      'en',
+      'Her nephew took out three loans in her name without telling her.',
+      ['fraud'],
+    ],
+    [
+      "kk loan in another's name by phone",
+      'kk',
+      'Белгісіз адам қоңырау шалып, зейнеткердің атына несие рәсімдеген.',
+      ['fraud', 'cyber_fraud'],
+    ],
+    [
       'an online pyramid stays fraud',
       'en',
       'The bloggers advertised the pyramid scheme on Instagram.',

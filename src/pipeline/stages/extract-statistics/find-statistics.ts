@@ -12,7 +12,8 @@
 import type { Lang } from '#core/lang.ts'
 import type { Span } from '#core/span.ts'
 import {
-  AGGREGATE_CUE_RE,
+  AGGREGATE_CUE_HINT_RE,
+  type AGGREGATE_CUE_RE,
   COUNT_NOUNS,
   type CountNoun,
   DECREASE_RE,
@@ -95,6 +96,17 @@ interface Period {
   readonly lastYear?: boolean
 }
 
+const AGGREGATE_CUE_HINT_G = new RegExp(AGGREGATE_CUE_HINT_RE.source, 'giu')
+
+/**
+ * {@link AGGREGATE_CUE_RE}.test, the same answer in one fast pass: every alternative of it is a
+ * hint alternative behind the same `(?<!\p{L})`, so it matches iff the hint matches at some
+ * position not preceded by a letter.
+ */
+function aggregateCue(s: string): boolean {
+  return matchesAtWordStart(AGGREGATE_CUE_HINT_G, s)
+}
+
 /** Finds aggregate figures. Linear in the text length; never throws on odd text. */
 export function findStatistics(input: FindStatisticsInput): StatHit[] {
   const first = scan(input, false)
@@ -126,13 +138,16 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   const carrying = () =>
     carriedAge <= 2 && (carriable || samePara || ANAPHORA_RE.test(sentenceText))
 
-  const wordsRe = NUMBER_WORD_RES[lang]
+  const wordsRe = NUMBER_WORD_HINTS[lang]
   const parties = input.caseParties ?? []
   for (const sentence of boundedSentences(content, input.sentences)) {
     if (input.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
     const s = content.slice(sentence.start, sentence.end)
     // Most sentences state no figure: skip them cheaply (they still age the carried period).
-    if (!/\d/u.test(s) && !wordsRe.test(s)) {
+    const hasDigit = /\d/u.test(s)
+    // Tested once per sentence; numberCandidates reads it again.
+    const hasWords = matchesAtWordStart(wordsRe, s)
+    if (!hasDigit && !hasWords) {
       carriedAge++
       continue
     }
@@ -149,8 +164,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     // Computed on first use: most numbers are rejected before these cues matter.
     let aggregateMemo: boolean | undefined
     const isAggregate = () =>
-      (aggregateMemo ??=
-        (base.stated && !base.month) || carrying() || AGGREGATE_CUE_RE.test(forPeriod))
+      (aggregateMemo ??= (base.stated && !base.month) || carrying() || aggregateCue(forPeriod))
     let singleMemo: boolean | undefined
     // An operation or one suspect's deeds, told over several sentences of a paragraph, stay a
     // single case until the paragraph ends or a sentence states its own period.
@@ -224,7 +238,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     // Numbers written with digits, and number words.
     // A sentence with more numbers than any prose sentence has is a table or hostile input:
     // its first numbers are read, the rest left, so that the work per character stays bounded.
-    const candidates = numberCandidates(s, lang).slice(0, MAX_NUMBERS_PER_SENTENCE)
+    const candidates = numberCandidates(s, lang, hasWords).slice(0, MAX_NUMBERS_PER_SENTENCE)
     const byStart = new Map(candidates.map((n) => [n.start, n]))
     let lastNoun: { noun: CountNoun; end: number } | null = null
     let skipUntil = -1
@@ -492,7 +506,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         (cues[0] !== undefined &&
           cues[0].index < 40 &&
           !base.month &&
-          (LEAD_RE.test(forPeriod) || AGGREGATE_CUE_RE.test(forPeriod)) &&
+          (LEAD_RE.test(forPeriod) || aggregateCue(forPeriod)) &&
           !isSingle())
       samePara = true
     } else if (hits.length > 0 && carrying()) {
@@ -518,7 +532,7 @@ interface Candidate {
   readonly word: boolean
 }
 
-function numberCandidates(s: string, lang: Lang): Candidate[] {
+function numberCandidates(s: string, lang: Lang, hasWords: boolean): Candidate[] {
   const out: Candidate[] = []
   NUM_RE.lastIndex = 0
   for (let m = NUM_RE.exec(s); m !== null; m = NUM_RE.exec(s)) {
@@ -535,10 +549,7 @@ function numberCandidates(s: string, lang: Lang): Candidate[] {
     })
   }
   const words = NUMBER_WORDS[lang]
-  if (
-    !NUMBER_WORD_RES[lang].test(s) &&
-    !(lang === 'en' && /(?<!\p{L})a\s+(?:hundred|thousand)/iu.test(s))
-  ) {
+  if (!hasWords && !(lang === 'en' && /(?<!\p{L})a\s+(?:hundred|thousand)/iu.test(s))) {
     return out.sort((a, b) => a.start - b.start)
   }
   const re = new RegExp(NOUN_WORD_RE.source, 'gu')
@@ -594,6 +605,33 @@ const NUMBER_WORD_RES: Readonly<Record<Lang, RegExp>> = {
   en: wordAlternation(Object.keys(NUMBER_WORDS.en), ['hundred', 'thousand']),
   ru: wordAlternation(Object.keys(NUMBER_WORDS.ru), []),
   kk: wordAlternation(Object.keys(NUMBER_WORDS.kk), []),
+}
+
+/**
+ * {@link NUMBER_WORD_RES} without the leading look-behind, global: scanned by
+ * {@link matchesAtWordStart}, which checks the look-behind only where a word matches (a leading
+ * look-behind is otherwise tried at every position of the sentence).
+ */
+const NUMBER_WORD_HINTS: Readonly<Record<Lang, RegExp>> = {
+  en: dropLeadingLookBehind(NUMBER_WORD_RES.en),
+  ru: dropLeadingLookBehind(NUMBER_WORD_RES.ru),
+  kk: dropLeadingLookBehind(NUMBER_WORD_RES.kk),
+}
+
+function dropLeadingLookBehind(re: RegExp): RegExp {
+  return new RegExp(re.source.replace(/^\(\?<!\\p\{L\}\)/u, ''), `g${re.flags}`)
+}
+
+const LETTER_END_RE = /\p{L}$/u
+
+/** `(?<!\p{L})(?:HINT)`.test(s), given the global HINT: one scan, the look-behind checked per match. */
+function matchesAtWordStart(hint: RegExp, s: string): boolean {
+  hint.lastIndex = 0
+  for (let m = hint.exec(s); m !== null; m = hint.exec(s)) {
+    if (!LETTER_END_RE.test(s.slice(Math.max(0, m.index - 2), m.index))) return true
+    hint.lastIndex = m.index + 1
+  }
+  return false
 }
 
 function wordAlternation(words: readonly string[], extra: readonly string[]): RegExp {

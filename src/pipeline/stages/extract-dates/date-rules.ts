@@ -221,14 +221,19 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
   },
   {
-    // 5 апреля 2025 года · 26 декабря · 5–7 марта 2024 г.
+    // 5 апреля 2025 года · 26 декабря · 5–7 марта 2024 г. · 5 сентября того же года
     script: 'cyrillic',
     re: new RegExp(
-      `${NB}(?:с\\s+)?(${DAY})(?:\\s*[-–]\\s*${DAY}|\\s+(?:по|до)\\s+${DAY})?\\s+(${RU_M})${NA}(?:\\s+(${YEAR})${RU_YEAR_WORD})?`,
+      `${NB}(?:с\\s+)?(${DAY})(?:\\s*[-–]\\s*${DAY}|\\s+(?:по|до)\\s+${DAY})?\\s+(${RU_M})${NA}(?:\\s+(${YEAR})${RU_YEAR_WORD}|\\s+(прошлого|минувшего|этого|текущего|того\\s+же|этого\\s+же)\\s+года)?`,
       'giu',
     ),
     make: (m, ctx) => {
       const month = monthNumber(m[2]!)!
+      if (m[4]) {
+        const hit = ruYearPhraseMonth(m[4], month, ctx, m.index)
+        const d = hit && absolute(Number(hit.iso.slice(0, 4)), month, Number(m[1]))
+        return d && { ...d, relative: hit.relative }
+      }
       return m[3]
         ? absolute(Number(m[3]), month, Number(m[1]))
         : yearless(ctx.refAt(m.index), month, Number(m[1]))
@@ -306,20 +311,22 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     // өткен жылдың қараша айында · былтыр қарашада · сол жылдың қыркүйегінде · осы жылғы наурызда
     script: 'kazakh',
     re: new RegExp(
-      `${NB}(өткен\\s+жыл(?:дың|ғы|ы)|былтыр(?:ғы)?|биыл(?:ғы)?|осы\\s+жыл(?:дың|ғы|ы)|ағымдағы\\s+жыл(?:дың|ғы|ы)|сол\\s+жыл(?:дың|ғы|ы)|дәл\\s+сол\\s+жыл(?:дың|ғы|ы))\\s+(${KK_M})(?:\\s+ай\\p{L}*)?`,
+      `${NB}(өткен\\s+жыл(?:дың|ғы|ы)|былтыр(?:ғы)?|биыл(?:ғы)?|осы\\s+жыл(?:дың|ғы|ы)|ағымдағы\\s+жыл(?:дың|ғы|ы)|сол\\s+жыл(?:дың|ғы|ы)|дәл\\s+сол\\s+жыл(?:дың|ғы|ы))\\s+(?:(${DAY})\\s+)?(${KK_M})(?:\\s+ай\\p{L}*)?`,
       'giu',
     ),
     make: (m, ctx) => {
       const w = m[1]!.toLowerCase()
-      const month = monthNumber(m[2]!)!
+      const month = monthNumber(m[3]!)!
+      const day = num(m[2])
       if (/сол/u.test(w)) {
         const y = previousYear(ctx.text, m.index)
-        return y === null ? null : absolute(y, month, null)
+        return y === null ? null : absolute(y, month, day)
       }
       const ref = ctx.refAt(m.index)
       if (!ref) return null
       const y = /^(?:өткен|былтыр)/u.test(w) ? ref.y - 1 : ref.y
-      return { ...absolute(y, month, null)!, relative: true }
+      const hit = absolute(y, month, day)
+      return hit && { ...hit, relative: true }
     },
   },
   {

@@ -804,7 +804,28 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(sentenceInfo(si).text)
     k.date = carried && dayAfter ? nextDay(carried) : carried
   }
-  return clusters.map((k) => toEvent(doc, k, facts, index, sentenceInfo))
+  // Events of one sentence share its summary and unnamed subject: each is read once.
+  const unnamedCache = new Map<string, string | null>()
+  const summaryCache = new Map<string, string>()
+  const memo = {
+    unnamed(text: string): string | null {
+      let v = unnamedCache.get(text)
+      if (v === undefined) {
+        v = unnamedSubject(text, doc.lang)
+        unnamedCache.set(text, v)
+      }
+      return v
+    },
+    summary(text: string): string {
+      let v = summaryCache.get(text)
+      if (v === undefined) {
+        v = summarize(text)
+        summaryCache.set(text, v)
+      }
+      return v
+    },
+  }
+  return clusters.map((k) => toEvent(k, facts, index, sentenceInfo, memo))
 }
 
 /** Tells whether a sentence is a headline: a line without closing punctuation. */
@@ -886,11 +907,11 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 function toEvent(
-  doc: CrimesDoc,
   k: Cluster,
   facts: SentenceFacts,
   index: SentenceIndex,
   sentenceInfo: (si: number) => { readonly text: string },
+  memo: { unnamed(text: string): string | null; summary(text: string): string },
 ): LawEvent {
   const c = k.first
   const sentenceIdx = [...new Set(k.members.map((m) => index.indexAt(m.sentence.start)))]
@@ -901,7 +922,7 @@ function toEvent(
     ...sentenceIdx.flatMap((si) => (facts.persons.get(si) ?? []).map((p) => p.name)),
   ])
   if (subjects.length === 0) {
-    const unnamed = unnamedSubject(firstText, doc.lang)
+    const unnamed = memo.unnamed(firstText)
     if (unnamed && c.type !== 'legislation' && c.type !== 'cooperation') subjects.push(unnamed)
   }
   const agencies = uniq(
@@ -919,7 +940,7 @@ function toEvent(
     location: places.length > 0 ? places.join('; ') : null,
     subjects,
     agency: agencies.length > 0 ? agencies.slice(0, 3).join('; ') : null,
-    summary: summarize(firstText),
+    summary: memo.summary(firstText),
     trigger: { start: c.start, end: c.end, text: c.triggerText },
     article: c.article,
     penalties: c.type === 'sentence' ? findPenalties(allText) : [],

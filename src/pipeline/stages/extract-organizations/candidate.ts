@@ -98,7 +98,7 @@ export function kindFromName(name: string, fallback: OrganizationKind): Organiza
   if (/прокурат|prosecut|procura|прокуратур/.test(n)) return 'prosecutor'
   if (/(?:^|\s)(?:суд|суда|суде|судом|court|сот|соты)|трибунал|tribunal/.test(n)) return 'court'
   if (
-    /полиц|police|внутренних дел|internal affairs|interior|мвд|ішкі істер|уголовн.* розыск|наркопрест|киберпрест|экстремизм|борьб|противодейств|расследован|investigat|anti-?corruption|антикор|сыбайлас|афм|afm|financial monitoring|финансовому мониторингу|финансового мониторинга|қаржылық мониторинг|іім|тергеп|(?:^|\s)пд(?:\s|$)|ұйымдасқан қылмыс|organized crime|organised crime|(?:^|\s)(?:дп|уп|двд|увд|гувд|ровд|овд|дэр)(?:\s|$)/.test(
+    /полиц|police|внутренних дел|internal affairs|interior|мвд|ішкі істер|уголовн.* розыск|наркопрест|киберпрест|drug control|drug enforcement|контролю за наркотиками|контролю наркотиков|есірткі|экстремизм|борьб|противодейств|расследован|investigat|anti-?corruption|антикор|сыбайлас|афм|afm|financial monitoring|финансовому мониторингу|финансового мониторинга|қаржылық мониторинг|іім|тергеп|(?:^|\s)пд(?:\s|$)|ұйымдасқан қылмыс|organized crime|organised crime|(?:^|\s)(?:дп|уп|двд|увд|гувд|ровд|овд|дэр)(?:\s|$)/.test(
       n,
     )
   )

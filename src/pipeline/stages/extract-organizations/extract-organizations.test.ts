@@ -189,6 +189,13 @@ describe('findOrganizations: names, kinds and countries', () => {
       'government',
       'TJ',
     ],
+    [
+      'ru',
+      'Агентство по контролю за наркотиками при Президенте Республики Таджикистан изъяло героин.',
+      'Агентство по контролю за наркотиками при Президенте Республики Таджикистан',
+      'law_enforcement',
+      'TJ',
+    ],
     // Companies named by a cue word or a company noun.
     ['en', 'Funds were wired to Steppe Capital accounts.', 'Steppe Capital', 'company', 'KZ'],
     ['kk', '«Шұғыла» компаниясының басшысы ұсталды.', 'Шұғыла', 'company', 'KZ'],
@@ -246,6 +253,16 @@ describe('findOrganizations: one entry per body', () => {
       orgs.map((o) => [o.name, o.variants]),
       [['State Tax Service of Uzbekistan', ['Tax Service of Uzbekistan']]],
     )
+  })
+
+  test('a Russian full name with its qualifier absorbs the short name', () => {
+    const orgs = find(
+      'Таможенная служба Узбекистана передала данные. Сотрудники Государственной таможенной службы Узбекистана задержали груз.',
+      'ru',
+    )
+    assert.equal(orgs.length, 1)
+    assert.equal(orgs[0]?.name, 'Государственная таможенная служба Узбекистана')
+    assert.equal(orgs[0]?.country, 'UZ')
   })
 
   test('English forms of one agency are one body with variants', () => {

@@ -120,7 +120,10 @@ function resolveOverlaps(
       // A known body at the head of a longer pattern name is that body, more fully named
       // ("Комитет по противодействию наркопреступности МВД Казахстана").
       // …and so is one quoted after a legal form ("АО «Казахтелеком»").
-      const sameHead = (lang === 'kk' ? o.to === c.to : o.from === c.from) || o.key.startsWith('q:')
+      // "Государственная таможенная служба …" opens with a qualifier before the known name.
+      const qualified = o.from === c.from - 1 && LEADING_QUALIFIERS.has(tokens[o.from]?.norm ?? '')
+      const sameHead =
+        (lang === 'kk' ? o.to === c.to : o.from === c.from || qualified) || o.key.startsWith('q:')
       if (c.source === 'lexicon' && o.source === 'pattern' && sameHead && !tokens[c.to - 1]?.poss) {
         // "Антикоррупционная служба по Алматинской области" is a regional body of its own.
         const regional = tokens.slice(c.to, o.to).some((t) => t.norm === 'по')
@@ -306,7 +309,7 @@ function group(
     list.push(c)
     groups.set(key, list)
   }
-  if (lang === 'en') mergeShortForms(groups)
+  mergeShortForms(groups, lang)
   const out: Organization[] = []
   for (const members of groups.values()) {
     members.sort((a, b) => a.start - b.start)
@@ -349,10 +352,18 @@ const LEADING_QUALIFIERS: ReadonlySet<string> = new Set([
   'государственная',
   'государственный',
   'государственное',
+  'государственной',
+  'государственного',
+  'государственную',
   'национальный',
   'национальное',
+  'национальная',
+  'национальной',
+  'национального',
   'главное',
   'главный',
+  'главного',
+  'главным',
   'мемлекеттік',
   'ұлттық',
 ])
@@ -361,7 +372,7 @@ const LEADING_QUALIFIERS: ReadonlySet<string> = new Set([
  * "Joint Collegium" after "Joint Collegium of the Ministries of …": an English name that is
  * the head of a longer name found in the same text is a short form of that body.
  */
-function mergeShortForms(groups: Map<string, Candidate[]>): void {
+function mergeShortForms(groups: Map<string, Candidate[]>, lang: Lang): void {
   const names = [...groups].map(([key, members]) => ({
     key,
     words: keyOf(members[0]!.name).split(' '),
@@ -372,6 +383,7 @@ function mergeShortForms(groups: Map<string, Candidate[]>): void {
     const long = names.filter(
       (n) =>
         n !== short &&
+        lang === 'en' &&
         !short.known &&
         n.words.length > short.words.length + 1 &&
         n.words[short.words.length] === 'of' &&

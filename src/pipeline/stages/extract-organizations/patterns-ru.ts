@@ -285,7 +285,8 @@ function complement(
           }
           break
         }
-        if (w.norm === 'с' || w.norm === 'со' || w.norm === 'и') {
+        // "по контролю за наркотиками", "по борьбе с …": a preposition inside the phrase.
+        if (w.norm === 'с' || w.norm === 'со' || w.norm === 'и' || w.norm === 'за') {
           if (tokens[k + 1]?.isWord && run > 0) {
             k++
             continue
@@ -325,7 +326,7 @@ function complement(
         break
       }
       // Drop a dangling connective.
-      while (k > i && /^(?:с|со|и|по|при)$/.test(tokens[k - 1]!.norm)) k--
+      while (k > i && /^(?:с|со|и|за|по|при)$/.test(tokens[k - 1]!.norm)) k--
       adjStart = -1
       continue
     }
@@ -463,6 +464,12 @@ export function recognizeRu(
     if (known && known.from < from && comp.to > i + 1) {
       from = known.from
       named = true
+      // "Государственная таможенная служба …": a qualifier before the known name is part of it.
+      const q = tokens[from - 1]
+      if (q?.isWord && !q.nlBefore && QUALIFIER_ADJ.test(q.norm) && !tokens[from]!.nlBefore) {
+        from--
+        replace.set(from, adjectiveToNominative(q.text, gender))
+      }
     }
     const name =
       known && known.from === from
@@ -514,6 +521,9 @@ export function recognizeRu(
   out.push(...distributive(tokens))
   return out
 }
+
+/** Qualifiers that open a body's full name before a known short name. */
+const QUALIFIER_ADJ = /^(?:государственн|национальн|главн|республиканск|центральн)\p{L}*$/u
 
 /** Level adjectives of a prosecutor's office named without its place. */
 const PROSECUTOR_LEVEL = /^(?:областн|городск|районн|межрайонн|транспортн|военн|столичн)/

@@ -18,6 +18,9 @@ import {
   RU_DEMONYM_STEMS,
 } from './places-data.ts'
 
+/** Adjectives that open the full name of a body the lexicon knows by its short name. */
+const RU_FULL_NAME_QUALIFIER = /^(?:государственн|национальн)(?:ая|ой|ую|ый|ого|ому|ым|ом|ое)$/
+
 /** Country names that can follow "of" / precede a body in English. */
 const EN_COUNTRIES = new Map([...EN_PLACES].filter(([name, code]) => COUNTRY_NAME_HINT(name, code)))
 
@@ -157,6 +160,21 @@ function widen(text: string, tokens: readonly OrgToken[], lang: Lang, hit: Lexic
           }
         }
       }
+    }
+    // "Государственная таможенная служба": the full name of a body known by its short one.
+    const first = tokens[from]
+    const qualifier = tokens[from - 1]
+    if (
+      lang === 'ru' &&
+      from === hit.from &&
+      first?.isWord &&
+      !first.upper &&
+      !first.nlBefore &&
+      qualifier?.isWord &&
+      RU_FULL_NAME_QUALIFIER.test(qualifier.norm)
+    ) {
+      from -= 1
+      replace.set(from, adjectiveToNominative(qualifier.text, headGender(hit.nominative)))
     }
     if (lang === 'kk') {
       const p = lookupBefore(tokens, from, KK_COUNTRY_QUALIFIERS)

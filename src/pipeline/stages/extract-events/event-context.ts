@@ -262,6 +262,8 @@ const QUANTITY =
 /** Seized items and quantities a sentence states, verbatim. */
 export function findItems(sentence: string): string[] {
   const out: string[] = []
+  // Every quantity opens with a digit.
+  if (!HAS_DIGIT.test(sentence)) return out
   for (const m of sentence.matchAll(QUANTITY)) {
     out.push(m[0])
     if (out.length >= 8) break

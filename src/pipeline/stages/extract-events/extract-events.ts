@@ -931,7 +931,11 @@ function toEvent(
     ),
   )
   const places = uniq((facts.places.get(sentenceIdx[0]!) ?? []).map((p) => p.name))
-  const allText = sentenceIdx.map((si) => sentenceInfo(si).text).join(' ')
+  // Only sentences and seizures read penalties and items from the text.
+  const allText =
+    c.type === 'sentence' || c.type === 'seizure'
+      ? sentenceIdx.map((si) => sentenceInfo(si).text).join(' ')
+      : ''
   return {
     start: c.sentence.start,
     end: c.sentence.end,

@@ -188,6 +188,7 @@ describe('findPlaces: places missing from the gazetteer', () => {
     ['житель Аксуского сельского округа', 'Аксуский сельский округ', 'district'],
     ['в Каменском сельском округе', 'Каменский сельский округ', 'district'],
     ['Бескөл ауылдық округінде тұратын', 'Бескөл ауылдық округі', 'district'],
+    ['a farmer from Baiterek rural district', 'Baiterek rural district', 'district'],
     // A street's namesake keeps its title or number.
     ['кафе на проспекте Абылай хана', 'проспект Абылай хана', 'site'],
     ['на улице Райымбек батыра', 'улица Райымбек батыра', 'site'],

@@ -85,6 +85,16 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
     if (!(PATTERN_TRIGGERS.has(t.text) || KK_FIRST.has(t.text.charCodeAt(0)))) continue
     const lower = t.text.toLowerCase()
     if (!isCyrillic(lower)) {
+      // "Kokdala rural district": a rural district named before its two generic words.
+      if (lower === 'district' && tokens[i - 1]?.text === 'rural' && i > 1) {
+        const from = capitalisedRunBefore(ctx, i - 1, used, 2)
+        if (from < i - 1) {
+          const base = text.slice(tokens[from]!.start, tokens[i - 2]!.end)
+          push('district', `${base} rural ${t.text}`, tokens[from]!.start, t.end)
+          used.fill(1, from, i + 1)
+          continue
+        }
+      }
       const w = EN_AFTER.get(lower)
       if (w && w.kind !== 'city') {
         const from = capitalisedRunBefore(ctx, i, used, w.kind === 'district' ? 3 : 2)

@@ -96,7 +96,11 @@ const result = {
     characters: chars,
     seed: Number(values.seed),
   },
-  setupMs: { buildPipeline: round(buildMs), generate: round(genMs), warmUp: { docs: warm.length, ms: round(warmMs) } },
+  setupMs: {
+    buildPipeline: round(buildMs),
+    generate: round(genMs),
+    warmUp: { docs: warm.length, ms: round(warmMs) },
+  },
   wallSeconds: round(wallS, 3),
   cpuSeconds: round(cpuS, 3),
   mbPerSecond: round(bytes / MB / wallS, 3),

@@ -424,7 +424,7 @@ describe('extractPersons stage', () => {
       'Иванов '.repeat(30_000),
       'A. B. C. D. '.repeat(20_000),
       'Nurlan Nurlan Nurlan '.repeat(10_000),
-      '«'.repeat(100_000) + 'Ерлан',
+      `${'«'.repeat(100_000)}Ерлан`,
       'Сергеевича Сергеевна Ивановской '.repeat(8_000),
     ]
     for (const text of hostile) {

@@ -322,11 +322,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       let after = s.slice(c.end, Math.min(s.length, c.end + 120))
       if (LEGAL_NUMBER_RE.test(before) || LEGAL_SUFFIX_RE.test(after)) continue
       if (/^:\d/u.test(after) || /\d:$/u.test(before)) continue
-      if (
-        MONTH_RE.test(after.trimStart()) ||
-        (/(?:^|\s)\p{L}{3,}\.?\s*$/u.test(before) && MONTH_RE.test(lastWord(before)))
-      )
-        continue
+      if (MONTH_RE.test(after.trimStart()) || monthWordBefore(before)) continue
       if (DURATION_RE.test(after) || /\baged?\s*$|возрасте\s*$/iu.test(before)) continue
       // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
       if (/[\p{L}.],\s*$/u.test(before) && /^\s*,/u.test(after) && !c.word) continue
@@ -789,9 +785,35 @@ function round(v: number): number {
   return Math.round(v * 1e6) / 1e6
 }
 
-function lastWord(s: string): string {
-  const m = /(\p{L}+)\.?\s*$/u.exec(s)
-  return m?.[1] ?? ''
+const SPACE_CHAR_RE = /\s/u
+const LETTER_RE = /^\p{L}$/u
+
+/**
+ * Whether `before` ends with a month word: `/(?:^|\s)\p{L}{3,}\.?\s*$/u` holds and its last
+ * word matches MONTH_RE. Read backwards from the end (the regexes, anchored at `$`, were tried
+ * at every position).
+ */
+function monthWordBefore(before: string): boolean {
+  let end = before.length
+  while (end > 0 && SPACE_CHAR_RE.test(before.charAt(end - 1))) end--
+  if (end > 0 && before.charAt(end - 1) === '.') end--
+  let start = end
+  let letters = 0
+  while (start > 0) {
+    const low = before.charCodeAt(start - 1)
+    const pair =
+      start >= 2 &&
+      low >= 0xdc00 &&
+      low <= 0xdfff &&
+      before.charCodeAt(start - 2) >= 0xd800 &&
+      before.charCodeAt(start - 2) <= 0xdbff
+    const width = pair ? 2 : 1
+    if (!LETTER_RE.test(before.slice(start - width, start))) break
+    start -= width
+    letters++
+  }
+  if (letters < 3 || (start > 0 && !SPACE_CHAR_RE.test(before.charAt(start - 1)))) return false
+  return MONTH_RE.test(before.slice(start, end))
 }
 
 /** The counted noun among the first `maxWords` words of `after`, if any. */

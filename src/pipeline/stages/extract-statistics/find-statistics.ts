@@ -125,15 +125,10 @@ function topAlternatives(src: string): string[] | null {
   return out
 }
 
-// SINGLE_CASE_RE as three scans: alternatives led by \b, led by (?<!\p{L}), and the rest. One
-// big alternation with an assertion ahead of most branches is tried branch by branch at every
-// position (the stage's hot spot); without the leading assertions each group scans fast, and
-// the assertion is checked only where a branch matches. Same answer as SINGLE_CASE_RE.test.
-// Unwraps the outer (?:...); anything unexpected falls back to the whole regex as one group.
-const SINGLE_SOURCE = SINGLE_CASE_RE.source
-const SINGLE_ALTERNATIVES = (SINGLE_SOURCE.startsWith('(?:') && SINGLE_SOURCE.endsWith(')')
-  ? topAlternatives(SINGLE_SOURCE.slice(3, -1))
-  : null) ?? [SINGLE_SOURCE]
+// A big alternation with an assertion ahead of most branches (\b, (?<!\p{L})) is tried branch
+// by branch at every position: the stage's hot spot. splitTester runs such a regex as three
+// scans: branches led by \b, led by (?<!\p{L}), and the rest; the first two scan without their
+// leading assertion and check it only where a branch matches. Same answer as `re.test`.
 const WORD_LED = '\\b'
 const LETTER_LED = '(?<!\\p{L})'
 // A word-led branch must go on with a letter ("\\bthe", "\\b(?:one|a single)"): \b before a
@@ -143,32 +138,45 @@ const isLetterLed = (a: string) => a.startsWith(LETTER_LED)
 /** An alternation of `branches` (never-matching when there are none). */
 const alternation = (branches: readonly string[], flags: string) =>
   new RegExp(branches.length > 0 ? branches.join('|') : '(?!)', flags)
-const SINGLE_WORD_LED_G = alternation(
-  SINGLE_ALTERNATIVES.filter(isWordLed).map((a) => a.slice(WORD_LED.length)),
-  'giu',
-)
-const SINGLE_LETTER_LED_G = alternation(
-  SINGLE_ALTERNATIVES.filter(isLetterLed).map((a) => a.slice(LETTER_LED.length)),
-  'giu',
-)
-const SINGLE_OTHER_RE = alternation(
-  SINGLE_ALTERNATIVES.filter((a) => !isWordLed(a) && !isLetterLed(a)),
-  'iu',
-)
-// \w as \b sees it under the same flags (/iu adds ſ and the Kelvin sign).
+// \w as \b sees it under /iu (which adds ſ and the Kelvin sign).
 const WORD_CHAR_RE = /\w/iu
 
-/** `SINGLE_CASE_RE.test(s)`, the same answer, faster (see above). */
-function singleCase(s: string): boolean {
-  if (SINGLE_OTHER_RE.test(s)) return true
-  const re = SINGLE_WORD_LED_G
-  re.lastIndex = 0
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
-    if (m.index === 0 || !WORD_CHAR_RE.test(s.charAt(m.index - 1))) return true
-    re.lastIndex = m.index + 1
+/** A tester with the answer of `re.test` (flags `iu`, no `g`/`y`/`m`), faster; see above. */
+function splitTester(re: RegExp): (s: string) => boolean {
+  const src = re.source
+  const top = topAlternatives(src)
+  // Unwraps an outer (?:...); anything unexpected keeps the whole regex as one group.
+  const branches = (top !== null && top.length > 1
+    ? top
+    : src.startsWith('(?:') && src.endsWith(')')
+      ? topAlternatives(src.slice(3, -1))
+      : null) ?? [src]
+  if (re.flags !== 'iu') return (s) => re.test(s)
+  const wordLed = alternation(
+    branches.filter(isWordLed).map((a) => a.slice(WORD_LED.length)),
+    'giu',
+  )
+  const letterLed = alternation(
+    branches.filter(isLetterLed).map((a) => a.slice(LETTER_LED.length)),
+    'giu',
+  )
+  const other = alternation(
+    branches.filter((a) => !isWordLed(a) && !isLetterLed(a)),
+    'iu',
+  )
+  return (s) => {
+    if (other.test(s)) return true
+    wordLed.lastIndex = 0
+    for (let m = wordLed.exec(s); m !== null; m = wordLed.exec(s)) {
+      if (m.index === 0 || !WORD_CHAR_RE.test(s.charAt(m.index - 1))) return true
+      wordLed.lastIndex = m.index + 1
+    }
+    return matchesAtWordStart(letterLed, s)
   }
-  return matchesAtWordStart(SINGLE_LETTER_LED_G, s)
 }
+
+/** `SINGLE_CASE_RE.test(s)`, the same answer, faster. */
+const singleCase = splitTester(SINGLE_CASE_RE)
 
 /**
  * {@link AGGREGATE_CUE_RE}.test, the same answer in one fast pass: every alternative of it is a
@@ -244,10 +252,10 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     const aboutParty = parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
     // Read by isSingle and again after the figures (one test per sentence).
     let pronounMemo: boolean | undefined
-    const pronounSubject = () => (pronounMemo ??= PRONOUN_SUBJECT_RE.test(s))
+    const pronounSubject = () => (pronounMemo ??= pronounSubjectTest(s))
     const isSingle = () =>
       (singleMemo ??=
-        singleContext || aboutParty || singleCase(s) || pronounSubject() || ONE_RAID_RE.test(s))
+        singleContext || aboutParty || singleCase(s) || pronounSubject() || oneRaid(s))
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     const hits: StatHit[] = []
     const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
@@ -437,7 +445,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         !noun &&
         lastNoun &&
         hits.length > 0 &&
-        (EARLIER_BEFORE_RE.test(before) || KK_PART_RE.test(after))
+        (earlierBefore(before) || KK_PART_RE.test(after))
       ) {
         noun = lastNoun.noun
       }
@@ -1165,6 +1173,8 @@ const OPERATION_RE =
 // One raid or search: what it finds is one case's ("during a raid", "в ходе обыска").
 const ONE_RAID_RE =
   /(?:в ходе|во время) (?:рейда|обысков|обыска)|\b(?:during|in) (?:the|a|an) (?:raid|search|special operation)\b|\bin an operation\b|рейд барысында|тінту кезінде/iu
+const oneRaid = splitTester(ONE_RAID_RE)
+const pronounSubjectTest = splitTester(PRONOUN_SUBJECT_RE)
 const SINCE_AFTER_RE =
   /^\s*(?:points?|percent|per cent|%|балл\p{L}*|пункт\p{L}*|процент\p{L}*)?\s*(?:since|compared (?:with|to)|по сравнению с|в сравнении с|относительно)\s+((?:19|20)\d{2})(?!\d)/iu
 const POINTS_DOWN_RE =
@@ -1211,10 +1221,16 @@ const EARLIER_BEFORE_RE = new RegExp(
   'iu',
 )
 
+// Both need an EARLIER_SRC phrase (same flags): a cheap test first.
+const EARLIER_HINT_RE = new RegExp(EARLIER_SRC, 'iu')
+const earlierAfter = (after: string) => EARLIER_HINT_RE.test(after) && EARLIER_RE.test(after)
+const earlierBefore = (before: string) =>
+  EARLIER_HINT_RE.test(before) && EARLIER_BEFORE_RE.test(before)
+
 /** "against 47,010 a year earlier": the figure of the year before the sentence's year. */
 function previousIfEarlier(period: string | null, after: string, before = ''): string | null {
   if (period === null || !/^\d{4}$/u.test(period)) return period
-  if (!EARLIER_RE.test(after) && !EARLIER_BEFORE_RE.test(before)) return period
+  if (!earlierAfter(after) && !earlierBefore(before)) return period
   return String(Number(period) - 1)
 }
 

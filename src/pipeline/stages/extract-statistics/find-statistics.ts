@@ -135,9 +135,9 @@ const LETTER_LED = '(?<!\\p{L})'
 // word character means no word character before it. Other branches keep their assertion.
 const isWordLed = (a: string) => /^\\b(?:[a-z]|\(\?:[a-z]+(?:\|[a-z]+(?: [a-z]+)*)*\))/iu.test(a)
 const isLetterLed = (a: string) => a.startsWith(LETTER_LED)
-/** An alternation of `branches` (never-matching when there are none). */
+/** An alternation of `branches`, or `null` when there are none (no scan to run). */
 const alternation = (branches: readonly string[], flags: string) =>
-  new RegExp(branches.length > 0 ? branches.join('|') : '(?!)', flags)
+  branches.length > 0 ? new RegExp(branches.join('|'), flags) : null
 // \w as \b sees it under /iu (which adds ſ and the Kelvin sign).
 const WORD_CHAR_RE = /\w/iu
 
@@ -165,13 +165,15 @@ function splitTester(re: RegExp): (s: string) => boolean {
     'iu',
   )
   return (s) => {
-    if (other.test(s)) return true
-    wordLed.lastIndex = 0
-    for (let m = wordLed.exec(s); m !== null; m = wordLed.exec(s)) {
-      if (m.index === 0 || !WORD_CHAR_RE.test(s.charAt(m.index - 1))) return true
-      wordLed.lastIndex = m.index + 1
+    if (other?.test(s)) return true
+    if (wordLed) {
+      wordLed.lastIndex = 0
+      for (let m = wordLed.exec(s); m !== null; m = wordLed.exec(s)) {
+        if (m.index === 0 || !WORD_CHAR_RE.test(s.charAt(m.index - 1))) return true
+        wordLed.lastIndex = m.index + 1
+      }
     }
-    return matchesAtWordStart(letterLed, s)
+    return letterLed !== null && matchesAtWordStart(letterLed, s)
   }
 }
 

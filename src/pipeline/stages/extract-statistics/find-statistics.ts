@@ -210,6 +210,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   let carriedAge = 99
   let carriable = false
   let sentenceText = ''
+  // ANAPHORA_RE on sentenceText, tested at most once per sentence.
+  let anaphoraMemo: boolean | undefined
   // The period of the previous figures goes on when it is a reporting period ("in 9 months of
   // this year", "over the last three years") or the sentence points back ("in these cases").
   // Within one paragraph any stated period goes on.
@@ -218,7 +220,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   let samePara = false
   let singleContext = false
   const carrying = () =>
-    carriedAge <= 2 && (carriable || samePara || ANAPHORA_RE.test(sentenceText))
+    carriedAge <= 2 && (carriable || samePara || (anaphoraMemo ??= ANAPHORA_RE.test(sentenceText)))
 
   const wordsRe = NUMBER_WORD_HINTS[lang]
   const parties = input.caseParties ?? []
@@ -240,6 +242,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     const cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
     const base = sentencePeriod(forPeriod, cues, refYear, refMonth)
     sentenceText = s
+    anaphoraMemo = undefined
     const paragraphBreak = /\n[ \t]*\n/u.test(content.slice(lastEnd, sentence.start))
     lastEnd = sentence.end
     if (paragraphBreak) samePara = false

@@ -212,6 +212,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   let sentenceText = ''
   // ANAPHORA_RE on sentenceText, tested at most once per sentence.
   let anaphoraMemo: boolean | undefined
+  const anaphora = () => (anaphoraMemo ??= ANAPHORA_RE.test(sentenceText))
   // The period of the previous figures goes on when it is a reporting period ("in 9 months of
   // this year", "over the last three years") or the sentence points back ("in these cases").
   // Within one paragraph any stated period goes on.
@@ -219,8 +220,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   let lastEnd = 0
   let samePara = false
   let singleContext = false
-  const carrying = () =>
-    carriedAge <= 2 && (carriable || samePara || (anaphoraMemo ??= ANAPHORA_RE.test(sentenceText)))
+  const carrying = () => carriedAge <= 2 && (carriable || samePara || anaphora())
 
   const wordsRe = NUMBER_WORD_HINTS[lang]
   const parties = input.caseParties ?? []

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Lang } from '#core/lang.ts'
 import { splitSentences } from '../segment/sentences.ts'
-import { findStatistics, type MoneySpan, parseWritten } from './find-statistics.ts'
+import { findStatistics, type MoneySpan, parseWritten, splitTester } from './find-statistics.ts'
+import { SINGLE_CASE_RE } from './statistics-data.ts'
 
 function stats(
   text: string,
@@ -308,4 +309,35 @@ describe('parseWritten', () => {
   for (const [text, lang, value] of cases) {
     it(`reads ${text}`, () => assert.equal(parseWritten(text, lang), value))
   }
+})
+
+describe('splitTester', () => {
+  // The fast tester must give the regex's own answer, assertions at the edges included.
+  const cases = [
+    'Police said one of them had fled to Almaty.',
+    'Someone of them fled.',
+    'The suspect deceived 87 people.',
+    'The suspects were detained in 14 regions.',
+    '_the suspect and 5 others',
+    'ſthe suspect',
+    'В ходе операции задержаны 12 человек.',
+    'Подозреваемый обманул 40 вкладчиков.',
+    'Неподозреваемый гражданин',
+    'Бір күдікті 15 адамды алдаған.',
+    '317 күдікті ұсталды.',
+    'A 45-year-old man was detained.',
+    'In 2024, 1,429 criminal cases were registered.',
+    '',
+  ]
+  it('answers as SINGLE_CASE_RE.test does', () => {
+    const fast = splitTester(SINGLE_CASE_RE)
+    for (const c of cases) assert.equal(fast(c), SINGLE_CASE_RE.test(c), c)
+  })
+  it('answers as a regex without top-level alternatives does', () => {
+    const re = /(?:(?<!\p{L})(?:he|she)\s+\p{L}|^\s*Ол\s+\p{L})/iu
+    const fast = splitTester(re)
+    for (const c of ['he went', 'the went', '  Ол алды', 'she', '']) {
+      assert.equal(fast(c), re.test(c), c)
+    }
+  })
 })

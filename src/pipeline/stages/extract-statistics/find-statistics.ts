@@ -142,7 +142,7 @@ const alternation = (branches: readonly string[], flags: string) =>
 const WORD_CHAR_RE = /\w/iu
 
 /** A tester with the answer of `re.test` (flags `iu`, no `g`/`y`/`m`), faster; see above. */
-function splitTester(re: RegExp): (s: string) => boolean {
+export function splitTester(re: RegExp): (s: string) => boolean {
   const src = re.source
   const top = topAlternatives(src)
   // Unwraps an outer (?:...); anything unexpected keeps the whole regex as one group.

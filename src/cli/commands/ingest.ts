@@ -193,8 +193,8 @@ function formatSummary(s: IngestSummary, docs: number): string {
   const lines = [
     `ingested ${s.files} file(s), ${docs} document(s) in ${s.seconds.toFixed(1)}s${rate}: ` +
       `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ` +
-      `${s.duplicates.length} duplicate(s), ${s.nearDuplicates?.length ?? 0} near duplicate(s) ` +
-      `linked into stories, ${s.failed.length} failed`,
+      `${s.duplicates.length} duplicate(s), ${s.failed.length} failed; ` +
+      `${s.nearDuplicates?.length ?? 0} near duplicate(s) linked into stories`,
   ]
   const byReason = new Map<string, number>()
   for (const f of s.failed) {

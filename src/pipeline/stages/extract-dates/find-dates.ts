@@ -322,7 +322,7 @@ function lastBefore(items: readonly { start: number; end: number }[], pos: numbe
   return best
 }
 
-// "Jim Armitage wrote in The Independent: “…" quotes the source cited just before it.
+// "Anna Kovacs wrote in The Guardian: “…" quotes the source cited just before it.
 const QUOTE_OPEN = /^\s*[“"«]/u
 const QUOTE_INTRO =
   /([\p{Lu}][\p{L}'’-]+)\s+(?:wrote|writes|reported|said)\b[^\n:]{0,120}:\s*[“"«]/u

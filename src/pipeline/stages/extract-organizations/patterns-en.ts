@@ -219,7 +219,7 @@ function extendRight(tokens: readonly OrgToken[], k: number, allowIn: boolean): 
         j++
         // "of the Prosecutor General's Office": a possessive inside a name goes on.
         if (t.poss && !isCapWord(tokens[j])) break
-        // "of the Russian Federation Vladimir Kolokoltsev": a country ends the name.
+        // "of the Russian Federation Sergei Petrov": a country ends the name.
         if (j - runStart <= 2 && isCapWord(tokens[j]) && lookup(tokens, runStart, j)) break
         continue
       }

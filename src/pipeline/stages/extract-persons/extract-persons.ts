@@ -72,7 +72,7 @@ export function findPersons(
     }
   }
   // A span that ends in a given name and a surname ran over a person (`Almaty Police Berik
-  // Abilbekov` taken as one body): the name is given back. Bodies named after people end in a
+  // Sadykov` taken as one body): the name is given back. Bodies named after people end in a
   // head word (`... Foundation`, `... Street`), so they keep their words.
   const spanEnds = new Set(spans.map((x) => x.end))
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -123,7 +123,7 @@ function givenKeyOf(m: NameMention): string | undefined {
   return undefined
 }
 
-/** Small spelling slips (`Ablayazov` for `Ablyazov`, `Torebaev` for `Turebayev`): one edit on a long key. */
+/** Small spelling slips (`Ablayazov` for `Ablyazov`, `Serikbaev` for `Serikbayev`): one edit on a long key. */
 function sameSurname(a: string, b: string): boolean {
   if (a === b) return true
   if (Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1) return false
@@ -195,7 +195,7 @@ function link(mentions: readonly NameMention[]): Cluster[] {
   }
   for (const m of givenOnly) {
     const gk = foldName(m.given!.nominative)
-    // A word that is both a given name and a surname (`Rahmon`, `Kairat`): a surname match wins.
+    // A word that is both a given name and a surname (`Rustam`, `Kairat`): a surname match wins.
     const bySurname = clusters.filter(
       (x) => x.surnameKey && x.givenKey && sameSurname(x.surnameKey, gk),
     )

@@ -108,7 +108,7 @@ function readGivenNameUncached(
 
 /**
  * Takes a Russian-declined surname back to the nominative, given the gender and case its given
- * name showed: `Сазанову` (m, dat) -> `Сазанов`, `Чигаевой` (f, gen) -> `Чигаева`, `Зониса`
+ * name showed: `Беркутову` (m, dat) -> `Беркутов`, `Ляпиной` (f, gen) -> `Ляпина`, `Гросса`
  * (m, gen) -> `Зонис`. Surnames with Kazakh endings (`-ұлы`) and women's surnames that do not
  * end in `-ова/-ева/-ина/-ская` do not decline and come back unchanged.
  */
@@ -150,7 +150,7 @@ export function surnameNominative(surname: string, gender: Gender, c: NameCase):
 
 /**
  * Reads a lone Russian surname as a surname: its nominative guess and a linking key that
- * inflected and feminine forms share (`Сарбопеева`, `Сарбопееву`, `Сарбопеевым` -> `sarbopeev`).
+ * inflected and feminine forms share (`Жумагалиева`, `Жумагалиеву`, `Жумагалиевым` -> `zhumagaliev`).
  * Returns `undefined` when no form of the word has a surname ending.
  */
 export function readSurname(word: string, lang: string): SurnameReading | undefined {
@@ -377,7 +377,7 @@ const KK_CASE_RULES: readonly [string, string][] = [
 ]
 
 /**
- * The bare form of a Kazakh name word with a case suffix (`Әзірбектің` -> `Әзірбек`,
+ * The bare form of a Kazakh name word with a case suffix (`Ерболаттың` -> `Ерболат`,
  * `Сейітқалиды` -> `Сейітқали`, `Бауыржанға` -> `Бауыржан`), checked for vowel harmony and for
  * the consonant agreement of the suffix; `undefined` when no suffix fits or the stem would be
  * shorter than four letters. A stem that is a known given name or has a surname ending wins.

@@ -372,7 +372,7 @@ function nameShapedUncached(word: string, lang: string): boolean {
   // CamelCase brands (`RedMedia`, `WhatsApp`).
   if (/\p{Ll}\p{Lu}/u.test(w)) return false
   if (isAllCaps(w)) {
-    // Abbreviations (МВД, KNB) are not names; an all-caps surname (ИМАНОВ) is.
+    // Abbreviations (МВД, KNB) are not names; an all-caps surname (ОСПАНОВ) is.
     return (
       w.length >= 4 && (readSurname(w, lang) !== undefined || readGivenName(w, lang) !== undefined)
     )
@@ -665,7 +665,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       const w0 = words.map((k) => stripPossessive(tokens[k]!.text))
       const g = readGivenName(w0[0]!, lang)
       const lastWord = w0[w0.length - 1]!
-      // `Әзірбек қызының` is `Әзірбек қызы` in the genitive.
+      // `Нұрлан қызының` is `Нұрлан қызы` in the genitive.
       const pword = kazakhPatronymicBase(particle.text) ?? particle.text
       const full = `${w0.join(' ')} ${pword}`
       const s0 = tokens[words[0]!]!.start
@@ -693,7 +693,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
         },
       ]
     }
-    // `гражданин Нигерии Адинду Нонсо Фортуна`, `citizen of ...`: the first word is the country.
+    // `гражданин Ганы Кофи Мэнсах Аддо`, `citizen of ...`: the first word is the country.
     if (
       words.length >= 3 &&
       CITIZEN_CUE.test(tokens[i - 1]?.norm ?? '') &&
@@ -797,7 +797,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       if (c === 'nom' && gender === 'f')
         nom = surnameNominative(surface, 'f', /у$/i.test(surface) ? 'acc' : 'gen')
       // Kazakh puts the case suffix on the last word only: after a given name, a surname that
-      // is itself a given name (`Салтанат Әзірбектің`, `Ержан Бауыржанға`) is stripped too.
+      // is itself a given name (`Гүлнар Ерболаттың`, `Ержан Бауыржанға`) is stripped too.
       let key = read?.key
       if (lang === 'kk' && nom === surface) {
         const stem = kazakhCaseStem(surface)
@@ -820,7 +820,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     if (g0 && g0.case === 'nom' && nw >= 2 && /(?:ович|евич)(?:а|у|ем|е)$/i.test(w[1]!)) {
       g0 = readGivenName(w[0]!, lang, true) ?? g0
     }
-    // Title Case headlines run a name into the next words (`Kuandyk Bishimbayev Sentenced To`):
+    // Title Case headlines run a name into the next words (`Yerlan Sadykov Sentenced To`):
     // after a given name and a surname-shaped word, an unknown word ends the name.
     if (g0 && w.length >= 3) {
       let cut = w.length
@@ -839,7 +839,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
         )
       }
     }
-    // Given name first: `Алпыс Нурланов`, `Kassym-Jomart Tokayev`, `Glenn E. Curtis`, `Ksenia P.`.
+    // Given name first: `Алпыс Нурланов`, `Kassym-Jomart Tokayev`, `John F. Miller`, `Olga K.`.
     if (g0 && nw >= 2) {
       const last = nw - 1
       const sp = surnamePart(last, g0.gender, g0.case)
@@ -944,7 +944,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
           inits.filter((x) => x < wi),
         )
     }
-    // Unknown given name before a strong surname: `Syezdbek Sainazarov`. At a sentence start the
+    // Unknown given name before a strong surname: `Temirbek Zhusupaliev`. At a sentence start the
     // first word must look like a Turkic given name (`-бек`, `-жан`, `-гүл`), not an adverb.
     if (
       nw >= 2 &&
@@ -968,7 +968,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       ]
     }
     // Anything after a title cue (`Judge Smith`), or after "citizen of <place>" (`гражданин
-    // Нигерии Адинду Нонсо Фортуна`, the place found by the places stage).
+    // Ганы Кофи Мэнсах Аддо`, the place found by the places stage).
     const citizenOf =
       (CITIZEN_CUE.test(tokens[i - 1]?.norm ?? '') && nw <= 3) ||
       (i >= 2 && blocked(i - 1) && CITIZEN_CUE.test(tokens[i - 2]!.norm))

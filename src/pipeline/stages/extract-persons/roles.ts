@@ -1,8 +1,8 @@
 /**
  * Title and role of a person from the context of its mentions: the title phrase before the name
- * ("начальник управления полиции Болат Иманов", "Deputy Prosecutor General Andrey Lukin",
- * "полиция департаментінің бастығы Сағат Мәдиев") or the apposition after it ("Askat
- * Dauletiyarov, head of the anti-extremism department, said"); the role from legal-status words
+ * ("начальник управления полиции Болат Оспанов", "Deputy Prosecutor General Pavel Orlov",
+ * "полиция департаментінің бастығы Ерлан Сәдуақасов") or the apposition after it ("Timur
+ * Baimukhanov, head of the cyber police department, said"); the role from legal-status words
  * near a mention (convict > suspect > victim) or else from the title.
  *
  * @module pipeline/stages/extract-persons/roles
@@ -138,7 +138,7 @@ export function titleAt(
     while (head < k && (ARTICLES.has(tokens[head]!.norm) || MODIFIERS.has(tokens[head]!.norm)))
       head++
     const headCue = head < k && titleCue(tokens[head]!.norm) && !statusCue(tokens[head]!.norm)
-    // Kazakh appositions end in their head: `Салтанат Әзірбек, полиция департаментінің ресми өкілі:`.
+    // Kazakh appositions end in their head: `Гүлнар Ерболат, полиция департаментінің ресми өкілі:`.
     const tailCue =
       lang === 'kk' && k > first && titleCue(tokens[k - 1]!.norm) && !statusCue(tokens[k - 1]!.norm)
     if (k > first && (headCue || tailCue)) {
@@ -157,7 +157,7 @@ export function titleAt(
   while (k >= 0 && end - k < 12) {
     const t = tokens[k]!
     if (k < end && hasNewline(text, t.end, tokens[k + 1]!.start)) break
-    // Skip a short parenthesis: "главы Государственного комитета (ГКНБ) Камчыбека Ташиева".
+    // Skip a short parenthesis: "главы Государственной службы (ГСБЭП) Эрлана Абдыкадырова".
     if (t.text === ')') {
       let o = k - 1
       while (o >= 0 && k - o < 6 && tokens[o]!.text !== '(') o--
@@ -322,7 +322,7 @@ export function statusAt(
   const p1 = tokens[m.tokenStart - 1]?.norm
   const p2 = tokens[m.tokenStart - 2]?.norm
   if ((p2 === 'по' && p1 === 'словам') || (p2 === 'according' && p1 === 'to')) return undefined
-  // "— подчеркнул Ташиев", "said Ozharov", "as stated by X".
+  // "— подчеркнул Абдыкадыров", "said Sadykov", "as stated by X".
   if (p1 && isSpeechCue(p1)) return undefined
   if (p1 === 'by' && p2 && isSpeechCue(p2)) return undefined
   // "по словам адвоката X", "according to police spokesman X": a title between the cue and the name.

@@ -9,6 +9,7 @@
  *
  * @module pipeline/stages/extract-dates/date-words
  */
+import { ANY_CARDINAL } from '../../text/number-words.ts'
 
 /** English month names and abbreviations (capitalised, so "may" and "march" as words stay out). */
 export const EN_MONTHS: readonly (readonly [string, number])[] = [
@@ -98,40 +99,10 @@ export const WEEKDAYS: readonly (readonly [string, number])[] = [
 
 /** Small number words for "two years ago", "три года назад", "екі жыл бұрын". */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  ...ANY_CARDINAL,
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
   год: 1,
-  один: 1,
-  два: 2,
-  две: 2,
-  три: 3,
-  четыре: 4,
-  пять: 5,
-  шесть: 6,
-  семь: 7,
-  восемь: 8,
-  девять: 9,
-  десять: 10,
-  бір: 1,
-  екі: 2,
-  үш: 3,
-  төрт: 4,
-  бес: 5,
-  алты: 6,
-  жеті: 7,
-  сегіз: 8,
-  тоғыз: 9,
-  он: 10,
 }
 
 /** Regex alternation of month forms (longest first), for use inside a larger pattern. */

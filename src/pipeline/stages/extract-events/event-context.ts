@@ -6,6 +6,7 @@
  * @module pipeline/stages/extract-events/event-context
  */
 import type { Penalty } from '#core/facts.ts'
+import { ANY_CARDINAL } from '../../text/number-words.ts'
 import type { WordScan } from '../extract-crimes/word-lexicon.ts'
 
 // A period that makes a count an aggregate: "since the beginning of the year", "за 9 месяцев".
@@ -197,38 +198,7 @@ export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): stri
   return text.length > 1 ? `(unnamed) ${text}` : null
 }
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  один: 1,
-  два: 2,
-  двух: 2,
-  три: 3,
-  трех: 3,
-  трёх: 3,
-  четыре: 4,
-  пять: 5,
-  шесть: 6,
-  семь: 7,
-  восемь: 8,
-  девять: 9,
-  десять: 10,
-}
+const NUMBER_WORDS = ANY_CARDINAL
 const PRISON =
   /(?<![\d.,])(\d{1,3}(?:[.,]\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|один|два|двух|три|трех|трёх|четыре|пять|шесть|семь|восемь|девять|десять)[\s-]+(?:and a half\s+)?(?:years?|лет|года|год|жыл\p{L}*)/giu
 const LIFE = /life imprisonment|life sentence|for life|пожизненн\p{L}*|өмір бойына/iu

@@ -11,6 +11,7 @@
  *
  * @module pipeline/stages/extract-money/money-patterns
  */
+import { ANY_CARDINAL } from '../../text/number-words.ts'
 
 /** A currency written after the number (or after its scale word). */
 export interface CurrencyWord {
@@ -182,54 +183,14 @@ export const TURKMEN_CUE = /turkmen|туркмен|түрікмен|ashgabat|а�
 
 /** Number words before a scale word ("a million dollars", "два миллиона долларов", "бір миллион теңге"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  ...ANY_CARDINAL,
   a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
   'half a': 0.5,
-  один: 1,
   одного: 1,
   одну: 1,
-  два: 2,
-  двух: 2,
-  две: 2,
-  три: 3,
-  трех: 3,
-  трёх: 3,
-  четыре: 4,
-  четырех: 4,
   четырёх: 4,
-  пять: 5,
-  пяти: 5,
-  шесть: 6,
-  шести: 6,
-  семь: 7,
-  семи: 7,
-  восемь: 8,
-  восьми: 8,
-  девять: 9,
-  девяти: 9,
-  десять: 10,
-  десяти: 10,
   полтора: 1.5,
   полутора: 1.5,
-  бір: 1,
-  екі: 2,
-  үш: 3,
-  төрт: 4,
-  бес: 5,
-  алты: 6,
-  жеті: 7,
-  сегіз: 8,
-  тоғыз: 9,
-  он: 10,
 }
 
 /** The factor of a written scale word (thousand, миллиона, мың…). */

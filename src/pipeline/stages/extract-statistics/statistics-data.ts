@@ -8,6 +8,7 @@
  *
  * @module pipeline/stages/extract-statistics/statistics-data
  */
+import { CARDINALS } from '../../text/number-words.ts'
 
 /** How strongly a counted noun signals an aggregate figure. */
 export type NounStrength = 'strong' | 'weak'
@@ -116,79 +117,7 @@ export const SCALES: readonly { readonly re: RegExp; readonly factor: number }[]
 export const PERCENT_RE = /^\s*(?:%|percent\b|per cent\b|процент\p{L}*|пайыз\p{L}*)/iu
 
 /** Number words per language, in the forms used for counting. */
-export const NUMBER_WORDS: Readonly<Record<'en' | 'ru' | 'kk', Readonly<Record<string, number>>>> =
-  {
-    en: {
-      one: 1,
-      two: 2,
-      three: 3,
-      four: 4,
-      five: 5,
-      six: 6,
-      seven: 7,
-      eight: 8,
-      nine: 9,
-      ten: 10,
-      eleven: 11,
-      twelve: 12,
-      thirteen: 13,
-      fourteen: 14,
-      fifteen: 15,
-      sixteen: 16,
-      seventeen: 17,
-      eighteen: 18,
-      nineteen: 19,
-      twenty: 20,
-      thirty: 30,
-      forty: 40,
-      fifty: 50,
-      sixty: 60,
-      seventy: 70,
-      eighty: 80,
-      ninety: 90,
-      'eighty-nine': 89,
-    },
-    ru: {
-      один: 1,
-      одно: 1,
-      одна: 1,
-      два: 2,
-      две: 2,
-      двое: 2,
-      двух: 2,
-      три: 3,
-      трое: 3,
-      трех: 3,
-      трёх: 3,
-      четыре: 4,
-      четырех: 4,
-      пять: 5,
-      пяти: 5,
-      шесть: 6,
-      шести: 6,
-      семь: 7,
-      семи: 7,
-      восемь: 8,
-      восьми: 8,
-      девять: 9,
-      девяти: 9,
-      десять: 10,
-      десяти: 10,
-    },
-    kk: {
-      бір: 1,
-      екі: 2,
-      үш: 3,
-      төрт: 4,
-      бес: 5,
-      алты: 6,
-      жеті: 7,
-      сегіз: 8,
-      тоғыз: 9,
-      он: 10,
-      жиырма: 20,
-    },
-  }
+export const NUMBER_WORDS = CARDINALS
 
 /** "one in four" and the like: the share in percent. */
 export const ONE_IN_RE = /\bone in (two|three|four|five|six|ten)\b/iu

@@ -2,23 +2,9 @@ import assert from 'node:assert/strict'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
+import { captureIo } from '../../../test/helpers/capture-io.ts'
 import { main } from '../main.ts'
-
-function capture() {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => {
-    out += c
-  })
-  stderr.on('data', (c) => {
-    err += c
-  })
-  return { io: { stdout, stderr, env: {}, cwd: process.cwd() }, out: () => out, err: () => err }
-}
 
 describe('tergeu extract', () => {
   let dir = ''
@@ -38,7 +24,7 @@ describe('tergeu extract', () => {
     }
     await writeFile(join(dir, 'a.json'), JSON.stringify(doc))
     await writeFile(join(dir, 'b.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]))
-    const c = capture()
+    const c = captureIo()
 
     const code = await main(
       [
@@ -74,7 +60,7 @@ describe('tergeu extract', () => {
   })
 
   test('answers a missing --out with one usage line and exit code 2', async () => {
-    const c = capture()
+    const c = captureIo()
 
     const code = await main(['extract', 'x.txt'], c.io)
 
@@ -84,7 +70,7 @@ describe('tergeu extract', () => {
   })
 
   test('answers an unknown flag with exit code 2 and no stack trace', async () => {
-    const c = capture()
+    const c = captureIo()
 
     const code = await main(['extract', '--bogus'], c.io)
 

@@ -2,23 +2,9 @@ import assert from 'node:assert/strict'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
+import { captureIo } from '../../../test/helpers/capture-io.ts'
 import { main } from '../main.ts'
-
-function capture(cwd: string) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => {
-    out += c
-  })
-  stderr.on('data', (c) => {
-    err += c
-  })
-  return { io: { stdout, stderr, env: {}, cwd }, out: () => out, err: () => err }
-}
 
 describe('tergeu names', () => {
   let dir = ''
@@ -34,7 +20,7 @@ describe('tergeu names', () => {
       join(dir, 'pairs.csv'),
       'a,b\r\n"Ablyazov, Mukhtar",Мухтар Аблязов\r\nТоқаев,Tokayev\r\nИванов Сергей,Иванов Павел\r\n',
     )
-    const c = capture(dir)
+    const c = captureIo(dir)
     assert.equal(await main(['names', 'compare', '--csv', 'pairs.csv'], c.io), 0)
     const lines = c.out().trimEnd().split('\n')
     assert.equal(lines[0], 'a,b,score,same')
@@ -45,20 +31,20 @@ describe('tergeu names', () => {
 
   test('compare --csv without a header writes no header', async () => {
     await writeFile(join(dir, 'bare.csv'), 'Аблязова,Аблязов\n')
-    const c = capture(dir)
+    const c = captureIo(dir)
     assert.equal(await main(['names', 'compare', '--csv', 'bare.csv'], c.io), 0)
     assert.match(c.out(), /^Аблязова,Аблязов,0\.\d{3},true\n$/)
   })
 
   test('compare A B prints score, decision and reasons', async () => {
-    const c = capture(dir)
+    const c = captureIo(dir)
     assert.equal(await main(['names', 'compare', 'Мухтар Аблязов', 'Мадияр Аблязов'], c.io), 0)
     assert.match(c.out(), /^score 0\.\d{3}\nsame false\n/)
     assert.match(c.out(), /conflict: Мухтар ~ Мадияр/)
   })
 
   test('variants prints one variant per line', async () => {
-    const c = capture(dir)
+    const c = captureIo(dir)
     assert.equal(await main(['names', 'variants', 'Тоқаев'], c.io), 0)
     const lines = c.out().trimEnd().split('\n')
     for (const v of ['Toqaev', 'Tokayev', 'Tokaev', 'Токаев', 'Тоқаева', 'Токаеву'])
@@ -70,7 +56,7 @@ describe('tergeu names', () => {
       join(dir, 'text.txt'),
       'ИИН 850101300124, тел. +7 701 123 45 67, ИИН 850101300125',
     )
-    const c = capture(dir)
+    const c = captureIo(dir)
     assert.equal(await main(['names', 'ids', 'text.txt'], c.io), 0)
     assert.equal(
       c.out(),
@@ -85,11 +71,11 @@ describe('tergeu names', () => {
       ['names', 'compare', 'only-one'],
       ['names', 'compare', 'a', 'b', '--threshold', '2'],
     ]) {
-      const c = capture(dir)
+      const c = captureIo(dir)
       assert.equal(await main(args, c.io), 2, args.join(' '))
       assert.match(c.err(), /^tergeu names: .+\n/)
     }
-    const c = capture(dir)
+    const c = captureIo(dir)
     assert.equal(await main(['names', 'compare', '--csv', 'missing.csv'], c.io), 1)
     assert.match(c.err(), /ENOENT|no such file/)
   })
@@ -100,7 +86,7 @@ describe('tergeu names', () => {
       join(dir, 'hostile.csv'),
       `${long},Ablyazov\n\u0000\u0001,💥\nonly-one-field\n"unterminated,x\n`,
     )
-    const c = capture(dir)
+    const c = captureIo(dir)
     const t0 = performance.now()
     assert.equal(await main(['names', 'compare', '--csv', 'hostile.csv'], c.io), 0)
     assert.ok(performance.now() - t0 < 2000)
@@ -111,7 +97,7 @@ describe('tergeu names', () => {
   })
 
   test('--help exits 0', async () => {
-    const c = capture(dir)
+    const c = captureIo(dir)
     assert.equal(await main(['names', '--help'], c.io), 0)
     assert.match(c.out(), /usage: tergeu names variants NAME/)
   })

@@ -2,24 +2,10 @@ import assert from 'node:assert/strict'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
+import { captureIo } from '../../../test/helpers/capture-io.ts'
 import { EXIT } from '../command.ts'
 import { ratesCommand } from './rates.ts'
-
-function capture(cwd: string) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (c) => {
-    out += c
-  })
-  stderr.on('data', (c) => {
-    err += c
-  })
-  return { io: { stdout, stderr, env: {}, cwd }, out: () => out, err: () => err }
-}
 
 describe('tergeu rates', () => {
   let dir = ''
@@ -35,7 +21,7 @@ describe('tergeu rates', () => {
       join(dir, 'good.csv'),
       'date,currency,per_usd\n2025-04,KZT,512.5\n2025-04-03,RUB,84.1\n',
     )
-    const c = capture(dir)
+    const c = captureIo(dir)
 
     const code = await ratesCommand.run(['import', 'good.csv'], c.io)
 
@@ -44,7 +30,7 @@ describe('tergeu rates', () => {
       await readFile(join(dir, '.tergeu', 'rates.csv'), 'utf8'),
       'date,currency,per_usd,source\n2025-04,KZT,512.5,user rate\n2025-04-03,RUB,84.1,user rate\n',
     )
-    const l = capture(dir)
+    const l = captureIo(dir)
     assert.equal(await ratesCommand.run(['lookup', 'kzt', '2025-04-20'], l.io), EXIT.ok)
     assert.equal(l.out(), 'KZT 2025-04 512.5 per USD (user rate)\n')
   })
@@ -54,7 +40,7 @@ describe('tergeu rates', () => {
       join(dir, 'bad.csv'),
       'date,currency,per_usd\n2025-02-30x,KZT,1\n2025-05,KZT,0\n',
     )
-    const c = capture(dir)
+    const c = captureIo(dir)
 
     const code = await ratesCommand.run(['import', 'bad.csv', '--data-dir', 'other'], c.io)
 
@@ -68,16 +54,16 @@ describe('tergeu rates', () => {
   })
 
   test('falls back to the shipped annual average and says when there is none', async () => {
-    const ok = capture(dir)
+    const ok = captureIo(dir)
     assert.equal(await ratesCommand.run(['lookup', 'EUR', '2019-06-01'], ok.io), EXIT.ok)
     assert.equal(ok.out(), 'EUR 2019 0.893256 per USD (ECB annual average)\n')
 
-    const none = capture(dir)
+    const none = captureIo(dir)
     assert.equal(await ratesCommand.run(['lookup', 'XAU', '2019'], none.io), EXIT.failure)
     assert.equal(none.err(), 'tergeu rates: no rate for XAU on 2019\n')
   })
 
   test('reports a missing action as a usage error', async () => {
-    await assert.rejects(ratesCommand.run([], capture(dir).io), /missing action/)
+    await assert.rejects(ratesCommand.run([], captureIo(dir).io), /missing action/)
   })
 })

@@ -4,7 +4,8 @@
 // using the same matchers as ../shared/eval/score.mjs.
 //
 // usage: node scripts/eval-diff.mjs FIELD [GOLD_DIR] [--doc ID] [--reuse]
-//   FIELD is persons | organizations | locations | money | dates | crimes | events | statistics
+//   FIELD is persons | organizations | locations | money | dates | crimes | events | events+date |
+//   statistics
 //   GOLD_DIR defaults to ../shared/gold/seeds; --reuse skips extraction and rereads /tmp/tergeu-eval
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -62,15 +63,17 @@ for (const f of readdirSync(goldDir)
   const pf = join(work, 'pred', f)
   const pred = existsSync(pf) ? JSON.parse(readFileSync(pf, 'utf8')) : {}
 
-  const g = gold[field] ?? [],
-    p = pred[field] ?? []
+  // events+date is scored over the events lists, matching type and date.
+  const key = field === 'events+date' ? 'events' : field
+  const g = gold[key] ?? [],
+    p = pred[key] ?? []
   // Greedy one-to-one matching, as the scorer does: find which gold and which predictions matched.
   const usedP = new Set(),
     usedG = new Set()
   for (let gi = 0; gi < g.length; gi++) {
     for (let pi = 0; pi < p.length; pi++) {
       if (usedP.has(pi)) continue
-      const s = scoreDoc({ [field]: [g[gi]] }, { [field]: [p[pi]] })[field]
+      const s = scoreDoc({ [key]: [g[gi]] }, { [key]: [p[pi]] })[field]
       if (s.tp === 1) {
         usedP.add(pi)
         usedG.add(gi)

@@ -38,6 +38,11 @@ describe('guessLanguage', () => {
     })
   }
 
+  it('reads words next to emoji and other characters outside the Basic Multilingual Plane', () => {
+    const text = '🚨𝐁𝐑𝐄𝐀𝐊𝐈𝐍𝐆 Полиция жыл басынан бері 240 қылмыс анықтады 👮'
+    assert.equal(guessLanguage(text).lang, 'kk')
+    assert.equal(guessLanguage('𝐍𝐞𝐰𝐬 🚓 Суд вынес приговор бывшему акиму 👨‍⚖️').lang, 'ru')
+  })
   it('gives zero confidence to text without letters', () => {
     assert.deepEqual(guessLanguage('12 345 — 678'), { lang: 'en', confidence: 0 })
   })

@@ -48,8 +48,9 @@ describe('web UI', { timeout: 180_000 }, () => {
   async function openPage(
     width: number,
     height: number,
+    locale = 'en-US',
   ): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height } })
+    const page = await browser.newPage({ viewport: { width, height }, locale })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     page.on('console', (m) => {
@@ -143,6 +144,33 @@ describe('web UI', { timeout: 180_000 }, () => {
 
     await page.locator('.state.empty').waitFor()
     assert.match((await page.locator('.state.empty').textContent()) ?? '', /No documents match/)
+    await page.close()
+  })
+
+  test('speaks the browser language, switches to Kazakh and remembers the choice', {
+    skip: SKIP,
+  }, async () => {
+    const { page, errors } = await openPage(1280, 900, 'ru-RU')
+    await page.goto(server.url)
+    await page.getByRole('heading', { name: 'Поиск по базе' }).waitFor()
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ru')
+    assert.equal(await page.locator('button[type=submit]').textContent(), 'Найти')
+
+    await page.selectOption('#ui-locale', 'kk')
+    await page.getByRole('heading', { name: 'Деректер қорынан іздеу' }).waitFor()
+    await page.reload()
+    await page.getByRole('heading', { name: 'Деректер қорынан іздеу' }).waitFor()
+
+    await page.fill('#q', 'tenge')
+    await page.press('#q', 'Enter')
+    await page.locator('.result').first().waitFor()
+    assert.match((await page.locator('.result-count').textContent()) ?? '', /\d+ құжат/)
+    await page.locator('.result-title').first().click()
+    await page.locator('.doc-text').waitFor()
+    assert.equal(await page.locator('.back').textContent(), '← Нәтижелерге')
+    assert.match((await page.locator('.legend-chip').first().textContent()) ?? '', /Тұлға/)
+    await page.screenshot({ path: `${SHOTS}/ui-kazakh.png` })
+    assert.deepEqual(errors, [])
     await page.close()
   })
 })

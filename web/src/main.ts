@@ -7,6 +7,15 @@
 import type { HealthResponse } from '#api/contract.ts'
 import { ApiError, createApiClient } from './api-client.ts'
 import { replaceChildren } from './lib/dom.ts'
+import {
+  isUiLocale,
+  LOCALE_STORAGE_KEY,
+  type Messages,
+  pickLocale,
+  setLocale,
+  t,
+  type UiLocale,
+} from './lib/i18n.ts'
 import { formatUiState, parseUiState, type UiState } from './lib/url-state.ts'
 import { documentView } from './pages/document/document-page.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
@@ -22,6 +31,7 @@ function required<T extends Element>(selector: string): T {
 const form = required<HTMLFormElement>('#search-form')
 const input = required<HTMLInputElement>('#q')
 const langSelect = required<HTMLSelectElement>('#lang')
+const localeSelect = required<HTMLSelectElement>('#ui-locale')
 const resultsPane = required<HTMLElement>('#results')
 const readerPane = required<HTMLElement>('#reader')
 
@@ -49,10 +59,37 @@ const searchActions = {
 }
 
 function message(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'not_found')
-    return 'That document is not in the record.'
-  if (error instanceof ApiError) return `The server could not answer: ${error.message}`
-  return 'The server cannot be reached. Is `tergeu serve` running?'
+  if (error instanceof ApiError && error.code === 'not_found') return t().notFound
+  if (error instanceof ApiError) return t().serverError(error.message)
+  return t().unreachable
+}
+
+/** Reads the remembered locale; storage may be unavailable (private mode, sandboxed frames). */
+function storedLocale(): string | null {
+  try {
+    return localStorage.getItem(LOCALE_STORAGE_KEY)
+  } catch {
+    return null
+  }
+}
+
+/** Puts the interface in `locale`: the words of the static page, then every view. */
+function applyLocale(locale: UiLocale): void {
+  setLocale(locale)
+  const m = t()
+  document.documentElement.lang = locale
+  localeSelect.value = locale
+  localeSelect.title = m.pickerLabel
+  input.placeholder = m.searchPlaceholder
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const key = el.dataset['i18n'] as keyof Messages
+    const text = m[key]
+    if (typeof text === 'string') el.textContent = text
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) {
+    const text = m[el.dataset['i18nAria'] as keyof Messages]
+    if (typeof text === 'string') el.setAttribute('aria-label', text)
+  }
 }
 
 async function renderResults(): Promise<void> {
@@ -73,7 +110,7 @@ async function renderResults(): Promise<void> {
   const abort = new AbortController()
   searchAbort = abort
   resultsPane.setAttribute('aria-busy', 'true')
-  replaceChildren(resultsPane, loadingView('Searching…'))
+  replaceChildren(resultsPane, loadingView(t().searching))
   try {
     const response = await api.search(
       { q: state.q, ...(state.lang ? { lang: state.lang } : {}) },
@@ -101,7 +138,7 @@ async function renderDocument(): Promise<void> {
   const abort = new AbortController()
   docAbort = abort
   readerPane.setAttribute('aria-busy', 'true')
-  replaceChildren(readerPane, loadingView('Opening the document…'))
+  replaceChildren(readerPane, loadingView(t().opening))
   try {
     const doc = await api.document(id, abort.signal)
     replaceChildren(
@@ -130,6 +167,17 @@ form.addEventListener('submit', (event) => {
   const lang = parseUiState(`?lang=${encodeURIComponent(langSelect.value)}`).lang
   navigate({ q, lang, doc: null })
 })
+localeSelect.addEventListener('change', () => {
+  if (!isUiLocale(localeSelect.value)) return
+  try {
+    localStorage.setItem(LOCALE_STORAGE_KEY, localeSelect.value)
+  } catch {
+    // Not remembered, but the page still switches.
+  }
+  applyLocale(localeSelect.value)
+  shownQuery = null
+  void render()
+})
 langSelect.addEventListener('change', () => {
   if (state.q) form.requestSubmit()
 })
@@ -150,4 +198,5 @@ window.addEventListener('popstate', () => {
   void render()
 })
 
+applyLocale(pickLocale(storedLocale(), navigator.languages))
 void render()

@@ -6,18 +6,11 @@
  */
 import { ANNOTATION_TYPES, type AnnotationDto, type AnnotationType } from '#api/contract.ts'
 import { h } from '../lib/dom.ts'
+import { t } from '../lib/i18n.ts'
 
-/** Display names of the annotation types. */
-export const ANNOTATION_NAMES: Readonly<Record<AnnotationType, string>> = {
-  person: 'Person',
-  organization: 'Organisation',
-  location: 'Place',
-  money: 'Money',
-  date: 'Date',
-  crime: 'Crime',
-  event: 'Event',
-  statistic: 'Statistic',
-  boilerplate: 'Page furniture',
+/** The display name of an annotation type in the interface's language. */
+export function annotationName(type: AnnotationType): string {
+  return t().annotation[type]
 }
 
 /**
@@ -38,14 +31,12 @@ export function annotationLegend(
         type: 'button',
         class: `legend-chip ann-${type}`,
         'aria-pressed': 'true',
-        title: count
-          ? `Hide or show ${ANNOTATION_NAMES[type].toLowerCase()} highlights`
-          : 'none in this document',
+        title: count ? t().toggleType(annotationName(type)) : t().noneOfType,
         disabled: count === 0,
         'data-type': type,
       },
       h('span', { class: 'legend-swatch', 'aria-hidden': 'true' }),
-      `${ANNOTATION_NAMES[type]} `,
+      `${annotationName(type)} `,
       h('span', { class: 'legend-count' }, String(count)),
     )
     chip.addEventListener('click', () => {
@@ -55,5 +46,5 @@ export function annotationLegend(
     })
     return chip
   })
-  return h('div', { class: 'legend', role: 'group', 'aria-label': 'Highlight types' }, chips)
+  return h('div', { class: 'legend', role: 'group', 'aria-label': t().highlightTypes }, chips)
 }

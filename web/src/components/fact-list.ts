@@ -8,7 +8,8 @@ import { ANNOTATION_TYPES, type AnnotationDto, type AnnotationType } from '#api/
 import { h } from '../lib/dom.ts'
 import { formatLabel } from '../lib/format.ts'
 import { summariseFacts } from '../lib/highlight.ts'
-import { ANNOTATION_NAMES } from './annotation-legend.ts'
+import { t } from '../lib/i18n.ts'
+import { annotationName } from './annotation-legend.ts'
 
 /** Builds the panel; `onSelect(start)` receives the offset of the fact's first span. */
 export function factList(
@@ -26,7 +27,7 @@ export function factList(
         'h3',
         { class: `fact-type ann-${type}` },
         h('span', { class: 'legend-swatch', 'aria-hidden': 'true' }),
-        ANNOTATION_NAMES[type],
+        annotationName(type),
       ),
       h(
         'ul',
@@ -40,7 +41,7 @@ export function factList(
               {
                 type: 'button',
                 class: 'fact',
-                title: 'Show the first mention',
+                title: t().showFirstMention,
                 onclick: () => onSelect(f.firstStart),
               },
               formatLabel(f.type, f.label),
@@ -54,9 +55,7 @@ export function factList(
   return h(
     'details',
     { class: 'facts' },
-    h('summary', {}, `Extracted facts (${facts.length})`),
-    facts.length
-      ? sections
-      : h('p', { class: 'hint' }, 'Nothing was extracted from this document.'),
+    h('summary', {}, t().extractedFacts(String(facts.length))),
+    facts.length ? sections : h('p', { class: 'hint' }, t().nothingExtracted),
   )
 }

@@ -4,6 +4,7 @@
  * @module web/lib/format
  */
 import type { Lang } from '#core/lang.ts'
+import { t } from './i18n.ts'
 
 const LANG_NAMES: Readonly<Record<Lang, string>> = {
   en: 'English',
@@ -21,7 +22,7 @@ export function langName(lang: Lang): string {
  * cut to its date; `null` becomes "undated".
  */
 export function formatPublished(published: string | null): string {
-  if (!published) return 'undated'
+  if (!published) return t().undated
   const m = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(published)
   return m ? m[0] : published
 }
@@ -30,7 +31,7 @@ export function formatPublished(published: string | null): string {
 export function fallbackTitle(title: string | null, text: string, max = 90): string {
   if (title?.trim()) return title.trim()
   const flat = text.replace(/\s+/g, ' ').trim()
-  if (flat.length <= max) return flat || '(untitled)'
+  if (flat.length <= max) return flat || t().untitled
   const cut = flat.slice(0, max)
   const space = cut.lastIndexOf(' ')
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`

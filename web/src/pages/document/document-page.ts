@@ -5,11 +5,12 @@
  * @module web/pages/document/document-page
  */
 import type { DocumentResponse } from '#api/contract.ts'
-import { ANNOTATION_NAMES, annotationLegend } from '../../components/annotation-legend.ts'
+import { annotationLegend, annotationName } from '../../components/annotation-legend.ts'
 import { factList } from '../../components/fact-list.ts'
 import { h } from '../../lib/dom.ts'
 import { fallbackTitle, formatPublished, langName } from '../../lib/format.ts'
 import { describeRun, splitAnnotated } from '../../lib/highlight.ts'
+import { t } from '../../lib/i18n.ts'
 
 /** Callbacks the reader needs from the app shell. */
 export interface DocumentPageActions {
@@ -26,7 +27,11 @@ export function documentView(doc: DocumentResponse, actions: DocumentPageActions
   return h(
     'div',
     { class: 'doc', 'data-id': doc.id },
-    h('button', { type: 'button', class: 'link-button back', onclick: actions.close }, '← Results'),
+    h(
+      'button',
+      { type: 'button', class: 'link-button back', onclick: actions.close },
+      t().backToResults,
+    ),
     h('h2', { class: 'doc-title', lang: doc.lang }, fallbackTitle(doc.title, doc.text)),
     h(
       'div',
@@ -39,7 +44,7 @@ export function documentView(doc: DocumentResponse, actions: DocumentPageActions
     legend,
     factList(doc.annotations, (start) => showMention(body, start)),
     body,
-    h('p', { class: 'doc-footer' }, `Extractor ${doc.extractorVersion}`),
+    h('p', { class: 'doc-footer' }, t().extractor(doc.extractorVersion)),
   )
 }
 
@@ -52,7 +57,7 @@ function annotatedText(doc: DocumentResponse): (Node | string)[] {
     if (run.inEvent) classes.push('in-event')
     if (run.boilerplate) classes.push('in-boilerplate')
     const title = describeRun(run)
-    const label = run.primary ? ANNOTATION_NAMES[run.primary] : undefined
+    const label = run.primary ? annotationName(run.primary) : undefined
     return h(
       'mark',
       {

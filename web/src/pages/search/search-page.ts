@@ -8,6 +8,7 @@ import type { HealthResponse, SearchHit, SearchResponse } from '#api/contract.ts
 import { h } from '../../lib/dom.ts'
 import { formatPublished, langName } from '../../lib/format.ts'
 import { splitSnippet } from '../../lib/highlight.ts'
+import { formatCount, plural, t } from '../../lib/i18n.ts'
 
 /** Example queries the welcome screen offers, one per language. */
 const EXAMPLES = ['extradition', 'мошенничество', 'есірткі'] as const
@@ -29,23 +30,19 @@ export function welcomeView(
   health: HealthResponse | null,
   actions: SearchPageActions,
 ): HTMLElement {
+  const m = t()
   const count = health
-    ? `${health.documents.toLocaleString('en')} document${health.documents === 1 ? '' : 's'} in the record.`
+    ? m.inRecord(formatCount(health.documents), plural(health.documents, m.documents))
     : ''
   return h(
     'div',
     { class: 'state welcome' },
-    h('h2', {}, 'Search the record'),
-    h(
-      'p',
-      {},
-      'Full-text search over crime and law-enforcement reporting in English, Russian and Kazakh. ',
-      count,
-    ),
+    h('h2', {}, m.welcomeTitle),
+    h('p', {}, `${m.welcomeText} `, count),
     h(
       'p',
       { class: 'examples' },
-      'Try: ',
+      m.tryExamples,
       EXAMPLES.map((q) =>
         h('button', { type: 'button', class: 'link-button', onclick: () => actions.search(q) }, q),
       ),
@@ -75,33 +72,68 @@ export function resultsView(
   activeId: string | null,
   actions: SearchPageActions,
 ): HTMLElement {
+  const m = t()
   if (response.items.length === 0) {
+    const [before, , after] = m.noMatch(q)
     return h(
       'div',
       { class: 'state empty', role: 'status' },
-      h('p', {}, 'No documents match ', h('q', {}, q), '.'),
-      h(
-        'p',
-        { class: 'hint' },
-        'Check the spelling, use fewer words, or try the word in another language.',
-      ),
+      h('p', {}, before, h('q', {}, q), after),
+      h('p', { class: 'hint' }, m.noMatchHint),
     )
   }
-  const shown = response.items.length
-  const summary =
-    response.total > shown
-      ? `${shown} of ${response.total} documents`
-      : `${shown} document${shown === 1 ? '' : 's'}`
-  return h(
-    'div',
-    {},
-    h('p', { class: 'result-count', role: 'status' }, summary),
-    h(
-      'ol',
-      { class: 'results' },
-      response.items.map((hit) => resultItem(hit, hit.id === activeId, actions)),
-    ),
+  const list = h(
+    'ol',
+    { class: 'results' },
+    response.items.map((hit) => resultItem(hit, hit.id === activeId, actions)),
   )
+  const count = h('p', { class: 'result-count', role: 'status' })
+  let shown = response.items.length
+  const showCount = (): void => {
+    count.textContent =
+      response.total > shown
+        ? m.shownOf(
+            formatCount(shown),
+            formatCount(response.total),
+            plural(response.total, m.documents),
+          )
+        : m.shownAll(formatCount(shown), plural(shown, m.documents))
+  }
+  showCount()
+  const more = moreButton(response.nextCursor, async (cursor) => {
+    const page = await actions.loadMore(cursor)
+    for (const hit of page.items) list.append(resultItem(hit, hit.id === activeId, actions))
+    shown += page.items.length
+    showCount()
+    return page.nextCursor
+  })
+  return h('div', {}, count, list, more)
+}
+
+/**
+ * The "More results" button: fetches the page after `cursor`, appends it (through `load`) and
+ * hides itself when there is no next page. A failed fetch leaves the button to try again.
+ */
+function moreButton(
+  cursor: string | null,
+  load: (cursor: string) => Promise<string | null>,
+): HTMLElement | null {
+  if (!cursor) return null
+  let next: string | null = cursor
+  const button = h('button', { type: 'button', class: 'more-results' }, t().loadMore)
+  button.addEventListener('click', async () => {
+    if (!next || button.hasAttribute('aria-busy')) return
+    button.setAttribute('aria-busy', 'true')
+    try {
+      next = await load(next)
+      if (!next) button.remove()
+    } catch {
+      button.textContent = `${t().loadMore} ⟳`
+    } finally {
+      button.removeAttribute('aria-busy')
+    }
+  })
+  return button
 }
 
 function resultItem(hit: SearchHit, active: boolean, actions: SearchPageActions): HTMLElement {

@@ -1,0 +1,261 @@
+/**
+ * The interface's own words in English, Russian and Kazakh. The user's choice is remembered in
+ * `localStorage`; without one, the browser's preferred languages decide, and Russian — what most
+ * analysts in Kazakhstan work in — is the fallback. Article text is never translated: only the
+ * labels, buttons and messages around it.
+ *
+ * Every locale is a full {@link Messages} object, so a missing translation fails the type check.
+ * Counts go through `Intl.PluralRules` (Russian has one/few/many forms, Kazakh nouns do not
+ * inflect after numerals).
+ *
+ * @module web/lib/i18n
+ */
+import type { AnnotationType } from '#api/contract.ts'
+import type { Lang } from '#core/lang.ts'
+
+/** A language the interface speaks (the same three as the record). */
+export type UiLocale = Lang
+
+/** The locales in the order the picker lists them. */
+export const UI_LOCALES: readonly UiLocale[] = ['ru', 'kk', 'en']
+
+/** Plural forms of a noun after a number, as `Intl.PluralRules` names them. */
+type Forms = Readonly<Partial<Record<Intl.LDMLPluralRule, string>>> & { readonly other: string }
+
+/** Everything the interface says. */
+export interface Messages {
+  readonly locale: UiLocale
+  readonly pickerLabel: string
+  readonly searchLabel: string
+  readonly searchPlaceholder: string
+  readonly searchButton: string
+  readonly languageFilter: string
+  readonly allLanguages: string
+  readonly resultsLabel: string
+  readonly documentLabel: string
+  readonly welcomeTitle: string
+  readonly welcomeText: string
+  readonly documents: Forms
+  readonly inRecord: (count: string, noun: string) => string
+  readonly tryExamples: string
+  readonly searching: string
+  readonly opening: string
+  readonly noMatch: (q: string) => readonly [string, string, string]
+  readonly noMatchHint: string
+  readonly shownOf: (shown: string, total: string, noun: string) => string
+  readonly shownAll: (shown: string, noun: string) => string
+  readonly loadMore: string
+  readonly undated: string
+  readonly untitled: string
+  readonly backToResults: string
+  readonly extractor: (version: string) => string
+  readonly highlightTypes: string
+  readonly toggleType: (name: string) => string
+  readonly noneOfType: string
+  readonly extractedFacts: (count: string) => string
+  readonly nothingExtracted: string
+  readonly showFirstMention: string
+  readonly notFound: string
+  readonly serverError: (message: string) => string
+  readonly unreachable: string
+  readonly annotation: Readonly<Record<AnnotationType, string>>
+}
+
+const en: Messages = {
+  locale: 'en',
+  pickerLabel: 'Interface language',
+  searchLabel: 'Search',
+  searchPlaceholder: 'Search: extradition, мошенничество, алаяқтық…',
+  searchButton: 'Search',
+  languageFilter: 'Language of documents',
+  allLanguages: 'All languages',
+  resultsLabel: 'Search results',
+  documentLabel: 'Document',
+  welcomeTitle: 'Search the record',
+  welcomeText:
+    'Full-text search over crime and law-enforcement reporting in English, Russian and Kazakh.',
+  documents: { one: 'document', other: 'documents' },
+  inRecord: (count, noun) => `${count} ${noun} in the record.`,
+  tryExamples: 'Try: ',
+  searching: 'Searching…',
+  opening: 'Opening the document…',
+  noMatch: (q) => ['No documents match ', q, '.'],
+  noMatchHint: 'Check the spelling, use fewer words, or try the word in another language.',
+  shownOf: (shown, total, noun) => `${shown} of ${total} ${noun}`,
+  shownAll: (shown, noun) => `${shown} ${noun}`,
+  loadMore: 'More results',
+  undated: 'undated',
+  untitled: '(untitled)',
+  backToResults: '← Results',
+  extractor: (version) => `Extractor ${version}`,
+  highlightTypes: 'Highlight types',
+  toggleType: (name) => `Hide or show ${name.toLowerCase()} highlights`,
+  noneOfType: 'none in this document',
+  extractedFacts: (count) => `Extracted facts (${count})`,
+  nothingExtracted: 'Nothing was extracted from this document.',
+  showFirstMention: 'Show the first mention',
+  notFound: 'That document is not in the record.',
+  serverError: (message) => `The server could not answer: ${message}`,
+  unreachable: 'The server cannot be reached. Is `tergeu serve` running?',
+  annotation: {
+    person: 'Person',
+    organization: 'Organisation',
+    location: 'Place',
+    money: 'Money',
+    date: 'Date',
+    crime: 'Crime',
+    event: 'Event',
+    statistic: 'Statistic',
+    boilerplate: 'Page furniture',
+  },
+}
+
+const ru: Messages = {
+  locale: 'ru',
+  pickerLabel: 'Язык интерфейса',
+  searchLabel: 'Поиск',
+  searchPlaceholder: 'Поиск: экстрадиция, мошенничество, алаяқтық…',
+  searchButton: 'Найти',
+  languageFilter: 'Язык документов',
+  allLanguages: 'Все языки',
+  resultsLabel: 'Результаты поиска',
+  documentLabel: 'Документ',
+  welcomeTitle: 'Поиск по базе',
+  welcomeText:
+    'Полнотекстовый поиск по сообщениям о преступлениях и работе правоохранительных органов на английском, русском и казахском языках.',
+  documents: { one: 'документ', few: 'документа', many: 'документов', other: 'документа' },
+  inRecord: (count, noun) => `В базе ${count} ${noun}.`,
+  tryExamples: 'Например: ',
+  searching: 'Идёт поиск…',
+  opening: 'Открываем документ…',
+  noMatch: (q) => ['По запросу ', q, ' ничего не найдено.'],
+  noMatchHint: 'Проверьте написание, сократите запрос или попробуйте слово на другом языке.',
+  shownOf: (shown, total, noun) => `${shown} из ${total} ${noun}`,
+  shownAll: (shown, noun) => `${shown} ${noun}`,
+  loadMore: 'Ещё результаты',
+  undated: 'без даты',
+  untitled: '(без заголовка)',
+  backToResults: '← К результатам',
+  extractor: (version) => `Версия экстрактора ${version}`,
+  highlightTypes: 'Типы выделений',
+  toggleType: (name) => `Скрыть или показать: ${name.toLowerCase()}`,
+  noneOfType: 'в этом документе нет',
+  extractedFacts: (count) => `Извлечённые факты (${count})`,
+  nothingExtracted: 'Из этого документа ничего не извлечено.',
+  showFirstMention: 'Показать первое упоминание',
+  notFound: 'Такого документа в базе нет.',
+  serverError: (message) => `Сервер не смог ответить: ${message}`,
+  unreachable: 'Сервер недоступен. Запущен ли `tergeu serve`?',
+  annotation: {
+    person: 'Лицо',
+    organization: 'Организация',
+    location: 'Место',
+    money: 'Сумма',
+    date: 'Дата',
+    crime: 'Преступление',
+    event: 'Событие',
+    statistic: 'Статистика',
+    boilerplate: 'Служебные элементы страницы',
+  },
+}
+
+const kk: Messages = {
+  locale: 'kk',
+  pickerLabel: 'Интерфейс тілі',
+  searchLabel: 'Іздеу',
+  searchPlaceholder: 'Іздеу: экстрадиция, мошенничество, алаяқтық…',
+  searchButton: 'Іздеу',
+  languageFilter: 'Құжаттардың тілі',
+  allLanguages: 'Барлық тілдер',
+  resultsLabel: 'Іздеу нәтижелері',
+  documentLabel: 'Құжат',
+  welcomeTitle: 'Деректер қорынан іздеу',
+  welcomeText:
+    'Қылмыс және құқық қорғау органдарының жұмысы туралы ағылшын, орыс және қазақ тілдеріндегі хабарламалар бойынша толық мәтінді іздеу.',
+  documents: { other: 'құжат' },
+  inRecord: (count, noun) => `Деректер қорында ${count} ${noun} бар.`,
+  tryExamples: 'Мысалы: ',
+  searching: 'Ізделуде…',
+  opening: 'Құжат ашылуда…',
+  noMatch: (q) => ['', q, ' сұрауы бойынша ештеңе табылмады.'],
+  noMatchHint: 'Жазылуын тексеріңіз, сұрауды қысқартыңыз немесе сөзді басқа тілде жазып көріңіз.',
+  shownOf: (shown, total, noun) => `${total} ${noun} ішінен ${shown}`,
+  shownAll: (shown, noun) => `${shown} ${noun}`,
+  loadMore: 'Тағы нәтижелер',
+  undated: 'күні жоқ',
+  untitled: '(тақырыпсыз)',
+  backToResults: '← Нәтижелерге',
+  extractor: (version) => `Экстрактор нұсқасы ${version}`,
+  highlightTypes: 'Белгілеу түрлері',
+  toggleType: (name) => `Жасыру не көрсету: ${name.toLowerCase()}`,
+  noneOfType: 'бұл құжатта жоқ',
+  extractedFacts: (count) => `Алынған деректер (${count})`,
+  nothingExtracted: 'Бұл құжаттан ештеңе алынбады.',
+  showFirstMention: 'Алғашқы аталған жерін көрсету',
+  notFound: 'Мұндай құжат деректер қорында жоқ.',
+  serverError: (message) => `Сервер жауап бере алмады: ${message}`,
+  unreachable: 'Серверге қосылу мүмкін емес. `tergeu serve` іске қосылды ма?',
+  annotation: {
+    person: 'Тұлға',
+    organization: 'Ұйым',
+    location: 'Орын',
+    money: 'Сома',
+    date: 'Күн',
+    crime: 'Қылмыс',
+    event: 'Оқиға',
+    statistic: 'Статистика',
+    boilerplate: 'Беттің қызметтік бөліктері',
+  },
+}
+
+const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }
+
+/** Where the choice is remembered. */
+export const LOCALE_STORAGE_KEY = 'tergeu.locale'
+
+/** Narrows a string to a locale the interface speaks. */
+export function isUiLocale(value: unknown): value is UiLocale {
+  return value === 'en' || value === 'ru' || value === 'kk'
+}
+
+/**
+ * The locale to start with: the remembered choice, else the first of the browser's preferred
+ * languages that the interface speaks (`kk-KZ` → `kk`), else Russian.
+ */
+export function pickLocale(stored: string | null, preferred: readonly string[]): UiLocale {
+  if (isUiLocale(stored)) return stored
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0]
+    if (isUiLocale(base)) return base
+  }
+  return 'ru'
+}
+
+/** The messages of one locale. */
+export function messagesFor(locale: UiLocale): Messages {
+  return MESSAGES[locale]
+}
+
+// English until the app shell picks (tests and server-side use see the source language).
+let current: Messages = en
+
+/** The messages of the current locale. */
+export function t(): Messages {
+  return current
+}
+
+/** Switches the current locale (the caller re-renders). */
+export function setLocale(locale: UiLocale): void {
+  current = MESSAGES[locale]
+}
+
+/** A number formatted for the current locale (`12 345` in Russian and Kazakh). */
+export function formatCount(n: number, messages: Messages = current): string {
+  return n.toLocaleString(messages.locale === 'en' ? 'en' : messages.locale)
+}
+
+/** The right form of `forms` after the number `n` in the current locale. */
+export function plural(n: number, forms: Forms, messages: Messages = current): string {
+  const rule = new Intl.PluralRules(messages.locale).select(n)
+  return forms[rule] ?? forms.other
+}

@@ -224,9 +224,50 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
 
   const wordsRe = NUMBER_WORD_HINTS[lang]
   const parties = input.caseParties ?? []
-  for (const sentence of boundedSentences(content, input.sentences)) {
+  // The sentence at hand. The helpers below read it: they are made once per scan, not once per
+  // sentence (tsx names every function it creates, which cost a fifth of the stage per sentence).
+  let sentence: Span = { start: 0, end: 0 }
+  let s = ''
+  let forPeriod = ''
+  let cues: readonly YearCue[] = []
+  let base: Period = { period: null, stated: false }
+  let aboutParty = false
+  // Computed on first use: most numbers are rejected before these cues matter.
+  let aggregateMemo: boolean | undefined
+  let singleMemo: boolean | undefined
+  let pronounMemo: boolean | undefined
+  const isAggregate = () =>
+    (aggregateMemo ??= (base.stated && !base.month) || carrying() || aggregateCue(forPeriod))
+  // Read by isSingle and again after the figures (one test per sentence).
+  const pronounSubject = () => (pronounMemo ??= pronounSubjectTest(s))
+  const isSingle = () =>
+    (singleMemo ??= singleContext || aboutParty || singleCase(s) || pronounSubject() || oneRaid(s))
+  const periodAt = (pos: number, after = '', compared = false): string | null => {
+    const rel = pos - sentence.start
+    const series = nearestYear(s, rel)
+    if (series !== undefined) return series
+    // "up one point since 2023": a change from that year to the current one.
+    const since = SINCE_AFTER_RE.exec(after)?.[1]
+    if (since) {
+      const current = (carrying() ? carried : null) ?? (refYear === null ? null : String(refYear))
+      return current && /^\d{4}$/u.test(current) && current > since ? `${since}/${current}` : null
+    }
+    if (base.stated && base.period?.includes('/')) return base.period
+    // "compared with 51 in the same period of 2024": a comparison figure takes the year after it.
+    const y = compared
+      ? (cueYearAfterInClause(forPeriod, cues, rel) ?? cueYearBefore(cues, rel))
+      : (cueYearBefore(cues, rel) ?? cueYearAfterInClause(forPeriod, cues, rel))
+    if (y !== undefined) return y
+    // Years stated elsewhere in the sentence belong to another clause.
+    if (base.fromYear) return carrying() ? carried : null
+    // An open period ("since 2023") in another clause (after ";") does not apply here.
+    if (base.open && !sameClause(s, rel, base.open)) return carrying() ? carried : null
+    if (base.stated) return base.period
+    return carrying() ? carried : null
+  }
+  for (sentence of boundedSentences(content, input.sentences)) {
     if (input.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
-    const s = content.slice(sentence.start, sentence.end)
+    s = content.slice(sentence.start, sentence.end)
     // Most sentences state no figure: skip them cheaply (they still age the carried period).
     const hasDigit = /\d/u.test(s)
     // Tested once per sentence; numberCandidates reads it again.
@@ -236,60 +277,25 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       continue
     }
     // Dates such as "October 14 of this year" anchor an event, not a period of figures.
-    const forPeriod = DATE_PHRASE_HINT_RE.test(s)
+    forPeriod = DATE_PHRASE_HINT_RE.test(s)
       ? s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
       : s
-    const cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
-    const base = sentencePeriod(forPeriod, cues, refYear, refMonth)
+    cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
+    base = sentencePeriod(forPeriod, cues, refYear, refMonth)
     sentenceText = s
     anaphoraMemo = undefined
     const paragraphBreak = /\n[ \t]*\n/u.test(content.slice(lastEnd, sentence.start))
     lastEnd = sentence.end
     if (paragraphBreak) samePara = false
-    // Computed on first use: most numbers are rejected before these cues matter.
-    let aggregateMemo: boolean | undefined
-    const isAggregate = () =>
-      (aggregateMemo ??= (base.stated && !base.month) || carrying() || aggregateCue(forPeriod))
-    let singleMemo: boolean | undefined
+    aggregateMemo = undefined
+    singleMemo = undefined
+    pronounMemo = undefined
     // An operation or one suspect's deeds, told over several sentences of a paragraph, stay a
     // single case until the paragraph ends or a sentence states its own period.
     if (paragraphBreak || base.stated) singleContext = false
-    const aboutParty = parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
-    // Read by isSingle and again after the figures (one test per sentence).
-    let pronounMemo: boolean | undefined
-    const pronounSubject = () => (pronounMemo ??= pronounSubjectTest(s))
-    const isSingle = () =>
-      (singleMemo ??=
-        singleContext || aboutParty || singleCase(s) || pronounSubject() || oneRaid(s))
+    aboutParty = parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
     const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     const hits: StatHit[] = []
-    const add = (h: Omit<StatHit, 'period'>, period: string | null) => {
-      hits.push({ ...h, period })
-    }
-    const periodAt = (pos: number, after = '', compared = false): string | null => {
-      const rel = pos - sentence.start
-      const series = nearestYear(s, rel)
-      if (series !== undefined) return series
-      // "up one point since 2023": a change from that year to the current one.
-      const since = SINCE_AFTER_RE.exec(after)?.[1]
-      if (since) {
-        const current = (carrying() ? carried : null) ?? (refYear === null ? null : String(refYear))
-        return current && /^\d{4}$/u.test(current) && current > since ? `${since}/${current}` : null
-      }
-      if (base.stated && base.period?.includes('/')) return base.period
-      // "compared with 51 in the same period of 2024": a comparison figure takes the year after it.
-      const y = compared
-        ? (cueYearAfterInClause(forPeriod, cues, rel) ?? cueYearBefore(cues, rel))
-        : (cueYearBefore(cues, rel) ?? cueYearAfterInClause(forPeriod, cues, rel))
-      if (y !== undefined) return y
-      // Years stated elsewhere in the sentence belong to another clause.
-      if (base.fromYear) return carrying() ? carried : null
-      // An open period ("since 2023") in another clause (after ";") does not apply here.
-      if (base.open && !sameClause(s, rel, base.open)) return carrying() ? carried : null
-      if (base.stated) return base.period
-      return carrying() ? carried : null
-    }
-
     // Aggregate money sums.
     // A sum is a statistic when it aggregates over a period or a population ("damage this
     // year exceeded 552 million"), not when it is the damage of one case.
@@ -302,7 +308,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       for (const m of sentenceMoney) {
         if (m.amount === null || m.amount <= 0) continue
         const before = s.slice(Math.max(0, m.start - sentence.start - 40), m.start - sentence.start)
-        add(
+        addHit(
+          hits,
           {
             start: m.start,
             end: m.end,
@@ -371,7 +378,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       if (pct) {
         if (isSingle()) continue
         const signed = isDecrease(before, after.slice(pct[0].length)) ? -value : value
-        add(
+        addHit(
+          hits,
           {
             start: absStart,
             end: absEnd + scaleLen + pct[0].length,
@@ -485,7 +493,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
         !SINCE_AFTER_RE.test(nounText)
       )
         continue
-      add(
+      addHit(
+        hits,
         {
           start: absStart,
           end: absEnd + scaleLen,
@@ -510,7 +519,8 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     if (onePer && !isSingle()) {
       const d = ONE_IN[onePer[1]!.toLowerCase()] ?? 0
       if (d > 0) {
-        add(
+        addHit(
+          hits,
           {
             start: sentence.start + onePer.index,
             end: sentence.start + onePer.index + onePer[0].length,
@@ -598,6 +608,11 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   return out
     .filter((h) => h.period !== null || !dated.has(`${h.value}|${h.unit}`))
     .sort((a, b) => a.start - b.start)
+}
+
+/** Adds a figure with its period (the period last, as in the output). */
+function addHit(hits: StatHit[], h: Omit<StatHit, 'period'>, period: string | null): void {
+  hits.push({ ...h, period })
 }
 
 interface Candidate {

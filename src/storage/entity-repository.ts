@@ -1,0 +1,1169 @@
+/**
+ * The entity record: persons and organisations resolved across documents, languages and
+ * scripts, with analysts' merges and splits (logged, undoable) and a person's case timeline.
+ *
+ * Resolution is incremental, one document at a time: every person and organisation fact of the
+ * document becomes a mention; a mention already known (same document, kind and name) keeps its
+ * entity, whatever an analyst did to it; a new one looks up candidate entities by its name keys
+ * in `entity_keys` (a btree: `key = any($1)`, never a scan), scores them with
+ * `core/entities/resolution.ts` (names, context, IIN/BIN) and joins the best or starts a new
+ * entity. Design: docs/decisions/0008-entity-resolution.md.
+ *
+ * @module storage/entity-repository
+ */
+import { type Kysely, sql, type Transaction } from 'kysely'
+import {
+  addContext,
+  type Candidate,
+  type CandidateScore,
+  contextOf,
+  EMPTY_CONTEXT,
+  type EntityContext,
+  type EntityKind,
+  identifierNear,
+  type MentionContext,
+  type MentionInput,
+  organizationKey,
+  organizationKeys,
+  scoreCandidate,
+  titleKeys,
+} from '#core/entities/resolution.ts'
+import { ConflictError, InvalidInputError, NotFoundError } from '#core/errors.ts'
+import { compareNames, compareParsed, DEFAULT_THRESHOLD } from '#core/names/compare.ts'
+import { type ParsedName, parseName } from '#core/names/name-key.ts'
+import { withDbErrors } from './pg-errors.ts'
+import type { Database } from './schema.ts'
+import { queryKeys, storedKeys } from './screening-repository.ts'
+
+/** What resolving one document did. */
+export interface ResolveReport {
+  readonly docId: string
+  /** Person and organisation mentions in the document. */
+  readonly mentions: number
+  /** Mentions already resolved before (kept with their entity, decisions included). */
+  readonly kept: number
+  /** New mentions that joined an existing entity. */
+  readonly linked: number
+  /** New mentions that started a new entity. */
+  readonly created: number
+  /** Mentions no longer in the document (removed). */
+  readonly removed: number
+}
+
+/** One entity in a list. */
+export interface EntitySummary {
+  readonly id: string
+  readonly kind: EntityKind
+  readonly name: string
+  readonly mentions: number
+  /** With a query: how well the best of its names matches (0..1). */
+  readonly score: number | null
+}
+
+/** One mention of an entity. */
+export interface EntityMention {
+  /** Stable while the mention stays in its document (what `split` takes). */
+  readonly id: string
+  readonly docId: string
+  readonly name: string
+  readonly role: string | null
+  readonly title: string | null
+  readonly iin: string | null
+  /** Placed by an analyst's merge or split. */
+  readonly decided: boolean
+  readonly docTitle: string | null
+  readonly published: string | null
+}
+
+/** An entity with its mentions, documents and roles. */
+export interface EntityDetail {
+  readonly id: string
+  readonly kind: EntityKind
+  readonly name: string
+  /** The id asked for when it was merged into this one, else `null`. */
+  readonly redirectedFrom: string | null
+  readonly mentionCount: number
+  readonly names: readonly { readonly name: string; readonly mentions: number }[]
+  readonly roles: readonly { readonly role: string; readonly documents: number }[]
+  readonly titles: readonly string[]
+  readonly identifiers: readonly string[]
+  readonly crimeCategories: readonly string[]
+  readonly documents: readonly {
+    readonly docId: string
+    readonly title: string | null
+    readonly published: string | null
+  }[]
+  /** Newest documents first, at most `mentionLimit`. */
+  readonly mentions: readonly EntityMention[]
+}
+
+/** One dated event of a person's case timeline. */
+export interface TimelineEvent {
+  /** The event's date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or an interval `a/b`), or the article's. */
+  readonly date: string | null
+  /** True when the event has no date of its own and the article's date stands in. */
+  readonly approximate: boolean
+  readonly type: string
+  readonly summary: string
+  readonly location: string | null
+  readonly agency: string | null
+  readonly subjects: readonly string[]
+  /** The name under which the entity is a subject of this event. */
+  readonly as: string
+  readonly docId: string
+  readonly docTitle: string | null
+  readonly published: string | null
+}
+
+/** One analyst action. */
+export interface EntityLogEntry {
+  readonly id: string
+  readonly action: 'merge' | 'split' | 'undo'
+  readonly by: string
+  /** ISO timestamp. */
+  readonly at: string
+  readonly entityIds: readonly string[]
+  /** `undo`: the entry it undid. */
+  readonly undoes: string | null
+  /** The `undo` entry that undid this one, if any. */
+  readonly undoneBy: string | null
+  /** merge: `into`, `from`; split: `from`, `into` (the new entity), `mentions`. */
+  readonly details: Readonly<Record<string, unknown>>
+}
+
+/** Options of {@link EntityRepository.list}. */
+export interface ListOptions {
+  /** A name in any script; without it, the entities with most mentions. */
+  readonly q?: string | undefined
+  readonly kind?: EntityKind | undefined
+  readonly limit?: number | undefined
+  readonly offset?: number | undefined
+}
+
+/** The entity record. */
+export interface EntityRepository {
+  /** Resolves the mentions of one stored document (idempotent; keeps analysts' decisions). */
+  resolveDocument(docId: string): Promise<ResolveReport>
+  /** Resolves every document not resolved yet (or re-extracted since); returns how many. */
+  sync(): Promise<number>
+  list(options?: ListOptions): Promise<EntitySummary[]>
+  /** Throws `not_found`. A merged id answers with the entity it was merged into. */
+  get(id: string, options?: { readonly mentionLimit?: number }): Promise<EntityDetail>
+  /** The dated events the (person) entity is a subject of, oldest first. */
+  timeline(id: string): Promise<TimelineEvent[]>
+  /** Merges `from` entities into `into`; logged. Throws `not_found`, `invalid_input`. */
+  merge(into: string, from: readonly string[], by: string): Promise<EntityLogEntry>
+  /** Moves the given mentions of an entity to a new entity; logged. */
+  split(id: string, mentionIds: readonly string[], by: string): Promise<EntityLogEntry>
+  /**
+   * Undoes a merge or split: the mentions it moved go back, the entities get their names and
+   * state back. Refused (`conflict`) while a later, not undone action touches the same entities.
+   */
+  undo(logId: string, by: string): Promise<EntityLogEntry>
+  /** The log, newest first; with `entityId`, the entries that touch it. */
+  log(options?: { readonly entityId?: string; readonly limit?: number }): Promise<EntityLogEntry[]>
+}
+
+type Db = Kysely<Database> | Transaction<Database>
+
+interface MentionRow {
+  id: string
+  doc_id: string
+  kind: string
+  name: string
+  entity_id: string
+  role: string | null
+  title: string | null
+  ref_id: string | null
+  iin: string | null
+  context: MentionContext
+  decided: boolean
+}
+
+interface EntityRow {
+  id: string
+  kind: string
+  name: string
+  merged_into: string | null
+  mention_count: number
+  context: EntityContext
+}
+
+interface CurrentMention extends MentionInput {
+  readonly role: string | null
+  readonly title: string | null
+  readonly spans: readonly { start: number; end: number }[]
+}
+
+const SYNC_BATCH = 100
+// Candidate entities scored per mention at most, most shared name parts first.
+const MAX_CANDIDATES = 50
+// Key rows read per mention at most: a very common key must not read the whole table.
+const MAX_KEY_ROWS = 20_000
+// Names read per candidate entity at most (an entity in thousands of articles has few names).
+const MAX_NAMES = 50
+const ROLE_ORDER = [
+  'convict',
+  'suspect',
+  'victim',
+  'official',
+  'politician',
+  'lawyer',
+  'journalist',
+]
+const ID = /^\d{1,18}$/
+
+/** Creates the entity repository over an open database. */
+export function createEntityRepository(db: Kysely<Database>): EntityRepository {
+  // Resolutions of one process run one after the other: two at once could both create an entity
+  // for the same new person.
+  let queue: Promise<unknown> = Promise.resolve()
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    resolveDocument: (docId) =>
+      serial(() =>
+        withDbErrors(`resolving the entities of document ${docId}`, () =>
+          db.transaction().execute((trx) => resolveIn(trx, docId)),
+        ),
+      ),
+    sync: () =>
+      serial(() =>
+        withDbErrors('resolving entities of stored documents', async () => {
+          let total = 0
+          for (;;) {
+            const rows = await sql<{ id: string }>`
+              select d.id from documents d
+              left join entity_resolved_docs r on r.doc_id = d.id
+                and r.text_hash = d.text_hash and r.extractor_version = d.extractor_version
+              where r.doc_id is null order by d.published nulls first, d.id limit ${SYNC_BATCH}`.execute(
+              db,
+            )
+            for (const r of rows.rows) await db.transaction().execute((trx) => resolveIn(trx, r.id))
+            total += rows.rows.length
+            if (rows.rows.length < SYNC_BATCH) return total
+          }
+        }),
+      ),
+    list: (options = {}) => withDbErrors('listing entities', () => list(db, options)),
+    get: (id, options = {}) =>
+      withDbErrors(`reading entity ${id}`, () => getEntity(db, id, options.mentionLimit ?? 200)),
+    timeline: (id) => withDbErrors(`reading the timeline of entity ${id}`, () => timeline(db, id)),
+    merge: (into, from, by) =>
+      serial(() =>
+        withDbErrors('merging entities', () =>
+          db.transaction().execute((trx) => merge(trx, into, from, by)),
+        ),
+      ),
+    split: (id, mentionIds, by) =>
+      serial(() =>
+        withDbErrors(`splitting entity ${id}`, () =>
+          db.transaction().execute((trx) => split(trx, id, mentionIds, by)),
+        ),
+      ),
+    undo: (logId, by) =>
+      serial(() =>
+        withDbErrors(`undoing entity log entry ${logId}`, () =>
+          db.transaction().execute((trx) => undo(trx, logId, by)),
+        ),
+      ),
+    log: (options = {}) => withDbErrors('reading the entity log', () => readLog(db, options)),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+async function resolveIn(trx: Transaction<Database>, docId: string): Promise<ResolveReport> {
+  const doc = (
+    await sql<{ text: string; text_hash: string; extractor_version: string }>`
+      select text, text_hash, extractor_version from documents where id = ${docId} for update`.execute(
+      trx,
+    )
+  ).rows[0]
+  if (!doc) throw new NotFoundError(`no document with id "${docId}"`, { details: { id: docId } })
+  const current = await currentMentions(trx, docId, doc.text)
+  const existing = (
+    await sql<MentionRow>`
+      select id::text as id, doc_id, kind, name, entity_id::text as entity_id, role, title, ref_id,
+        iin, context, decided
+      from entity_mentions where doc_id = ${docId}`.execute(trx)
+  ).rows
+  const byKey = new Map(existing.map((m) => [`${m.kind}\u0001${m.name}`, m]))
+  const touched = new Set<string>()
+  const docEntities = new Set(existing.map((m) => m.entity_id))
+  const fresh: CurrentMention[] = []
+  let kept = 0
+  for (const m of current) {
+    const old = byKey.get(`${m.kind}\u0001${m.name}`)
+    if (!old) {
+      fresh.push(m)
+      continue
+    }
+    byKey.delete(`${m.kind}\u0001${m.name}`)
+    kept++
+    if (
+      old.role !== m.role ||
+      old.title !== m.title ||
+      old.iin !== m.context.iin ||
+      old.ref_id !== (m.orgId ?? null) ||
+      JSON.stringify(old.context) !== JSON.stringify(m.context)
+    ) {
+      await updateMention(trx, old.id, m)
+      touched.add(old.entity_id)
+    }
+  }
+  // A mention whose name the extractor now writes differently (a re-ingest by a newer version)
+  // takes over the row, and so the entity, of the vanished mention it compares the same with:
+  // an analyst's decision about it survives the respelling.
+  const vanished = [...byKey.values()]
+  let linked = 0
+  let created = 0
+  const unresolved: CurrentMention[] = []
+  for (const m of fresh) {
+    const i = vanished.findIndex(
+      (v) =>
+        v.kind === m.kind &&
+        (m.kind === 'person'
+          ? compareNames(v.name, m.name).same
+          : organizationKey(v.name) === organizationKey(m.name)),
+    )
+    if (i < 0) {
+      unresolved.push(m)
+      continue
+    }
+    const v = vanished.splice(i, 1)[0]!
+    await updateMention(trx, v.id, m, m.name)
+    await postKeys(trx, v.entity_id, m)
+    touched.add(v.entity_id)
+    kept++
+  }
+  for (const v of vanished) {
+    await sql`delete from entity_mentions where id = ${v.id}::bigint`.execute(trx)
+    touched.add(v.entity_id)
+  }
+  // Strongest evidence first: an IIN, then full names, then surnames alone.
+  unresolved.sort(
+    (a, b) =>
+      Number(Boolean(b.context.iin)) - Number(Boolean(a.context.iin)) ||
+      parseName(b.name).parts.length - parseName(a.name).parts.length,
+  )
+  for (const m of unresolved) {
+    const best = await bestCandidate(trx, m, docEntities)
+    let entityId: string
+    if (best) {
+      entityId = best.id
+      linked++
+      await sql`
+        update entities set mention_count = mention_count + 1,
+          context = ${JSON.stringify(addContext(best.context, m.context))}::jsonb,
+          name = ${betterName(best.name, m.name)}, updated_at = now()
+        where id = ${entityId}::bigint`.execute(trx)
+    } else {
+      created++
+      entityId = (
+        await sql<{ id: string }>`
+          insert into entities (kind, name, mention_count, context)
+          values (${m.kind}, ${m.name}, 1, ${JSON.stringify(addContext(EMPTY_CONTEXT, m.context))}::jsonb)
+          returning id::text as id`.execute(trx)
+      ).rows[0]!.id
+    }
+    docEntities.add(entityId)
+    await sql`
+      insert into entity_mentions (doc_id, kind, name, entity_id, role, title, ref_id, iin, context)
+      values (${docId}, ${m.kind}, ${m.name}, ${entityId}::bigint, ${m.role}, ${m.title},
+        ${m.orgId ?? null}, ${m.context.iin}, ${JSON.stringify(m.context)}::jsonb)`.execute(trx)
+    await postKeys(trx, entityId, m)
+  }
+  for (const id of touched) await recompute(trx, id, { keys: false })
+  await sql`
+    insert into entity_resolved_docs (doc_id, text_hash, extractor_version)
+    values (${docId}, ${doc.text_hash}, ${doc.extractor_version})
+    on conflict (doc_id) do update set text_hash = excluded.text_hash,
+      extractor_version = excluded.extractor_version, resolved_at = now()`.execute(trx)
+  return {
+    docId,
+    mentions: current.length,
+    kept,
+    linked,
+    created,
+    removed: vanished.length,
+  }
+}
+
+async function updateMention(trx: Db, id: string, m: CurrentMention, name?: string): Promise<void> {
+  await sql`
+    update entity_mentions set role = ${m.role}, title = ${m.title}, ref_id = ${m.orgId ?? null},
+      iin = ${m.context.iin}, context = ${JSON.stringify(m.context)}::jsonb
+      ${name === undefined ? sql`` : sql`, name = ${name}`}
+    where id = ${id}::bigint`.execute(trx)
+}
+
+// The name an entity is shown by: the one with most parts (a full name over a bare surname).
+function betterName(current: string, candidate: string): string {
+  return parseName(candidate).parts.length > parseName(current).parts.length ? candidate : current
+}
+
+function keysOf(kind: string, name: string, orgId: string | null | undefined) {
+  if (kind === 'organization') return { keys: organizationKeys(name, orgId), parts: 1 }
+  return storedKeys(name)
+}
+
+async function postKeys(
+  trx: Db,
+  entityId: string,
+  m: { kind: string; name: string; orgId?: string | null | undefined },
+): Promise<void> {
+  const { keys, parts } = keysOf(m.kind, m.name, m.orgId)
+  if (keys.length === 0) return
+  await sql`
+    insert into entity_keys (key, entity_id, min_parts)
+    select k, ${entityId}::bigint, ${parts} from unnest(${keys}::text[]) as k
+    on conflict (key, entity_id) do update set min_parts = least(entity_keys.min_parts, excluded.min_parts)`.execute(
+    trx,
+  )
+}
+
+/** Reads the person and organisation facts of a document as mentions with their context. */
+async function currentMentions(trx: Db, docId: string, text: string): Promise<CurrentMention[]> {
+  const facts = (
+    await sql<{ kind: string; label: string; data: Record<string, unknown> }>`
+      select kind, label, data from facts
+      where doc_id = ${docId} and kind in ('person', 'organization', 'location', 'crime')
+      order by kind, ordinal`.execute(trx)
+  ).rows
+  const orgs: string[] = []
+  const places: string[] = []
+  const crimes: string[] = []
+  for (const f of facts) {
+    if (f.kind === 'organization') {
+      const orgId = str(f.data['orgId'])
+      orgs.push(orgId ? `org:${orgId}` : `name:${organizationKey(f.label)}`)
+    } else if (f.kind === 'location' && f.data['kind'] !== 'country') {
+      const placeId = str(f.data['placeId'])
+      places.push(placeId ?? `name:${f.label.toLowerCase()}`)
+    } else if (f.kind === 'crime' && f.label !== 'other') crimes.push(f.label)
+  }
+  const spansOf = (f: { data: Record<string, unknown> }) =>
+    (Array.isArray(f.data['mentions']) ? f.data['mentions'] : [])
+      .map((x) => x as { start?: unknown; end?: unknown })
+      .filter((x) => typeof x.start === 'number' && typeof x.end === 'number')
+      .map((x) => ({ start: x.start as number, end: x.end as number }))
+  const named = facts.filter((f) => f.kind === 'person' || f.kind === 'organization')
+  const allSpans = named.map(spansOf)
+  const seen = new Set<string>()
+  const out: CurrentMention[] = []
+  named.forEach((f, i) => {
+    const kind = f.kind as EntityKind
+    const name = f.label.trim()
+    if (name === '' || seen.has(`${kind}\u0001${name}`)) return
+    seen.add(`${kind}\u0001${name}`)
+    const spans = allSpans[i]!
+    const others = allSpans.filter((_, j) => j !== i).flat()
+    const title = kind === 'person' ? str(f.data['title']) : null
+    const orgId = kind === 'organization' ? str(f.data['orgId']) : null
+    const self = orgId ? `org:${orgId}` : `name:${organizationKey(name)}`
+    out.push({
+      kind,
+      name,
+      docId,
+      role: kind === 'person' ? (str(f.data['role']) ?? 'other') : str(f.data['kind']),
+      title,
+      orgId,
+      orgKind: kind === 'organization' ? str(f.data['kind']) : null,
+      spans,
+      context: {
+        orgs: kind === 'organization' ? orgs.filter((o) => o !== self) : orgs,
+        places,
+        crimes,
+        titles: titleKeys(title),
+        iin: identifierNear(text, spans, kind, others),
+      },
+    })
+  })
+  return out
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null
+}
+
+interface ScoredCandidate {
+  readonly id: string
+  readonly name: string
+  readonly context: EntityContext
+  readonly score: CandidateScore
+  readonly mentions: number
+}
+
+/** Candidate entities for a mention: by name keys and by IIN, each scored. */
+async function candidatesFor(
+  trx: Db,
+  m: MentionInput,
+  parsed: ParsedName,
+  docEntities: ReadonlySet<string>,
+): Promise<ScoredCandidate[]> {
+  let ids: string[]
+  if (m.kind === 'organization') {
+    const keys = organizationKeys(m.name, m.orgId)
+    ids = (
+      await sql<{ entity_id: string }>`
+        select distinct entity_id::text as entity_id from entity_keys
+        where key = any(${keys}::text[]) limit ${MAX_CANDIDATES}`.execute(trx)
+    ).rows.map((r) => r.entity_id)
+  } else {
+    ids = await personCandidateIds(trx, parsed)
+  }
+  if (m.context.iin) {
+    const byId = await sql<{ entity_id: string }>`
+      select distinct entity_id::text as entity_id from entity_mentions
+      where iin = ${m.context.iin} limit ${MAX_CANDIDATES}`.execute(trx)
+    for (const r of byId.rows) if (!ids.includes(r.entity_id)) ids.push(r.entity_id)
+  }
+  if (ids.length === 0) return []
+  const entities = (
+    await sql<EntityRow>`
+      select id::text as id, kind, name, merged_into::text as merged_into, mention_count, context
+      from entities where id = any(${ids}::bigint[]) and merged_into is null`.execute(trx)
+  ).rows
+  const names = await namesOf(
+    trx,
+    entities.map((e) => e.id),
+  )
+  const orgIds = new Map<string, Set<string>>()
+  if (m.kind === 'organization') {
+    const rows = await sql<{ entity_id: string; ref_id: string }>`
+      select distinct entity_id::text as entity_id, ref_id from entity_mentions
+      where entity_id = any(${entities.map((e) => e.id)}::bigint[]) and ref_id is not null`.execute(
+      trx,
+    )
+    for (const r of rows.rows) {
+      const set = orgIds.get(r.entity_id) ?? new Set()
+      set.add(r.ref_id)
+      orgIds.set(r.entity_id, set)
+    }
+  }
+  return entities.map((e) => {
+    const context = normaliseContext(e.context)
+    const candidate: Candidate = {
+      kind: e.kind as EntityKind,
+      names: names.get(e.id) ?? [e.name],
+      context,
+      docIds: docEntities.has(e.id) ? new Set([m.docId]) : new Set(),
+      orgIds: orgIds.get(e.id) ?? new Set(),
+    }
+    return {
+      id: e.id,
+      name: e.name,
+      context,
+      mentions: e.mention_count,
+      score: scoreCandidate(m, parsed, candidate),
+    }
+  })
+}
+
+async function bestCandidate(
+  trx: Db,
+  m: MentionInput,
+  docEntities: ReadonlySet<string>,
+): Promise<ScoredCandidate | undefined> {
+  const parsed = parseName(m.name)
+  const scored = await candidatesFor(trx, m, parsed, docEntities)
+  let best: ScoredCandidate | undefined
+  for (const c of scored) {
+    if (!c.score.link) continue
+    if (
+      !best ||
+      c.score.score > best.score.score ||
+      (c.score.score === best.score.score && c.mentions > best.mentions)
+    )
+      best = c
+  }
+  return best
+}
+
+/** Entities sharing two name parts with the query (or all of one of their names' parts). */
+async function personCandidateIds(trx: Db, parsed: ParsedName): Promise<string[]> {
+  const { byKey, parts } = queryKeys(parsed)
+  if (parts === 0) return []
+  const hits = (
+    await sql<{ key: string; entity_id: string; min_parts: number }>`
+      select key, entity_id::text as entity_id, min_parts from entity_keys
+      where key = any(${[...byKey.keys()]}::text[]) limit ${MAX_KEY_ROWS}`.execute(trx)
+  ).rows
+  const met = new Map<string, { parts: Set<number>; min: number }>()
+  for (const h of hits) {
+    let e = met.get(h.entity_id)
+    if (!e) {
+      e = { parts: new Set(), min: h.min_parts }
+      met.set(h.entity_id, e)
+    }
+    e.min = Math.min(e.min, h.min_parts)
+    for (const i of byKey.get(h.key) ?? []) e.parts.add(i)
+  }
+  const need = Math.min(2, parts)
+  return [...met]
+    .filter(([, e]) => e.parts.size >= need || e.parts.size >= e.min)
+    .sort((a, b) => b[1].parts.size - a[1].parts.size)
+    .slice(0, MAX_CANDIDATES)
+    .map(([id]) => id)
+}
+
+async function namesOf(trx: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (ids.length === 0) return out
+  // One index walk per entity over (entity_id, name), distinct names only.
+  const rows = await sql<{ entity_id: string; name: string }>`
+    select e.id::text as entity_id, n.name from unnest(${ids}::bigint[]) as e(id)
+    cross join lateral (
+      select distinct name from entity_mentions where entity_id = e.id limit ${MAX_NAMES}
+    ) n`.execute(trx)
+  for (const r of rows.rows) {
+    const list = out.get(r.entity_id)
+    if (list) list.push(r.name)
+    else out.set(r.entity_id, [r.name])
+  }
+  return out
+}
+
+function normaliseContext(value: Partial<EntityContext> | null): EntityContext {
+  return {
+    orgs: value?.orgs ?? {},
+    places: value?.places ?? {},
+    crimes: value?.crimes ?? {},
+    titles: value?.titles ?? {},
+    iins: value?.iins ?? [],
+  }
+}
+
+/** Recounts an entity's mentions and context (and, with `keys`, reposts its name keys). */
+async function recompute(trx: Db, id: string, options: { keys: boolean }): Promise<void> {
+  const rows = (
+    await sql<{ kind: string; name: string; ref_id: string | null; context: MentionContext }>`
+      select kind, name, ref_id, context from entity_mentions where entity_id = ${id}::bigint`.execute(
+      trx,
+    )
+  ).rows
+  const context = contextOf(rows.map((r) => r.context))
+  await sql`
+    update entities set mention_count = ${rows.length}, context = ${JSON.stringify(context)}::jsonb,
+      updated_at = now()
+    where id = ${id}::bigint`.execute(trx)
+  if (!options.keys) return
+  await sql`delete from entity_keys where entity_id = ${id}::bigint`.execute(trx)
+  const seen = new Set<string>()
+  for (const r of rows) {
+    const k = `${r.name}\u0001${r.ref_id ?? ''}`
+    if (seen.has(k)) continue
+    seen.add(k)
+    await postKeys(trx, id, { kind: r.kind, name: r.name, orgId: r.ref_id })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function checkId(id: string, what = 'entity'): string {
+  if (!ID.test(id))
+    throw new InvalidInputError(`${what} id must be a number, got "${id.slice(0, 40)}"`, {
+      details: { id },
+    })
+  return id
+}
+
+/** The live entity an id stands for (following merges), or throws `not_found`. */
+async function liveEntity(
+  trx: Db,
+  id: string,
+  lock = false,
+): Promise<EntityRow & { redirectedFrom: string | null }> {
+  checkId(id)
+  let at = id
+  for (let hops = 0; hops < 50; hops++) {
+    const row = (
+      await sql<EntityRow>`
+        select id::text as id, kind, name, merged_into::text as merged_into, mention_count, context
+        from entities where id = ${at}::bigint ${lock ? sql`for update` : sql``}`.execute(trx)
+    ).rows[0]
+    if (!row) break
+    if (row.merged_into === null)
+      return {
+        ...row,
+        context: normaliseContext(row.context),
+        redirectedFrom: at === id ? null : id,
+      }
+    at = row.merged_into
+  }
+  throw new NotFoundError(`no entity with id "${id}"`, { details: { kind: 'entity', id } })
+}
+
+async function list(db: Db, options: ListOptions): Promise<EntitySummary[]> {
+  const limit = Math.max(1, Math.min(500, options.limit ?? 20))
+  const offset = Math.max(0, options.offset ?? 0)
+  const kindFilter = options.kind ? sql`and kind = ${options.kind}` : sql``
+  const q = options.q?.trim()
+  if (!q) {
+    const rows = await sql<{ id: string; kind: string; name: string; mention_count: number }>`
+      select id::text as id, kind, name, mention_count from entities
+      where merged_into is null and mention_count > 0 ${kindFilter}
+      order by mention_count desc, id limit ${limit} offset ${offset}`.execute(db)
+    return rows.rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as EntityKind,
+      name: r.name,
+      mentions: r.mention_count,
+      score: null,
+    }))
+  }
+  const parsed = parseName(q)
+  const ids = new Set(await personCandidateIds(db, parsed))
+  const orgRows = await sql<{ entity_id: string }>`
+    select distinct entity_id::text as entity_id from entity_keys
+    where key = ${`o:n:${organizationKey(q)}`} limit 200`.execute(db)
+  for (const r of orgRows.rows) ids.add(r.entity_id)
+  if (ids.size === 0) return []
+  const entities = (
+    await sql<{ id: string; kind: string; name: string; mention_count: number }>`
+      select id::text as id, kind, name, mention_count from entities
+      where id = any(${[...ids]}::bigint[]) and merged_into is null and mention_count > 0
+      ${kindFilter}`.execute(db)
+  ).rows
+  const names = await namesOf(
+    db,
+    entities.map((e) => e.id),
+  )
+  const orgKey = organizationKey(q)
+  const scored = entities
+    .map((e) => {
+      let score = 0
+      for (const n of names.get(e.id) ?? [e.name]) {
+        const s =
+          e.kind === 'person'
+            ? compareParsed(parsed, parseName(n)).score
+            : organizationKey(n) === orgKey
+              ? 1
+              : 0
+        if (s > score) score = s
+      }
+      return {
+        id: e.id,
+        kind: e.kind as EntityKind,
+        name: e.name,
+        mentions: e.mention_count,
+        score,
+      }
+    })
+    .filter((e) => e.score >= DEFAULT_THRESHOLD)
+    .sort((a, b) => b.score - a.score || b.mentions - a.mentions || Number(a.id) - Number(b.id))
+  return scored.slice(offset, offset + limit)
+}
+
+async function getEntity(db: Db, id: string, mentionLimit: number): Promise<EntityDetail> {
+  const e = await liveEntity(db, id)
+  const mentions = (
+    await sql<{
+      id: string
+      doc_id: string
+      name: string
+      role: string | null
+      title: string | null
+      iin: string | null
+      decided: boolean
+      doc_title: string | null
+      published: string | null
+    }>`
+      select m.id::text as id, m.doc_id, m.name, m.role, m.title, m.iin, m.decided,
+        d.title as doc_title, d.published
+      from entity_mentions m join documents d on d.id = m.doc_id
+      where m.entity_id = ${e.id}::bigint
+      order by d.published desc nulls last, m.doc_id, m.id
+      limit ${mentionLimit}`.execute(db)
+  ).rows
+  const names = (
+    await sql<{ name: string; n: string }>`
+      select name, count(*)::text as n from entity_mentions where entity_id = ${e.id}::bigint
+      group by name order by count(*) desc, name limit 100`.execute(db)
+  ).rows
+  const roles = (
+    await sql<{ role: string | null; n: string }>`
+      select role, count(distinct doc_id)::text as n from entity_mentions
+      where entity_id = ${e.id}::bigint group by role`.execute(db)
+  ).rows
+  const titles = (
+    await sql<{ title: string }>`
+      select title from entity_mentions where entity_id = ${e.id}::bigint and title is not null
+      group by title order by count(*) desc, title limit 20`.execute(db)
+  ).rows
+  const docs = new Map<string, { docId: string; title: string | null; published: string | null }>()
+  for (const m of mentions)
+    if (!docs.has(m.doc_id))
+      docs.set(m.doc_id, { docId: m.doc_id, title: m.doc_title, published: m.published })
+  const crimes = Object.entries(e.context.crimes)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([c]) => c)
+  return {
+    id: e.id,
+    kind: e.kind as EntityKind,
+    name: e.name,
+    redirectedFrom: e.redirectedFrom,
+    mentionCount: e.mention_count,
+    names: names.map((n) => ({ name: n.name, mentions: Number(n.n) })),
+    roles: roles
+      .map((r) => ({ role: r.role ?? 'other', documents: Number(r.n) }))
+      .sort((a, b) => rank(a.role) - rank(b.role) || b.documents - a.documents),
+    titles: titles.map((t) => t.title),
+    identifiers: [...e.context.iins],
+    crimeCategories: crimes,
+    documents: [...docs.values()],
+    mentions: mentions.map((m) => ({
+      id: m.id,
+      docId: m.doc_id,
+      name: m.name,
+      role: m.role,
+      title: m.title,
+      iin: m.iin,
+      decided: m.decided,
+      docTitle: m.doc_title,
+      published: m.published,
+    })),
+  }
+}
+
+function rank(role: string): number {
+  const i = ROLE_ORDER.indexOf(role)
+  return i < 0 ? ROLE_ORDER.length : i
+}
+
+async function timeline(db: Db, id: string): Promise<TimelineEvent[]> {
+  const e = await liveEntity(db, id)
+  const rows = (
+    await sql<{
+      doc_id: string
+      name: string
+      data: Record<string, unknown>
+      doc_title: string | null
+      published: string | null
+    }>`
+      select m.doc_id, m.name, f.data, d.title as doc_title, d.published
+      from entity_mentions m
+      join facts f on f.doc_id = m.doc_id and f.kind = 'event'
+      join documents d on d.id = m.doc_id
+      where m.entity_id = ${e.id}::bigint and m.kind = 'person'`.execute(db)
+  ).rows
+  const out: TimelineEvent[] = []
+  const seen = new Set<string>()
+  for (const r of rows) {
+    const subjects = Array.isArray(r.data['subjects'])
+      ? r.data['subjects'].filter((s): s is string => typeof s === 'string')
+      : []
+    // The extractor writes a subject as the person's name in the document; a subject written
+    // otherwise (an inflected form) is matched by name comparison.
+    const as = subjects.find(
+      (s) => s === r.name || (!s.startsWith('(unnamed)') && compareNames(s, r.name).same),
+    )
+    if (as === undefined) continue
+    const date = str(r.data['date'])
+    const type = str(r.data['type']) ?? 'event'
+    const summary = str(r.data['summary']) ?? ''
+    const key = `${r.doc_id}\u0001${type}\u0001${date}\u0001${r.data['start']}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push({
+      date: date ?? r.published,
+      approximate: date === null,
+      type,
+      summary,
+      location: str(r.data['location']),
+      agency: str(r.data['agency']),
+      subjects,
+      as,
+      docId: r.doc_id,
+      docTitle: r.doc_title,
+      published: r.published,
+    })
+  }
+  // Oldest first by the start of the date; undated last; then by article date and document.
+  return out.sort(
+    (a, b) =>
+      sortable(a.date).localeCompare(sortable(b.date)) ||
+      (a.published ?? '').localeCompare(b.published ?? '') ||
+      a.docId.localeCompare(b.docId),
+  )
+}
+
+function sortable(date: string | null): string {
+  if (date === null) return '~'
+  return date.split('/')[0] ?? date
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysts' decisions
+
+interface LogRow {
+  id: string
+  action: string
+  by_user: string
+  at: Date | string
+  entity_ids: string[] | string
+  payload: Record<string, unknown>
+  undoes: string | null
+  undone_by: string | null
+}
+
+function checkUser(by: string): string {
+  const user = by.trim()
+  if (user === '' || user.length > 100)
+    throw new InvalidInputError('who made the change is required (1..100 characters)', {
+      details: { field: 'by' },
+    })
+  return user
+}
+
+async function writeLog(
+  trx: Db,
+  action: 'merge' | 'split' | 'undo',
+  by: string,
+  entityIds: readonly string[],
+  payload: Record<string, unknown>,
+  undoes: string | null = null,
+): Promise<EntityLogEntry> {
+  const row = (
+    await sql<LogRow>`
+      insert into entity_log (action, by_user, entity_ids, payload, undoes)
+      values (${action}, ${by}, ${[...entityIds]}::bigint[], ${JSON.stringify(payload)}::jsonb,
+        ${undoes}::bigint)
+      returning id::text as id, action, by_user, at, entity_ids::text[] as entity_ids, payload,
+        undoes::text as undoes, undone_by::text as undone_by`.execute(trx)
+  ).rows[0]!
+  return presentLog(row)
+}
+
+function presentLog(r: LogRow): EntityLogEntry {
+  const ids = Array.isArray(r.entity_ids)
+    ? r.entity_ids.map(String)
+    : String(r.entity_ids).replace(/[{}]/g, '').split(',').filter(Boolean)
+  const { before: _before, undecided: _undecided, ...details } = r.payload
+  return {
+    id: r.id,
+    action: r.action as EntityLogEntry['action'],
+    by: r.by_user,
+    at: (r.at instanceof Date ? r.at : new Date(r.at)).toISOString(),
+    entityIds: ids,
+    undoes: r.undoes,
+    undoneBy: r.undone_by,
+    details,
+  }
+}
+
+async function merge(
+  trx: Transaction<Database>,
+  into: string,
+  from: readonly string[],
+  rawBy: string,
+): Promise<EntityLogEntry> {
+  const by = checkUser(rawBy)
+  if (from.length === 0)
+    throw new InvalidInputError('merge needs at least two entities', { details: { into, from } })
+  const target = await liveEntity(trx, into, true)
+  const sources: EntityRow[] = []
+  for (const f of from) {
+    const s = await liveEntity(trx, f, true)
+    if (s.id === target.id || sources.some((x) => x.id === s.id))
+      throw new InvalidInputError(`entity ${f} is already part of this merge`, {
+        details: { id: f },
+      })
+    if (s.kind !== target.kind)
+      throw new InvalidInputError(`cannot merge a ${s.kind} into a ${target.kind}`, {
+        details: { into: target.id, from: s.id },
+      })
+    sources.push(s)
+  }
+  const moved: Record<string, string[]> = {}
+  const undecided: string[] = []
+  for (const s of sources) {
+    const rows = (
+      await sql<{ id: string; decided: boolean }>`
+        update entity_mentions m set entity_id = ${target.id}::bigint, decided = true
+        from (select id, decided from entity_mentions where entity_id = ${s.id}::bigint) old
+        where m.id = old.id
+        returning m.id::text as id, old.decided`.execute(trx)
+    ).rows
+    moved[s.id] = rows.map((r) => r.id)
+    for (const r of rows) if (!r.decided) undecided.push(r.id)
+    await sql`
+      update entities set merged_into = ${target.id}::bigint, mention_count = 0, updated_at = now()
+      where id = ${s.id}::bigint`.execute(trx)
+    await sql`delete from entity_keys where entity_id = ${s.id}::bigint`.execute(trx)
+  }
+  await recompute(trx, target.id, { keys: true })
+  const before = Object.fromEntries(
+    [target, ...sources].map((e) => [e.id, { name: e.name }] as const),
+  )
+  return writeLog(trx, 'merge', by, [target.id, ...sources.map((s) => s.id)], {
+    into: target.id,
+    from: sources.map((s) => s.id),
+    moved,
+    undecided,
+    before,
+  })
+}
+
+async function split(
+  trx: Transaction<Database>,
+  id: string,
+  mentionIds: readonly string[],
+  rawBy: string,
+): Promise<EntityLogEntry> {
+  const by = checkUser(rawBy)
+  const entity = await liveEntity(trx, id, true)
+  const wanted = [...new Set(mentionIds)]
+  if (wanted.length === 0)
+    throw new InvalidInputError('split needs the ids of the mentions to move', { details: { id } })
+  for (const m of wanted) checkId(m, 'mention')
+  const rows = (
+    await sql<{ id: string; name: string; decided: boolean }>`
+      select id::text as id, name, decided from entity_mentions
+      where entity_id = ${entity.id}::bigint and id = any(${wanted}::bigint[])`.execute(trx)
+  ).rows
+  const missing = wanted.filter((m) => !rows.some((r) => r.id === m))
+  if (missing.length > 0)
+    throw new InvalidInputError(
+      `mention(s) ${missing.join(', ')} are not mentions of entity ${entity.id}`,
+      {
+        details: { id: entity.id, missing },
+      },
+    )
+  if (rows.length >= entity.mention_count)
+    throw new InvalidInputError('a split must leave at least one mention with the entity', {
+      details: { id: entity.id },
+    })
+  const name = rows.map((r) => r.name).reduce(betterName)
+  const created = (
+    await sql<{ id: string }>`
+      insert into entities (kind, name) values (${entity.kind}, ${name}) returning id::text as id`.execute(
+      trx,
+    )
+  ).rows[0]!.id
+  await sql`
+    update entity_mentions set entity_id = ${created}::bigint, decided = true
+    where id = any(${wanted}::bigint[])`.execute(trx)
+  await recompute(trx, entity.id, { keys: true })
+  await recompute(trx, created, { keys: true })
+  return writeLog(trx, 'split', by, [entity.id, created], {
+    from: entity.id,
+    into: created,
+    mentions: rows.map((r) => r.id),
+    undecided: rows.filter((r) => !r.decided).map((r) => r.id),
+    before: { [entity.id]: { name: entity.name } },
+  })
+}
+
+async function undo(
+  trx: Transaction<Database>,
+  logId: string,
+  rawBy: string,
+): Promise<EntityLogEntry> {
+  const by = checkUser(rawBy)
+  checkId(logId, 'log entry')
+  const entry = (
+    await sql<LogRow>`
+      select id::text as id, action, by_user, at, entity_ids::text[] as entity_ids, payload,
+        undoes::text as undoes, undone_by::text as undone_by
+      from entity_log where id = ${logId}::bigint for update`.execute(trx)
+  ).rows[0]
+  if (!entry)
+    throw new NotFoundError(`no entity log entry with id "${logId}"`, {
+      details: { kind: 'entity_log', id: logId },
+    })
+  if (entry.action === 'undo')
+    throw new InvalidInputError('an undo cannot be undone; merge or split again instead', {
+      details: { id: logId },
+    })
+  if (entry.undone_by !== null)
+    throw new ConflictError(`log entry ${logId} was already undone by ${entry.undone_by}`, {
+      details: { id: logId, undoneBy: entry.undone_by },
+    })
+  const ids = presentLog(entry).entityIds
+  const later = (
+    await sql<{ id: string }>`
+      select id::text as id from entity_log
+      where id > ${logId}::bigint and action <> 'undo' and undone_by is null
+        and entity_ids && ${[...ids]}::bigint[]
+      order by id desc limit 1`.execute(trx)
+  ).rows[0]
+  if (later)
+    throw new ConflictError(
+      `log entry ${later.id} changed the same entities later; undo it first`,
+      { details: { id: logId, blockedBy: later.id } },
+    )
+  const p = entry.payload as {
+    into: string
+    from: string | string[]
+    moved?: Record<string, string[]>
+    mentions?: string[]
+    undecided: string[]
+    before: Record<string, { name: string }>
+  }
+  const undecided = p.undecided ?? []
+  if (entry.action === 'merge') {
+    for (const source of p.from as string[]) {
+      const movedIds = p.moved?.[source] ?? []
+      if (movedIds.length > 0)
+        await sql`
+          update entity_mentions
+          set entity_id = ${source}::bigint, decided = not (id = any(${undecided}::bigint[]))
+          where id = any(${movedIds}::bigint[]) and entity_id = ${p.into}::bigint`.execute(trx)
+      await sql`
+        update entities set merged_into = null, name = ${p.before[source]?.name ?? ''},
+          updated_at = now()
+        where id = ${source}::bigint`.execute(trx)
+      await recompute(trx, source, { keys: true })
+    }
+    await restoreName(trx, p.into, p.before[p.into]?.name)
+    await recompute(trx, p.into, { keys: true })
+  } else {
+    const from = p.from as string
+    // Every mention of the split-off entity goes back, also any the resolver added to it since.
+    await sql`
+      update entity_mentions
+      set entity_id = ${from}::bigint,
+        decided = case when id = any(${undecided}::bigint[]) then false else decided end
+      where entity_id = ${p.into}::bigint`.execute(trx)
+    await sql`update entities set merged_into = null where merged_into = ${p.into}::bigint`.execute(
+      trx,
+    )
+    await sql`delete from entities where id = ${p.into}::bigint`.execute(trx)
+    await restoreName(trx, from, p.before[from]?.name)
+    await recompute(trx, from, { keys: true })
+  }
+  const log = await writeLog(trx, 'undo', by, ids, { undid: entry.action, entry: logId }, logId)
+  await sql`update entity_log set undone_by = ${log.id}::bigint where id = ${logId}::bigint`.execute(
+    trx,
+  )
+  return log
+}
+
+async function restoreName(trx: Db, id: string, name: string | undefined): Promise<void> {
+  if (name === undefined) return
+  await sql`update entities set name = ${name} where id = ${id}::bigint`.execute(trx)
+}
+
+async function readLog(
+  db: Db,
+  options: { readonly entityId?: string; readonly limit?: number },
+): Promise<EntityLogEntry[]> {
+  const limit = Math.max(1, Math.min(500, options.limit ?? 50))
+  const filter =
+    options.entityId === undefined
+      ? sql``
+      : sql`where ${checkId(options.entityId)}::bigint = any(entity_ids)`
+  const rows = await sql<LogRow>`
+    select id::text as id, action, by_user, at, entity_ids::text[] as entity_ids, payload,
+      undoes::text as undoes, undone_by::text as undone_by
+    from entity_log ${filter} order by id desc limit ${limit}`.execute(db)
+  return rows.rows.map(presentLog)
+}

@@ -9,6 +9,7 @@
  * @module pipeline/stages/segment/furniture
  */
 import type { BoilerplateKind, BoilerplateSpan } from '#core/facts.ts'
+import { codePointAt, isLetter, isWhitespace } from '../../text/char-class.ts'
 import { CREDIT_WORDS, FURNITURE_LINES, RELATED_PREFIXES } from './furniture-data.ts'
 
 /** One line of the text with its trimmed extent. */
@@ -35,6 +36,22 @@ export function splitLines(text: string): Line[] {
     pos = nl + 1
   }
   return out
+}
+
+/** The first line of `text` that is not blank, as {@link splitLines} gives it; `null` if none. */
+export function firstNonBlankLine(text: string): Line | null {
+  let pos = 0
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos)
+    if (nl < 0) nl = text.length
+    let s = pos
+    let e = nl
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+    if (e > s) return { text: text.slice(s, e), start: s, end: e }
+    pos = nl + 1
+  }
+  return null
 }
 
 function isSpace(c: number): boolean {
@@ -91,18 +108,50 @@ const MIN_READ = /^\d+\s*(?:min(?:ute)?s? read|мин(?:ут[аы]?)? чтени
 const SHARE_ROW =
   /^(?:facebook|twitter|telegram|whatsapp|vk|вконтакте|ok|одноклассники|x|instagram|youtube|linkedin|email|e-mail|copy link)(?:[\s,|•·]+(?:facebook|twitter|telegram|whatsapp|vk|вконтакте|ok|одноклассники|x|instagram|youtube|linkedin|email|e-mail|copy link))*$/iu
 
-function normLabel(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/^[•·*▪►>\s]+/u, '')
-    .replace(/[:：]\s*$/u, '')
-    .trim()
+/**
+ * A line as a label: lower-cased, without leading bullets and a trailing colon. Takes the line
+ * already lower-cased. Loops over char codes do what `.replace(/^[•·*▪►>\s]+/u, '')`,
+ * `.replace(/[:：]\s*$/u, '')` and `.trim()` did, without three regular expressions per line.
+ */
+function normLabel(lower: string): string {
+  let s = 0
+  let e = lower.length
+  while (s < e && isLabelLead(lower.charCodeAt(s))) s++
+  // The colon that only whitespace follows, then the whitespace on both sides.
+  let j = e
+  while (j > s && isWhitespace(lower.charCodeAt(j - 1))) j--
+  if (j > s && (lower.charCodeAt(j - 1) === 0x3a || lower.charCodeAt(j - 1) === 0xff1a)) e = j - 1
+  while (s < e && isWhitespace(lower.charCodeAt(s))) s++
+  while (e > s && isWhitespace(lower.charCodeAt(e - 1))) e--
+  return s === 0 && e === lower.length ? lower : lower.slice(s, e)
 }
 
+/** `[•·*▪►>\s]`: bullets and whitespace before a label. */
+function isLabelLead(c: number): boolean {
+  return (
+    c === 0x2022 ||
+    c === 0xb7 ||
+    c === 0x2a ||
+    c === 0x25aa ||
+    c === 0x25ba ||
+    c === 0x3e ||
+    isWhitespace(c)
+  )
+}
+
+/** The number of whitespace-separated pieces that hold a letter (`split(/\s+/)`, `\p{L}`). */
 function wordCount(s: string): number {
   let n = 0
-  for (const w of s.split(/\s+/)) if (/\p{L}/u.test(w)) n++
-  return n
+  let letter = false
+  for (let i = 0; i < s.length; ) {
+    const cp = codePointAt(s, i)
+    i += cp > 0xffff ? 2 : 1
+    if (isWhitespace(cp)) {
+      if (letter) n++
+      letter = false
+    } else if (!letter && isLetter(cp)) letter = true
+  }
+  return letter ? n + 1 : n
 }
 
 /** Tells whether a line reads like article prose: long, or with sentence punctuation. */
@@ -116,18 +165,22 @@ function isBody(line: string): boolean {
 
 /** A line that could be a headline: a few words, no sentence-final full stop. */
 export function isHeadlineLike(line: string): boolean {
+  // Cheapest tests first; all must hold.
   if (line.length < 15 || line.length > 250) return false
-  if (wordCount(line) < 3) return false
   if (/[.:;,]$/u.test(line)) return false
-  if (SENTENCE_INSIDE.test(line)) return false
-  return /^[\p{Lu}\d«"“'‘]/u.test(line)
+  if (!/^[\p{Lu}\d«"“'‘]/u.test(line)) return false
+  if (wordCount(line) < 3) return false
+  return !SENTENCE_INSIDE.test(line)
 }
 
 /** The kind of a line when the line alone shows it is furniture, else `null`. */
 export function classifyLine(line: string): BoilerplateKind | null {
   if (line === '') return null
-  const label = normLabel(line)
-  const known = FURNITURE_LINES[label] ?? FURNITURE_LINES[label.replace(/[.…]+$/u, '')]
+  const label = labelOf(line)
+  const known =
+    label === null
+      ? undefined
+      : (FURNITURE_LINES[label] ?? FURNITURE_LINES[label.replace(/[.…]+$/u, '')])
   if (known !== undefined) return known
   if (TICKER.test(line)) return 'ticker'
   if (PAGINATION.test(line)) return 'pagination'
@@ -143,16 +196,54 @@ export function classifyLine(line: string): BoilerplateKind | null {
     return 'legal'
   }
   if (isDateLine(line)) return 'header-date'
-  if (line.length <= 400 && COOKIE_RE.test(line)) return 'legal'
+  if (line.length <= 400 && MAY_BE_COOKIE.test(line) && COOKIE_RE.test(line)) return 'legal'
   if (BYLINE_RE.test(line)) return 'byline'
   if (isMenuRow(line)) return 'navigation'
-  if (line.length <= 200) {
+  if (line.length <= 200 && label !== null) {
     for (const p of RELATED_PREFIXES) if (label.startsWith(p)) return 'related'
   }
   // A caption shortcode inside a paragraph is blanked on its own, not with the paragraph.
   const bare = line.includes('[caption') ? line.replace(CAPTION_TAG, '').trim() : line
   if (bare !== '' && bare.length <= 400 && isCredit(bare)) return 'caption'
   return null
+}
+
+// Pre-filters. Each is a plain alternation of words that every match of the expression it
+// guards contains, under the same `iu` flags: V8 scans for such literals far faster than it
+// tries the full expression at every offset of every line, and a line without any of them
+// cannot match, so the result is the same.
+const MAY_BE_COOKIE = /cookie|куки/iu
+const MAY_BE_CREDIT = /©|\)$|screenshot|fair use|photo|фото|сурет|image|illustration|иллюстрация/iu
+const MAY_BE_READ_MORE = /причину|подробн|детали|read (?:more|the full story)|толығырақ/iu
+// A credit word at the start of a line (CREDIT_WORDS, possibly after "cover"): `isCredit`
+// lower-cases the line only when this matches.
+const CREDIT_LEAD =
+  /^(?:cover\s+)?(?:photo|image|illustrati|screenshot|video|cover|фото|иллюстрация|скриншот|видео|коллаж|сурет)/iu
+
+// Longer than every key of FURNITURE_LINES (and every Object.prototype member name).
+const LABEL_MAX = Math.max(40, ...Object.keys(FURNITURE_LINES).map((k) => k.length))
+
+/**
+ * The line as a FURNITURE_LINES key (`normLabel` of the lower-cased line), or `null` for a line
+ * longer than 200 characters whose label would be longer than any key: most lines are prose
+ * paragraphs, and lower-casing each of them costs more than every other rule. The label's
+ * extent is measured on the line as written: lower-casing never shortens a string and leaves the
+ * stripped characters (bullets, whitespace, colons, dots) as they are.
+ */
+function labelOf(line: string): string | null {
+  if (line.length > 200) {
+    let s = 0
+    let e = line.length
+    while (s < e && isLabelLead(line.charCodeAt(s))) s++
+    while (e > s && isLabelTail(line.charCodeAt(e - 1))) e--
+    if (e - s > LABEL_MAX) return null
+  }
+  return normLabel(line.toLowerCase())
+}
+
+/** A character that `normLabel` or the trailing-dots lookup may strip from the end. */
+function isLabelTail(c: number): boolean {
+  return c === 0x3a || c === 0xff1a || c === 0x2e || c === 0x2026 || isWhitespace(c)
 }
 
 const COOKIE_RE = /\bcookies?\b|файл(?:ы|ов)? cookie|куки/iu
@@ -170,13 +261,15 @@ function isMenuRow(line: string): boolean {
 }
 
 function isCredit(line: string): boolean {
-  const lower = line.toLowerCase()
-  const first = /^(?:cover\s+)?(\p{L}+)/u.exec(lower)?.[1] ?? ''
-  if (CREDIT_WORDS.includes(first)) {
-    const after = lower.slice(lower.indexOf(first) + first.length)
-    if (/^\s*[:–—-]/u.test(after) || line.length <= 60) return true
+  if (CREDIT_LEAD.test(line)) {
+    const lower = line.toLowerCase()
+    const first = /^(?:cover\s+)?(\p{L}+)/u.exec(lower)?.[1] ?? ''
+    if (CREDIT_WORDS.includes(first)) {
+      const after = lower.slice(lower.indexOf(first) + first.length)
+      if (/^\s*[:–—-]/u.test(after) || line.length <= 60) return true
+    }
   }
-  if (CREDIT_ANYWHERE.test(line)) return true
+  if (MAY_BE_CREDIT.test(line) && CREDIT_ANYWHERE.test(line)) return true
   if (line.length <= 200 && !/[.!?]$/u.test(line) && AGENCY_TAIL.test(line)) return true
   return false
 }
@@ -314,8 +407,10 @@ export function findFurniture(text: string): BoilerplateSpan[] {
     const glued = GLUED_COUNTER.exec(l.text)
     if (glued) spans.push({ start: l.start, end: l.start + glued[0].length, kind: 'other' })
   })
-  // Inline furniture inside prose lines.
-  for (const re of [CAPTION_TAG, READ_MORE_TAIL]) {
+  // Inline furniture inside prose lines. The "read more" tail is looked for only when the text
+  // has one of its opening words (the expression tried at every offset costs more than a
+  // lower-cased copy of the text).
+  for (const re of MAY_BE_READ_MORE.test(text) ? [CAPTION_TAG, READ_MORE_TAIL] : [CAPTION_TAG]) {
     re.lastIndex = 0
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       spans.push({

@@ -225,6 +225,27 @@ describe('segment furniture', () => {
     assert.equal(doc.content.length, text.length)
     assert.ok(performance.now() - t0 < 1500, `took ${performance.now() - t0} ms`)
   })
+
+  it('segments 1 MB without sentence punctuation in linear time', () => {
+    const text = 'полиция задержала подозреваемого в мошенничестве '.repeat(21_000)
+    const t0 = performance.now()
+    const doc = run(text)
+    assert.equal(doc.sentences.length, 1)
+    assert.equal(doc.content, text)
+    assert.ok(performance.now() - t0 < 1500, `took ${performance.now() - t0} ms`)
+  })
+
+  it('reads a feed of thousands of dated items in linear time', () => {
+    const item = (n: number) =>
+      `Police detain suspects in fraud case number ${n}\n12.03.2024\n` +
+      `Officers in district ${n} detained two men who had sold fake tickets to a concert that never took place, police said on Monday.`
+    const text = Array.from({ length: 8000 }, (_, n) => item(n)).join('\n')
+    const t0 = performance.now()
+    const doc = run(text)
+    assert.equal(doc.articles.length, 8000)
+    assert.equal(doc.articles[1]!.title, 'Police detain suspects in fraud case number 1')
+    assert.ok(performance.now() - t0 < 3000, `took ${performance.now() - t0} ms`)
+  })
 })
 
 describe('segment articles', () => {

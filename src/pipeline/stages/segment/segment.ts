@@ -7,7 +7,14 @@ import type { DetectedDoc, SegmentedDoc } from '#core/document.ts'
 import type { ArticleSegment, BoilerplateSpan } from '#core/facts.ts'
 import type { Stage } from '../../stage.ts'
 import { findPublicationDate } from '../extract-dates/publication-date.ts'
-import { blankSpans, findFurniture, isHeadlineLike, type Line, splitLines } from './furniture.ts'
+import {
+  blankSpans,
+  findFurniture,
+  firstNonBlankLine,
+  isHeadlineLike,
+  type Line,
+  splitLines,
+} from './furniture.ts'
 import { findPageDate } from './page-date.ts'
 import { splitSentences } from './sentences.ts'
 
@@ -65,11 +72,8 @@ function singleArticle(
 
 /** The first non-blank content line when it reads like a headline. */
 function firstHeadline(content: string): Line | null {
-  for (const l of splitLines(content)) {
-    if (l.text === '') continue
-    return isHeadlineLike(l.text) ? l : null
-  }
-  return null
+  const l = firstNonBlankLine(content)
+  return l && isHeadlineLike(l.text) ? l : null
 }
 
 // A listing body is one long paragraph (a teaser or a whole article) under its headline.
@@ -80,6 +84,7 @@ const MIN_DATED_BODY = 100
  * Finds headline-led articles on a listing page: a headline line followed by exactly one body
  * paragraph, then the next headline. Several such blocks in a row make a listing; ordinary
  * articles with subheadings have several paragraphs per section and stay one article.
+ * `furniture` is sorted and without overlaps, as {@link findFurniture} returns it.
  */
 export function findArticles(
   content: string,
@@ -87,9 +92,20 @@ export function findArticles(
   furniture: readonly BoilerplateSpan[] = [],
 ): ArticleSegment[] {
   // A date stamp between a headline and its text ("Headline / 12 марта 2025 / text") marks an
-  // item of a news feed.
-  const datedBetween = (from: number, to: number) =>
-    furniture.some((f) => f.kind === 'header-date' && f.start >= from && f.end <= to)
+  // item of a news feed. The spans are sorted and do not overlap, so the first stamp that starts
+  // at or after `from` is the only one that can end by `to` first: a binary search, not a scan
+  // of all furniture for every line.
+  const stamps = furniture.filter((f) => f.kind === 'header-date')
+  const datedBetween = (from: number, to: number) => {
+    let lo = 0
+    let hi = stamps.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (stamps[mid]!.start < from) lo = mid + 1
+      else hi = mid
+    }
+    return lo < stamps.length && stamps[lo]!.end <= to
+  }
   const lines = splitLines(content).filter((l) => l.text !== '')
   const blocks: ArticleSegment[] = []
   let k = 0

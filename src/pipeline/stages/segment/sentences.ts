@@ -5,6 +5,7 @@
  * @module pipeline/stages/segment/sentences
  */
 import type { Span } from '#core/span.ts'
+import { isLetter, isLower, isNumber, isWhitespace } from '../../text/char-class.ts'
 
 // Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
 const ABBREVIATIONS = new Set([
@@ -144,16 +145,17 @@ export function splitSentences(text: string): Span[] {
   return out
 }
 
+// Character tests read one UTF-16 unit, as the regular expressions on `charAt` did before: a
+// surrogate half is no letter.
 function isBoundary(text: string, dot: number, after: number): boolean {
-  const punct = text.charAt(dot)
-  const next = text.charAt(after)
-  if (next === '') return true
+  if (after >= text.length) return true
+  const next = text.charCodeAt(after)
   // "?" and "!" end a sentence unless a lower-case word follows (quoted speech mid-sentence).
-  if (punct !== '.') return !/\p{Ll}/u.test(next)
-  if (/\p{Ll}/u.test(next) || /[,;:]/u.test(next)) return false
+  if (text.charCodeAt(dot) !== 0x2e) return !isLower(next)
+  if (isLower(next) || next === 0x2c || next === 0x3b || next === 0x3a) return false
   // The word before the dot.
   let i = dot
-  while (i > 0 && /[\p{L}\p{N}.-]/u.test(text.charAt(i - 1))) i--
+  while (i > 0 && isWordBeforeDot(text.charCodeAt(i - 1))) i--
   const word = text.slice(i, dot)
   if (word === '') return true
   const lower = word.toLowerCase().replace(/^[.-]+/u, '')
@@ -167,10 +169,15 @@ function isBoundary(text: string, dot: number, after: number): boolean {
   return true
 }
 
+/** `[\p{L}\p{N}.-]` */
+function isWordBeforeDot(c: number): boolean {
+  return c === 0x2e || c === 0x2d || isLetter(c) || isNumber(c)
+}
+
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   let s = start
   let e = end
-  while (s < e && /\s/u.test(text.charAt(s))) s++
-  while (e > s && /\s/u.test(text.charAt(e - 1))) e--
+  while (s < e && isWhitespace(text.charCodeAt(s))) s++
+  while (e > s && isWhitespace(text.charCodeAt(e - 1))) e--
   if (e > s) out.push({ start: s, end: e })
 }

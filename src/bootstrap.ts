@@ -26,6 +26,7 @@ import {
   type DocumentRepository,
   type SaveResult,
 } from '#storage/document-repository.ts'
+import { createEntityRepository, type EntityRepository } from '#storage/entity-repository.ts'
 import {
   createScreeningRepository,
   type ScreeningRepository,
@@ -63,6 +64,8 @@ export interface Runtime {
   readonly search: SearchRepository
   /** Screens names against the persons in the record. */
   readonly screening: ScreeningRepository
+  /** Entities resolved across documents; each stored document is resolved as it is saved. */
+  readonly entities: EntityRepository
   readonly pipeline: Pipeline<RawDoc, ExtractedDoc>
   readonly version: string
   /** What `migrate` applied on open (empty when `migrate: false` or already up to date). */
@@ -121,6 +124,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   const documents = createDocumentRepository(database.db)
   const search = createSearchRepository(database.db)
   const screening = createScreeningRepository(database.db)
+  const entities = createEntityRepository(database.db)
   const pipeline = createDefaultPipeline()
   const stageVersions = Object.fromEntries(pipeline.stages.map((s) => [s.name, s.version]))
 
@@ -129,6 +133,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
     documents,
     search,
     screening,
+    entities,
     pipeline,
     version: VERSION,
     migrations,
@@ -167,9 +172,15 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
           const annotations = toAnnotations(doc, { stageVersions })
           const rawHash = rawHashes.get(doc.id) ?? hashRawDoc(doc)
           rawHashes.delete(doc.id)
-          count(
-            await documents.save(doc, { annotations, extractorVersion: pipeline.version, rawHash }),
-          )
+          const saved = await documents.save(doc, {
+            annotations,
+            extractorVersion: pipeline.version,
+            rawHash,
+          })
+          count(saved)
+          // Entity resolution of the new version (analysts' merges and splits stay: decision 0008).
+          if (saved.status === 'added' || saved.status === 'updated')
+            await entities.resolveDocument(saved.id)
         },
         onProgress: (n) => {
           batchDone = n
@@ -191,6 +202,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         documents,
         search,
         screening,
+        entities,
         database: database.kind,
         version: VERSION,
         staticRoot: appOptions.staticRoot,

@@ -14,9 +14,11 @@ import { secureHeaders } from 'hono/secure-headers'
 import { z } from 'zod'
 import { InvalidInputError, isAppError } from '#core/errors.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
+import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
 import { type HealthResponse, SearchQuery } from './contract.ts'
+import { mountEntityRoutes } from './entity-routes.ts'
 import { errorBody, STATUS_BY_CODE } from './http-errors.ts'
 import { presentDocument, presentSearchPage } from './presenters.ts'
 import { mountScreenRoutes } from './screen-routes.ts'
@@ -27,6 +29,8 @@ export interface AppDeps {
   readonly search: SearchRepository
   /** Name screening (`POST /api/screen`); the route is absent without it. */
   readonly screening?: ScreeningRepository | undefined
+  /** Resolved entities, timelines, merges and splits (`/api/entities…`); absent without it. */
+  readonly entities?: EntityRepository | undefined
   /** Which back-end serves the data (reported by the health check). */
   readonly database: 'pglite' | 'postgres'
   /** The application version (package.json). */
@@ -96,6 +100,7 @@ export function createApp(deps: AppDeps): Hono {
   app.all('/api/*', (c) =>
     c.json(errorBody('not_found', `no endpoint ${c.req.method} ${c.req.path}`), 404),
   )
+  if (deps.entities) mountEntityRoutes(app, deps.entities)
 
   if (deps.staticRoot && existsSync(join(deps.staticRoot, 'index.html')))
     mountStatic(app, deps.staticRoot)

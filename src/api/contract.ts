@@ -145,3 +145,123 @@ export const ScreenResponse = z.object({
   results: z.array(z.object({ query: z.string(), matches: z.array(ScreenMatchDto) })),
 })
 export type ScreenResponse = z.infer<typeof ScreenResponse>
+
+/** An entity id (digits) as it appears in paths and bodies. */
+const EntityId = z
+  .string()
+  .trim()
+  .regex(/^\d{1,18}$/, 'an entity id (digits)')
+
+/** `GET /api/entities` query: entities by name (any script), or the most mentioned. */
+export const EntityListQuery = z.object({
+  q: z.string().trim().max(300).optional().describe('a name in any script'),
+  kind: z.enum(['person', 'organization']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+})
+export type EntityListQuery = z.infer<typeof EntityListQuery>
+
+/** One entity in a list. */
+export const EntitySummaryDto = z.object({
+  id: z.string(),
+  kind: z.enum(['person', 'organization']),
+  name: z.string(),
+  mentions: z.number().int().nonnegative(),
+  score: z.number().min(0).max(1).nullable().describe('name match with q, when q is given'),
+})
+
+/** `GET /api/entities` response. */
+export const EntityListResponse = z.object({ items: z.array(EntitySummaryDto) })
+export type EntityListResponse = z.infer<typeof EntityListResponse>
+
+/** One mention of an entity: a person or organisation of one document. */
+export const EntityMentionDto = z.object({
+  id: z.string().describe('mention id, what a split takes'),
+  docId: z.string(),
+  name: z.string(),
+  role: z.string().nullable(),
+  title: z.string().nullable(),
+  iin: z.string().nullable(),
+  decided: z.boolean().describe("placed by an analyst's merge or split"),
+  docTitle: z.string().nullable(),
+  published: z.string().nullable(),
+})
+
+/** `GET /api/entities/:id` response. */
+export const EntityDetailResponse = z.object({
+  id: z.string(),
+  kind: z.enum(['person', 'organization']),
+  name: z.string(),
+  redirectedFrom: z.string().nullable().describe('the id asked for, when it was merged into this'),
+  mentionCount: z.number().int().nonnegative(),
+  names: z.array(z.object({ name: z.string(), mentions: z.number().int() })),
+  roles: z.array(z.object({ role: z.string(), documents: z.number().int() })),
+  titles: z.array(z.string()),
+  identifiers: z.array(z.string()).describe('IIN/BIN numbers'),
+  crimeCategories: z.array(z.string()),
+  documents: z.array(
+    z.object({ docId: z.string(), title: z.string().nullable(), published: z.string().nullable() }),
+  ),
+  mentions: z.array(EntityMentionDto),
+})
+export type EntityDetailResponse = z.infer<typeof EntityDetailResponse>
+
+/** One event of a person's case timeline. */
+export const TimelineEventDto = z.object({
+  date: z.string().nullable(),
+  approximate: z.boolean().describe("the article's date stands in for a missing event date"),
+  type: z.string(),
+  summary: z.string(),
+  location: z.string().nullable(),
+  agency: z.string().nullable(),
+  subjects: z.array(z.string()),
+  as: z.string().describe('the name under which the entity is a subject'),
+  docId: z.string(),
+  docTitle: z.string().nullable(),
+  published: z.string().nullable(),
+})
+
+/** `GET /api/entities/:id/timeline` response: oldest first. */
+export const EntityTimelineResponse = z.object({
+  entity: z.object({ id: z.string(), name: z.string() }),
+  events: z.array(TimelineEventDto),
+})
+export type EntityTimelineResponse = z.infer<typeof EntityTimelineResponse>
+
+/** Who made a change: the body's `by`, else the `X-Tergeu-User` header. */
+const ByUser = z.string().trim().min(1).max(100).optional()
+
+/** `POST /api/entities/merge` body: `from` entities merge into `into`. */
+export const EntityMergeRequest = z.object({
+  into: EntityId,
+  from: z.array(EntityId).min(1).max(50),
+  by: ByUser,
+})
+export type EntityMergeRequest = z.infer<typeof EntityMergeRequest>
+
+/** `POST /api/entities/:id/split` body: these mentions move to a new entity. */
+export const EntitySplitRequest = z.object({
+  mentions: z.array(EntityId).min(1).max(1000),
+  by: ByUser,
+})
+export type EntitySplitRequest = z.infer<typeof EntitySplitRequest>
+
+/** `POST /api/entity-log/:id/undo` body (may be empty). */
+export const EntityUndoRequest = z.object({ by: ByUser })
+
+/** One analyst action in the entity log. */
+export const EntityLogEntryDto = z.object({
+  id: z.string(),
+  action: z.enum(['merge', 'split', 'undo']),
+  by: z.string(),
+  at: z.string().describe('ISO timestamp'),
+  entityIds: z.array(z.string()),
+  undoes: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+})
+export type EntityLogEntryDto = z.infer<typeof EntityLogEntryDto>
+
+/** Response of merge, split and undo: the log entry written. */
+export const EntityLogResponse = z.object({ log: EntityLogEntryDto })
+export type EntityLogResponse = z.infer<typeof EntityLogResponse>

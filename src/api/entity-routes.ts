@@ -1,0 +1,122 @@
+/**
+ * Entity routes: list and read resolved entities, a person's case timeline, and analysts'
+ * merges, splits and undos (each logged with who and when; who comes from the body's `by` or
+ * the `X-Tergeu-User` header). Mounted by `createApp` when an entity repository is given.
+ *
+ * @module api/entity-routes
+ */
+import type { Context, Hono } from 'hono'
+import type { z } from 'zod'
+import { InvalidInputError } from '#core/errors.ts'
+import type { EntityLogEntry, EntityRepository } from '#storage/entity-repository.ts'
+import {
+  type EntityDetailResponse,
+  EntityListQuery,
+  type EntityListResponse,
+  type EntityLogResponse,
+  EntityMergeRequest,
+  EntitySplitRequest,
+  type EntityTimelineResponse,
+  EntityUndoRequest,
+} from './contract.ts'
+
+/** The header that names the analyst when the body does not. */
+export const USER_HEADER = 'X-Tergeu-User'
+
+const MAX_BODY_BYTES = 200_000
+const ID = /^\d{1,18}$/
+
+/** Adds the entity routes to `app`. */
+export function mountEntityRoutes(app: Hono, entities: EntityRepository): void {
+  app.get('/api/entities', async (c) => {
+    const query = parse(EntityListQuery, c.req.query(), 'query')
+    const items = await entities.list(query)
+    const body: EntityListResponse = { items: [...items] }
+    return c.json(body)
+  })
+
+  app.get('/api/entities/:id', async (c) => {
+    const e = await entities.get(pathId(c.req.param('id')))
+    const body: EntityDetailResponse = {
+      ...e,
+      names: [...e.names],
+      roles: [...e.roles],
+      titles: [...e.titles],
+      identifiers: [...e.identifiers],
+      crimeCategories: [...e.crimeCategories],
+      documents: [...e.documents],
+      mentions: [...e.mentions],
+    }
+    return c.json(body)
+  })
+
+  app.get('/api/entities/:id/timeline', async (c) => {
+    const id = pathId(c.req.param('id'))
+    const entity = await entities.get(id, { mentionLimit: 1 })
+    const events = await entities.timeline(id)
+    const body: EntityTimelineResponse = {
+      entity: { id: entity.id, name: entity.name },
+      events: events.map((e) => ({ ...e, subjects: [...e.subjects] })),
+    }
+    return c.json(body)
+  })
+
+  app.post('/api/entities/merge', async (c) => {
+    const body = parse(EntityMergeRequest, await jsonBody(c), 'body')
+    return c.json(logResponse(await entities.merge(body.into, body.from, who(c, body.by))))
+  })
+
+  app.post('/api/entities/:id/split', async (c) => {
+    const id = pathId(c.req.param('id'))
+    const body = parse(EntitySplitRequest, await jsonBody(c), 'body')
+    return c.json(logResponse(await entities.split(id, body.mentions, who(c, body.by))))
+  })
+
+  app.post('/api/entity-log/:id/undo', async (c) => {
+    const id = pathId(c.req.param('id'))
+    const body = parse(EntityUndoRequest, await jsonBody(c, true), 'body')
+    return c.json(logResponse(await entities.undo(id, who(c, body.by))))
+  })
+}
+
+function logResponse(entry: EntityLogEntry): EntityLogResponse {
+  return { log: { ...entry, entityIds: [...entry.entityIds], details: { ...entry.details } } }
+}
+
+function who(c: Context, by: string | undefined): string {
+  const user = by ?? c.req.header(USER_HEADER)?.trim()
+  if (!user)
+    throw new InvalidInputError(`say who makes the change: "by" in the body or ${USER_HEADER}`, {
+      details: { field: 'by', header: USER_HEADER },
+    })
+  return user
+}
+
+function pathId(id: string): string {
+  if (!ID.test(id))
+    throw new InvalidInputError(`invalid path: id must be digits, got "${id.slice(0, 40)}"`, {
+      details: { problems: ['id: digits'] },
+    })
+  return id
+}
+
+async function jsonBody(c: Context, emptyOk = false): Promise<unknown> {
+  const text = await c.req.text()
+  if (text.length > MAX_BODY_BYTES)
+    throw new InvalidInputError('the request body is too large', {
+      details: { maxBytes: MAX_BODY_BYTES },
+    })
+  if (emptyOk && text.trim() === '') return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new InvalidInputError('the request body is not JSON')
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || where}: ${i.message}`)
+  throw new InvalidInputError(`invalid ${where}: ${problems.join('; ')}`, { details: { problems } })
+}

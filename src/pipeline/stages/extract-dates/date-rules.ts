@@ -6,13 +6,16 @@
  *
  * @module pipeline/stages/extract-dates/date-rules
  */
+import type { Cue } from './date-cues.ts'
 import {
   EN_MONTHS,
+  expandStem,
   KK_MONTHS,
   monthAlternation,
   monthNumber,
   NUMBER_WORDS,
   RU_MONTHS,
+  WEEKDAYS,
   weekdayNumber,
 } from './date-words.ts'
 
@@ -40,6 +43,8 @@ export type Script = 'latin' | 'cyrillic' | 'kazakh'
 /** One written form of an absolute date: its pattern and how a match becomes a date. */
 export interface Rule {
   readonly script?: Script
+  /** What every match contains: the rule runs only near it. */
+  readonly cue: Cue
   readonly re: RegExp
   /** Returns the hit for a match, or `null` to skip it. */
   readonly make: (m: RegExpExecArray, ctx: RuleContext) => Omit<DateHit, 'start' | 'end'> | null
@@ -71,6 +76,14 @@ const DAY = '(?:0?[1-9]|[12]\\d|3[01])'
 const ORD = '(?:st|nd|rd|th)?'
 const RU_YEAR_WORD = '(?:\\s*(?:года|году|год|гг?\\.|г(?![\\p{L}])))?'
 const KK_YEAR_WORD = '(?:\\s*-?\\s*(?:жылғы|жылы|жылдың|жылдан|жылға|жыл|ж\\.))?'
+
+/** Every English month starts with one of these, capitalised (the rules are case-sensitive). */
+const EN_MONTH_CUE: Cue = { exact: [...new Set(EN_MONTHS.map(([w]) => w.slice(0, 3)))] }
+const RU_MONTH_CUE: Cue = { words: RU_MONTHS.flatMap(([stem]) => expandStem(stem)) }
+const KK_MONTH_CUE: Cue = { words: KK_MONTHS.map(([w]) => w) }
+const ANY_MONTH_CUE: Cue = { ...RU_MONTH_CUE, ...EN_MONTH_CUE }
+/** A year is written as four digits: a run of at least four holds every year a rule reads. */
+export const YEAR_CUE: Cue = { digits: 4 }
 
 /** Writes year, month and day as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const iso = (y: number, m?: number | null, d?: number | null): string =>
@@ -149,16 +162,19 @@ function ruYearPhraseMonth(
 export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // 2025-01-11
+    cue: YEAR_CUE,
     re: new RegExp(`(?<![\\d./-])(${YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d])`, 'gu'),
     make: (m) => absolute(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
     // 26.12.2025
+    cue: YEAR_CUE,
     re: new RegExp(`(?<![\\d.,/])(${DAY})\\.(0?[1-9]|1[0-2])\\.(${YEAR})(?![\\d]|\\.\\d)`, 'gu'),
     make: (m) => absolute(Number(m[3]), Number(m[2]), Number(m[1])),
   },
   {
     // April 5, 2025 · Sept. 14 · November 1st in 2017 · May 26 of this year · March 3-5, 2025
+    cue: EN_MONTH_CUE,
     script: 'latin',
     re: new RegExp(
       `\\b(${EN_M})\\s+(${DAY})${ORD}(?:\\s*[-–]\\s*${DAY}${ORD})?(?![\\d])(?:,?\\s+(?:in\\s+|of\\s+)?(${YEAR})${NA}|,?\\s+of\\s+(this|last|next|the\\s+same|that)\\s+year\\b)?`,
@@ -176,6 +192,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // 5 April 2025 · 16 January · 5th of April
+    cue: EN_MONTH_CUE,
     script: 'latin',
     re: new RegExp(
       `${NB}(${DAY})${ORD}(?:\\s*(?:[-–]|to)\\s*${DAY}${ORD})?\\s+(?:of\\s+)?(${EN_M})(?![\\p{L}])(?:,?\\s+(${YEAR})${NA})?`,
@@ -190,6 +207,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // March to May 2024 · between April and August 2019 (the start of the range)
+    cue: EN_MONTH_CUE,
     script: 'latin',
     re: new RegExp(
       `\\b(?:[Bb]etween\\s+|[Ff]rom\\s+)?(${EN_M})\\s*(?:to|and|through|until|-|–)\\s*(${EN_M}),?\\s+(${YEAR})${NA}`,
@@ -199,6 +217,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // March 2024 · December, 2006 · February of the same year · the summer of 2012 (year)
+    cue: EN_MONTH_CUE,
     script: 'latin',
     re: new RegExp(
       `\\b(${EN_M}),?\\s+(?:of\\s+)?(?:(${YEAR})${NA}|(this|last|next|the\\s+same|that)\\s+year\\b)`,
@@ -213,6 +232,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // in June · since early February · by mid-March (year-less month, needs a preposition)
+    cue: EN_MONTH_CUE,
     script: 'latin',
     re: new RegExp(
       `\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his)\\s+(?:(?:early|late|mid-?)\\s*)?(${EN_M})(?:\\s*(?:to|until|through|and|-|–)\\s*${EN_M})?(?![\\p{L}\\d]|,?\\s*\\d)`,
@@ -222,6 +242,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // 5 апреля 2025 года · 26 декабря · 5–7 марта 2024 г. · 5 сентября того же года
+    cue: RU_MONTH_CUE,
     script: 'cyrillic',
     re: new RegExp(
       `${NB}(?:с\\s+)?(${DAY})(?:\\s*[-–]\\s*${DAY}|\\s+(?:по|до)\\s+${DAY})?\\s+(${RU_M})${NA}(?:\\s+(${YEAR})${RU_YEAR_WORD}|\\s+(прошлого|минувшего|этого|текущего|того\\s+же|этого\\s+же)\\s+года)?`,
@@ -241,6 +262,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // the 10 of "10 и 12 апреля", "10 and 12 April 2024" (the 12 is read by the rules above)
+    cue: ANY_MONTH_CUE,
     re: new RegExp(
       `${NB}(${DAY})(?=\\s+(?:и|and)\\s+${DAY}\\s+(${RU_M}|${EN_M})(?![\\p{L}])(?:\\s+(${YEAR})${NA})?)`,
       'gu',
@@ -255,6 +277,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // в марте 2024 года · с марта по май 2024 года (start) · июль 2013 г.
+    cue: RU_MONTH_CUE,
     script: 'cyrillic',
     re: new RegExp(
       `${NB}(?:(?:в|с|до|к|по|от|на)\\s+)?(?:(?:начале|конце|середине)\\s+)?(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?\\s+(${YEAR})${NA}${RU_YEAR_WORD}`,
@@ -264,6 +287,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // прошлого года в ноябре · того же года в сентябре (the year phrase before the month)
+    cue: RU_MONTH_CUE,
     script: 'cyrillic',
     re: new RegExp(
       `${NB}(прошлого|минувшего|этого|текущего|нынешнего|того\\s+же|этого\\s+же)\\s+года\\s*,?\\s+(?:в|с|до|к|по|в\\s+начале|в\\s+конце|в\\s+середине)\\s+(${RU_M})${NA}(?!\\s+\\d)`,
@@ -273,6 +297,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // в марте · в начале февраля · до июня (year-less, after a preposition)
+    cue: RU_MONTH_CUE,
     script: 'cyrillic',
     re: new RegExp(
       `${NB}(?:в|с|до|к|по|с\\s+начала|в\\s+начале|в\\s+конце|в\\s+середине|в\\s+течение)\\s+(${RU_M})(?:\\s+(?:по|до|и)\\s+${RU_M})?${NA}(?!\\s+\\d)(?:\\s+(прошлого|минувшего|этого|текущего|нынешнего|того\\s+же|этого\\s+же)\\s+года)?`,
@@ -286,12 +311,14 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // 2025 жылғы 26 желтоқсанда
+    cue: KK_MONTH_CUE,
     script: 'kazakh',
     re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылғы|жылдың|ж\\.)\\s+(${DAY})\\s+(${KK_M})`, 'giu'),
     make: (m) => absolute(Number(m[1]), monthNumber(m[3]!), Number(m[2])),
   },
   {
     // 26 желтоқсан 2025 ж. · 26 желтоқсанда (year-less)
+    cue: KK_MONTH_CUE,
     script: 'kazakh',
     re: new RegExp(`${NB}(${DAY})\\s+(${KK_M})(?:\\s+(${YEAR})${KK_YEAR_WORD})?`, 'giu'),
     make: (m, ctx) => {
@@ -303,12 +330,14 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // 2024 жылдың наурызында · 2024 жылғы наурыз айында
+    cue: KK_MONTH_CUE,
     script: 'kazakh',
     re: new RegExp(`${NB}(${YEAR})\\s*-?\\s*(?:жылдың|жылғы|ж\\.)\\s+(${KK_M})`, 'giu'),
     make: (m) => absolute(Number(m[1]), monthNumber(m[2]!), null),
   },
   {
     // өткен жылдың қараша айында · былтыр қарашада · сол жылдың қыркүйегінде · осы жылғы наурызда
+    cue: KK_MONTH_CUE,
     script: 'kazakh',
     re: new RegExp(
       `${NB}(өткен\\s+жыл(?:дың|ғы|ы)|былтыр(?:ғы)?|биыл(?:ғы)?|осы\\s+жыл(?:дың|ғы|ы)|ағымдағы\\s+жыл(?:дың|ғы|ы)|сол\\s+жыл(?:дың|ғы|ы)|дәл\\s+сол\\s+жыл(?:дың|ғы|ы))\\s+(?:(${DAY})\\s+)?(${KK_M})(?:\\s+ай\\p{L}*)?`,
@@ -331,12 +360,14 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     // наурызда, желтоқсанда (year-less, lower case: "Қазанда" is the city of Kazan)
+    cue: KK_MONTH_CUE,
     script: 'kazakh',
     re: new RegExp(`${NB}(${monthAlternation(KK_MONTHS)})[кг]?(?:да|де|та|те)${NA}`, 'gu'),
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
   },
   {
     // наурыз айында (year-less)
+    cue: KK_MONTH_CUE,
     script: 'kazakh',
     re: new RegExp(`${NB}(${KK_M})\\s+ай(?:ында|ы|ынан|ына)${NA}`, 'giu'),
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
@@ -390,6 +421,8 @@ export function yearHit(
 /** Relative expressions, resolved against a reference date (today, last month, two years ago). */
 export const RELATIVE_RULES: readonly {
   script?: Script
+  /** What every match contains: the rule runs only near it. */
+  cue: Cue
   re: RegExp
   /** `text` is the whole searched text (`m.index` is an offset into it). */
   make: (
@@ -399,6 +432,7 @@ export const RELATIVE_RULES: readonly {
   ) => { y: number; m?: number | null; d?: number | null } | null
 }[] = [
   {
+    cue: { words: ['today', 'сегодня', 'бүгін'] },
     re: /(?<![\p{L}])(today|сегодня|бүгін)(?![\p{L}])/giu,
     make: (m, r, text) => {
       // "Kazakhstan Today", "USA Today" are names: a capital is a date only at a sentence start.
@@ -412,54 +446,82 @@ export const RELATIVE_RULES: readonly {
     },
   },
   {
+    cue: { words: ['yesterday', 'вчера', 'кеше'] },
     re: /(?<![\p{L}])(yesterday|вчера|кеше)(?![\p{L}])/giu,
     make: (_m, r) => shiftDays(r, -1),
   },
   {
+    cue: { words: ['позавчера', 'yesterday'] },
     re: /(?<![\p{L}])(позавчера|the\s+day\s+before\s+yesterday)(?![\p{L}])/giu,
     make: (_m, r) => shiftDays(r, -2),
   },
   {
+    cue: { words: WEEKDAYS.map(([w]) => w) },
     re: /(?<![\p{L}])(?:(?:on|last|this\s+past)\s+|во?\s+(?:минувш(?:ий|ую|ее)|прошл(?:ый|ую|ое)|эт(?:от|у|о))?\s*)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\p{L}])/giu,
     make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
   },
   {
+    cue: { words: ['жұма', 'сенбі'] },
     // өткен сенбіде · жұмада · өткен дүйсенбі күні
     re: /(?<![\p{L}])(?:өткен\s+)?(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:\s+күні|да|де)(?![\p{L}])/giu,
     make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
   },
   {
+    cue: { words: ['year', 'году', 'года', 'биыл', 'жыл'] },
     re: /(?<![\p{L}])(?:this\s+year|earlier\s+this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году|(?:весной|летом|осенью|зимой|в\s+конце|в\s+середине|до\s+конца)\s+(?:этого|текущего|нынешнего)\s+года|(?:с\s+начала|в\s+начале)\s+(?:этого|текущего)\s+года|биыл\p{L}*|осы\s+жыл\p{L}*|ағымдағы\s+жыл\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => ({ y: r.y }),
   },
   {
+    cue: { words: ['year', 'году', 'года', 'былтыр', 'жыл'] },
     re: /(?<![\p{L}])(?:last\s+year|в\s+(?:прошлом|минувшем)\s+году|(?:весной|летом|осенью|зимой|в\s+начале|в\s+конце|в\s+середине|до\s+конца)\s+(?:прошлого|минувшего)\s+года|былтыр\p{L}*|өткен\s+жыл\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => ({ y: r.y - 1 }),
   },
   {
+    cue: {
+      words: [
+        'spring',
+        'summer',
+        'autumn',
+        'fall',
+        'winter',
+        'весной',
+        'летом',
+        'осенью',
+        'зимой',
+        'көктем',
+        'жаз',
+        'күз',
+        'қыс',
+      ],
+    },
     // last autumn · прошлой осенью · прошлым летом · былтыр күзде: the season's year, as the gold
     // gives "осенью 2025 года" and "the summer of 2012" their year.
     re: /(?<![\p{L}])(?:(?:last|this\s+past)\s+(?:spring|summer|autumn|fall|winter)|прошл(?:ой|ым)\s+(?:весной|летом|осенью|зимой)|(?:минувшей|прошедшей)\s+(?:весной|осенью|зимой)|былтыр(?:ғы)?\s+(?:көктем|жаз|күз|қыс)\p{L}*|өткен\s+(?:көктем|жаз|күз|қыс)\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => ({ y: r.y - 1 }),
   },
   {
+    cue: { words: ['month', 'месяце', 'өткен'] },
     re: /(?<![\p{L}])(?:last\s+month|в\s+(?:прошлом|минувшем)\s+месяце|өткен\s+ай\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => (r.m ? shiftMonths(r, -1) : null),
   },
   {
+    cue: { words: ['next'] },
     // English only: "в следующем году", "келесі жылы" also mean "the following year" in a story.
     re: /(?<![\p{L}]|the\s)(?:next\s+year)(?![\p{L}])/giu,
     make: (_m, r) => ({ y: r.y + 1 }),
   },
   {
+    cue: { words: ['next'] },
     re: /(?<![\p{L}]|the\s)(?:next\s+month)(?![\p{L}])/giu,
     make: (_m, r) => (r.m ? shiftMonths(r, 1) : null),
   },
   {
+    cue: { words: ['month', 'месяце', 'осы'] },
     re: /(?<![\p{L}])(?:this\s+month|в\s+(?:этом|текущем)\s+месяце|осы\s+ай\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => (r.m ? { y: r.y, m: r.m } : null),
   },
   {
+    cue: { words: ['week', 'неделе', 'аптада'] },
     re: /(?<![\p{L}])(?:last\s+week|на\s+(?:прошлой|минувшей)\s+неделе|өткен\s+аптада)(?![\p{L}])/giu,
     make: (_m, r) => {
       const d = shiftDays(r, -7)
@@ -467,16 +529,19 @@ export const RELATIVE_RULES: readonly {
     },
   },
   {
+    cue: { words: ['ago'] },
     re: /(?<![\p{L}])(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(years?|decades?|months?)\s+ago(?![\p{L}])/giu,
     script: 'latin',
     make: (m, r) => ago(r, m[1]!, m[2]!),
   },
   {
+    cue: { words: ['назад'] },
     re: /(?<![\p{L}])(\d{1,2}|год|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s*(года|лет|год|месяц\p{L}*)?\s+назад(?![\p{L}])/giu,
     script: 'cyrillic',
     make: (m, r) => ago(r, m[1]!, m[2] ?? 'год'),
   },
   {
+    cue: { words: ['бұрын'] },
     re: /(?<![\p{L}])(\d{1,2}|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(жыл|ай)\s+(?:бұрын|бұрынғы)(?![\p{L}])/giu,
     script: 'kazakh',
     make: (m, r) => ago(r, m[1]!, m[2]!),

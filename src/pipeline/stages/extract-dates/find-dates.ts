@@ -2,10 +2,11 @@
  * Finds dates in text: full dates, months, years, ranges and relative expressions in en/ru/kk,
  * normalised to `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Relative and year-less dates are resolved
  * against a reference date and dropped without one (gold README, "dates"). Pure; the patterns are
- * in `date-rules.ts` and run only on short windows around trigger words.
+ * in `date-rules.ts` and run only on short windows around their cue words (`date-cues.ts`).
  *
  * @module pipeline/stages/extract-dates/find-dates
  */
+import { type Cue, CueScanner, type Window } from './date-cues.ts'
 import {
   ABSOLUTE_RULES,
   type DateHit,
@@ -15,13 +16,14 @@ import {
   parseRefDate,
   RELATIVE_RULES,
   type RefDate,
+  type Rule,
   type RuleContext,
   type Script,
   YEAR,
+  YEAR_CUE,
   YEAR_RULE,
   yearHit,
 } from './date-rules.ts'
-import { EN_MONTHS, KK_MONTHS, RU_MONTHS } from './date-words.ts'
 
 export type { DateHit, RefDate } from './date-rules.ts'
 export { parseRefDate } from './date-rules.ts'
@@ -37,16 +39,21 @@ const ANCHOR_REACH = 250
  * date as its reference (gold README); on an undated page, a year-less date right after a full
  * date ("reported on May 2, 2024 that … on March 10") takes that date's year. Never throws.
  *
- * The rules run only on short windows around trigger words (digits, month and relative words),
- * so plain prose costs one pass of one regex.
+ * Each rule runs only on short windows around its cue (a month name, a run of four digits, its
+ * relative word), found for all rules in one pass (`date-cues.ts`), so plain prose costs that
+ * one pass.
  */
 export function findDates(text: string, lang: string, ref: RefDate | null): DateHit[] {
-  const segments = triggerSegments(text)
+  const cues = SCANNER.scan(text)
+  const windows = (cue: Cue): readonly Window[] => cues.windows(CUE_INDEX.get(cue)!)
   const scripts = scriptsOf(text)
   const citations = citationDates(text)
+  // The regex work does not depend on the reference date: match once, read twice when the
+  // anchors for year-less dates come from the text itself.
+  const matches = matchAbsolute(windows, scripts)
   const anchors = ref
     ? []
-    : scanAbsolute(text, segments, scripts, () => null)
+    : makeAbsolute(matches, { text, refAt: () => null })
         .filter((h) => h.iso.length === 10)
         .sort((a, b) => a.start - b.start)
   const refAt = (pos: number): RefDate | null => {
@@ -57,10 +64,10 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     const anchor = i >= 0 ? anchors[i] : undefined
     return anchor && pos - anchor.end <= ANCHOR_REACH ? parseRefDate(anchor.iso) : null
   }
-  const found = scanAbsolute(text, segments, scripts, refAt)
+  const found = makeAbsolute(matches, { text, refAt })
   for (const rule of RELATIVE_RULES) {
     if (rule.script && !scripts.has(rule.script)) continue
-    eachMatch(rule.re, segments, (m) => {
+    eachMatch(rule.re, windows(rule.cue), (m) => {
       const at = refAt(m.index)
       const r = at && rule.make(m, at, text)
       if (!r) return
@@ -68,11 +75,15 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
       found.push({ start: m.index, end, iso: iso(r.y, r.m, r.d), relative: true, bareYear: false })
     })
   }
-  eachMatch(YEAR_RULE, segments, (m) => {
+  eachMatch(YEAR_RULE, windows(YEAR_CUE), (m) => {
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   })
-  return withNextDays(text, segments, withYearOnMonth(text, dropOverlaps(found, text.length)))
+  return withNextDays(
+    text,
+    windows(NEXT_DAY_CUE),
+    withYearOnMonth(text, dropOverlaps(found, text.length)),
+  )
 }
 
 // "2022 жылы қарашада", "в прошлом году в ноябре", "In 2022, in November": the year just before a
@@ -104,13 +115,14 @@ function withYearOnMonth(text: string, hits: DateHit[]): DateHit[] {
 // "the next day", "на следующий день", "келесі күні": the day after the full date written last.
 const NEXT_DAY =
   /(?<![\p{L}])(?:the\s+(?:next|following)\s+day|(?:на\s+)?(?:следующий|другой)\s+день|наутро|келесі\s+күн(?:і|де)|ертесі(?:нде)?|ертеңіне)(?![\p{L}])/giu
+const NEXT_DAY_CUE: Cue = { words: ['day', 'день', 'наутро', 'келесі', 'ертес', 'ертең'] }
 const NEXT_DAY_REACH = 400
 
-function withNextDays(text: string, segments: readonly Segment[], hits: DateHit[]): DateHit[] {
+function withNextDays(text: string, windows: readonly Window[], hits: DateHit[]): DateHit[] {
   const full = hits.filter((h) => h.iso.length === 10)
   if (full.length === 0) return hits
   const extra: DateHit[] = []
-  eachMatch(NEXT_DAY, segments, (m) => {
+  eachMatch(NEXT_DAY, windows, (m) => {
     const i = lastBefore(full, m.index)
     const prev = i >= 0 ? full[i] : undefined
     if (!prev || m.index - prev.end > NEXT_DAY_REACH) return
@@ -130,86 +142,17 @@ function withNextDays(text: string, segments: readonly Segment[], hits: DateHit[
   return extra.length ? [...hits, ...extra].sort((a, b) => a.start - b.start) : hits
 }
 
-/**
- * What can start a date: a digit, a month, a weekday or a relative word. Matched on the
- * lower-cased text without the `i`/`u` flags, which lets V8 scan for the literals quickly.
- */
-const TRIGGER_WORDS = [
-  ...EN_MONTHS.map(([w]) => w.toLowerCase()),
-  ...RU_MONTHS.map(([w]) => w),
-  ...KK_MONTHS.map(([w]) => w),
-  'today',
-  'next',
-  'yesterday',
-  'ago',
-  'last',
-  'this',
-  'earlier',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'сегодня',
-  'вчера',
-  'позавчера',
-  'назад',
-  'прошл',
-  'минувш',
-  'этом',
-  'эту',
-  'этот',
-  'текущ',
-  'нынешн',
-  'понедельник',
-  'вторник',
-  'среду',
-  'четверг',
-  'пятницу',
-  'субботу',
-  'воскресенье',
-  'бүгін',
-  'кеше',
-  'биыл',
-  'былтыр',
-  'бұрын',
-  'өткен',
-  'осы',
-  'ағымдағы',
-  'күні',
-  'того же',
-  'сол жыл',
-  'following',
-  'next day',
-  'following day',
-  'следующ',
-  'другой день',
-  'наутро',
-  'келесі',
-  'ертес',
-  'ертең',
-  'autumn',
-  'fall',
-  'spring',
-  'summer',
-  'winter',
-  'дүйсенбі',
-  'сейсенбі',
-  'сәрсенбі',
-  'бейсенбі',
-  'жұма',
-  'сенбі',
-  'жексенбі',
+/** Every cue of every rule, found in one pass. */
+const ALL_CUES: readonly Cue[] = [
+  ...new Set([
+    ...ABSOLUTE_RULES.map((r) => r.cue),
+    ...RELATIVE_RULES.map((r) => r.cue),
+    YEAR_CUE,
+    NEXT_DAY_CUE,
+  ]),
 ]
-const TRIGGER = new RegExp(
-  `\\d+|${TRIGGER_WORDS.sort((a, b) => b.length - a.length).join('|')}`,
-  'g',
-)
-const TRIGGER_ANY_CASE = new RegExp(TRIGGER.source, 'gi')
-const MARGIN_BEFORE = 60
-const MARGIN_AFTER = 90
+const CUE_INDEX = new Map(ALL_CUES.map((c, i) => [c, i]))
+const SCANNER = new CueScanner(ALL_CUES)
 
 /** The scripts a text is written in, to skip the rules of the other languages. */
 function scriptsOf(text: string): Set<Script> {
@@ -218,33 +161,6 @@ function scriptsOf(text: string): Set<Script> {
   if (/[а-яА-ЯёЁ]/.test(text)) out.add('cyrillic')
   if (/[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/.test(text)) out.add('kazakh')
   return out
-}
-
-interface Segment {
-  readonly start: number
-  readonly end: number
-  /** `text.slice(start, end)`, cut once for all the rules. */
-  readonly text: string
-}
-
-function triggerSegments(text: string): Segment[] {
-  const out: { start: number; end: number }[] = []
-  let cur: { start: number; end: number } | null = null
-  const lower = text.toLowerCase()
-  // Lower-casing keeps offsets except for rare letters (İ); fall back to a case-blind scan then.
-  const [re, haystack] = lower.length === text.length ? [TRIGGER, lower] : [TRIGGER_ANY_CASE, text]
-  re.lastIndex = 0
-  for (let m = re.exec(haystack); m !== null; m = re.exec(haystack)) {
-    const start = Math.max(0, m.index - MARGIN_BEFORE)
-    const end = Math.min(text.length, m.index + m[0].length + MARGIN_AFTER)
-    if (cur && start <= cur.end) cur.end = Math.max(cur.end, end)
-    else {
-      if (cur) out.push(cur)
-      cur = { start, end }
-    }
-  }
-  if (cur) out.push(cur)
-  return out.map((g) => ({ ...g, text: text.slice(g.start, g.end) }))
 }
 
 // A leading look-behind makes V8 try the pattern at every position; checking the character
@@ -267,14 +183,14 @@ function compile(re: RegExp): { re: RegExp; before: RegExp | null } {
   return c
 }
 
-/** Runs a global regex over each segment; `m.index` is made absolute before `fn` sees it. */
+/** Runs a global regex over each window; `m.index` is made absolute before `fn` sees it. */
 function eachMatch(
   pattern: RegExp,
-  segments: readonly Segment[],
+  windows: readonly Window[],
   fn: (m: RegExpExecArray) => void,
 ): void {
   const { re, before } = compile(pattern)
-  for (const seg of segments) {
+  for (const seg of windows) {
     const sub = seg.text
     re.lastIndex = 0
     for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
@@ -289,20 +205,29 @@ function eachMatch(
   }
 }
 
-function scanAbsolute(
-  text: string,
-  segments: readonly Segment[],
+interface RuleMatch {
+  readonly rule: Rule
+  readonly m: RegExpExecArray
+}
+
+/** The matches of the absolute rules, rule by rule, each in text order. */
+function matchAbsolute(
+  windows: (cue: Cue) => readonly Window[],
   scripts: ReadonlySet<Script>,
-  refAt: (pos: number) => RefDate | null,
-): DateHit[] {
-  const ctx: RuleContext = { text, refAt }
-  const found: DateHit[] = []
+): RuleMatch[] {
+  const out: RuleMatch[] = []
   for (const rule of ABSOLUTE_RULES) {
     if (rule.script && !scripts.has(rule.script)) continue
-    eachMatch(rule.re, segments, (m) => {
-      const hit = rule.make(m, ctx)
-      if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
-    })
+    eachMatch(rule.re, windows(rule.cue), (m) => out.push({ rule, m }))
+  }
+  return out
+}
+
+function makeAbsolute(matches: readonly RuleMatch[], ctx: RuleContext): DateHit[] {
+  const found: DateHit[] = []
+  for (const { rule, m } of matches) {
+    const hit = rule.make(m, ctx)
+    if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   }
   return found
 }
@@ -378,11 +303,13 @@ function citationDates(text: string): Citation[] {
   const re = new RegExp(CITATION.source, CITATION.flags)
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const inner = m[0]
-    const hits = scanAbsolute(
-      inner,
-      [{ start: 0, end: inner.length, text: inner }],
-      scriptsOf(inner),
-      () => null,
+    const whole = [{ start: 0, end: inner.length, text: inner }]
+    const hits = makeAbsolute(
+      matchAbsolute(() => whole, scriptsOf(inner)),
+      {
+        text: inner,
+        refAt: () => null,
+      },
     )
     const years = new RegExp(`${NB}(${YEAR})${NA}`, 'u').exec(inner)
     const best = hits.sort((a, b) => b.iso.length - a.iso.length)[0]?.iso ?? years?.[1]

@@ -1,0 +1,214 @@
+/**
+ * Cues: the words (or digit runs) that every match of a date rule contains, found for all rules in
+ * one pass over the text. A rule then runs only on short windows around its own cues: "в марте"
+ * needs a Russian month, "two years ago" needs "ago", "26.12.2025" a run of four digits. Most
+ * rules have no cue at all in a given text, so most of the regex work is skipped.
+ *
+ * The pass reads each character once and looks up the (case-folded) pair of letters that starts
+ * there in a table; only a known pair leads to comparing a whole word. A single regex with a
+ * hundred alternatives costs several times more, as the engine tries each alternative at each
+ * position.
+ *
+ * @module pipeline/stages/extract-dates/date-cues
+ */
+
+/** What every match of a rule contains; one of `words`, `exact` or `digits` is enough. */
+export interface Cue {
+  /** Lower-case words, found in any letter case (the rules use the `i` flag), inside words too. */
+  readonly words?: readonly string[]
+  /** Words found only as written (the capitalised English months of case-sensitive rules). */
+  readonly exact?: readonly string[]
+  /** A run of at least this many ASCII digits. */
+  readonly digits?: number
+}
+
+/** A stretch of text that a rule's regex runs on. */
+export interface Window {
+  readonly start: number
+  readonly end: number
+  /** `text.slice(start, end)`, cut once for all the rules that share the window. */
+  readonly text: string
+}
+
+/** How far around a cue a match may reach (the longest date written around its cue word). */
+const MARGIN_BEFORE = 60
+const MARGIN_AFTER = 100
+
+/**
+ * Simple case folding for the letters the cue words use. `toLowerCase` agrees with the `iu`
+ * regex flags on all of them except a few letters that fold onto Latin or Cyrillic ones (the long
+ * s, the Kelvin sign, old Cyrillic letter variants), added by hand; `date-cues.test.ts` checks the
+ * table against the regex engine.
+ */
+const FOLD = new Uint16Array(0x500)
+for (let c = 0; c < FOLD.length; c++) {
+  const lower = String.fromCharCode(c).toLowerCase()
+  FOLD[c] = lower.length === 1 ? lower.charCodeAt(0) : c
+}
+FOLD[0x17f] = 0x73 // ſ → s
+const FOLD_HIGH: ReadonlyMap<number, number> = new Map([
+  [0x1c80, 0x432], // ᲀ → в
+  [0x1c81, 0x434], // ᲁ → д
+  [0x1c82, 0x43e], // ᲂ → о
+  [0x1c83, 0x441], // ᲃ → с
+  [0x1c84, 0x442], // ᲄ → т
+  [0x1c85, 0x442], // ᲅ → т
+  [0x1c86, 0x44a], // ᲆ → ъ
+  [0x1e9e, 0xdf], // ẞ → ß
+  [0x212a, 0x6b], // K (Kelvin) → k
+  [0x212b, 0xe5], // Å (Angstrom) → å
+])
+
+/** The folded form of a UTF-16 code unit (the unit itself when it has none). */
+export function foldCode(c: number): number {
+  return c < 0x500 ? FOLD[c]! : (FOLD_HIGH.get(c) ?? c)
+}
+
+interface Needle {
+  readonly codes: readonly number[]
+  /** Compare with the text as written, not folded. */
+  readonly exact: boolean
+  /** The cues this word belongs to. */
+  readonly cues: number[]
+}
+
+/** Finds the cues of a fixed set of rules; build once, scan many texts. */
+export class CueScanner {
+  readonly #cues: readonly Cue[]
+  readonly #slot = new Int16Array(0x500).fill(-1)
+  readonly #slots: number
+  /** Needles by the slots of their first two folded letters. */
+  readonly #pairs: (Needle[] | undefined)[]
+  /** Cue indexes that a digit run of a given length satisfies, as [minimum length, cue]. */
+  readonly #digitCues: (readonly [number, number])[] = []
+
+  constructor(cues: readonly Cue[]) {
+    this.#cues = cues
+    const byWord = new Map<string, Needle>()
+    cues.forEach((cue, i) => {
+      if (cue.digits !== undefined) this.#digitCues.push([cue.digits, i])
+      for (const [words, exact] of [
+        [cue.words ?? [], false],
+        [cue.exact ?? [], true],
+      ] as const) {
+        for (const w of words) {
+          if (w.length < 2) throw new Error(`date cue "${w}" is shorter than two letters`)
+          const key = `${exact ? '=' : '~'}${w}`
+          let needle = byWord.get(key)
+          if (!needle) {
+            const codes = [...w].map((ch) => ch.charCodeAt(0))
+            needle = { codes: exact ? codes : codes.map(foldCode), exact, cues: [] }
+            byWord.set(key, needle)
+          }
+          if (!needle.cues.includes(i)) needle.cues.push(i)
+        }
+      }
+    })
+    let slots = 0
+    for (const n of byWord.values()) {
+      for (const c of n.codes.slice(0, 2)) {
+        const f = foldCode(c)
+        if (f >= 0x500) throw new Error(`date cue letter ${String.fromCharCode(c)} is out of range`)
+        if (this.#slot[f] === -1) this.#slot[f] = slots++
+      }
+    }
+    this.#slots = slots
+    this.#pairs = new Array(slots * slots)
+    for (const n of byWord.values()) {
+      const k = this.#slot[foldCode(n.codes[0]!)]! * slots + this.#slot[foldCode(n.codes[1]!)]!
+      const list = this.#pairs[k] ?? []
+      list.push(n)
+      this.#pairs[k] = list
+    }
+  }
+
+  /** Where each cue occurs in `text`: per cue, the `[start, end)` pairs in text order. */
+  scan(text: string): CueHits {
+    const found: number[][] = this.#cues.map(() => [])
+    const slot = this.#slot
+    const slots = this.#slots
+    const pairs = this.#pairs
+    const n = text.length
+    let prev = -1
+    let digitsFrom = -1
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 0
+      if (c >= 0x30 && c <= 0x39) {
+        if (digitsFrom < 0) digitsFrom = i
+        prev = -1
+        continue
+      }
+      if (digitsFrom >= 0) {
+        for (const [min, cue] of this.#digitCues)
+          if (i - digitsFrom >= min) found[cue]!.push(digitsFrom, i)
+        digitsFrom = -1
+      }
+      const f = foldCode(c)
+      const s = f < 0x500 ? slot[f]! : -1
+      if (prev >= 0 && s >= 0) {
+        const list = pairs[prev * slots + s]
+        if (list) for (const needle of list) this.#match(text, i - 1, needle, found)
+      }
+      prev = s
+    }
+    return new CueHits(text, found)
+  }
+
+  #match(text: string, at: number, needle: Needle, found: number[][]): void {
+    const codes = needle.codes
+    const end = at + codes.length
+    if (end > text.length) return
+    if (needle.exact) {
+      for (let j = 0; j < codes.length; j++) if (text.charCodeAt(at + j) !== codes[j]) return
+    } else {
+      for (let j = 2; j < codes.length; j++)
+        if (foldCode(text.charCodeAt(at + j)) !== codes[j]) return
+    }
+    for (const cue of needle.cues) found[cue]!.push(at, end)
+  }
+}
+
+/** The cues found in one text, and the windows around them (cut on first use). */
+export class CueHits {
+  readonly #text: string
+  readonly #found: readonly (readonly number[])[]
+  readonly #windows = new Map<number, readonly Window[]>()
+
+  constructor(text: string, found: readonly (readonly number[])[]) {
+    this.#text = text
+    this.#found = found
+  }
+
+  /** Whether cue `i` occurs at all. */
+  has(i: number): boolean {
+    return this.#found[i]!.length > 0
+  }
+
+  /** The windows around the occurrences of cue `i`, overlapping ones merged, in text order. */
+  windows(i: number): readonly Window[] {
+    let out = this.#windows.get(i)
+    if (!out) {
+      out = mergeWindows(this.#text, this.#found[i]!)
+      this.#windows.set(i, out)
+    }
+    return out
+  }
+}
+
+function mergeWindows(text: string, spans: readonly number[]): Window[] {
+  const out: Window[] = []
+  let start = -1
+  let end = -1
+  for (let k = 0; k < spans.length; k += 2) {
+    const s = Math.max(0, spans[k]! - MARGIN_BEFORE)
+    const e = Math.min(text.length, spans[k + 1]! + MARGIN_AFTER)
+    if (start >= 0 && s <= end) end = Math.max(end, e)
+    else {
+      if (start >= 0) out.push({ start, end, text: text.slice(start, end) })
+      start = s
+      end = e
+    }
+  }
+  if (start >= 0) out.push({ start, end, text: text.slice(start, end) })
+  return out
+}

@@ -31,28 +31,43 @@ export function createRateTable(rates: Iterable<Rate>): RateTable {
     m.set(r.date, r)
     byCurrency.set(r.currency, m)
   }
+  // Every amount of a document asks for the same few (currency, date) pairs, and the day lookup
+  // scans the month's rates: answers are remembered (the table never changes once built).
+  const answers = new Map<string, Rate | null>()
   return {
     lookup(currency, date) {
-      if (currency === 'USD') return { date, currency, perUsd: 1, source: 'USD' }
-      const m = byCurrency.get(currency)
-      if (!m || !/^\d{4}/.test(date)) return null
-      const exact = m.get(date)
-      if (exact) return exact
-      const month = date.slice(0, 7)
-      if (date.length === 10) {
-        let best: Rate | null = null
-        for (const r of m.values())
-          if (
-            r.date.length === 10 &&
-            r.date.startsWith(month) &&
-            r.date <= date &&
-            (!best || r.date > best.date)
-          )
-            best = r
-        if (best) return best
+      const key = `${currency}|${date}`
+      let answer = answers.get(key)
+      if (answer === undefined) {
+        answer = find(currency, date)
+        // Bounded: a long ingest sees many dates.
+        if (answers.size >= 50_000) answers.clear()
+        answers.set(key, answer)
       }
-      return (date.length >= 7 ? m.get(month) : undefined) ?? m.get(date.slice(0, 4)) ?? null
+      return answer
     },
+  }
+
+  function find(currency: string, date: string): Rate | null {
+    if (currency === 'USD') return { date, currency, perUsd: 1, source: 'USD' }
+    const m = byCurrency.get(currency)
+    if (!m || !/^\d{4}/.test(date)) return null
+    const exact = m.get(date)
+    if (exact) return exact
+    const month = date.slice(0, 7)
+    if (date.length === 10) {
+      let best: Rate | null = null
+      for (const r of m.values())
+        if (
+          r.date.length === 10 &&
+          r.date.startsWith(month) &&
+          r.date <= date &&
+          (!best || r.date > best.date)
+        )
+          best = r
+      if (best) return best
+    }
+    return (date.length >= 7 ? m.get(month) : undefined) ?? m.get(date.slice(0, 4)) ?? null
   }
 }
 

@@ -145,6 +145,31 @@ describe('findMoney', () => {
     ])
   })
 
+  test('keeps scaled amounts free of binary noise and rounds huge ones to 12 digits', () => {
+    assert.deepEqual(amounts('Ущерб составил 1,1 млрд тенге, а 0,3 млн тенге вернули.', true), [
+      ['1,1 млрд тенге', 1.1e9, 'KZT'],
+      ['0,3 млн тенге', 300000, 'KZT'],
+    ])
+    assert.deepEqual(amounts('Losses reached $1.234567891234 trillion.'), [
+      ['$1.234567891234 trillion', 1234567891230, 'USD'],
+    ])
+  })
+
+  test('tells a ticker line from an amount in prose', () => {
+    assert.deepEqual(amounts('USD 86.50\nEUR 92.10\nA bribe of $5,000 was paid.'), [
+      ['$5,000', 5000, 'USD'],
+    ])
+  })
+
+  test('reads a number of thousands of digit groups in linear time', () => {
+    const text = `Сумма: ${'1 000 '.repeat(100_000)}тенге и ${'$1 '.repeat(20_000)}штраф.`
+    const started = performance.now()
+    const hits = findMoney(text, { decimalComma: true })
+    const ms = performance.now() - started
+    assert.ok(hits.length > 0)
+    assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`)
+  })
+
   test('takes no years, percentages, article numbers, phones, quantities or exchange rates as money', () => {
     const text =
       'In 2019 crime fell by 5% under article 190; call 8 777 123 45 67; 500 tonnes and 2 million doses were seized. Rate: 153.01 tenge = $ 1, KGS 100 soum= $42.0481.'

@@ -5,11 +5,14 @@
  *
  * @module pipeline/stages/extract-money/find-money
  */
+
+import { isLetter, isNumber } from '../../text/char-class.ts'
 import {
   AZERI_CUE,
   CURRENCY_PREFIX_RE,
   CURRENCY_WORDS,
   KYRGYZ_CUE,
+  MAY_HAVE_WORD_AMOUNT,
   NUMBER_WORDS,
   SCALE_WORDS,
   scaleFactor,
@@ -146,21 +149,22 @@ function readAt(
   resolve: (word: string, at: number) => string,
 ): Reading | null {
   const numberEnd = start + written.length
-  const prev = text[start - 1] ?? ''
-  const maybePrefix =
-    /[\p{L}$€£₸₽]/u.test(prev) || (prev === ' ' && /[\p{L}$€£₸₽]/u.test(text[start - 2] ?? ''))
+  // Character tests on code units (a surrogate half is no letter), -1 before the text.
+  const prev = start > 0 ? text.charCodeAt(start - 1) : -1
+  const prev2 = start > 1 ? text.charCodeAt(start - 2) : -1
+  const maybePrefix = isLetterOrSymbol(prev) || (prev === 0x20 && isLetterOrSymbol(prev2))
   const prefix = maybePrefix
     ? CURRENCY_PREFIX_RE.exec(text.slice(Math.max(0, start - 7), start))
     : null
-  if (!prefix && /[\p{L}\p{N}_]/u.test(prev)) return null
-  if (/[.,]/.test(prev) && /\d/.test(text[start - 2] ?? '')) return null
+  if (!prefix && prev >= 0 && (isLetter(prev) || isNumber(prev) || prev === 0x5f)) return null
+  if ((prev === 0x2e || prev === 0x2c) && prev2 >= 0x30 && prev2 <= 0x39) return null
   const follows = MAY_FOLLOW.test(nextNonSpace(text, numberEnd))
   let scale = follows ? readScale(text, numberEnd) : null
   // "1 млн 200 тыс. тенге", "2 миллиард 300 миллион теңге": a smaller part follows.
   const part = scale ? readSmallerPart(text, scale, decimalComma) : null
   if (part) scale = { end: part.end, factor: scale!.factor }
   const afterScale = scale ? scale.end : numberEnd
-  if (/^[ \u00a0]?%/.test(text.slice(afterScale, afterScale + 2))) return null
+  if (isPercentAt(text, afterScale)) return null
   const suffix = follows ? readCurrency(text, afterScale, resolve) : null
   // A bare number matters only as the low end of a range ("from 5 to 10 million tenge").
   if (!prefix && !scale && !suffix && !MAY_CONNECT.test(nextNonSpace(text, numberEnd))) return null
@@ -179,6 +183,21 @@ function readAt(
     scaleDot: scale !== null && !suffix && text[afterScale - 1] === '.',
     suffixCurrency: suffix !== null,
   }
+}
+
+/** `[\p{L}$€£₸₽]` for one code unit (`-1`: none). */
+function isLetterOrSymbol(c: number): boolean {
+  return (
+    c >= 0 &&
+    (isLetter(c) || c === 0x24 || c === 0x20ac || c === 0xa3 || c === 0x20b8 || c === 0x20bd)
+  )
+}
+
+/** `/^[ \u00a0]?%/` at `at`: "5 %", "5%". */
+function isPercentAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at)
+  if (c === 0x25) return true
+  return (c === 0x20 || c === 0xa0) && text.charCodeAt(at + 1) === 0x25
 }
 
 const SMALLER_PART = /[ \u00a0]+(\d{1,3}(?:[.,]\d+)?)(?=[ \u00a0]?\p{L})/uy
@@ -286,6 +305,15 @@ const WORD = /\p{L}{4,}/u
  * exchange-rate ticker that the segmenter left in (gold README: tickers are not money).
  */
 function onTickerLine(text: string, h: MoneyHit): boolean {
+  // Fast path: a word of four letters just before the amount on its line (the usual case, an
+  // amount in prose) settles it; the full test below would find that word too.
+  let run = 0
+  for (let i = h.start - 1; i >= 0 && i >= h.start - LINE_REACH; i--) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0a || (c >= 0xd800 && c <= 0xdfff)) break
+    run = isLetter(c) ? run + 1 : 0
+    if (run >= 4) return false
+  }
   const from = Math.max(0, h.start - LINE_REACH)
   const to = Math.min(text.length, h.end + LINE_REACH)
   const left = text.slice(from, h.start)
@@ -304,6 +332,7 @@ function addWordAmounts(
   hits: MoneyHit[],
   resolve: (word: string, at: number) => string,
 ): void {
+  if (!MAY_HAVE_WORD_AMOUNT.test(text)) return
   const numeric = hits.slice()
   for (const { hint, re } of WORD_AMOUNT_PATTERNS) {
     if (!hint.test(text)) continue
@@ -329,6 +358,7 @@ function addWordAmounts(
 }
 
 function addVague(text: string, hits: MoneyHit[]): void {
+  if (!MAY_HAVE_WORD_AMOUNT.test(text)) return
   const numeric = hits.slice()
   for (const p of VAGUE_PATTERNS) {
     if (!p.hint.test(text)) continue

@@ -158,6 +158,13 @@ export const VAGUE_PATTERNS: readonly VaguePattern[] = [
   },
 ]
 
+/**
+ * A scale word stem that every hint of VAGUE_PATTERNS and WORD_AMOUNT_PATTERNS contains (same
+ * `i` flag): one scan of a text without any of them skips all eight hints. Extend it with the
+ * patterns.
+ */
+export const MAY_HAVE_WORD_AMOUNT = /illi|housand|илли|ысяч|даған|таған|мың/i
+
 /** Reads the currency of a vague amount from its words. */
 export function vagueCurrency(text: string): string | null {
   const t = text.toLowerCase()

@@ -50,7 +50,10 @@ export function parseNumber(written: string, context: NumberContext): number | n
 
 /** Multiplies without binary noise: 1.1 × 1e9 is 1100000000, not 1100000000.0000002. */
 export function scaleAmount(value: number, factor: number): number {
-  return Number((value * factor).toPrecision(12))
+  const x = value * factor
+  // An integer below 10^12 has at most 12 digits: rounding to 12 would give it back unchanged.
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x
+  return Number(x.toPrecision(12))
 }
 
 function count(s: string, ch: string): number {

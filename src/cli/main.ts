@@ -5,6 +5,7 @@
  */
 import { isAppError } from '#core/errors.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from './command.ts'
+import { entitiesCommand } from './commands/entities.ts'
 import { extractCommand } from './commands/extract.ts'
 import { feedsCommand } from './commands/feeds.ts'
 import { ingestCommand } from './commands/ingest.ts'
@@ -29,6 +30,7 @@ const COMMANDS: readonly Command[] = [
   startCommand,
   namesCommand,
   screenCommand,
+  entitiesCommand,
 ]
 
 function help(): string {

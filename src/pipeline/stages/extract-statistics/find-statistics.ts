@@ -199,57 +199,148 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
 }
 
 function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
-  const { content, lang } = input
-  const refYear = input.referenceDate ? Number(input.referenceDate.slice(0, 4)) : null
-  const refMonth =
-    input.referenceDate && input.referenceDate.length >= 7 ? input.referenceDate.slice(0, 7) : null
-  const money = [...(input.money ?? [])].sort((a, b) => a.start - b.start)
-  const out: StatHit[] = []
-  const seen = new Set<string>()
-  let carried: string | null = null
-  let carriedAge = 99
-  let carriable = false
-  let sentenceText = ''
-  // ANAPHORA_RE on sentenceText, tested at most once per sentence.
-  let anaphoraMemo: boolean | undefined
-  const anaphora = () => (anaphoraMemo ??= ANAPHORA_RE.test(sentenceText))
+  return new Scanner(input, dense).run()
+}
+
+/** The last counted noun of a sentence, for list items that leave it out. */
+interface LastNoun {
+  readonly noun: CountNoun
+  readonly end: number
+}
+
+const NO_PERIOD: Period = { period: null, stated: false }
+
+/**
+ * One pass over a document's sentences. What carries from sentence to sentence, and the
+ * sentence at hand, are fields; each step is a method of its own. (One function of 350 lines
+ * took TurboFan two seconds of CPU to compile, twice after a deopt, and tsx named every helper
+ * made inside it, once per sentence.)
+ */
+class Scanner {
+  readonly content: string
+  readonly lang: Lang
+  readonly dense: boolean
+  readonly refYear: number | null
+  readonly refMonth: string | null
+  readonly money: readonly MoneySpan[]
+  readonly parties: readonly Span[]
+  readonly skip: readonly Span[] | undefined
+  readonly sentences: readonly Span[]
+  readonly out: StatHit[] = []
+  readonly seen = new Set<string>()
   // The period of the previous figures goes on when it is a reporting period ("in 9 months of
   // this year", "over the last three years") or the sentence points back ("in these cases").
   // Within one paragraph any stated period goes on.
+  carried: string | null = null
+  carriedAge = 99
+  carriable = false
   // Paragraph breaks are checked only in the gap since the previous sentence (linear time).
-  let lastEnd = 0
-  let samePara = false
-  let singleContext = false
-  const carrying = () => carriedAge <= 2 && (carriable || samePara || anaphora())
+  lastEnd = 0
+  samePara = false
+  // An operation or one suspect's deeds, told over several sentences of a paragraph, stay a
+  // single case until the paragraph ends or a sentence states its own period.
+  singleContext = false
+  // The sentence at hand.
+  start = 0
+  end = 0
+  s = ''
+  forPeriod = ''
+  cues: readonly YearCue[] = []
+  base: Period = NO_PERIOD
+  aboutParty = false
+  sentenceMoney: readonly MoneySpan[] = []
+  hits: StatHit[] = []
+  candidates: readonly Candidate[] = []
+  lastNoun: LastNoun | null = null
+  skipUntil = -1
+  // Computed on first use, at most once per sentence: most numbers are rejected before these
+  // cues matter.
+  anaphoraMemo: boolean | undefined
+  aggregateMemo: boolean | undefined
+  singleMemo: boolean | undefined
+  pronounMemo: boolean | undefined
 
-  const wordsRe = NUMBER_WORD_HINTS[lang]
-  const parties = input.caseParties ?? []
-  // The sentence at hand. The helpers below read it: they are made once per scan, not once per
-  // sentence (tsx names every function it creates, which cost a fifth of the stage per sentence).
-  let sentence: Span = { start: 0, end: 0 }
-  let s = ''
-  let forPeriod = ''
-  let cues: readonly YearCue[] = []
-  let base: Period = { period: null, stated: false }
-  let aboutParty = false
-  // Computed on first use: most numbers are rejected before these cues matter.
-  let aggregateMemo: boolean | undefined
-  let singleMemo: boolean | undefined
-  let pronounMemo: boolean | undefined
-  const isAggregate = () =>
-    (aggregateMemo ??= (base.stated && !base.month) || carrying() || aggregateCue(forPeriod))
-  // Read by isSingle and again after the figures (one test per sentence).
-  const pronounSubject = () => (pronounMemo ??= pronounSubjectTest(s))
-  const isSingle = () =>
-    (singleMemo ??= singleContext || aboutParty || singleCase(s) || pronounSubject() || oneRaid(s))
-  const periodAt = (pos: number, after = '', compared = false): string | null => {
-    const rel = pos - sentence.start
+  constructor(input: FindStatisticsInput, dense: boolean) {
+    this.content = input.content
+    this.lang = input.lang
+    this.dense = dense
+    this.refYear = input.referenceDate ? Number(input.referenceDate.slice(0, 4)) : null
+    this.refMonth =
+      input.referenceDate && input.referenceDate.length >= 7
+        ? input.referenceDate.slice(0, 7)
+        : null
+    this.money = [...(input.money ?? [])].sort((a, b) => a.start - b.start)
+    this.parties = input.caseParties ?? []
+    this.skip = input.skip
+    this.sentences = input.sentences
+  }
+
+  run(): StatHit[] {
+    const wordsRe = NUMBER_WORD_HINTS[this.lang]
+    for (const sentence of boundedSentences(this.content, this.sentences)) {
+      if (this.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
+      const s = this.content.slice(sentence.start, sentence.end)
+      // Most sentences state no figure: skip them cheaply (they still age the carried period).
+      const hasDigit = /\d/u.test(s)
+      // Tested once per sentence; numberCandidates reads it again.
+      const hasWords = matchesAtWordStart(wordsRe, s)
+      if (!hasDigit && !hasWords) {
+        this.carriedAge++
+        continue
+      }
+      this.readSentence(sentence, s, hasWords)
+    }
+    // A figure restated without its period ("Damage exceeded 1.1 bn" in a lead) is the same
+    // figure.
+    const out = this.out
+    const dated = new Set(out.filter((h) => h.period !== null).map((h) => `${h.value}|${h.unit}`))
+    return out
+      .filter((h) => h.period !== null || !dated.has(`${h.value}|${h.unit}`))
+      .sort((a, b) => a.start - b.start)
+  }
+
+  /** ANAPHORA_RE on the sentence, tested at most once per sentence. */
+  anaphora(): boolean {
+    this.anaphoraMemo ??= anaphoraTest(this.s)
+    return this.anaphoraMemo
+  }
+
+  carrying(): boolean {
+    return this.carriedAge <= 2 && (this.carriable || this.samePara || this.anaphora())
+  }
+
+  isAggregate(): boolean {
+    this.aggregateMemo ??=
+      (this.base.stated && !this.base.month) || this.carrying() || aggregateCue(this.forPeriod)
+    return this.aggregateMemo
+  }
+
+  /** Read by isSingle and again after the figures (one test per sentence). */
+  pronounSubject(): boolean {
+    this.pronounMemo ??= pronounSubjectTest(this.s)
+    return this.pronounMemo
+  }
+
+  isSingle(): boolean {
+    this.singleMemo ??=
+      this.singleContext ||
+      this.aboutParty ||
+      singleCase(this.s) ||
+      this.pronounSubject() ||
+      oneRaid(this.s)
+    return this.singleMemo
+  }
+
+  periodAt(pos: number, after = '', compared = false): string | null {
+    const { s, base, cues, forPeriod, refYear } = this
+    const rel = pos - this.start
     const series = nearestYear(s, rel)
     if (series !== undefined) return series
     // "up one point since 2023": a change from that year to the current one.
     const since = SINCE_AFTER_RE.exec(after)?.[1]
     if (since) {
-      const current = (carrying() ? carried : null) ?? (refYear === null ? null : String(refYear))
+      const current =
+        (this.carrying() ? this.carried : null) ?? (refYear === null ? null : String(refYear))
       return current && /^\d{4}$/u.test(current) && current > since ? `${since}/${current}` : null
     }
     if (base.stated && base.period?.includes('/')) return base.period
@@ -259,283 +350,284 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       : (cueYearBefore(cues, rel) ?? cueYearAfterInClause(forPeriod, cues, rel))
     if (y !== undefined) return y
     // Years stated elsewhere in the sentence belong to another clause.
-    if (base.fromYear) return carrying() ? carried : null
+    if (base.fromYear) return this.carrying() ? this.carried : null
     // An open period ("since 2023") in another clause (after ";") does not apply here.
-    if (base.open && !sameClause(s, rel, base.open)) return carrying() ? carried : null
+    if (base.open && !sameClause(s, rel, base.open)) return this.carrying() ? this.carried : null
     if (base.stated) return base.period
-    return carrying() ? carried : null
+    return this.carrying() ? this.carried : null
   }
-  for (sentence of boundedSentences(content, input.sentences)) {
-    if (input.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
-    s = content.slice(sentence.start, sentence.end)
-    // Most sentences state no figure: skip them cheaply (they still age the carried period).
-    const hasDigit = /\d/u.test(s)
-    // Tested once per sentence; numberCandidates reads it again.
-    const hasWords = matchesAtWordStart(wordsRe, s)
-    if (!hasDigit && !hasWords) {
-      carriedAge++
-      continue
-    }
+
+  readSentence(sentence: Span, s: string, hasWords: boolean): void {
+    this.start = sentence.start
+    this.end = sentence.end
+    this.s = s
     // Dates such as "October 14 of this year" anchor an event, not a period of figures.
-    forPeriod = DATE_PHRASE_HINT_RE.test(s)
+    const forPeriod = DATE_PHRASE_HINT_RE.test(s)
       ? s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
       : s
-    cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
-    base = sentencePeriod(forPeriod, cues, refYear, refMonth)
-    sentenceText = s
-    anaphoraMemo = undefined
-    const paragraphBreak = /\n[ \t]*\n/u.test(content.slice(lastEnd, sentence.start))
-    lastEnd = sentence.end
-    if (paragraphBreak) samePara = false
-    aggregateMemo = undefined
-    singleMemo = undefined
-    pronounMemo = undefined
-    // An operation or one suspect's deeds, told over several sentences of a paragraph, stay a
-    // single case until the paragraph ends or a sentence states its own period.
-    if (paragraphBreak || base.stated) singleContext = false
-    aboutParty = parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
-    const sentenceMoney = money.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
-    const hits: StatHit[] = []
-    // Aggregate money sums.
-    // A sum is a statistic when it aggregates over a period or a population ("damage this
-    // year exceeded 552 million"), not when it is the damage of one case.
-    if (
-      sentenceMoney.length > 0 &&
-      !isSingle() &&
-      MONEY_CUE_RE.test(s) &&
-      (base.stated || carrying() || MONEY_TOTAL_RE.test(s))
-    ) {
-      for (const m of sentenceMoney) {
-        if (m.amount === null || m.amount <= 0) continue
-        const before = s.slice(Math.max(0, m.start - sentence.start - 40), m.start - sentence.start)
-        addHit(
-          hits,
-          {
-            start: m.start,
-            end: m.end,
-            value: m.amount,
-            label: `${clauseLabel(s, m.start - sentence.start)}${qualifier(before)}`,
-            unit: m.currency,
-            text: content.slice(m.start, m.end),
-          },
-          periodAt(m.start),
-        )
-      }
-    }
-
+    this.forPeriod = forPeriod
+    this.cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
+    this.base = sentencePeriod(forPeriod, this.cues, this.refYear, this.refMonth)
+    this.anaphoraMemo = undefined
+    const paragraphBreak = /\n[ \t]*\n/u.test(this.content.slice(this.lastEnd, sentence.start))
+    this.lastEnd = sentence.end
+    if (paragraphBreak) this.samePara = false
+    this.aggregateMemo = undefined
+    this.singleMemo = undefined
+    this.pronounMemo = undefined
+    if (paragraphBreak || this.base.stated) this.singleContext = false
+    this.aboutParty = this.parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
+    this.sentenceMoney = this.money.filter(
+      (m) => m.start >= sentence.start && m.end <= sentence.end,
+    )
+    this.hits = []
+    this.readMoney()
     // Numbers written with digits, and number words.
     // A sentence with more numbers than any prose sentence has is a table or hostile input:
     // its first numbers are read, the rest left, so that the work per character stays bounded.
-    const candidates = numberCandidates(s, lang, hasWords).slice(0, MAX_NUMBERS_PER_SENTENCE)
-    const byStart = new Map(candidates.map((n) => [n.start, n]))
-    let lastNoun: { noun: CountNoun; end: number } | null = null
-    let skipUntil = -1
-    for (const c of candidates) {
-      if (c.start < skipUntil) continue
-      // Years are the most frequent numbers: a year not followed by a lower-case word or "%"
-      // is a date or a period, and is dropped before any other test.
-      if (c.isYear && !/^\s*(?:%|\p{Ll})/u.test(s.slice(c.end, c.end + 3))) continue
-      const absStart = sentence.start + c.start
-      const absEnd = sentence.start + c.end
-      if (sentenceMoney.some((m) => m.start < absEnd && absStart < m.end)) continue
-      const before = s.slice(Math.max(0, c.start - 32), c.start)
-      let after = s.slice(c.end, Math.min(s.length, c.end + 120))
-      if (LEGAL_NUMBER_RE.test(before) || LEGAL_SUFFIX_RE.test(after)) continue
-      if (/^:\d/u.test(after) || /\d:$/u.test(before)) continue
-      if (MONTH_RE.test(after.trimStart()) || monthWordBefore(before)) continue
-      if (DURATION_RE.test(after) || /\baged?\s*$|возрасте\s*$/iu.test(before)) continue
-      // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
-      if (/[\p{L}.],\s*$/u.test(before) && /^\s*,/u.test(after) && !c.word) continue
-      if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) continue
-      // "100 мың тұрғынға шаққанда 95 қылмыс": the denominator of a Kazakh rate.
-      if (KK_PER_RE.test(after)) continue
-      // "a chat with 957 members", "группа из 8 человек": the size of one body.
-      if (SIZE_AFTER_RE.test(after) && SIZE_BEFORE_RE.test(before)) continue
-      // "95 на 100 тысяч населения": the denominator of a rate is not a figure of its own.
-      if (/(?<!\p{L})на\s*$/iu.test(before) && POPULATION_AFTER_RE.test(after)) continue
-      let value = c.value
-      let scaleLen = 0
-      for (const sc of SCALES) {
-        const m = sc.re.exec(after)
-        if (m) {
-          value *= sc.factor
-          scaleLen = m[0].length
-          break
-        }
+    this.candidates = numberCandidates(s, this.lang, hasWords).slice(0, MAX_NUMBERS_PER_SENTENCE)
+    this.lastNoun = null
+    this.skipUntil = -1
+    for (const c of this.candidates) this.readNumber(c)
+    this.readOneIn()
+    this.finishSentence()
+  }
+
+  /**
+   * Aggregate money sums. A sum is a statistic when it aggregates over a period or a population
+   * ("damage this year exceeded 552 million"), not when it is the damage of one case.
+   */
+  readMoney(): void {
+    const { s, base, sentenceMoney } = this
+    if (
+      sentenceMoney.length > 0 &&
+      !this.isSingle() &&
+      MONEY_CUE_RE.test(s) &&
+      (base.stated || this.carrying() || MONEY_TOTAL_RE.test(s))
+    ) {
+      for (const m of sentenceMoney) {
+        if (m.amount === null || m.amount <= 0) continue
+        const before = s.slice(Math.max(0, m.start - this.start - 40), m.start - this.start)
+        this.hits.push({
+          start: m.start,
+          end: m.end,
+          value: m.amount,
+          label: `${clauseLabel(s, m.start - this.start)}${qualifier(before)}`,
+          unit: m.currency,
+          text: this.content.slice(m.start, m.end),
+          period: this.periodAt(m.start),
+        })
       }
-      after = after.slice(scaleLen)
-      const pct = PERCENT_RE.exec(after)
-      if (c.isYear && !pct && scaleLen === 0) {
-        // A bare year is a period, unless a counted noun follows at once ("2000 complaints").
-        if (!/^\s+\p{Ll}/u.test(after) || !nounAt(after, 1)) continue
+    }
+  }
+
+  /** The candidate number that starts at `pos` of the sentence, if any. */
+  candidateAt(pos: number): Candidate | undefined {
+    for (const c of this.candidates) if (c.start === pos) return c
+    return undefined
+  }
+
+  /** Reads one number of the sentence: a figure, or nothing. */
+  readNumber(c: Candidate): void {
+    const { s, base, hits, lang, dense } = this
+    if (c.start < this.skipUntil) return
+    // Years are the most frequent numbers: a year not followed by a lower-case word or "%"
+    // is a date or a period, and is dropped before any other test.
+    if (c.isYear && !/^\s*(?:%|\p{Ll})/u.test(s.slice(c.end, c.end + 3))) return
+    const absStart = this.start + c.start
+    const absEnd = this.start + c.end
+    if (this.sentenceMoney.some((m) => m.start < absEnd && absStart < m.end)) return
+    const before = s.slice(Math.max(0, c.start - 32), c.start)
+    let after = s.slice(c.end, Math.min(s.length, c.end + 120))
+    if (LEGAL_NUMBER_RE.test(before) || LEGAL_SUFFIX_RE.test(after)) return
+    if (/^:\d/u.test(after) || /\d:$/u.test(before)) return
+    if (MONTH_RE.test(after.trimStart()) || monthWordBefore(before)) return
+    if (DURATION_RE.test(after) || /\baged?\s*$|возрасте\s*$/iu.test(before)) return
+    // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
+    if (/[\p{L}.],\s*$/u.test(before) && /^\s*,/u.test(after) && !c.word) return
+    if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) return
+    // "100 мың тұрғынға шаққанда 95 қылмыс": the denominator of a Kazakh rate.
+    if (KK_PER_RE.test(after)) return
+    // "a chat with 957 members", "группа из 8 человек": the size of one body.
+    if (SIZE_AFTER_RE.test(after) && SIZE_BEFORE_RE.test(before)) return
+    // "95 на 100 тысяч населения": the denominator of a rate is not a figure of its own.
+    if (/(?<!\p{L})на\s*$/iu.test(before) && POPULATION_AFTER_RE.test(after)) return
+    let value = c.value
+    let scaleLen = 0
+    for (const sc of SCALES) {
+      const m = sc.re.exec(after)
+      if (m) {
+        value *= sc.factor
+        scaleLen = m[0].length
+        break
       }
-      if (/(?<!\p{L})(?:other|остальн\p{L}*|қалған)\s*$/iu.test(before)) {
-        const n = nounAt(after, 4)
-        if (n) lastNoun = { noun: n, end: c.end }
-        continue
-      }
-      const qual = qualifier(before) || (KK_MORE_AFTER.test(after) ? ' (more than)' : '')
-      if (pct) {
-        if (isSingle()) continue
-        const signed = isDecrease(before, after.slice(pct[0].length)) ? -value : value
-        addHit(
-          hits,
-          {
-            start: absStart,
-            end: absEnd + scaleLen + pct[0].length,
-            value: round(signed),
-            label: `${clauseLabel(s, c.start)}${qual}`,
-            unit: 'percent',
-            text: s.slice(c.start, c.end + scaleLen + pct[0].length),
-          },
-          base.lastYear
-            ? periodAt(absStart, after.slice(pct[0].length))
-            : previousIfEarlier(
-                periodAt(absStart, after.slice(pct[0].length)),
-                after.slice(pct[0].length),
-                before,
-              ),
-        )
-        continue
-      }
-      // "from X to Y cases" / "X to Y individuals".
-      const toNext = /^\s*(?:to|до|по|–|—|-)\s*/u.exec(after)
-      const ofNext = /^\s*(?:of|из)\s+(?:its|the|their|them|all)?\s*/iu.exec(after)
-      let nounText = after
-      let rangeNote = ''
-      let partOf = false
-      let comparison =
-        /(?:from|с|от|against|compared with|compared to|против|по сравнению с|в сравнении с)\s*$/iu.test(
-          before,
-        ) ||
-        /(?:percent|%|процент\p{L}*|пайыз\p{L}*)\s+(?:to|до)\s*$/iu.test(before) ||
-        /(?:from|с|от)\s+(?:[\d,.\s]+|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
-      if (toNext) {
-        const next = byStart.get(c.end + scaleLen + toNext[0].length)
-        if (next) {
-          nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
-          if (DURATION_RE.test(nounText)) continue
-          if (!comparison) {
-            rangeNote = ` (${c.text} to ${next.text})`
-            skipUntil = next.end
-          }
-        }
-      } else if (ofNext) {
-        // "seven of its 28 recommendations": a part of a stated whole.
-        const next = byStart.get(c.end + scaleLen + ofNext[0].length)
-        if (next) {
-          nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
-          partOf = true
-        }
-      }
-      if (!toNext && !comparison) comparison = false
-      // Series: "4,165 in 1990; 4,984 in 1991".
-      const seriesYear = /^\s*in\s+((?:19|20)\d{2})\b/u.exec(after)?.[1]
-      let noun = nounAt(nounText, lang === 'en' ? 6 : 4, lang !== 'ru')
-      // A rate: "68 crimes per 100,000 people", "95 на 100 тыс. населения".
-      const rate = RATE_AFTER_RE.exec(after)
-      if (rate && !noun)
-        noun = { stem: '', unit: `per ${rate[1]!.trim()} population`, strength: 'strong' }
-      if (!noun && seriesYear) noun = headerNoun(s.slice(0, c.start))
-      if (!noun && lastNoun && c.start - lastNoun.end < 120 && isListItem(before, after))
-        noun = lastNoun.noun
-      // "cases falling from 31,128 to 25,990": the noun stands before the comparison.
-      // "... in Almaty city (1,446), Karaganda (1,279)": a breakdown of the sentence's noun.
-      const parenthesised = /\(\s*$/u.test(before) && /^\s*\)/u.test(after)
-      // "The total prison population in 1996 was 76,000."
-      const predicate =
-        (PREDICATE_RE.test(before) && /^\s*(?:[.;,(]|$)/u.test(after)) ||
-        KK_LEVEL_AFTER_RE.test(after)
-      // Kazakh "231-ден 198-ге дейін": from 231 to 198.
-      const kkFromTo =
-        KK_FROM_TO_RE.test(after) || /\d-?(?:ден|дан|тен|тан|нен|нан)\s+$/u.test(before)
-      if (!noun && SCORED_RE.test(before)) noun = POINTS
-      if (!noun && (comparison || parenthesised || predicate || kkFromTo))
-        noun = headerNoun(s.slice(0, c.start), lang === 'kk')
-      // "..., а в прошлом году — 377": the same measure a year before; "оның 870-і": a part of
-      // the figure before, in Kazakh.
-      if (
-        !noun &&
-        lastNoun &&
-        hits.length > 0 &&
-        (earlierBefore(before) || KK_PART_RE.test(after))
-      ) {
-        noun = lastNoun.noun
-      }
-      // "уровень преступности на 100 тыс. населения составил 512": a rate.
-      if (!noun && predicate && RATE_IN_SENTENCE_RE.test(s)) {
-        noun = { stem: '', unit: 'per 100,000 population', strength: 'strong' }
-      }
-      if (!noun) continue
-      lastNoun = { noun, end: c.end }
-      // In a list that already gave figures ("447 HIV cases, ... and 1,400 other diagnoses") the
-      // weak nouns are part of the same count.
-      const inList =
-        hits.length > 0 && /(?:,|;|\band|\bи|және|а также|as well as)\s*$/iu.test(before)
-      if (noun.strength === 'weak' && !seriesYear && !dense && !inList && !isAggregate()) continue
-      // Weights are counted per seizure; only a period makes them an aggregate.
-      // A month ("в сентябре 2025 года изъято 120 кг") dates one seizure as often as a period.
-      if (
-        (noun.unit === 'kg' || noun.unit === 'tons') &&
-        !(base.stated && !base.month) &&
-        !carrying()
-      )
-        continue
-      if (isSingle()) continue
-      if (c.word && !partOf && !dense && !isAggregate()) continue
-      // "one case" is a statistic only where the sentence itself states its period.
-      if (
-        c.word &&
-        c.value === 1 &&
-        !base.stated &&
-        !(carrying() && qual) &&
-        !comparison &&
-        !SINCE_AFTER_RE.test(nounText)
-      )
-        continue
-      addHit(
-        hits,
-        {
-          start: absStart,
-          end: absEnd + scaleLen,
-          // "down two points": a change of a score is signed.
-          value: round(noun.unit === 'points' && POINTS_DOWN_RE.test(before) ? -value : value),
-          label: `${nounPhrase(nounText)}${qual}${rangeNote}`,
-          unit: noun.unit,
-          text: s.slice(c.start, c.end + scaleLen),
-        },
-        base.lastYear
-          ? (seriesYear ?? periodAt(absStart, nounText, comparison))
+    }
+    after = after.slice(scaleLen)
+    const pct = PERCENT_RE.exec(after)
+    if (c.isYear && !pct && scaleLen === 0) {
+      // A bare year is a period, unless a counted noun follows at once ("2000 complaints").
+      if (!/^\s+\p{Ll}/u.test(after) || !nounAt(after, 1)) return
+    }
+    if (/(?<!\p{L})(?:other|остальн\p{L}*|қалған)\s*$/iu.test(before)) {
+      const n = nounAt(after, 4)
+      if (n) this.lastNoun = { noun: n, end: c.end }
+      return
+    }
+    const qual = qualifier(before) || (KK_MORE_AFTER.test(after) ? ' (more than)' : '')
+    if (pct) {
+      if (this.isSingle()) return
+      const signed = isDecrease(before, after.slice(pct[0].length)) ? -value : value
+      hits.push({
+        start: absStart,
+        end: absEnd + scaleLen + pct[0].length,
+        value: round(signed),
+        label: `${clauseLabel(s, c.start)}${qual}`,
+        unit: 'percent',
+        text: s.slice(c.start, c.end + scaleLen + pct[0].length),
+        period: base.lastYear
+          ? this.periodAt(absStart, after.slice(pct[0].length))
           : previousIfEarlier(
-              seriesYear ?? periodAt(absStart, nounText, comparison),
-              after,
+              this.periodAt(absStart, after.slice(pct[0].length)),
+              after.slice(pct[0].length),
               before,
             ),
-      )
+      })
+      return
     }
-
-    // The literal first: a leading \\b makes the regex try every position.
-    const onePer = ONE_IN_HINT_RE.test(s) ? ONE_IN_RE.exec(s) : null
-    if (onePer && !isSingle()) {
-      const d = ONE_IN[onePer[1]!.toLowerCase()] ?? 0
-      if (d > 0) {
-        addHit(
-          hits,
-          {
-            start: sentence.start + onePer.index,
-            end: sentence.start + onePer.index + onePer[0].length,
-            value: round(100 / d),
-            label: `${clauseLabel(s, onePer.index)} (${onePer[0]})`,
-            unit: 'percent',
-            text: onePer[0],
-          },
-          periodAt(sentence.start + onePer.index),
-        )
+    // "from X to Y cases" / "X to Y individuals".
+    const toNext = /^\s*(?:to|до|по|–|—|-)\s*/u.exec(after)
+    const ofNext = /^\s*(?:of|из)\s+(?:its|the|their|them|all)?\s*/iu.exec(after)
+    let nounText = after
+    let rangeNote = ''
+    let partOf = false
+    let comparison =
+      /(?:from|с|от|against|compared with|compared to|против|по сравнению с|в сравнении с)\s*$/iu.test(
+        before,
+      ) ||
+      /(?:percent|%|процент\p{L}*|пайыз\p{L}*)\s+(?:to|до)\s*$/iu.test(before) ||
+      /(?:from|с|от)\s+(?:[\d,.\s]+|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
+    if (toNext) {
+      const next = this.candidateAt(c.end + scaleLen + toNext[0].length)
+      if (next) {
+        nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
+        if (DURATION_RE.test(nounText)) return
+        if (!comparison) {
+          rangeNote = ` (${c.text} to ${next.text})`
+          this.skipUntil = next.end
+        }
+      }
+    } else if (ofNext) {
+      // "seven of its 28 recommendations": a part of a stated whole.
+      const next = this.candidateAt(c.end + scaleLen + ofNext[0].length)
+      if (next) {
+        nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
+        partOf = true
       }
     }
+    if (!toNext && !comparison) comparison = false
+    // Series: "4,165 in 1990; 4,984 in 1991".
+    const seriesYear = /^\s*in\s+((?:19|20)\d{2})\b/u.exec(after)?.[1]
+    let noun = nounAt(nounText, lang === 'en' ? 6 : 4, lang !== 'ru')
+    // A rate: "68 crimes per 100,000 people", "95 на 100 тыс. населения".
+    const rate = RATE_AFTER_RE.exec(after)
+    if (rate && !noun)
+      noun = { stem: '', unit: `per ${rate[1]!.trim()} population`, strength: 'strong' }
+    if (!noun && seriesYear) noun = headerNoun(s.slice(0, c.start))
+    const lastNoun = this.lastNoun
+    if (!noun && lastNoun && c.start - lastNoun.end < 120 && isListItem(before, after))
+      noun = lastNoun.noun
+    // "cases falling from 31,128 to 25,990": the noun stands before the comparison.
+    // "... in Almaty city (1,446), Karaganda (1,279)": a breakdown of the sentence's noun.
+    const parenthesised = /\(\s*$/u.test(before) && /^\s*\)/u.test(after)
+    // "The total prison population in 1996 was 76,000."
+    const predicate =
+      (PREDICATE_RE.test(before) && /^\s*(?:[.;,(]|$)/u.test(after)) ||
+      KK_LEVEL_AFTER_RE.test(after)
+    // Kazakh "231-ден 198-ге дейін": from 231 to 198.
+    const kkFromTo =
+      KK_FROM_TO_RE.test(after) || /\d-?(?:ден|дан|тен|тан|нен|нан)\s+$/u.test(before)
+    if (!noun && SCORED_RE.test(before)) noun = POINTS
+    if (!noun && (comparison || parenthesised || predicate || kkFromTo))
+      noun = headerNoun(s.slice(0, c.start), lang === 'kk')
+    // "..., а в прошлом году — 377": the same measure a year before; "оның 870-і": a part of
+    // the figure before, in Kazakh.
+    if (!noun && lastNoun && hits.length > 0 && (earlierBefore(before) || KK_PART_RE.test(after))) {
+      noun = lastNoun.noun
+    }
+    // "уровень преступности на 100 тыс. населения составил 512": a rate.
+    if (!noun && predicate && RATE_IN_SENTENCE_RE.test(s)) {
+      noun = { stem: '', unit: 'per 100,000 population', strength: 'strong' }
+    }
+    if (!noun) return
+    this.lastNoun = { noun, end: c.end }
+    // In a list that already gave figures ("447 HIV cases, ... and 1,400 other diagnoses") the
+    // weak nouns are part of the same count.
+    const inList = hits.length > 0 && /(?:,|;|\band|\bи|және|а также|as well as)\s*$/iu.test(before)
+    if (noun.strength === 'weak' && !seriesYear && !dense && !inList && !this.isAggregate()) return
+    // Weights are counted per seizure; only a period makes them an aggregate.
+    // A month ("в сентябре 2025 года изъято 120 кг") dates one seizure as often as a period.
+    if (
+      (noun.unit === 'kg' || noun.unit === 'tons') &&
+      !(base.stated && !base.month) &&
+      !this.carrying()
+    )
+      return
+    if (this.isSingle()) return
+    if (c.word && !partOf && !dense && !this.isAggregate()) return
+    // "one case" is a statistic only where the sentence itself states its period.
+    if (
+      c.word &&
+      c.value === 1 &&
+      !base.stated &&
+      !(this.carrying() && qual) &&
+      !comparison &&
+      !SINCE_AFTER_RE.test(nounText)
+    )
+      return
+    hits.push({
+      start: absStart,
+      end: absEnd + scaleLen,
+      // "down two points": a change of a score is signed.
+      value: round(noun.unit === 'points' && POINTS_DOWN_RE.test(before) ? -value : value),
+      label: `${nounPhrase(nounText)}${qual}${rangeNote}`,
+      unit: noun.unit,
+      text: s.slice(c.start, c.end + scaleLen),
+      period: base.lastYear
+        ? (seriesYear ?? this.periodAt(absStart, nounText, comparison))
+        : previousIfEarlier(
+            seriesYear ?? this.periodAt(absStart, nounText, comparison),
+            after,
+            before,
+          ),
+    })
+  }
 
-    if (aboutParty || OPERATION_RE.test(s) || pronounSubject()) {
-      singleContext = true
+  /** "one in four": a share. */
+  readOneIn(): void {
+    const s = this.s
+    // The literal first: a leading \\b makes the regex try every position.
+    const onePer = ONE_IN_HINT_RE.test(s) ? ONE_IN_RE.exec(s) : null
+    if (onePer && !this.isSingle()) {
+      const d = ONE_IN[onePer[1]!.toLowerCase()] ?? 0
+      if (d > 0) {
+        this.hits.push({
+          start: this.start + onePer.index,
+          end: this.start + onePer.index + onePer[0].length,
+          value: round(100 / d),
+          label: `${clauseLabel(s, onePer.index)} (${onePer[0]})`,
+          unit: 'percent',
+          text: onePer[0],
+          period: this.periodAt(this.start + onePer.index),
+        })
+      }
+    }
+  }
+
+  /** Keeps the sentence's new figures and updates what carries to the next sentences. */
+  finishSentence(): void {
+    const { s, base, cues, forPeriod, hits, out, seen } = this
+    if (this.aboutParty || OPERATION_RE.test(s) || this.pronounSubject()) {
+      this.singleContext = true
     }
     for (const h of hits) {
       // A count restated elsewhere is one figure whatever its noun; a percentage is one only
@@ -551,7 +643,7 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     // A year stated in a later clause ("..., although in 1995 the rate slowed to 16%") is that
     // clause's period; only a period stated ahead of the figures frames what follows.
     const firstHit = hits.reduce(
-      (m, h) => Math.min(m, h.start - sentence.start),
+      (m, h) => Math.min(m, h.start - this.start),
       Number.POSITIVE_INFINITY,
     )
     const framing =
@@ -562,9 +654,9 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
     const publication = PUBLICATION_RE.exec(forPeriod)
     if (hits.length === 0 && publication) {
       // "A 2024 index compiled by ..." frames the scores in the next sentences.
-      carried = publication[1] ?? null
-      carriedAge = 0
-      carriable = true
+      this.carried = publication[1] ?? null
+      this.carriedAge = 0
+      this.carriable = true
     } else if (
       hits.length === 0 &&
       base.stated &&
@@ -572,47 +664,37 @@ function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
       !base.lastYear &&
       (cues[0] === undefined || cues[0].index < 40) &&
       LEAD_RE.test(forPeriod) &&
-      !isSingle()
+      !this.isSingle()
     ) {
       // A lead that frames the release ("В 2025 году в области зарегистрировано снижение
       // преступности", "2025 жылдың қорытындысы бойынша") gives its period to the figures of
       // the next sentences, even across paragraph breaks.
-      carried = base.period
-      carriedAge = 0
-      carriable = true
+      this.carried = base.period
+      this.carriedAge = 0
+      this.carriable = true
     } else if (hits.length > 0 && base.stated && !framing) {
-      carriedAge = 99
+      this.carriedAge = 99
     } else if (hits.length > 0 && base.stated) {
-      carried = base.period
-      carriedAge = 0
+      this.carried = base.period
+      this.carriedAge = 0
       // A year that opens a sentence of registered figures ("В 2025 году в области
       // зарегистрировано ...", "In 2024, police recorded ...") frames the release: its period
       // goes on across paragraph breaks, as one-sentence paragraphs are the rule there.
-      carriable =
+      this.carriable =
         base.reporting === true ||
         (cues[0] !== undefined &&
           cues[0].index < 40 &&
           !base.month &&
           (LEAD_RE.test(forPeriod) || aggregateCue(forPeriod)) &&
-          !isSingle())
-      samePara = true
-    } else if (hits.length > 0 && carrying()) {
-      carriedAge = 0
-      samePara = true
+          !this.isSingle())
+      this.samePara = true
+    } else if (hits.length > 0 && this.carrying()) {
+      this.carriedAge = 0
+      this.samePara = true
     } else {
-      carriedAge++
+      this.carriedAge++
     }
   }
-  // A figure restated without its period ("Damage exceeded 1.1 bn" in a lead) is the same figure.
-  const dated = new Set(out.filter((h) => h.period !== null).map((h) => `${h.value}|${h.unit}`))
-  return out
-    .filter((h) => h.period !== null || !dated.has(`${h.value}|${h.unit}`))
-    .sort((a, b) => a.start - b.start)
-}
-
-/** Adds a figure with its period (the period last, as in the output). */
-function addHit(hits: StatHit[], h: Omit<StatHit, 'period'>, period: string | null): void {
-  hits.push({ ...h, period })
 }
 
 interface Candidate {
@@ -960,6 +1042,7 @@ const LEAD_RE =
   /по итогам|итоги|results|қорытынды|зарегистр|регистрир|recorded|registered|тіркел|статистик|statistic|криминоген|crime situation|преступност|crime rate|қылмыс(?:тық)? ахуал/iu
 const ANAPHORA_RE =
   /\bthese (?:cases|crimes|figures)\b|\bof them\b|\bof these\b|по этим делам|из них|в том числе|олардың|оның ішінде/iu
+const anaphoraTest = splitTester(ANAPHORA_RE)
 const MONTHS_SRC =
   'january|february|march|april|may|june|july|august|september|october|november|december|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр'
 const Y = '((?:19|20)\\d{2})'

@@ -16,7 +16,7 @@ import { InvalidInputError, isAppError } from '#core/errors.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
-import type { SearchRepository } from '#storage/search-repository.ts'
+import { FACET_KINDS, type SearchRepository } from '#storage/search-repository.ts'
 import { type HealthResponse, SearchQuery } from './contract.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
 import { errorBody, STATUS_BY_CODE } from './http-errors.ts'
@@ -86,8 +86,12 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/api/search', async (c) => {
     const query = parseOrThrow(SearchQuery, c.req.query(), 'query')
-    const page = await deps.search.search(query)
-    return c.json(presentSearchPage(page))
+    const facts = FACET_KINDS.flatMap((kind) => {
+      const label = query[kind]
+      return label === undefined ? [] : [{ kind, label }]
+    })
+    const page = await deps.search.search({ ...query, facts })
+    return c.json(presentSearchPage(page, query.ui))
   })
 
   app.get('/api/documents/:id', async (c) => {
@@ -96,11 +100,11 @@ export function createApp(deps: AppDeps): Hono {
   })
 
   if (deps.screening) mountScreenRoutes(app, deps.screening)
+  if (deps.entities) mountEntityRoutes(app, deps.entities)
 
   app.all('/api/*', (c) =>
     c.json(errorBody('not_found', `no endpoint ${c.req.method} ${c.req.path}`), 404),
   )
-  if (deps.entities) mountEntityRoutes(app, deps.entities)
 
   if (deps.staticRoot && existsSync(join(deps.staticRoot, 'index.html')))
     mountStatic(app, deps.staticRoot)

@@ -25,10 +25,35 @@ export const HealthResponse = z.object({
 })
 export type HealthResponse = z.infer<typeof HealthResponse>
 
-/** `GET /api/search` query. */
+/** A date filter at the precision the user gives: `2025`, `2025-03` or `2025-03-14`. */
+const DateFilter = z
+  .string()
+  .regex(
+    /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
+    'YYYY, YYYY-MM or YYYY-MM-DD',
+  )
+/** A fact filter: the normalised label of a fact, as facets list it. */
+const FactFilter = z.string().trim().min(1).max(300)
+
+/** `GET /api/search` query. Without `q`, matching documents are listed newest first. */
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1).max(500).describe('full-text query (websearch syntax)'),
+  q: z.string().trim().max(500).default('').describe('full-text query (websearch syntax)'),
   lang: z.enum(['en', 'ru', 'kk']).optional(),
+  source: z.string().trim().min(1).max(300).optional().describe('only this source'),
+  from: DateFilter.optional().describe('published on or after'),
+  to: DateFilter.optional().describe('published on or before'),
+  crime: FactFilter.optional().describe('only documents with this crime category'),
+  event: FactFilter.optional().describe('only documents with this event type'),
+  location: FactFilter.optional().describe('only documents naming this place (canonical)'),
+  person: FactFilter.optional().describe('only documents naming this person (canonical)'),
+  organization: FactFilter.optional().describe('only documents naming this organisation'),
+  sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
+  ui: z.enum(['en', 'ru', 'kk']).default('en').describe('language of facet display names'),
+  facets: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1')
+    .describe('also count matches by language, source and fact'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional().describe('opaque cursor from nextCursor'),
 })
@@ -49,11 +74,34 @@ export const SearchHit = z.object({
 })
 export type SearchHit = z.infer<typeof SearchHit>
 
+/** Values of one facet with how many matching documents have each. */
+export const FacetCounts = z.array(
+  z.object({
+    value: z.string().describe('what to pass back as the filter'),
+    count: z.number().int(),
+    label: z.string().optional().describe('display name (places: in the `ui` language)'),
+  }),
+)
+
+/** Counts of the matching documents (present when `facets=true`). */
+export const SearchFacets = z.object({
+  lang: FacetCounts,
+  source: FacetCounts,
+  crime: FacetCounts,
+  event: FacetCounts,
+  location: FacetCounts,
+  person: FacetCounts,
+  organization: FacetCounts,
+  sampled: z.boolean().describe('counts cover only the first 20,000 matches'),
+})
+export type SearchFacets = z.infer<typeof SearchFacets>
+
 /** `GET /api/search` response. */
 export const SearchResponse = z.object({
   items: z.array(SearchHit),
   total: z.number().int().nonnegative(),
   nextCursor: z.string().nullable(),
+  facets: SearchFacets.optional(),
 })
 export type SearchResponse = z.infer<typeof SearchResponse>
 

@@ -3,15 +3,22 @@
  *
  * @module api/presenters
  */
+import type { Lang } from '#core/lang.ts'
 import type { StoredDocument } from '#storage/document-repository.ts'
-import type { SearchPage } from '#storage/search-repository.ts'
+import type {
+  FacetCount,
+  SearchFacets as SearchFacetsRecord,
+  SearchPage,
+} from '#storage/search-repository.ts'
 import {
   ANNOTATION_TYPES,
   type AnnotationDto,
   type AnnotationType,
   type DocumentResponse,
+  type SearchFacets,
   type SearchResponse,
 } from './contract.ts'
+import { placeDisplayName } from './place-names.ts'
 
 /** Presents a stored document for `GET /api/documents/:id`. */
 export function presentDocument(doc: StoredDocument): DocumentResponse {
@@ -43,7 +50,7 @@ export function presentDocument(doc: StoredDocument): DocumentResponse {
 }
 
 /** Presents a page of search hits for `GET /api/search`. */
-export function presentSearchPage(page: SearchPage): SearchResponse {
+export function presentSearchPage(page: SearchPage, ui: Lang = 'en'): SearchResponse {
   return {
     items: page.items.map((hit) => ({
       ...hit,
@@ -54,6 +61,25 @@ export function presentSearchPage(page: SearchPage): SearchResponse {
     })),
     total: page.total,
     nextCursor: page.nextCursor,
+    ...(page.facets ? { facets: presentFacets(page.facets, ui) } : {}),
+  }
+}
+
+function presentFacets(f: SearchFacetsRecord, ui: Lang): SearchFacets {
+  const list = (counts: readonly FacetCount[]) => counts.map((c) => ({ ...c }))
+  return {
+    lang: list(f.lang),
+    source: list(f.source),
+    crime: list(f.crime),
+    event: list(f.event),
+    // Places are counted by gazetteer id; the label names them in the reader's language.
+    location: f.location.map((c) => {
+      const label = placeDisplayName(c.value, ui)
+      return label ? { ...c, label } : { ...c }
+    }),
+    person: list(f.person),
+    organization: list(f.organization),
+    sampled: f.sampled,
   }
 }
 

@@ -9,7 +9,7 @@ import {
   PostgresQueryCompiler,
 } from 'kysely'
 import type { Database } from './schema.ts'
-import { buildSearchSql, parseHeadline } from './search-repository.ts'
+import { buildFacetSql, buildSearchSql, parseHeadline } from './search-repository.ts'
 
 // Compiles without a connection: reviewers see the hot query's SQL change in the golden file.
 const compiler = new Kysely<Database>({
@@ -24,8 +24,24 @@ const compiler = new Kysely<Database>({
 describe('buildSearchSql', () => {
   test('matches the committed search-repository.sql (UPDATE_GOLDEN=1 rewrites it)', async () => {
     const file = new URL('./search-repository.sql', import.meta.url)
-    const all = buildSearchSql('задержан', undefined, { limit: 20, offset: 0 }).compile(compiler)
-    const ru = buildSearchSql('задержан', 'ru', { limit: 20, offset: 40 }).compile(compiler)
+    const all = buildSearchSql({ q: 'задержан', limit: 20 }, { limit: 20, offset: 0 }).compile(
+      compiler,
+    )
+    const ru = buildSearchSql(
+      { q: 'задержан', lang: 'ru', limit: 20 },
+      { limit: 20, offset: 40 },
+    ).compile(compiler)
+    const browse = buildSearchSql(
+      {
+        q: '',
+        from: '2025-01',
+        to: '2025-06-30',
+        facts: [{ kind: 'crime', label: 'fraud' }],
+        limit: 20,
+      },
+      { limit: 20, offset: 0 },
+    ).compile(compiler)
+    const facets = buildFacetSql({ q: 'задержан', limit: 20 }).compile(compiler)
     const golden = [
       '-- search, every language (GET /api/search?q=…)',
       `${all.sql.trim()};`,
@@ -34,6 +50,14 @@ describe('buildSearchSql', () => {
       '-- search, one language (GET /api/search?q=…&lang=ru&cursor=…)',
       `${ru.sql.trim()};`,
       `-- parameters: ${JSON.stringify(ru.parameters)}`,
+      '',
+      '-- browse without a query, newest first (GET /api/search?from=…&to=…&crime=fraud)',
+      `${browse.sql.trim()};`,
+      `-- parameters: ${JSON.stringify(browse.parameters)}`,
+      '',
+      '-- facets (GET /api/search?q=…&facets=true)',
+      `${facets.sql.trim()};`,
+      `-- parameters: ${JSON.stringify(facets.parameters)}`,
       '',
     ].join('\n')
     if (process.env['UPDATE_GOLDEN']) await writeFile(file, golden)

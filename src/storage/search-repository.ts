@@ -11,16 +11,37 @@ import type { Span } from '#core/span.ts'
 import { withDbErrors } from './pg-errors.ts'
 import type { Database } from './schema.ts'
 
+/** Fact kinds a search can be filtered and faceted by. */
+export const FACET_KINDS = ['crime', 'event', 'location', 'person', 'organization'] as const
+export type FacetKind = (typeof FACET_KINDS)[number]
+
+/** How hits are ordered. `relevance` needs a query; without one, hits are newest first. */
+export type SearchSort = 'relevance' | 'newest' | 'oldest'
+
 /** A search request. */
 export interface SearchParams {
-  /** Web-search syntax: words, "quoted phrases", `or`, `-excluded`. */
+  /** Web-search syntax: words, "quoted phrases", `or`, `-excluded`; empty to browse by filters. */
   readonly q: string
   /** Only documents in this language (and only its stemming). */
   readonly lang?: Lang | undefined
+  /** Only documents from this source (exact). */
+  readonly source?: string | undefined
+  /** Only documents published on or after / on or before this date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`). */
+  readonly from?: string | undefined
+  readonly to?: string | undefined
+  /**
+   * Only documents that have every one of these facts: kind and normalised label, exact; for
+   * places the gazetteer id (`KZ-ALA`) when the place has one, as facets report them.
+   */
+  readonly facts?: readonly { readonly kind: FacetKind; readonly label: string }[] | undefined
+  /** Default: `relevance` with a query, `newest` without. */
+  readonly sort?: SearchSort | undefined
   /** Hits per page (1..100). */
   readonly limit: number
   /** The `nextCursor` of the previous page. */
   readonly cursor?: string | undefined
+  /** Also count the matching documents by language, source and fact (top values per kind). */
+  readonly facets?: boolean | undefined
 }
 
 /** One hit: the document's header, its rank and a snippet with highlighted matches. */
@@ -35,6 +56,29 @@ export interface SearchHitRecord {
   readonly snippet: { readonly text: string; readonly highlights: readonly Span[] }
 }
 
+/** A value of a facet and how many matching documents have it. */
+export interface FacetCount {
+  readonly value: string
+  readonly count: number
+}
+
+/** Counts of the matching documents by language, source and fact. */
+export interface SearchFacets {
+  readonly lang: readonly FacetCount[]
+  readonly source: readonly FacetCount[]
+  readonly crime: readonly FacetCount[]
+  readonly event: readonly FacetCount[]
+  readonly location: readonly FacetCount[]
+  readonly person: readonly FacetCount[]
+  readonly organization: readonly FacetCount[]
+  /**
+   * True when more documents matched than {@link FACET_SAMPLE} and the counts cover only that
+   * many of them (whichever the database reads first, not the best-ranked): proportions hold,
+   * and a broad query stays fast.
+   */
+  readonly sampled: boolean
+}
+
 /** A page of hits. */
 export interface SearchPage {
   readonly items: readonly SearchHitRecord[]
@@ -42,6 +86,8 @@ export interface SearchPage {
   readonly total: number
   /** Pass as `cursor` for the next page; `null` on the last page. */
   readonly nextCursor: string | null
+  /** Present when `facets` was asked for. */
+  readonly facets?: SearchFacets
 }
 
 /** Searches documents. */
@@ -59,6 +105,12 @@ const STOP_MARK = '\uE001'
 const HEADLINE_OPTIONS = `StartSel=${START_MARK}, StopSel=${STOP_MARK}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`
 // ts_headline re-parses the text it is given; long documents are cut to keep a page fast.
 const HEADLINE_MAX_CHARS = 100_000
+/** Without a query the snippet is the start of the text. */
+const LEAD_CHARS = 240
+/** Facets count at most this many matching documents (see {@link SearchFacets.sampled}). */
+export const FACET_SAMPLE = 20_000
+/** Values listed per facet. */
+const FACET_TOP = 12
 
 /** Builds the tsquery for `q`: one language's stemming, or all three OR-ed when none is given. */
 export function buildTsQuery(q: string, lang: Lang | undefined): RawBuilder<unknown> {
@@ -80,35 +132,119 @@ interface SearchRow {
   headline: string
 }
 
+/** The conditions every matching document meets (alias `d` is `documents`, `q` the query). */
+function whereMatches(params: SearchParams): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = []
+  if (params.q) conditions.push(sql`d.search_vector @@ q.query`)
+  if (params.lang) conditions.push(sql`d.lang = ${params.lang}`)
+  if (params.source) conditions.push(sql`d.source = ${params.source}`)
+  // Dates are stored at the precision the source gave (YYYY, YYYY-MM, YYYY-MM-DD or a
+  // timestamp); comparing their first 10 characters as text orders them correctly.
+  if (params.from) conditions.push(sql`left(d.published, 10) >= ${params.from}`)
+  if (params.to) conditions.push(sql`left(d.published, 10) <= ${params.to}`)
+  for (const f of params.facts ?? []) {
+    conditions.push(
+      sql`exists (select 1 from facts f where f.doc_id = d.id and f.kind = ${f.kind} and ${factKey(f.kind)} = ${f.label})`,
+    )
+  }
+  return conditions.length ? sql.join(conditions, sql` and `) : sql`true`
+}
+
+/**
+ * The value a fact is filtered and counted by: a place's gazetteer id when it has one, so that
+ * "Алматы", "Almaty" and "Алматыда" are one facet value; otherwise the normalised label.
+ */
+function factKey(kind: FacetKind): RawBuilder<unknown> {
+  return kind === 'location' ? sql`coalesce(f.data->>'placeId', f.label)` : sql`f.label`
+}
+
+/** {@link factKey} for a row of any kind. */
+const ANY_FACT_KEY = sql`case when f.kind = 'location' then coalesce(f.data->>'placeId', f.label) else f.label end`
+
+function orderBy(params: SearchParams): RawBuilder<unknown> {
+  const sort = effectiveSort(params)
+  if (sort === 'relevance') return sql`rank desc, id`
+  if (sort === 'oldest') return sql`published asc nulls last, id`
+  return sql`published desc nulls last, id`
+}
+
+function effectiveSort(params: SearchParams): SearchSort {
+  if (params.sort === 'relevance' && !params.q) return 'newest'
+  return params.sort ?? (params.q ? 'relevance' : 'newest')
+}
+
 /**
  * Builds the search statement (its SQL is pinned by `search-repository.sql`). The page is ranked
  * first; snippets are made for the page's rows only, since ts_headline re-parses each text.
  */
 export function buildSearchSql(
-  q: string,
-  lang: Lang | undefined,
+  params: SearchParams,
   page: { readonly limit: number; readonly offset: number },
 ): RawBuilder<SearchRow> {
-  const query = buildTsQuery(q, lang)
-  const langFilter = lang ? sql`and d.lang = ${lang}` : sql``
+  const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
+  const rank = params.q ? sql`ts_rank_cd(d.search_vector, q.query)::float8` : sql`0::float8`
+  const headline = params.q
+    ? sql`ts_headline(
+             (case page.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
+             left(page.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
+           )`
+    : sql`left(page.text, ${sql.lit(LEAD_CHARS)})`
+  const order = orderBy(params)
   return sql<SearchRow>`
     with q as (select ${query} as query),
     page as (
       select d.id, d.title, d.lang, d.source, d.published, d.text,
-             ts_rank_cd(d.search_vector, q.query)::float8 as rank,
+             ${rank} as rank,
              count(*) over ()::int as total
       from documents d, q
-      where d.search_vector @@ q.query ${langFilter}
-      order by rank desc, d.id
+      where ${whereMatches(params)}
+      order by ${order}
       limit ${page.limit} offset ${page.offset}
     )
     select page.id, page.title, page.lang, page.source, page.published, page.rank, page.total,
-           ts_headline(
-             (case page.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
-             left(page.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
-           ) as headline
+           ${headline} as headline
     from page, q
-    order by page.rank desc, page.id`
+    order by ${order}`
+}
+
+/** A row of {@link buildFacetSql}. */
+interface FacetRow {
+  kind: string
+  value: string
+  n: number
+}
+
+/**
+ * Builds the facet statement: the matching documents (at most {@link FACET_SAMPLE} + 1, to tell
+ * a sample), then the top values of language, source and each fact kind among them.
+ */
+export function buildFacetSql(params: SearchParams): RawBuilder<FacetRow> {
+  const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
+  const kinds = sql.join(FACET_KINDS.map((k) => sql.lit(k)))
+  return sql<FacetRow>`
+    with q as (select ${query} as query),
+    m as (
+      select d.id, d.lang, d.source from documents d, q
+      where ${whereMatches(params)}
+      limit ${sql.lit(FACET_SAMPLE + 1)}
+    ),
+    counted as (
+      select '#matched' as kind, '' as value, count(*)::int as n from m
+      union all
+      select 'lang', m.lang, count(*)::int from m group by m.lang
+      union all
+      select 'source', m.source, count(*)::int from m group by m.source
+      union all
+      select f.kind, ${ANY_FACT_KEY}, count(distinct f.doc_id)::int
+      from facts f join m on m.id = f.doc_id
+      where f.kind in (${kinds})
+      group by 1, 2
+    ),
+    ranked as (
+      select kind, value, n, row_number() over (partition by kind order by n desc, value) as r
+      from counted
+    )
+    select kind, value, n from ranked where r <= ${sql.lit(FACET_TOP)} order by kind, r`
 }
 
 /** Creates the search repository over an open database. */
@@ -117,12 +253,13 @@ export function createSearchRepository(db: Kysely<Database>): SearchRepository {
     async search(params) {
       const offset = decodeCursor(params.cursor)
       const limit = Math.min(Math.max(Math.trunc(params.limit), 1), 100)
-      const query = buildTsQuery(params.q, params.lang)
       return withDbErrors('searching', async () => {
-        const result = await buildSearchSql(params.q, params.lang, { limit, offset }).execute(db)
+        const [result, facets] = await Promise.all([
+          buildSearchSql(params, { limit, offset }).execute(db),
+          params.facets ? readFacets(db, params) : Promise.resolve(undefined),
+        ])
         const rows = result.rows
-        const total =
-          rows[0]?.total ?? (offset > 0 ? await countMatches(db, query, params.lang) : 0)
+        const total = rows[0]?.total ?? (offset > 0 ? await countMatches(db, params) : 0)
         const items = rows.map((r) => ({
           id: r.id,
           title: r.title,
@@ -130,31 +267,51 @@ export function createSearchRepository(db: Kysely<Database>): SearchRepository {
           source: r.source,
           published: r.published,
           rank: Number(r.rank),
-          snippet: parseHeadline(r.headline),
+          snippet: params.q ? parseHeadline(r.headline) : leadSnippet(r.headline),
         }))
         const next = offset + rows.length
         return {
           items,
           total,
           nextCursor: rows.length === limit && next < total ? encodeCursor(next) : null,
+          ...(facets ? { facets } : {}),
         }
       })
     },
   }
 }
 
-async function countMatches(
-  db: Kysely<Database>,
-  query: RawBuilder<unknown>,
-  lang: Lang | undefined,
-) {
-  const langFilter = lang ? sql`and lang = ${lang}` : sql``
-  const r = await sql<{
-    n: number
-  }>`select count(*)::int as n from documents where search_vector @@ ${query} ${langFilter}`.execute(
-    db,
-  )
+async function readFacets(db: Kysely<Database>, params: SearchParams): Promise<SearchFacets> {
+  const { rows } = await buildFacetSql(params).execute(db)
+  const by = (kind: string): FacetCount[] =>
+    rows.filter((r) => r.kind === kind).map((r) => ({ value: r.value, count: Number(r.n) }))
+  const matched = Number(rows.find((r) => r.kind === '#matched')?.n ?? 0)
+  return {
+    lang: by('lang'),
+    source: by('source'),
+    crime: by('crime'),
+    event: by('event'),
+    location: by('location'),
+    person: by('person'),
+    organization: by('organization'),
+    sampled: matched > FACET_SAMPLE,
+  }
+}
+
+async function countMatches(db: Kysely<Database>, params: SearchParams) {
+  const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
+  const r = await sql<{ n: number }>`
+    with q as (select ${query} as query)
+    select count(*)::int as n from documents d, q where ${whereMatches(params)}`.execute(db)
   return r.rows[0]?.n ?? 0
+}
+
+/** The start of a text as a snippet, cut at a word, with no highlights. */
+function leadSnippet(lead: string): { text: string; highlights: Span[] } {
+  const flat = lead.replace(/\s+/g, ' ').trim()
+  if (flat.length < LEAD_CHARS - 20) return { text: flat, highlights: [] }
+  const space = flat.lastIndexOf(' ')
+  return { text: `${space > LEAD_CHARS / 2 ? flat.slice(0, space) : flat} …`, highlights: [] }
 }
 
 /** Removes ts_headline's match markers and returns the plain snippet with highlight offsets. */

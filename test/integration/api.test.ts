@@ -128,12 +128,71 @@ for (const backend of await testBackends()) {
       assert.equal(second.nextCursor, null)
     })
 
+    test('GET /api/search counts matches by crime, place and language, and filters by them', async () => {
+      const app = runtime.createHttpApp()
+
+      const all = SearchResponse.parse(
+        await (await app.request('/api/search?q=fraud%20OR%20мошенничество&facets=true')).json(),
+      )
+      const crime = all.facets?.crime.find((f) => f.value === 'fraud')
+      const almaty = all.facets?.location.find((f) => f.value === 'KZ-ALA')
+      assert.equal(crime?.count, 2, JSON.stringify(all.facets))
+      assert.equal(almaty?.count, 2, JSON.stringify(all.facets))
+      assert.deepEqual(all.facets?.lang.map((f) => `${f.value}:${f.count}`).sort(), [
+        'en:1',
+        'ru:1',
+      ])
+      assert.equal(all.facets?.sampled, false)
+      assert.equal(almaty?.label, 'Almaty')
+      const inKazakh = SearchResponse.parse(
+        await (await app.request('/api/search?q=fraud%20OR%20мошенничество&facets=1&ui=ru')).json(),
+      )
+      assert.equal(inKazakh.facets?.location.find((f) => f.value === 'KZ-ALA')?.label, 'Алматы')
+
+      const ruOnly = SearchResponse.parse(
+        await (await app.request('/api/search?q=fraud%20OR%20мошенничество&lang=ru')).json(),
+      )
+      assert.deepEqual(
+        ruOnly.items.map((h) => h.id),
+        ['ru-almaty-fraud'],
+      )
+    })
+
+    test('GET /api/search without a query lists documents that pass the filters, newest first', async () => {
+      const app = runtime.createHttpApp()
+
+      const fraud = SearchResponse.parse(
+        await (await app.request('/api/search?crime=fraud&location=KZ-ALA')).json(),
+      )
+      assert.deepEqual(fraud.items.map((h) => h.id).sort(), [
+        'en-almaty-fraud-2',
+        'ru-almaty-fraud',
+      ])
+      assert.ok(
+        fraud.items.every((h) => h.snippet.text.length > 20 && h.snippet.highlights.length === 0),
+        'each hit shows the start of its text',
+      )
+
+      const drugs = SearchResponse.parse(
+        await (await app.request('/api/search?crime=drug_trafficking')).json(),
+      )
+      assert.deepEqual(
+        drugs.items.map((h) => h.id),
+        ['kk-shymkent-drugs'],
+      )
+      const none = SearchResponse.parse(await (await app.request('/api/search?to=2024')).json())
+      assert.equal(none.total, 0, 'nothing was published before 2025')
+      const everything = SearchResponse.parse(await (await app.request('/api/search?q=')).json())
+      assert.equal(everything.total, 4)
+    })
+
     test('GET /api/search rejects a bad limit or cursor with invalid_input', async () => {
       const app = runtime.createHttpApp()
 
       for (const url of [
         '/api/search?q=x&limit=1000',
-        '/api/search?q=',
+        '/api/search?q=x&from=2025-13',
+        '/api/search?q=x&sort=random',
         '/api/search?q=x&cursor=zzz',
       ]) {
         const res = await app.request(url)

@@ -7,17 +7,28 @@ import { parseArgs } from 'node:util'
 import { SearchQuery } from '#api/contract.ts'
 import { CONFIG_FLAGS, describeConfigFlags } from '#config/config.ts'
 import { bootstrap } from '#src/bootstrap.ts'
-import type { SearchHitRecord } from '#storage/search-repository.ts'
+import { FACET_KINDS, type SearchFacets, type SearchHitRecord } from '#storage/search-repository.ts'
 import { type Command, EXIT, UsageError } from '../command.ts'
 import { loadCliConfig } from './ingest.ts'
 
-const USAGE = `usage: tergeu search [--lang en|ru|kk] [--limit 10] [--json] QUERY...
+const USAGE = `usage: tergeu search [filters] [--limit 10] [--json] [QUERY...]
 
 Searches the stored documents (Russian and English with stemming, Kazakh by word form). QUERY
-uses web-search syntax: words, "a phrase", OR, -excluded.
+uses web-search syntax: words, "a phrase", OR, -excluded. Without a QUERY, the documents that
+pass the filters are listed newest first.
 
 options:
   --lang en|ru|kk      only documents in this language
+  --source NAME        only documents from this source
+  --from DATE          published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
+  --to DATE            published on or before DATE
+  --crime CATEGORY     only documents with this crime category (e.g. fraud)
+  --event TYPE         only documents with this event type (e.g. extradition)
+  --place NAME         only documents naming this place (canonical name, e.g. Almaty)
+  --person NAME        only documents naming this person (canonical name)
+  --org NAME           only documents naming this organisation (canonical name)
+  --sort relevance|newest|oldest
+  --facets             also print counts by language, source, crime, event, place, person, org
   --limit N            hits to show, 1..100 (default 10)
   --json               print the result as JSON on stdout (the API's SearchResponse shape)
 ${describeConfigFlags(['database-url', 'data-dir'])}
@@ -36,6 +47,16 @@ export const searchCommand: Command = {
       allowPositionals: true,
       options: {
         lang: { type: 'string' },
+        source: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        crime: { type: 'string' },
+        event: { type: 'string' },
+        place: { type: 'string' },
+        person: { type: 'string' },
+        org: { type: 'string' },
+        sort: { type: 'string' },
+        facets: { type: 'boolean' },
         limit: { type: 'string', default: '10' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -46,10 +67,19 @@ export const searchCommand: Command = {
       io.stdout.write(`${USAGE}\n`)
       return EXIT.ok
     }
-    if (positionals.length === 0) throw new UsageError('no query given')
     const parsed = SearchQuery.safeParse({
       q: positionals.join(' '),
       lang: values.lang,
+      source: values.source,
+      from: values.from,
+      to: values.to,
+      crime: values.crime,
+      event: values.event,
+      location: values.place,
+      person: values.person,
+      organization: values.org,
+      sort: values.sort,
+      facets: values.facets ? 'true' : undefined,
       limit: values.limit,
     })
     if (!parsed.success) {
@@ -59,16 +89,24 @@ export const searchCommand: Command = {
     const config = loadCliConfig(io, args)
     const runtime = await bootstrap(config, { cwd: io.cwd })
     try {
-      const page = await runtime.search.search(parsed.data)
+      const query = parsed.data
+      const facts = FACET_KINDS.flatMap((kind) => {
+        const label = query[kind]
+        return label === undefined ? [] : [{ kind, label }]
+      })
+      const page = await runtime.search.search({ ...query, facts })
       if (values.json) {
         io.stdout.write(`${JSON.stringify(page, null, 2)}\n`)
         return EXIT.ok
       }
-      if (page.items.length === 0) io.stderr.write(`no documents match "${parsed.data.q}"\n`)
+      if (page.items.length === 0) {
+        io.stderr.write(query.q ? `no documents match "${query.q}"\n` : 'no documents match\n')
+      }
       page.items.forEach((hit, i) => {
         io.stdout.write(formatHit(hit, i + 1))
       })
       if (page.items.length > 0) io.stderr.write(`${page.items.length} of ${page.total} hit(s)\n`)
+      if (page.facets) io.stdout.write(formatFacets(page.facets))
       return EXIT.ok
     } finally {
       await runtime.close()
@@ -88,4 +126,24 @@ function formatHit(hit: SearchHitRecord, n: number): string {
   const header = [hit.lang, hit.published ?? 'undated', hit.id].join('  ')
   const title = hit.title ? `\n   ${hit.title}` : ''
   return `${n}. ${header}${title}\n   ${snippet.replace(/\s+/g, ' ').trim()}\n\n`
+}
+
+/** Facet counts as a short block: one line per facet, its top values with counts. */
+function formatFacets(facets: SearchFacets): string {
+  const rows: [string, keyof Omit<SearchFacets, 'sampled'>][] = [
+    ['language', 'lang'],
+    ['source', 'source'],
+    ['crime', 'crime'],
+    ['event', 'event'],
+    ['place', 'location'],
+    ['person', 'person'],
+    ['org', 'organization'],
+  ]
+  let out = `\nfacets${facets.sampled ? ' (first 20,000 matches)' : ''}:\n`
+  for (const [name, key] of rows) {
+    const values = facets[key]
+    if (values.length === 0) continue
+    out += `  ${name.padEnd(9)}${values.map((v) => `${v.value} (${v.count})`).join(', ')}\n`
+  }
+  return out
 }

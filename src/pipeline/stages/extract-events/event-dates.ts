@@ -17,12 +17,33 @@ const THAT_CLAUSE = /\s(?:that|which|who)\s/iu
 const RELATIVE_START =
   /^\s*(?:who|which|whom|который|которая|которое|которые|которого|которой|которых|кто)(?!\p{L})/iu
 // Two triggers joined by "and"/"и"/"және" with no comma share their date: "fled and hid".
-const SAME_CLAUSE_JOIN = /^[^,;]{0,60}$/u
+const SAME_CLAUSE_JOIN = /^[^,;]{0,100}$/u
 const COORDINATION = /\s(?:and|or|while|when|и|или|при|және|әрі|кезде)\s/iu
 const DATELINE_AFTER = /^\)?\s*(?:[—–]|\s-)\s*(?!\d)/u
 const CAUSE_BEFORE = /(?:\bfor|\bof|(?<!\p{L})за|(?<!\p{L})в)\s+$/iu
 const CAUSE_AFTER = /^\p{L}*\s+(?:үшін|бойынша)(?!\p{L})/iu
 const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
+
+const REPORT_WORDS_ALL = new RegExp(REPORT_WORDS.source, 'giu')
+
+/**
+ * Tells whether a report word next to a date makes it the report's date, seen from a trigger
+ * at `at`: "police said on Monday they detained" and "detained …, police said on Monday" date
+ * the report; "police said the man was detained on 5 May" and "the extradition took place on
+ * 10 September, the office reports" date the event (the trigger sits between the report word
+ * and the date, or before a date that the report word follows).
+ */
+function datesReport(content: string, d: { start: number; end: number }, at: number): boolean {
+  const from = Math.max(0, d.start - 40)
+  const around = content.slice(from, Math.min(content.length, d.end + 25))
+  if (!REPORT_WORDS.test(around)) return false
+  REPORT_WORDS_ALL.lastIndex = 0
+  for (const m of around.matchAll(REPORT_WORDS_ALL)) {
+    const r = from + m.index
+    if (r < d.start ? !(r < at && at < d.start) : at > r) return true
+  }
+  return false
+}
 
 /**
  * The date of an event told in a sentence: the date nearest the trigger, or an interval when
@@ -37,8 +58,7 @@ export function eventDate(
 ): string | null {
   const at = trigger.start
   const usable = dates.filter((d) => {
-    const around = content.slice(Math.max(0, d.start - 40), Math.min(content.length, d.end + 25))
-    if (REPORT_WORDS.test(around)) return false
+    if (datesReport(content, d, at)) return false
     // A dateline ("ASTANA, 22 January 2025 — …") dates the report.
     const lineStart = content.lastIndexOf('\n', d.start) + 1
     if (d.start - lineStart < 60 && DATELINE_AFTER.test(content.slice(d.end, d.end + 6)))

@@ -625,6 +625,142 @@ describe('findEvents', () => {
   })
 })
 
+describe('dates from the context of a sentence', () => {
+  const dateOf = (events: readonly { type: string; date: string | null }[], type: string) =>
+    events.find((e) => e.type === type)?.date
+
+  test('a paragraph date governs its sentences without one; a new paragraph does not inherit', () => {
+    const cases: readonly [string, Lang, Record<string, string>][] = [
+      [
+        'On 12 March police in Taraz detained two men suspected of robbing a jewellery shop. Stolen rings and a pistol were seized in their flat.\nA criminal case was opened.',
+        'en',
+        { '12 March': '2025-03-12' },
+      ],
+      [
+        '12 марта в Таразе полицейские задержали двух мужчин. При обыске у них изъяли пистолет и похищенные кольца.\nВозбуждено уголовное дело.',
+        'ru',
+        { '12 марта': '2025-03-12' },
+      ],
+      [
+        '12 наурызда Таразда полицейлер екі ер адамды ұстады. Олардан тапанша мен ұрланған сақиналар тәркіленді.\nҚылмыстық іс қозғалды.',
+        'kk',
+        { '12 наурызда': '2025-03-12' },
+      ],
+    ]
+    for (const [text, lang, dates] of cases) {
+      const events = findEvents(docOf(text, lang, { dates }))
+      assert.equal(dateOf(events, 'seizure'), '2025-03-12', text)
+      assert.equal(dateOf(events, 'case_opened'), null, text)
+    }
+  })
+
+  test("a person's background and what happens now do not take the paragraph's date", () => {
+    const background = findEvents(
+      docOf(
+        'In 2021 the group hacked the servers of a bank in Almaty. Serik Bekov, the former head of its security, fled to Dubai after being charged with fraud.',
+        'en',
+        { dates: { '2021': '2021' } },
+      ),
+    )
+    assert.equal(dateOf(background, 'flight'), null)
+    assert.equal(dateOf(background, 'charge'), null)
+
+    const now = findEvents(
+      docOf(
+        'On 4 June 2019 police detained a customs officer in Aktau. He is currently on trial.',
+        'en',
+        {
+          dates: { '4 June 2019': '2019-06-04' },
+        },
+      ),
+    )
+    assert.equal(dateOf(now, 'arrest'), '2019-06-04')
+    assert.equal(dateOf(now, 'charge'), null)
+  })
+
+  test('a date told again later in the text dates the sentence that repeats it', () => {
+    // The dates stage keeps the first mention of each value only.
+    const text =
+      'В 2023 году в Караганде задержали торговца оружием. Суд вынес приговор в 2024 году. Процесс был закрытым. Адвокат обжаловал решение.\nВ 2023 году полиция также изъяла у него три пистолета.'
+    const events = findEvents(
+      docOf(text, 'ru', { dates: { '2023 году': '2023', '2024 году': '2024' } }),
+    )
+
+    assert.equal(dateOf(events, 'seizure'), '2023')
+    assert.equal(dateOf(events, 'sentence'), '2024')
+  })
+
+  test('a report word after the date of a step leaves the date to the step', () => {
+    const told = findEvents(
+      docOf('Экстрадиция состоялась 10 сентября, сообщает Генеральная прокуратура.', 'ru', {
+        dates: { '10 сентября': '2025-09-10' },
+      }),
+    )
+    assert.equal(dateOf(told, 'extradition'), '2025-09-10')
+
+    const reported = findEvents(
+      docOf('Полиция сообщила 10 сентября, что мужчину задержали.', 'ru', {
+        dates: { '10 сентября': '2025-09-10' },
+      }),
+    )
+    assert.equal(dateOf(reported, 'arrest'), null)
+  })
+
+  test('a month that dates a case opened on finding a crime dates the crime too', () => {
+    const events = findEvents(
+      docOf(
+        'In May 2024, police opened a murder investigation after two bodies were found near Shymkent.',
+        'en',
+        {
+          dates: { 'May 2024': '2024-05' },
+        },
+      ),
+    )
+    assert.equal(dateOf(events, 'case_opened'), '2024-05')
+    assert.equal(dateOf(events, 'incident'), '2024-05')
+  })
+
+  test("a crime named in the headline takes the date the article's findings give it", () => {
+    const cases: readonly [string, Lang, Record<string, string>][] = [
+      [
+        'В Актау задержали подозреваемых в краже скота\nПо данным полиции, в октябре двое мужчин совершили кражу 12 лошадей с пастбища. Подозреваемые задержаны.',
+        'ru',
+        { 'в октябре': '2025-10' },
+      ],
+      [
+        'Ақтауда мал ұрлаған топ ұсталды\nПолицейлердің мәліметінше, күдіктілер қазан айында жайылымнан 12 жылқы ұрлаған. Күдіктілер ұсталды.',
+        'kk',
+        { 'қазан айында': '2025-10' },
+      ],
+    ]
+    for (const [text, lang, dates] of cases) {
+      const events = findEvents(docOf(text, lang, { dates }))
+      assert.equal(dateOf(events, 'incident'), '2025-10', text)
+      assert.equal(dateOf(events, 'arrest'), null, text)
+    }
+  })
+
+  test('the crimes of one sentence are one occurrence', () => {
+    const text =
+      'In December 2019 riots broke out in the town and two protesters were shot and killed.'
+    const events = findEvents(docOf(text, 'en', { dates: { 'December 2019': '2019-12' } }))
+
+    assert.deepEqual(
+      events.map((e) => [e.type, e.date]),
+      [['incident', '2019-12']],
+    )
+  })
+
+  test('a previous conviction is background, not an event', () => {
+    const events = findEvents(
+      docOf('В Актобе задержан 40-летний мужчина, ранее судимый за кражу.', 'ru'),
+    )
+
+    assert.ok(!events.some((e) => e.type === 'sentence'))
+    assert.ok(events.some((e) => e.type === 'arrest'))
+  })
+})
+
 describe('spanOf', () => {
   test('turns one range mention into an interval', () => {
     assert.equal(spanOf('from March to April 2020', '2020-03'), '2020-03/2020-04')

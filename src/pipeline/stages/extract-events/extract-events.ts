@@ -14,8 +14,14 @@
  *    nationalities), towns or regions, crimes (for incidents, charges and sentences), another
  *    article, or "another"/"другой" make a new one. A sentence without people speaks of those
  *    of the sentence before it.
+ * 4. Dates: the sentence's own (`event-dates.ts`), from every mention of a date, the repeats the
+ *    dates stage drops included (`date-recurrences.ts`). An event told without one takes the date
+ *    that governs its paragraph (the nearest earlier dated sentence of the same paragraph), unless
+ *    it tells a person's background, another time ("later", "currently") or a step that the
+ *    crime's date cannot date. A crime found only through a step takes the date the article
+ *    gives that crime, and a case opened within a month dates the crime it found.
  *
- * Dates come from `event-dates.ts`; sentence cues from `event-context.ts`. Arguments come from
+ * Sentence cues come from `event-context.ts`. Arguments come from
  * what earlier stages found in the sentence (persons, organisations, places, dates, money); the
  * stage works with empty lists too, with fewer distinctions.
  *
@@ -35,6 +41,7 @@ import {
   type WordLexicon,
   type WordMatch,
 } from '../extract-crimes/word-lexicon.ts'
+import { withRecurrences } from './date-recurrences.ts'
 import {
   descriptorKeys,
   findItems,
@@ -158,6 +165,26 @@ function nextDay(iso: string): string {
   d.setUTCDate(d.getUTCDate() + 1)
   return d.toISOString().slice(0, 10)
 }
+// Words that tell the crime itself as an investigation or the police found it.
+const CRIME_TOLD =
+  /according to (?:the )?(?:investigat|police|prosecut)|investigators (?:said|say|found|established|allege)|it was established|по данным|по информации|по версии (?:следствия|обвинения)|установлено, что|следствие установило|мәліметінше|деректеріне қарағанда|деректері бойынша|тергеу барысында анықталды/iu
+// Steps taken as a crime comes to light.
+const DISCOVERY_STEPS: ReadonlySet<EventType> = new Set(['case_opened', 'arrest', 'seizure'])
+const WHITESPACE = /\s/u
+/** Sentences back within which a paragraph's date governs the sentences without one. */
+const PARAGRAPH_REACH = 6
+// "Ryskaliyev, the former governor of the region, fled …": a person's background, told apart
+// from the story of the paragraph.
+const BACKGROUND_OPENING =
+  /^[\s"“«]*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2},\s+(?:the|a|an|former|ex-|бывш\p{L}*|экс-|бұрынғы)\s/u
+// "was later found and arrested", "is currently on trial": another time than the paragraph's.
+const OTHER_TIME =
+  /\b(?:later|subsequently|afterwards)\b|(?<!\p{L})(?:позже|позднее|впоследствии|кейін|кейінірек)(?!\p{L})/iu
+// "He is currently on trial": now, not the date of the sentence before.
+const PRESENT_TIME =
+  /\b(?:currently|now|today|at present)\b|(?<!\p{L})(?:сейчас|теперь|сегодня|в настоящее время|қазір|бүгін)(?!\p{L})/iu
+// "Prosecutors also signed a deal": the same kind of step as before, at the same time.
+const ALSO = /\b(?:also|likewise|similarly)\b|(?<!\p{L})(?:также|тоже|сондай-ақ)(?!\p{L})/iu
 /** Sentences apart within which a trial's defendants stay one event. */
 const TRIAL_SPAN = 3
 const LAW_WORD =
@@ -259,6 +286,9 @@ interface Candidate {
   readonly remand: boolean
   /** A crime found through a step taken about it (not dated by the step). */
   readonly derived: boolean
+  /** The date is its paragraph's, not its sentence's: it tells occurrences apart, but does not
+   * date an occurrence told before. */
+  readonly inherited?: boolean
 }
 
 interface Cluster {
@@ -389,7 +419,9 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
       })
     }
   }
-  for (const d of doc.dates ?? []) bucket(facts.dates, index.indexAt(d.start), d)
+  // Every mention of a date, not only the first the dates stage keeps: sorted by start.
+  for (const d of withRecurrences(doc.content, doc.dates ?? []))
+    bucket(facts.dates, index.indexAt(d.start), d)
   for (const m of doc.money ?? []) bucket(facts.money, index.indexAt(m.start), m.text)
   for (const c of doc.crimes ?? []) {
     for (const e of c.evidence) {
@@ -677,9 +709,9 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       continue
     }
     if (m.value.weak && info.types.has('sentence')) continue
-    // "A previously convicted resident was detained for theft": the record is background.
-    if (m.value.prior && [...info.types].some((t) => t !== 'sentence' && STEP_TYPES.has(t)))
-      continue
+    // "A previously convicted resident was detained for theft", "Its members, previously
+    // convicted, …": a record is background, never an event of the story.
+    if (m.value.prior) continue
     const cats = facts.crimes.get(si)
     // A confiscation ordered with a sentence is part of the penalty; "seized" a person is a kidnapping.
     if (
@@ -716,6 +748,17 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     candidates.push({ ...c, date: m[1] ?? null })
   }
 
+  // "In August 2012, police launched a murder investigation after finding 11 bodies": a case
+  // opened, an arrest or a seizure follows the crime it finds within days, so a month or a year
+  // that dates the step dates the crime too (a day would not: the crime may be the day before).
+  const discoveryMonth = (step: WordMatch<TriggerEntry>, si: number): string | null => {
+    if (step.value.type === null || !DISCOVERY_STEPS.has(step.value.type)) return null
+    const made = candidates.find((c) => c.start === step.start && c.type === step.value.type)
+    const date = made?.date ?? null
+    return date !== null && date.length <= 7 && !date.includes('/') && si === made?.sentenceIndex
+      ? date
+      : null
+  }
   // The crime itself, told in a sentence about a step taken against it or an allegation.
   for (const si of facts.crimes.keys()) {
     if (si < 0 || incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
@@ -729,7 +772,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         const c = make('incident', step, si, true)
         const date =
           clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si)) ??
-          sentenceSpan(content, facts.dates.get(si) ?? [])
+          sentenceSpan(content, facts.dates.get(si) ?? []) ??
+          discoveryMonth(step, si)
         candidates.push(date ? { ...c, date } : c)
       }
     } else if (ALLEGATION.test(info.text) || FINDING.test(info.text)) {
@@ -741,6 +785,74 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     }
   }
 
+  // Whether sentence `si` goes on with the paragraph of sentence `si - 1`: same article, no line
+  // break between them, and not after a headline.
+  const continuesParagraph = (si: number): boolean => {
+    if (si < 1) return false
+    const prev = index.sentences[si - 1]!
+    const cur = index.sentences[si]!
+    // The line break may close the sentence before or sit between the two.
+    for (let i = cur.start - 1; i >= prev.start && WHITESPACE.test(content[i]!); i--)
+      if (content[i] === '\n') return false
+    if (articleOf(prev.start) !== articleOf(cur.start)) return false
+    return !isHeadline(sentenceInfo(si - 1).text)
+  }
+  // The date that governs a sentence without dates: that of the nearest earlier sentence of its
+  // paragraph with a date of its own ("On 13 February police detained two activists. … All the
+  // others were released."). Steps take only a date that no crime owns; laws and agreements
+  // only when told as "also" the step of that sentence ("also signed a deal").
+  const paragraphDate = (c: Candidate): string | null => {
+    const si = c.sentenceIndex
+    if ((facts.dates.get(si) ?? []).length > 0) return null
+    const text = sentenceInfo(si).text
+    if (isHeadline(text) || BACKGROUND_OPENING.test(text) || OTHER_TIME.test(text)) return null
+    if (PRESENT_TIME.test(text)) return null
+    const policy = c.type === 'legislation' || c.type === 'cooperation'
+    if (policy && !ALSO.test(text)) return null
+    for (
+      let g = si - 1, hops = 0;
+      hops < PARAGRAPH_REACH && continuesParagraph(g + 1);
+      g--, hops++
+    ) {
+      const dates = facts.dates.get(g) ?? []
+      if (dates.length === 0) continue
+      const types = (acceptedIn.get(g) ?? []).map((t) => t.type)
+      if (c.derived) {
+        // A crime found through a step is not dated by a step's day, only by a span that the
+        // paragraph gives it ("a group that operated between 2017 and 2019").
+        const span = sentenceSpan(content, dates)
+        if (span) return span
+        continue
+      }
+      const carried = carriedDate(content, dates)
+      if (carried === null) continue
+      if (policy) return types.includes(c.type) ? carried : null
+      if (NEXT_DAY.test(text)) return nextDay(carried)
+      if (c.type !== 'incident') {
+        if (carried.includes('/')) return null
+        // A wanted notice is older than the steps around it ("fled in 2012 … he was wanted").
+        if (c.type === 'wanted' && !types.includes('wanted')) return null
+        const told = sentenceInfo(g).text
+        const crimeDate =
+          types.includes('incident') ||
+          facts.crimes.has(g) ||
+          ALLEGATION.test(told) ||
+          FINDING.test(told)
+        if (crimeDate && !types.some((t) => t !== 'incident')) return null
+      }
+      return carried
+    }
+    return null
+  }
+
+  // The paragraph's date is the occurrence's own: it tells apart two charges of one article
+  // ("His trial from March to May 2024 …" and, under "On 13 February …", "… eventually charged").
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!
+    if (c.date !== null) continue
+    const date = paragraphDate(c)
+    if (date !== null) candidates[i] = { ...c, date, inherited: true }
+  }
   candidates.sort((a, b) => a.start - b.start)
   const clusters: Cluster[] = []
   for (const c of candidates) {
@@ -750,8 +862,12 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       home.lastSentence = Math.max(home.lastSentence, c.sentenceIndex)
       // Keep the most precise date: "2025-02-13" over "2025-02".
       if (
-        home.date === null ||
-        (c.date !== null && c.date.length > home.date.length && !c.date.includes('/') && !c.remand)
+        !c.inherited &&
+        (home.date === null ||
+          (c.date !== null &&
+            c.date.length > home.date.length &&
+            !c.date.includes('/') &&
+            !c.remand))
       ) {
         home.date = c.date ?? home.date
       }
@@ -791,6 +907,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     // dates do not date, may take the earlier one.
     const ownDates = (facts.dates.get(si) ?? []).length > 0
     if (ownDates ? !sameCrime : !m && !sameCrime) continue
+    if (PRESENT_TIME.test(sentenceInfo(si).text)) continue
     // A crime found through a step ("He was charged with fraud") is older than the step's day.
     if (k.first.derived && !sameCrime) continue
     const carried = carriedDate(content, facts.dates.get(si - 1) ?? [])
@@ -803,6 +920,44 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     }
     const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(sentenceInfo(si).text)
     k.date = carried && dayAfter ? nextDay(carried) : carried
+  }
+
+  // A crime found only through a step ("Suspects in the robbery of an exchange office were
+  // detained") is the one the article tells with its date elsewhere: in a sentence that
+  // reports what the investigation found ("По данным полиции, 5 мая …", "Тергеу деректеріне
+  // қарағанда, қараша айында …") or names that crime, without a step of its own, or in a span
+  // that a step's sentence gives the crime ("accused of running a scheme in 2017-2019").
+  type CrimeDate = { date: string; crimes: ReadonlySet<string> | undefined; told: boolean }
+  const crimeDates = new Map<number, CrimeDate | undefined>()
+  const crimeDateOf = (article: number): CrimeDate | undefined => {
+    if (crimeDates.has(article)) return crimeDates.get(article)
+    let found: CrimeDate | undefined
+    for (const [si, dates] of facts.dates) {
+      if (articleOf(index.sentences[si]!.start) !== article || dates.length === 0) continue
+      const text = sentenceInfo(si).text
+      if (isHeadline(text) || sentenceInfo(si).aggregate()) continue
+      const steps = (acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
+      const span = sentenceSpan(content, dates)
+      const told = CRIME_TOLD.test(text)
+      const crimes = facts.crimes.get(si)
+      const date = span ?? (steps ? null : told || crimes ? carriedDate(content, dates) : null)
+      if (date === null) continue
+      // An article that tells several crimes with dates tells several stories: none is the one.
+      if (found && found.date !== date) {
+        found = undefined
+        break
+      }
+      found ??= { date, crimes, told }
+    }
+    crimeDates.set(article, found)
+    return found
+  }
+  for (const k of clusters) {
+    if (k.date !== null || k.first.type !== 'incident' || !k.members.every((m) => m.derived))
+      continue
+    const known = crimeDateOf(k.first.article)
+    if (!known) continue
+    if (known.crimes ? overlap(known.crimes, k.crimes) : known.told) k.date = known.date
   }
   // Events of one sentence share its summary and unnamed subject: each is read once.
   const unnamedCache = new Map<string, string | null>()
@@ -842,11 +997,19 @@ function compatible(k: Cluster, c: Candidate): boolean {
     const remandLater = c.remand && k.date < c.date && c.sentenceIndex - k.lastSentence <= 2
     if (!(c.openDate && k.date < c.date) && !remandLater) return false
   }
+  // Laws and agreements told far apart are different ones unless their dates agree to the day:
+  // "signed the ratification law on 5 June 2008" and "adopted in June 2008 a drug law".
+  if (
+    (c.type === 'legislation' || c.type === 'cooperation') &&
+    c.sentenceIndex - k.lastSentence > POLICY_SPAN &&
+    k.date !== c.date
+  )
+    return false
   const sharedNames = overlap(k.named, c.named)
   if (c.article !== k.first.article && !sharedNames) return false
   if (
     (c.type === 'legislation' || c.type === 'cooperation') &&
-    (k.date === null || c.date === null)
+    (k.date === null || c.date === null || c.inherited)
   ) {
     if (c.sentenceIndex - k.lastSentence > POLICY_SPAN) return false
   }
@@ -863,7 +1026,15 @@ function compatible(k: Cluster, c: Candidate): boolean {
   if (k.named.size > 0 && c.named.size > 0 && !sharedNames && !sameTrial) return false
   if (describesOthers(k.descriptors, c.descriptors)) return false
   if (conflicts(k.towns, c.towns, 'r:') || conflicts(k.towns, c.towns, 't:')) return false
-  if (k.crimes.size > 0 && c.crimes.size > 0 && !overlap(k.crimes, c.crimes)) return false
+  // Crimes of one sentence are one occurrence ("riots … protestors were shot and killed"),
+  // unless what tells people or places apart says otherwise (above).
+  if (
+    k.crimes.size > 0 &&
+    c.crimes.size > 0 &&
+    !overlap(k.crimes, c.crimes) &&
+    !(c.type === 'incident' && c.sentenceIndex === k.lastSentence)
+  )
+    return false
   return true
 }
 

@@ -34,7 +34,8 @@ const PREFIXED_ABBREVIATION = /^((?:non|anti|pro|ex|pan|post)-)(\p{Lu}{2,})$/u
 const UPPER_START = /^\p{Lu}/u
 const HAS_LOWER = /\p{Ll}/u
 /** Characters after which a word starts a sentence (one-character tokens), by code. */
-const SENTENCE_END = new Set([...'.!?:"«“…•—–-'].map((ch) => ch.charCodeAt(0)))
+const SENTENCE_END = new Uint8Array(0x10000)
+for (const ch of '.!?:"«“…•—–-') SENTENCE_END[ch.charCodeAt(0)] = 1
 
 // The shared tokenizer's token pattern (see text/tokenize.ts) is
 // /[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*|[^\s]/gu. This stage tokenizes every
@@ -87,22 +88,56 @@ function wordWidth(text: string, i: number): number {
 
 /** Set by {@link wordEnd}: the word has an inner hyphen. */
 let joinedByHyphen = false
+/** Set by {@link wordEnd}: every unit after the word's first one is already folded (`FOLDED`). */
+let wordRestFolded = false
+/** Set by {@link runEnd}: every unit of the run is already folded. */
+let runFolded = false
+
+/**
+ * The end of the run of letters, digits and marks starting at `j`. Plain BMP units are read
+ * here, inline: a call per character costs more than the rest of the scan before the stage is
+ * compiled, which is most of a short batch.
+ */
+function runEnd(text: string, j: number, n: number): number {
+  let folded = true
+  while (j < n) {
+    const c = text.charCodeAt(j)
+    if (c < 0xd800 || c > 0xdfff) {
+      if ((CLASS[c]! & LNM) === 0) break
+      if (FOLDED[c] === 0) folded = false
+      j++
+    } else {
+      const w = wordWidth(text, j)
+      if (w === 0) break
+      // Surrogates are never folded as they are.
+      folded = false
+      j += w
+    }
+  }
+  runFolded = folded
+  return j
+}
 
 /** The end of the word starting at `i` (which holds a letter, digit or mark). */
-function wordEnd(text: string, i: number): number {
+function wordEnd(text: string, i: number, n: number): number {
   joinedByHyphen = false
-  let j = i
-  for (let w = wordWidth(text, j); w > 0; w = wordWidth(text, j)) j += w
-  for (;;) {
+  const first = text.charCodeAt(i)
+  // The word's first unit is judged on its own by `fold`; a surrogate pair is two units.
+  const from = first >= 0xd800 && first <= 0xdfff ? i : i + 1
+  let j = runEnd(text, from, n)
+  let folded = runFolded && from === i + 1
+  // An inner hyphen or apostrophe joins two runs: "Усть-Каменогорск", "O'Brien".
+  while (j + 1 < n) {
     const c = text.charCodeAt(j)
-    // An inner hyphen or apostrophe joins two runs: "Усть-Каменогорск", "O'Brien".
-    if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 0x2bc) return j
-    let w = wordWidth(text, j + 1)
-    if (w === 0) return j
+    if (c !== 45 && c !== 39 && c !== 0x2019 && c !== 0x2bc) break
+    const next = runEnd(text, j + 1, n)
+    if (next === j + 1) break
     if (c === 45) joinedByHyphen = true
-    j += 1
-    for (; w > 0; w = wordWidth(text, j)) j += w
+    if (!runFolded || FOLDED[c] === 0) folded = false
+    j = next
   }
+  wordRestFolded = folded
+  return j
 }
 
 /** Folded forms of short words seen before: most words recur, and folding Cyrillic is slow. */
@@ -211,34 +246,41 @@ export function orgTokens(text: string): OrgToken[] {
   const n = text.length
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i)
+    const surrogate = c >= 0xd800 && c <= 0xdfff
+    const cls = surrogate ? 0 : CLASS[c]!
     let end: number
     let isWord: boolean
     let hyphen = false
-    const w = wordWidth(text, i)
-    if (w > 0) {
-      end = wordEnd(text, i)
+    let folded = false
+    if ((cls & LNM) !== 0 || (surrogate && wordWidth(text, i) > 0)) {
+      end = wordEnd(text, i, n)
       hyphen = joinedByHyphen
+      folded = wordRestFolded
       // A lone mark is no word: the same test as /[\p{L}\p{N}]/u on the token.
-      isWord = end - i > 1 || (CLASS[c]! & LN) !== 0
-    } else if (c < 0xd800 || c > 0xdfff ? (CLASS[c]! & SPACE) !== 0 : false) {
+      isWord = end - i > 1 || (cls & LN) !== 0
+    } else if ((cls & SPACE) !== 0) {
       if (c === 10) newline = true
       i++
       continue
     } else {
-      const d = text.charCodeAt(i + 1)
       // One character other than a space; a surrogate pair is one character (an emoji "word").
-      end = c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1
+      end =
+        surrogate && c <= 0xdbff && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1))
+          ? i + 2
+          : i + 1
       isWord = end - i > 1
     }
     let raw = text.slice(i, end)
     let start = i
     i = end
+    let whole = true
     // "non-CIS", "anti-NATO": the abbreviation is a mention of its own.
     if (isWord && hyphen) {
       const prefixed = PREFIXED_ABBREVIATION.exec(raw)
       if (prefixed) {
         start += prefixed[1]!.length
         raw = prefixed[2]!
+        whole = false
       }
     }
     const poss = isWord && raw.length > 2 && endsInPossessive(raw)
@@ -251,16 +293,31 @@ export function orgTokens(text: string): OrgToken[] {
       start,
       end: start + body.length,
       fullEnd: end,
-      norm: fold(body),
+      // What the scan saw of the word spares `fold` a second pass over it.
+      norm:
+        whole && !poss && !surrogate && end - start > 1 ? foldScanned(body, c, folded) : fold(body),
       isWord,
       cap,
       upper: cap && body.length >= 2 && !hasLower(body),
       poss,
-      sentStart: nl || (prev!.text.length === 1 && SENTENCE_END.has(prev!.text.charCodeAt(0))),
+      sentStart: nl || (prev!.text.length === 1 && SENTENCE_END[prev!.text.charCodeAt(0)] === 1),
       nlBefore: nl && prev !== null,
     }
     out.push(tok)
     prev = tok
   }
   return out
+}
+
+function isLowSurrogate(d: number): boolean {
+  return d >= 0xdc00 && d <= 0xdfff
+}
+
+/** {@link fold} for a word whose units after the first were checked while scanning it. */
+function foldScanned(word: string, first: number, restIsFolded: boolean): string {
+  if (!restIsFolded) return foldCached(word)
+  if (FOLDED[first]) return word
+  // "Полиция", "Almaty": a capital, then folded letters.
+  const lower = LOWER_OF[first]!
+  return lower ? String.fromCharCode(lower) + word.slice(1) : foldCached(word)
 }

@@ -255,6 +255,41 @@ function countryInside(
   return null
 }
 
+/**
+ * A mention with its country settled. Every one is built by {@link settle}, with the same fields
+ * in the same order: the candidates the recognisers return differ in shape, and loops over
+ * mixed shapes are slow and get their compiled code thrown away.
+ */
+interface Settled {
+  readonly from: number
+  readonly to: number
+  readonly start: number
+  readonly end: number
+  readonly name: string
+  readonly kind: OrganizationKind
+  readonly country: string | null | undefined
+  readonly orgId: string | null
+  readonly key: string
+  readonly generic: string | null
+  readonly mergeOnly: boolean
+}
+
+function settle(c: Candidate, country: string | null | undefined, key: string): Settled {
+  return {
+    from: c.from,
+    to: c.to,
+    start: c.start,
+    end: c.end,
+    name: c.name,
+    kind: c.kind,
+    country,
+    orgId: c.orgId,
+    key,
+    generic: c.generic,
+    mergeOnly: c.mergeOnly === true,
+  }
+}
+
 function group(
   text: string,
   tokens: readonly OrgToken[],
@@ -262,18 +297,23 @@ function group(
   lang: Lang,
   places: readonly PlaceHint[],
 ): Organization[] {
+  // Nothing to group; returning here also keeps empty arrays out of the loops below.
+  if (found.length === 0) return []
   const docCountry = documentCountry(tokens, found, places, lang)
   const placeIndex = indexPlaces(places)
   // Known bodies found with a country qualifier lend it to their bare mentions.
   const qualified = new Map<string, Set<string>>()
-  for (const c of found) {
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k]!
     if (c.orgId && c.country) {
       const s = qualified.get(c.orgId) ?? new Set()
       s.add(c.country)
       qualified.set(c.orgId, s)
     }
   }
-  const resolved = found.map((c, index) => {
+  const resolved: Settled[] = []
+  for (let index = 0; index < found.length; index++) {
+    const c = found[index]!
     let country = c.country
     if (c.kind === 'international') country = null
     else if (country === undefined) {
@@ -283,26 +323,28 @@ function group(
       country =
         countryInside(tokens, c, lang, placeIndex) ??
         (outer ? countryInside(tokens, outer, lang, placeIndex) : null) ??
-        (q && q.size === 1 ? [...q][0]! : docCountry)
+        (q && q.size === 1 ? firstOf(q) : docCountry)
     }
-    const key = c.orgId ? `id:${c.orgId}@${country ?? '-'}` : c.key
-    return { ...c, country, key }
-  })
+    resolved.push(settle(c, country, c.orgId ? `id:${c.orgId}@${country ?? '-'}` : c.key))
+  }
   // Generic mentions join the one specific body of their type.
   const keysOfType = new Map<string, Set<string>>()
-  for (const c of resolved) {
+  for (let k = 0; k < resolved.length; k++) {
+    const c = resolved[k]!
     if (c.generic) continue
-    const type = c.key.split('|')[0]!
+    const bar = c.key.indexOf('|')
+    const type = bar < 0 ? c.key : c.key.slice(0, bar)
     const s = keysOfType.get(type) ?? new Set()
     s.add(c.key)
     keysOfType.set(type, s)
   }
-  const groups = new Map<string, (typeof resolved)[number][]>()
-  for (const c of resolved) {
+  const groups = new Map<string, Settled[]>()
+  for (let k = 0; k < resolved.length; k++) {
+    const c = resolved[k]!
     let key = c.key
     if (c.generic) {
       const specific = keysOfType.get(c.generic)
-      key = specific && specific.size === 1 ? [...specific][0]! : `${c.generic}|`
+      key = specific && specific.size === 1 ? firstOf(specific) : `${c.generic}|`
       if (c.mergeOnly && !(specific && specific.size === 1)) continue
     }
     const list = groups.get(key) ?? []
@@ -311,33 +353,49 @@ function group(
   }
   mergeShortForms(groups, lang)
   const out: Organization[] = []
-  for (const members of groups.values()) {
-    members.sort((a, b) => a.start - b.start)
-    const named = members.filter((m) => !m.generic)
-    const pool = named.length > 0 ? named : members
-    let best = pool[0]!
-    for (const m of pool) if (m.to - m.from > best.to - best.from) best = m
-    const variants: string[] = []
-    for (const m of members) {
-      const surface = text.slice(m.start, m.end)
-      if (surface !== best.name && !variants.includes(surface)) variants.push(surface)
-    }
-    const known = members.find((m) => m.orgId)
-    out.push({
-      name: best.name,
-      variants,
-      kind: known?.kind ?? commonest(members.map((m) => m.kind)),
-      country: best.country ?? null,
-      orgId: known?.orgId ?? null,
-      mentions: members.map((m) => ({
-        start: m.start,
-        end: m.end,
-        text: text.slice(m.start, m.end),
-      })),
-      provenance: { stage: STAGE, version: VERSION },
-    })
-  }
+  for (const members of groups.values()) out.push(organization(text, members))
   return out.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
+}
+
+function firstOf(set: ReadonlySet<string>): string {
+  for (const v of set) return v
+  throw new Error('empty set')
+}
+
+/** One body from its mentions: the fullest specific mention names it. */
+function organization(text: string, members: Settled[]): Organization {
+  members.sort((a, b) => a.start - b.start)
+  let best: Settled | null = null
+  for (let k = 0; k < members.length; k++) {
+    const m = members[k]!
+    if (!m.generic && (best === null || m.to - m.from > best.to - best.from)) best = m
+  }
+  if (best === null) {
+    best = members[0]!
+    for (let k = 0; k < members.length; k++) {
+      const m = members[k]!
+      if (m.to - m.from > best.to - best.from) best = m
+    }
+  }
+  const variants: string[] = []
+  const mentions: Mention[] = []
+  let known: Settled | null = null
+  for (let k = 0; k < members.length; k++) {
+    const m = members[k]!
+    const surface = text.slice(m.start, m.end)
+    if (surface !== best.name && !variants.includes(surface)) variants.push(surface)
+    mentions.push({ start: m.start, end: m.end, text: surface })
+    if (known === null && m.orgId) known = m
+  }
+  return {
+    name: best.name,
+    variants,
+    kind: known?.kind ?? commonest(members),
+    country: best.country ?? null,
+    orgId: known?.orgId ?? null,
+    mentions,
+    provenance: { stage: STAGE, version: VERSION },
+  }
 }
 
 /** Words that open a full name and are dropped in its short form ("State Customs Service"). */
@@ -372,7 +430,7 @@ const LEADING_QUALIFIERS: ReadonlySet<string> = new Set([
  * "Joint Collegium" after "Joint Collegium of the Ministries of …": an English name that is
  * the head of a longer name found in the same text is a short form of that body.
  */
-function mergeShortForms(groups: Map<string, Candidate[]>, lang: Lang): void {
+function mergeShortForms(groups: Map<string, Settled[]>, lang: Lang): void {
   const names = [...groups].map(([key, members]) => ({
     key,
     words: keyOf(members[0]!.name).split(' '),
@@ -422,10 +480,13 @@ function enclosing(found: readonly Candidate[], index: number): Candidate | unde
   return undefined
 }
 
-function commonest(kinds: readonly OrganizationKind[]): OrganizationKind {
+function commonest(members: readonly Settled[]): OrganizationKind {
   const n = new Map<OrganizationKind, number>()
-  for (const k of kinds) n.set(k, (n.get(k) ?? 0) + 1)
-  let best: OrganizationKind = kinds[0] ?? 'other'
+  for (let k = 0; k < members.length; k++) {
+    const kind = members[k]!.kind
+    n.set(kind, (n.get(kind) ?? 0) + 1)
+  }
+  let best: OrganizationKind = members[0]?.kind ?? 'other'
   for (const [k, c] of n) if (c > (n.get(best) ?? 0)) best = k
   return best
 }

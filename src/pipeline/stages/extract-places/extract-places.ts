@@ -542,6 +542,9 @@ function aggregate(
   pending: readonly PlaceMention[],
   text: string,
 ): Location[] {
+  // Pending mentions only join places named properly. Returning here also keeps empty arrays
+  // out of the loops below, whose compiled code would be thrown away on the first such document.
+  if (mentions.length === 0) return []
   const groups = new Map<string, PlaceMention[][]>()
   const clusterOf = (m: PlaceMention, create: boolean): PlaceMention[] | null => {
     let clusters = groups.get(m.key)

@@ -83,12 +83,22 @@ function abbreviationEnd(text: string, i: number): number {
   return reps >= 2 ? k : -1
 }
 
-/** End of the word run starting at `i` (a word character). */
+/**
+ * End of the word run starting at `i` (a word character). Classed BMP units are read inline:
+ * a call per character costs more than the rest of the scan before the stage is compiled.
+ */
 function wordEnd(text: string, i: number): number {
   const n = text.length
   let k = i
   for (;;) {
     while (k < n) {
+      const c = text.charCodeAt(k)
+      const known = c < 0xd800 || c > 0xdfff ? BMP_CLASS[c]! : 0
+      if (known !== 0) {
+        if ((known & WORD) === 0) break
+        k++
+        continue
+      }
       const cp = text.codePointAt(k)!
       if ((classOf(cp) & WORD) === 0) break
       k += cp > 0xffff ? 2 : 1
@@ -110,8 +120,15 @@ export function placeTokens(text: string): PlaceToken[] {
   const n = text.length
   let i = 0
   while (i < n) {
-    const cp = text.codePointAt(i)!
-    const cls = classOf(cp)
+    const unit = text.charCodeAt(i)
+    // Spaces are most of the characters skipped: a table read, no code-point decoding.
+    const known = unit < 0xd800 || unit > 0xdfff ? BMP_CLASS[unit]! : 0
+    if ((known & SPACE) !== 0) {
+      i++
+      continue
+    }
+    const cp = known !== 0 ? unit : text.codePointAt(i)!
+    const cls = known !== 0 ? known : classOf(cp)
     if ((cls & SPACE) !== 0) {
       i += cp > 0xffff ? 2 : 1
       continue

@@ -39,11 +39,12 @@ for (let c = 0; c < TABLE_SIZE; c++) TABLE[c] = classify(String.fromCharCode(c))
 const far = new Map<number, number>()
 
 /**
- * The class bits of a code point (a lone surrogate has none, as with the `u` flag). Code points
+ * The class bits of a code point (a lone surrogate has none, as with the `u` flag, and `-1`, the
+ * end of a string, has none either). Code points
  * above the table are classified once and remembered.
  */
 function bitsOf(cp: number): number {
-  if (cp < TABLE_SIZE) return TABLE[cp]!
+  if (cp < TABLE_SIZE) return cp < 0 ? 0 : TABLE[cp]!
   if (cp >= 0xd800 && cp <= 0xdfff) return 0
   let bits = far.get(cp)
   if (bits === undefined) {

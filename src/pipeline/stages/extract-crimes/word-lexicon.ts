@@ -7,6 +7,7 @@
  *
  * @module pipeline/stages/extract-crimes/word-lexicon
  */
+import { codePointAt, isWordChar } from '../../text/char-class.ts'
 
 /** One lexicon entry. */
 export interface WordEntry<V> {
@@ -42,33 +43,81 @@ export interface WordLexicon<V> {
   match(text: string, scan?: WordScan): WordMatch<V>[]
 }
 
-// Linear: no nested quantifiers over the same characters (as in text/tokenize.ts).
-const WORD_RE = /[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*/gu
 const PHRASE_WORD_RE = /[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*\*?/gu
 
 function fold(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ]/g, "'")
+  // The replacements scan the text again: done only when there is something to replace.
+  const lower = s.toLowerCase()
+  const yo = lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower
+  return yo.includes('’') || yo.includes('ʼ') ? yo.replace(/[’ʼ]/g, "'") : yo
+}
+
+/** `[-'’ʼ]`: joins two runs of word characters into one word. */
+function isJoiner(c: number): boolean {
+  return c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2bc
+}
+
+/** UTF-16 length of a code point (`-1`, the end, has none). */
+function width(cp: number): number {
+  return cp > 0xffff ? 2 : 1
 }
 
 let lastText: string | null = null
 let lastScan: WordScan | null = null
 
+// Characters below U+3000 that folding changes (capitals, "ё", typographic apostrophes). A word
+// with none of them is its own fold; from U+3000 on, a word is folded as a precaution.
+const FOLD_TABLE = 0x3000
+const FOLDS = new Uint8Array(FOLD_TABLE)
+for (let c = 0; c < FOLD_TABLE; c++) {
+  const ch = String.fromCharCode(c)
+  if (fold(ch) !== ch) FOLDS[c] = 1
+}
+// The one character that lower-cases by context (final sigma): with it, words are cut from the
+// text folded as a whole, as they always were.
+const SIGMA = 'Σ'
+
 /** Splits a text into words. The last result is kept, so stages reading one text share it. */
 export function scanWords(text: string): WordScan {
   if (lastText === text && lastScan) return lastScan
-  const folded = fold(text)
-  // Lower-casing keeps offsets for the scripts we read; where it would not ("İ"), fold per word.
-  const sameLength = folded.length === text.length
-  const source = sameLength ? folded : text
+  // Lower-casing maps each character to one of the same word class (checked over all of
+  // Unicode), so words are found in the text as written. Each word is then folded on its own,
+  // and only when it has a character that folding changes: in prose most words are already
+  // lower-case, and lower-casing a whole Cyrillic text costs as much as the rest of the scan.
+  let folded: string | null = null
+  if (text.includes(SIGMA)) {
+    folded = fold(text)
+    // Lower-casing keeps offsets for the scripts we read; where it would not ("İ"), fold per word.
+    if (folded.length !== text.length) folded = null
+  }
   const norms: string[] = []
   const starts: number[] = []
   const ends: number[] = []
   const breakBefore: boolean[] = []
   let prevEnd = 0
-  WORD_RE.lastIndex = 0
-  for (let m = WORD_RE.exec(source); m !== null; m = WORD_RE.exec(source)) {
-    const start = m.index
-    const end = start + m[0].length
+  // Words are what `/[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*/gu` matches, read with a
+  // loop over code points: no match object per word.
+  for (let i = 0; i < text.length; ) {
+    let cp = codePointAt(text, i)
+    if (!isWordChar(cp)) {
+      i += width(cp)
+      continue
+    }
+    const start = i
+    let changes = false
+    for (;;) {
+      while (cp >= 0 && isWordChar(cp)) {
+        if (cp >= FOLD_TABLE || FOLDS[cp] === 1) changes = true
+        i += width(cp)
+        cp = codePointAt(text, i)
+      }
+      // A joiner continues the word only when a word character follows it.
+      if (cp < 0 || !isJoiner(cp) || !isWordChar(codePointAt(text, i + 1))) break
+      if (cp !== 0x2d && cp !== 0x27) changes = true
+      i += 1
+      cp = codePointAt(text, i)
+    }
+    const end = i
     let gap = false
     for (let i = prevEnd; i < start; i++) {
       const c = text.charCodeAt(i)
@@ -77,7 +126,8 @@ export function scanWords(text: string): WordScan {
         break
       }
     }
-    norms.push(sameLength ? m[0] : fold(m[0]))
+    const word = text.slice(start, end)
+    norms.push(folded !== null ? folded.slice(start, end) : changes ? fold(word) : word)
     starts.push(start)
     ends.push(end)
     breakBefore.push(gap)
@@ -87,6 +137,12 @@ export function scanWords(text: string): WordScan {
   lastText = text
   lastScan = scan
   return scan
+}
+
+interface RootNode<V> {
+  readonly next: Map<number, RootNode<V>>
+  /** Entries whose first word is a prefix root ending here, in lexicon order. */
+  list: Compiled<V>[] | undefined
 }
 
 interface Compiled<V> {
@@ -103,11 +159,27 @@ function moreSpecific<V>(a: Compiled<V>, b: Compiled<V>): boolean {
   )
 }
 
+const HEAD_SLOTS = 1 << 20
+
+/** A slot for the first `n` (1 to 3) char codes of `s`, which has at least `n`. */
+function headSlot(s: string, n: number): number {
+  const a = s.charCodeAt(0)
+  const b = n > 1 ? s.charCodeAt(1) + 1 : 0
+  const c = n > 2 ? s.charCodeAt(2) + 1 : 0
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ n) >>> 12
+}
+
 /** Compiles entries into a matcher. Build it once, at module level. */
 export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexicon<V> {
   const exact = new Map<string, Compiled<V>[]>()
-  const byRoot = new Map<string, Compiled<V>[]>()
-  const rootLengths = new Set<number>()
+  // Prefix roots in a trie by char code: walking a word's letters visits every root that starts
+  // it, shortest first, without slicing the word once per root length.
+  const roots: RootNode<V> = { next: new Map(), list: undefined }
+  // The first three letters (or fewer, for shorter keys) of every key, hashed into a bitmap: a
+  // word whose head is not there cannot start an entry, which rules out most words of a text
+  // with one array read instead of a map lookup and a walk of the trie.
+  const heads = new Uint8Array(HEAD_SLOTS)
+  let shortKeys = false
   for (const entry of entries) {
     const words = [...entry.phrase.matchAll(PHRASE_WORD_RE)].map((m) => {
       const prefix = m[0].endsWith('*')
@@ -118,17 +190,22 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
     if (!first) continue
     const compiled = { words, entry, letters: words.reduce((sum, w) => sum + w.word.length, 0) }
     const key = entry.caseSensitive ? fold(first.word) : first.word
+    heads[headSlot(key, Math.min(3, key.length))] = 1
+    if (key.length < 3) shortKeys = true
     if (first.prefix) {
-      rootLengths.add(key.length)
-      byRoot.set(key, [...(byRoot.get(key) ?? []), compiled])
+      let node = roots
+      for (let k = 0; k < key.length; k++) {
+        const c = key.charCodeAt(k)
+        let child = node.next.get(c)
+        if (!child) {
+          child = { next: new Map(), list: undefined }
+          node.next.set(c, child)
+        }
+        node = child
+      }
+      node.list = [...(node.list ?? []), compiled]
     } else exact.set(key, [...(exact.get(key) ?? []), compiled])
   }
-  const lengths = [...rootLengths].sort((a, b) => a - b)
-  // First three letters of every prefix root: a word whose first three letters are not here
-  // cannot start a prefix entry, which rules out most words with one lookup.
-  const heads = new Set<string>()
-  for (const root of byRoot.keys()) heads.add(root.slice(0, 3))
-  const shortRoots = lengths.length > 0 && lengths[0]! < 3
 
   function wordMatches(
     scan: WordScan,
@@ -164,18 +241,29 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
     return best
   }
 
+  /** Whether some key has the head of `norm` (never false for a word that starts an entry). */
+  function mayStart(norm: string): boolean {
+    if (norm.length >= 3 && heads[headSlot(norm, 3)] === 1) return true
+    if (!shortKeys) return false
+    return heads[headSlot(norm, 1)] === 1 || (norm.length >= 2 && heads[headSlot(norm, 2)] === 1)
+  }
+
   return {
     match(text, scan = scanWords(text)) {
       const out: WordMatch<V>[] = []
       const n = scan.norms.length
       for (let i = 0; i < n; ) {
         const norm = scan.norms[i]!
+        if (!mayStart(norm)) {
+          i++
+          continue
+        }
         let best = longest(exact.get(norm), scan, text, i, null)
-        if (shortRoots || heads.has(norm.slice(0, 3))) {
-          for (const len of lengths) {
-            if (len > norm.length) break
-            best = longest(byRoot.get(norm.slice(0, len)), scan, text, i, best)
-          }
+        let node: RootNode<V> | undefined = roots
+        for (let k = 0; k < norm.length; k++) {
+          node = node.next.get(norm.charCodeAt(k))
+          if (!node) break
+          if (node.list) best = longest(node.list, scan, text, i, best)
         }
         if (best) {
           const end = scan.ends[i + best.words.length - 1]!

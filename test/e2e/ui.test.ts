@@ -173,4 +173,40 @@ describe('web UI', { timeout: 180_000 }, () => {
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  test('narrows results by a facet, shows the filter as a chip, and removes it', {
+    skip: SKIP,
+  }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(`${server.url}/?q=police`)
+    await page.locator('.result').first().waitFor()
+    const before = await page.locator('.result').count()
+    const fraud = page.locator('.facet-group[data-facet=crime] .facet-value[data-value=fraud]')
+    await fraud.waitFor()
+    const expected = Number(((await fraud.locator('.facet-count').textContent()) ?? '').trim())
+
+    await fraud.click()
+    await page.locator('.filter-chip').waitFor()
+    assert.match(new URL(page.url()).search, /[?&]crime=fraud/)
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, expected)
+    assert.ok(expected >= 1 && expected <= before, `fraud narrows ${before} to ${expected}`)
+    assert.match((await page.locator('.filter-chip').textContent()) ?? '', /Fraud/)
+    await page.screenshot({ path: `${SHOTS}/ui-facets.png` })
+
+    await page.locator('.filter-chip').click()
+    await page.waitForFunction(() => !location.search.includes('crime='))
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, before)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('lists documents by a filter alone, without a query', { skip: SKIP }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(`${server.url}/?event=extradition`)
+    await page.locator('.result').first().waitFor()
+    assert.ok((await page.locator('.result').count()) >= 1)
+    assert.match((await page.locator('.filter-chip').textContent()) ?? '', /Extradition/)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
 })

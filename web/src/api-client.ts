@@ -33,6 +33,23 @@ export class ApiError extends Error {
   }
 }
 
+/** Search parameters sent as they are, when set. */
+const STRING_PARAMS = [
+  'lang',
+  'source',
+  'from',
+  'to',
+  'crime',
+  'event',
+  'location',
+  'person',
+  'organization',
+  'sort',
+  'ui',
+  'limit',
+  'cursor',
+] as const
+
 /** Typed access to the Tergeu HTTP API. */
 export interface ApiClient {
   health(signal?: AbortSignal): Promise<HealthResponse>
@@ -69,9 +86,11 @@ export function createApiClient(baseUrl = ''): ApiClient {
     health: (signal) => get('/api/health', HealthResponse, signal),
     search(query, signal) {
       const params = new URLSearchParams({ q: query.q })
-      if (query.lang) params.set('lang', query.lang)
-      if (query.limit) params.set('limit', String(query.limit))
-      if (query.cursor) params.set('cursor', query.cursor)
+      for (const key of STRING_PARAMS) {
+        const value = query[key]
+        if (value) params.set(key, String(value))
+      }
+      if (query.facets) params.set('facets', 'true')
       return get(`/api/search?${params}`, SearchResponse, signal)
     },
     document: (id, signal) =>

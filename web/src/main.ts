@@ -6,6 +6,7 @@
  */
 import type { HealthResponse } from '#api/contract.ts'
 import { ApiError, createApiClient } from './api-client.ts'
+import { facetPanel } from './components/facet-panel.ts'
 import { replaceChildren } from './lib/dom.ts'
 import {
   isUiLocale,
@@ -16,7 +17,13 @@ import {
   t,
   type UiLocale,
 } from './lib/i18n.ts'
-import { formatUiState, parseUiState, type UiState } from './lib/url-state.ts'
+import {
+  formatUiState,
+  hasSearch,
+  parseUiState,
+  type UiState,
+  withFilter,
+} from './lib/url-state.ts'
 import { documentView } from './pages/document/document-page.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
 
@@ -50,12 +57,30 @@ function navigate(next: UiState, replace = false): void {
   void render()
 }
 
+/** The API query for the current state (without paging). */
+function searchQuery(s: UiState) {
+  return {
+    q: s.q,
+    ...(s.lang ? { lang: s.lang } : {}),
+    ...s.filters,
+    ...(s.sort ? { sort: s.sort } : {}),
+    ui: t().locale,
+  }
+}
+
 const searchActions = {
   openDocument: (id: string) => navigate({ ...state, doc: id }),
   search: (q: string) => navigate({ ...state, q, doc: null }),
   documentHref: (id: string) => formatUiState({ ...state, doc: id }) || '?',
-  loadMore: (cursor: string) =>
-    api.search({ q: state.q, cursor, ...(state.lang ? { lang: state.lang } : {}) }),
+  loadMore: (cursor: string) => api.search({ ...searchQuery(state), cursor }),
+}
+
+const facetActions = {
+  setFilter: (key: Parameters<typeof withFilter>[1], value: string | null) =>
+    navigate(withFilter(state, key, value)),
+  clearFilters: () => navigate({ ...state, filters: {}, doc: null }),
+  setSort: (sort: UiState['sort']) => navigate({ ...state, sort: sort ?? null, doc: null }),
+  setLang: (lang: UiState['lang']) => navigate({ ...state, lang, doc: null }),
 }
 
 function message(error: unknown): string {
@@ -93,8 +118,8 @@ function applyLocale(locale: UiLocale): void {
 }
 
 async function renderResults(): Promise<void> {
-  const key = `${state.lang ?? ''}:${state.q}`
-  if (!state.q) {
+  const key = `${t().locale}${formatUiState({ ...state, doc: null })}`
+  if (!hasSearch(state)) {
     shownQuery = null
     if (!health) health = await api.health().catch(() => null)
     replaceChildren(resultsPane, welcomeView(health, searchActions))
@@ -112,12 +137,13 @@ async function renderResults(): Promise<void> {
   resultsPane.setAttribute('aria-busy', 'true')
   replaceChildren(resultsPane, loadingView(t().searching))
   try {
-    const response = await api.search(
-      { q: state.q, ...(state.lang ? { lang: state.lang } : {}) },
-      abort.signal,
-    )
+    const response = await api.search({ ...searchQuery(state), facets: true }, abort.signal)
     shownQuery = key
-    replaceChildren(resultsPane, resultsView(state.q, response, state.doc, searchActions))
+    replaceChildren(
+      resultsPane,
+      facetPanel(response.facets, state, facetActions),
+      resultsView(state.q, response, state.doc, searchActions),
+    )
   } catch (error) {
     if (abort.signal.aborted) return
     shownQuery = null
@@ -157,7 +183,11 @@ async function renderDocument(): Promise<void> {
 async function render(): Promise<void> {
   input.value = state.q
   langSelect.value = state.lang ?? ''
-  document.title = state.q ? `${state.q} — Tergeu` : 'Tergeu'
+  document.title = state.q
+    ? `${state.q} — Tergeu`
+    : hasSearch(state)
+      ? `${t().browseTitle} — Tergeu`
+      : 'Tergeu'
   await Promise.all([renderResults(), renderDocument()])
 }
 
@@ -165,7 +195,7 @@ form.addEventListener('submit', (event) => {
   event.preventDefault()
   const q = input.value.trim()
   const lang = parseUiState(`?lang=${encodeURIComponent(langSelect.value)}`).lang
-  navigate({ q, lang, doc: null })
+  navigate({ ...state, q, lang, doc: null })
 })
 localeSelect.addEventListener('change', () => {
   if (!isUiLocale(localeSelect.value)) return

@@ -42,6 +42,7 @@ export interface Messages {
   readonly opening: string
   readonly noMatch: (q: string) => readonly [string, string, string]
   readonly noMatchHint: string
+  readonly noMatchFilters: string
   readonly shownOf: (shown: string, total: string, noun: string) => string
   readonly shownAll: (shown: string, noun: string) => string
   readonly loadMore: string
@@ -59,6 +60,19 @@ export interface Messages {
   readonly serverError: (message: string) => string
   readonly unreachable: string
   readonly annotation: Readonly<Record<AnnotationType, string>>
+  readonly facetsLabel: string
+  readonly facet: Readonly<
+    Record<'lang' | 'source' | 'crime' | 'event' | 'location' | 'person' | 'organization', string>
+  >
+  readonly facetsSampled: string
+  readonly activeFilters: string
+  readonly removeFilter: (what: string) => string
+  readonly clearFilters: string
+  readonly dateFrom: string
+  readonly dateTo: string
+  readonly sortLabel: string
+  readonly sortNames: Readonly<Record<'relevance' | 'newest' | 'oldest', string>>
+  readonly browseTitle: string
 }
 
 const en: Messages = {
@@ -81,6 +95,7 @@ const en: Messages = {
   opening: 'Opening the document…',
   noMatch: (q) => ['No documents match ', q, '.'],
   noMatchHint: 'Check the spelling, use fewer words, or try the word in another language.',
+  noMatchFilters: 'No documents pass these filters. Remove one to see more.',
   shownOf: (shown, total, noun) => `${shown} of ${total} ${noun}`,
   shownAll: (shown, noun) => `${shown} ${noun}`,
   loadMore: 'More results',
@@ -108,6 +123,25 @@ const en: Messages = {
     statistic: 'Statistic',
     boilerplate: 'Page furniture',
   },
+  facetsLabel: 'Refine',
+  facet: {
+    lang: 'Language',
+    source: 'Source',
+    crime: 'Crime',
+    event: 'Event',
+    location: 'Place',
+    person: 'Person',
+    organization: 'Organisation',
+  },
+  facetsSampled: 'Counts over the first 20,000 matches.',
+  activeFilters: 'Active filters',
+  removeFilter: (what) => `Remove filter: ${what}`,
+  clearFilters: 'Clear all',
+  dateFrom: 'From',
+  dateTo: 'To',
+  sortLabel: 'Sort',
+  sortNames: { relevance: 'Relevance', newest: 'Newest first', oldest: 'Oldest first' },
+  browseTitle: 'Documents',
 }
 
 const ru: Messages = {
@@ -130,6 +164,7 @@ const ru: Messages = {
   opening: 'Открываем документ…',
   noMatch: (q) => ['По запросу ', q, ' ничего не найдено.'],
   noMatchHint: 'Проверьте написание, сократите запрос или попробуйте слово на другом языке.',
+  noMatchFilters: 'Под эти фильтры не подходит ни один документ. Уберите какой-нибудь из них.',
   shownOf: (shown, total, noun) => `${shown} из ${total} ${noun}`,
   shownAll: (shown, noun) => `${shown} ${noun}`,
   loadMore: 'Ещё результаты',
@@ -157,6 +192,25 @@ const ru: Messages = {
     statistic: 'Статистика',
     boilerplate: 'Служебные элементы страницы',
   },
+  facetsLabel: 'Уточнить',
+  facet: {
+    lang: 'Язык',
+    source: 'Источник',
+    crime: 'Преступление',
+    event: 'Событие',
+    location: 'Место',
+    person: 'Лицо',
+    organization: 'Организация',
+  },
+  facetsSampled: 'Подсчёт по первым 20 000 совпадениям.',
+  activeFilters: 'Фильтры',
+  removeFilter: (what) => `Убрать фильтр: ${what}`,
+  clearFilters: 'Сбросить',
+  dateFrom: 'С',
+  dateTo: 'По',
+  sortLabel: 'Порядок',
+  sortNames: { relevance: 'По релевантности', newest: 'Сначала новые', oldest: 'Сначала старые' },
+  browseTitle: 'Документы',
 }
 
 const kk: Messages = {
@@ -179,6 +233,7 @@ const kk: Messages = {
   opening: 'Құжат ашылуда…',
   noMatch: (q) => ['', q, ' сұрауы бойынша ештеңе табылмады.'],
   noMatchHint: 'Жазылуын тексеріңіз, сұрауды қысқартыңыз немесе сөзді басқа тілде жазып көріңіз.',
+  noMatchFilters: 'Бұл сүзгілерге сай құжат жоқ. Біреуін алып тастап көріңіз.',
   shownOf: (shown, total, noun) => `${total} ${noun} ішінен ${shown}`,
   shownAll: (shown, noun) => `${shown} ${noun}`,
   loadMore: 'Тағы нәтижелер',
@@ -206,6 +261,29 @@ const kk: Messages = {
     statistic: 'Статистика',
     boilerplate: 'Беттің қызметтік бөліктері',
   },
+  facetsLabel: 'Нақтылау',
+  facet: {
+    lang: 'Тіл',
+    source: 'Дереккөз',
+    crime: 'Қылмыс',
+    event: 'Оқиға',
+    location: 'Орын',
+    person: 'Тұлға',
+    organization: 'Ұйым',
+  },
+  facetsSampled: 'Алғашқы 20 000 сәйкестік бойынша есептелді.',
+  activeFilters: 'Сүзгілер',
+  removeFilter: (what) => `Сүзгіні алып тастау: ${what}`,
+  clearFilters: 'Тазалау',
+  dateFrom: 'Бастап',
+  dateTo: 'Дейін',
+  sortLabel: 'Реті',
+  sortNames: {
+    relevance: 'Сәйкестігі бойынша',
+    newest: 'Алдымен жаңалары',
+    oldest: 'Алдымен ескілері',
+  },
+  browseTitle: 'Құжаттар',
 }
 
 const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }

@@ -1,10 +1,27 @@
 /**
- * The UI state kept in the address bar (`?q=…&lang=…&doc=…`), so that a search or an open
- * document can be bookmarked, shared and restored with the back button.
+ * The UI state kept in the address bar (`?q=…&lang=…&crime=…&doc=…`), so that a search with its
+ * filters, or an open document, can be bookmarked, shared and restored with the back button.
  *
  * @module web/lib/url-state
  */
 import { isLang, type Lang } from '#core/lang.ts'
+
+/** Filters a search can carry besides the language (the API's query parameters of the same name). */
+export const FILTER_KEYS = [
+  'crime',
+  'event',
+  'location',
+  'person',
+  'organization',
+  'source',
+  'from',
+  'to',
+] as const
+export type FilterKey = (typeof FILTER_KEYS)[number]
+export type Filters = Readonly<Partial<Record<FilterKey, string>>>
+
+/** How results are ordered; `null` is the server's default (relevance with a query). */
+export type Sort = 'relevance' | 'newest' | 'oldest'
 
 /** What the page shows. */
 export interface UiState {
@@ -14,18 +31,35 @@ export interface UiState {
   readonly lang: Lang | null
   /** The id of the open document, or `null`. */
   readonly doc: string | null
+  /** Active filters (absent keys are off). */
+  readonly filters?: Filters
+  readonly sort?: Sort | null
 }
+
+const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
 
 /** Reads the state from a query string (`location.search`); unknown keys are ignored. */
 export function parseUiState(search: string): UiState {
   const params = new URLSearchParams(search)
   const lang = params.get('lang')
   const doc = params.get('doc')
-  return {
+  const filters: Partial<Record<FilterKey, string>> = {}
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key)?.trim()
+    if (!value) continue
+    if ((key === 'from' || key === 'to') && !DATE.test(value)) continue
+    filters[key] = value
+  }
+  const sort = params.get('sort')
+  const state: UiState = {
     q: (params.get('q') ?? '').trim(),
     lang: isLang(lang) ? lang : null,
     doc: doc ? doc : null,
   }
+  const withFilters = Object.keys(filters).length ? { ...state, filters } : state
+  return sort === 'relevance' || sort === 'newest' || sort === 'oldest'
+    ? { ...withFilters, sort }
+    : withFilters
 }
 
 /** Writes the state as a query string with a leading `?`, or `''` when it is empty. */
@@ -33,7 +67,25 @@ export function formatUiState(state: UiState): string {
   const params = new URLSearchParams()
   if (state.q) params.set('q', state.q)
   if (state.lang) params.set('lang', state.lang)
+  for (const key of FILTER_KEYS) {
+    const value = state.filters?.[key]
+    if (value) params.set(key, value)
+  }
+  if (state.sort) params.set('sort', state.sort)
   if (state.doc) params.set('doc', state.doc)
   const s = params.toString()
   return s ? `?${s}` : ''
+}
+
+/** True when the state asks for results: a query or at least one filter. */
+export function hasSearch(state: UiState): boolean {
+  return state.q !== '' || Object.values(state.filters ?? {}).some(Boolean)
+}
+
+/** The state with filter `key` set to `value`, or removed when `value` is `null`. */
+export function withFilter(state: UiState, key: FilterKey, value: string | null): UiState {
+  const filters: Partial<Record<FilterKey, string>> = { ...state.filters }
+  if (value) filters[key] = value
+  else delete filters[key]
+  return { ...state, filters, doc: null }
 }

@@ -73,6 +73,9 @@ export function resultsView(
   actions: SearchPageActions,
 ): HTMLElement {
   const m = t()
+  if (response.items.length === 0 && !q) {
+    return h('div', { class: 'state empty', role: 'status' }, h('p', {}, m.noMatchFilters))
+  }
   if (response.items.length === 0) {
     const [before, , after] = m.noMatch(q)
     return h(

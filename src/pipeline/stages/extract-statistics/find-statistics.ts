@@ -198,6 +198,14 @@ export function findStatistics(input: FindStatisticsInput): StatHit[] {
   return first
 }
 
+const isAsciiDigit = (code: number) => code >= 48 && code <= 57
+/** `/^:\d/u.test(text)` without a regex. */
+const startsColonDigit = (text: string) =>
+  text.charCodeAt(0) === 58 && isAsciiDigit(text.charCodeAt(1))
+/** `/\d:$/u.test(text)` without a regex. */
+const endsDigitColon = (text: string) =>
+  text.charCodeAt(text.length - 1) === 58 && isAsciiDigit(text.charCodeAt(text.length - 2))
+
 function scan(input: FindStatisticsInput, dense: boolean): StatHit[] {
   return new Scanner(input, dense).run()
 }
@@ -439,19 +447,23 @@ class Scanner {
     if (this.sentenceMoney.some((m) => m.start < absEnd && absStart < m.end)) return
     const before = s.slice(Math.max(0, c.start - 32), c.start)
     let after = s.slice(c.end, Math.min(s.length, c.end + 120))
-    if (LEGAL_NUMBER_RE.test(before) || LEGAL_SUFFIX_RE.test(after)) return
-    if (/^:\d/u.test(after) || /\d:$/u.test(before)) return
+    // The tests below only reject. The ones anchored at the start of `after` run first: a
+    // regex anchored at the end of `before` is tried at every position of it.
+    // A time ("10:30"), a duration or age ("5 years"), an article number ("190-бабы"), a day
+    // date ("14 March", "March 14").
+    if (startsColonDigit(after) || endsDigitColon(before)) return
+    if (DURATION_RE.test(after) || LEGAL_SUFFIX_RE.test(after)) return
     if (MONTH_RE.test(after.trimStart()) || monthWordBefore(before)) return
-    if (DURATION_RE.test(after) || /\baged?\s*$|возрасте\s*$/iu.test(before)) return
-    // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
-    if (/[\p{L}.],\s*$/u.test(before) && /^\s*,/u.test(after) && !c.word) return
-    if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) return
     // "100 мың тұрғынға шаққанда 95 қылмыс": the denominator of a Kazakh rate.
     if (KK_PER_RE.test(after)) return
+    // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
+    if (!c.word && /^\s*,/u.test(after) && /[\p{L}.],\s*$/u.test(before)) return
     // "a chat with 957 members", "группа из 8 человек": the size of one body.
     if (SIZE_AFTER_RE.test(after) && SIZE_BEFORE_RE.test(before)) return
     // "95 на 100 тысяч населения": the denominator of a rate is not a figure of its own.
-    if (/(?<!\p{L})на\s*$/iu.test(before) && POPULATION_AFTER_RE.test(after)) return
+    if (POPULATION_AFTER_RE.test(after) && /(?<!\p{L})на\s*$/iu.test(before)) return
+    if (LEGAL_NUMBER_RE.test(before) || /\baged?\s*$|возрасте\s*$/iu.test(before)) return
+    if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) return
     let value = c.value
     let scaleLen = 0
     for (const sc of SCALES) {
@@ -706,6 +718,21 @@ interface Candidate {
   readonly word: boolean
 }
 
+/** `/^(?:19|20)\d{2}$/u.test(text)` without a regex. */
+function isYearText(text: string): boolean {
+  if (text.length !== 4) return false
+  const a = text.charCodeAt(0)
+  const b = text.charCodeAt(1)
+  return (
+    ((a === 49 && b === 57) || (a === 50 && b === 48)) &&
+    isAsciiDigit(text.charCodeAt(2)) &&
+    isAsciiDigit(text.charCodeAt(3))
+  )
+}
+
+/** Words of a sentence, for number words (numberCandidates only: it resets lastIndex). */
+const WORD_SCAN_RE = new RegExp(NOUN_WORD_RE.source, 'gu')
+
 function numberCandidates(s: string, lang: Lang, hasWords: boolean): Candidate[] {
   const out: Candidate[] = []
   NUM_RE.lastIndex = 0
@@ -718,15 +745,15 @@ function numberCandidates(s: string, lang: Lang, hasWords: boolean): Candidate[]
       end: m.index + text.length,
       value,
       text,
-      isYear: /^(?:19|20)\d{2}$/u.test(text),
+      isYear: isYearText(text),
       word: false,
     })
   }
   const words = NUMBER_WORDS[lang]
-  if (!hasWords && !(lang === 'en' && /(?<!\p{L})a\s+(?:hundred|thousand)/iu.test(s))) {
-    return out.sort((a, b) => a.start - b.start)
-  }
-  const re = new RegExp(NOUN_WORD_RE.source, 'gu')
+  // The matches of a global regex come in text order: no sort needed.
+  if (!hasWords && !(lang === 'en' && /(?<!\p{L})a\s+(?:hundred|thousand)/iu.test(s))) return out
+  const re = WORD_SCAN_RE
+  re.lastIndex = 0
   let skipTo = 0
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     if (m.index < skipTo) continue
@@ -837,8 +864,16 @@ function compoundValue(text: string): number {
   return total + current
 }
 
+function allAsciiDigits(text: string): boolean {
+  if (text.length === 0) return false
+  for (let i = 0; i < text.length; i++) if (!isAsciiDigit(text.charCodeAt(i))) return false
+  return true
+}
+
 /** Parses digits as written in news ("1,499", "1 200", "10,5", "15.2"); `null` when odd. */
 export function parseWritten(text: string, lang: Lang): number | null {
+  // Most numbers are bare digits: the last rule below, without the regexes.
+  if (allAsciiDigits(text)) return Number(text)
   const t = text.replace(/[ \u00a0]/gu, '')
   if (/^\d{1,3}(?:,\d{3})+$/u.test(t)) return Number(t.replace(/,/gu, ''))
   if (/^\d{1,3}(?:\.\d{3}){2,}$/u.test(t)) return Number(t.replace(/\./gu, ''))
@@ -938,11 +973,12 @@ function nounAt(after: string, maxWords: number, headFinal = true): CountNoun | 
   let found: CountNoun | null = null
   for (let m = re.exec(window); m !== null && n < maxWords; m = re.exec(window)) {
     n++
-    const w = m[0].toLowerCase().replace(/^-+/u, '')
+    // A word starts with a letter (NOUN_WORD_RE): no leading hyphen to strip.
+    const w = m[0].toLowerCase()
     if (MODIFIER_RE.test(w)) continue
     // "интернет-сайтов": the head is the last part of a hyphenated compound.
-    const parts = w.split('-')
-    const noun = matchNoun(w) ?? matchNoun(parts[parts.length - 1] ?? '')
+    const hyphen = w.lastIndexOf('-')
+    const noun = matchNoun(w) ?? (hyphen < 0 ? null : matchNoun(w.slice(hyphen + 1)))
     if (noun) {
       // Head-final compounds ("crime groups", "drug laboratories"): a counted noun right after
       // another one is the head.

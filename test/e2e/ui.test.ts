@@ -188,14 +188,15 @@ describe('web UI', { timeout: 180_000 }, () => {
     await fraud.click()
     await page.locator('.filter-chip').waitFor()
     assert.match(new URL(page.url()).search, /[?&]crime=fraud/)
-    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, expected)
+    // Browser-side conditions as strings: this file is type-checked without the DOM library.
+    await page.waitForFunction(`document.querySelectorAll('.result').length === ${expected}`)
     assert.ok(expected >= 1 && expected <= before, `fraud narrows ${before} to ${expected}`)
     assert.match((await page.locator('.filter-chip').textContent()) ?? '', /Fraud/)
     await page.screenshot({ path: `${SHOTS}/ui-facets.png` })
 
     await page.locator('.filter-chip').click()
-    await page.waitForFunction(() => !location.search.includes('crime='))
-    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, before)
+    await page.waitForFunction(`!location.search.includes('crime=')`)
+    await page.waitForFunction(`document.querySelectorAll('.result').length === ${before}`)
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -57,10 +57,11 @@ export interface PlaceMention {
   /** Joins the result only if a stronger mention of the same place exists. */
   readonly weak: boolean
   /**
-   * Folded name the mention uses. Mentions of one place under clearly different names (Taraz
-   * and Zhambyl, Astana and Nur-Sultan) stay separate entries; spelling variants merge.
+   * Folded name the mention uses, `''` for none. Mentions of one place under clearly different
+   * names (Taraz and Zhambyl, Astana and Nur-Sultan) stay separate entries; spelling variants
+   * merge.
    */
-  readonly lexeme?: string
+  readonly lexeme: string
 }
 
 /**
@@ -106,16 +107,35 @@ export function findPlaces(text: string): Location[] {
       return k
     },
   }
-  const lexicon = placeLexicon()
-  const matches = lexicon.match(tokens, ctx.key)
-
-  // Generic words around each match, then what lists share.
-  const after = matches.map((m) => genericAfter(ctx, m.tokEnd))
-  const before = matches.map((m) => genericBefore(ctx, m.tokStart))
-  const inherited = inheritGenerics(ctx, matches, after, before)
-
+  const matches = placeLexicon().match(tokens, ctx.key)
   const mentions: PlaceMention[] = []
   const pending: PlaceMention[] = []
+  const used = new Uint8Array(tokens.length)
+  if (matches.length > 0) readMatches(ctx, matches, mentions, pending, used)
+  const sites = findSites(text, tokens).sort((a, b) => a.start - b.start)
+  const kept = outsideSites(mentions, sites).concat(patternPlaces(ctx, used), sites)
+  return aggregate(kept, pending, text)
+}
+
+/**
+ * Reads each lexicon match with the generic words around it into `mentions` (and `pending`,
+ * the weak ones), and marks the tokens the matches and their generic words take in `used`.
+ */
+function readMatches(
+  ctx: Context,
+  matches: readonly LexiconMatch[],
+  mentions: PlaceMention[],
+  pending: PlaceMention[],
+  used: Uint8Array,
+): void {
+  // Generic words around each match, then what lists share.
+  const after: (Generic | null)[] = []
+  const before: (Generic | null)[] = []
+  for (let k = 0; k < matches.length; k++) {
+    after.push(genericAfter(ctx, matches[k]!.tokEnd))
+    before.push(genericBefore(ctx, matches[k]!.tokStart))
+  }
+  const inherited = inheritGenerics(ctx, matches, after, before)
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!
     for (const r of resolve(ctx, m, after[k] ?? null, before[k] ?? null, inherited[k] ?? null)) {
@@ -123,15 +143,14 @@ export function findPlaces(text: string): Location[] {
       else mentions.push(r)
     }
   }
-  const used = new Uint8Array(tokens.length)
-  for (const m of matches) used.fill(1, m.tokStart, m.tokEnd)
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!
+    used.fill(1, m.tokStart, m.tokEnd)
+  }
   for (let k = 0; k < matches.length; k++) {
     const g = after[k]
     if (g) used.fill(1, g.tokStart, g.tokEnd)
   }
-  const sites = findSites(text, tokens).sort((a, b) => a.start - b.start)
-  const kept = outsideSites(mentions, sites).concat(patternPlaces(ctx, used), sites)
-  return aggregate(kept, pending, text)
 }
 
 /**
@@ -174,9 +193,8 @@ function inheritGenerics(
   after: readonly (Generic | null)[],
   before: readonly (Generic | null)[],
 ): (Generic | null)[] {
-  const inherited: (Generic | null)[] = matches.map(() => null)
-  const hasKind = (m: LexiconMatch, kind: GenericKind) =>
-    m.entries.some((e) => e.place && e.name?.role !== 'weak' && e.place.kind === kind)
+  const inherited: (Generic | null)[] = []
+  for (let k = 0; k < matches.length; k++) inherited.push(null)
   for (let k = matches.length - 2; k >= 0; k--) {
     const m = matches[k]!
     if (after[k] || before[k]) continue
@@ -213,29 +231,54 @@ function inheritGenerics(
       joinedByList(ctx, matches[end]!.tokEnd, matches[end + 1]!.tokStart)
     )
       end++
-    if (end > k) {
-      const items = matches.slice(k, end + 1)
-      const bare = items.map((m, n) =>
-        after[k + n] || before[k + n] ? null : bestStandalone(m)?.place?.kind,
-      )
-      if (bare.includes('region') && !bare.includes('country')) {
-        for (let n = 0; n < items.length; n++) {
-          if (
-            bare[n] !== undefined &&
-            bare[n] !== null &&
-            !inherited[k + n] &&
-            hasKind(items[n]!, 'region')
-          ) {
-            inherited[k + n] = impliedRegion(
-              isCyrillic(ctx.tokens[items[n]!.tokStart]!.text) ? 'ru' : 'en',
-            )
-          }
-        }
-      }
-    }
+    if (end > k) impliedRegions(ctx, matches, after, before, inherited, k, end)
     k = end + 1
   }
   return inherited
+}
+
+/** Whether a match can be read as a place of `kind` (by a name that is not weak). */
+function hasKind(m: LexiconMatch, kind: GenericKind): boolean {
+  for (let k = 0; k < m.entries.length; k++) {
+    const e = m.entries[k]!
+    if (e.place && e.name?.role !== 'weak' && e.place.kind === kind) return true
+  }
+  return false
+}
+
+/**
+ * A list of bare names `matches[from..to]` that names a region and no country: the names that
+ * can be regions are read as regions.
+ */
+function impliedRegions(
+  ctx: Context,
+  matches: readonly LexiconMatch[],
+  after: readonly (Generic | null)[],
+  before: readonly (Generic | null)[],
+  inherited: (Generic | null)[],
+  from: number,
+  to: number,
+): void {
+  const bare: (LocationKind | null | undefined)[] = []
+  let region = false
+  for (let k = from; k <= to; k++) {
+    const kind = after[k] || before[k] ? null : bestStandalone(matches[k]!)?.place?.kind
+    if (kind === 'country') return
+    if (kind === 'region') region = true
+    bare.push(kind)
+  }
+  if (!region) return
+  for (let n = 0; n <= to - from; n++) {
+    const k = from + n
+    if (
+      bare[n] !== undefined &&
+      bare[n] !== null &&
+      !inherited[k] &&
+      hasKind(matches[k]!, 'region')
+    ) {
+      inherited[k] = impliedRegion(isCyrillic(ctx.tokens[matches[k]!.tokStart]!.text) ? 'ru' : 'en')
+    }
+  }
 }
 
 function bestStandalone(m: LexiconMatch): LexiconEntry | null {
@@ -370,6 +413,7 @@ function resolve(
       return [
         {
           key: `${kind}:${foldWord(display)}`,
+          lexeme: '',
           place: null,
           kind,
           country: city.place!.country,
@@ -542,53 +586,81 @@ function aggregate(
   pending: readonly PlaceMention[],
   text: string,
 ): Location[] {
-  // Pending mentions only join places named properly. Returning here also keeps empty arrays
-  // out of the loops below, whose compiled code would be thrown away on the first such document.
+  // Pending mentions only join places named properly.
   if (mentions.length === 0) return []
   const groups = new Map<string, PlaceMention[][]>()
-  const clusterOf = (m: PlaceMention, create: boolean): PlaceMention[] | null => {
-    let clusters = groups.get(m.key)
-    if (!clusters) {
-      if (!create) return null
-      clusters = []
-      groups.set(m.key, clusters)
-    }
-    const lex = m.lexeme ?? ''
-    const found = clusters.find((c) => sameLexeme(c[0]!.lexeme ?? '', lex))
-    if (found || !create) return found ?? null
-    const fresh: PlaceMention[] = []
-    clusters.push(fresh)
-    return fresh
+  const sorted = mentions.slice().sort((a, b) => a.start - b.start)
+  for (let k = 0; k < sorted.length; k++) clusterOf(groups, sorted[k]!, true)!.push(sorted[k]!)
+  for (let k = 0; k < pending.length; k++) clusterOf(groups, pending[k]!, false)?.push(pending[k]!)
+  const lists: PlaceMention[][] = []
+  for (const clusters of groups.values()) {
+    for (let k = 0; k < clusters.length; k++) lists.push(clusters[k]!)
   }
-  for (const m of [...mentions].sort((a, b) => a.start - b.start)) clusterOf(m, true)!.push(m)
-  for (const p of pending) clusterOf(p, false)?.push(p)
+  lists.sort((a, b) => a[0]!.start - b[0]!.start)
   const out: Location[] = []
-  for (const list of [...groups.values()].flat().sort((a, b) => a[0]!.start - b[0]!.start)) {
-    const first = list[0]!
-    const counts = new Map<string, number>()
-    for (const m of list) if (!m.weak) counts.set(m.display, (counts.get(m.display) ?? 0) + 1)
-    let name = first.display
-    for (const [d, c] of counts) if (c > (counts.get(name) ?? 0)) name = d
-    const mentionsOut: Mention[] = list
-      .map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) }))
-      .sort((a, b) => a.start - b.start)
-    const variants = [...new Set(mentionsOut.map((m) => m.text))].filter((v) => v !== name)
-    const p = first.place
-    out.push({
-      name,
-      variants,
-      kind: first.kind,
-      country: first.country,
-      placeId: p?.id ?? null,
-      iso3166_2: p?.iso3166_2 ?? null,
-      parentId: p?.parentId ?? null,
-      lat: p?.lat ?? null,
-      lon: p?.lon ?? null,
-      mentions: mentionsOut,
-      provenance: { stage: STAGE, version: VERSION },
-    })
-  }
+  for (let k = 0; k < lists.length; k++) out.push(location(lists[k]!, text))
   return out
+}
+
+/**
+ * The mentions of one place under one name (spelling variants merged) that `m` joins; a new
+ * one when `create` is set, else `null` when there is none.
+ */
+function clusterOf(
+  groups: Map<string, PlaceMention[][]>,
+  m: PlaceMention,
+  create: boolean,
+): PlaceMention[] | null {
+  let clusters = groups.get(m.key)
+  if (!clusters) {
+    if (!create) return null
+    clusters = []
+    groups.set(m.key, clusters)
+  }
+  for (let k = 0; k < clusters.length; k++) {
+    if (sameLexeme(clusters[k]![0]!.lexeme, m.lexeme)) return clusters[k]!
+  }
+  if (!create) return null
+  const fresh: PlaceMention[] = []
+  clusters.push(fresh)
+  return fresh
+}
+
+/** One location from the mentions of a place (the first one, earliest, names it by default). */
+function location(list: readonly PlaceMention[], text: string): Location {
+  const first = list[0]!
+  const counts = new Map<string, number>()
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k]!
+    if (!m.weak) counts.set(m.display, (counts.get(m.display) ?? 0) + 1)
+  }
+  let name = first.display
+  for (const [d, c] of counts) if (c > (counts.get(name) ?? 0)) name = d
+  const mentionsOut: Mention[] = []
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k]!
+    mentionsOut.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })
+  }
+  mentionsOut.sort((a, b) => a.start - b.start)
+  const variants: string[] = []
+  for (let k = 0; k < mentionsOut.length; k++) {
+    const v = mentionsOut[k]!.text
+    if (v !== name && !variants.includes(v)) variants.push(v)
+  }
+  const p = first.place
+  return {
+    name,
+    variants,
+    kind: first.kind,
+    country: first.country,
+    placeId: p?.id ?? null,
+    iso3166_2: p?.iso3166_2 ?? null,
+    parentId: p?.parentId ?? null,
+    lat: p?.lat ?? null,
+    lon: p?.lon ?? null,
+    mentions: mentionsOut,
+    provenance: { stage: STAGE, version: VERSION },
+  }
 }
 
 /** Spelling variants of one name: Karaganda/Karagandy, Байконыр/Байконур, Shymkent/Chimkent. */

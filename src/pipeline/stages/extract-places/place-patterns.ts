@@ -69,6 +69,7 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
   const push = (kind: LocationKind, display: string, start: number, end: number) => {
     out.push({
       key: `${kind}:${foldWord(display)}`,
+      lexeme: '',
       place: null,
       kind,
       country: null,

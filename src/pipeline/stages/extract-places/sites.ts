@@ -99,6 +99,7 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
   const push = (display: string, start: number, end: number) => {
     out.push({
       key: `site:${foldWord(display)}`,
+      lexeme: '',
       place: null,
       kind: 'site',
       country: null,

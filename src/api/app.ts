@@ -18,8 +18,10 @@ import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import { FACET_KINDS, type SearchRepository } from '#storage/search-repository.ts'
 import { type HealthResponse, SearchQuery } from './contract.ts'
+import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
 import { errorBody, STATUS_BY_CODE } from './http-errors.ts'
+import { buildOpenApi } from './openapi.ts'
 import { presentDocument, presentSearchPage } from './presenters.ts'
 import { mountScreenRoutes } from './screen-routes.ts'
 
@@ -93,6 +95,16 @@ export function createApp(deps: AppDeps): Hono {
     const page = await deps.search.search({ ...query, facts })
     return c.json(presentSearchPage(page, query.ui))
   })
+
+  const openApi = buildOpenApi(deps.version)
+  app.get('/api/openapi.json', (c) => c.json(openApi))
+  app.get('/api/docs', (c) => c.html(DOCS_HTML))
+  app.get('/api/docs.css', (c) =>
+    c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }),
+  )
+  app.get('/api/docs.js', (c) =>
+    c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  )
 
   app.get('/api/documents/:id', async (c) => {
     const { id } = parseOrThrow(DocumentParams, c.req.param(), 'path')

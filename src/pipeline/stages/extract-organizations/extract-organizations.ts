@@ -155,9 +155,16 @@ function documentCountry(
   const vote = (c: string | null | undefined, w = 1) => {
     if (c) votes.set(c, (votes.get(c) ?? 0) + w)
   }
-  for (const p of places) vote(p.country, p.mentions.length || 1)
-  for (const c of found) if (c.country) vote(c.country)
-  for (const t of tokens) {
+  for (let k = 0; k < places.length; k++) {
+    const p = places[k]!
+    vote(p.country, p.mentions.length || 1)
+  }
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k]!
+    if (c.country) vote(c.country)
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!
     if (!t.isWord || !t.cap) continue
     if (lang === 'en') vote(EN_PLACES.get(t.norm) ?? EN_DEMONYMS.get(t.norm))
     else if (t.norm.length > 3) vote(cyrCountryOf(t))
@@ -431,11 +438,19 @@ const LEADING_QUALIFIERS: ReadonlySet<string> = new Set([
  * the head of a longer name found in the same text is a short form of that body.
  */
 function mergeShortForms(groups: Map<string, Settled[]>, lang: Lang): void {
-  const names = [...groups].map(([key, members]) => ({
-    key,
-    words: keyOf(members[0]!.name).split(' '),
-    known: members.some((m) => m.orgId),
-  }))
+  if (groups.size < 2) return
+  const names: { key: string; words: string[]; known: boolean }[] = []
+  // Only a name with a leading qualifier, or an English one with "of", can be the long form.
+  let longForms = false
+  for (const [key, members] of groups) {
+    const words = keyOf(members[0]!.name).split(' ')
+    let known = false
+    for (let k = 0; k < members.length && !known; k++) known = Boolean(members[k]!.orgId)
+    names.push({ key, words, known })
+    if (LEADING_QUALIFIERS.has(words[0]!) || (lang === 'en' && words.includes('of')))
+      longForms = true
+  }
+  if (!longForms) return
   for (const short of names) {
     if (short.words.length < 2) continue
     const long = names.filter(

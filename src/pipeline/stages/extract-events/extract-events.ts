@@ -329,6 +329,7 @@ interface SentenceInfo {
   readonly treaty: () => boolean
   readonly victimEscape: () => boolean
   readonly plea: () => boolean
+  readonly headline: () => boolean
 }
 
 /** Memoises a test. */
@@ -473,6 +474,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       treaty: once(() => TREATY.test(text)),
       victimEscape: once(() => VICTIM_ESCAPE.test(text)),
       plea: once(() => PLEA.test(text)),
+      headline: once(() => isHeadline(text)),
     }
   }
   const sentenceCache = new Map<number, SentenceInfo>()
@@ -544,7 +546,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     ) {
       if (articleOf(index.sentences[back]!.start) !== article) break
       // A headline starts a new story: it speaks of nobody before it.
-      if (isHeadline(sentenceInfo(si).text)) break
+      if (sentenceInfo(si).headline()) break
       const prev = ownWho(back)
       if (prev.named.size > 0 || prev.descriptors.size > 0) who = prev
     }
@@ -795,20 +797,36 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     for (let i = cur.start - 1; i >= prev.start && WHITESPACE.test(content[i]!); i--)
       if (content[i] === '\n') return false
     if (articleOf(prev.start) !== articleOf(cur.start)) return false
-    return !isHeadline(sentenceInfo(si - 1).text)
+    return !sentenceInfo(si - 1).headline()
   }
   // The date that governs a sentence without dates: that of the nearest earlier sentence of its
   // paragraph with a date of its own ("On 13 February police detained two activists. … All the
   // others were released."). Steps take only a date that no crime owns; laws and agreements
   // only when told as "also" the step of that sentence ("also signed a deal").
+  // Whether a sentence tells something a paragraph's date cannot date: a headline, a person's
+  // background, another time. Read once per sentence, and only once a date is in reach (most
+  // sentences have none: the tests would be wasted).
+  const standsApart = new Map<number, boolean>()
+  const apart = (si: number): boolean => {
+    let v = standsApart.get(si)
+    if (v === undefined) {
+      const text = sentenceInfo(si).text
+      v =
+        sentenceInfo(si).headline() ||
+        BACKGROUND_OPENING.test(text) ||
+        OTHER_TIME.test(text) ||
+        PRESENT_TIME.test(text)
+      standsApart.set(si, v)
+    }
+    return v
+  }
   const paragraphDate = (c: Candidate): string | null => {
     const si = c.sentenceIndex
     if ((facts.dates.get(si) ?? []).length > 0) return null
-    const text = sentenceInfo(si).text
-    if (isHeadline(text) || BACKGROUND_OPENING.test(text) || OTHER_TIME.test(text)) return null
-    if (PRESENT_TIME.test(text)) return null
     const policy = c.type === 'legislation' || c.type === 'cooperation'
-    if (policy && !ALSO.test(text)) return null
+    // Every date found below is given up when the sentence stands apart.
+    const own = (date: string): string | null =>
+      apart(si) || (policy && !ALSO.test(sentenceInfo(si).text)) ? null : date
     for (
       let g = si - 1, hops = 0;
       hops < PARAGRAPH_REACH && continuesParagraph(g + 1);
@@ -821,13 +839,14 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         // A crime found through a step is not dated by a step's day, only by a span that the
         // paragraph gives it ("a group that operated between 2017 and 2019").
         const span = sentenceSpan(content, dates)
-        if (span) return span
+        if (span) return own(span)
         continue
       }
       const carried = carriedDate(content, dates)
       if (carried === null) continue
-      if (policy) return types.includes(c.type) ? carried : null
-      if (NEXT_DAY.test(text)) return nextDay(carried)
+      if (policy) return types.includes(c.type) ? own(carried) : null
+      if (own(carried) === null) return null
+      if (NEXT_DAY.test(sentenceInfo(si).text)) return nextDay(carried)
       if (c.type !== 'incident') {
         if (carried.includes('/')) return null
         // A wanted notice is older than the steps around it ("fled in 2012 … he was wanted").
@@ -935,7 +954,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     for (const [si, dates] of facts.dates) {
       if (articleOf(index.sentences[si]!.start) !== article || dates.length === 0) continue
       const text = sentenceInfo(si).text
-      if (isHeadline(text) || sentenceInfo(si).aggregate()) continue
+      if (sentenceInfo(si).headline() || sentenceInfo(si).aggregate()) continue
       const steps = (acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
       const span = sentenceSpan(content, dates)
       const told = CRIME_TOLD.test(text)
@@ -983,9 +1002,18 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   return clusters.map((k) => toEvent(k, facts, index, sentenceInfo, memo))
 }
 
-/** Tells whether a sentence is a headline: a line without closing punctuation. */
+// What closes a sentence; a headline ends without it.
+const CLOSING = new Set(['.', '!', '?', '…', ':', ';', '"', '»', '”', ')', ']'])
+const SPACE = /\s/u
+
+/**
+ * Tells whether a sentence is a headline: a line without closing punctuation. Read from the
+ * end: a pattern anchored at `$` would try every punctuation mark of the sentence.
+ */
 function isHeadline(sentence: string): boolean {
-  return !/[.!?…:;"»”)\]]\s*$/u.test(sentence)
+  let i = sentence.length - 1
+  while (i >= 0 && SPACE.test(sentence[i]!)) i--
+  return i < 0 || !CLOSING.has(sentence[i]!)
 }
 
 /** Tells whether a candidate can be the same occurrence as a cluster of its type. */

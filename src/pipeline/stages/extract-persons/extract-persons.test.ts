@@ -548,3 +548,91 @@ describe('extractPersons: Kazakh case suffixes and names side by side', () => {
     it(label, () => check(text, lang, expected))
   }
 })
+
+describe('extractPersons: texts naming many people', () => {
+  // No syllable starts with a letter another ends with: no doubled letters for the fold to merge.
+  const SYLLABLES = [
+    'Bar',
+    'Dal',
+    'Gen',
+    'Kas',
+    'Mur',
+    'Tol',
+    'Bel',
+    'Dor',
+    'Gul',
+    'Kan',
+    'Mes',
+    'Tun',
+  ]
+  const GIVEN = ['Nurlan', 'Marat', 'Daniyar', 'Serik', 'Yerlan', 'Timur', 'Ruslan', 'Askar']
+  /** An invented surname per number; two numbers give surnames at least two letters apart. */
+  function surname(i: number): string {
+    let stem = ''
+    for (let k = 0; k < 4; k++) {
+      stem += SYLLABLES[i % SYLLABLES.length]!.toLowerCase()
+      i = Math.floor(i / SYLLABLES.length)
+    }
+    return `${stem[0]!.toUpperCase()}${stem.slice(1)}ov`
+  }
+  const summary = (persons: readonly Person[]) =>
+    persons.map((p) => `${p.name} | ${[...p.variants].sort().join(', ')} | ${p.role}`)
+
+  it('links surnames, initials and slips the same way among forty other people', () => {
+    const story =
+      'Police detained Marat Kassymov and Arman Kassymov, brothers from Taraz. ' +
+      'Kassymov refused to comment. Judge Aigerim Tulegenova heard the case; ' +
+      'A. Tulegenova adjourned it. Serik Serikbayev was fined. Serikbaev appealed. ' +
+      'Askar Nurpeisov said the fine was fair.'
+    const crowd = Array.from(
+      { length: 40 },
+      (_, i) => `Officers questioned ${GIVEN[i % GIVEN.length]} ${surname(i)} in Almaty.`,
+    ).join(' ')
+    const alone = summary(findPersons(story, 'en'))
+    const inCrowd = summary(findPersons(`${crowd} ${story}`, 'en'))
+    assert.ok(alone.length >= 4, alone.join('\n'))
+    assert.deepEqual(inCrowd.slice(-alone.length), alone)
+    assert.equal(inCrowd.length, 40 + alone.length)
+  })
+
+  /** CPU milliseconds of one call. */
+  function cpuMs(run: () => unknown): number {
+    const c0 = process.cpuUsage()
+    run()
+    const used = process.cpuUsage(c0)
+    return (used.user + used.system) / 1000
+  }
+
+  it('stays linear on thousands of different people', () => {
+    // Each text for n and for 4n people: four times the text may cost about four times the CPU,
+    // never the sixteen times of comparing every name with every other.
+    const makers: ((n: number) => string)[] = [
+      (n) =>
+        `The court sentenced ${Array.from({ length: n }, (_, i) => `${GIVEN[i % 8]} ${surname(i)}`).join(', ')}.`,
+      (n) => Array.from({ length: n }, (_, i) => `Officers detained ${surname(i)}.`).join(' '),
+      (n) =>
+        Array.from({ length: n }, (_, i) => `${GIVEN[i % 8]![0]}. ${surname(i)} said so.`).join(
+          ' ',
+        ),
+    ]
+    for (const make of makers) {
+      const small = make(2_500)
+      const large = make(10_000)
+      findPersons(small, 'en') // warm-up
+      const a = cpuMs(() => findPersons(small, 'en'))
+      const b = cpuMs(() => findPersons(large, 'en'))
+      assert.ok(b < 10 * a + 100, `${a} ms for ${small.length} chars, ${b} ms for ${large.length}`)
+    }
+  })
+
+  it('stays fast on long runs of capitalised words and on initials alone', () => {
+    for (const text of [
+      Array.from({ length: 20_000 }, (_, i) => surname(i).replace(/ov$/, 'a')).join(' '),
+      'А. '.repeat(100_000),
+      'A. B. '.repeat(50_000),
+    ]) {
+      const ms = cpuMs(() => assert.deepEqual(findPersons(text, 'ru'), []))
+      assert.ok(ms < 2000, `took ${ms} ms of CPU on ${text.length} chars`)
+    }
+  })
+})

@@ -156,8 +156,90 @@ function initialOf(m: NameMention): string | undefined {
   return first ? foldName(first[0]).slice(0, 1) : undefined
 }
 
+/**
+ * The clusters, in the order they were made, whose surname key may be `sameSurname` with a key:
+ * all of them while they are few; past that, a look-up by the key and its one-letter deletions
+ * (two keys one edit apart share a deletion), so that a text naming thousands of people does not
+ * compare every name with every person. Callers still apply their own test to each candidate.
+ */
+class ClusterIndex {
+  readonly all: Cluster[] = []
+  private byKey: Map<string, number[]> | undefined
+  private byDeletion: Map<string, number[]> | undefined
+  private readonly byGiven = new Map<string, Cluster[]>()
+
+  add(c: Cluster): void {
+    const n = this.all.length
+    this.all.push(c)
+    if (c.givenKey !== undefined) {
+      const list = this.byGiven.get(c.givenKey)
+      if (list) list.push(c)
+      else this.byGiven.set(c.givenKey, [c])
+    }
+    if (this.byKey) this.index(c, n)
+    else if (this.all.length > LINEAR_CLUSTERS) {
+      this.byKey = new Map()
+      this.byDeletion = new Map()
+      for (let k = 0; k < this.all.length; k++) this.index(this.all[k]!, k)
+    }
+  }
+
+  /** Clusters with this given-name key, in order. */
+  withGiven(key: string): readonly Cluster[] {
+    return this.byGiven.get(key) ?? []
+  }
+
+  /** Clusters whose surname key may be one edit from `key`, in order. */
+  similarSurname(key: string): readonly Cluster[] {
+    if (!this.byKey || !this.byDeletion) return this.all
+    const found = new Set<number>()
+    const take = (list: readonly number[] | undefined) => {
+      if (list) for (const k of list) found.add(k)
+    }
+    take(this.byKey.get(key))
+    if (key.length >= 6) {
+      take(this.byDeletion.get(key))
+      for (const d of deletions(key)) {
+        take(this.byDeletion.get(d))
+        take(this.byKey.get(d))
+      }
+    }
+    return [...found].sort((a, b) => a - b).map((k) => this.all[k]!)
+  }
+
+  private index(c: Cluster, n: number): void {
+    const key = c.surnameKey
+    if (!key) return
+    push(this.byKey!, key, n)
+    if (key.length >= 6) for (const d of new Set(deletions(key))) push(this.byDeletion!, d, n)
+  }
+}
+
+// Below this many clusters a plain scan is cheaper than keeping the index.
+const LINEAR_CLUSTERS = 32
+
+function push(map: Map<string, number[]>, key: string, n: number): void {
+  const list = map.get(key)
+  if (list) list.push(n)
+  else map.set(key, [n])
+}
+
+function deletions(key: string): string[] {
+  const out: string[] = []
+  for (let k = 0; k < key.length; k++) out.push(key.slice(0, k) + key.slice(k + 1))
+  return out
+}
+
+/** The first two clusters that pass: linking only asks whether there are none, one or several. */
+function firstTwo(list: readonly Cluster[], test: (c: Cluster) => boolean): Cluster[] {
+  const out: Cluster[] = []
+  for (const c of list) if (test(c) && out.push(c) === 2) break
+  return out
+}
+
 function link(mentions: readonly NameMention[]): Cluster[] {
-  const clusters: Cluster[] = []
+  const index = new ClusterIndex()
+  const clusters = index.all
   const full = mentions.filter((m) => m.surname && givenKeyOf(m))
   const withInitials = mentions.filter((m) => m.surname && !givenKeyOf(m) && m.initials)
   const surnameOnly = mentions.filter((m) => m.surname && !givenKeyOf(m) && !m.initials)
@@ -166,47 +248,52 @@ function link(mentions: readonly NameMention[]): Cluster[] {
   for (const m of full) {
     const gk = givenKeyOf(m)!
     const sk = m.surname!.key
-    const c = clusters.find(
+    // Both lists hold every match, in order: the shorter is read.
+    const byGiven = index.withGiven(gk)
+    const bySurname = byGiven.length > LINEAR_CLUSTERS ? index.similarSurname(sk) : byGiven
+    const c = (bySurname.length < byGiven.length ? bySurname : byGiven).find(
       (x) => x.surnameKey && sameSurname(x.surnameKey, sk) && x.givenKey === gk,
     )
     if (c) c.mentions.push(m)
-    else clusters.push({ mentions: [m], givenKey: gk, surnameKey: sk })
+    else index.add({ mentions: [m], givenKey: gk, surnameKey: sk })
   }
   for (const m of withInitials) {
     const ini = initialOf(m)
     const sk = m.surname!.key
-    const cands = clusters.filter(
+    const cands = firstTwo(
+      index.similarSurname(sk),
       (x) =>
-        x.surnameKey &&
+        !!x.surnameKey &&
         sameSurname(x.surnameKey, sk) &&
         (!x.givenKey || !ini || x.givenKey.startsWith(ini)),
     )
     if (cands.length === 1) cands[0]!.mentions.push(m)
-    else if (cands.length === 0)
-      clusters.push({ mentions: [m], givenKey: undefined, surnameKey: sk })
+    else if (cands.length === 0) index.add({ mentions: [m], givenKey: undefined, surnameKey: sk })
   }
   for (const m of surnameOnly) {
     const sk = m.surname!.key
-    const cands = clusters.filter((x) => x.surnameKey && sameSurname(x.surnameKey, sk))
+    const cands = firstTwo(
+      index.similarSurname(sk),
+      (x) => !!x.surnameKey && sameSurname(x.surnameKey, sk),
+    )
     if (cands.length === 1) cands[0]!.mentions.push(m)
-    else if (cands.length === 0)
-      clusters.push({ mentions: [m], givenKey: undefined, surnameKey: sk })
+    else if (cands.length === 0) index.add({ mentions: [m], givenKey: undefined, surnameKey: sk })
     // Several people share the surname (brothers, spouses): the bare surname cannot be placed.
   }
   for (const m of givenOnly) {
     const gk = foldName(m.given!.nominative)
     // A word that is both a given name and a surname (`Rustam`, `Kairat`): a surname match wins.
-    const bySurname = clusters.filter(
-      (x) => x.surnameKey && x.givenKey && sameSurname(x.surnameKey, gk),
+    const bySurname = firstTwo(
+      index.similarSurname(gk),
+      (x) => !!x.surnameKey && !!x.givenKey && sameSurname(x.surnameKey, gk),
     )
     if (bySurname.length === 1) {
       bySurname[0]!.mentions.push(m)
       continue
     }
-    const cands = clusters.filter((x) => x.givenKey === gk)
+    const cands = index.withGiven(gk)
     if (cands.length === 1) cands[0]!.mentions.push(m)
-    else if (cands.length === 0)
-      clusters.push({ mentions: [m], givenKey: gk, surnameKey: undefined })
+    else if (cands.length === 0) index.add({ mentions: [m], givenKey: gk, surnameKey: undefined })
   }
   // Text order.
   for (const c of clusters) c.mentions.sort((a, b) => a.start - b.start)

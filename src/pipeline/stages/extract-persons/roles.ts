@@ -307,6 +307,9 @@ export function roleOfTitle(title: string | null): CueRole | undefined {
   return undefined
 }
 
+// How many tokens of a list of names (`A, B and C`) the status search reads past its window.
+const LIST_REACH = 64
+
 /** The legal status shown near one mention, if any. A speaker's own sentence does not count. */
 export function statusAt(
   tokens: readonly Token[],
@@ -314,8 +317,12 @@ export function statusAt(
   taken?: Uint8Array,
 ): 'convict' | 'suspect' | 'victim' | undefined {
   let lo = Math.max(0, m.tokenStart - 8)
-  // Forward a short way, further over a list of names: "A, B and C were sentenced ...".
+  // Forward a short way, further over a list of names: "A, B and C were sentenced ...". A list
+  // is followed only so far: on a text listing thousands of names each mention would otherwise
+  // read the whole list.
   let hi = Math.min(tokens.length, m.tokenEnd + 12)
+  const reach = Math.min(tokens.length, m.tokenEnd + 12 + LIST_REACH)
+  const floor = Math.max(0, m.tokenStart - 8 - LIST_REACH)
   // Speaker: a verb of speech right after the name, or "according to / по словам" before it.
   for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++)
     if (isSpeechCue(tokens[k]!.norm)) return undefined
@@ -339,7 +346,7 @@ export function statusAt(
     const t = tokens[k]!
     if (t.text === '.' || t.text === ';') break
     if (taken?.[k] || t.text === ',' || t.norm === 'and' || t.norm === 'и')
-      hi = Math.min(tokens.length, hi + 1)
+      hi = Math.min(reach, hi + 1)
     const s = statusCue(t.norm)
     if (s && (best === undefined || PRECEDENCE.indexOf(s) < PRECEDENCE.indexOf(best))) best = s
   }
@@ -351,8 +358,8 @@ export function statusAt(
       taken?.[k - 1]
     ) {
       let q = k - 1
-      while (q > 0 && taken[q - 1]) q--
-      lo = Math.max(0, q - 8)
+      while (q > floor && taken[q - 1]) q--
+      lo = Math.max(floor, q - 8)
       k = q
       continue
     }

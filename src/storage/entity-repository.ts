@@ -198,8 +198,6 @@ interface CurrentMention extends MentionInput {
 const SYNC_BATCH = 100
 // Candidate entities scored per mention at most, most shared name parts first.
 const MAX_CANDIDATES = 50
-// Key rows read per mention at most: a very common key must not read the whole table.
-const MAX_KEY_ROWS = 20_000
 // Names read per candidate entity at most (an entity in thousands of articles has few names).
 const MAX_NAMES = 50
 const ROLE_ORDER = [
@@ -352,33 +350,9 @@ async function resolveIn(trx: Transaction<Database>, docId: string): Promise<Res
       Number(Boolean(b.context.iin)) - Number(Boolean(a.context.iin)) ||
       parseName(b.name).parts.length - parseName(a.name).parts.length,
   )
-  for (const m of unresolved) {
-    const best = await bestCandidate(trx, m, docEntities)
-    let entityId: string
-    if (best) {
-      entityId = best.id
-      linked++
-      await sql`
-        update entities set mention_count = mention_count + 1,
-          context = ${JSON.stringify(addContext(best.context, m.context))}::jsonb,
-          name = ${betterName(best.name, m.name)}, updated_at = now()
-        where id = ${entityId}::bigint`.execute(trx)
-    } else {
-      created++
-      entityId = (
-        await sql<{ id: string }>`
-          insert into entities (kind, name, mention_count, context)
-          values (${m.kind}, ${m.name}, 1, ${JSON.stringify(addContext(EMPTY_CONTEXT, m.context))}::jsonb)
-          returning id::text as id`.execute(trx)
-      ).rows[0]!.id
-    }
-    docEntities.add(entityId)
-    await sql`
-      insert into entity_mentions (doc_id, kind, name, entity_id, role, title, ref_id, iin, context)
-      values (${docId}, ${m.kind}, ${m.name}, ${entityId}::bigint, ${m.role}, ${m.title},
-        ${m.orgId ?? null}, ${m.context.iin}, ${JSON.stringify(m.context)}::jsonb)`.execute(trx)
-    await postKeys(trx, entityId, m)
-  }
+  const placed = await placeMentions(trx, docId, unresolved, docEntities)
+  linked += placed.linked
+  created += placed.created
   for (const id of touched) await recompute(trx, id, { keys: false })
   await sql`
     insert into entity_resolved_docs (doc_id, text_hash, extractor_version)
@@ -500,117 +474,214 @@ interface ScoredCandidate {
   readonly mentions: number
 }
 
-/** Candidate entities for a mention: by name keys and by IIN, each scored. */
-async function candidatesFor(
+/**
+ * Places new mentions of one document: finds every mention's candidates in one indexed query,
+ * scores them, then writes the new entities, the updated ones, the mentions and their keys in a
+ * few statements. Mentions are decided in order (strongest evidence first); one entity takes at
+ * most one mention of a document.
+ */
+async function placeMentions(
   trx: Db,
-  m: MentionInput,
-  parsed: ParsedName,
-  docEntities: ReadonlySet<string>,
-): Promise<ScoredCandidate[]> {
-  let ids: string[]
-  if (m.kind === 'organization') {
-    const keys = organizationKeys(m.name, m.orgId)
-    ids = (
-      await sql<{ entity_id: string }>`
-        select distinct entity_id::text as entity_id from entity_keys
-        where key = any(${keys}::text[]) limit ${MAX_CANDIDATES}`.execute(trx)
-    ).rows.map((r) => r.entity_id)
-  } else {
-    ids = await personCandidateIds(trx, parsed)
-  }
-  if (m.context.iin) {
-    const byId = await sql<{ entity_id: string }>`
-      select distinct entity_id::text as entity_id from entity_mentions
-      where iin = ${m.context.iin} limit ${MAX_CANDIDATES}`.execute(trx)
-    for (const r of byId.rows) if (!ids.includes(r.entity_id)) ids.push(r.entity_id)
-  }
-  if (ids.length === 0) return []
-  const entities = (
-    await sql<EntityRow>`
-      select id::text as id, kind, name, merged_into::text as merged_into, mention_count, context
-      from entities where id = any(${ids}::bigint[]) and merged_into is null`.execute(trx)
-  ).rows
-  const names = await namesOf(
-    trx,
-    entities.map((e) => e.id),
-  )
+  docId: string,
+  ms: readonly CurrentMention[],
+  docEntities: Set<string>,
+): Promise<{ linked: number; created: number }> {
+  if (ms.length === 0) return { linked: 0, created: 0 }
+  const parsed = ms.map((m) => parseName(m.name))
+  const ids = await candidateIds(trx, ms, parsed)
+  const all = [...new Set(ids.flat())]
+  const entities =
+    all.length === 0
+      ? []
+      : (
+          await sql<EntityRow>`
+            select id::text as id, kind, name, merged_into::text as merged_into, mention_count,
+              context
+            from entities where id = any(${all}::bigint[]) and merged_into is null`.execute(trx)
+        ).rows
+  const byId = new Map(entities.map((e) => [e.id, { ...e, context: normaliseContext(e.context) }]))
+  const names = await namesOf(trx, [...byId.keys()])
   const orgIds = new Map<string, Set<string>>()
-  if (m.kind === 'organization') {
+  if (ms.some((m) => m.kind === 'organization') && byId.size > 0) {
     const rows = await sql<{ entity_id: string; ref_id: string }>`
       select distinct entity_id::text as entity_id, ref_id from entity_mentions
-      where entity_id = any(${entities.map((e) => e.id)}::bigint[]) and ref_id is not null`.execute(
-      trx,
-    )
+      where entity_id = any(${[...byId.keys()]}::bigint[]) and ref_id is not null`.execute(trx)
     for (const r of rows.rows) {
       const set = orgIds.get(r.entity_id) ?? new Set()
       set.add(r.ref_id)
       orgIds.set(r.entity_id, set)
     }
   }
-  return entities.map((e) => {
-    const context = normaliseContext(e.context)
-    const candidate: Candidate = {
-      kind: e.kind as EntityKind,
-      names: names.get(e.id) ?? [e.name],
-      context,
-      docIds: docEntities.has(e.id) ? new Set([m.docId]) : new Set(),
-      orgIds: orgIds.get(e.id) ?? new Set(),
+  // Decide, in order.
+  const target: (string | null)[] = []
+  const updated = new Map<string, { context: EntityContext; name: string; n: number }>()
+  ms.forEach((m, i) => {
+    let best: ScoredCandidate | undefined
+    for (const id of ids[i] ?? []) {
+      const e = byId.get(id)
+      if (!e) continue
+      const now = updated.get(id)
+      const candidate: Candidate = {
+        kind: e.kind as EntityKind,
+        names: names.get(id) ?? [e.name],
+        context: now?.context ?? e.context,
+        docIds: docEntities.has(id) ? new Set([docId]) : new Set(),
+        orgIds: orgIds.get(id) ?? new Set(),
+      }
+      const score = scoreCandidate(m, parsed[i]!, candidate)
+      if (!score.link) continue
+      if (
+        !best ||
+        score.score > best.score.score ||
+        (score.score === best.score.score && e.mention_count > best.mentions)
+      )
+        best = { id, name: e.name, context: candidate.context, score, mentions: e.mention_count }
     }
-    return {
-      id: e.id,
-      name: e.name,
-      context,
-      mentions: e.mention_count,
-      score: scoreCandidate(m, parsed, candidate),
+    if (!best) {
+      target.push(null)
+      return
+    }
+    target.push(best.id)
+    docEntities.add(best.id)
+    const now = updated.get(best.id)
+    updated.set(best.id, {
+      context: addContext(best.context, m.context),
+      name: betterName(now?.name ?? best.name, m.name),
+      n: (now?.n ?? 0) + 1,
+    })
+  })
+  // New entities, one per unplaced mention; mapped back by kind and name (unique per document).
+  const fresh = ms.flatMap((m, i) => (target[i] === null ? [m] : []))
+  if (fresh.length > 0) {
+    const rows = await sql<{ id: string; kind: string; name: string }>`
+      insert into entities (kind, name, mention_count, context)
+      select r.k, r.n, 1, r.c
+      from jsonb_to_recordset(${JSON.stringify(
+        fresh.map((m) => ({ k: m.kind, n: m.name, c: addContext(EMPTY_CONTEXT, m.context) })),
+      )}::jsonb) as r(k text, n text, c jsonb)
+      returning id::text as id, kind, name`.execute(trx)
+    const made = new Map(rows.rows.map((r) => [`${r.kind}\u0001${r.name}`, r.id]))
+    ms.forEach((m, i) => {
+      if (target[i] === null) target[i] = made.get(`${m.kind}\u0001${m.name}`) ?? null
+    })
+  }
+  if (updated.size > 0)
+    await sql`
+      update entities e set mention_count = e.mention_count + r.m, context = r.c, name = r.n,
+        updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(
+        [...updated].map(([id, u]) => ({ i: id, c: u.context, n: u.name, m: u.n })),
+      )}::jsonb) as r(i bigint, c jsonb, n text, m int)
+      where e.id = r.i`.execute(trx)
+  await sql`
+    insert into entity_mentions (doc_id, kind, name, entity_id, role, title, ref_id, iin, context)
+    select ${docId}, r.k, r.n, r.e, r.r, r.t, r.o, r.i, r.c
+    from jsonb_to_recordset(${JSON.stringify(
+      ms.map((m, i) => ({
+        k: m.kind,
+        n: m.name,
+        e: target[i],
+        r: m.role,
+        t: m.title,
+        o: m.orgId ?? null,
+        i: m.context.iin,
+        c: m.context,
+      })),
+    )}::jsonb) as r(k text, n text, e bigint, r text, t text, o text, i text, c jsonb)`.execute(trx)
+  const keyRows = new Map<string, { k: string; e: string; p: number }>()
+  ms.forEach((m, i) => {
+    const e = target[i]!
+    const { keys, parts } = keysOf(m.kind, m.name, m.orgId)
+    for (const k of keys) {
+      const old = keyRows.get(`${k}\u0001${e}`)
+      if (!old || parts < old.p) keyRows.set(`${k}\u0001${e}`, { k, e, p: parts })
     }
   })
+  if (keyRows.size > 0)
+    await sql`
+      insert into entity_keys (key, entity_id, min_parts)
+      select r.k, r.e, r.p from jsonb_to_recordset(${JSON.stringify([...keyRows.values()])}::jsonb)
+        as r(k text, e bigint, p int)
+      on conflict (key, entity_id) do update
+        set min_parts = least(entity_keys.min_parts, excluded.min_parts)`.execute(trx)
+  const createdCount = fresh.length
+  return { linked: ms.length - createdCount, created: createdCount }
 }
 
-async function bestCandidate(
+/**
+ * Candidate entity ids of each mention, in one query over the `entity_keys` btree: persons that
+ * share two name parts with the mention (or all the parts of one of their names), organisations
+ * that share a key, at most `MAX_CANDIDATES` each, most shared parts first; plus the entities
+ * with the mention's IIN/BIN. Counted in the database: a common given name's long posting list
+ * is read from the index there and never shipped to the process.
+ */
+async function candidateIds(
   trx: Db,
-  m: MentionInput,
-  docEntities: ReadonlySet<string>,
-): Promise<ScoredCandidate | undefined> {
-  const parsed = parseName(m.name)
-  const scored = await candidatesFor(trx, m, parsed, docEntities)
-  let best: ScoredCandidate | undefined
-  for (const c of scored) {
-    if (!c.score.link) continue
-    if (
-      !best ||
-      c.score.score > best.score.score ||
-      (c.score.score === best.score.score && c.mentions > best.mentions)
-    )
-      best = c
+  ms: readonly MentionInput[],
+  parsed: readonly ParsedName[],
+): Promise<string[][]> {
+  const keys: string[] = []
+  const partOf: number[] = []
+  const mentionOf: number[] = []
+  const needOf: number[] = []
+  ms.forEach((m, i) => {
+    if (m.kind === 'organization') {
+      for (const k of organizationKeys(m.name, m.orgId)) {
+        keys.push(k)
+        partOf.push(0)
+        mentionOf.push(i)
+        needOf.push(1)
+      }
+      return
+    }
+    const { byKey, parts } = queryKeys(parsed[i]!)
+    for (const [key, list] of byKey)
+      for (const p of list) {
+        keys.push(key)
+        partOf.push(p)
+        mentionOf.push(i)
+        needOf.push(Math.min(2, parts))
+      }
+  })
+  const out: string[][] = ms.map(() => [])
+  if (keys.length > 0) {
+    const rows = await sql<{ m: number; entity_id: string }>`
+      select m, entity_id from (
+        select q.m, k.entity_id::text as entity_id,
+          row_number() over (
+            partition by q.m order by count(distinct q.part) desc, k.entity_id
+          ) as rank
+        from unnest(${keys}::text[], ${partOf}::int[], ${mentionOf}::int[], ${needOf}::int[])
+          as q(key, part, m, need)
+        join entity_keys k on k.key = q.key
+        group by q.m, k.entity_id
+        having count(distinct q.part) >= min(q.need)
+          or count(distinct q.part) >= min(k.min_parts)
+      ) c where rank <= ${MAX_CANDIDATES}`.execute(trx)
+    for (const r of rows.rows) out[r.m]?.push(r.entity_id)
   }
-  return best
+  const iins = [...new Set(ms.flatMap((m) => (m.context.iin ? [m.context.iin] : [])))]
+  if (iins.length > 0) {
+    const rows = await sql<{ iin: string; entity_id: string }>`
+      select distinct iin, entity_id::text as entity_id from entity_mentions
+      where iin = any(${iins}::text[])`.execute(trx)
+    ms.forEach((m, i) => {
+      for (const r of rows.rows)
+        if (r.iin === m.context.iin && !out[i]!.includes(r.entity_id)) out[i]!.push(r.entity_id)
+    })
+  }
+  return out
 }
 
-/** Entities sharing two name parts with the query (or all of one of their names' parts). */
+/** Person candidates of one name (for `list --q`): the same query as resolution's. */
 async function personCandidateIds(trx: Db, parsed: ParsedName): Promise<string[]> {
-  const { byKey, parts } = queryKeys(parsed)
-  if (parts === 0) return []
-  const hits = (
-    await sql<{ key: string; entity_id: string; min_parts: number }>`
-      select key, entity_id::text as entity_id, min_parts from entity_keys
-      where key = any(${[...byKey.keys()]}::text[]) limit ${MAX_KEY_ROWS}`.execute(trx)
-  ).rows
-  const met = new Map<string, { parts: Set<number>; min: number }>()
-  for (const h of hits) {
-    let e = met.get(h.entity_id)
-    if (!e) {
-      e = { parts: new Set(), min: h.min_parts }
-      met.set(h.entity_id, e)
-    }
-    e.min = Math.min(e.min, h.min_parts)
-    for (const i of byKey.get(h.key) ?? []) e.parts.add(i)
+  const m: MentionInput = {
+    kind: 'person',
+    name: parsed.text,
+    docId: '',
+    context: { orgs: [], places: [], crimes: [], titles: [], iin: null },
   }
-  const need = Math.min(2, parts)
-  return [...met]
-    .filter(([, e]) => e.parts.size >= need || e.parts.size >= e.min)
-    .sort((a, b) => b[1].parts.size - a[1].parts.size)
-    .slice(0, MAX_CANDIDATES)
-    .map(([id]) => id)
+  return (await candidateIds(trx, [m], [parsed]))[0] ?? []
 }
 
 async function namesOf(trx: Db, ids: readonly string[]): Promise<Map<string, string[]>> {

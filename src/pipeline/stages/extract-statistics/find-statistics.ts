@@ -267,6 +267,8 @@ class Scanner {
   aggregateMemo: boolean | undefined
   singleMemo: boolean | undefined
   pronounMemo: boolean | undefined
+  /** Per number, see {@link Scanner.comparison}. */
+  comparisonMemo: boolean | undefined
 
   constructor(input: FindStatisticsInput, dense: boolean) {
     this.content = input.content
@@ -429,6 +431,12 @@ class Scanner {
     }
   }
 
+  /** isComparison(before) of the number at hand, computed at most once. */
+  comparison(before: string): boolean {
+    this.comparisonMemo ??= isComparison(before)
+    return this.comparisonMemo
+  }
+
   /** The candidate number that starts at `pos` of the sentence, if any. */
   candidateAt(pos: number): Candidate | undefined {
     for (const c of this.candidates) if (c.start === pos) return c
@@ -485,7 +493,6 @@ class Scanner {
       if (n) this.lastNoun = { noun: n, end: c.end }
       return
     }
-    const qual = qualifier(before) || (KK_MORE_AFTER.test(after) ? ' (more than)' : '')
     if (pct) {
       if (this.isSingle()) return
       const signed = isDecrease(before, after.slice(pct[0].length)) ? -value : value
@@ -493,7 +500,7 @@ class Scanner {
         start: absStart,
         end: absEnd + scaleLen + pct[0].length,
         value: round(signed),
-        label: `${clauseLabel(s, c.start)}${qual}`,
+        label: `${clauseLabel(s, c.start)}${qualifierOf(before, after)}`,
         unit: 'percent',
         text: s.slice(c.start, c.end + scaleLen + pct[0].length),
         period: base.lastYear
@@ -512,18 +519,14 @@ class Scanner {
     let nounText = after
     let rangeNote = ''
     let partOf = false
-    let comparison =
-      /(?:from|с|от|against|compared with|compared to|против|по сравнению с|в сравнении с)\s*$/iu.test(
-        before,
-      ) ||
-      /(?:percent|%|процент\p{L}*|пайыз\p{L}*)\s+(?:to|до)\s*$/iu.test(before) ||
-      /(?:from|с|от)\s+(?:[\d,.\s]+|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
+    // Computed where needed (a few regexes anchored at the end of `before`).
+    this.comparisonMemo = undefined
     if (toNext) {
       const next = this.candidateAt(c.end + scaleLen + toNext[0].length)
       if (next) {
         nounText = s.slice(next.end, Math.min(s.length, next.end + 120))
         if (DURATION_RE.test(nounText)) return
-        if (!comparison) {
+        if (!this.comparison(before)) {
           rangeNote = ` (${c.text} to ${next.text})`
           this.skipUntil = next.end
         }
@@ -536,7 +539,6 @@ class Scanner {
         partOf = true
       }
     }
-    if (!toNext && !comparison) comparison = false
     // Series: "4,165 in 1990; 4,984 in 1991".
     const seriesYear = /^\s*in\s+((?:19|20)\d{2})\b/u.exec(after)?.[1]
     let noun = nounAt(nounText, lang === 'en' ? 6 : 4, lang !== 'ru')
@@ -548,19 +550,23 @@ class Scanner {
     const lastNoun = this.lastNoun
     if (!noun && lastNoun && c.start - lastNoun.end < 120 && isListItem(before, after))
       noun = lastNoun.noun
-    // "cases falling from 31,128 to 25,990": the noun stands before the comparison.
-    // "... in Almaty city (1,446), Karaganda (1,279)": a breakdown of the sentence's noun.
-    const parenthesised = /\(\s*$/u.test(before) && /^\s*\)/u.test(after)
-    // "The total prison population in 1996 was 76,000."
-    const predicate =
-      (PREDICATE_RE.test(before) && /^\s*(?:[.;,(]|$)/u.test(after)) ||
-      KK_LEVEL_AFTER_RE.test(after)
-    // Kazakh "231-ден 198-ге дейін": from 231 to 198.
-    const kkFromTo =
-      KK_FROM_TO_RE.test(after) || /\d-?(?:ден|дан|тен|тан|нен|нан)\s+$/u.test(before)
     if (!noun && SCORED_RE.test(before)) noun = POINTS
-    if (!noun && (comparison || parenthesised || predicate || kkFromTo))
-      noun = headerNoun(s.slice(0, c.start), lang === 'kk')
+    // The rest looks for a noun stated elsewhere: only for a number without one.
+    let predicate = false
+    if (!noun) {
+      // "The total prison population in 1996 was 76,000."
+      predicate = isPredicate(before, after)
+      // "cases falling from 31,128 to 25,990": the noun stands before the comparison.
+      // "... in Almaty city (1,446), Karaganda (1,279)": a breakdown of the sentence's noun.
+      // Kazakh "231-ден 198-ге дейін": from 231 to 198.
+      if (
+        this.comparison(before) ||
+        isParenthesised(before, after) ||
+        predicate ||
+        isKkFromTo(before, after)
+      )
+        noun = headerNoun(s.slice(0, c.start), lang === 'kk')
+    }
     // "..., а в прошлом году — 377": the same measure a year before; "оның 870-і": a part of
     // the figure before, in Kazakh.
     if (!noun && lastNoun && hits.length > 0 && (earlierBefore(before) || KK_PART_RE.test(after))) {
@@ -591,8 +597,8 @@ class Scanner {
       c.word &&
       c.value === 1 &&
       !base.stated &&
-      !(this.carrying() && qual) &&
-      !comparison &&
+      !(this.carrying() && qualifierOf(before, after)) &&
+      !this.comparison(before) &&
       !SINCE_AFTER_RE.test(nounText)
     )
       return
@@ -601,13 +607,13 @@ class Scanner {
       end: absEnd + scaleLen,
       // "down two points": a change of a score is signed.
       value: round(noun.unit === 'points' && POINTS_DOWN_RE.test(before) ? -value : value),
-      label: `${nounPhrase(nounText)}${qual}${rangeNote}`,
+      label: `${nounPhrase(nounText)}${qualifierOf(before, after)}${rangeNote}`,
       unit: noun.unit,
       text: s.slice(c.start, c.end + scaleLen),
       period: base.lastYear
-        ? (seriesYear ?? this.periodAt(absStart, nounText, comparison))
+        ? (seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before)))
         : previousIfEarlier(
-            seriesYear ?? this.periodAt(absStart, nounText, comparison),
+            seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before)),
             after,
             before,
           ),
@@ -1039,6 +1045,35 @@ function isListItem(before: string, after: string): boolean {
       before,
     )
   )
+}
+
+/** "from 5 to", "compared with", "против" before a number: it is compared, not counted. */
+function isComparison(before: string): boolean {
+  return (
+    /(?:from|с|от|against|compared with|compared to|против|по сравнению с|в сравнении с)\s*$/iu.test(
+      before,
+    ) ||
+    /(?:percent|%|процент\p{L}*|пайыз\p{L}*)\s+(?:to|до)\s*$/iu.test(before) ||
+    /(?:from|с|от)\s+(?:[\d,.\s]+|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
+  )
+}
+
+/** "was 76,000.", "составил 512", "19 400-ге жетті": a number stated as a level. */
+function isPredicate(before: string, after: string): boolean {
+  return (
+    (PREDICATE_RE.test(before) && /^\s*(?:[.;,(]|$)/u.test(after)) || KK_LEVEL_AFTER_RE.test(after)
+  )
+}
+
+const isParenthesised = (before: string, after: string) =>
+  /\(\s*$/u.test(before) && /^\s*\)/u.test(after)
+
+const isKkFromTo = (before: string, after: string) =>
+  KK_FROM_TO_RE.test(after) || /\d-?(?:ден|дан|тен|тан|нен|нан)\s+$/u.test(before)
+
+/** The qualifier of a number from the words around it ("more than", "about", "-дан астам"). */
+function qualifierOf(before: string, after: string): string {
+  return qualifier(before) || (KK_MORE_AFTER.test(after) ? ' (more than)' : '')
 }
 
 function qualifier(before: string): string {

@@ -6,6 +6,7 @@
  *
  * @module pipeline/stages/extract-dates/date-context
  */
+import { foldCode } from './date-cues.ts'
 import type { DateHit } from './find-dates.ts'
 
 const TIME_AFTER = /^,?\s{0,2}\d{1,2}:\d{2}/u
@@ -24,6 +25,7 @@ const LINE_START_BEFORE = /(?:^|\n)[ \t]*(?:[\p{L}]{2,12},?[ \t]+)?$/u
 const LINE_END_AFTER = /^[ \t]*(?:[,|/][ \t]*)?(?:\d{1,2}:\d{2}[^\n]{0,24})?(?:\n|$)/u
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/iu
 const BIRTH_BEFORE = /\bborn\b[^.;,\n]{0,30}$|родил\p{L}*\s+(?:в\s+)?$|туған\s+$/iu
+const BIRTH_WORDS = literalTest(['born', 'родил', 'туған'])
 const BIRTH_AFTER = /^\s*(?:года\s+рождения|г\.\s?р\.|г\.р\.|жылы\s+туған|ж\.\s?т\.)/iu
 const TITLE_NOUN =
   'Report|Index|Survey|Strategy|Act|Programme|Program|Plan|Concept|Review|Census|Yearbook|Assessment|Convention|Olympics|Games|Expo|Vision|Agenda|Rating|Ranking'
@@ -35,6 +37,29 @@ const TITLE_BEFORE =
   /(?:Act|Code|Law|Convention|Strategy|Programme|Program|Plan|Vision|Map|Report)\s+(?:of\s+)?$/u
 const PERIOD_BEFORE =
   /(?:\b[QH][1-4]\s+|по\s+итогам\s+|итоги\s+|\b(?:months?|quarters?|half|weeks?)\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?|(?:месяц\p{L}*|квартал\p{L}*|полугоди\p{L}*|недел\p{L}*)\s+|(?:^|[^\p{L}])за\s+(?:период\s+)?(?:с\s+)?(?:\d{4}\s+по\s+)?|(?:\bthan|\bcompared\s+(?:to|with)|(?:^|[^\p{L}])чем|по\s+сравнению\s+с)\s+(?:(?:in|в)\s+)?(?:the\s+)?|\d[\d,.]*\s+in\s+|(?:^|[^\p{L}])ай\p{L}*\s+)$/iu
+// PERIOD_BEFORE ends in white space after a word, and the engine has to try it at each position
+// of the tail, which costs more than the other rules together. Its readings are listed here by
+// their last word (for the small linking words, with the word before), so that the regex runs
+// only where one of them can match.
+const SPAN_WORDS = ['month', 'months', 'quarter', 'quarters', 'half', 'week', 'weeks']
+const PERIOD_LAST_WORDS = [
+  ...['q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'h3', 'h4', ...SPAN_WORDS, 'than'],
+  ...['итогам', 'итоги', 'за', 'период', 'чем'],
+]
+const PERIOD_STEMS = ['месяц', 'квартал', 'полугоди', 'недел', 'ай']
+const COMPARED = ['than', 'to', 'with', 'чем', 'с']
+/** Per linking word: whether the word before it (and a digit before that) can lead to a period. */
+const PERIOD_LINKS: ReadonlyMap<string, (prev: string, number: boolean) => boolean> = new Map([
+  ['year', (prev) => endsWithAny(prev, [...SPAN_WORDS, 'of', 'the'])],
+  ['of', (prev) => endsWithAny(prev, SPAN_WORDS)],
+  ['the', (prev) => endsWithAny(prev, [...SPAN_WORDS, 'of', 'in', 'в', ...COMPARED])],
+  ['in', (prev, number) => number || endsWithAny(prev, COMPARED)],
+  ['в', (prev) => endsWithAny(prev, COMPARED)],
+  ['с', (prev) => endsWithAny(prev, ['за', 'период', 'сравнению'])],
+  ['по', (_prev, number) => number],
+  ['to', (prev) => prev.endsWith('compared')],
+  ['with', (prev) => prev.endsWith('compared')],
+])
 const AGGREGATE_VERB =
   /\b(?:carried\s+out|conducted|seized|detained|arrested|confiscated|blocked|closed|shut\s+down|convicted|sentenced)\b|осужден\p{L}*|сотталды|проведен\p{L}*|провел\p{L}*|изъя\p{L}*|задержа\p{L}*|пресечен\p{L}*|жүргізіл\p{L}*|ұсталды|тәркіле\p{L}*|жабылды/iu
 const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
@@ -55,32 +80,139 @@ const COUNTED_OFFENCES =
 const NOT_QUANTITY =
   /(?:article|part|clause|стать\p{L}*|част\p{L}*|пункт\p{L}*|бап\p{L}*)\s+\d+|(?:19|20)\d{2}|\d+\s+(?:years?|months?|days?|лет|года?|месяц\p{L}*|дн\p{L}*|жыл\p{L}*|ай\p{L}*|тәулік\p{L}*)(?![\p{L}])/giu
 
+// Words that every match of the regex after which each is named contains.
+const PERCENT_WORDS = literalTest([
+  ...['%', 'trend', 'тенденци', 'cent', 'процент', 'пайыз', 'statistic', 'статисти'],
+])
+const STAT_VERB_WORDS = literalTest([
+  ...['registered', 'recorded', 'uncovered', 'identified', 'detected', 'solved', 'located'],
+  ...['reported', 'increased', 'decreased', 'rose', 'fell', 'declined', 'grew', 'handed'],
+  ...['opened', 'initiated', 'convicted', 'committed', 'there', 'совершен', 'произошл'],
+  ...['зафиксирован', 'осужден', 'сотталды', 'жасалды', 'орын', 'болды', 'зарегистрир'],
+  ...['выявлен', 'раскрыт', 'возбужден', 'тіркел', 'анықта', 'тәркіле', 'изъят', 'өсті'],
+  'азайды',
+])
+const AGGREGATE_VERB_WORDS = literalTest([
+  ...['carried', 'conducted', 'seized', 'detained', 'arrested', 'confiscated', 'blocked'],
+  ...['closed', 'shut', 'convicted', 'sentenced', 'осужден', 'сотталды', 'проведен', 'провел'],
+  ...['изъя', 'задержа', 'пресечен', 'жүргізіл', 'ұсталды', 'тәркіле', 'жабылды'],
+])
+
+/**
+ * A quick test that is true whenever an `iu` regex whose matches all contain one of `words`
+ * matches: the words alone, without the `u` flag, which the engine searches several times
+ * faster. The `i` flag alone matches every letter case that `iu` matches for Cyrillic and Kazakh
+ * letters; for Latin ones `iu` also takes ſ as s and the Kelvin sign as k, added as classes.
+ * `date-context.test.ts` checks this against the regex engine.
+ */
+export function literalTest(words: readonly string[]): RegExp {
+  const source = words.map((w) => w.replace(/s/g, '[s\u017f]').replace(/k/g, '[k\u212a]')).join('|')
+  return new RegExp(source, 'i')
+}
+
 /** True when the hit is furniture, a birth year, part of a title, or a statistic's period. */
 export function isExcludedByContext(text: string, hit: DateHit): boolean {
   const before = text.slice(Math.max(0, hit.start - 60), hit.start)
   const after = text.slice(hit.end, hit.end + 90)
   if (TIME_AFTER.test(after) || TIME_BEFORE.test(before)) return true
   if (HEADER_LINE.test(before) || COPYRIGHT.test(before)) return true
-  if (DATELINE_BEFORE.test(before) && DATELINE_AFTER.test(after)) return true
+  // The anchored DATELINE_AFTER fails fast; DATELINE_BEFORE is tried at each position.
+  if (DATELINE_AFTER.test(after) && DATELINE_BEFORE.test(before)) return true
   if (hit.iso.length >= 7 && LINE_START_BEFORE.test(before) && LINE_END_AFTER.test(after))
     return true
   // Years, and relative months or years ("last week", "в этом году"), can be a statistic's period.
   const periodLike = hit.bareYear || (hit.relative && hit.iso.length <= 7)
   if (!periodLike && !/^\d{4}$/.test(hit.iso)) return false
-  if (BIRTH_BEFORE.test(before) || BIRTH_AFTER.test(after)) return true
+  if ((BIRTH_WORDS.test(before) && BIRTH_BEFORE.test(before)) || BIRTH_AFTER.test(after))
+    return true
   if (hit.bareYear && (TITLE_AFTER.test(after) || TITLE_BEFORE.test(before))) return true
-  if (PERIOD_BEFORE.test(before.slice(-36))) return true
+  const tail = before.slice(-36)
+  if (mayEndInPeriodWord(tail) && PERIOD_BEFORE.test(tail)) return true
   // "Registered Thefts in the Region: 2001-2010: 3,412 in 2001; …" heads a statistic series.
   if (SERIES_HEAD.test(after)) return true
   if (!periodLike) return false
   // "In 2003, 2,918 thefts were registered": the year is the statistic's period.
   const sentence = sentenceAround(text, hit)
   const rest = sentence.replace(NOT_QUANTITY, '')
-  if (PERCENT.test(sentence) || COUNTED.test(rest) || COUNTED_OFFENCES.test(rest)) return true
-  const counted = QUANTITY.test(rest) || COUNTED_WORDS.test(sentence)
-  // "Last year police carried out 14 operations": a count over a relative period is an aggregate.
-  if (hit.relative && counted && AGGREGATE_VERB.test(sentence)) return true
-  return STAT_VERB.test(sentence) && counted
+  if (
+    (PERCENT_WORDS.test(sentence) && PERCENT.test(sentence)) ||
+    COUNTED.test(rest) ||
+    COUNTED_OFFENCES.test(rest)
+  )
+    return true
+  // A statistic's verb, or ("Last year police carried out 14 operations") an aggregate's verb
+  // over a relative period, with a count. The verbs are tested first: they are rarer and cheaper.
+  const verb =
+    (STAT_VERB_WORDS.test(sentence) && STAT_VERB.test(sentence)) ||
+    (hit.relative && AGGREGATE_VERB_WORDS.test(sentence) && AGGREGATE_VERB.test(sentence))
+  return verb && (QUANTITY.test(rest) || COUNTED_WORDS.test(sentence))
+}
+
+/**
+ * Whether `s` ends in white space after a word that a reading of PERIOD_BEFORE can end with: a
+ * cheap test that is true whenever the regex matches.
+ */
+function mayEndInPeriodWord(s: string): boolean {
+  const end = skipSpaceBack(s, s.length)
+  if (end === s.length) return false
+  const start = skipWordBack(s, end)
+  const word = foldedSlice(s, start, end)
+  if (endsWithAny(word, PERIOD_LAST_WORDS) || PERIOD_STEMS.some((w) => word.includes(w)))
+    return true
+  const link = PERIOD_LINKS.get(word)
+  if (!link) return false
+  const prevEnd = skipSpaceBack(s, start)
+  if (prevEnd === start) return false
+  const number = prevEnd > 0 && /[\d,.]/.test(s[prevEnd - 1]!)
+  return link(foldedSlice(s, skipWordBack(s, prevEnd), prevEnd), number)
+}
+
+function endsWithAny(word: string, ends: readonly string[]): boolean {
+  return ends.some((e) => word.endsWith(e))
+}
+
+/** The position before the white space (`\s` of a `u` regex) that ends at `end`. */
+function skipSpaceBack(s: string, end: number): number {
+  let i = end
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--
+  return i
+}
+
+/** The start of the run of letters and digits that ends at `end`. */
+function skipWordBack(s: string, end: number): number {
+  let i = end
+  while (i > 0 && isLetterOrDigit(s.charCodeAt(i - 1))) i--
+  return i
+}
+
+// `\s` of a `u` regex: ASCII white space, line terminators, the Zs category and U+FEFF.
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+function isLetterOrDigit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)
+  return LETTER_OR_DIGIT.test(String.fromCharCode(c))
+}
+
+/** `s.slice(start, end)` with letter case folded as the `iu` regex flags fold it. */
+function foldedSlice(s: string, start: number, end: number): string {
+  let out = ''
+  for (let i = start; i < end; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)))
+  return out
 }
 
 /** The sentence around a hit, at most 300 characters either side. */

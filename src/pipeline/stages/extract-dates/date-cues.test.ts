@@ -6,7 +6,7 @@ describe('CueScanner', () => {
   const scanner = new CueScanner([
     { words: ['назад', 'ago'] },
     { exact: ['Mar', 'May'] },
-    { digits: 4 },
+    { year: true },
     { words: ['сенбі', 'жұма'] },
   ])
 
@@ -23,11 +23,12 @@ describe('CueScanner', () => {
     assert.equal(exact.scan('in May').has(0), true)
   })
 
-  test('takes a run of at least four digits as a year cue, not a shorter one', () => {
-    const digits = new CueScanner([{ digits: 4 }])
-    assert.equal(digits.scan('page 12, 345 people, 26.12.25').has(0), false)
-    assert.equal(digits.scan('on 26.12.2025').has(0), true)
-    assert.equal(digits.scan('12345678').has(0), true)
+  test('takes four digits from 1950 to 2049 as a year, not more or fewer digits', () => {
+    const years = new CueScanner([{ year: true }])
+    assert.equal(years.scan('page 12, 345 people, 26.12.25, 20250, 1949, 2050').has(0), false)
+    assert.equal(years.scan('on 26.12.2025').has(0), true)
+    assert.equal(years.scan('1950').has(0), true)
+    assert.equal(years.scan('in 2049').has(0), true)
   })
 
   test('finds overlapping cue words ("сенбі" inside "дүйсенбі")', () => {

@@ -1,7 +1,7 @@
 /**
- * Cues: the words (or digit runs) that every match of a date rule contains, found for all rules in
+ * Cues: the words (or years) that every match of a date rule contains, found for all rules in
  * one pass over the text. A rule then runs only on short windows around its own cues: "в марте"
- * needs a Russian month, "two years ago" needs "ago", "26.12.2025" a run of four digits. Most
+ * needs a Russian month, "two years ago" needs "ago", "26.12.2025" a year. Most
  * rules have no cue at all in a given text, so most of the regex work is skipped.
  *
  * The pass reads each character once and looks up the (case-folded) pair of letters that starts
@@ -12,14 +12,14 @@
  * @module pipeline/stages/extract-dates/date-cues
  */
 
-/** What every match of a rule contains; one of `words`, `exact` or `digits` is enough. */
+/** What every match of a rule contains; one of `words`, `exact` or `year` is enough. */
 export interface Cue {
   /** Lower-case words, found in any letter case (the rules use the `i` flag), inside words too. */
   readonly words?: readonly string[]
   /** Words found only as written (the capitalised English months of case-sensitive rules). */
   readonly exact?: readonly string[]
-  /** A run of at least this many ASCII digits. */
-  readonly digits?: number
+  /** A year: a run of exactly four ASCII digits between 1950 and 2049. */
+  readonly year?: boolean
 }
 
 /** A stretch of text that a rule's regex runs on. */
@@ -64,6 +64,8 @@ export function foldCode(c: number): number {
   return c < 0x500 ? FOLD[c]! : (FOLD_HIGH.get(c) ?? c)
 }
 
+const DIGIT = -2
+
 interface Needle {
   readonly codes: readonly number[]
   /** Compare with the text as written, not folded. */
@@ -76,17 +78,19 @@ interface Needle {
 export class CueScanner {
   readonly #cues: readonly Cue[]
   readonly #slot = new Int16Array(0x500).fill(-1)
+  /** The slot of each code unit below U+0500 after folding; `DIGIT` for 0-9, -1 for none. */
+  readonly #codeSlot = new Int16Array(0x500)
   readonly #slots: number
   /** Needles by the slots of their first two folded letters. */
   readonly #pairs: (Needle[] | undefined)[]
-  /** Cue indexes that a digit run of a given length satisfies, as [minimum length, cue]. */
-  readonly #digitCues: (readonly [number, number])[] = []
+  /** The cues that a year satisfies. */
+  readonly #yearCues: number[] = []
 
   constructor(cues: readonly Cue[]) {
     this.#cues = cues
     const byWord = new Map<string, Needle>()
     cues.forEach((cue, i) => {
-      if (cue.digits !== undefined) this.#digitCues.push([cue.digits, i])
+      if (cue.year) this.#yearCues.push(i)
       for (const [words, exact] of [
         [cue.words ?? [], false],
         [cue.exact ?? [], true],
@@ -113,6 +117,8 @@ export class CueScanner {
       }
     }
     this.#slots = slots
+    for (let c = 0; c < 0x500; c++)
+      this.#codeSlot[c] = c >= 0x30 && c <= 0x39 ? DIGIT : this.#slot[FOLD[c]!]!
     this.#pairs = new Array(slots * slots)
     for (const n of byWord.values()) {
       const k = this.#slot[foldCode(n.codes[0]!)]! * slots + this.#slot[foldCode(n.codes[1]!)]!
@@ -125,33 +131,47 @@ export class CueScanner {
   /** Where each cue occurs in `text`: per cue, the `[start, end)` pairs in text order. */
   scan(text: string): CueHits {
     const found: number[][] = this.#cues.map(() => [])
-    const slot = this.#slot
+    const codeSlot = this.#codeSlot
     const slots = this.#slots
     const pairs = this.#pairs
     const n = text.length
     let prev = -1
     let digitsFrom = -1
-    for (let i = 0; i <= n; i++) {
-      const c = i < n ? text.charCodeAt(i) : 0
-      if (c >= 0x30 && c <= 0x39) {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i)
+      const s = c < 0x500 ? codeSlot[c]! : this.#highSlot(c)
+      if (s === DIGIT) {
         if (digitsFrom < 0) digitsFrom = i
         prev = -1
         continue
       }
       if (digitsFrom >= 0) {
-        for (const [min, cue] of this.#digitCues)
-          if (i - digitsFrom >= min) found[cue]!.push(digitsFrom, i)
+        if (i - digitsFrom === 4) this.#year(text, digitsFrom, found)
         digitsFrom = -1
       }
-      const f = foldCode(c)
-      const s = f < 0x500 ? slot[f]! : -1
       if (prev >= 0 && s >= 0) {
         const list = pairs[prev * slots + s]
-        if (list) for (const needle of list) this.#match(text, i - 1, needle, found)
+        if (list !== undefined) for (const needle of list) this.#match(text, i - 1, needle, found)
       }
       prev = s
     }
+    if (digitsFrom >= 0 && n - digitsFrom === 4) this.#year(text, digitsFrom, found)
     return new CueHits(text, found)
+  }
+
+  #highSlot(c: number): number {
+    const f = FOLD_HIGH.get(c)
+    return f === undefined ? -1 : this.#codeSlot[f]!
+  }
+
+  #year(text: string, at: number, found: number[][]): void {
+    const y =
+      (text.charCodeAt(at) - 48) * 1000 +
+      (text.charCodeAt(at + 1) - 48) * 100 +
+      (text.charCodeAt(at + 2) - 48) * 10 +
+      (text.charCodeAt(at + 3) - 48)
+    if (y < 1950 || y > 2049) return
+    for (const cue of this.#yearCues) found[cue]!.push(at, at + 4)
   }
 
   #match(text: string, at: number, needle: Needle, found: number[][]): void {

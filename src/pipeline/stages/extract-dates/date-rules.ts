@@ -82,8 +82,8 @@ const EN_MONTH_CUE: Cue = { exact: [...new Set(EN_MONTHS.map(([w]) => w.slice(0,
 const RU_MONTH_CUE: Cue = { words: RU_MONTHS.flatMap(([stem]) => expandStem(stem)) }
 const KK_MONTH_CUE: Cue = { words: KK_MONTHS.map(([w]) => w) }
 const ANY_MONTH_CUE: Cue = { ...RU_MONTH_CUE, ...EN_MONTH_CUE }
-/** A year is written as four digits: a run of at least four holds every year a rule reads. */
-export const YEAR_CUE: Cue = { digits: 4 }
+/** Every rule reads a year as four digits with no digit either side. */
+export const YEAR_CUE: Cue = { year: true }
 
 /** Writes year, month and day as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const iso = (y: number, m?: number | null, d?: number | null): string =>
@@ -467,32 +467,24 @@ export const RELATIVE_RULES: readonly {
     make: (m, r) => lastWeekday(r, weekdayNumber(m[1]!)!),
   },
   {
-    cue: { words: ['year', 'году', 'года', 'биыл', 'жыл'] },
+    cue: { words: ['year', 'этом', 'этого', 'текущ', 'нынешн', 'биыл', 'осы', 'ағымдағы'] },
     re: /(?<![\p{L}])(?:this\s+year|earlier\s+this\s+year|в\s+(?:этом|текущем|нынешнем)\s+году|(?:весной|летом|осенью|зимой|в\s+конце|в\s+середине|до\s+конца)\s+(?:этого|текущего|нынешнего)\s+года|(?:с\s+начала|в\s+начале)\s+(?:этого|текущего)\s+года|биыл\p{L}*|осы\s+жыл\p{L}*|ағымдағы\s+жыл\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => ({ y: r.y }),
   },
   {
-    cue: { words: ['year', 'году', 'года', 'былтыр', 'жыл'] },
+    cue: { words: ['year', 'прошл', 'минувш', 'былтыр', 'өткен'] },
     re: /(?<![\p{L}])(?:last\s+year|в\s+(?:прошлом|минувшем)\s+году|(?:весной|летом|осенью|зимой|в\s+начале|в\s+конце|в\s+середине|до\s+конца)\s+(?:прошлого|минувшего)\s+года|былтыр\p{L}*|өткен\s+жыл\p{L}*)(?![\p{L}])/giu,
     make: (_m, r) => ({ y: r.y - 1 }),
   },
   {
     cue: {
-      words: [
-        'spring',
-        'summer',
-        'autumn',
-        'fall',
-        'winter',
-        'весной',
-        'летом',
-        'осенью',
-        'зимой',
-        'көктем',
-        'жаз',
-        'күз',
-        'қыс',
-      ],
+      words: ['spring', 'summer', 'autumn', 'fall', 'winter'].concat([
+        'прошл',
+        'минувш',
+        'прошедш',
+        'былтыр',
+        'өткен',
+      ]),
     },
     // last autumn · прошлой осенью · прошлым летом · былтыр күзде: the season's year, as the gold
     // gives "осенью 2025 года" and "the summer of 2012" their year.

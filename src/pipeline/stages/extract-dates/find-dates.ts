@@ -115,7 +115,9 @@ function withYearOnMonth(text: string, hits: DateHit[]): DateHit[] {
 // "the next day", "на следующий день", "келесі күні": the day after the full date written last.
 const NEXT_DAY =
   /(?<![\p{L}])(?:the\s+(?:next|following)\s+day|(?:на\s+)?(?:следующий|другой)\s+день|наутро|келесі\s+күн(?:і|де)|ертесі(?:нде)?|ертеңіне)(?![\p{L}])/giu
-const NEXT_DAY_CUE: Cue = { words: ['day', 'день', 'наутро', 'келесі', 'ертес', 'ертең'] }
+const NEXT_DAY_CUE: Cue = {
+  words: ['next', 'following', 'следующ', 'другой', 'наутро', 'келесі', 'ертес', 'ертең'],
+}
 const NEXT_DAY_REACH = 400
 
 function withNextDays(text: string, windows: readonly Window[], hits: DateHit[]): DateHit[] {

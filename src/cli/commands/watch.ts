@@ -211,6 +211,9 @@ export async function linkStories(
       const text = texts.get(id)
       if (text === undefined) continue
       const signature = signText(text)
+      // Linked before (a re-run, or a run killed after storing documents): the stored link
+      // (which copy it matched, how closely) stays as it is and is not reported again.
+      if (idx.signatureOf(id)?.exactHash === signature.exactHash) continue
       const match = idx.addSignature(id, signature)
       await stories.save(id, match, signature)
       if (match.kind !== 'new' && match.matchOf)

@@ -198,6 +198,8 @@ export interface StoryIndex {
   addSigned(id: string, signature: TextSignature, storyId: string): void
   /** The story of a document added before, or `undefined`. */
   storyOf(id: string): string | undefined
+  /** The signature a document was added with, or `undefined` when it was not added. */
+  signatureOf(id: string): TextSignature | undefined
   readonly size: number
 }
 
@@ -268,6 +270,9 @@ export function createStoryIndex(options: NearDuplicateOptions = {}): StoryIndex
       return docs.size
     },
     storyOf: (id) => (docs.has(id) ? storyOfDoc(id) : undefined),
+    signatureOf(id) {
+      return docs.get(id)?.signature
+    },
     addSigned(id, signature, storyId) {
       if (docs.has(id)) return
       remember(id, signature, {

@@ -279,26 +279,19 @@ class Scanner {
       input.referenceDate && input.referenceDate.length >= 7
         ? input.referenceDate.slice(0, 7)
         : null
+    // Sorted by start, to find a sentence's spans by binary search.
     this.money = [...(input.money ?? [])].sort((a, b) => a.start - b.start)
-    this.parties = input.caseParties ?? []
+    this.parties = [...(input.caseParties ?? [])].sort((a, b) => a.start - b.start)
     this.skip = input.skip
     this.sentences = input.sentences
   }
 
   run(): StatHit[] {
-    const wordsRe = NUMBER_WORD_HINTS[this.lang]
-    for (const sentence of boundedSentences(this.content, this.sentences)) {
-      if (this.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) continue
-      const s = this.content.slice(sentence.start, sentence.end)
-      // Most sentences state no figure: skip them cheaply (they still age the carried period).
-      const hasDigit = /\d/u.test(s)
-      // Tested once per sentence; numberCandidates reads it again.
-      const hasWords = matchesAtWordStart(wordsRe, s)
-      if (!hasDigit && !hasWords) {
-        this.carriedAge++
-        continue
-      }
-      this.readSentence(sentence, s, hasWords)
+    for (const sentence of this.sentences) {
+      // Per-number work looks at its sentence: a run-on "sentence" (a table dump, hostile
+      // input) is read in windows so that the work stays linear in the text length.
+      if (sentence.end - sentence.start <= MAX_SENTENCE) this.visit(sentence)
+      else for (const w of sentenceWindows(this.content, sentence)) this.visit(w)
     }
     // A figure restated without its period ("Damage exceeded 1.1 bn" in a lead) is the same
     // figure.
@@ -307,6 +300,44 @@ class Scanner {
     return out
       .filter((h) => h.period !== null || !dated.has(`${h.value}|${h.unit}`))
       .sort((a, b) => a.start - b.start)
+  }
+
+  visit(sentence: Span): void {
+    if (this.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) return
+    const s = this.content.slice(sentence.start, sentence.end)
+    // Most sentences state no figure: skip them cheaply (they still age the carried period).
+    const hasDigit = /\d/u.test(s)
+    // Tested once per sentence; numberCandidates reads it again.
+    const hasWords = matchesAtWordStart(NUMBER_WORD_HINTS[this.lang], s)
+    if (!hasDigit && !hasWords) {
+      this.carriedAge++
+      return
+    }
+    this.readSentence(sentence, s, hasWords)
+  }
+
+  /** Whether a case party is mentioned inside the sentence (binary search, not a scan). */
+  hasPartyIn(sentence: Span): boolean {
+    const parties = this.parties
+    for (let i = firstStartingAt(parties, sentence.start); i < parties.length; i++) {
+      const p = parties[i]!
+      // A mention that starts after the sentence's end cannot end inside it.
+      if (p.start > sentence.end) break
+      if (p.end <= sentence.end) return true
+    }
+    return false
+  }
+
+  /** The amounts inside the sentence, in text order. */
+  moneyIn(sentence: Span): MoneySpan[] {
+    const money = this.money
+    const out: MoneySpan[] = []
+    for (let i = firstStartingAt(money, sentence.start); i < money.length; i++) {
+      const m = money[i]!
+      if (m.start > sentence.end) break
+      if (m.end <= sentence.end) out.push(m)
+    }
+    return out
   }
 
   /** ANAPHORA_RE on the sentence, tested at most once per sentence. */
@@ -386,10 +417,8 @@ class Scanner {
     this.singleMemo = undefined
     this.pronounMemo = undefined
     if (paragraphBreak || this.base.stated) this.singleContext = false
-    this.aboutParty = this.parties.some((p) => p.start >= sentence.start && p.end <= sentence.end)
-    this.sentenceMoney = this.money.filter(
-      (m) => m.start >= sentence.start && m.end <= sentence.end,
-    )
+    this.aboutParty = this.hasPartyIn(sentence)
+    this.sentenceMoney = this.moneyIn(sentence)
     this.hits = []
     this.readMoney()
     // Numbers written with digits, and number words.
@@ -835,10 +864,23 @@ const LETTER_END_RE = /\p{L}$/u
 function matchesAtWordStart(hint: RegExp, s: string): boolean {
   hint.lastIndex = 0
   for (let m = hint.exec(s); m !== null; m = hint.exec(s)) {
-    if (!LETTER_END_RE.test(s.slice(Math.max(0, m.index - 2), m.index))) return true
+    if (!letterBefore(s, m.index)) return true
     hint.lastIndex = m.index + 1
   }
   return false
+}
+
+/**
+ * Whether a letter ends just before `at`: `/\p{L}$/u` on the two code units before it. ASCII
+ * and the Cyrillic block, nearly every character here, are answered without slicing or a regex
+ * (in U+0400–U+04FF only U+0482–U+0489, a sign and combining marks, are not letters).
+ */
+function letterBefore(s: string, at: number): boolean {
+  if (at <= 0) return false
+  const c = s.charCodeAt(at - 1)
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  if (c >= 0x400 && c <= 0x4ff) return c < 0x482 || c > 0x489
+  return LETTER_END_RE.test(s.slice(Math.max(0, at - 2), at))
 }
 
 function wordAlternation(words: readonly string[], extra: readonly string[]): RegExp {
@@ -908,28 +950,35 @@ function isDecrease(before: string, after: string): boolean {
   return DECREASE_BY_RE.test(b) || DECREASE_OF_RE.test(b) || DECREASE_AFTER_RE.test(after)
 }
 
-// Per-number work looks at its sentence; a run-on "sentence" (a table dump, hostile input) is
-// cut into windows so that the work stays linear in the text length.
 const MAX_SENTENCE = 1500
 const MAX_NUMBERS_PER_SENTENCE = 60
 
-function* boundedSentences(content: string, sentences: readonly Span[]): Generator<Span> {
-  for (const s of sentences) {
-    if (s.end - s.start <= MAX_SENTENCE) {
-      yield s
-      continue
+/** The windows of a sentence longer than MAX_SENTENCE, cut at spaces where possible. */
+function sentenceWindows(content: string, s: Span): Span[] {
+  const out: Span[] = []
+  let start = s.start
+  while (start < s.end) {
+    let end = Math.min(s.end, start + MAX_SENTENCE)
+    if (end < s.end) {
+      const space = content.lastIndexOf(' ', end)
+      if (space > start + MAX_SENTENCE / 2) end = space
     }
-    let start = s.start
-    while (start < s.end) {
-      let end = Math.min(s.end, start + MAX_SENTENCE)
-      if (end < s.end) {
-        const space = content.lastIndexOf(' ', end)
-        if (space > start + MAX_SENTENCE / 2) end = space
-      }
-      yield { start, end }
-      start = end
-    }
+    out.push({ start, end })
+    start = end
   }
+  return out
+}
+
+/** The index of the first span of `spans` (sorted by start) that starts at or after `pos`. */
+function firstStartingAt(spans: readonly Span[], pos: number): number {
+  let lo = 0
+  let hi = spans.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (spans[mid]!.start < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function round(v: number): number {

@@ -31,6 +31,7 @@ import {
   createScreeningRepository,
   type ScreeningRepository,
 } from '#storage/screening-repository.ts'
+import { createExportRepository } from '#storage/export-repository.ts'
 import { createSearchRepository, type SearchRepository } from '#storage/search-repository.ts'
 import { hashRawDoc } from '#storage/text-hash.ts'
 
@@ -203,6 +204,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         search,
         screening,
         entities,
+        exports: createExportRepository(database.db),
         database: database.kind,
         version: VERSION,
         staticRoot: appOptions.staticRoot,

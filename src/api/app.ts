@@ -15,12 +15,14 @@ import { z } from 'zod'
 import { InvalidInputError, isAppError } from '#core/errors.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
+import type { ExportRepository } from '#storage/export-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import { FACET_KINDS, type SearchRepository } from '#storage/search-repository.ts'
 import { type HealthResponse, SearchQuery } from './contract.ts'
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
-import { errorBody, STATUS_BY_CODE } from './http-errors.ts'
+import { mountExportRoutes } from './export-routes.ts'
+import { errorBody, parseOrThrow, STATUS_BY_CODE } from './http-errors.ts'
 import { buildOpenApi } from './openapi.ts'
 import { presentDocument, presentSearchPage } from './presenters.ts'
 import { mountScreenRoutes } from './screen-routes.ts'
@@ -33,6 +35,8 @@ export interface AppDeps {
   readonly screening?: ScreeningRepository | undefined
   /** Resolved entities, timelines, merges and splits (`/api/entities…`); absent without it. */
   readonly entities?: EntityRepository | undefined
+  /** Exports (`GET /api/export`); the route is absent without it. */
+  readonly exports?: ExportRepository | undefined
   /** Which back-end serves the data (reported by the health check). */
   readonly database: 'pglite' | 'postgres'
   /** The application version (package.json). */
@@ -113,6 +117,7 @@ export function createApp(deps: AppDeps): Hono {
 
   if (deps.screening) mountScreenRoutes(app, deps.screening)
   if (deps.entities) mountEntityRoutes(app, deps.entities)
+  if (deps.exports) mountExportRoutes(app, deps.exports, logError)
 
   app.all('/api/*', (c) =>
     c.json(errorBody('not_found', `no endpoint ${c.req.method} ${c.req.path}`), 404),
@@ -149,11 +154,4 @@ function mountStatic(app: Hono, root: string): void {
   app.use('*', serveStatic({ root: rootFromCwd }))
   const indexFile = join(root, 'index.html')
   app.get('*', async (c) => c.html(await readFile(indexFile, 'utf8')))
-}
-
-function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || where}: ${i.message}`)
-  throw new InvalidInputError(`invalid ${where}: ${problems.join('; ')}`, { details: { problems } })
 }

@@ -59,6 +59,28 @@ export const SearchQuery = z.object({
 })
 export type SearchQuery = z.infer<typeof SearchQuery>
 
+/** `GET /api/export` query: the search filters, a format and a cap on documents. */
+export const ExportQuery = SearchQuery.omit({
+  limit: true,
+  cursor: true,
+  facets: true,
+  sort: true,
+}).extend({
+  format: z
+    .enum(['jsonl', 'csv', 'ftm', 'geojson'])
+    .describe(
+      'jsonl: a document per line; csv: a fact per row; ftm: FollowTheMoney entities; geojson: places',
+    ),
+  max: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(100_000)
+    .describe('at most this many documents'),
+})
+export type ExportQuery = z.infer<typeof ExportQuery>
+
 /** A highlighted range inside a snippet (offsets into `snippet.text`). */
 export const Highlight = z.object({ start: z.number().int(), end: z.number().int() })
 

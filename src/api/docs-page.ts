@@ -57,7 +57,8 @@ function render(spec) {
       }
       if (op.requestBody) { d.append(el('h4', 'Request body')); d.append(el('pre', JSON.stringify(op.requestBody.content['application/json'].schema, null, 2))) }
       d.append(el('h4', 'Response 200'))
-      d.append(el('pre', JSON.stringify(op.responses['200'].content['application/json'].schema, null, 2)))
+      const ok = op.responses['200'].content
+      d.append(el('pre', ok['application/json'] ? JSON.stringify(ok['application/json'].schema, null, 2) : 'a file: ' + Object.keys(ok).join(', ')))
       main.append(d)
     }
   }

@@ -3,7 +3,8 @@
  *
  * @module api/http-errors
  */
-import type { ErrorCode } from '#core/errors.ts'
+import type { z } from 'zod'
+import { type ErrorCode, InvalidInputError } from '#core/errors.ts'
 import type { ErrorBody } from './contract.ts'
 
 /** HTTP status for each {@link ErrorCode}. */
@@ -27,4 +28,16 @@ export function errorBody(
   details?: Readonly<Record<string, unknown>>,
 ): ErrorBody {
   return { error: details ? { code, message, details: { ...details } } : { code, message } }
+}
+
+/** Parses `value` with `schema`, or throws `invalid_input` naming every problem (`where`: query, path, body). */
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: string,
+): z.output<T> {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || where}: ${i.message}`)
+  throw new InvalidInputError(`invalid ${where}: ${problems.join('; ')}`, { details: { problems } })
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
+import type { ExportRepository } from '#storage/export-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
 import { createApp } from './app.ts'
@@ -13,6 +14,7 @@ const app = createApp({
   search: {} as SearchRepository,
   screening: {} as ScreeningRepository,
   entities: {} as EntityRepository,
+  exports: {} as ExportRepository,
   database: 'pglite',
   version: '9.9.9',
 })

@@ -23,7 +23,8 @@ export interface Endpoint {
   /** Path parameters and what they are. */
   readonly params?: Readonly<Record<string, string>>
   readonly body?: ZodType
-  readonly response: ZodType
+  /** The JSON response, or the media types of a file download. */
+  readonly response: ZodType | { readonly files: readonly string[] }
   /** Error codes this endpoint answers besides `internal` (HTTP status: code). */
   readonly errors?: readonly number[]
 }
@@ -55,6 +56,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: { id: 'document id' },
     response: contract.DocumentResponse,
     errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/export',
+    tag: 'documents',
+    summary:
+      'The documents a search selects, with every fact: JSON lines, CSV (a fact per row), FollowTheMoney entities or GeoJSON places; streamed',
+    query: contract.ExportQuery,
+    response: {
+      files: ['application/x-ndjson', 'text/csv', 'application/geo+json'],
+    },
+    errors: [400],
   },
   {
     method: 'post',
@@ -148,7 +161,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     const responses: Record<string, unknown> = {
       200: {
         description: 'OK',
-        content: { 'application/json': { schema: jsonSchema(e.response, 'output') } },
+        content:
+          'files' in e.response
+            ? Object.fromEntries(e.response.files.map((m) => [m, { schema: { type: 'string' } }]))
+            : { 'application/json': { schema: jsonSchema(e.response, 'output') } },
       },
     }
     for (const status of [...(e.errors ?? []), 500]) {

@@ -132,8 +132,11 @@ interface SearchRow {
   headline: string
 }
 
-/** The conditions every matching document meets (alias `d` is `documents`, `q` the query). */
-function whereMatches(params: SearchParams): RawBuilder<unknown> {
+/**
+ * The conditions every matching document meets (alias `d` is `documents`, `q` a one-row relation
+ * whose `query` column is {@link buildTsQuery}'s result). Exports use the same filters.
+ */
+export function whereMatches(params: SearchParams): RawBuilder<unknown> {
   const conditions: RawBuilder<unknown>[] = []
   if (params.q) conditions.push(sql`d.search_vector @@ q.query`)
   if (params.lang) conditions.push(sql`d.lang = ${params.lang}`)

@@ -186,6 +186,48 @@ for (const backend of await testBackends()) {
       assert.equal(everything.total, 4)
     })
 
+    test('GET /api/export writes the selected documents as JSON lines, CSV, FtM and GeoJSON', async () => {
+      const app = runtime.createHttpApp()
+
+      const jsonl = await app.request('/api/export?format=jsonl&crime=fraud')
+      assert.equal(jsonl.status, 200)
+      assert.match(
+        jsonl.headers.get('content-disposition') ?? '',
+        /attachment; filename="tergeu-\d{8}\.jsonl"/,
+      )
+      const docs = (await jsonl.text())
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+      assert.deepEqual(docs.map((d) => d.id).sort(), ['en-almaty-fraud-2', 'ru-almaty-fraud'])
+      assert.ok(
+        docs.every((d) => d.crimes.some((c: { category: string }) => c.category === 'fraud')),
+      )
+
+      const csv = await (await app.request('/api/export?format=csv&lang=ru')).text()
+      const rows = csv.trimEnd().split('\r\n')
+      assert.match(rows[0] ?? '', /^document_id,published,language,/)
+      assert.ok(rows.slice(1).every((r) => r.startsWith('ru-almaty-fraud,')))
+      assert.ok(
+        rows.some((r) => r.includes(',money,23000000 KZT,')),
+        'the amount is a row',
+      )
+
+      const ftm = (await (await app.request('/api/export?format=ftm&q=есірткі')).text())
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+      assert.equal(ftm.filter((e) => e.schema === 'Article').length, 1)
+
+      const geo = await (await app.request('/api/export?format=geojson&ui=ru')).json()
+      const almaty = geo.features.find((f: { id: string }) => f.id === 'KZ-ALA')
+      assert.equal(almaty?.properties.documents, 2)
+      assert.equal(almaty?.properties.name, 'Алматы')
+
+      const bad = await app.request('/api/export?format=xlsx')
+      assert.equal(bad.status, 400)
+    })
+
     test('GET /api/search rejects a bad limit or cursor with invalid_input', async () => {
       const app = runtime.createHttpApp()
 

@@ -115,10 +115,19 @@ export function findCrimes(
 ): CrimeFact[] {
   const words = scanWords(content)
   const index = createSentenceIndex(sentences, content.length)
-  const context = contextMatcherFor(lang).match(content, words)
   const matches = matcherFor(lang).match(content, words)
-  const channelSentences = new Set<number>()
-  for (const c of context) if (c.value === 'channel') channelSentences.add(index.at(c.start).start)
+  // Sentences that name a phone or internet channel. Only a fraud match asks, so the context
+  // words are looked up on the first question: most documents report no fraud.
+  let channelSentences: Set<number> | null = null
+  const namesChannel = (sentence: number): boolean => {
+    if (channelSentences === null) {
+      channelSentences = new Set()
+      for (const c of contextMatcherFor(lang).match(content, words)) {
+        if (c.value === 'channel') channelSentences.add(index.at(c.start).start)
+      }
+    }
+    return channelSentences.has(sentence)
+  }
   // The sentence around a match, cut to a window so that text without sentence ends stays linear.
   const sentenceOf = (m: WordMatch<CrimeEntry>) => {
     const s = index.at(m.start)
@@ -171,11 +180,7 @@ export function findCrimes(
     }
     for (const category of categories) add(category, m)
     if (categories.includes('cyber_fraud')) add('fraud', m)
-    else if (
-      categories.includes('fraud') &&
-      !flags.has('nochannel') &&
-      channelSentences.has(sentence)
-    )
+    else if (categories.includes('fraud') && !flags.has('nochannel') && namesChannel(sentence))
       add('cyber_fraud', m)
   }
 

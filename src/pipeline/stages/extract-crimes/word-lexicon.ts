@@ -62,6 +62,10 @@ function width(cp: number): number {
   return cp > 0xffff ? 2 : 1
 }
 
+// The head slot of each word of a scan (see `headSlot`), computed once for the three lexicons
+// that read every scan (crimes, crime context, events).
+const HEAD_SLOTS_OF = new WeakMap<WordScan, readonly number[]>()
+
 let lastText: string | null = null
 let lastScan: WordScan | null = null
 
@@ -91,6 +95,7 @@ export function scanWords(text: string): WordScan {
     if (folded.length !== text.length) folded = null
   }
   const norms: string[] = []
+  const slots: number[] = []
   const starts: number[] = []
   const ends: number[] = []
   const breakBefore: boolean[] = []
@@ -127,13 +132,16 @@ export function scanWords(text: string): WordScan {
       }
     }
     const word = text.slice(start, end)
-    norms.push(folded !== null ? folded.slice(start, end) : changes ? fold(word) : word)
+    const norm = folded !== null ? folded.slice(start, end) : changes ? fold(word) : word
+    norms.push(norm)
+    slots.push(headSlot(norm, Math.min(3, norm.length)))
     starts.push(start)
     ends.push(end)
     breakBefore.push(gap)
     prevEnd = end
   }
   const scan = { norms, starts, ends, breakBefore }
+  HEAD_SLOTS_OF.set(scan, slots)
   lastText = text
   lastScan = scan
   return scan
@@ -159,41 +167,54 @@ function moreSpecific<V>(a: Compiled<V>, b: Compiled<V>): boolean {
   )
 }
 
-const HEAD_SLOTS = 1 << 20
+const HEAD_SLOTS = 1 << 16
 
 /** A slot for the first `n` (1 to 3) char codes of `s`, which has at least `n`. */
 function headSlot(s: string, n: number): number {
   const a = s.charCodeAt(0)
   const b = n > 1 ? s.charCodeAt(1) + 1 : 0
   const c = n > 2 ? s.charCodeAt(2) + 1 : 0
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ n) >>> 12
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ n) >>> 16
 }
 
 /** Compiles entries into a matcher. Build it once, at module level. */
 export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexicon<V> {
-  const exact = new Map<string, Compiled<V>[]>()
+  const lexicon = new CompiledLexicon<V>()
+  for (const entry of entries) lexicon.add(entry)
+  return lexicon
+}
+
+/**
+ * The matcher. A class rather than closures: every lexicon (crimes, crime context, events, per
+ * language) runs the same methods, which the engine can then inline into the word loop.
+ */
+class CompiledLexicon<V> implements WordLexicon<V> {
+  private readonly exact = new Map<string, Compiled<V>[]>()
   // Prefix roots in a trie by char code: walking a word's letters visits every root that starts
   // it, shortest first, without slicing the word once per root length.
-  const roots: RootNode<V> = { next: new Map(), list: undefined }
-  // The first three letters (or fewer, for shorter keys) of every key, hashed into a bitmap: a
-  // word whose head is not there cannot start an entry, which rules out most words of a text
-  // with one array read instead of a map lookup and a walk of the trie.
-  const heads = new Uint8Array(HEAD_SLOTS)
-  let shortKeys = false
-  for (const entry of entries) {
+  private readonly roots: RootNode<V> = { next: new Map(), list: undefined }
+  // The first three letters of every key (the whole key when shorter), hashed into a set of
+  // bits: a word whose head is not there cannot start an entry, which rules out most words of a
+  // text with one array read instead of a map lookup and a walk of the trie. 8 KB, so that it
+  // stays in the processor's cache between documents while the other stages run.
+  private readonly heads = new Uint32Array(HEAD_SLOTS >>> 5)
+  private shortRoots = false
+
+  add(entry: WordEntry<V>): void {
     const words = [...entry.phrase.matchAll(PHRASE_WORD_RE)].map((m) => {
       const prefix = m[0].endsWith('*')
       const raw = prefix ? m[0].slice(0, -1) : m[0]
       return { word: entry.caseSensitive ? raw : fold(raw), prefix }
     })
     const first = words[0]
-    if (!first) continue
+    if (!first) return
     const compiled = { words, entry, letters: words.reduce((sum, w) => sum + w.word.length, 0) }
     const key = entry.caseSensitive ? fold(first.word) : first.word
-    heads[headSlot(key, Math.min(3, key.length))] = 1
-    if (key.length < 3) shortKeys = true
+    const slot = headSlot(key, Math.min(3, key.length))
+    this.heads[slot >>> 5]! |= 1 << (slot & 31)
+    if (first.prefix && key.length < 3) this.shortRoots = true
     if (first.prefix) {
-      let node = roots
+      let node = this.roots
       for (let k = 0; k < key.length; k++) {
         const c = key.charCodeAt(k)
         let child = node.next.get(c)
@@ -204,22 +225,60 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
         node = child
       }
       node.list = [...(node.list ?? []), compiled]
-    } else exact.set(key, [...(exact.get(key) ?? []), compiled])
+    } else this.exact.set(key, [...(this.exact.get(key) ?? []), compiled])
   }
 
-  function wordMatches(
-    scan: WordScan,
-    text: string,
-    i: number,
-    w: { word: string; prefix: boolean },
-    sensitive: boolean,
-  ) {
-    const form = sensitive ? text.slice(scan.starts[i]!, scan.ends[i]!) : scan.norms[i]!
-    return w.prefix ? form.startsWith(w.word) : form === w.word
+  match(text: string, scan: WordScan = scanWords(text)): WordMatch<V>[] {
+    const out: WordMatch<V>[] = []
+    const norms = scan.norms
+    const n = norms.length
+    const slots = HEAD_SLOTS_OF.get(scan) ?? norms.map((w) => headSlot(w, Math.min(3, w.length)))
+    for (let i = 0; i < n; ) {
+      const norm = norms[i]!
+      if (!this.mayStart(norm, slots[i]!)) {
+        i++
+        continue
+      }
+      let best = this.longest(this.exact.get(norm), scan, text, i, null)
+      let node: RootNode<V> | undefined = this.roots
+      for (let k = 0; k < norm.length; k++) {
+        node = node.next.get(norm.charCodeAt(k))
+        if (!node) break
+        if (node.list) best = this.longest(node.list, scan, text, i, best)
+      }
+      if (best) {
+        const end = scan.ends[i + best.words.length - 1]!
+        const start = scan.starts[i]!
+        out.push({
+          start,
+          end,
+          text: text.slice(start, end),
+          value: best.entry.value,
+          wordStart: i,
+          wordEnd: i + best.words.length,
+        })
+        i += best.words.length
+      } else i++
+    }
+    return out
+  }
+
+  private hasHead(slot: number): boolean {
+    return (this.heads[slot >>> 5]! & (1 << (slot & 31))) !== 0
+  }
+
+  /**
+   * Whether some key has the head of `norm` (never false for a word that starts an entry). A
+   * word shorter than three letters can only be a whole exact key or start with a short root.
+   */
+  private mayStart(norm: string, slot: number): boolean {
+    if (this.hasHead(slot)) return true
+    if (!this.shortRoots) return false
+    return this.hasHead(headSlot(norm, 1)) || (norm.length > 2 && this.hasHead(headSlot(norm, 2)))
   }
 
   /** The longest entry of `list` matching at word `i`, if longer than `best`. */
-  function longest(
+  private longest(
     list: readonly Compiled<V>[] | undefined,
     scan: WordScan,
     text: string,
@@ -240,46 +299,15 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
     }
     return best
   }
+}
 
-  /** Whether some key has the head of `norm` (never false for a word that starts an entry). */
-  function mayStart(norm: string): boolean {
-    if (norm.length >= 3 && heads[headSlot(norm, 3)] === 1) return true
-    if (!shortKeys) return false
-    return heads[headSlot(norm, 1)] === 1 || (norm.length >= 2 && heads[headSlot(norm, 2)] === 1)
-  }
-
-  return {
-    match(text, scan = scanWords(text)) {
-      const out: WordMatch<V>[] = []
-      const n = scan.norms.length
-      for (let i = 0; i < n; ) {
-        const norm = scan.norms[i]!
-        if (!mayStart(norm)) {
-          i++
-          continue
-        }
-        let best = longest(exact.get(norm), scan, text, i, null)
-        let node: RootNode<V> | undefined = roots
-        for (let k = 0; k < norm.length; k++) {
-          node = node.next.get(norm.charCodeAt(k))
-          if (!node) break
-          if (node.list) best = longest(node.list, scan, text, i, best)
-        }
-        if (best) {
-          const end = scan.ends[i + best.words.length - 1]!
-          const start = scan.starts[i]!
-          out.push({
-            start,
-            end,
-            text: text.slice(start, end),
-            value: best.entry.value,
-            wordStart: i,
-            wordEnd: i + best.words.length,
-          })
-          i += best.words.length
-        } else i++
-      }
-      return out
-    },
-  }
+function wordMatches(
+  scan: WordScan,
+  text: string,
+  i: number,
+  w: { word: string; prefix: boolean },
+  sensitive: boolean,
+): boolean {
+  const form = sensitive ? text.slice(scan.starts[i]!, scan.ends[i]!) : scan.norms[i]!
+  return w.prefix ? form.startsWith(w.word) : form === w.word
 }

@@ -28,7 +28,7 @@
  * @module pipeline/stages/extract-events
  */
 import type { CrimesDoc, ExtractedDoc } from '#core/document.ts'
-import type { EventType, LawEvent, OrganizationKind } from '#core/facts.ts'
+import type { EventType, LawEvent, OrganizationKind, Penalty } from '#core/facts.ts'
 import { EVENT_TYPES } from '#core/facts.ts'
 import type { Lang } from '#core/lang.ts'
 import type { Span } from '#core/span.ts'
@@ -183,6 +183,10 @@ const OTHER_TIME =
 // "He is currently on trial": now, not the date of the sentence before.
 const PRESENT_TIME =
   /\b(?:currently|now|today|at present)\b|(?<!\p{L})(?:сейчас|теперь|сегодня|в настоящее время|қазір|бүгін)(?!\p{L})/iu
+// Literals every OTHER_TIME / PRESENT_TIME match holds, in lower case: plain scans first.
+const OTHER_TIME_HINT = /later|subsequently|afterwards|позже|позднее|впоследствии|кейін/
+const PRESENT_TIME_HINT =
+  /currently|now|today|at present|сейчас|теперь|сегодня|в настоящее время|қазір|бүгін/
 // "Prosecutors also signed a deal": the same kind of step as before, at the same time.
 const ALSO = /\b(?:also|likewise|similarly)\b|(?<!\p{L})(?:также|тоже|сондай-ақ)(?!\p{L})/iu
 /** Sentences apart within which a trial's defendants stay one event. */
@@ -267,7 +271,8 @@ interface Candidate {
   readonly sentence: Span
   readonly sentenceIndex: number
   readonly article: number
-  readonly date: string | null
+  /** Set once the candidate is made; a paragraph's date may fill it before clustering. */
+  date: string | null
   /** The date opens a state ("hid in Kazakhstan since 2014"): an earlier start is no conflict. */
   readonly openDate: boolean
   readonly named: ReadonlySet<string>
@@ -288,7 +293,7 @@ interface Candidate {
   readonly derived: boolean
   /** The date is its paragraph's, not its sentence's: it tells occurrences apart, but does not
    * date an occurrence told before. */
-  readonly inherited?: boolean
+  inherited: boolean
 }
 
 interface Cluster {
@@ -579,6 +584,16 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     return own.size > 0 ? own : new Set(facts.crimes.get(si) ?? [])
   }
 
+  // Penalties a text states, read once per text (a sentence's kinds, its events' penalties).
+  const penaltyCache = new Map<string, readonly Penalty[]>()
+  const penaltiesIn = (text: string): readonly Penalty[] => {
+    let v = penaltyCache.get(text)
+    if (v === undefined) {
+      v = findPenalties(text)
+      penaltyCache.set(text, v)
+    }
+    return v
+  }
   // What `make` reads from a sentence, computed once per sentence rather than per trigger.
   const partsCache = new Map<number, SentenceParts>()
   const sentenceParts = (si: number): SentenceParts => {
@@ -592,7 +607,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         weekday: once(() => weekdayDate(text, doc.referenceDate ?? doc.published)),
         since: once(() => SINCE_HINT.test(text) && SINCE.test(text)),
         continues: once(() => BACK_REFERENCE.test(text)),
-        penaltyKinds: once(() => new Set(findPenalties(text).map((p) => p.kind))),
+        penaltyKinds: once(() => new Set(penaltiesIn(text).map((p) => p.kind))),
       }
       partsCache.set(si, parts)
     }
@@ -658,6 +673,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       continues: own.continues(),
       remand: remandAt.has(m.start),
       derived,
+      inherited: false,
     }
   }
   // "The court sentenced X to five years, and his accomplice Y was fined": after a clause break
@@ -747,7 +763,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (si < 0) continue
     const start = m.index ?? 0
     const c = make('legislation', { start, end: start + m[0].length, text: m[0] }, si, true)
-    candidates.push({ ...c, date: m[1] ?? null })
+    c.date = m[1] ?? null
+    candidates.push(c)
   }
 
   // "In August 2012, police launched a murder investigation after finding 11 bodies": a case
@@ -776,7 +793,8 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
           clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si)) ??
           sentenceSpan(content, facts.dates.get(si) ?? []) ??
           discoveryMonth(step, si)
-        candidates.push(date ? { ...c, date } : c)
+        if (date) c.date = date
+        candidates.push(c)
       }
     } else if (ALLEGATION.test(info.text) || FINDING.test(info.text)) {
       // "According to the investigation, in 2017–2018 the woman was part of a criminal group":
@@ -811,11 +829,12 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     let v = standsApart.get(si)
     if (v === undefined) {
       const text = sentenceInfo(si).text
+      const lower = text.toLowerCase()
       v =
         sentenceInfo(si).headline() ||
         BACKGROUND_OPENING.test(text) ||
-        OTHER_TIME.test(text) ||
-        PRESENT_TIME.test(text)
+        (OTHER_TIME_HINT.test(lower) && OTHER_TIME.test(text)) ||
+        (PRESENT_TIME_HINT.test(lower) && PRESENT_TIME.test(text))
       standsApart.set(si, v)
     }
     return v
@@ -870,7 +889,10 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     const c = candidates[i]!
     if (c.date !== null) continue
     const date = paragraphDate(c)
-    if (date !== null) candidates[i] = { ...c, date, inherited: true }
+    if (date !== null) {
+      c.date = date
+      c.inherited = true
+    }
   }
   candidates.sort((a, b) => a.start - b.start)
   const clusters: Cluster[] = []
@@ -998,6 +1020,10 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       }
       return v
     },
+    // A fresh list for each event (callers may keep it); the text is read once.
+    penalties(text: string): Penalty[] {
+      return [...penaltiesIn(text)]
+    },
   }
   return clusters.map((k) => toEvent(k, facts, index, sentenceInfo, memo))
 }
@@ -1110,30 +1136,43 @@ function toEvent(
   facts: SentenceFacts,
   index: SentenceIndex,
   sentenceInfo: (si: number) => { readonly text: string },
-  memo: { unnamed(text: string): string | null; summary(text: string): string },
+  memo: {
+    unnamed(text: string): string | null
+    summary(text: string): string
+    penalties(text: string): Penalty[]
+  },
 ): LawEvent {
   const c = k.first
-  const sentenceIdx = [...new Set(k.members.map((m) => index.indexAt(m.sentence.start)))]
+  // Plain loops over the few sentences of a cluster: this runs for every event.
+  const sentenceIdx: number[] = []
+  for (const m of k.members) {
+    const si = index.indexAt(m.sentence.start)
+    if (!sentenceIdx.includes(si)) sentenceIdx.push(si)
+  }
   const firstText = sentenceInfo(sentenceIdx[0]!).text
-  const uniq = (xs: string[]) => [...new Set(xs)]
-  const subjects = uniq([
-    ...k.named,
-    ...sentenceIdx.flatMap((si) => (facts.persons.get(si) ?? []).map((p) => p.name)),
-  ])
+  const subjectSet = new Set(k.named)
+  const agencySet = new Set<string>()
+  const amountSet = new Set<string>()
+  for (const si of sentenceIdx) {
+    for (const p of facts.persons.get(si) ?? []) subjectSet.add(p.name)
+    for (const o of facts.orgs.get(si) ?? []) if (AGENCY_KINDS.has(o.kind)) agencySet.add(o.name)
+    for (const a of facts.money.get(si) ?? []) amountSet.add(a)
+  }
+  const subjects = [...subjectSet]
   if (subjects.length === 0) {
     const unnamed = memo.unnamed(firstText)
     if (unnamed && c.type !== 'legislation' && c.type !== 'cooperation') subjects.push(unnamed)
   }
-  const agencies = uniq(
-    sentenceIdx.flatMap((si) =>
-      (facts.orgs.get(si) ?? []).filter((o) => AGENCY_KINDS.has(o.kind)).map((o) => o.name),
-    ),
-  )
-  const places = uniq((facts.places.get(sentenceIdx[0]!) ?? []).map((p) => p.name))
+  const agencies = [...agencySet]
+  const placeSet = new Set<string>()
+  for (const p of facts.places.get(sentenceIdx[0]!) ?? []) placeSet.add(p.name)
+  const places = [...placeSet]
   // Only sentences and seizures read penalties and items from the text.
   const allText =
     c.type === 'sentence' || c.type === 'seizure'
-      ? sentenceIdx.map((si) => sentenceInfo(si).text).join(' ')
+      ? sentenceIdx.length === 1
+        ? firstText
+        : sentenceIdx.map((si) => sentenceInfo(si).text).join(' ')
       : ''
   return {
     start: c.sentence.start,
@@ -1146,8 +1185,8 @@ function toEvent(
     summary: memo.summary(firstText),
     trigger: { start: c.start, end: c.end, text: c.triggerText },
     article: c.article,
-    penalties: c.type === 'sentence' ? findPenalties(allText) : [],
-    amounts: uniq(sentenceIdx.flatMap((si) => facts.money.get(si) ?? [])),
+    penalties: c.type === 'sentence' ? memo.penalties(allText) : [],
+    amounts: [...amountSet],
     items: c.type === 'seizure' ? findItems(allText) : [],
     provenance: { stage: STAGE, version: VERSION },
   }

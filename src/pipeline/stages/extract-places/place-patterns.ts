@@ -16,6 +16,7 @@ import {
 } from './generic-words-data.ts'
 import { ruAdjectiveNominative, ruNounNominative } from './morphology-ru.ts'
 import { foldWord, type PlaceToken } from './place-tokens.ts'
+import { exactWordFilter, secondUnitFilter } from './word-filter.ts'
 
 /** The tokens of a text with their lazily folded keys. */
 export interface TokenContext {
@@ -58,6 +59,17 @@ const KK_FIRST = new Set(KK_GENERIC_PREFIXES.map(([p]) => p.charCodeAt(0)))
 const MAY_TRIGGER = new Uint8Array(0x10000)
 for (const w of PATTERN_TRIGGERS) MAY_TRIGGER[w.charCodeAt(0)] = 1
 for (const c of KK_FIRST) MAY_TRIGGER[c] = 1
+/** Words that may be a trigger, by first and last letter and length: most are not. */
+const MAY_BE_TRIGGER = exactWordFilter(PATTERN_TRIGGERS)
+/**
+ * Second letters, in any case, of the generic words a Cyrillic word that is no trigger can still
+ * be read as: by Kazakh prefix, as a case form of "округ", or by its folded key.
+ */
+const KK_SECOND = secondUnitFilter([
+  ...KK_GENERIC_PREFIXES.map(([p]) => p),
+  ...RURAL_DISTRICT,
+  ...RU_GENERIC.keys(),
+])
 
 /**
  * Places missing from the gazetteer, found by pattern: "<Name> District", "region of <Name>",
@@ -83,7 +95,16 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
     if (used[i]) continue
     const t = tokens[i]!
     if (!t.isWord || MAY_TRIGGER[t.text.charCodeAt(0)] !== 1) continue
-    if (!(PATTERN_TRIGGERS.has(t.text) || KK_FIRST.has(t.text.charCodeAt(0)))) continue
+    // Table reads turn most words away before any set look-up or lower-casing. A one-letter
+    // word goes on to the exact tests.
+    if (
+      !(
+        (MAY_BE_TRIGGER.has(t.text) && PATTERN_TRIGGERS.has(t.text)) ||
+        (KK_FIRST.has(t.text.charCodeAt(0)) &&
+          (t.text.length === 1 || KK_SECOND[t.text.charCodeAt(1)] === 1))
+      )
+    )
+      continue
     const lower = t.text.toLowerCase()
     if (!isCyrillic(lower)) {
       // "Kokdala rural district": a rural district named before its two generic words.

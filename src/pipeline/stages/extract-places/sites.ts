@@ -7,6 +7,7 @@
  */
 import type { PlaceMention } from './extract-places.ts'
 import { foldWord, type PlaceToken } from './place-tokens.ts'
+import { exactWordFilter, secondUnitFilter } from './word-filter.ts'
 
 /** English site words after a capitalised name, by how many words they take. */
 const EN_SITE_AFTER: readonly (readonly string[])[] = [
@@ -67,6 +68,11 @@ const COLONY_RE =
   /(?<![\p{L}\p{N}])(?:ИК|УГ|ЛА|ЕЦ|АК|СИЗО|EC|LA|UG)-\d{1,4}(?:\/\d{1,4})?(?![\p{L}\p{N}])/gu
 // Kazakh checkpoints: "«Қордай» өткізу бекеті", "«Нұр жолы» өткізу пункті".
 const KK_CHECKPOINT_RE = /«([^«»\n]{2,40})» өткізу (?:бекет|пункт)\p{L}*/gu
+/**
+ * What every colony number contains. Its look-behind makes `COLONY_RE` slow to scan a whole
+ * text with, and most texts have none: this plain pattern tells which ones to scan.
+ */
+const COLONY_HINT_RE = /(?:ИК|УГ|ЛА|ЕЦ|АК|СИЗО|EC|LA|UG)-\d/
 const RU_CHECKPOINT_RE = /(?:пункт(?:а|е|ом|у)? пропуска|КПП|пост(?:а|у|е)?) «([^«»\n]{2,40})»/gu
 
 /** Lower-case titles that end a street's namesake: "Тауке хана", "Қабанбай батыр", "Төле би". */
@@ -92,6 +98,13 @@ const KK_FIRST = new Set(KK_SITE_AFTER.map(([p]) => p.charCodeAt(0)))
 const MAY_TRIGGER = new Uint8Array(0x10000)
 for (const w of [...TRIGGERS, 'HMP']) MAY_TRIGGER[w.charCodeAt(0)] = 1
 for (const c of KK_FIRST) MAY_TRIGGER[c] = 1
+/** Words that may be a trigger, by first and last letter and length: most are not. */
+const MAY_BE_TRIGGER = exactWordFilter([...TRIGGERS, 'HMP'])
+/**
+ * Second letters of the site words a word starting with a lower-case Kazakh first letter can
+ * begin, in any case: the Kazakh ones by prefix and the Russian ones ("станции").
+ */
+const KK_SECOND = secondUnitFilter([...KK_SITE_AFTER.map(([p]) => p), ...RU_SITE_BEFORE.keys()])
 
 /** Finds named sites. */
 export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMention[] {
@@ -111,13 +124,17 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
   }
   // `exec` loops on the shared regexes rather than `matchAll`, which clones its regex per call
   // (none of these can match an empty string, so the two walk the same matches).
-  COLONY_RE.lastIndex = 0
-  for (let m = COLONY_RE.exec(text); m !== null; m = COLONY_RE.exec(text))
-    push(m[0], m.index, m.index + m[0].length)
-  KK_CHECKPOINT_RE.lastIndex = 0
-  for (let m = KK_CHECKPOINT_RE.exec(text); m !== null; m = KK_CHECKPOINT_RE.exec(text)) {
-    const name = m[1]!
-    push(name, m.index + 1, m.index + 1 + name.length)
+  if (COLONY_HINT_RE.test(text)) {
+    COLONY_RE.lastIndex = 0
+    for (let m = COLONY_RE.exec(text); m !== null; m = COLONY_RE.exec(text))
+      push(m[0], m.index, m.index + m[0].length)
+  }
+  if (text.includes('» өткізу ')) {
+    KK_CHECKPOINT_RE.lastIndex = 0
+    for (let m = KK_CHECKPOINT_RE.exec(text); m !== null; m = KK_CHECKPOINT_RE.exec(text)) {
+      const name = m[1]!
+      push(name, m.index + 1, m.index + 1 + name.length)
+    }
   }
   RU_CHECKPOINT_RE.lastIndex = 0
   for (let m = RU_CHECKPOINT_RE.exec(text); m !== null; m = RU_CHECKPOINT_RE.exec(text)) {
@@ -127,9 +144,19 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    // Most words trigger nothing: one set lookup skips them.
+    // Most words trigger nothing: table reads skip them before any set look-up.
     if (!t.isWord || MAY_TRIGGER[t.text.charCodeAt(0)] !== 1) continue
-    if (!(t.text === 'HMP' || TRIGGERS.has(t.text) || KK_FIRST.has(t.text.charCodeAt(0)))) continue
+    const trigger = MAY_BE_TRIGGER.has(t.text) && (t.text === 'HMP' || TRIGGERS.has(t.text))
+    // A word that is no trigger matters only if it may start a Kazakh or Russian site word.
+    if (
+      !trigger &&
+      !(
+        KK_FIRST.has(t.text.charCodeAt(0)) &&
+        t.text.length > 1 &&
+        KK_SECOND[t.text.charCodeAt(1)] === 1
+      )
+    )
+      continue
     const lower = t.text.toLowerCase()
     // "HMP Bronzefield", "checkpoint Kordai Auto"
     if (t.text === 'HMP' || lower === 'checkpoint') {

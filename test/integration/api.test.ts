@@ -219,8 +219,10 @@ for (const backend of await testBackends()) {
         .map((l) => JSON.parse(l))
       assert.equal(ftm.filter((e) => e.schema === 'Article').length, 1)
 
-      const geo = await (await app.request('/api/export?format=geojson&ui=ru')).json()
-      const almaty = geo.features.find((f: { id: string }) => f.id === 'KZ-ALA')
+      const geo = (await (await app.request('/api/export?format=geojson&ui=ru')).json()) as {
+        features: { id: string; properties: { documents: number; name: string } }[]
+      }
+      const almaty = geo.features.find((f) => f.id === 'KZ-ALA')
       assert.equal(almaty?.properties.documents, 2)
       assert.equal(almaty?.properties.name, 'Алматы')
 

@@ -296,6 +296,47 @@ describe('findStatistics', () => {
     })
     assert.ok(performance.now() - t0 < 3000, `took ${performance.now() - t0} ms`)
   })
+
+  it('reads no figure in 200 KB of a counting list or of 100k separated numbers, fast', () => {
+    let list = ''
+    for (let i = 1; list.length < 200_000; i++) list += `${i}, `
+    const inputs: [string, Lang][] = [
+      [list, 'en'],
+      [`In 2024 the police registered ${list}and more.`, 'ru'],
+      ['1,234.5 '.repeat(100_000), 'ru'],
+      ['12 345 678 '.repeat(100_000), 'kk'],
+    ]
+    for (const [text, lang] of inputs) {
+      const t0 = performance.now()
+      const hits = findStatistics({
+        content: text,
+        sentences: splitSentences(text),
+        lang,
+        referenceDate: '2024-05-01',
+      })
+      const ms = performance.now() - t0
+      // Linear: a few hundred ms here; a scan per number or per window would take minutes.
+      assert.ok(ms < 4000, `${text.slice(0, 20)}…: took ${ms} ms`)
+      // Bare numbers count nothing.
+      assert.deepEqual(hits, [])
+    }
+  })
+
+  it('reads a figure repeated 8,000 times in one run-on sentence once', () => {
+    const text = '12,345,678 cases in 2023; '.repeat(8_000)
+    const t0 = performance.now()
+    const hits = findStatistics({
+      content: text,
+      sentences: splitSentences(text),
+      lang: 'en',
+      referenceDate: null,
+    })
+    assert.ok(performance.now() - t0 < 4000, `took ${performance.now() - t0} ms`)
+    assert.deepEqual(
+      hits.map((h) => [h.value, h.unit, h.period, h.text === text.slice(h.start, h.end)]),
+      [[12345678, 'cases', '2023', true]],
+    )
+  })
 })
 
 describe('parseWritten', () => {

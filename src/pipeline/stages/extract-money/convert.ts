@@ -33,16 +33,24 @@ export function createRateTable(rates: Iterable<Rate>): RateTable {
   }
   // Every amount of a document asks for the same few (currency, date) pairs, and the day lookup
   // scans the month's rates: answers are remembered (the table never changes once built).
-  const answers = new Map<string, Rate | null>()
+  const answers = new Map<string, Map<string, Rate | null>>()
+  let remembered = 0
   return {
     lookup(currency, date) {
-      const key = `${currency}|${date}`
-      let answer = answers.get(key)
+      let byDate = answers.get(currency)
+      if (byDate === undefined) {
+        byDate = new Map()
+        answers.set(currency, byDate)
+      }
+      let answer = byDate.get(date)
       if (answer === undefined) {
         answer = find(currency, date)
         // Bounded: a long ingest sees many dates.
-        if (answers.size >= 50_000) answers.clear()
-        answers.set(key, answer)
+        if (++remembered > 50_000) {
+          for (const m of answers.values()) m.clear()
+          remembered = 1
+        }
+        byDate.set(date, answer)
       }
       return answer
     },
@@ -88,14 +96,17 @@ export function convertAmount(
   const inKzt = currency === 'KZT' ? amount : usd !== null && kzt ? usd * kzt.perUsd : null
   if (usd === null && inKzt === null) return null
   const used = currency === 'USD' ? kzt : own
-  const sources = [
-    ...new Set([own, kzt].filter((r) => r && r.currency !== 'USD').map((r) => r!.source)),
-  ]
+  // The sources of the rates used, USD's identity left out, each named once.
+  const a = own && own.currency !== 'USD' ? own.source : null
+  const b = kzt && kzt.currency !== 'USD' ? kzt.source : null
+  const names = a === null ? [] : [a]
+  if (b !== null && b !== a) names.push(b)
+  const rateSource = names.join('; ') || 'identity'
   return {
     kzt: inKzt === null ? null : round2(inKzt),
     usd: usd === null ? null : round2(usd),
     rateDate: used?.date ?? date,
-    rateSource: sources.join('; ') || 'identity',
+    rateSource,
   }
 }
 

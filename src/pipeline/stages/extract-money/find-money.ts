@@ -54,17 +54,38 @@ const SCALE_SPACED = new RegExp(
   `(?:[ \\u00a0]{1,2}|-(?=[\\p{L}]{4}))(?:${SCALE_WORDS.map((w) => (w.attachedOnly ? '((?!))' : `(${w.re})`)).join('|')})`,
   'iuy',
 )
-// A number followed by one of these can have a scale or currency after it; others are skipped fast.
-const MAY_FOLLOW = /[\p{L}$€£₸₽¥(-]/u
-const MAY_CONNECT = /[-–—tдпиaTДПИA]/u
+/**
+ * `[\p{L}$€£₸₽¥(-]`: a number followed by one of these can have a scale or currency after it;
+ * others are skipped fast.
+ */
+function mayFollow(c: number): boolean {
+  return (
+    c >= 0 &&
+    (isLetter(c) ||
+      c === 0x24 ||
+      c === 0x20ac ||
+      c === 0xa3 ||
+      c === 0x20b8 ||
+      c === 0x20bd ||
+      c === 0xa5 ||
+      c === 0x28 ||
+      c === 0x2d)
+  )
+}
 
-/** The first character after `at` that is not a space (looks at most three characters ahead). */
-function nextNonSpace(text: string, at: number): string {
+/** `[-–—tдпиaTДПИA]`: the start of a range connector ("-", "to", "до", "по", "и", "and"). */
+const CONNECT_STARTS = new Set([...'-–—tдпиaTДПИA'].map((c) => c.charCodeAt(0)))
+
+/**
+ * The code unit of the first character after `at` that is not a space (looks at most three
+ * characters ahead); `-1` if none.
+ */
+function nextNonSpace(text: string, at: number): number {
   for (let i = at; i < at + 4 && i < text.length; i++) {
-    const c = text[i]!
-    if (c !== ' ' && c !== '\u00a0') return c
+    const c = text.charCodeAt(i)
+    if (c !== 0x20 && c !== 0xa0) return c
   }
-  return ''
+  return -1
 }
 const CONNECTOR = /[ \u00a0]*(?:-|–|—|to|до|по|and|и)[ \u00a0]*(?=[$€£₸₽\d]|US\$|KZT|USD)/iuy
 const RANGE_OPENER = /(?:from|between|от|между|с)[ \u00a0]+$/iu
@@ -158,7 +179,7 @@ function readAt(
     : null
   if (!prefix && prev >= 0 && (isLetter(prev) || isNumber(prev) || prev === 0x5f)) return null
   if ((prev === 0x2e || prev === 0x2c) && prev2 >= 0x30 && prev2 <= 0x39) return null
-  const follows = MAY_FOLLOW.test(nextNonSpace(text, numberEnd))
+  const follows = mayFollow(nextNonSpace(text, numberEnd))
   let scale = follows ? readScale(text, numberEnd) : null
   // "1 млн 200 тыс. тенге", "2 миллиард 300 миллион теңге": a smaller part follows.
   const part = scale ? readSmallerPart(text, scale, decimalComma) : null
@@ -167,7 +188,8 @@ function readAt(
   if (isPercentAt(text, afterScale)) return null
   const suffix = follows ? readCurrency(text, afterScale, resolve) : null
   // A bare number matters only as the low end of a range ("from 5 to 10 million tenge").
-  if (!prefix && !scale && !suffix && !MAY_CONNECT.test(nextNonSpace(text, numberEnd))) return null
+  if (!prefix && !scale && !suffix && !CONNECT_STARTS.has(nextNonSpace(text, numberEnd)))
+    return null
   const whole = parseNumber(written, { scaled: scale !== null, decimalComma })
   if (whole === null) return null
   const value = part ? whole + part.value : whole
@@ -222,8 +244,7 @@ function readScale(text: string, at: number): { end: number; factor: number } | 
     re.lastIndex = at
     const m = re.exec(text)
     if (!m) continue
-    const row = m.findIndex((g, i) => i > 0 && g !== undefined) - 1
-    return { end: at + m[0].length, factor: SCALE_WORDS[row]!.factor }
+    return { end: at + m[0].length, factor: SCALE_WORDS[matchedRow(m)]!.factor }
   }
   return null
 }
@@ -236,12 +257,25 @@ function readCurrency(
   CURRENCY_AT.lastIndex = at
   const m = CURRENCY_AT.exec(text)
   if (!m) return null
-  const row = m.findIndex((g, i) => i > 0 && g !== undefined) - 1
+  const row = matchedRow(m)
   const word = CURRENCY_WORDS[row]!
-  const written = m[row + 1]!
-  const code = resolve(word.code === 'CODE' || word.code === 'SYMBOL' ? written : word.code, at)
+  const code =
+    FIXED_CODES[row] ??
+    resolve(word.code === 'CODE' || word.code === 'SYMBOL' ? m[row + 1]! : word.code, at)
   return { end: at + m[0].length, code, unit: word.unit ?? 1 }
 }
+
+/** The table row whose capture group took part in the match (one group per row). */
+function matchedRow(m: RegExpExecArray): number {
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return g - 1
+  return -2
+}
+
+// The code of each currency row that needs no reading of the text: its own code as
+// `symbolCode` gives it. Written codes and symbols, and som/sum/manat, are resolved per match.
+const FIXED_CODES: readonly (string | undefined)[] = CURRENCY_WORDS.map((w) =>
+  ['CODE', 'SYMBOL', 'SOM', 'SUM', 'MANAT'].includes(w.code) ? undefined : symbolCode(w.code),
+)
 
 function amountOf(r: Reading, factor = r.factor): number {
   return scaleAmount(r.value * r.unit, factor ?? 1)
@@ -255,7 +289,7 @@ function readRange(
   resolve: (word: string, at: number) => string,
   last: { currency: string; end: number } | null,
 ): { low: MoneyHit; high: MoneyHit } | null {
-  if (low.suffixCurrency || !MAY_CONNECT.test(nextNonSpace(text, low.end))) return null
+  if (low.suffixCurrency || !CONNECT_STARTS.has(nextNonSpace(text, low.end))) return null
   CONNECTOR.lastIndex = low.end
   const c = CONNECTOR.exec(text)
   if (!c) return null

@@ -24,6 +24,11 @@ export interface NumberContext {
  * "393,000"), except before a scale word where it is a decimal point ("1.125 billion").
  */
 export function parseNumber(written: string, context: NumberContext): number | null {
+  // Digits alone (most numbers in text) need none of the separator reading below.
+  if (/^\d+$/.test(written)) {
+    const n = Number(written)
+    return Number.isFinite(n) ? n : null
+  }
   const s = written.replace(/[ \u00a0\u202f]/g, '')
   if (!/^\d[\d.,]*$/.test(s)) return null
   const dots = count(s, '.')

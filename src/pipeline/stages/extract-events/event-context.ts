@@ -93,26 +93,15 @@ const HYPOTHETICAL_HINT =
   /maximum|minimum|максимальн|face|facing|punishable|if |гроз|быть|предусм|қарастырылған|жазасы|penalty|up to |carries a /
 const NEW_OCCURRENCE_LOWER_HINT = /other|second|separate|ещ|друг|втор|тағы|екінші/
 
-// The last sentence lowered: one sentence is read by several tests in a row.
-let lastText = ''
-let lastLower = ''
-/**
- * A sentence in lower case, for the literal hints. `toLowerCase` folds the letters these hints
- * hold (Latin, Cyrillic, Kazakh) as the patterns' `i` flag does.
- */
-function lower(text: string): string {
-  if (text !== lastText) {
-    lastText = text
-    lastLower = text.toLowerCase()
-  }
-  return lastLower
-}
+// The tests below take the sentence in lower case (`lowered`, which callers that run several
+// tests on one sentence pass once): `toLowerCase` folds the letters the hints hold (Latin,
+// Cyrillic, Kazakh) as the patterns' `i` flag does.
 
 /** Tells whether a sentence reports an aggregate (a statistic) rather than one occurrence. */
-export function isAggregate(sentence: string): boolean {
+export function isAggregate(sentence: string, lowered = sentence.toLowerCase()): boolean {
   // Patterns are written in lower case and run without the `i` flag, which is much faster on
   // long alternations; the count patterns need a digit, which most sentences lack.
-  const text = lower(sentence)
+  const text = lowered
   const digits = HAS_DIGIT.test(text)
   return (
     (AGGREGATE_PERIOD_HINT.test(text) && AGGREGATE_PERIOD.test(text)) ||
@@ -127,17 +116,20 @@ export function isAggregate(sentence: string): boolean {
 }
 
 /** Tells whether a sentence states a penalty the law provides or a suspect could face. */
-export function isHypothetical(sentence: string): boolean {
-  return HYPOTHETICAL_HINT.test(lower(sentence)) && HYPOTHETICAL.test(sentence)
+export function isHypothetical(sentence: string, lowered = sentence.toLowerCase()): boolean {
+  return HYPOTHETICAL_HINT.test(lowered) && HYPOTHETICAL.test(sentence)
 }
 
 /**
  * Tells whether the text of a sentence before a trigger introduces a new occurrence: "another",
  * "второй", "тағы бір" before it, or a sentence that opens with "Earlier"/"Ранее".
  */
-export function marksNewOccurrence(beforeTrigger: string): boolean {
+export function marksNewOccurrence(
+  beforeTrigger: string,
+  lowered = beforeTrigger.toLowerCase(),
+): boolean {
   return (
-    (NEW_OCCURRENCE_LOWER_HINT.test(lower(beforeTrigger)) && NEW_OCCURRENCE.test(beforeTrigger)) ||
+    (NEW_OCCURRENCE_LOWER_HINT.test(lowered) && NEW_OCCURRENCE.test(beforeTrigger)) ||
     EARLIER_START.test(beforeTrigger)
   )
 }

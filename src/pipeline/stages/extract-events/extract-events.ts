@@ -322,19 +322,72 @@ export function extractEvents(): Stage<CrimesDoc, ExtractedDoc> {
  * What a stage decides about one sentence. The tests are run once, and only when a trigger asks
  * (hostile input can put thousands of triggers in one sentence; most sentences have none).
  */
-interface SentenceInfo {
-  readonly text: string
+class SentenceInfo {
   readonly types: ReadonlySet<EventType>
+  // Each test runs at most once, on first use (`undefined`: not run yet). Fields, not closures:
+  // every sentence with a trigger gets one of these.
+  #lower: string | undefined
+  #aggregate: boolean | undefined
+  #hypothetical: boolean | undefined
+  #fresh: boolean | undefined
+  #denial: boolean | undefined
+  #court: boolean | undefined
+  #treaty: boolean | undefined
+  #victimEscape: boolean | undefined
+  #plea: boolean | undefined
+  #headline: boolean | undefined
+
+  readonly text: string
   readonly triggers: readonly { start: number; end: number; type: EventType }[]
-  readonly aggregate: () => boolean
-  readonly hypothetical: () => boolean
-  readonly fresh: () => boolean
-  readonly denial: () => boolean
-  readonly court: () => boolean
-  readonly treaty: () => boolean
-  readonly victimEscape: () => boolean
-  readonly plea: () => boolean
-  readonly headline: () => boolean
+
+  constructor(text: string, triggers: readonly { start: number; end: number; type: EventType }[]) {
+    this.text = text
+    this.triggers = triggers
+    this.types = new Set(triggers.map((t) => t.type))
+  }
+  /** The text in lower case, for literal hints. */
+  lower(): string {
+    this.#lower ??= this.text.toLowerCase()
+    return this.#lower
+  }
+  aggregate(): boolean {
+    this.#aggregate ??= isAggregate(this.text, this.lower())
+    return this.#aggregate
+  }
+  hypothetical(): boolean {
+    this.#hypothetical ??= isHypothetical(this.text, this.lower())
+    return this.#hypothetical
+  }
+  fresh(): boolean {
+    this.#fresh ??= marksNewOccurrence(this.text, this.lower())
+    return this.#fresh
+  }
+  denial(): boolean {
+    this.#denial ??= isDenial(this.text)
+    return this.#denial
+  }
+  court(): boolean {
+    // "сотқа дейінгі тергеу" is the pre-trial investigation, not a court.
+    // Without any court word there is no "сотқа дейінгі" to drop either.
+    this.#court ??= COURT_HINT.test(this.text) && COURT.test(this.text.replace(PRE_TRIAL, ''))
+    return this.#court
+  }
+  treaty(): boolean {
+    this.#treaty ??= TREATY.test(this.text)
+    return this.#treaty
+  }
+  victimEscape(): boolean {
+    this.#victimEscape ??= VICTIM_ESCAPE.test(this.text)
+    return this.#victimEscape
+  }
+  plea(): boolean {
+    this.#plea ??= PLEA.test(this.text)
+    return this.#plea
+  }
+  headline(): boolean {
+    this.#headline ??= isHeadline(this.text)
+    return this.#headline
+  }
 }
 
 /** Memoises a test. */
@@ -463,24 +516,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   // Everything decided once per sentence (hostile input can put thousands of triggers in one).
   const makeInfo = (si: number): SentenceInfo => {
     const s = index.sentences[si]!
-    const text = content.slice(s.start, s.end)
-    const triggers = triggersIn.get(si) ?? []
-    return {
-      text,
-      triggers,
-      types: new Set(triggers.map((t) => t.type)),
-      aggregate: once(() => isAggregate(text)),
-      hypothetical: once(() => isHypothetical(text)),
-      fresh: once(() => marksNewOccurrence(text)),
-      denial: once(() => isDenial(text)),
-      // "сотқа дейінгі тергеу" is the pre-trial investigation, not a court.
-      // Without any court word there is no "сотқа дейінгі" to drop either.
-      court: once(() => COURT_HINT.test(text) && COURT.test(text.replace(PRE_TRIAL, ''))),
-      treaty: once(() => TREATY.test(text)),
-      victimEscape: once(() => VICTIM_ESCAPE.test(text)),
-      plea: once(() => PLEA.test(text)),
-      headline: once(() => isHeadline(text)),
-    }
+    return new SentenceInfo(content.slice(s.start, s.end), triggersIn.get(si) ?? [])
   }
   const sentenceCache = new Map<number, SentenceInfo>()
   const sentenceInfo = (si: number): SentenceInfo => {
@@ -829,7 +865,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     let v = standsApart.get(si)
     if (v === undefined) {
       const text = sentenceInfo(si).text
-      const lower = text.toLowerCase()
+      const lower = sentenceInfo(si).lower()
       v =
         sentenceInfo(si).headline() ||
         BACKGROUND_OPENING.test(text) ||

@@ -306,7 +306,9 @@ function group(
 ): Organization[] {
   // Nothing to group; returning here also keeps empty arrays out of the loops below.
   if (found.length === 0) return []
-  const docCountry = documentCountry(tokens, found, places, lang)
+  // The document's own country is the last resort of a mention's country: worked out (a pass
+  // over every token) only for a mention that needs it.
+  let docCountry: string | null = null
   const placeIndex = indexPlaces(places)
   // Known bodies found with a country qualifier lend it to their bare mentions.
   const qualified = new Map<string, Set<string>>()
@@ -330,7 +332,9 @@ function group(
       country =
         countryInside(tokens, c, lang, placeIndex) ??
         (outer ? countryInside(tokens, outer, lang, placeIndex) : null) ??
-        (q && q.size === 1 ? firstOf(q) : docCountry)
+        (q && q.size === 1
+          ? firstOf(q)
+          : (docCountry ??= documentCountry(tokens, found, places, lang)))
     }
     resolved.push(settle(c, country, c.orgId ? `id:${c.orgId}@${country ?? '-'}` : c.key))
   }

@@ -630,6 +630,26 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     }
     return v
   }
+  // The span and the carried date of a sentence's dates, read once per sentence: every
+  // undated event of a paragraph looks back at the same dated sentences.
+  const spans = new Map<number, string | null>()
+  const spanIn = (si: number): string | null => {
+    let v = spans.get(si)
+    if (v === undefined) {
+      v = sentenceSpan(content, facts.dates.get(si) ?? [])
+      spans.set(si, v)
+    }
+    return v
+  }
+  const carried = new Map<number, string | null>()
+  const carriedIn = (si: number): string | null => {
+    let v = carried.get(si)
+    if (v === undefined) {
+      v = carriedDate(content, facts.dates.get(si) ?? [])
+      carried.set(si, v)
+    }
+    return v
+  }
   // What `make` reads from a sentence, computed once per sentence rather than per trigger.
   const partsCache = new Map<number, SentenceParts>()
   const sentenceParts = (si: number): SentenceParts => {
@@ -685,8 +705,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         crime.end <= Math.max(m.start, span.start)
       if (type !== 'charge' || between) date = null
     }
-    if (date === null && type === 'incident' && !derived)
-      date = sentenceSpan(content, facts.dates.get(si) ?? [])
+    if (date === null && type === 'incident' && !derived) date = spanIn(si)
     return {
       type,
       start: m.start,
@@ -827,7 +846,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         const c = make('incident', step, si, true)
         const date =
           clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si)) ??
-          sentenceSpan(content, facts.dates.get(si) ?? []) ??
+          spanIn(si) ??
           discoveryMonth(step, si)
         if (date) c.date = date
         candidates.push(c)
@@ -893,11 +912,11 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       if (c.derived) {
         // A crime found through a step is not dated by a step's day, only by a span that the
         // paragraph gives it ("a group that operated between 2017 and 2019").
-        const span = sentenceSpan(content, dates)
+        const span = spanIn(g)
         if (span) return own(span)
         continue
       }
-      const carried = carriedDate(content, dates)
+      const carried = carriedIn(g)
       if (carried === null) continue
       if (policy) return types.includes(c.type) ? own(carried) : null
       if (own(carried) === null) return null
@@ -987,7 +1006,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     if (PRESENT_TIME.test(sentenceInfo(si).text)) continue
     // A crime found through a step ("He was charged with fraud") is older than the step's day.
     if (k.first.derived && !sameCrime) continue
-    const carried = carriedDate(content, facts.dates.get(si - 1) ?? [])
+    const carried = carriedIn(si - 1)
     // A step does not take the date of a crime told before it ("Between 2023 and 2025 he
     // embezzled funds. He was charged."): only a sentence that reports a step dates a step.
     if (k.first.type !== 'incident') {
@@ -1014,10 +1033,10 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       const text = sentenceInfo(si).text
       if (sentenceInfo(si).headline() || sentenceInfo(si).aggregate()) continue
       const steps = (acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
-      const span = sentenceSpan(content, dates)
+      const span = spanIn(si)
       const told = CRIME_TOLD.test(text)
       const crimes = facts.crimes.get(si)
-      const date = span ?? (steps ? null : told || crimes ? carriedDate(content, dates) : null)
+      const date = span ?? (steps ? null : told || crimes ? carriedIn(si) : null)
       if (date === null) continue
       // An article that tells several crimes with dates tells several stories: none is the one.
       if (found && found.date !== date) {

@@ -350,6 +350,49 @@ describe('parseWritten', () => {
   for (const [text, lang, value] of cases) {
     it(`reads ${text}`, () => assert.equal(parseWritten(text, lang), value))
   }
+
+  it('reads a lone English comma as thousands and refuses odd groupings', () => {
+    const odd: [string, number | null][] = [
+      ['1,23', 123],
+      ['1234,567', 1234567],
+      ['1.234', 1.234],
+      ['1.2.3', null],
+      ['12,345,67', null],
+      [',5', null],
+      ['5.', null],
+      ['1..2', null],
+      ['', null],
+    ]
+    for (const [text, value] of odd) assert.equal(parseWritten(text, 'en'), value, text)
+  })
+
+  it('answers as the rules written as regexes, on random strings of digits and separators', () => {
+    // The rules as they were first written; parseWritten reads them with character tests.
+    const byRegex = (text: string, lang: Lang): number | null => {
+      const t = text.replace(/[ \u00a0]/gu, '')
+      if (/^\d{1,3}(?:,\d{3})+$/u.test(t)) return Number(t.replace(/,/gu, ''))
+      if (/^\d{1,3}(?:\.\d{3}){2,}$/u.test(t)) return Number(t.replace(/\./gu, ''))
+      if (/^\d+,\d+$/u.test(t))
+        return lang === 'en' ? Number(t.replace(',', '')) : Number(t.replace(',', '.'))
+      if (/^\d+(?:\.\d+)?$/u.test(t)) return Number(t)
+      return null
+    }
+    const alphabet = ['1', '2', '0', '9', ',', '.', ' ', '\u00a0', '1', '5']
+    // A fixed linear congruential sequence: the same strings on every run.
+    let seed = 7
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed
+    }
+    for (let n = 0; n < 20_000; n++) {
+      let text = ''
+      const length = 1 + (next() % 12)
+      for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length]
+      for (const lang of ['en', 'ru'] as const) {
+        assert.equal(parseWritten(text, lang), byRegex(text, lang), JSON.stringify(text))
+      }
+    }
+  })
 })
 
 describe('splitTester', () => {

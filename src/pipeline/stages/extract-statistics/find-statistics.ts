@@ -912,23 +912,45 @@ function compoundValue(text: string): number {
   return total + current
 }
 
-function allAsciiDigits(text: string): boolean {
-  if (text.length === 0) return false
-  for (let i = 0; i < text.length; i++) if (!isAsciiDigit(text.charCodeAt(i))) return false
+/** Whether `text` from `from` to `to` is one or more ASCII digits. */
+function allAsciiDigits(text: string, from: number, to: number): boolean {
+  if (to <= from) return false
+  for (let i = from; i < to; i++) if (!isAsciiDigit(text.charCodeAt(i))) return false
   return true
 }
 
 /** Parses digits as written in news ("1,499", "1 200", "10,5", "15.2"); `null` when odd. */
 export function parseWritten(text: string, lang: Lang): number | null {
-  // Most numbers are bare digits: the last rule below, without the regexes.
-  if (allAsciiDigits(text)) return Number(text)
-  const t = text.replace(/[ \u00a0]/gu, '')
-  if (/^\d{1,3}(?:,\d{3})+$/u.test(t)) return Number(t.replace(/,/gu, ''))
-  if (/^\d{1,3}(?:\.\d{3}){2,}$/u.test(t)) return Number(t.replace(/\./gu, ''))
-  if (/^\d+,\d+$/u.test(t))
+  // Read with character tests, not regexes: this runs for every number of the text. The rules,
+  // in order, on the text without spaces: /^\d{1,3}(?:,\d{3})+$/ (thousands commas),
+  // /^\d{1,3}(?:\.\d{3}){2,}$/ (thousands dots), /^\d+,\d+$/ (a decimal comma, or a thousands
+  // comma in English), /^\d+(?:\.\d+)?$/.
+  if (allAsciiDigits(text, 0, text.length)) return Number(text)
+  const t = text.includes(' ') || text.includes('\u00a0') ? text.replace(/[ \u00a0]/gu, '') : text
+  if (isGrouped(t, 44, 1)) return Number(t.replace(/,/gu, ''))
+  if (isGrouped(t, 46, 2)) return Number(t.replace(/\./gu, ''))
+  const comma = t.indexOf(',')
+  if (comma > 0 && allAsciiDigits(t, 0, comma) && allAsciiDigits(t, comma + 1, t.length))
     return lang === 'en' ? Number(t.replace(',', '')) : Number(t.replace(',', '.'))
-  if (/^\d+(?:\.\d+)?$/u.test(t)) return Number(t)
-  return null
+  const dot = t.indexOf('.')
+  if (dot < 0) return allAsciiDigits(t, 0, t.length) ? Number(t) : null
+  return dot > 0 && allAsciiDigits(t, 0, dot) && allAsciiDigits(t, dot + 1, t.length)
+    ? Number(t)
+    : null
+}
+
+/** `/^\d{1,3}(?:SEP\d{3}){minGroups,}$/u.test(t)`, SEP the character with code `sep`. */
+function isGrouped(t: string, sep: number, minGroups: number): boolean {
+  let lead = 0
+  while (lead < t.length && isAsciiDigit(t.charCodeAt(lead))) lead++
+  if (lead < 1 || lead > 3) return false
+  let groups = 0
+  let i = lead
+  for (; i + 4 <= t.length; i += 4) {
+    if (t.charCodeAt(i) !== sep || !allAsciiDigits(t, i + 1, i + 4)) return false
+    groups++
+  }
+  return i === t.length && groups >= minGroups
 }
 
 const DECREASE_BY_RE = new RegExp(
@@ -985,8 +1007,17 @@ function round(v: number): number {
   return Math.round(v * 1e6) / 1e6
 }
 
-const SPACE_CHAR_RE = /\s/u
 const LETTER_RE = /^\p{L}$/u
+
+/** `/^\p{L}$/u.test(s.slice(from, to))`; one code unit of ASCII or Cyrillic needs no regex. */
+function isLetterSlice(s: string, from: number, to: number): boolean {
+  if (to - from === 1) {
+    const c = s.charCodeAt(from)
+    if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    if (c >= 0x400 && c <= 0x4ff) return c < 0x482 || c > 0x489
+  }
+  return LETTER_RE.test(s.slice(from, to))
+}
 
 /**
  * Whether `before` ends with a month word: `/(?:^|\s)\p{L}{3,}\.?\s*$/u` holds and its last
@@ -995,7 +1026,7 @@ const LETTER_RE = /^\p{L}$/u
  */
 function monthWordBefore(before: string): boolean {
   let end = before.length
-  while (end > 0 && SPACE_CHAR_RE.test(before.charAt(end - 1))) end--
+  while (end > 0 && isJsSpace(before.charCodeAt(end - 1))) end--
   if (end > 0 && before.charAt(end - 1) === '.') end--
   let start = end
   let letters = 0
@@ -1008,11 +1039,11 @@ function monthWordBefore(before: string): boolean {
       before.charCodeAt(start - 2) >= 0xd800 &&
       before.charCodeAt(start - 2) <= 0xdbff
     const width = pair ? 2 : 1
-    if (!LETTER_RE.test(before.slice(start - width, start))) break
+    if (!isLetterSlice(before, start - width, start)) break
     start -= width
     letters++
   }
-  if (letters < 3 || (start > 0 && !SPACE_CHAR_RE.test(before.charAt(start - 1)))) return false
+  if (letters < 3 || (start > 0 && !isJsSpace(before.charCodeAt(start - 1)))) return false
   return MONTH_RE.test(before.slice(start, end))
 }
 
@@ -1136,8 +1167,7 @@ function qualifier(before: string): string {
 /** The words after a number, to the end of the clause (at most 8). */
 function nounPhrase(after: string): string {
   const stop = after.search(/[.;:()!?\n,]/u)
-  const clause = (stop >= 0 ? after.slice(0, stop) : after).trim()
-  return clause.split(/\s+/u).slice(0, 8).join(' ')
+  return joinWords(after, 0, stop >= 0 ? stop : after.length, 8, Number.POSITIVE_INFINITY)
 }
 
 /** The clause around a position, trimmed to 100 characters. */
@@ -1145,7 +1175,51 @@ function clauseLabel(s: string, pos: number): string {
   const left = Math.max(s.lastIndexOf(',', pos - 1), s.lastIndexOf(';', pos - 1), -1) + 1
   const rightComma = s.indexOf(',', pos)
   const right = rightComma < 0 ? s.length : rightComma
-  return s.slice(left, right).replace(/\s+/gu, ' ').trim().slice(0, 100)
+  return joinWords(s, left, right, Number.POSITIVE_INFINITY, 100)
+}
+
+/**
+ * The words (runs of non-space) of `s` from `from` to `to`, at most `maxWords` of them, joined
+ * by single spaces and cut to `maxChars`: what `.trim().split(/\s+/u)` and
+ * `.replace(/\s+/gu, ' ').trim()` give, without a regex call per word.
+ */
+function joinWords(
+  s: string,
+  from: number,
+  to: number,
+  maxWords: number,
+  maxChars: number,
+): string {
+  let out = ''
+  let words = 0
+  let i = from
+  while (i < to && words < maxWords && out.length < maxChars) {
+    while (i < to && isJsSpace(s.charCodeAt(i))) i++
+    if (i >= to) break
+    let j = i
+    while (j < to && !isJsSpace(s.charCodeAt(j))) j++
+    out = words === 0 ? s.slice(i, j) : `${out} ${s.slice(i, j)}`
+    words++
+    i = j
+  }
+  return out.length > maxChars ? out.slice(0, maxChars) : out
+}
+
+/** `/\s/u` (WhiteSpace and LineTerminator, the set `trim` removes) on one UTF-16 code unit. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
 }
 
 const REPORTING_RE =

@@ -6,6 +6,7 @@
 import { isAppError } from '#core/errors.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from './command.ts'
 import { entitiesCommand } from './commands/entities.ts'
+import { watchlistsCommand } from './commands/entities-watchlists.ts'
 import { extractCommand } from './commands/extract.ts'
 import { feedsCommand } from './commands/feeds.ts'
 import { ingestCommand } from './commands/ingest.ts'
@@ -31,6 +32,7 @@ const COMMANDS: readonly Command[] = [
   namesCommand,
   screenCommand,
   entitiesCommand,
+  watchlistsCommand,
 ]
 
 function help(): string {

@@ -164,7 +164,8 @@ export interface EntityRepository {
   log(options?: { readonly entityId?: string; readonly limit?: number }): Promise<EntityLogEntry[]>
 }
 
-type Db = Kysely<Database> | Transaction<Database>
+/** A database or an open transaction. */
+export type Db = Kysely<Database> | Transaction<Database>
 
 interface MentionRow {
   id: string
@@ -615,7 +616,7 @@ async function placeMentions(
  * with the mention's IIN/BIN. Counted in the database: a common given name's long posting list
  * is read from the index there and never shipped to the process.
  */
-async function candidateIds(
+export async function candidateIds(
   trx: Db,
   ms: readonly MentionInput[],
   parsed: readonly ParsedName[],
@@ -684,7 +685,8 @@ async function personCandidateIds(trx: Db, parsed: ParsedName): Promise<string[]
   return (await candidateIds(trx, [m], [parsed]))[0] ?? []
 }
 
-async function namesOf(trx: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+/** Distinct names of each entity (at most 50 each). */
+export async function namesOf(trx: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>()
   if (ids.length === 0) return out
   // One index walk per entity over (entity_id, name), distinct names only.

@@ -10,6 +10,7 @@ import * as addRawHash from './202611222130-add-raw-hash.ts'
 import * as createFeedsAndStories from './202611222200-create-feeds-and-stories.ts'
 import * as createPersonNameKeys from './202611222230-create-person-name-keys.ts'
 import * as createEntities from './202611230100-create-entities.ts'
+import * as createWatchlists from './202611230110-create-watchlists.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611222200-create-feeds-and-stories': createFeedsAndStories,
   '202611222230-create-person-name-keys': createPersonNameKeys,
   '202611230100-create-entities': createEntities,
+  '202611230110-create-watchlists': createWatchlists,
 }

@@ -253,6 +253,7 @@ class Scanner {
   end = 0
   s = ''
   forPeriod = ''
+  hasYear = false
   cues: readonly YearCue[] = []
   base: Period = NO_PERIOD
   aboutParty = false
@@ -407,8 +408,18 @@ class Scanner {
       ? s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
       : s
     this.forPeriod = forPeriod
-    this.cues = HAS_YEAR_RE.test(forPeriod) ? yearCues(forPeriod) : []
-    this.base = sentencePeriod(forPeriod, this.cues, this.refYear, this.refMonth)
+    // OPEN_RE and PUBLICATION_RE name a year too: without one they are not run.
+    this.hasYear = HAS_YEAR_RE.test(forPeriod)
+    const open = this.hasYear ? OPEN_RE.exec(forPeriod) : null
+    this.cues = this.hasYear ? yearCues(forPeriod, open) : []
+    this.base = sentencePeriod(
+      forPeriod,
+      this.cues,
+      this.refYear,
+      this.refMonth,
+      this.hasYear,
+      open,
+    )
     this.anaphoraMemo = undefined
     const paragraphBreak = /\n[ \t]*\n/u.test(this.content.slice(this.lastEnd, sentence.start))
     this.lastEnd = sentence.end
@@ -698,7 +709,7 @@ class Scanner {
       base.reporting === true ||
       (cues[0]?.index ?? 0) < firstHit ||
       cueYearAfterInClause(forPeriod, cues, firstHit) !== undefined
-    const publication = PUBLICATION_RE.exec(forPeriod)
+    const publication = hits.length === 0 && this.hasYear ? PUBLICATION_RE.exec(forPeriod) : null
     if (hits.length === 0 && publication) {
       // "A 2024 index compiled by ..." frames the scores in the next sentences.
       this.carried = publication[1] ?? null
@@ -1304,6 +1315,11 @@ interface YearCue {
 const CUE_BEFORE_YEAR_RE =
   /(?:\b(?:H[12]|Q[1-4]|9M)|(?<!born\s)\bin|\bduring|\bfor|\bof|\bby|end of|(?<!\p{L})в|(?<!\p{L})за|(?<!\p{L})на)\s+(?:the\s+)?(?:year\s+)?$/iu
 const CUE_AFTER_YEAR_RE = /^\s*(?:жыл|ж\.|году|года|год(?!\p{L})|г\.)/iu
+// CUE_BEFORE_YEAR_RE and COMPARISON_BASE_RE are anchored at the end: a cue word (at most 6 and
+// 13 characters) and then only spaces and the words of the tail ("the", "year"; "in", "в", ...).
+// The letters those tail words are made of (case-insensitively):
+const CUE_BEFORE_YEAR_TAIL = new Set([...'theyarTHEYAR'])
+const COMPARISON_BASE_TAIL = new Set([...'inthe yarofвINTHEYAROFВ'.replace(' ', '')])
 const DATE_PHRASE_HINT_RE = /this|last|этого|текущего|прошлого/iu
 const PERIOD_HINT_RE =
   /year|month|week|since|annum|год|месяц|недел|начала|жыл|ай(?:да|ында|лар)|апта|биыл|былтыр|бері|басынан/iu
@@ -1311,6 +1327,26 @@ const HAS_YEAR_RE = /(?:19|20)\d{2}/u
 const MONTH_BEFORE_RE = new RegExp(`(?:${MONTHS_SRC})\\p{L}*\\s+$`, 'iu')
 const COMPARISON_BASE_RE =
   /(?:\bthan|compared (?:with|to)|(?<!\p{L})чем|сравнению с|сравнении с|относительно|против|as against)\s+(?:(?:in|в|the|year|of)\s+)*$/iu
+const COMPARISON_BASE_G = new RegExp(COMPARISON_BASE_RE.source, 'giu')
+const CUE_BEFORE_YEAR_G = new RegExp(CUE_BEFORE_YEAR_RE.source, 'giu')
+
+/**
+ * `re.exec(s)` for a regex anchored at the end whose match is a head of at most `maxHead`
+ * characters followed by a tail of spaces and `tailLetters` only. Such a match starts at most
+ * `maxHead` characters before the run of those characters that ends the string, so the search
+ * starts there (`re` is the same regex with the `g` flag; look-behinds still see the text before).
+ */
+function execNearEnd(
+  re: RegExp,
+  s: string,
+  tailLetters: ReadonlySet<string>,
+  maxHead: number,
+): RegExpExecArray | null {
+  let i = s.length
+  while (i > 0 && (isJsSpace(s.charCodeAt(i - 1)) || tailLetters.has(s.charAt(i - 1)))) i--
+  re.lastIndex = Math.max(0, i - maxHead)
+  return re.exec(s)
+}
 const MONTH_RANGE_BEFORE_RE = new RegExp(
   `(?:${MONTHS_SRC})\\p{L}*\\s*(?:[-–—]|to|and|по|и|до)\\s*(?:${MONTHS_SRC})\\p{L}*\\s+(?:of\\s+)?$`,
   'iu',
@@ -1346,8 +1382,7 @@ function monthNumber(word: string): string | null {
  * sentence. Years of open periods ("since 2023") and of month dates ("в феврале 2025 года") are
  * left out.
  */
-function yearCues(s: string): YearCue[] {
-  const open = OPEN_RE.exec(s)
+function yearCues(s: string, open: RegExpExecArray | null): YearCue[] {
   const out: YearCue[] = []
   // Years are rare: find them first, then look at the few characters around each one (much
   // cheaper than a cue regex tried at every position of the sentence).
@@ -1357,10 +1392,10 @@ function yearCues(s: string): YearCue[] {
     if (open?.[0].includes(year)) continue
     // "8% fewer than in 2023", "по сравнению с 2024 годом": the base of a comparison is not
     // the period of the sentence's figures.
-    if (COMPARISON_BASE_RE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue
     const before = s.slice(Math.max(0, m.index - 30), m.index)
+    if (execNearEnd(COMPARISON_BASE_G, before, COMPARISON_BASE_TAIL, 13) !== null) continue
     const after = s.slice(m.index + 4, m.index + 14)
-    const cue = CUE_BEFORE_YEAR_RE.exec(before)
+    const cue = execNearEnd(CUE_BEFORE_YEAR_G, before, CUE_BEFORE_YEAR_TAIL, 6)
     if (cue && !/^\s*[-–—]\s*\d/u.test(after)) {
       out.push({ index: m.index - (before.length - cue.index), year })
       continue
@@ -1390,8 +1425,9 @@ function sentencePeriod(
   cues: readonly YearCue[],
   refYear: number | null,
   refMonth: string | null,
+  hasYear: boolean,
+  openMatch: RegExpExecArray | null,
 ): Period {
-  const hasYear = HAS_YEAR_RE.test(s)
   // Most sentences name no period at all: one cheap test spares the dozen period patterns.
   if (!hasYear && !PERIOD_HINT_RE.test(s)) return { period: null, stated: false }
   for (const re of hasYear ? SPAN_RES : []) {
@@ -1401,7 +1437,7 @@ function sentencePeriod(
   // "2006 has shown a modest 7 percent increase"
   const lead = /^\s*((?:19|20)\d{2})\s+(?:has|have|saw|showed|witnessed|was|were)\b/u.exec(s)
   if (lead) return { period: lead[1]!, stated: true, fromYear: false }
-  const open = openPeriod(s)
+  const open = openPeriod(s, openMatch)
   const first = cues[0]
   if (first) {
     return {
@@ -1485,8 +1521,7 @@ const PUBLICATION_RE =
  * The open period of a sentence ("since 2023"), unless it is the base of a change ("up one
  * point since 2023"), which the change itself takes as its period.
  */
-function openPeriod(s: string): RegExpExecArray | null {
-  const open = OPEN_RE.exec(s)
+function openPeriod(s: string, open: RegExpExecArray | null): RegExpExecArray | null {
   if (!open) return null
   const before = s.slice(Math.max(0, open.index - 20), open.index)
   return /(?:points?|percent|per cent|%|балл\p{L}*|пункт\p{L}*|процент\p{L}*)\s*$/iu.test(before)

@@ -23,6 +23,7 @@ import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
 import { mountExportRoutes } from './export-routes.ts'
 import { errorBody, parseOrThrow, STATUS_BY_CODE } from './http-errors.ts'
+import { mountMapRoutes } from './map-routes.ts'
 import { buildOpenApi } from './openapi.ts'
 import { presentDocument, presentSearchPage } from './presenters.ts'
 import { mountScreenRoutes } from './screen-routes.ts'
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): Hono {
 
   if (deps.screening) mountScreenRoutes(app, deps.screening)
   if (deps.entities) mountEntityRoutes(app, deps.entities)
+  mountMapRoutes(app, deps.search)
   if (deps.exports) mountExportRoutes(app, deps.exports, logError)
 
   app.all('/api/*', (c) =>

@@ -81,6 +81,45 @@ export const ExportQuery = SearchQuery.omit({
 })
 export type ExportQuery = z.infer<typeof ExportQuery>
 
+/** `GET /api/map` query: the search filters and which map. */
+export const MapQuery = SearchQuery.omit({
+  limit: true,
+  cursor: true,
+  facets: true,
+  sort: true,
+}).extend({
+  area: z
+    .enum(['kz', 'asia'])
+    .default('kz')
+    .describe("kz: Kazakhstan's regions; asia: Central Asia's countries"),
+})
+export type MapQuery = z.infer<typeof MapQuery>
+
+/** `GET /api/map` response: GeoJSON areas with how many matching documents name a place in each. */
+export const MapResponse = z.object({
+  type: z.literal('FeatureCollection'),
+  area: z.enum(['kz', 'asia']),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: z.object({
+        type: z.enum(['Polygon', 'MultiPolygon']),
+        coordinates: z.array(z.array(z.array(z.number()).or(z.array(z.array(z.number()))))),
+      }),
+      properties: z.object({
+        id: z.string().describe('gazetteer id (oblast) or ISO 3166-1 alpha-2 (country)'),
+        name: z.string(),
+        count: z.number().int().nonnegative().describe('matching documents naming a place here'),
+        includes: z
+          .array(z.string())
+          .describe('newer or historical areas counted in this one (the boundaries predate 2022)'),
+      }),
+    }),
+  ),
+})
+export type MapResponse = z.infer<typeof MapResponse>
+
 /** A highlighted range inside a snippet (offsets into `snippet.text`). */
 export const Highlight = z.object({ start: z.number().int(), end: z.number().int() })
 

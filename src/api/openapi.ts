@@ -70,6 +70,16 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [400],
   },
   {
+    method: 'get',
+    path: '/api/map',
+    tag: 'documents',
+    summary:
+      "Boundaries of Kazakhstan's regions or Central Asia's countries (GeoJSON) with how many matching documents name a place in each",
+    query: contract.MapQuery,
+    response: contract.MapResponse,
+    errors: [400],
+  },
+  {
     method: 'post',
     path: '/api/screen',
     tag: 'screening',

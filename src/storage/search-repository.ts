@@ -94,6 +94,14 @@ export interface SearchPage {
 export interface SearchRepository {
   /** Runs a search; throws `invalid_input` for a cursor it did not issue. */
   search(params: SearchParams): Promise<SearchPage>
+  /**
+   * Counts the matching documents per area: `areaOf` maps gazetteer place ids to the area they
+   * are counted in (a city to its region, a region to itself); a document counts once per area.
+   */
+  countByArea(
+    params: Omit<SearchParams, 'limit' | 'cursor' | 'sort' | 'facets'>,
+    areaOf: Readonly<Record<string, string>>,
+  ): Promise<FacetCount[]>
 }
 
 const TS_CONFIGS: Readonly<Record<Lang, string>> = { en: 'english', ru: 'russian', kk: 'simple' }
@@ -281,7 +289,32 @@ export function createSearchRepository(db: Kysely<Database>): SearchRepository {
         }
       })
     },
+    countByArea(params, areaOf) {
+      return withDbErrors('counting by area', async () => {
+        const { rows } = await buildAreaCountSql({ ...params, limit: 1 }, areaOf).execute(db)
+        return rows.map((r) => ({ value: r.value, count: Number(r.n) }))
+      })
+    },
   }
+}
+
+/** Builds the per-area count statement of {@link SearchRepository.countByArea}. */
+export function buildAreaCountSql(
+  params: SearchParams,
+  areaOf: Readonly<Record<string, string>>,
+): RawBuilder<FacetRow> {
+  const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
+  return sql<FacetRow>`
+    with q as (select ${query} as query),
+    m as (select d.id from documents d, q where ${whereMatches(params)}),
+    area as (select key as place, value as area from jsonb_each_text(${JSON.stringify(areaOf)}::jsonb))
+    select 'area' as kind, area.area as value, count(distinct f.doc_id)::int as n
+    from facts f
+    join m on m.id = f.doc_id
+    join area on area.place = f.data->>'placeId'
+    where f.kind = 'location'
+    group by area.area
+    order by n desc, area.area`
 }
 
 async function readFacets(db: Kysely<Database>, params: SearchParams): Promise<SearchFacets> {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createApp } from '#api/app.ts'
-import { DocumentResponse, ErrorBody, HealthResponse, SearchResponse } from '#api/contract.ts'
+import {
+  DocumentResponse,
+  ErrorBody,
+  HealthResponse,
+  MapResponse,
+  SearchResponse,
+} from '#api/contract.ts'
 import { loadConfig } from '#config/config.ts'
 import type { RawDoc } from '#core/document.ts'
 import { bootstrap, type Runtime } from '#src/bootstrap.ts'
@@ -230,6 +236,24 @@ for (const backend of await testBackends()) {
       assert.equal(bad.status, 400)
     })
 
+    test('GET /api/map counts matching documents per region, Shymkent inside Turkistan', async () => {
+      const app = runtime.createHttpApp()
+
+      const body = MapResponse.parse(await (await app.request('/api/map?ui=en')).json())
+      const count = (id: string) => body.features.find((f) => f.id === id)?.properties.count
+      assert.equal(count('KZ-ALA'), 2)
+      assert.equal(count('KZ-TUR'), 1, 'the Shymkent document is drawn in Turkistan region')
+      assert.ok(
+        body.features.find((f) => f.id === 'KZ-TUR')?.properties.includes.includes('Shymkent'),
+      )
+      assert.equal(count('KZ-PAV'), 0)
+
+      const fraud = MapResponse.parse(await (await app.request('/api/map?crime=fraud')).json())
+      assert.equal(fraud.features.find((f) => f.id === 'KZ-TUR')?.properties.count, 0)
+      const asia = MapResponse.parse(await (await app.request('/api/map?area=asia')).json())
+      assert.equal(asia.features.find((f) => f.id === 'KZ')?.properties.count, 4)
+    })
+
     test('GET /api/search rejects a bad limit or cursor with invalid_input', async () => {
       const app = runtime.createHttpApp()
 
@@ -276,7 +300,7 @@ describe('HTTP API errors and headers', () => {
     count: failing,
     isUnchanged: failing,
   }
-  const search: SearchRepository = { search: failing }
+  const search: SearchRepository = { search: failing, countByArea: failing }
 
   test('an unexpected error is logged once and answered as internal without details', async () => {
     const logged: unknown[] = []

@@ -117,10 +117,15 @@ function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate()
 }
 
+// Module-level, like every regex here: V8 drops its cache of compiled patterns at each full
+// garbage collection, so a `new RegExp` per call recompiles (a millisecond for `\p{L}` classes).
+const ANY_YEAR = new RegExp(`${NB}(${YEAR})${NA}`, 'gu')
+
 /** The year written last before `at` (for "February of the same year"). */
 function previousYear(text: string, at: number): number | null {
   const window = text.slice(Math.max(0, at - 1500), at)
-  const re = new RegExp(`${NB}(${YEAR})${NA}`, 'gu')
+  const re = ANY_YEAR
+  re.lastIndex = 0
   let last: number | null = null
   for (let m = re.exec(window); m !== null; m = re.exec(window)) last = Number(m[1])
   return last

@@ -29,6 +29,7 @@ export type { DateHit, RefDate } from './date-rules.ts'
 export { parseRefDate } from './date-rules.ts'
 
 const CITATION = /\[Source:[^\]\n]{0,400}\]/gu
+const CITED_YEAR = new RegExp(`${NB}(${YEAR})${NA}`, 'u')
 const CITATION_REACH = 2500
 const ANCHOR_REACH = 250
 
@@ -302,7 +303,9 @@ function quotedUntil(text: string, c: Citation): number {
 /** Inline citations with a date, in text order. */
 function citationDates(text: string): Citation[] {
   const out: Citation[] = []
-  const re = new RegExp(CITATION.source, CITATION.flags)
+  // The module's own regexes, not copies: `new RegExp` recompiles after each full GC in V8.
+  const re = CITATION
+  re.lastIndex = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const inner = m[0]
     const whole = [{ start: 0, end: inner.length, text: inner }]
@@ -313,7 +316,7 @@ function citationDates(text: string): Citation[] {
         refAt: () => null,
       },
     )
-    const years = new RegExp(`${NB}(${YEAR})${NA}`, 'u').exec(inner)
+    const years = CITED_YEAR.exec(inner)
     const best = hits.sort((a, b) => b.iso.length - a.iso.length)[0]?.iso ?? years?.[1]
     const ref = parseRefDate(best)
     if (ref) out.push({ start: m.index, end: m.index + inner.length, ref })

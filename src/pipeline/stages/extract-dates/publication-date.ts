@@ -17,7 +17,9 @@ const TIME_NEAR = /\d{1,2}:\d{2}/u
  * shows none. A copyright year is never taken. Never throws.
  */
 export function findPublicationDate(text: string, lang: string): string | null {
-  const labelled = new RegExp(LABELLED.source, LABELLED.flags)
+  // The module's regex, not a copy: `new RegExp` recompiles after each full GC in V8.
+  const labelled = LABELLED
+  labelled.lastIndex = 0
   for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
     const at = m.index + m[0].length
     const hit = findDates(text.slice(at, at + 40), lang, null)[0]

@@ -26,6 +26,23 @@ const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-
 
 const REPORT_WORDS_ALL = new RegExp(REPORT_WORDS.source, 'giu')
 
+// The report words around each date (offsets into the content), read once per date: every
+// trigger of the sentence asks about the same dates. Keyed by the date object, with the
+// content it was read in.
+const REPORT_WORDS_NEAR = new WeakMap<object, { content: string; at: readonly number[] }>()
+
+function reportWordsNear(content: string, d: { start: number; end: number }): readonly number[] {
+  const known = REPORT_WORDS_NEAR.get(d)
+  if (known !== undefined && known.content === content) return known.at
+  const from = Math.max(0, d.start - 40)
+  const around = content.slice(from, Math.min(content.length, d.end + 25))
+  const at: number[] = []
+  if (REPORT_WORDS.test(around))
+    for (const m of around.matchAll(REPORT_WORDS_ALL)) at.push(from + m.index)
+  REPORT_WORDS_NEAR.set(d, { content, at })
+  return at
+}
+
 /**
  * Tells whether a report word next to a date makes it the report's date, seen from a trigger
  * at `at`: "police said on Monday they detained" and "detained …, police said on Monday" date
@@ -34,14 +51,8 @@ const REPORT_WORDS_ALL = new RegExp(REPORT_WORDS.source, 'giu')
  * and the date, or before a date that the report word follows).
  */
 function datesReport(content: string, d: { start: number; end: number }, at: number): boolean {
-  const from = Math.max(0, d.start - 40)
-  const around = content.slice(from, Math.min(content.length, d.end + 25))
-  if (!REPORT_WORDS.test(around)) return false
-  REPORT_WORDS_ALL.lastIndex = 0
-  for (const m of around.matchAll(REPORT_WORDS_ALL)) {
-    const r = from + m.index
+  for (const r of reportWordsNear(content, d))
     if (r < d.start ? !(r < at && at < d.start) : at > r) return true
-  }
   return false
 }
 
@@ -136,10 +147,7 @@ export function carriedDate(
   content: string,
   dates: readonly { iso: string; start: number; end: number; text: string }[],
 ): string | null {
-  const usable = dates.filter((d) => {
-    const around = content.slice(Math.max(0, d.start - 40), Math.min(content.length, d.end + 25))
-    return !REPORT_WORDS.test(around)
-  })
+  const usable = dates.filter((d) => reportWordsNear(content, d).length === 0)
   const last = usable[usable.length - 1]
   if (!last) return null
   const prev = usable[usable.length - 2]

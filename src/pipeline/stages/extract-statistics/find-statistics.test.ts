@@ -279,6 +279,12 @@ describe('findStatistics', () => {
     ])
   })
 
+  it('reads no number in an English word that names an object property ("constructor")', () => {
+    const text =
+      'In 2024 the police registered two thefts and the constructor cases of the city court.'
+    assert.deepEqual(stats(text), [[2, '2024']])
+  })
+
   it('lists a figure restated in the text once', () => {
     const text =
       'In 2006, 10,423 crimes were registered. Of 10,423 criminal cases initiated in 2006, most were drug cases.'

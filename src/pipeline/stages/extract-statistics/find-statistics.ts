@@ -776,6 +776,16 @@ function isYearText(text: string): boolean {
   )
 }
 
+/**
+ * The number words of each language as maps: a plain object also answers "constructor" (a
+ * word of English text) with a function, which was then read as a number.
+ */
+const WORD_VALUES: Readonly<Record<Lang, ReadonlyMap<string, number>>> = {
+  en: new Map(Object.entries(NUMBER_WORDS.en)),
+  ru: new Map(Object.entries(NUMBER_WORDS.ru)),
+  kk: new Map(Object.entries(NUMBER_WORDS.kk)),
+}
+
 /** Words of a sentence, for number words (numberCandidates only: it resets lastIndex). */
 const WORD_SCAN_RE = new RegExp(NOUN_WORD_RE.source, 'gu')
 
@@ -795,7 +805,7 @@ function numberCandidates(s: string, lang: Lang, hasWords: boolean): Candidate[]
       word: false,
     })
   }
-  const words = NUMBER_WORDS[lang]
+  const words = WORD_VALUES[lang]
   // The matches of a global regex come in text order: no sort needed.
   if (!hasWords && !(lang === 'en' && /(?<!\p{L})a\s+(?:hundred|thousand)/iu.test(s))) return out
   const re = WORD_SCAN_RE
@@ -824,7 +834,7 @@ function numberCandidates(s: string, lang: Lang, hasWords: boolean): Candidate[]
       }
       continue
     }
-    const v = words[lower]
+    const v = words.get(lower)
     if (v === undefined) continue
     // "six hundred", "one hundred and twenty thousand"
     const compound = lang === 'en' ? COMPOUND_RE.exec(s.slice(m.index, m.index + 80)) : null

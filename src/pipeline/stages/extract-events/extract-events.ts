@@ -435,6 +435,12 @@ function bucket<T>(map: Map<number, T[]>, key: number, value: T): void {
   else map.set(key, [value])
 }
 
+/** Tells whether a mention lies inside one of the spans. */
+function insideOrg(spans: readonly Span[], m: Span): boolean {
+  for (const o of spans) if (o.start <= m.start && m.end <= o.end) return true
+  return false
+}
+
 function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
   const facts: SentenceFacts = {
     persons: new Map(),
@@ -469,7 +475,7 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
       .map((k) => level + k)
     for (const m of l.mentions) {
       // A place inside an organisation's name ("Tashkent regional DIA") is not where it happened.
-      if (orgSpans.some((o) => o.start <= m.start && m.end <= o.end)) continue
+      if (insideOrg(orgSpans, m)) continue
       bucket(facts.places, index.indexAt(m.start), {
         name: l.name,
         kind: l.kind,
@@ -656,10 +662,16 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     let parts = partsCache.get(si)
     if (!parts) {
       const text = sentenceInfo(si).text
-      const placeList = (facts.places.get(si) ?? []).filter((p) => p.kind !== 'country')
+      const towns = new Set<string>()
+      const names = new Set<string>()
+      for (const p of facts.places.get(si) ?? []) {
+        if (p.kind === 'country') continue
+        for (const key of p.keys) towns.add(key)
+        names.add(p.name)
+      }
       parts = {
-        towns: new Set(placeList.flatMap((p) => p.keys)),
-        townCount: new Set(placeList.map((p) => p.name)).size,
+        towns,
+        townCount: names.size,
         weekday: once(() => weekdayDate(text, doc.referenceDate ?? doc.published)),
         since: once(() => SINCE_HINT.test(text) && SINCE.test(text)),
         continues: once(() => BACK_REFERENCE.test(text)),

@@ -304,8 +304,10 @@ function group(
   lang: Lang,
   places: readonly PlaceHint[],
 ): Organization[] {
-  // Nothing to group; returning here also keeps empty arrays out of the loops below.
-  if (found.length === 0) return []
+  // One array literal for every result: arrays from two literals differ in hidden class, and
+  // code compiled for one is thrown away when the other comes.
+  const out: Organization[] = []
+  if (found.length === 0) return out
   // The document's own country is the last resort of a mention's country: worked out (a pass
   // over every token) only for a mention that needs it.
   let docCountry: string | null = null
@@ -363,7 +365,6 @@ function group(
     groups.set(key, list)
   }
   mergeShortForms(groups, lang)
-  const out: Organization[] = []
   for (const members of groups.values()) out.push(organization(text, members))
   return out.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0))
 }

@@ -586,8 +586,11 @@ function aggregate(
   pending: readonly PlaceMention[],
   text: string,
 ): Location[] {
+  // One array literal for every result: arrays from two literals differ in hidden class, and
+  // code compiled for one is thrown away when the other comes.
+  const out: Location[] = []
   // Pending mentions only join places named properly.
-  if (mentions.length === 0) return []
+  if (mentions.length === 0) return out
   const groups = new Map<string, PlaceMention[][]>()
   const sorted = mentions.slice().sort((a, b) => a.start - b.start)
   for (let k = 0; k < sorted.length; k++) clusterOf(groups, sorted[k]!, true)!.push(sorted[k]!)
@@ -597,7 +600,6 @@ function aggregate(
     for (let k = 0; k < clusters.length; k++) lists.push(clusters[k]!)
   }
   lists.sort((a, b) => a[0]!.start - b[0]!.start)
-  const out: Location[] = []
   for (let k = 0; k < lists.length; k++) out.push(location(lists[k]!, text))
   return out
 }

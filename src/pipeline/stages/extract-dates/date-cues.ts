@@ -204,6 +204,11 @@ export class CueHits {
     return this.#found[i]!.length > 0
   }
 
+  /** The `[start, end)` pairs of the occurrences of cue `i`, flat, in text order. */
+  spans(i: number): readonly number[] {
+    return this.#found[i]!
+  }
+
   /** The windows around the occurrences of cue `i`, overlapping ones merged, in text order. */
   windows(i: number): readonly Window[] {
     let out = this.#windows.get(i)

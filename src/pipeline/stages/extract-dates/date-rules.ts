@@ -45,6 +45,8 @@ export interface Rule {
   readonly script?: Script
   /** What every match contains: the rule runs only near it. */
   readonly cue: Cue
+  /** Every match starts where its cue starts: the rule is tried there only. */
+  readonly atCue?: boolean
   readonly re: RegExp
   /** Returns the hit for a match, or `null` to skip it. */
   readonly make: (m: RegExpExecArray, ctx: RuleContext) => Omit<DateHit, 'start' | 'end'> | null
@@ -168,6 +170,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // 2025-01-11
     cue: YEAR_CUE,
+    atCue: true,
     re: new RegExp(`(?<![\\d./-])(${YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d])`, 'gu'),
     make: (m) => absolute(Number(m[1]), Number(m[2]), Number(m[3])),
   },

@@ -6,7 +6,7 @@
  *
  * @module pipeline/stages/extract-dates/find-dates
  */
-import { type Cue, CueScanner, type Window } from './date-cues.ts'
+import { type Cue, type CueHits, CueScanner, type Window } from './date-cues.ts'
 import {
   ABSOLUTE_RULES,
   type DateHit,
@@ -45,13 +45,12 @@ const ANCHOR_REACH = 250
  * one pass.
  */
 export function findDates(text: string, lang: string, ref: RefDate | null): DateHit[] {
-  const cues = SCANNER.scan(text)
-  const windows = (cue: Cue): readonly Window[] => cues.windows(CUE_INDEX.get(cue)!)
+  const scope = cueScope(SCANNER.scan(text))
   const scripts = scriptsOf(text)
   const citations = citationDates(text)
   // The regex work does not depend on the reference date: match once, read twice when the
   // anchors for year-less dates come from the text itself.
-  const matches = matchAbsolute(windows, scripts)
+  const matches = matchAbsolute(text, scope, scripts)
   const anchors = ref
     ? []
     : makeAbsolute(matches, { text, refAt: () => null })
@@ -68,7 +67,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
   const found = makeAbsolute(matches, { text, refAt })
   for (const rule of RELATIVE_RULES) {
     if (rule.script && !scripts.has(rule.script)) continue
-    eachMatch(rule.re, windows(rule.cue), (m) => {
+    eachMatch(rule.re, scope.windows(rule.cue), (m) => {
       const at = refAt(m.index)
       const r = at && rule.make(m, at, text)
       if (!r) return
@@ -76,13 +75,13 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
       found.push({ start: m.index, end, iso: iso(r.y, r.m, r.d), relative: true, bareYear: false })
     })
   }
-  eachMatch(YEAR_RULE, windows(YEAR_CUE), (m) => {
+  eachAtCue(YEAR_RULE, text, scope.spans(YEAR_CUE)!, (m) => {
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   })
   return withNextDays(
     text,
-    windows(NEXT_DAY_CUE),
+    scope.windows(NEXT_DAY_CUE),
     withYearOnMonth(text, dropOverlaps(found, text.length)),
   )
 }
@@ -208,20 +207,67 @@ function eachMatch(
   }
 }
 
+const stickyCompiled = new Map<RegExp, { re: RegExp; before: RegExp | null }>()
+
+/**
+ * Runs a regex whose matches start where its cue starts (a year) once at each cue, instead of
+ * over the windows: the same matches, as the windows reach far past the few characters the
+ * look-arounds read. `m.index` is absolute.
+ */
+function eachAtCue(
+  pattern: RegExp,
+  text: string,
+  spans: readonly number[],
+  fn: (m: RegExpExecArray) => void,
+): void {
+  let c = stickyCompiled.get(pattern)
+  if (!c) {
+    const { re, before } = compile(pattern)
+    c = { re: new RegExp(re.source, `${re.flags.replace('g', '')}y`), before }
+    stickyCompiled.set(pattern, c)
+  }
+  const { re, before } = c
+  for (let k = 0; k < spans.length; k += 2) {
+    const at = spans[k]!
+    if (before && at > 0 && before.test(text[at - 1]!)) continue
+    re.lastIndex = at
+    const m = re.exec(text)
+    if (m) fn(m)
+  }
+}
+
+/** Where the rules run: around the cues found in a text, or over a whole short text. */
+interface Scope {
+  windows(cue: Cue): readonly Window[]
+  /** The `[start, end)` pairs of a cue, or `null` where the rules run on whole windows. */
+  spans(cue: Cue): readonly number[] | null
+}
+
+function cueScope(cues: CueHits): Scope {
+  return {
+    windows: (cue) => cues.windows(CUE_INDEX.get(cue)!),
+    spans: (cue) => cues.spans(CUE_INDEX.get(cue)!),
+  }
+}
+
+function wholeScope(text: string): Scope {
+  const whole = [{ start: 0, end: text.length, text }]
+  return { windows: () => whole, spans: () => null }
+}
+
 interface RuleMatch {
   readonly rule: Rule
   readonly m: RegExpExecArray
 }
 
 /** The matches of the absolute rules, rule by rule, each in text order. */
-function matchAbsolute(
-  windows: (cue: Cue) => readonly Window[],
-  scripts: ReadonlySet<Script>,
-): RuleMatch[] {
+function matchAbsolute(text: string, scope: Scope, scripts: ReadonlySet<Script>): RuleMatch[] {
   const out: RuleMatch[] = []
   for (const rule of ABSOLUTE_RULES) {
     if (rule.script && !scripts.has(rule.script)) continue
-    eachMatch(rule.re, windows(rule.cue), (m) => out.push({ rule, m }))
+    const spans = rule.atCue ? scope.spans(rule.cue) : null
+    if (spans) eachAtCue(rule.re, text, spans, (m) => out.push({ rule, m }))
+    else eachMatch(rule.re, scope.windows(rule.cue), (m) => out.push({ rule, m }))
   }
   return out
 }
@@ -308,14 +354,10 @@ function citationDates(text: string): Citation[] {
   re.lastIndex = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const inner = m[0]
-    const whole = [{ start: 0, end: inner.length, text: inner }]
-    const hits = makeAbsolute(
-      matchAbsolute(() => whole, scriptsOf(inner)),
-      {
-        text: inner,
-        refAt: () => null,
-      },
-    )
+    const hits = makeAbsolute(matchAbsolute(inner, wholeScope(inner), scriptsOf(inner)), {
+      text: inner,
+      refAt: () => null,
+    })
     const years = CITED_YEAR.exec(inner)
     const best = hits.sort((a, b) => b.iso.length - a.iso.length)[0]?.iso ?? years?.[1]
     const ref = parseRefDate(best)
@@ -324,15 +366,25 @@ function citationDates(text: string): Citation[] {
   return out
 }
 
+/** Up to this many hits, overlaps are checked pair by pair: cheaper than a bitmap of the text. */
+const FEW_HITS = 32
+
 /**
  * Keeps the longest reading where readings overlap ("February of the same year" over "In
- * February"), then restores text order. Covered characters are marked in a bitmap, so the cost is
- * the total length of the hits.
+ * February"), then restores text order. With many hits, covered characters are marked in a
+ * bitmap, so the cost is the total length of the hits.
  */
 function dropOverlaps(hits: DateHit[], textLength: number): DateHit[] {
-  const covered = new Uint8Array(textLength + 1)
   const byLength = hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
   const out: DateHit[] = []
+  if (hits.length <= FEW_HITS) {
+    // An empty reading covers nothing and is never covered, as in the bitmap.
+    const overlaps = (h: DateHit, o: DateHit) =>
+      o.start < o.end && o.start < h.end && h.start < o.end
+    for (const h of byLength) if (h.start >= h.end || !out.some((o) => overlaps(h, o))) out.push(h)
+    return out.sort((a, b) => a.start - b.start)
+  }
+  const covered = new Uint8Array(textLength + 1)
   for (const h of byLength) {
     let free = true
     for (let i = h.start; i < h.end && free; i++) free = covered[i] === 0

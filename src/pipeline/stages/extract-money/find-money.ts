@@ -44,16 +44,25 @@ export interface FindMoneyOptions {
 // Sticky regexes run at a position of the whole text: no slicing, and the `\p{L}*` tails of the
 // patterns stop at the end of the word. One capture group per table row tells which row matched.
 // "500 000 (пятьсот тысяч) тенге": legal texts spell the number out before the currency.
-const CURRENCY_AT = new RegExp(
-  `(?:[ \\u00a0]{0,2}\\([^()\\d\\n]{2,80}\\))?[ \\u00a0]{0,3}(?:${CURRENCY_WORDS.map((c) => `(${c.re})`).join('|')})`,
-  'iuy',
-)
-const SCALE_ATTACHED = new RegExp(`(?:${SCALE_WORDS.map((w) => `(${w.re})`).join('|')})`, 'iuy')
+const currencySource = (group: string) =>
+  `(?:[ \\u00a0]{0,2}\\([^()\\d\\n]{2,80}\\))?[ \\u00a0]{0,3}(?:${CURRENCY_WORDS.map((c) => `${group}${c.re})`).join('|')})`
+const scaleAttachedSource = (group: string) =>
+  `(?:${SCALE_WORDS.map((w) => `${group}${w.re})`).join('|')})`
 // "a $5-million bribe": a hyphen joins a full scale word, never an abbreviation ("5-m").
-const SCALE_SPACED = new RegExp(
-  `(?:[ \\u00a0]{1,2}|-(?=[\\p{L}]{4}))(?:${SCALE_WORDS.map((w) => (w.attachedOnly ? '((?!))' : `(${w.re})`)).join('|')})`,
-  'iuy',
-)
+const scaleSpacedSource = (group: string) =>
+  `(?:[ \\u00a0]{1,2}|-(?=[\\p{L}]{4}))(?:${SCALE_WORDS.map((w) => (w.attachedOnly ? `${group}(?!))` : `${group}${w.re})`)).join('|')})`
+const CURRENCY_AT = new RegExp(currencySource('('), 'iuy')
+const SCALE_ATTACHED = new RegExp(scaleAttachedSource('('), 'iuy')
+const SCALE_SPACED = new RegExp(scaleSpacedSource('('), 'iuy')
+// The same expressions without capture groups: most numbers are followed by no currency or
+// scale word, and a test allocates no match of 35 groups to say so.
+const CURRENCY_AT_TEST = new RegExp(currencySource('(?:'), 'iuy')
+const SCALE_ATTACHED_TEST = new RegExp(scaleAttachedSource('(?:'), 'iuy')
+const SCALE_SPACED_TEST = new RegExp(scaleSpacedSource('(?:'), 'iuy')
+const SCALE_READERS = [
+  [SCALE_ATTACHED_TEST, SCALE_ATTACHED],
+  [SCALE_SPACED_TEST, SCALE_SPACED],
+] as const
 /**
  * `[\p{L}$€£₸₽¥(-]`: a number followed by one of these can have a scale or currency after it;
  * others are skipped fast.
@@ -240,7 +249,9 @@ function readSmallerPart(
 }
 
 function readScale(text: string, at: number): { end: number; factor: number } | null {
-  for (const re of [SCALE_ATTACHED, SCALE_SPACED]) {
+  for (const [test, re] of SCALE_READERS) {
+    test.lastIndex = at
+    if (!test.test(text)) continue
     re.lastIndex = at
     const m = re.exec(text)
     if (!m) continue
@@ -254,6 +265,8 @@ function readCurrency(
   at: number,
   resolve: (word: string, at: number) => string,
 ): { end: number; code: string; unit: number } | null {
+  CURRENCY_AT_TEST.lastIndex = at
+  if (!CURRENCY_AT_TEST.test(text)) return null
   CURRENCY_AT.lastIndex = at
   const m = CURRENCY_AT.exec(text)
   if (!m) return null

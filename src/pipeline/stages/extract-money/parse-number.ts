@@ -63,6 +63,6 @@ export function scaleAmount(value: number, factor: number): number {
 
 function count(s: string, ch: string): number {
   let n = 0
-  for (const c of s) if (c === ch) n++
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++
   return n
 }

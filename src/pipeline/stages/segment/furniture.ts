@@ -437,6 +437,18 @@ function mergeSpans(spans: BoilerplateSpan[]): BoilerplateSpan[] {
   return out
 }
 
+const NOT_NEWLINE = /[^\n]/g
+
+/**
+ * `text.slice(start, end)` with every UTF-16 unit but newlines made a space. Most spans are one
+ * line: a run of spaces, without a regular expression per span.
+ */
+function blank(text: string, start: number, end: number): string {
+  const nl = text.indexOf('\n', start)
+  if (nl < 0 || nl >= end) return ' '.repeat(end - start)
+  return text.slice(start, end).replace(NOT_NEWLINE, ' ')
+}
+
 /** Replaces every character inside the spans with a space, keeping newlines (same length). */
 export function blankSpans(text: string, spans: readonly { start: number; end: number }[]): string {
   if (spans.length === 0) return text
@@ -445,7 +457,7 @@ export function blankSpans(text: string, spans: readonly { start: number; end: n
   for (const s of spans) {
     parts.push(text.slice(pos, s.start))
     // Per UTF-16 unit (no `u` flag) so that astral characters keep their length.
-    parts.push(text.slice(s.start, s.end).replace(/[^\n]/g, ' '))
+    parts.push(blank(text, s.start, s.end))
     pos = s.end
   }
   parts.push(text.slice(pos))

@@ -374,3 +374,13 @@ export type EntityLogEntryDto = z.infer<typeof EntityLogEntryDto>
 /** Response of merge, split and undo: the log entry written. */
 export const EntityLogResponse = z.object({ log: EntityLogEntryDto })
 export type EntityLogResponse = z.infer<typeof EntityLogResponse>
+
+/** `GET /api/entity-log` query: the log, newest first, optionally of one entity. */
+export const EntityLogQuery = z.object({
+  entity: EntityId.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+})
+
+/** `GET /api/entity-log` response. */
+export const EntityLogListResponse = z.object({ entries: z.array(EntityLogEntryDto) })
+export type EntityLogListResponse = z.infer<typeof EntityLogListResponse>

@@ -5,6 +5,7 @@ import { createApp } from '#api/app.ts'
 import {
   EntityDetailResponse,
   EntityListResponse,
+  EntityLogListResponse,
   EntityLogResponse,
   EntityTimelineResponse,
   ErrorBody,
@@ -141,6 +142,12 @@ describe('entity routes', () => {
     assert.equal(after.id, e.id)
     assert.equal(after.redirectedFrom, other.id)
 
+    const history = await send(app, 'GET', `/api/entity-log?entity=${other.id}`)
+    const entries = EntityLogListResponse.parse(await history.json()).entries
+    assert.deepEqual(
+      entries.map((x) => [x.id, x.action, x.by]),
+      [[log.id, 'merge', 'aliya']],
+    )
     const undo = await send(app, 'POST', `/api/entity-log/${log.id}/undo`, undefined, 'aliya')
     assert.equal(undo.status, 200)
     const again = await send(app, 'POST', `/api/entity-log/${log.id}/undo`, { by: 'aliya' })

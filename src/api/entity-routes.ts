@@ -1,6 +1,6 @@
 /**
  * Entity routes: list and read resolved entities, a person's case timeline, and analysts'
- * merges, splits and undos (each logged with who and when; who comes from the body's `by` or
+ * merges, splits and undos (and their log) (each logged with who and when; who comes from the body's `by` or
  * the `X-Tergeu-User` header). Mounted by `createApp` when an entity repository is given.
  *
  * @module api/entity-routes
@@ -13,6 +13,8 @@ import {
   type EntityDetailResponse,
   EntityListQuery,
   type EntityListResponse,
+  type EntityLogListResponse,
+  EntityLogQuery,
   type EntityLogResponse,
   EntityMergeRequest,
   EntitySplitRequest,
@@ -70,6 +72,18 @@ export function mountEntityRoutes(app: Hono, entities: EntityRepository): void {
     const id = pathId(c.req.param('id'))
     const body = parse(EntitySplitRequest, await jsonBody(c), 'body')
     return c.json(logResponse(await entities.split(id, body.mentions, who(c, body.by))))
+  })
+
+  app.get('/api/entity-log', async (c) => {
+    const query = parse(EntityLogQuery, c.req.query(), 'query')
+    const entries = await entities.log({
+      limit: query.limit,
+      ...(query.entity === undefined ? {} : { entityId: query.entity }),
+    })
+    const body: EntityLogListResponse = {
+      entries: entries.map((e) => logResponse(e).log),
+    }
+    return c.json(body)
   })
 
   app.post('/api/entity-log/:id/undo', async (c) => {

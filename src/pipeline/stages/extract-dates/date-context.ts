@@ -6,7 +6,7 @@
  *
  * @module pipeline/stages/extract-dates/date-context
  */
-import { foldCode } from './date-cues.ts'
+import { foldCode, isSpaceCode } from './date-cues.ts'
 import type { DateHit } from './find-dates.ts'
 
 const TIME_AFTER = /^,?\s{0,2}\d{1,2}:\d{2}/u
@@ -81,6 +81,11 @@ const NOT_QUANTITY =
   /(?:article|part|clause|стать\p{L}*|част\p{L}*|пункт\p{L}*|бап\p{L}*)\s+\d+|(?:19|20)\d{2}|\d+\s+(?:years?|months?|days?|лет|года?|месяц\p{L}*|дн\p{L}*|жыл\p{L}*|ай\p{L}*|тәулік\p{L}*)(?![\p{L}])/giu
 
 // Words that every match of the regex after which each is named contains.
+const HEADER_WORDS = literalTest([
+  ...['date', 'дата', 'published', 'posted', 'опубликован', 'обновлен', 'обновлён', 'updated'],
+  ...['modified', 'жаңартылды', 'жарияланды', 'күні'],
+])
+const COPYRIGHT_WORDS = literalTest(['©', '(c)', 'copyright'])
 const PERCENT_WORDS = literalTest([
   ...['%', 'trend', 'тенденци', 'cent', 'процент', 'пайыз', 'statistic', 'статисти'],
 ])
@@ -106,7 +111,10 @@ const AGGREGATE_VERB_WORDS = literalTest([
  * `date-context.test.ts` checks this against the regex engine.
  */
 export function literalTest(words: readonly string[]): RegExp {
-  const source = words.map((w) => w.replace(/s/g, '[s\u017f]').replace(/k/g, '[k\u212a]')).join('|')
+  const source = words
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map((w) => w.replace(/s/g, '[s\u017f]').replace(/k/g, '[k\u212a]'))
+    .join('|')
   return new RegExp(source, 'i')
 }
 
@@ -114,8 +122,11 @@ export function literalTest(words: readonly string[]): RegExp {
 export function isExcludedByContext(text: string, hit: DateHit): boolean {
   const before = text.slice(Math.max(0, hit.start - 60), hit.start)
   const after = text.slice(hit.end, hit.end + 90)
-  if (TIME_AFTER.test(after) || TIME_BEFORE.test(before)) return true
-  if (HEADER_LINE.test(before) || COPYRIGHT.test(before)) return true
+  // TIME_BEFORE reads at most seven characters after the colon of the time.
+  const timeBefore = before.lastIndexOf(':') >= before.length - 8 && TIME_BEFORE.test(before)
+  if (TIME_AFTER.test(after) || timeBefore) return true
+  if (HEADER_WORDS.test(before) && HEADER_LINE.test(before)) return true
+  if (COPYRIGHT_WORDS.test(before) && COPYRIGHT.test(before)) return true
   // The anchored DATELINE_AFTER fails fast; DATELINE_BEFORE is tried at each position.
   if (DATELINE_AFTER.test(after) && DATELINE_BEFORE.test(before)) return true
   if (hit.iso.length >= 7 && LINE_START_BEFORE.test(before) && LINE_END_AFTER.test(after))
@@ -174,7 +185,7 @@ function endsWithAny(word: string, ends: readonly string[]): boolean {
 /** The position before the white space (`\s` of a `u` regex) that ends at `end`. */
 function skipSpaceBack(s: string, end: number): number {
   let i = end
-  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--
+  while (i > 0 && isSpaceCode(s.charCodeAt(i - 1))) i--
   return i
 }
 
@@ -183,22 +194,6 @@ function skipWordBack(s: string, end: number): number {
   let i = end
   while (i > 0 && isLetterOrDigit(s.charCodeAt(i - 1))) i--
   return i
-}
-
-// `\s` of a `u` regex: ASCII white space, line terminators, the Zs category and U+FEFF.
-function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  )
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u

@@ -66,6 +66,22 @@ export function foldCode(c: number): number {
 
 const DIGIT = -2
 
+/** Whether a UTF-16 code unit is `\s` of a `u` regex (white space and line terminators). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
 interface Needle {
   readonly codes: readonly number[]
   /** Compare with the text as written, not folded. */

@@ -6,7 +6,7 @@
  *
  * @module pipeline/stages/extract-dates/date-rules
  */
-import type { Cue } from './date-cues.ts'
+import { type Cue, isSpaceCode } from './date-cues.ts'
 import {
   EN_MONTHS,
   expandStem,
@@ -397,6 +397,9 @@ const RU_YEAR_CUE_BEFORE =
   /(?:^|[^\p{L}])(?:в|с|до|по|от|к|за|на|начале|конце|середине|году|весной|летом|осенью|зимой|декабре|январе|\d\s*[-–—]|и)\s*$/iu
 const KK_YEAR_CUE_AFTER = /^\s*(?:[-–—]\s*(?:19|20)\d{2}\s*)?-?\s*(?:жыл\p{L}*|ж\.)/u
 
+/** The last character (or the one before a last space) of money, a number sign or "No.". */
+const SIGN_BEFORE_YEAR = new Set([...'/$€£₸₽#№.'].map((c) => c.charCodeAt(0)))
+
 /** Finds a bare year, with the language's cue rules. */
 export function yearHit(
   text: string,
@@ -406,14 +409,22 @@ export function yearHit(
   const end = m.index + m[0].length
   const after = text.slice(end, end + 40)
   const before = text.slice(Math.max(0, m.index - 25), m.index)
-  if (/[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before) || after.startsWith('/')) return null
+  // The tests of `before` end in `$`, which the engine tries at each position: a look at the last
+  // characters comes first.
+  const last = before.charCodeAt(before.length - 1)
+  const beforeLast = before.charCodeAt(before.length - 2)
+  const signed =
+    SIGN_BEFORE_YEAR.has(last) || (isSpaceCode(last) && SIGN_BEFORE_YEAR.has(beforeLast))
+  if ((signed && /[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before)) || after.startsWith('/')) return null
   if (/^[-–]\d{2}(?!\d)/.test(after)) return null
   // "Мак-2025", "Nurly Zhol-2020": a year glued to a name; "mid-2021" is still a year.
-  if (/\p{L}-$/u.test(before) && !/(?:mid|early|late)-$/iu.test(before)) return null
+  const glued = last === 0x2d && /\p{L}-$/u.test(before)
+  if (glued && !/(?:mid|early|late)-$/iu.test(before)) return null
   // "1990 жылдары", "1990-жылдардағы": a decade in Kazakh.
   if (m[1]!.endsWith('0') && /^\s*-?\s*жылдар/u.test(after)) return null
   // "8 701 2019 55": a group inside a phone or account number.
-  if (/\d[\s-]$/.test(before) && /^[\s-]\d/.test(after)) return null
+  const grouped = (isSpaceCode(last) || last === 0x2d) && beforeLast >= 0x30 && beforeLast <= 0x39
+  if (grouped && /^[\s-]\d/.test(after)) return null
   if (lang !== 'en') {
     const cued =
       KK_YEAR_CUE_AFTER.test(after) ||

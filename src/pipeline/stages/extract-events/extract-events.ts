@@ -171,6 +171,8 @@ const CRIME_TOLD =
 // Steps taken as a crime comes to light.
 const DISCOVERY_STEPS: ReadonlySet<EventType> = new Set(['case_opened', 'arrest', 'seizure'])
 const WHITESPACE = /\s/u
+/** The empty set candidates share (never mutated: clusters copy what they keep). */
+const NONE: ReadonlySet<string> = new Set()
 /** Sentences back within which a paragraph's date governs the sentences without one. */
 const PARAGRAPH_REACH = 6
 // "Ryskaliyev, the former governor of the region, fled …": a person's background, told apart
@@ -616,14 +618,15 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     type: EventType,
     m: { start: number; end: number },
     si: number,
-  ): Set<string> => {
-    if (type !== 'incident' && !TRIAL_TYPES.has(type)) return new Set()
+  ): ReadonlySet<string> => {
+    if (type !== 'incident' && !TRIAL_TYPES.has(type)) return NONE
     const own = new Set<string>()
     for (let i = m.start; i < m.end; i++) {
       const cat = evidenceAt.get(i)
       if (cat) own.add(cat)
     }
-    return own.size > 0 ? own : new Set(facts.crimes.get(si) ?? [])
+    // The sentence's set is shared, never mutated (clusters copy what they keep).
+    return own.size > 0 ? own : (facts.crimes.get(si) ?? NONE)
   }
 
   // Penalties a text states, read once per text (a sentence's kinds, its events' penalties).
@@ -732,11 +735,11 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       named: who.named,
       descriptors: who.descriptors,
       // A sentence naming three or more towns summarises several occurrences: no distinction.
-      towns: own.townCount >= 3 ? new Set() : own.towns,
+      towns: own.townCount >= 3 ? NONE : own.towns,
       crimes: crimeKey(type, m, si),
       fresh: info.fresh(),
       other: type === 'sentence' && !derived && otherDefendant(si, m.start),
-      penalties: type === 'sentence' ? own.penaltyKinds() : new Set(),
+      penalties: type === 'sentence' ? own.penaltyKinds() : NONE,
       continues: own.continues(),
       remand: remandAt.has(m.start),
       derived,

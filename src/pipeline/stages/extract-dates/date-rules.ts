@@ -115,8 +115,13 @@ function yearless(
   return hit && { ...hit, relative: true }
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Days in month `m` (1–12) of year `y`, as `Date.UTC` counts them (0–99 mean 1900–1999). */
 function daysIn(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate()
+  const year = y >= 0 && y <= 99 ? 1900 + y : y
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!
 }
 
 // Module-level, like every regex here: V8 drops its cache of compiled patterns at each full

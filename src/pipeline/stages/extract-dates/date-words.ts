@@ -130,7 +130,8 @@ export function expandStem(stem: string): string[] {
 
 /** The month number of a written month form, or `null`. */
 export function monthNumber(written: string): number | null {
-  const w = written.toLowerCase().replace(/\.$/, '')
+  const lower = written.toLowerCase()
+  const w = lower.endsWith('.') ? lower.slice(0, -1) : lower
   const whole = WHOLE_MONTH_FORMS.get(w)
   if (whole !== undefined) return whole
   for (const [name, n] of KK_MONTHS) if (w.startsWith(name)) return n

@@ -25,7 +25,7 @@ import type { Lang } from '#core/lang.ts'
 import type { Mention } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
 import { appliesTo, readLexiconFile } from './lexicon-file.ts'
-import { createSentenceIndex } from './sentence-index.ts'
+import { createSentenceIndex, type SentenceIndex } from './sentence-index.ts'
 import {
   createWordLexicon,
   scanWords,
@@ -116,23 +116,11 @@ export function findCrimes(
   const words = scanWords(content)
   const index = createSentenceIndex(sentences, content.length)
   const matches = matcherFor(lang).match(content, words)
+  // Helpers are module functions, not closures: the CLI runs through tsx, which names each
+  // closure at creation (`__name`), a cost per document.
   // Sentences that name a phone or internet channel. Only a fraud match asks, so the context
   // words are looked up on the first question: most documents report no fraud.
   let channelSentences: Set<number> | null = null
-  const namesChannel = (sentence: number): boolean => {
-    if (channelSentences === null) {
-      channelSentences = new Set()
-      for (const c of contextMatcherFor(lang).match(content, words)) {
-        if (c.value === 'channel') channelSentences.add(index.at(c.start).start)
-      }
-    }
-    return channelSentences.has(sentence)
-  }
-  // The sentence around a match, cut to a window so that text without sentence ends stays linear.
-  const sentenceOf = (m: WordMatch<CrimeEntry>) => {
-    const s = index.at(m.start)
-    return content.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300))
-  }
 
   // Sentences (by start offset) that report fraud: takings inside them are part of the fraud.
   const fraudSentences = new Set<number>()
@@ -154,11 +142,6 @@ export function findCrimes(
   const generic: WordMatch<CrimeEntry>[] = []
   const kidnapWaiting: WordMatch<CrimeEntry>[] = []
   const weak: WordMatch<CrimeEntry>[] = []
-  const add = (category: CrimeCategory, m: Mention) => {
-    const list = strong.get(category) ?? []
-    if (list.length < MAX_EVIDENCE) list.push({ start: m.start, end: m.end, text: m.text })
-    strong.set(category, list)
-  }
 
   for (const m of matches) {
     if (m.value.categories.length === 0 || isUnitName(words, m)) continue
@@ -178,14 +161,16 @@ export function findCrimes(
       kidnapWaiting.push(m)
       continue
     }
-    for (const category of categories) add(category, m)
-    if (categories.includes('cyber_fraud')) add('fraud', m)
-    else if (categories.includes('fraud') && !flags.has('nochannel') && namesChannel(sentence))
-      add('cyber_fraud', m)
+    for (const category of categories) add(strong, category, m)
+    if (categories.includes('cyber_fraud')) add(strong, 'fraud', m)
+    else if (categories.includes('fraud') && !flags.has('nochannel')) {
+      channelSentences ??= findChannelSentences(content, lang, words, index)
+      if (channelSentences.has(sentence)) add(strong, 'cyber_fraud', m)
+    }
   }
 
   for (const m of kidnapWaiting) {
-    if (!strong.has('kidnapping')) for (const c of m.value.categories) add(c, m)
+    if (!strong.has('kidnapping')) for (const c of m.value.categories) add(strong, c, m)
   }
 
   // A taking of money or goods: embezzlement of public funds, part of a reported fraud or
@@ -193,16 +178,16 @@ export function findCrimes(
   // A taking absorbed by a fraud or an embezzlement stays evidence of it (events tell crimes
   // apart by their words), without adding a category.
   for (const m of generic) {
-    if (PUBLIC_FUNDS.test(sentenceOf(m))) add('embezzlement', m)
-    else if (fraudSentences.has(index.at(m.start).start)) add('fraud', m)
-    else if (strong.has('embezzlement')) add('embezzlement', m)
-    else if (strong.has('fraud')) add('fraud', m)
-    else for (const c of m.value.categories) add(c, m)
+    if (PUBLIC_FUNDS.test(sentenceOf(content, index, m))) add(strong, 'embezzlement', m)
+    else if (fraudSentences.has(index.at(m.start).start)) add(strong, 'fraud', m)
+    else if (strong.has('embezzlement')) add(strong, 'embezzlement', m)
+    else if (strong.has('fraud')) add(strong, 'fraud', m)
+    else for (const c of m.value.categories) add(strong, c, m)
   }
 
   // An anti-corruption agency's name shows the field only when nothing else names the crime: an
   // embezzlement it investigates stays embezzlement.
-  if (strong.size === 0) for (const m of weak) for (const c of m.value.categories) add(c, m)
+  if (strong.size === 0) for (const m of weak) for (const c of m.value.categories) add(strong, c, m)
 
   const provenance = { stage: STAGE, version: VERSION }
   return CRIME_CATEGORIES.filter((c) => strong.has(c)).map((category) => ({
@@ -210,6 +195,33 @@ export function findCrimes(
     evidence: strong.get(category) ?? [],
     provenance,
   }))
+}
+
+/** Adds evidence for a category (up to MAX_EVIDENCE mentions). */
+function add(strong: Map<CrimeCategory, Mention[]>, category: CrimeCategory, m: Mention): void {
+  const list = strong.get(category) ?? []
+  if (list.length < MAX_EVIDENCE) list.push({ start: m.start, end: m.end, text: m.text })
+  strong.set(category, list)
+}
+
+/** Starts of the sentences that name a phone or internet channel. */
+function findChannelSentences(
+  content: string,
+  lang: Lang,
+  words: WordScan,
+  index: SentenceIndex,
+): Set<number> {
+  const found = new Set<number>()
+  for (const c of contextMatcherFor(lang).match(content, words)) {
+    if (c.value === 'channel') found.add(index.at(c.start).start)
+  }
+  return found
+}
+
+/** The sentence around a match, cut to a window so that text without sentence ends stays linear. */
+function sentenceOf(content: string, index: SentenceIndex, m: WordMatch<CrimeEntry>): string {
+  const s = index.at(m.start)
+  return content.slice(Math.max(s.start, m.start - 300), Math.min(s.end, m.end + 300))
 }
 
 /** Tells whether a match sits in a unit's name: "<unit> по противодействию/борьбе с <match>". */

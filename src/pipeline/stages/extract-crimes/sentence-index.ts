@@ -16,8 +16,20 @@ export interface SentenceIndex {
 
 /** Builds an index over sentences (sorted by start, as the segment stage gives them). */
 export function createSentenceIndex(sentences: readonly Span[], textLength: number): SentenceIndex {
-  const list = sentences.length > 0 ? sentences : [{ start: 0, end: textLength }]
-  function indexAt(offset: number): number {
+  return new SortedSentences(sentences.length > 0 ? sentences : [{ start: 0, end: textLength }])
+}
+
+// A class, not closures: built once per document, and the CLI runs through tsx, which names each
+// closure at creation (`__name`).
+class SortedSentences implements SentenceIndex {
+  readonly sentences: readonly Span[]
+
+  constructor(sentences: readonly Span[]) {
+    this.sentences = sentences
+  }
+
+  indexAt(offset: number): number {
+    const list = this.sentences
     let lo = 0
     let hi = list.length - 1
     let found = -1
@@ -30,11 +42,8 @@ export function createSentenceIndex(sentences: readonly Span[], textLength: numb
     }
     return found
   }
-  return {
-    sentences: list,
-    indexAt,
-    at(offset) {
-      return list[Math.max(0, indexAt(offset))]!
-    },
+
+  at(offset: number): Span {
+    return this.sentences[Math.max(0, this.indexAt(offset))]!
   }
 }

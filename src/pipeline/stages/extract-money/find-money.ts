@@ -124,14 +124,12 @@ interface Reading {
  */
 export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHit[] {
   const decimalComma = options.decimalComma ?? false
-  const resolve = currencyResolver(text)
+  // No closures made per call here and below: the CLI runs through tsx, which names each one
+  // at creation (`__name`), a cost per document.
+  const resolve = new CurrencyResolver(text)
   const hits: MoneyHit[] = []
   let consumed = 0
   let last: { currency: string; end: number } | null = null
-  const emit = (h: MoneyHit) => {
-    hits.push(h)
-    last = { currency: h.currency, end: h.end }
-  }
   const re = new RegExp(NUMBER_RE.source, 'gu')
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m.index < consumed) continue
@@ -145,8 +143,8 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHi
     if (RATE_SIGN_AFTER.test(text)) continue
     const range = readRange(text, r, decimalComma, resolve, last)
     if (range) {
-      emit(range.low)
-      emit(range.high)
+      hits.push(range.low, range.high)
+      last = { currency: range.high.currency, end: range.high.end }
       consumed = range.high.end
       re.lastIndex = consumed
       continue
@@ -155,7 +153,8 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHi
     if (!currency) currency = inherited(text, r, last)
     if (!currency) continue
     const end = r.currency ? r.end : r.end - (r.scaleDot ? 1 : 0)
-    emit({ start: r.start, end, amount: amountOf(r), currency })
+    hits.push({ start: r.start, end, amount: amountOf(r), currency })
+    last = { currency, end }
     consumed = r.end
   }
   addWordAmounts(text, hits, resolve)
@@ -176,7 +175,7 @@ function readAt(
   start: number,
   written: string,
   decimalComma: boolean,
-  resolve: (word: string, at: number) => string,
+  resolve: CurrencyResolver,
 ): Reading | null {
   const numberEnd = start + written.length
   // Character tests on code units (a surrogate half is no letter), -1 before the text.
@@ -263,7 +262,7 @@ function readScale(text: string, at: number): { end: number; factor: number } | 
 function readCurrency(
   text: string,
   at: number,
-  resolve: (word: string, at: number) => string,
+  resolve: CurrencyResolver,
 ): { end: number; code: string; unit: number } | null {
   CURRENCY_AT_TEST.lastIndex = at
   if (!CURRENCY_AT_TEST.test(text)) return null
@@ -274,7 +273,7 @@ function readCurrency(
   const word = CURRENCY_WORDS[row]!
   const code =
     FIXED_CODES[row] ??
-    resolve(word.code === 'CODE' || word.code === 'SYMBOL' ? m[row + 1]! : word.code, at)
+    resolve.resolve(word.code === 'CODE' || word.code === 'SYMBOL' ? m[row + 1]! : word.code, at)
   return { end: at + m[0].length, code, unit: word.unit ?? 1 }
 }
 
@@ -299,7 +298,7 @@ function readRange(
   text: string,
   low: Reading,
   decimalComma: boolean,
-  resolve: (word: string, at: number) => string,
+  resolve: CurrencyResolver,
   last: { currency: string; end: number } | null,
 ): { low: MoneyHit; high: MoneyHit } | null {
   if (low.suffixCurrency || !CONNECT_STARTS.has(nextNonSpace(text, low.end))) return null
@@ -374,11 +373,7 @@ function onTickerLine(text: string, h: MoneyHit): boolean {
 }
 
 /** "a million dollars", "два миллиона долларов", "бір миллион теңге". */
-function addWordAmounts(
-  text: string,
-  hits: MoneyHit[],
-  resolve: (word: string, at: number) => string,
-): void {
+function addWordAmounts(text: string, hits: MoneyHit[], resolve: CurrencyResolver): void {
   if (!MAY_HAVE_WORD_AMOUNT.test(text)) return
   const numeric = hits.slice()
   for (const { hint, re } of WORD_AMOUNT_PATTERNS) {
@@ -398,7 +393,7 @@ function addWordAmounts(
         start,
         end,
         amount: scaleAmount(value, scaleFactor(scale)),
-        currency: resolve(currency, start),
+        currency: resolve.resolve(currency, start),
       })
     }
   }
@@ -426,27 +421,36 @@ function addVague(text: string, hits: MoneyHit[]): void {
  * about Uzbekistan; "сум/soum" is the Uzbek sum unless a Kyrgyz cue stands next to it; "manat" is
  * the Turkmen manat unless the page is about Azerbaijan and not Turkmenistan.
  */
-function currencyResolver(text: string): (word: string, at: number) => string {
-  let cues: { uz: number; kg: number; az: number; tm: number } | null = null
-  const counts = () => {
-    cues ??= {
-      uz: countMatches(text, UZBEK_CUE),
-      kg: countMatches(text, KYRGYZ_CUE),
-      az: countMatches(text, AZERI_CUE),
-      tm: countMatches(text, TURKMEN_CUE),
-    }
-    return cues
+class CurrencyResolver {
+  private cues: { uz: number; kg: number; az: number; tm: number } | null = null
+  private readonly text: string
+
+  constructor(text: string) {
+    this.text = text
   }
-  return (word, at) => {
-    if (word === 'SOM') return counts().uz > counts().kg ? 'UZS' : 'KGS'
+
+  /** The ISO code of a currency word, symbol or code written at `at`. */
+  resolve(word: string, at: number): string {
+    const text = this.text
+    if (word === 'SOM') return this.counts().uz > this.counts().kg ? 'UZS' : 'KGS'
     if (word === 'SUM') {
       const near = text.slice(Math.max(0, at - 150), at + 60)
       return countMatches(near, KYRGYZ_CUE) > 0 && countMatches(near, UZBEK_CUE) === 0
         ? 'KGS'
         : 'UZS'
     }
-    if (word === 'MANAT') return counts().az > 0 && counts().tm === 0 ? 'AZN' : 'TMT'
+    if (word === 'MANAT') return this.counts().az > 0 && this.counts().tm === 0 ? 'AZN' : 'TMT'
     return symbolCode(word)
+  }
+
+  private counts(): { uz: number; kg: number; az: number; tm: number } {
+    this.cues ??= {
+      uz: countMatches(this.text, UZBEK_CUE),
+      kg: countMatches(this.text, KYRGYZ_CUE),
+      az: countMatches(this.text, AZERI_CUE),
+      tm: countMatches(this.text, TURKMEN_CUE),
+    }
+    return this.cues
   }
 }
 

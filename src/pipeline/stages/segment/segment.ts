@@ -92,20 +92,8 @@ export function findArticles(
   furniture: readonly BoilerplateSpan[] = [],
 ): ArticleSegment[] {
   // A date stamp between a headline and its text ("Headline / 12 марта 2025 / text") marks an
-  // item of a news feed. The spans are sorted and do not overlap, so the first stamp that starts
-  // at or after `from` is the only one that can end by `to` first: a binary search, not a scan
-  // of all furniture for every line.
+  // item of a news feed.
   const stamps = furniture.filter((f) => f.kind === 'header-date')
-  const datedBetween = (from: number, to: number) => {
-    let lo = 0
-    let hi = stamps.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (stamps[mid]!.start < from) lo = mid + 1
-      else hi = mid
-    }
-    return lo < stamps.length && stamps[lo]!.end <= to
-  }
   const lines = splitLines(content).filter((l) => l.text !== '')
   const blocks: ArticleSegment[] = []
   let k = 0
@@ -115,7 +103,7 @@ export function findArticles(
     const head = lines[k]!
     const body = lines[k + 1]
     const after = lines[k + 2]
-    const dated = body !== undefined && datedBetween(head.end, body.start)
+    const dated = body !== undefined && hasStampBetween(stamps, head.end, body.start)
     if (
       body &&
       isHeadlineLike(head.text) &&
@@ -148,6 +136,22 @@ export function findArticles(
   if (!listing) return blocks.length === 1 && loose === 0 ? blocks : []
   // Each article runs to the start of the next headline.
   return blocks.map((b, i) => ({ ...b, end: blocks[i + 1]?.start ?? content.length }))
+}
+
+/**
+ * Whether a stamp lies within `from`–`to`. The stamps are sorted and do not overlap, so the
+ * first one that starts at or after `from` is the only one that can end by `to` first: a binary
+ * search, not a scan of all furniture for every line.
+ */
+function hasStampBetween(stamps: readonly BoilerplateSpan[], from: number, to: number): boolean {
+  let lo = 0
+  let hi = stamps.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (stamps[mid]!.start < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo < stamps.length && stamps[lo]!.end <= to
 }
 
 const MINOR_WORDS = new Set(

@@ -89,6 +89,8 @@ const BIG_PEOPLE_COUNT_HINT =
   /persons|people|individuals|citizens|fugitives|officials|residents|victims|members|groups|групп|топ|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын/
 const LAW_CONTEXT_HINT =
   /according to the |in accordance with the law|under the law,|согласно |в соответствии с|сәйкес/
+const MODAL_HINT = /be|будет|будут|может быть/
+const DEMAND_HINT = /demand|call|требу|талап/
 const HYPOTHETICAL_HINT =
   /maximum|minimum|максимальн|face|facing|punishable|if |гроз|быть|предусм|қарастырылған|жазасы|penalty|up to |carries a /
 const NEW_OCCURRENCE_LOWER_HINT = /other|second|separate|ещ|друг|втор|тағы|екінші/
@@ -128,6 +130,9 @@ function matchesAt(text: string, sticky: RegExp, starts: readonly number[]): boo
   }
   return false
 }
+
+const UNNAMED_RU_NOUN_LOWER = new RegExp(UNNAMED_RU_NOUN.source, 'u')
+const UNNAMED_KK_NOUN_LOWER = new RegExp(UNNAMED_KK_NOUN.source, 'u')
 
 /** Tells whether a sentence reports an aggregate (a statistic) rather than one occurrence. */
 export function isAggregate(sentence: string, lowered = sentence.toLowerCase()): boolean {
@@ -189,7 +194,11 @@ export function isNegated(words: WordScan, wordStart: number, wordEnd = wordStar
 /** Tells whether the text before a trigger makes it future or hypothetical ("will be released"). */
 export function isModal(beforeTrigger: string): boolean {
   const tail = beforeTrigger.slice(-40)
-  return MODAL.test(tail) || DEMAND.test(tail)
+  const lowered = tail.toLowerCase()
+  return (
+    (MODAL_HINT.test(lowered) && MODAL.test(tail)) ||
+    (DEMAND_HINT.test(lowered) && DEMAND.test(tail))
+  )
 }
 
 /** Tells whether a sentence denies what it names ("There are no fugitives in Jordan"). */
@@ -249,9 +258,17 @@ export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): stri
   if (initials) return `(unnamed) ${initials.replace(/\s/g, '')}`
   // Find the noun with a plain alternation first, then read the full description around it:
   // the full pattern's optional prefixes make it slow to run over a whole sentence.
-  const hint = (
-    lang === 'en' ? UNNAMED_EN_NOUN : lang === 'ru' ? UNNAMED_RU_NOUN : UNNAMED_KK_NOUN
-  ).exec(sentence)
+  // The Russian and Kazakh nouns are sought in the lowered sentence without the `i` flag (much
+  // faster), where lowering keeps every offset.
+  let hint: RegExpExecArray | null
+  if (lang === 'en') hint = UNNAMED_EN_NOUN.exec(sentence)
+  else {
+    const lowered = sentence.toLowerCase()
+    hint =
+      lowered.length === sentence.length
+        ? (lang === 'ru' ? UNNAMED_RU_NOUN_LOWER : UNNAMED_KK_NOUN_LOWER).exec(lowered)
+        : (lang === 'ru' ? UNNAMED_RU_NOUN : UNNAMED_KK_NOUN).exec(sentence)
+  }
   if (!hint) return null
   const re = lang === 'en' ? UNNAMED_EN : lang === 'ru' ? UNNAMED_RU : UNNAMED_KK
   const m = re.exec(sentence.slice(Math.max(0, hint.index - 40)))

@@ -173,6 +173,9 @@ const DISCOVERY_STEPS: ReadonlySet<EventType> = new Set(['case_opened', 'arrest'
 const WHITESPACE = /\s/u
 /** The empty set candidates share (never mutated: clusters copy what they keep). */
 const NONE: ReadonlySet<string> = new Set()
+// Literals every CRIME_TOLD match holds, in lower case.
+const CRIME_TOLD_HINT =
+  /according to|investigators|it was established|по данным|по информации|по версии|установлено, что|следствие установило|мәліметінше|деректеріне қарағанда|деректері бойынша|тергеу барысында анықталды/
 /** Sentences back within which a paragraph's date governs the sentences without one. */
 const PARAGRAPH_REACH = 6
 // "Ryskaliyev, the former governor of the region, fled …": a person's background, told apart
@@ -1049,7 +1052,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       if (sentenceInfo(si).headline() || sentenceInfo(si).aggregate()) continue
       const steps = (acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
       const span = spanIn(si)
-      const told = CRIME_TOLD.test(text)
+      const told = CRIME_TOLD_HINT.test(sentenceInfo(si).lower()) && CRIME_TOLD.test(text)
       const crimes = facts.crimes.get(si)
       const date = span ?? (steps ? null : told || crimes ? carriedIn(si) : null)
       if (date === null) continue

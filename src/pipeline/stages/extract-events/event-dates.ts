@@ -189,7 +189,7 @@ function yearRange(content: string, d: { iso: string; end: number }): string | n
 const WEEKDAY =
   /(?<!\p{L})(?:(?:в|во)\s+(?:(?:минувш|прошл)\p{L}*\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?:өткен\s+)?(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:де|да|\s+күні)|(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?!\p{L})/iu
 // A piece of every day name WEEKDAY knows: a cheap test before its look-behinds run.
-const WEEKDAY_HINT = /day|ник|сред|четверг|пятниц|суббот|воскрес|бі|жұма/iu
+const WEEKDAY_HINT = /day|ник|сред|четверг|пятниц|суббот|воскрес|сенбі|жұма/iu
 const WEEKDAYS: Readonly<Record<string, number>> = {
   воскресенье: 0,
   понедельник: 1,

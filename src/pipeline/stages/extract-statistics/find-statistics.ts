@@ -138,8 +138,17 @@ const isLetterLed = (a: string) => a.startsWith(LETTER_LED)
 /** An alternation of `branches`, or `null` when there are none (no scan to run). */
 const alternation = (branches: readonly string[], flags: string) =>
   branches.length > 0 ? new RegExp(branches.join('|'), flags) : null
-// \w as \b sees it under /iu (which adds ſ and the Kelvin sign).
-const WORD_CHAR_RE = /\w/iu
+/** `/\w/iu` on one code unit: \w as \b sees it under /iu (which adds ſ and the Kelvin sign). */
+function isWordCharIu(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 0x17f ||
+    c === 0x212a
+  )
+}
 
 /** A tester with the answer of `re.test` (flags `iu`, no `g`/`y`/`m`), faster; see above. */
 export function splitTester(re: RegExp): (s: string) => boolean {
@@ -169,7 +178,7 @@ export function splitTester(re: RegExp): (s: string) => boolean {
     if (wordLed) {
       wordLed.lastIndex = 0
       for (let m = wordLed.exec(s); m !== null; m = wordLed.exec(s)) {
-        if (m.index === 0 || !WORD_CHAR_RE.test(s.charAt(m.index - 1))) return true
+        if (m.index === 0 || !isWordCharIu(s.charCodeAt(m.index - 1))) return true
         wordLed.lastIndex = m.index + 1
       }
     }
@@ -304,7 +313,9 @@ class Scanner {
   }
 
   visit(sentence: Span): void {
-    if (this.skip?.some((k) => k.start <= sentence.start && sentence.end <= k.end)) return
+    if (this.skip) {
+      for (const k of this.skip) if (k.start <= sentence.start && sentence.end <= k.end) return
+    }
     const s = this.content.slice(sentence.start, sentence.end)
     // Most sentences state no figure: skip them cheaply (they still age the carried period).
     const hasDigit = /\d/u.test(s)
@@ -492,7 +503,7 @@ class Scanner {
     if (c.isYear && !/^\s*(?:%|\p{Ll})/u.test(s.slice(c.end, c.end + 3))) return
     const absStart = this.start + c.start
     const absEnd = this.start + c.end
-    if (this.sentenceMoney.some((m) => m.start < absEnd && absStart < m.end)) return
+    for (const m of this.sentenceMoney) if (m.start < absEnd && absStart < m.end) return
     const before = s.slice(Math.max(0, c.start - 32), c.start)
     let after = s.slice(c.end, Math.min(s.length, c.end + 120))
     // The tests below only reject. The ones anchored at the start of `after` run first: a
@@ -510,8 +521,11 @@ class Scanner {
     if (SIZE_AFTER_RE.test(after) && SIZE_BEFORE_RE.test(before)) return
     // "95 на 100 тысяч населения": the denominator of a rate is not a figure of its own.
     if (POPULATION_AFTER_RE.test(after) && /(?<!\p{L})на\s*$/iu.test(before)) return
-    if (LEGAL_NUMBER_RE.test(before) || /\baged?\s*$|возрасте\s*$/iu.test(before)) return
-    if (/(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) return
+    // The last letter before the number rules out most of the regexes below at once.
+    const last = lastNonSpace(before)
+    if (LEGAL_NUMBER_RE.test(before)) return
+    if (AGED_LAST_RE.test(last) && /\baged?\s*$|возрасте\s*$/iu.test(before)) return
+    if (PER_LAST_RE.test(last) && /(?<!\p{L})(?:per|на каждые)\s*$/iu.test(before)) return
     let value = c.value
     let scaleLen = 0
     for (const sc of SCALES) {
@@ -1148,8 +1162,28 @@ function isListItem(before: string, after: string): boolean {
   )
 }
 
+/**
+ * The last character of `text` that is not a space (one code unit), or ''. A regex of the form
+ * `(?:words)\s*$` can match only where it is the last letter of one of its words: the *_LAST_RE
+ * classes below list those letters, under the same flags (so with the same case folding).
+ */
+function lastNonSpace(text: string): string {
+  let i = text.length
+  while (i > 0 && isJsSpace(text.charCodeAt(i - 1))) i--
+  return i > 0 ? text.charAt(i - 1) : ''
+}
+
+/** Last letters of isComparison's words: from, с, от, against, with, to, против, до. */
+const COMPARISON_LAST_RE = /^[mthoстов]$/iu
+/** Last letters of "aged", "age", "возрасте". */
+const AGED_LAST_RE = /^[deе]$/iu
+/** Last letters of "per", "на каждые". */
+const PER_LAST_RE = /^[rе]$/iu
+
 /** "from 5 to", "compared with", "против" before a number: it is compared, not counted. */
 function isComparison(before: string): boolean {
+  // Every branch below ends in one of these letters before the trailing spaces.
+  if (!COMPARISON_LAST_RE.test(lastNonSpace(before))) return false
   return (
     /(?:from|с|от|against|compared with|compared to|против|по сравнению с|в сравнении с)\s*$/iu.test(
       before,

@@ -52,6 +52,16 @@ function fold(s: string): string {
   return yo.includes('’') || yo.includes('ʼ') ? yo.replace(/[’ʼ]/g, "'") : yo
 }
 
+/**
+ * `fold` of a word, doing only the replacements it needs (it may hold "ё"/"Ё", or typographic
+ * apostrophes): no other character lower-cases to either.
+ */
+function foldWord(word: string, yo: boolean, apostrophe: boolean): string {
+  const lower = word.toLowerCase()
+  const e = yo ? lower.replace(/ё/g, 'е') : lower
+  return apostrophe ? e.replace(/[’ʼ]/g, "'") : e
+}
+
 /** `[-'’ʼ]`: joins two runs of word characters into one word. */
 function isJoiner(c: number): boolean {
   return c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2bc
@@ -109,16 +119,23 @@ export function scanWords(text: string): WordScan {
       continue
     }
     const start = i
+    // What folding the word involves: lower-casing, "ё", typographic apostrophes.
     let changes = false
+    let yo = false
+    let apostrophe = false
     for (;;) {
       while (cp >= 0 && isWordChar(cp)) {
-        if (cp >= FOLD_TABLE || FOLDS[cp] === 1) changes = true
+        if (cp >= FOLD_TABLE) changes = yo = apostrophe = true
+        else if (FOLDS[cp] === 1) {
+          changes = true
+          if (cp === 0x451 || cp === 0x401) yo = true
+        }
         i += width(cp)
         cp = codePointAt(text, i)
       }
       // A joiner continues the word only when a word character follows it.
       if (cp < 0 || !isJoiner(cp) || !isWordChar(codePointAt(text, i + 1))) break
-      if (cp !== 0x2d && cp !== 0x27) changes = true
+      if (cp !== 0x2d && cp !== 0x27) changes = apostrophe = true
       i += 1
       cp = codePointAt(text, i)
     }
@@ -132,7 +149,8 @@ export function scanWords(text: string): WordScan {
       }
     }
     const word = text.slice(start, end)
-    const norm = folded !== null ? folded.slice(start, end) : changes ? fold(word) : word
+    const norm =
+      folded !== null ? folded.slice(start, end) : changes ? foldWord(word, yo, apostrophe) : word
     norms.push(norm)
     slots.push(headSlot(norm, Math.min(3, norm.length)))
     starts.push(start)

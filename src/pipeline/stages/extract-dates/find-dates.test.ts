@@ -229,4 +229,26 @@ describe('findDates', () => {
     assert.ok(hostile.length > 200_000)
     assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`)
   })
+
+  // Each input packs one kind of cue as densely as it can: every rule then runs on one window
+  // as long as the text, which must stay linear.
+  const floods: [string, string][] = [
+    ['repeated English months', 'May June March '.repeat(15_000)],
+    ['repeated Russian months', 'марта мая в июне '.repeat(15_000)],
+    ['repeated Kazakh months', 'наурызда қазан мамыр айында '.repeat(10_000)],
+    ['months glued together', 'MayMarchJune'.repeat(20_000)],
+    ['relative words', 'this year last year в этом году өткен жылы ago назад '.repeat(5_000)],
+    ['one letter', 'a'.repeat(1_000_000)],
+    ['a month and day far apart', `May${' '.repeat(300_000)}5, 2024 ${'\n'.repeat(100_000)}`],
+    ['long digit runs', `${'2024'.repeat(50_000)} ${'1'.repeat(200_000)}.12.2024`],
+  ]
+  for (const [what, text] of floods) {
+    test(`stays fast on ${what}`, () => {
+      const started = performance.now()
+      findDates(text, 'ru', parseRefDate('2025-04-03'))
+      findDates(text, 'en', null)
+      const ms = performance.now() - started
+      assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`)
+    })
+  }
 })

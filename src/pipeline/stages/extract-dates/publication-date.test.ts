@@ -21,4 +21,11 @@ describe('findPublicationDate', () => {
       assert.equal(findPublicationDate(text, lang), expected)
     })
   }
+
+  test('stays fast on a page of date labels and dates', () => {
+    const text = 'Date: soon\nUpdated: 12.12.2012 text\n© 2024 May 5, 2024 '.repeat(20_000)
+    const started = performance.now()
+    findPublicationDate(text, 'en')
+    assert.ok(performance.now() - started < 3000)
+  })
 })

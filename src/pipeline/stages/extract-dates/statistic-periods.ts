@@ -5,6 +5,7 @@
  * @module pipeline/stages/extract-dates/statistic-periods
  */
 import type { StatisticsDoc } from '#core/document.ts'
+import type { Statistic } from '#core/facts.ts'
 import type { Span } from '#core/span.ts'
 
 /** A year mention with its ISO value. */
@@ -20,10 +21,45 @@ const MAX_STAT_SPAN = 120
  * rules of `date-context.ts` cover the case where the statistics stage found nothing.
  */
 export function isStatisticPeriod(doc: StatisticsDoc, year: YearMention): boolean {
-  for (const s of doc.statistics) {
-    if (!s.period || s.end - s.start > MAX_STAT_SPAN) continue
-    const inPeriod = s.period === year.iso || s.period.split('/').includes(year.iso)
-    if (inPeriod && s.start <= year.start && year.end <= s.end) return true
+  const all = doc.statistics
+  if (all.length <= FEW) return all.some((s) => isPeriodOf(s, year))
+  // A long list (a statistics table) is sorted once, so that each year looks at the few short
+  // spans that can hold it, not at the whole list.
+  let short = byStart.get(all)
+  if (!short) {
+    short = all
+      .filter((s) => s.period && s.end - s.start <= MAX_STAT_SPAN)
+      .sort((a, b) => a.start - b.start)
+    byStart.set(all, short)
+  }
+  for (let i = lastStartingBy(short, year.start); i >= 0; i--) {
+    const s = short[i]!
+    if (s.start < year.start - MAX_STAT_SPAN) break
+    if (isPeriodOf(s, year)) return true
   }
   return false
+}
+
+const FEW = 16
+const byStart = new WeakMap<readonly Statistic[], readonly Statistic[]>()
+
+function isPeriodOf(s: Statistic, year: YearMention): boolean {
+  if (!s.period || s.end - s.start > MAX_STAT_SPAN) return false
+  const inPeriod = s.period === year.iso || s.period.split('/').includes(year.iso)
+  return inPeriod && s.start <= year.start && year.end <= s.end
+}
+
+/** Index of the last statistic starting at or before `pos` (sorted by start), or -1. */
+function lastStartingBy(sorted: readonly Statistic[], pos: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  let best = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]!.start <= pos) {
+      best = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return best
 }

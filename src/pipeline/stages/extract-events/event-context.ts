@@ -80,7 +80,7 @@ const UNNAMED_KK_NOUN = /тұрғын|азамат|күдікті|ер адам|
 // alternation of literals, without flags, look-arounds or \p classes, is several times faster
 // than the pattern itself, and most sentences fail it; the pattern runs only where it passes.
 const AGGREGATE_PERIOD_HINT =
-  /since the |year|over the |months|cases|дел|год|с начала|месяц|лет|недел|жыл|биыл|былтыр|total|всего|сложности|барлығы|overall/
+  /since the |current year|this year|over the |months|during the year|last year|past year|several cases|number of cases|несколько |ряд |текущем|с начала|за |прошлом|жыл басынан|ағымдағы жыл|өткен жылы|биыл|былтыр|соңғы |total|всего за|сложности|барлығы|overall/
 const CASE_COUNT_HINT =
   /cases|crimes|offen|sentences|facts|дел|уголовных|преступлени|фактов|правонарушени|іс|қылмыс|факті|каналов|channels|арна/
 const COUNT_WORDS_TREND_HINT =

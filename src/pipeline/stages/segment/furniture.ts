@@ -199,8 +199,9 @@ export function classifyLine(line: string): BoilerplateKind | null {
   if (line.length <= 400 && MAY_BE_COOKIE.test(line) && COOKIE_RE.test(line)) return 'legal'
   if (BYLINE_RE.test(line)) return 'byline'
   if (isMenuRow(line)) return 'navigation'
-  if (line.length <= 200 && label !== null) {
-    for (const p of RELATED_PREFIXES) if (label.startsWith(p)) return 'related'
+  if (line.length <= 200) {
+    const head = label ?? labelHead(line)
+    for (const p of RELATED_PREFIXES) if (head.startsWith(p)) return 'related'
   }
   // A caption shortcode inside a paragraph is blanked on its own, not with the paragraph.
   const bare = line.includes('[caption') ? line.replace(CAPTION_TAG, '').trim() : line
@@ -220,25 +221,35 @@ const MAY_BE_READ_MORE = /причину|подробн|детали|read (?:mor
 const CREDIT_LEAD =
   /^(?:cover\s+)?(?:photo|image|illustrati|screenshot|video|cover|фото|иллюстрация|скриншот|видео|коллаж|сурет)/iu
 
-// Longer than every key of FURNITURE_LINES (and every Object.prototype member name).
-const LABEL_MAX = Math.max(40, ...Object.keys(FURNITURE_LINES).map((k) => k.length))
+// The longest of RELATED_PREFIXES, and a length above every key of FURNITURE_LINES (and every
+// Object.prototype member name) and every prefix.
+const PREFIX_MAX = Math.max(...RELATED_PREFIXES.map((p) => p.length))
+const LABEL_MAX = Math.max(40, PREFIX_MAX, ...Object.keys(FURNITURE_LINES).map((k) => k.length))
 
 /**
  * The line as a FURNITURE_LINES key (`normLabel` of the lower-cased line), or `null` for a line
- * longer than 200 characters whose label would be longer than any key: most lines are prose
- * paragraphs, and lower-casing each of them costs more than every other rule. The label's
- * extent is measured on the line as written: lower-casing never shortens a string and leaves the
- * stripped characters (bullets, whitespace, colons, dots) as they are.
+ * whose label would be longer than any key: most lines are prose paragraphs, and lower-casing
+ * each of them costs more than every other rule. The label's extent is measured on the line as
+ * written: lower-casing never shortens a string and leaves the stripped characters (bullets,
+ * whitespace, colons, dots) as they are.
  */
 function labelOf(line: string): string | null {
-  if (line.length > 200) {
-    let s = 0
-    let e = line.length
-    while (s < e && isLabelLead(line.charCodeAt(s))) s++
-    while (e > s && isLabelTail(line.charCodeAt(e - 1))) e--
-    if (e - s > LABEL_MAX) return null
-  }
+  let s = 0
+  let e = line.length
+  while (s < e && isLabelLead(line.charCodeAt(s))) s++
+  while (e > s && isLabelTail(line.charCodeAt(e - 1))) e--
+  if (e - s > LABEL_MAX) return null
   return normLabel(line.toLowerCase())
+}
+
+/**
+ * The start of a long label (one `labelOf` gives `null` for), lower-cased: enough to test
+ * RELATED_PREFIXES, whose every prefix is shorter than the label.
+ */
+function labelHead(line: string): string {
+  let s = 0
+  while (s < line.length && isLabelLead(line.charCodeAt(s))) s++
+  return line.slice(s, s + PREFIX_MAX).toLowerCase()
 }
 
 /** A character that `normLabel` or the trailing-dots lookup may strip from the end. */

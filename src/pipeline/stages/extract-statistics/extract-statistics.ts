@@ -60,6 +60,8 @@ export function extractStatistics(): Stage<MoneyDoc, StatisticsDoc> {
  * money stage's own finder. Falls back to `doc.money` if that finder fails.
  */
 function moneyMentions(doc: MoneyDoc): MoneySpan[] {
+  // The money stage lists every amount this finder finds (once each): none listed, none to find.
+  if (doc.money.length === 0) return []
   try {
     return findMoney(doc.content, { decimalComma: doc.lang !== 'en' }).map((h) => ({
       start: h.start,

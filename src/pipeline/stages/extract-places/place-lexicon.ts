@@ -30,6 +30,8 @@ export interface LexiconEntry {
 interface TrieNode {
   readonly next: Map<string, TrieNode>
   entries: LexiconEntry[]
+  /** Some entry must match letter case: the entries are filtered per match. */
+  caseSensitive: boolean
 }
 
 /** A match of lexicon forms in text, in token indices. */
@@ -52,7 +54,7 @@ let cache: PlaceLexicon | null = null
 export function placeLexicon(): PlaceLexicon {
   if (cache) return cache
   const gazetteer = loadGazetteer()
-  const root: TrieNode = { next: new Map(), entries: [] }
+  const root: TrieNode = { next: new Map(), entries: [], caseSensitive: false }
   const add = (form: string, entry: LexiconEntry) => {
     const toks = placeTokens(form)
     if (toks.length === 0) return
@@ -61,7 +63,7 @@ export function placeLexicon(): PlaceLexicon {
       const k = foldWord(t.text)
       let child = node.next.get(k)
       if (!child) {
-        child = { next: new Map(), entries: [] }
+        child = { next: new Map(), entries: [], caseSensitive: false }
         node.next.set(k, child)
       }
       node = child
@@ -78,6 +80,7 @@ export function placeLexicon(): PlaceLexicon {
       )
     ) {
       node.entries.push(entry)
+      if (entry.caseSensitive !== null) node.caseSensitive = true
     }
   }
   for (const place of gazetteer.places.values()) {
@@ -129,9 +132,8 @@ export function placeLexicon(): PlaceLexicon {
           node = node.next.get(keys(j))
           if (!node) break
           if (node.entries.length > 0) {
-            const entries = node.entries.filter(
-              (e) => e.caseSensitive === null || sameCase(e.caseSensitive, tokens, i, j),
-            )
+            // Most forms match in any case: their entries are shared, not copied per match.
+            const entries = node.caseSensitive ? caseMatches(node, tokens, i, j) : node.entries
             if (entries.length > 0) best = { tokStart: i, tokEnd: j + 1, entries }
           }
         }
@@ -169,6 +171,23 @@ function abbreviation(text: string): string | null {
   const bare = text.replace(/\./g, '')
   if (bare.length > 6 || bare.length < 2) return null
   return /^[\p{Lu}]+$/u.test(bare) ? bare : null
+}
+
+/**
+ * The entries of `node` whose letter case the tokens `[i, j]` meet. Not a closure in the loop
+ * of `match`: a closure there would make every step of that loop allocate its variables.
+ */
+function caseMatches(
+  node: TrieNode,
+  tokens: readonly PlaceToken[],
+  i: number,
+  j: number,
+): LexiconEntry[] {
+  const out: LexiconEntry[] = []
+  for (const e of node.entries) {
+    if (e.caseSensitive === null || sameCase(e.caseSensitive, tokens, i, j)) out.push(e)
+  }
+  return out
 }
 
 function sameCase(abbr: string, tokens: readonly PlaceToken[], i: number, j: number): boolean {

@@ -211,8 +211,7 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
       continue
     }
     for (const words of EN_SITE_AFTER) {
-      if (lower !== words[0]) continue
-      if (!words.every((w, k) => tokens[i + k]?.text.toLowerCase() === w)) continue
+      if (lower !== words[0] || !wordsAt(tokens, i, words)) continue
       const from = capsBefore(tokens, i, 3)
       const end = tokens[i + words.length - 1]!.end
       if (from < i) push(text.slice(tokens[from]!.start, end), tokens[from]!.start, end)
@@ -220,6 +219,17 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
     }
   }
   return out
+}
+
+/**
+ * Whether the tokens from `i` are `words` (lower case). Not a closure in the loop of
+ * `findSites`: a closure there would make every step of that loop allocate its variables.
+ */
+function wordsAt(tokens: readonly PlaceToken[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    if (tokens[i + k]?.text.toLowerCase() !== words[k]) return false
+  }
+  return true
 }
 
 // "Kazakh-China frontier" names a border, not a site.

@@ -334,9 +334,11 @@ function group(
       country =
         countryInside(tokens, c, lang, placeIndex) ??
         (outer ? countryInside(tokens, outer, lang, placeIndex) : null) ??
-        (q && q.size === 1
-          ? firstOf(q)
-          : (docCountry ??= documentCountry(tokens, found, places, lang)))
+        (q && q.size === 1 ? firstOf(q) : null)
+      if (country === null) {
+        docCountry ??= documentCountry(tokens, found, places, lang)
+        country = docCountry
+      }
     }
     resolved.push(settle(c, country, c.orgId ? `id:${c.orgId}@${country ?? '-'}` : c.key))
   }

@@ -231,42 +231,15 @@ export function compileLexicon(
     const a = folded[filterKey(first.norm)] ? root.folded.get(first.norm) : undefined
     const b = exact[filterKey(first.text)] ? root.exact.get(first.text) : undefined
     if (!a && !b) return null
-    let bestNode: TrieNode | null = null
-    let bestTo = i
-    // Depth-first: a step follows the case-insensitive and the case-sensitive child.
-    const nodes: TrieNode[] = []
-    const ats: number[] = []
-    if (a) {
-      nodes.push(a)
-      ats.push(i + 1)
-    }
-    if (b) {
-      nodes.push(b)
-      ats.push(i + 1)
-    }
-    while (nodes.length > 0) {
-      const node = nodes.pop()!
-      const at = ats.pop()!
-      if (node.end && at > bestTo) {
-        bestNode = node
-        bestTo = at
-      }
-      const tok = tokens[at]
-      // A name does not run across a line break.
-      if (!tok || tok.nlBefore) continue
-      const f = node.folded.get(tok.norm)
-      if (f) {
-        nodes.push(f)
-        ats.push(at + 1)
-      }
-      const e = node.exact.get(tok.text)
-      if (e) {
-        nodes.push(e)
-        ats.push(at + 1)
-      }
-    }
-    if (!bestNode?.end) return null
-    const { entry, nominative } = bestNode.end
+    // Depth-first, the case-sensitive child before the case-insensitive one at every step.
+    bestNode = null
+    bestTo = i
+    if (b) longest(b, tokens, i + 1)
+    if (a) longest(a, tokens, i + 1)
+    // `longest` set these; the compiler cannot see it.
+    const node = bestNode as TrieNode | null
+    if (!node?.end) return null
+    const { entry, nominative } = node.end
     return { entry, from: i, to: bestTo, nominative }
   }
 
@@ -285,6 +258,29 @@ export function compileLexicon(
       return out
     },
   }
+}
+
+/** The deepest name end {@link longest} has found so far, and where it ends. */
+let bestNode: TrieNode | null = null
+let bestTo = 0
+
+/**
+ * Walks the trie from `node` over the tokens from `at`, recording in `bestNode` / `bestTo` the
+ * first name end found at the greatest depth. Recursion, not a stack of arrays: the trie is
+ * a few names deep and most words follow one path.
+ */
+function longest(node: TrieNode, tokens: readonly OrgToken[], at: number): void {
+  if (node.end && at > bestTo) {
+    bestNode = node
+    bestTo = at
+  }
+  const tok = tokens[at]
+  // A name does not run across a line break.
+  if (!tok || tok.nlBefore) return
+  const e = node.exact.get(tok.text)
+  const f = node.folded.get(tok.norm)
+  if (e) longest(e, tokens, at + 1)
+  if (f) longest(f, tokens, at + 1)
 }
 
 /** A word's slot in a first-word filter: its first and last letters and its length. */

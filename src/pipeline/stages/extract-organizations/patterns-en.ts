@@ -605,6 +605,15 @@ const GENRE_AFTER = new Map<string, OrganizationKind>([
   ['charity', 'ngo'],
 ])
 
+/**
+ * The genre a lower-case word names. Not a closure in the loop of `genreNamed`: a closure there
+ * would make every step of that loop allocate its variables.
+ */
+function genreOf(word: string): readonly [RegExp, OrganizationKind] | undefined {
+  for (const genre of GENRE_EN) if (genre[0].test(word)) return genre
+  return undefined
+}
+
 /** "charity fund Rahym", "Kazakhstan bank BTA": a lower-case genre word, then the name. */
 function genreNamed(text: string, tokens: readonly OrgToken[]): Candidate[] {
   const out: Candidate[] = []
@@ -614,7 +623,7 @@ function genreNamed(text: string, tokens: readonly OrgToken[]): Candidate[] {
     const after = genreAfter(text, tokens, i)
     if (after) out.push(after)
     if (!GENRE_WORDS.has(g.norm)) continue
-    const genre = GENRE_EN.find(([re]) => re.test(g.norm))
+    const genre = genreOf(g.norm)
     if (!genre) continue
     let k = i + 1
     while (k < tokens.length && k - i <= 3) {

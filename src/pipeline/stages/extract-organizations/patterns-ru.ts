@@ -515,11 +515,20 @@ export function recognizeRu(
       source: 'pattern',
     })
     // Go on after the name, or at a body named inside its complement (it gets its own mention).
-    const next = comp.nested.find((n) => n > i) ?? comp.to
+    const next = firstAfter(comp.nested, i) ?? comp.to
     i = Math.max(i, next - 1)
   }
   out.push(...distributive(tokens))
   return out
+}
+
+/**
+ * The first index in `list` after `i`. Not a closure in the loop of `recognizeRu`: a closure
+ * there would make every step of that loop allocate its variables.
+ */
+function firstAfter(list: readonly number[], i: number): number | undefined {
+  for (const n of list) if (n > i) return n
+  return undefined
 }
 
 /** Qualifiers that open a body's full name before a known short name. */

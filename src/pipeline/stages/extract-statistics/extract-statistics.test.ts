@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { DetectedDoc, MoneyDoc } from '#core/document.ts'
+import { extractMoney } from '../extract-money/extract-money.ts'
 import { segment } from '../segment/segment.ts'
 import { extractStatistics } from './extract-statistics.ts'
 
@@ -21,7 +22,14 @@ function prepare(text: string, published: string | null, lang: 'en' | 'ru' | 'kk
   }
   const seg = segment().run(detected, ctx)
   assert.ok(!(seg instanceof Promise))
-  return { ...seg, locations: [], organizations: [], persons: [], money: [] }
+  // The money stage's own output: the statistics stage reads it (an empty list there means
+  // there is no amount to look for).
+  const withMoney = extractMoney().run(
+    { ...seg, locations: [], organizations: [], persons: [] },
+    ctx,
+  )
+  assert.ok(!(withMoney instanceof Promise))
+  return withMoney
 }
 
 describe('extractStatistics stage', () => {

@@ -16,7 +16,7 @@ import { readGivenName, readSurname } from './morphology.ts'
 import { foldName } from './name-data.ts'
 import { findNameMentions, type NameMention } from './recognise.ts'
 import { chooseRole, roleOfTitle, statusAt, titleAt } from './roles.ts'
-import { scanTokens } from './scan.ts'
+import { SLOT_BLOCKED, SLOT_TAKEN, scanTokens, scratchBytes } from './scan.ts'
 
 const STAGE = 'extract-persons'
 const VERSION = 1
@@ -29,10 +29,11 @@ export function extractPersons(): Stage<OrganizationsDoc, PersonsDoc> {
     run(doc) {
       let persons: Person[] = []
       try {
-        persons = findPersons(doc.content, doc.lang, [
-          ...doc.locations.flatMap((l) => l.mentions),
-          ...doc.organizations.flatMap((o) => o.mentions),
-        ])
+        const blocked: Mention[] = []
+        for (const l of doc.locations) for (const m of l.mentions) blocked.push(m)
+        for (const o of doc.organizations) for (const m of o.mentions) blocked.push(m)
+        blocked.sort((a, b) => a.start - b.start)
+        persons = findPersons(doc.content, doc.lang, blocked)
       } catch {
         // Never stop the document on odd text: an empty list is a safe answer.
         persons = []
@@ -58,8 +59,8 @@ export function findPersons(
   blocked: readonly { start: number; end: number }[] = [],
 ): Person[] {
   const tokens = scanTokens(content)
-  const spans = [...blocked].sort((a, b) => a.start - b.start)
-  const blockedTokens = new Uint8Array(tokens.length)
+  const spans = sortedByStart(blocked)
+  const blockedTokens = scratchBytes(SLOT_BLOCKED, tokens.length)
   let s = 0
   for (let i = 0; i < tokens.length && spans.length > 0; i++) {
     const t = tokens[i]!
@@ -74,12 +75,14 @@ export function findPersons(
   // A span that ends in a given name and a surname ran over a person (`Almaty Police Berik
   // Sadykov` taken as one body): the name is given back. Bodies named after people end in a
   // head word (`... Foundation`, `... Street`), so they keep their words.
-  const spanEnds = new Set(spans.map((x) => x.end))
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  let spanEnds: Set<number> | undefined
+  for (let i = 0; spans.length > 0 && i + 1 < tokens.length; i++) {
     if (!blockedTokens[i] || !blockedTokens[i + 1]) continue
     const a = tokens[i]!
     const b = tokens[i + 1]!
-    if (!spanEnds.has(b.end) || b.start - a.end > 1) continue
+    if (b.start - a.end > 1) continue
+    spanEnds ??= new Set(spans.map((x) => x.end))
+    if (!spanEnds.has(b.end)) continue
     if (readGivenName(a.text, lang) && readSurname(b.text, lang)?.strong) {
       blockedTokens[i] = 0
       blockedTokens[i + 1] = 0
@@ -93,7 +96,7 @@ export function findPersons(
   })
   const clusters = link(mentions)
   // Tokens inside any name: a title phrase never runs across another person's name.
-  const taken = new Uint8Array(tokens.length)
+  const taken = scratchBytes(SLOT_TAKEN, tokens.length)
   for (const m of mentions) taken.fill(1, m.tokenStart, m.tokenEnd)
   const out: Person[] = []
   for (const c of clusters) {
@@ -101,6 +104,13 @@ export function findPersons(
     out.push(toPerson(c, content, tokens, lang, taken))
   }
   return out
+}
+
+/** The spans by start; most lists come in order already and are not copied. */
+function sortedByStart<T extends { start: number }>(spans: readonly T[]): readonly T[] {
+  for (let k = 1; k < spans.length; k++)
+    if (spans[k]!.start < spans[k - 1]!.start) return [...spans].sort((a, b) => a.start - b.start)
+  return spans
 }
 
 /**

@@ -8,6 +8,7 @@
  *
  * @module pipeline/stages/extract-persons/recognise
  */
+import { PERSON_ROLES } from '#core/facts.ts'
 import type { Token } from '../../text/tokenize.ts'
 import {
   type CueRole,
@@ -36,7 +37,7 @@ import {
   isPatronymic,
   patronymicNominative,
 } from './name-data.ts'
-import { isSpace } from './scan.ts'
+import { isSpace, SLOT_NAME_WORD, SLOT_TITLE_CASE, scratchBytes } from './scan.ts'
 
 /** A surname as read in one mention. */
 export interface SurnamePart {
@@ -70,24 +71,90 @@ export interface NameMention {
   readonly sentenceInitial: boolean
 }
 
+/** The title/descriptor cue a word is, if any. */
+export function titleCue(norm: string): CueRole | undefined {
+  const bits = cueBits(norm) & TITLE_MASK
+  return bits === 0 ? undefined : TITLE_ROLES[bits - 1]
+}
+
+/** Tells whether a word is a verb of speech (`said`, `сообщила`, `деді`). */
+export function isSpeechCue(norm: string): boolean {
+  return (cueBits(norm) & SPEECH_BIT) !== 0
+}
+
+/** The legal status a word shows, if any. */
+export function statusCue(norm: string): 'convict' | 'suspect' | 'victim' | undefined {
+  const bits = cueBits(norm) >>> STATUS_SHIFT
+  return bits === 0 ? undefined : STATUSES[bits - 1]
+}
+
 const TITLE_EXACT = new Map<string, CueRole>()
 const TITLE_PREFIX: [string, CueRole][] = []
 for (const [w, r] of TITLE_CUES) {
   if (/^[a-z-]+$/.test(w)) TITLE_EXACT.set(w, r)
   else TITLE_PREFIX.push([w, r])
 }
+const SPEECH_ONE = SPEECH_CUES.filter((s) => !s.includes(' '))
 
-/** The title/descriptor cue a word is, if any. */
-export function titleCue(norm: string): CueRole | undefined {
-  const hit = TITLE_CACHE.get(norm)
-  if (hit !== undefined) return hit || undefined
-  const found = titleCueUncached(norm)
-  if (TITLE_CACHE.size > 50_000) TITLE_CACHE.clear()
-  TITLE_CACHE.set(norm, found ?? '')
-  return found
+// The three cue readings of a word packed in one number, so that the callers that ask a token
+// all three questions (the status and speaker tests around every mention) look it up once:
+// bits 0-3 the title role (index + 1), bit 4 speech, bits 5-6 the status (index + 1).
+const TITLE_ROLES: readonly CueRole[] = PERSON_ROLES
+const STATUSES = ['convict', 'suspect', 'victim'] as const
+const TITLE_MASK = 0b1111
+const SPEECH_BIT = 0b1_0000
+const STATUS_SHIFT = 5
+
+// A word matches a cue only if it starts with the cue's first letters (up to four): a bit per
+// such beginning (hashed; a shared bit only costs a look-up) lets most words skip the cache.
+// Cues are two letters or longer; one table per beginning length, 2, 3 and 4.
+const CUE_START = [new Uint32Array(2048), new Uint32Array(2048), new Uint32Array(2048)] as const
+
+function startKey(norm: string, len: number): number {
+  let k = 0
+  for (let i = 0; i < len; i++) k = (k * 251 + (norm.charCodeAt(i) & 0xff)) & 0xffff
+  return k
 }
 
-const TITLE_CACHE = new Map<string, CueRole | ''>()
+function hasStart(table: Uint32Array, k: number): boolean {
+  return (table[k >>> 5]! & (1 << (k & 31))) !== 0
+}
+
+for (const cue of [...TITLE_CUES.map(([w]) => w), ...SPEECH_ONE, ...STATUS_CUES.map(([w]) => w)]) {
+  const len = Math.min(cue.length, 4)
+  const k = startKey(cue, len)
+  CUE_START[len - 2]![k >>> 5]! |= 1 << (k & 31)
+}
+
+/** Whether the word begins like some cue; `false` for most words. */
+function mayBeCue(norm: string): boolean {
+  const n = norm.length
+  if (n < 2) return false
+  const c0 = norm.charCodeAt(0) & 0xff
+  const k2 = (c0 * 251 + (norm.charCodeAt(1) & 0xff)) & 0xffff
+  if (hasStart(CUE_START[0], k2)) return true
+  if (n < 3) return false
+  const k3 = (k2 * 251 + (norm.charCodeAt(2) & 0xff)) & 0xffff
+  if (hasStart(CUE_START[1], k3)) return true
+  return n >= 4 && hasStart(CUE_START[2], (k3 * 251 + (norm.charCodeAt(3) & 0xff)) & 0xffff)
+}
+
+const CUE_CACHE = new Map<string, number>()
+
+function cueBits(norm: string): number {
+  if (!mayBeCue(norm)) return 0
+  const hit = CUE_CACHE.get(norm)
+  if (hit !== undefined) return hit
+  const title = titleCueUncached(norm)
+  const status = statusCueUncached(norm)
+  const bits =
+    (title === undefined ? 0 : TITLE_ROLES.indexOf(title) + 1) |
+    (speechCueUncached(norm) ? SPEECH_BIT : 0) |
+    ((status === undefined ? 0 : STATUSES.indexOf(status) + 1) << STATUS_SHIFT)
+  if (CUE_CACHE.size > 50_000) CUE_CACHE.clear()
+  CUE_CACHE.set(norm, bits)
+  return bits
+}
 
 function titleCueUncached(norm: string): CueRole | undefined {
   const exact = TITLE_EXACT.get(norm)
@@ -97,43 +164,15 @@ function titleCueUncached(norm: string): CueRole | undefined {
   return undefined
 }
 
-const SPEECH_ONE = SPEECH_CUES.filter((s) => !s.includes(' '))
-
-/** Tells whether a word is a verb of speech (`said`, `сообщила`, `деді`). */
-export function isSpeechCue(norm: string): boolean {
-  const hit = SPEECH_CACHE.get(norm)
-  if (hit !== undefined) return hit
-  let found = false
-  for (const s of SPEECH_ONE) {
-    if (norm === s || (s.length > 4 && norm.startsWith(s))) {
-      found = true
-      break
-    }
-  }
-  if (SPEECH_CACHE.size > 50_000) SPEECH_CACHE.clear()
-  SPEECH_CACHE.set(norm, found)
-  return found
+function speechCueUncached(norm: string): boolean {
+  for (const s of SPEECH_ONE) if (norm === s || (s.length > 4 && norm.startsWith(s))) return true
+  return false
 }
 
-const SPEECH_CACHE = new Map<string, boolean>()
-
-/** The legal status a word shows, if any. */
-export function statusCue(norm: string): 'convict' | 'suspect' | 'victim' | undefined {
-  const hit = STATUS_CACHE.get(norm)
-  if (hit !== undefined) return hit || undefined
-  let found: 'convict' | 'suspect' | 'victim' | '' = ''
-  for (const [p, r] of STATUS_CUES) {
-    if (norm.startsWith(p)) {
-      found = r
-      break
-    }
-  }
-  if (STATUS_CACHE.size > 50_000) STATUS_CACHE.clear()
-  STATUS_CACHE.set(norm, found)
-  return found || undefined
+function statusCueUncached(norm: string): 'convict' | 'suspect' | 'victim' | undefined {
+  for (const [p, r] of STATUS_CUES) if (norm.startsWith(p)) return r
+  return undefined
 }
-
-const STATUS_CACHE = new Map<string, 'convict' | 'suspect' | 'victim' | ''>()
 
 const PARTICLES_INNER = new Set([
   'bin',
@@ -221,7 +260,20 @@ const LETTER_WORD = /^\p{L}[\p{L}\p{M}'’ʼ-]*$/u
 const UPPER_FIRST = /^\p{Lu}/u
 
 function isLetterWord(t: Token): boolean {
-  return t.isWord && LETTER_WORD.test(t.text)
+  if (!t.isWord) return false
+  // A word token holds letters, digits, marks and inner joiners: for Latin and Cyrillic the
+  // regex comes down to "a letter first, no digit"; other scripts ask the regex.
+  const w = t.text
+  const c0 = w.charCodeAt(0)
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 0x400 && c0 <= 0x481)))
+    return LETTER_WORD.test(w)
+  for (let k = 1; k < w.length; k++) {
+    const c = w.charCodeAt(k)
+    if (c < 0x80) {
+      if (c >= 48 && c <= 57) return false
+    } else if (c < 0x400 || c > 0x4ff) return LETTER_WORD.test(w)
+  }
+  return true
 }
 
 function isCapitalised(t: Token): boolean {
@@ -279,7 +331,7 @@ function unknownWordMayBeName(word: string, cue: CueRole | 'honorific', cueToken
  * longer words nearly all capitalised.
  */
 function markTitleCaseLines(text: string, tokens: readonly Token[]): Uint8Array {
-  const flags = new Uint8Array(tokens.length)
+  const flags = scratchBytes(SLOT_TITLE_CASE, tokens.length)
   let lineStart = 0
   let long = 0
   let caps = 0
@@ -380,6 +432,11 @@ function nameShapedUncached(word: string, lang: string): boolean {
   return true
 }
 
+/** A given name with the form the text wrote (a literal: an object spread is slow here). */
+function withSurface(g: GivenName, surface: string): GivenName & { readonly surface: string } {
+  return { nominative: g.nominative, gender: g.gender, case: g.case, surface }
+}
+
 /** What the recogniser needs to know about the document. */
 export interface RecogniseInput {
   readonly text: string
@@ -458,12 +515,13 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
   // A word that can be part of a name run.
   // Each token is judged once (runs and their starts ask about the same tokens).
   const titleCaseLine = markTitleCaseLines(text, tokens)
-  const nameWordMemo = new Int8Array(n)
+  // 0 not asked yet, 1 a name word, 2 not one.
+  const nameWordMemo = scratchBytes(SLOT_NAME_WORD, n)
   const nameWordAt = (i: number): boolean => {
     const memo = nameWordMemo[i]!
-    if (memo !== 0) return memo > 0
+    if (memo !== 0) return memo === 1
     const r = nameWordUncached(i)
-    nameWordMemo[i] = r ? 1 : -1
+    nameWordMemo[i] = r ? 1 : 2
     return r
   }
   const nameWordUncached = (i: number): boolean => {
@@ -676,7 +734,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
           text: text.slice(s0, particle.end),
           tokenStart: words[0]!,
           tokenEnd: end + 1,
-          given: g && w0.length > 1 ? { ...g, surface: w0[0]! } : undefined,
+          given: g && w0.length > 1 ? withSurface(g, w0[0]!) : undefined,
           surname: {
             surface: `${lastWord} ${particle.text}`,
             nominative: `${lastWord} ${pword}`,
@@ -770,7 +828,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
         text: clean,
         tokenStart: a,
         tokenEnd: b + 1,
-        given: given && givenSurface ? { ...given, surface: givenSurface } : undefined,
+        given: given && givenSurface ? withSurface(given, givenSurface) : undefined,
         surname,
         middle,
         initials: withInitials ? initialsText : '',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { tokenize } from '../../text/tokenize.ts'
+import { normalizeWord, tokenize } from '../../text/tokenize.ts'
 import { scanTokens } from './scan.ts'
 
 describe('scanTokens', () => {
@@ -14,5 +14,22 @@ describe('scanTokens', () => {
       a.map((t) => [t.text, t.start, t.end, t.isWord]),
     )
     assert.equal(b.find((t) => t.text === 'Ёлка')?.norm, 'елка')
+  })
+
+  it('folds capitalised words like the shared normaliser, for every capital letter', () => {
+    const capitals = 'ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІЎҲ'
+    const words = [...capitals].flatMap((c) => [
+      `${c}ерлан`,
+      `${c}olat`,
+      `${c}ёлка`,
+      `${c}-Жан`,
+      `${c}’s`,
+      `${c}ұлы`,
+      `${c}`,
+    ])
+    const tokens = scanTokens(words.join(' '))
+    for (const t of tokens)
+      if (t.isWord) assert.equal(t.norm, normalizeWord(t.text), `norm of ${t.text}`)
+    assert.equal(tokens.filter((t) => t.isWord).length, words.length)
   })
 })

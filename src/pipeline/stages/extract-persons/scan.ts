@@ -76,6 +76,30 @@ function isOwnNorm(c: number): boolean {
   )
 }
 
+/**
+ * The `norm` of an upper-case letter whose lower case is itself a `norm` character (`ё` folded
+ * to `е`): basic Latin and Cyrillic and the Kazakh letters; 0 for any other character.
+ */
+function lowerFirst(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20
+  if (c === 0x401) return 0x435 // Ё -> е
+  if (c === 0x406) return 0x456 // І
+  // Ғ Қ Ң Ү Ұ Һ Ә Ө: the lower case follows the upper.
+  if (
+    c === 0x492 ||
+    c === 0x49a ||
+    c === 0x4a2 ||
+    c === 0x4ae ||
+    c === 0x4b0 ||
+    c === 0x4ba ||
+    c === 0x4d8 ||
+    c === 0x4e8
+  )
+    return c + 1
+  return 0
+}
+
 /** Splits text into tokens. */
 export function scanTokens(text: string): Token[] {
   const out: Token[] = []
@@ -89,7 +113,8 @@ export function scanTokens(text: string): Token[] {
     }
     const start = i
     if (isWordChar(c, text, i)) {
-      let own = isOwnNorm(c)
+      // Whether every character after the first is its own `norm`.
+      let own = true
       i += width(c)
       for (;;) {
         while (i < n) {
@@ -111,8 +136,16 @@ export function scanTokens(text: string): Token[] {
         break
       }
       const t = text.slice(start, i)
-      if (own) {
+      if (own && isOwnNorm(c)) {
         out.push({ text: t, start, end: i, norm: t, isWord: true })
+        continue
+      }
+      // A capitalised word: only its first letter changes. `toLowerCase` on Cyrillic goes
+      // through the slow general case mapping, and one word in five or so is capitalised.
+      const lower = own ? lowerFirst(c) : 0
+      if (lower !== 0) {
+        const norm = String.fromCharCode(lower) + text.slice(start + 1, i)
+        out.push({ text: t, start, end: i, norm, isWord: true })
         continue
       }
       let norm = t.toLowerCase()
@@ -123,8 +156,36 @@ export function scanTokens(text: string): Token[] {
     }
     i += width(c)
     const t = text.slice(start, i)
-    // ASCII punctuation and symbols have no case.
-    out.push({ text: t, start, end: i, norm: c < 0x80 ? t : t.toLowerCase(), isWord: false })
+    // Punctuation and symbols have no case, but for the circled capitals (Ⓐ) and, to be safe,
+    // characters beyond the BMP.
+    const cased = (c >= 0x24b6 && c <= 0x24cf) || width(c) === 2
+    out.push({ text: t, start, end: i, norm: cased ? t.toLowerCase() : t, isWord: false })
   }
   return out
 }
+
+const SCRATCH: Uint8Array[] = []
+// Texts longer than this get arrays of their own, so that one huge document pins no memory.
+const SCRATCH_MAX = 1 << 16
+
+/**
+ * A zeroed byte array of at least `n` bytes (per-token flags), reused from call to call:
+ * allocating typed arrays for every document of a few hundred tokens cost more than the scans
+ * that fill them. `slot` names one array; a caller keeps its slot to itself while it runs.
+ */
+export function scratchBytes(slot: number, n: number): Uint8Array {
+  if (n > SCRATCH_MAX) return new Uint8Array(n)
+  let buf = SCRATCH[slot]
+  if (buf === undefined || buf.length < n) {
+    buf = new Uint8Array(Math.max(n, 1024))
+    SCRATCH[slot] = buf
+    return buf
+  }
+  return buf.fill(0, 0, n)
+}
+
+/** The scratch slots of the stage, one per array in use at the same time. */
+export const SLOT_BLOCKED = 0
+export const SLOT_TAKEN = 1
+export const SLOT_TITLE_CASE = 2
+export const SLOT_NAME_WORD = 3

@@ -17,7 +17,7 @@ import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
-import { FACET_KINDS, type SearchRepository } from '#storage/search-repository.ts'
+import type { SearchRepository } from '#storage/search-repository.ts'
 import { type HealthResponse, SearchQuery } from './contract.ts'
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
@@ -25,8 +25,10 @@ import { mountExportRoutes } from './export-routes.ts'
 import { errorBody, parseOrThrow, STATUS_BY_CODE } from './http-errors.ts'
 import { mountMapRoutes } from './map-routes.ts'
 import { buildOpenApi } from './openapi.ts'
+import { placeDisplayName } from './place-names.ts'
 import { presentDocument, presentSearchPage } from './presenters.ts'
 import { mountScreenRoutes } from './screen-routes.ts'
+import { searchFilters } from './search-filters.ts'
 
 /** What the API needs; bootstrap builds it. */
 export interface AppDeps {
@@ -93,12 +95,16 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/api/search', async (c) => {
     const query = parseOrThrow(SearchQuery, c.req.query(), 'query')
-    const facts = FACET_KINDS.flatMap((kind) => {
-      const label = query[kind]
-      return label === undefined ? [] : [{ kind, label }]
-    })
-    const page = await deps.search.search({ ...query, facts })
-    return c.json(presentSearchPage(page, query.ui))
+    const filters = searchFilters(query)
+    const page = await deps.search.search({ ...query, ...filters })
+    const body = presentSearchPage(page, query.ui)
+    if (query.within) {
+      body.within = {
+        id: query.within,
+        name: placeDisplayName(query.within, query.ui) ?? query.within,
+      }
+    }
+    return c.json(body)
   })
 
   const openApi = buildOpenApi(deps.version)

@@ -47,6 +47,12 @@ export const SearchQuery = z.object({
   location: FactFilter.optional().describe('only documents naming this place (canonical)'),
   person: FactFilter.optional().describe('only documents naming this person (canonical)'),
   organization: FactFilter.optional().describe('only documents naming this organisation'),
+  within: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}(?:-[A-Z0-9]{2,4})?$/, 'a gazetteer id (KZ-ALM) or a country code (KZ)')
+    .optional()
+    .describe('only documents naming a place within this region or country (as the map draws it)'),
   sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
   ui: z.enum(['en', 'ru', 'kk']).default('en').describe('language of facet display names'),
   facets: z
@@ -113,7 +119,7 @@ export const MapResponse = z.object({
         count: z.number().int().nonnegative().describe('matching documents naming a place here'),
         includes: z
           .array(z.string())
-          .describe('newer or historical areas counted in this one (the boundaries predate 2022)'),
+          .describe('current areas counted in this one (the boundaries predate 2022)'),
       }),
     }),
   ),
@@ -163,6 +169,10 @@ export const SearchResponse = z.object({
   total: z.number().int().nonnegative(),
   nextCursor: z.string().nullable(),
   facets: SearchFacets.optional(),
+  within: z
+    .object({ id: z.string(), name: z.string() })
+    .optional()
+    .describe('the area of the `within` filter, named in the `ui` language'),
 })
 export type SearchResponse = z.infer<typeof SearchResponse>
 
@@ -193,6 +203,16 @@ export const AnnotationDto = z.object({
 })
 export type AnnotationDto = z.infer<typeof AnnotationDto>
 
+/** The language of one paragraph of a document (offsets into its text, half-open). */
+export const ParagraphLanguageDto = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  lang: z.enum(['en', 'ru', 'kk']),
+  /** 0..1. */
+  confidence: z.number(),
+})
+export type ParagraphLanguageDto = z.infer<typeof ParagraphLanguageDto>
+
 /** `GET /api/documents/:id` response. */
 export const DocumentResponse = z.object({
   id: z.string(),
@@ -204,6 +224,11 @@ export const DocumentResponse = z.object({
   text: z.string(),
   extractorVersion: z.string(),
   annotations: z.array(AnnotationDto),
+  /**
+   * The language of each paragraph, in text order (mixed pages). Absent for documents stored
+   * before paragraph languages were kept (re-ingest them to fill it in).
+   */
+  paragraphs: z.array(ParagraphLanguageDto).optional(),
 })
 export type DocumentResponse = z.infer<typeof DocumentResponse>
 

@@ -8,7 +8,6 @@
 import type { Hono } from 'hono'
 import { stream } from 'hono/streaming'
 import type { ExportRepository } from '#storage/export-repository.ts'
-import { FACET_KINDS } from '#storage/search-repository.ts'
 import { ExportQuery } from './contract.ts'
 import {
   csvHeader,
@@ -19,6 +18,7 @@ import {
   jsonLine,
 } from './export-formats.ts'
 import { parseOrThrow } from './http-errors.ts'
+import { searchFilters } from './search-filters.ts'
 
 /** Adds `GET /api/export` to `app`. */
 export function mountExportRoutes(
@@ -28,15 +28,12 @@ export function mountExportRoutes(
 ): void {
   app.get('/api/export', (c) => {
     const query = parseOrThrow(ExportQuery, c.req.query(), 'query')
-    const facts = FACET_KINDS.flatMap((kind) => {
-      const label = query[kind]
-      return label === undefined ? [] : [{ kind, label }]
-    })
+    const filters = searchFilters(query)
     const media = EXPORT_MEDIA[query.format]
     const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
     c.header('content-type', media.type)
     c.header('content-disposition', `attachment; filename="tergeu-${day}.${media.ext}"`)
-    const documents = exports.documents({ ...query, facts }, { max: query.max })
+    const documents = exports.documents({ ...query, ...filters }, { max: query.max })
     return stream(
       c,
       async (out) => {

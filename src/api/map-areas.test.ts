@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { loadAreas } from './map-routes.ts'
+import { loadAreas, placesWithin } from './map-areas.ts'
 
 describe('map areas', () => {
   test('every current region of Kazakhstan is drawn, the 2018 and 2022 ones inside their old polygons', () => {
@@ -41,5 +41,16 @@ describe('map areas', () => {
       ['KZ', 'KG', 'UZ', 'TJ', 'TM'],
     )
     assert.equal(areaOf['KZ-ALA'], 'KZ')
+  })
+
+  test('an area filter stands for the places within it, as the map draws them', () => {
+    const almatyRegion = placesWithin('KZ-ALM')
+    assert.ok(almatyRegion.includes('KZ-ALM'))
+    assert.ok(almatyRegion.includes('KZ-ZHT'), 'Jetisu is drawn inside Almaty region')
+    assert.ok(!almatyRegion.includes('KZ-ALA'), 'Almaty city is its own area')
+
+    const kazakhstan = placesWithin('KZ')
+    assert.ok(kazakhstan.includes('KZ-ALA') && kazakhstan.includes('KZ-TAR'))
+    assert.ok(!kazakhstan.includes('KG'))
   })
 })

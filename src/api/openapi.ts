@@ -135,6 +135,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [400, 404, 409],
   },
   {
+    method: 'get',
+    path: '/api/entity-log',
+    tag: 'entities',
+    summary: "Analysts' merges, splits and undos, newest first (optionally of one entity)",
+    query: contract.EntityLogQuery,
+    response: contract.EntityLogListResponse,
+    errors: [400],
+  },
+  {
     method: 'post',
     path: '/api/entity-log/:id/undo',
     tag: 'entities',

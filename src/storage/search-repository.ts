@@ -34,6 +34,8 @@ export interface SearchParams {
    * places the gazetteer id (`KZ-ALA`) when the place has one, as facets report them.
    */
   readonly facts?: readonly { readonly kind: FacetKind; readonly label: string }[] | undefined
+  /** Only documents naming one of these gazetteer places (an area and the places within it). */
+  readonly placeIn?: readonly string[] | undefined
   /** Default: `relevance` with a query, `newest` without. */
   readonly sort?: SearchSort | undefined
   /** Hits per page (1..100). */
@@ -156,6 +158,11 @@ export function whereMatches(params: SearchParams): RawBuilder<unknown> {
   for (const f of params.facts ?? []) {
     conditions.push(
       sql`exists (select 1 from facts f where f.doc_id = d.id and f.kind = ${f.kind} and ${factKey(f.kind)} = ${f.label})`,
+    )
+  }
+  if (params.placeIn) {
+    conditions.push(
+      sql`exists (select 1 from facts f where f.doc_id = d.id and f.kind = 'location' and f.data->>'placeId' = any(${[...params.placeIn]}::text[]))`,
     )
   }
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`

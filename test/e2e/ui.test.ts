@@ -210,4 +210,29 @@ describe('web UI', { timeout: 180_000 }, () => {
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  test('maps the matches by region and filters by the region chosen', { skip: SKIP }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(`${server.url}/?view=map`)
+    await page.locator('.map-svg path.area').first().waitFor()
+    assert.ok((await page.locator('.map-svg path.area').count()) >= 17, 'every region is drawn')
+    const shaded = page.locator('.map-svg path.area.has-count')
+    assert.ok((await shaded.count()) >= 2, 'regions with documents are shaded')
+    await page.screenshot({ path: `${SHOTS}/ui-map.png`, fullPage: true })
+
+    const target = page.locator('.map-svg path.area[data-id="KZ-ALA"]')
+    const expected = Number(await target.getAttribute('data-count'))
+    assert.ok(expected >= 1, 'the sample corpus names Almaty')
+    // Almaty city is a few pixels wide: the disc drawn over it takes the click.
+    await page.locator('.map-svg circle[data-id="KZ-ALA"]').click()
+    await page.locator('.result').first().waitFor()
+    assert.match(new URL(page.url()).search, /[?&]within=KZ-ALA/)
+    assert.equal(await page.locator('.result').count(), expected)
+    assert.match((await page.locator('.filter-chip').textContent()) ?? '', /Almaty/)
+
+    await page.goto(`${server.url}/?view=map&area=asia`)
+    await page.locator('.map-svg path.area[data-id="KZ"]').waitFor()
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
 })

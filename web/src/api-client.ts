@@ -9,6 +9,8 @@ import {
   DocumentResponse,
   ErrorBody,
   HealthResponse,
+  type MapQuery,
+  MapResponse,
   type SearchQuery,
   SearchResponse,
 } from '#api/contract.ts'
@@ -35,6 +37,7 @@ export class ApiError extends Error {
 
 /** Search parameters sent as they are, when set. */
 const STRING_PARAMS = [
+  'q',
   'lang',
   'source',
   'from',
@@ -44,17 +47,28 @@ const STRING_PARAMS = [
   'location',
   'person',
   'organization',
+  'within',
   'sort',
   'ui',
   'limit',
   'cursor',
 ] as const
 
+function queryParams(query: Partial<Record<(typeof STRING_PARAMS)[number], unknown>>) {
+  const params = new URLSearchParams()
+  for (const key of STRING_PARAMS) {
+    const value = query[key]
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  }
+  return params
+}
+
 /** Typed access to the Tergeu HTTP API. */
 export interface ApiClient {
   health(signal?: AbortSignal): Promise<HealthResponse>
   search(query: Partial<SearchQuery> & { q: string }, signal?: AbortSignal): Promise<SearchResponse>
   document(id: string, signal?: AbortSignal): Promise<DocumentResponse>
+  map(query: Partial<MapQuery>, signal?: AbortSignal): Promise<MapResponse>
 }
 
 /** Creates a client for the API under `baseUrl` (default: the page's own origin). */
@@ -85,13 +99,14 @@ export function createApiClient(baseUrl = ''): ApiClient {
   return {
     health: (signal) => get('/api/health', HealthResponse, signal),
     search(query, signal) {
-      const params = new URLSearchParams({ q: query.q })
-      for (const key of STRING_PARAMS) {
-        const value = query[key]
-        if (value) params.set(key, String(value))
-      }
+      const params = queryParams(query)
       if (query.facets) params.set('facets', 'true')
       return get(`/api/search?${params}`, SearchResponse, signal)
+    },
+    map(query, signal) {
+      const params = queryParams(query)
+      if (query.area) params.set('area', query.area)
+      return get(`/api/map?${params}`, MapResponse, signal)
     },
     document: (id, signal) =>
       get(`/api/documents/${encodeURIComponent(id)}`, DocumentResponse, signal),

@@ -25,6 +25,7 @@ import {
   withFilter,
 } from './lib/url-state.ts'
 import { documentView } from './pages/document/document-page.ts'
+import { mapView, viewSwitch } from './pages/map/map-page.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
 
 const api = createApiClient()
@@ -75,6 +76,14 @@ const searchActions = {
   loadMore: (cursor: string) => api.search({ ...searchQuery(state), cursor }),
 }
 
+const setView = (view: 'map' | null) => navigate({ ...state, view, doc: null })
+
+const mapActions = {
+  // An area filters by every place drawn in it (a region's cities, a country's places).
+  chooseArea: (id: string) => navigate({ ...withFilter(state, 'within', id), view: null }),
+  setArea: (area: 'kz' | 'asia') => navigate({ ...state, area: area === 'asia' ? 'asia' : null }),
+}
+
 const facetActions = {
   setFilter: (key: Parameters<typeof withFilter>[1], value: string | null) =>
     navigate(withFilter(state, key, value)),
@@ -122,7 +131,11 @@ async function renderResults(): Promise<void> {
   if (!hasSearch(state)) {
     shownQuery = null
     if (!health) health = await api.health().catch(() => null)
-    replaceChildren(resultsPane, welcomeView(health, searchActions))
+    replaceChildren(
+      resultsPane,
+      viewSwitch(state.view, setView),
+      welcomeView(health, searchActions),
+    )
     return
   }
   if (shownQuery === key) {
@@ -137,11 +150,27 @@ async function renderResults(): Promise<void> {
   resultsPane.setAttribute('aria-busy', 'true')
   replaceChildren(resultsPane, loadingView(t().searching))
   try {
+    if (state.view === 'map') {
+      // The map needs only the counts per area; the facets come from a one-hit search.
+      const [counts, map] = await Promise.all([
+        api.search({ ...searchQuery(state), facets: true, limit: 1 }, abort.signal),
+        api.map({ ...searchQuery(state), area: state.area ?? 'kz' }, abort.signal),
+      ])
+      shownQuery = key
+      replaceChildren(
+        resultsPane,
+        viewSwitch(state.view, setView),
+        facetPanel(counts.facets, state, facetActions, counts.within?.name, { compact: true }),
+        mapView(map, mapActions),
+      )
+      return
+    }
     const response = await api.search({ ...searchQuery(state), facets: true }, abort.signal)
     shownQuery = key
     replaceChildren(
       resultsPane,
-      facetPanel(response.facets, state, facetActions),
+      viewSwitch(state.view, setView),
+      facetPanel(response.facets, state, facetActions, response.within?.name),
       resultsView(state.q, response, state.doc, searchActions),
     )
   } catch (error) {

@@ -5,9 +5,10 @@
  */
 import { parseArgs } from 'node:util'
 import { SearchQuery } from '#api/contract.ts'
+import { searchFilters } from '#api/search-filters.ts'
 import { CONFIG_FLAGS, describeConfigFlags } from '#config/config.ts'
 import { bootstrap } from '#src/bootstrap.ts'
-import { FACET_KINDS, type SearchFacets, type SearchHitRecord } from '#storage/search-repository.ts'
+import type { SearchFacets, SearchHitRecord } from '#storage/search-repository.ts'
 import { type Command, EXIT, UsageError } from '../command.ts'
 import { loadCliConfig } from './ingest.ts'
 
@@ -27,6 +28,7 @@ options:
   --place NAME         only documents naming this place (canonical name, e.g. Almaty)
   --person NAME        only documents naming this person (canonical name)
   --org NAME           only documents naming this organisation (canonical name)
+  --within AREA        only documents naming a place within a region or country (KZ-ALM, KG)
   --sort relevance|newest|oldest
   --facets             also print counts by language, source, crime, event, place, person, org
   --limit N            hits to show, 1..100 (default 10)
@@ -55,6 +57,7 @@ export const searchCommand: Command = {
         place: { type: 'string' },
         person: { type: 'string' },
         org: { type: 'string' },
+        within: { type: 'string' },
         sort: { type: 'string' },
         facets: { type: 'boolean' },
         limit: { type: 'string', default: '10' },
@@ -78,6 +81,7 @@ export const searchCommand: Command = {
       location: values.place,
       person: values.person,
       organization: values.org,
+      within: values.within,
       sort: values.sort,
       facets: values.facets ? 'true' : undefined,
       limit: values.limit,
@@ -90,11 +94,8 @@ export const searchCommand: Command = {
     const runtime = await bootstrap(config, { cwd: io.cwd })
     try {
       const query = parsed.data
-      const facts = FACET_KINDS.flatMap((kind) => {
-        const label = query[kind]
-        return label === undefined ? [] : [{ kind, label }]
-      })
-      const page = await runtime.search.search({ ...query, facts })
+      const filters = searchFilters(query)
+      const page = await runtime.search.search({ ...query, ...filters })
       if (values.json) {
         io.stdout.write(`${JSON.stringify(page, null, 2)}\n`)
         return EXIT.ok

@@ -40,7 +40,9 @@ export function facetValueName(
   key: FacetKey | FilterKey,
   value: string,
   facets: SearchFacets | undefined,
+  withinName?: string,
 ): string {
+  if (key === 'within') return withinName ?? value
   const locale = t().locale
   if (key === 'crime') return crimeName(value, locale)
   if (key === 'event') return eventName(value, locale)
@@ -59,6 +61,10 @@ export function facetPanel(
   facets: SearchFacets | undefined,
   state: UiState,
   actions: FacetActions & { readonly setLang: (lang: Lang | null) => void },
+  /** The display name of the `within` area, as the server gave it. */
+  withinName?: string,
+  /** `compact`: closed unless a filter is on, and no sort (the map view). */
+  options: { readonly compact?: boolean } = {},
 ): HTMLElement {
   const m = t()
   const active = Object.entries(state.filters ?? {}).filter(([, v]) => v) as [FilterKey, string][]
@@ -67,7 +73,7 @@ export function facetPanel(
         'div',
         { class: 'active-filters', role: 'group', 'aria-label': m.activeFilters },
         active.map(([key, value]) => {
-          const what = `${filterName(key)}: ${facetValueName(key, value, facets)}`
+          const what = `${filterName(key)}: ${facetValueName(key, value, facets, withinName)}`
           return h(
             'button',
             {
@@ -114,15 +120,16 @@ export function facetPanel(
         h(
           'ul',
           { class: 'facet-values' },
-          values.map((v) => {
+          values.map((v, i) => {
             const selected = current === v.value
             const choose = () => {
               if (filter === 'lang') actions.setLang(selected ? null : (v.value as Lang))
               else actions.setFilter(filter, selected ? null : v.value)
             }
+            // The first few values show; the rest wait behind "more" (selected ones always show).
             return h(
               'li',
-              {},
+              { class: i >= SHOWN && !selected ? 'facet-extra' : undefined },
               h(
                 'button',
                 {
@@ -138,13 +145,14 @@ export function facetPanel(
             )
           }),
         ),
+        values.length > SHOWN ? moreToggle() : null,
       ),
     ]
   })
 
   return h(
     'details',
-    { class: 'facets-panel', open: true },
+    { class: 'facets-panel', open: !options.compact || active.length > 0 },
     h('summary', {}, m.facetsLabel),
     chips,
     h(
@@ -152,11 +160,31 @@ export function facetPanel(
       { class: 'facet-controls' },
       dateInput('from', m.dateFrom, state, actions),
       dateInput('to', m.dateTo, state, actions),
-      sort,
+      options.compact ? null : sort,
     ),
     h('div', { class: 'facet-groups' }, groups),
     facets?.sampled ? h('p', { class: 'hint' }, m.facetsSampled) : null,
   )
+}
+
+/** Values shown per facet before "more". */
+const SHOWN = 5
+
+/** Shows or hides a facet's values beyond the first {@link SHOWN}. */
+function moreToggle(): HTMLElement {
+  const m = t()
+  const button = h(
+    'button',
+    { type: 'button', class: 'link-button facet-more', 'aria-expanded': 'false' },
+    m.moreValues,
+  )
+  button.addEventListener('click', () => {
+    const group = button.closest('.facet-group')
+    const open = group?.classList.toggle('expanded') ?? false
+    button.setAttribute('aria-expanded', String(open))
+    button.textContent = open ? m.fewerValues : m.moreValues
+  })
+  return button
 }
 
 function filterName(key: FilterKey): string {

@@ -47,3 +47,24 @@ function append(parent: Element, children: readonly (Child | readonly Child[])[]
     parent.append(typeof child === 'string' ? document.createTextNode(child) : child)
   }
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg'
+
+/** Creates an SVG element with attributes, `on*` listeners and children (text as text nodes). */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: readonly (Child | readonly Child[])[]
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag)
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue
+    if (typeof value === 'function') {
+      el.addEventListener(key.replace(/^on/, '').toLowerCase(), value)
+    } else {
+      el.setAttribute(key, value === true ? '' : String(value))
+    }
+  }
+  append(el, children)
+  return el
+}

@@ -62,17 +62,35 @@ export interface Messages {
   readonly annotation: Readonly<Record<AnnotationType, string>>
   readonly facetsLabel: string
   readonly facet: Readonly<
-    Record<'lang' | 'source' | 'crime' | 'event' | 'location' | 'person' | 'organization', string>
+    Record<
+      'lang' | 'source' | 'crime' | 'event' | 'location' | 'person' | 'organization' | 'within',
+      string
+    >
   >
   readonly facetsSampled: string
   readonly activeFilters: string
   readonly removeFilter: (what: string) => string
   readonly clearFilters: string
+  readonly moreValues: string
+  readonly fewerValues: string
   readonly dateFrom: string
   readonly dateTo: string
   readonly sortLabel: string
   readonly sortNames: Readonly<Record<'relevance' | 'newest' | 'oldest', string>>
   readonly browseTitle: string
+  readonly viewList: string
+  readonly viewMap: string
+  readonly views: string
+  readonly mapKazakhstan: string
+  readonly mapCentralAsia: string
+  readonly mapTitle: (what: string) => string
+  readonly mapCount: (count: string, noun: string) => string
+  readonly mapIncludes: (names: string) => string
+  readonly mapNote: string
+  readonly mapNone: string
+  readonly mapTableArea: string
+  readonly mapTableCount: string
+  readonly mapLegend: string
 }
 
 const en: Messages = {
@@ -132,16 +150,33 @@ const en: Messages = {
     location: 'Place',
     person: 'Person',
     organization: 'Organisation',
+    within: 'Area',
   },
   facetsSampled: 'Counts over the first 20,000 matches.',
   activeFilters: 'Active filters',
   removeFilter: (what) => `Remove filter: ${what}`,
   clearFilters: 'Clear all',
+  moreValues: 'more…',
+  fewerValues: 'fewer',
   dateFrom: 'From',
   dateTo: 'To',
   sortLabel: 'Sort',
   sortNames: { relevance: 'Relevance', newest: 'Newest first', oldest: 'Oldest first' },
   browseTitle: 'Documents',
+  viewList: 'List',
+  viewMap: 'Map',
+  views: 'Show results as',
+  mapKazakhstan: 'Kazakhstan by region',
+  mapCentralAsia: 'Central Asia by country',
+  mapTitle: (what) => `${what}: documents naming a place`,
+  mapCount: (count, noun) => `${count} ${noun}`,
+  mapIncludes: (names) => `includes ${names}`,
+  mapNote:
+    'Boundaries are Natural Earth’s, which predate 2022: Abai is drawn within East Kazakhstan, Jetisu within Almaty region, Ulytau within Karaganda region and Shymkent within Turkistan region. Choose an area to filter the results by it.',
+  mapNone: 'No document of this search names a place on this map.',
+  mapTableArea: 'Area',
+  mapTableCount: 'Documents',
+  mapLegend: 'Documents per area',
 }
 
 const ru: Messages = {
@@ -201,16 +236,33 @@ const ru: Messages = {
     location: 'Место',
     person: 'Лицо',
     organization: 'Организация',
+    within: 'Территория',
   },
   facetsSampled: 'Подсчёт по первым 20 000 совпадениям.',
   activeFilters: 'Фильтры',
   removeFilter: (what) => `Убрать фильтр: ${what}`,
   clearFilters: 'Сбросить',
+  moreValues: 'ещё…',
+  fewerValues: 'свернуть',
   dateFrom: 'С',
   dateTo: 'По',
   sortLabel: 'Порядок',
   sortNames: { relevance: 'По релевантности', newest: 'Сначала новые', oldest: 'Сначала старые' },
   browseTitle: 'Документы',
+  viewList: 'Список',
+  viewMap: 'Карта',
+  views: 'Показать результаты',
+  mapKazakhstan: 'Казахстан по областям',
+  mapCentralAsia: 'Центральная Азия по странам',
+  mapTitle: (what) => `${what}: документы с упоминанием мест`,
+  mapCount: (count, noun) => `${count} ${noun}`,
+  mapIncludes: (names) => `включая: ${names}`,
+  mapNote:
+    'Границы взяты из Natural Earth и старше 2022 года: область Абай показана в составе Восточно-Казахстанской, Жетысуская — в составе Алматинской, Улытауская — в составе Карагандинской, Шымкент — в составе Туркестанской области. Нажмите на область, чтобы отфильтровать результаты.',
+  mapNone: 'Ни один документ этого поиска не упоминает мест на этой карте.',
+  mapTableArea: 'Территория',
+  mapTableCount: 'Документы',
+  mapLegend: 'Документов на территорию',
 }
 
 const kk: Messages = {
@@ -270,11 +322,14 @@ const kk: Messages = {
     location: 'Орын',
     person: 'Тұлға',
     organization: 'Ұйым',
+    within: 'Аумақ',
   },
   facetsSampled: 'Алғашқы 20 000 сәйкестік бойынша есептелді.',
   activeFilters: 'Сүзгілер',
   removeFilter: (what) => `Сүзгіні алып тастау: ${what}`,
   clearFilters: 'Тазалау',
+  moreValues: 'тағы…',
+  fewerValues: 'жию',
   dateFrom: 'Бастап',
   dateTo: 'Дейін',
   sortLabel: 'Реті',
@@ -284,6 +339,20 @@ const kk: Messages = {
     oldest: 'Алдымен ескілері',
   },
   browseTitle: 'Құжаттар',
+  viewList: 'Тізім',
+  viewMap: 'Карта',
+  views: 'Нәтижелерді көрсету',
+  mapKazakhstan: 'Қазақстан облыстар бойынша',
+  mapCentralAsia: 'Орталық Азия елдер бойынша',
+  mapTitle: (what) => `${what}: жер атаулары аталған құжаттар`,
+  mapCount: (count, noun) => `${count} ${noun}`,
+  mapIncludes: (names) => `соның ішінде: ${names}`,
+  mapNote:
+    'Шекаралар Natural Earth деректерінен алынған және 2022 жылдан бұрынғы: Абай облысы Шығыс Қазақстан, Жетісу — Алматы, Ұлытау — Қарағанды облысының, Шымкент Түркістан облысының құрамында көрсетілген. Нәтижелерді сүзу үшін аумақты таңдаңыз.',
+  mapNone: 'Бұл іздеудің бірде-бір құжатында осы картадағы жер аталмайды.',
+  mapTableArea: 'Аумақ',
+  mapTableCount: 'Құжаттар',
+  mapLegend: 'Аумақтағы құжаттар саны',
 }
 
 const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }

@@ -13,6 +13,7 @@ export const FILTER_KEYS = [
   'location',
   'person',
   'organization',
+  'within',
   'source',
   'from',
   'to',
@@ -34,6 +35,10 @@ export interface UiState {
   /** Active filters (absent keys are off). */
   readonly filters?: Filters
   readonly sort?: Sort | null
+  /** `map` shows the matches on a map instead of a list. */
+  readonly view?: 'map' | null
+  /** Which map: Kazakhstan's regions (default) or Central Asia's countries. */
+  readonly area?: 'asia' | null
 }
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
@@ -56,10 +61,11 @@ export function parseUiState(search: string): UiState {
     lang: isLang(lang) ? lang : null,
     doc: doc ? doc : null,
   }
-  const withFilters = Object.keys(filters).length ? { ...state, filters } : state
-  return sort === 'relevance' || sort === 'newest' || sort === 'oldest'
-    ? { ...withFilters, sort }
-    : withFilters
+  let out: UiState = Object.keys(filters).length ? { ...state, filters } : state
+  if (sort === 'relevance' || sort === 'newest' || sort === 'oldest') out = { ...out, sort }
+  if (params.get('view') === 'map') out = { ...out, view: 'map' }
+  if (params.get('area') === 'asia') out = { ...out, area: 'asia' }
+  return out
 }
 
 /** Writes the state as a query string with a leading `?`, or `''` when it is empty. */
@@ -72,6 +78,8 @@ export function formatUiState(state: UiState): string {
     if (value) params.set(key, value)
   }
   if (state.sort) params.set('sort', state.sort)
+  if (state.view) params.set('view', state.view)
+  if (state.area) params.set('area', state.area)
   if (state.doc) params.set('doc', state.doc)
   const s = params.toString()
   return s ? `?${s}` : ''
@@ -79,7 +87,7 @@ export function formatUiState(state: UiState): string {
 
 /** True when the state asks for results: a query or at least one filter. */
 export function hasSearch(state: UiState): boolean {
-  return state.q !== '' || Object.values(state.filters ?? {}).some(Boolean)
+  return state.q !== '' || state.view === 'map' || Object.values(state.filters ?? {}).some(Boolean)
 }
 
 /** The state with filter `key` set to `value`, or removed when `value` is `null`. */

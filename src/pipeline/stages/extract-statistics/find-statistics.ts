@@ -446,7 +446,11 @@ class Scanner {
     // Numbers written with digits, and number words.
     // A sentence with more numbers than any prose sentence has is a table or hostile input:
     // its first numbers are read, the rest left, so that the work per character stays bounded.
-    this.candidates = numberCandidates(s, this.lang, hasWords).slice(0, MAX_NUMBERS_PER_SENTENCE)
+    const candidates = numberCandidates(s, this.lang, hasWords)
+    this.candidates =
+      candidates.length > MAX_NUMBERS_PER_SENTENCE
+        ? candidates.slice(0, MAX_NUMBERS_PER_SENTENCE)
+        : candidates
     this.lastNoun = null
     this.skipUntil = -1
     for (const c of this.candidates) this.readNumber(c)
@@ -512,7 +516,7 @@ class Scanner {
     // date ("14 March", "March 14").
     if (startsColonDigit(after) || endsDigitColon(before)) return
     if (DURATION_RE.test(after) || LEGAL_SUFFIX_RE.test(after)) return
-    if (MONTH_RE.test(after.trimStart()) || monthWordBefore(before)) return
+    if (monthAfter(after) || monthWordBefore(before)) return
     // "100 мың тұрғынға шаққанда 95 қылмыс": the denominator of a Kazakh rate.
     if (KK_PER_RE.test(after)) return
     // "citizen A.K., 40, wanted for ..." is an age; "per 100,000 people" a denominator.
@@ -1043,6 +1047,16 @@ function round(v: number): number {
 }
 
 const LETTER_RE = /^\p{L}$/u
+// MONTH_RE without its `^`, sticky: run where the spaces after a number end.
+const MONTH_AT = new RegExp(MONTH_RE.source.replace(/^\^/u, ''), `${MONTH_RE.flags}y`)
+
+/** `MONTH_RE.test(after.trimStart())` without the trimmed copy. */
+function monthAfter(after: string): boolean {
+  let i = 0
+  while (i < after.length && isJsSpace(after.charCodeAt(i))) i++
+  MONTH_AT.lastIndex = i
+  return MONTH_AT.test(after)
+}
 
 /** `/^\p{L}$/u.test(s.slice(from, to))`; one code unit of ASCII or Cyrillic needs no regex. */
 function isLetterSlice(s: string, from: number, to: number): boolean {

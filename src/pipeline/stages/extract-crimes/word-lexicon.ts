@@ -81,11 +81,19 @@ let lastScan: WordScan | null = null
 
 // Characters below U+3000 that folding changes (capitals, "ё", typographic apostrophes). A word
 // with none of them is its own fold; from U+3000 on, a word is folded as a precaution.
+// One table read per character in the scan: whether it belongs to a word, whether folding
+// changes it, whether it is "ё"/"Ё".
 const FOLD_TABLE = 0x3000
-const FOLDS = new Uint8Array(FOLD_TABLE)
+const WORD_BIT = 1
+const FOLD_BIT = 2
+const YO_BIT = 4
+const CHARS = new Uint8Array(FOLD_TABLE)
 for (let c = 0; c < FOLD_TABLE; c++) {
   const ch = String.fromCharCode(c)
-  if (fold(ch) !== ch) FOLDS[c] = 1
+  CHARS[c] =
+    (isWordChar(c) ? WORD_BIT : 0) |
+    (fold(ch) !== ch ? FOLD_BIT : 0) |
+    (c === 0x451 || c === 0x401 ? YO_BIT : 0)
 }
 // The one character that lower-cases by context (final sigma): with it, words are cut from the
 // text folded as a whole, as they always were.
@@ -112,11 +120,22 @@ export function scanWords(text: string): WordScan {
   let prevEnd = 0
   // Words are what `/[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*/gu` matches, read with a
   // loop over code points: no match object per word.
-  for (let i = 0; i < text.length; ) {
-    let cp = codePointAt(text, i)
-    if (!isWordChar(cp)) {
-      i += width(cp)
-      continue
+  // Characters below FOLD_TABLE (never surrogates) are read from the table; others as code
+  // points, and a word with one is folded in full.
+  const length = text.length
+  for (let i = 0; i < length; ) {
+    const first = text.charCodeAt(i)
+    if (first < FOLD_TABLE) {
+      if ((CHARS[first]! & WORD_BIT) === 0) {
+        i++
+        continue
+      }
+    } else {
+      const cp = codePointAt(text, i)
+      if (!isWordChar(cp)) {
+        i += width(cp)
+        continue
+      }
     }
     const start = i
     // What folding the word involves: lower-casing, "ё", typographic apostrophes.
@@ -124,20 +143,29 @@ export function scanWords(text: string): WordScan {
     let yo = false
     let apostrophe = false
     for (;;) {
-      while (cp >= 0 && isWordChar(cp)) {
-        if (cp >= FOLD_TABLE) changes = yo = apostrophe = true
-        else if (FOLDS[cp] === 1) {
-          changes = true
-          if (cp === 0x451 || cp === 0x401) yo = true
+      while (i < length) {
+        const c = text.charCodeAt(i)
+        if (c < FOLD_TABLE) {
+          const bits = CHARS[c]!
+          if ((bits & WORD_BIT) === 0) break
+          if ((bits & FOLD_BIT) !== 0) {
+            changes = true
+            if ((bits & YO_BIT) !== 0) yo = true
+          }
+          i++
+        } else {
+          const cp = codePointAt(text, i)
+          if (!isWordChar(cp)) break
+          changes = yo = apostrophe = true
+          i += width(cp)
         }
-        i += width(cp)
-        cp = codePointAt(text, i)
       }
       // A joiner continues the word only when a word character follows it.
-      if (cp < 0 || !isJoiner(cp) || !isWordChar(codePointAt(text, i + 1))) break
-      if (cp !== 0x2d && cp !== 0x27) changes = apostrophe = true
+      if (i >= length) break
+      const c = text.charCodeAt(i)
+      if (!isJoiner(c) || !isWordChar(codePointAt(text, i + 1))) break
+      if (c !== 0x2d && c !== 0x27) changes = apostrophe = true
       i += 1
-      cp = codePointAt(text, i)
     }
     const end = i
     let gap = false

@@ -284,13 +284,13 @@ function longest(node: TrieNode, tokens: readonly OrgToken[], at: number): void 
 }
 
 /** A word's slot in a first-word filter: its first and last letters and its length. */
-function filterKey(word: string): number {
+export function filterKey(word: string): number {
   if (word.length === 0) return 0
   return ((word.charCodeAt(0) * 31 + word.charCodeAt(word.length - 1)) * 31 + word.length) & 0xffff
 }
 
 /** Marks the slots of `words`: a word whose slot is unmarked is none of them. */
-function firstWordFilter(words: Iterable<string>): Uint8Array {
+export function firstWordFilter(words: Iterable<string>): Uint8Array {
   const bits = new Uint8Array(0x10000)
   for (const w of words) bits[filterKey(w)] = 1
   return bits

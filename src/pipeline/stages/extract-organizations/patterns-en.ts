@@ -13,6 +13,7 @@
  */
 import type { OrganizationKind } from '#core/facts.ts'
 import { type Candidate, keyOf, kindFromName, writeName } from './candidate.ts'
+import { filterKey, firstWordFilter } from './lexicon.ts'
 import type { OrgToken } from './org-tokens.ts'
 import { EN_DEMONYMS, EN_PLACES } from './places-data.ts'
 
@@ -91,6 +92,8 @@ const HEADS = new Map<string, OrganizationKind>([
   ['investments', 'company'],
   ['trading', 'company'],
 ])
+/** A first-word filter of the heads: the main loop asks it about every word. */
+const MAY_BE_HEAD = firstWordFilter(HEADS.keys())
 
 /** Heads that may be written in lower case after a capitalised place ("Almaty regional court"). */
 const LOWER_HEADS = new Set([
@@ -267,7 +270,8 @@ export function recognizeEn(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (!t.isWord || i < resume) continue
-    const headKind = HEADS.get(t.norm)
+    // Every word is asked: a table read turns most away before the map look-up.
+    const headKind = MAY_BE_HEAD[filterKey(t.norm)] === 1 ? HEADS.get(t.norm) : undefined
     if (headKind === undefined) continue
     const lowerHead = !t.cap
     if (lowerHead && !LOWER_HEADS.has(t.norm)) continue

@@ -51,11 +51,20 @@ const HEAD_STARTS: readonly (readonly [number, number, number])[] = [
   ...new Set(KK_HEADS.map(([stem]) => stem.slice(0, 3))),
 ].map((p) => [p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2)] as const)
 
+/** A slot per three first letters; a word whose slot is unmarked starts like no head stem. */
+function startSlot(a: number, b: number, c: number): number {
+  return (a * 961 + b * 31 + c) & 0xffff
+}
+const HEAD_START_SLOTS = new Uint8Array(0x10000)
+for (const [a, b, c] of HEAD_STARTS) HEAD_START_SLOTS[startSlot(a, b, c)] = 1
+
 /** Whether `norm` (three letters or more) starts like a head stem; allocates nothing. */
 function startsLikeHead(norm: string): boolean {
   const a = norm.charCodeAt(0)
   const b = norm.charCodeAt(1)
   const c = norm.charCodeAt(2)
+  // Every word is asked: one table read turns most away before the scan of the stems.
+  if (HEAD_START_SLOTS[startSlot(a, b, c)] !== 1) return false
   for (const p of HEAD_STARTS) if (p[0] === a && p[1] === b && p[2] === c) return true
   return false
 }

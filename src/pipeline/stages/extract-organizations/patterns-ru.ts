@@ -13,6 +13,7 @@
  */
 import type { OrganizationKind } from '#core/facts.ts'
 import { type Candidate, keyOf, kindFromName, matchCase, writeName } from './candidate.ts'
+import { filterKey, firstWordFilter } from './lexicon.ts'
 import {
   adjectiveStem,
   adjectiveToNominative,
@@ -398,7 +399,9 @@ export function recognizeRu(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (!t.isWord) continue
-    if (POST_FORMS.has(t.norm)) {
+    // Every word is asked: table reads turn most away before any map look-up.
+    const slot = filterKey(t.norm)
+    if (MAY_BE_POST[slot] === 1 && POST_FORMS.has(t.norm)) {
       const post = customsPost(text, tokens, i)
       if (post) {
         out.push(post)
@@ -406,8 +409,8 @@ export function recognizeRu(
       }
       continue
     }
-    const abbrev = ABBREV_HEADS.get(t.text)
-    const head = abbrev ? null : HEAD_FORMS.get(t.norm)
+    const abbrev = MAY_BE_ABBREV[filterKey(t.text)] === 1 ? ABBREV_HEADS.get(t.text) : undefined
+    const head = abbrev ? null : MAY_BE_HEAD[slot] === 1 ? HEAD_FORMS.get(t.norm) : undefined
     if (!abbrev && !head) continue
     // Adjectives before the head.
     let from = i
@@ -538,6 +541,10 @@ const QUALIFIER_ADJ = /^(?:государственн|национальн|гл�
 const PROSECUTOR_LEVEL = /^(?:областн|городск|районн|межрайонн|транспортн|военн|столичн)/
 /** Case forms of "пост" (a customs post). */
 const POST_FORMS: ReadonlySet<string> = new Set(['пост', 'поста', 'посту', 'постом', 'посте'])
+/** First-word filters of the words `recognizeRu` asks every token about. */
+const MAY_BE_POST = firstWordFilter(POST_FORMS)
+const MAY_BE_ABBREV = firstWordFilter(ABBREV_HEADS.keys())
+const MAY_BE_HEAD = firstWordFilter(HEAD_FORMS.keys())
 
 /** "таможенного поста «Хоргос»" → "таможенный пост «Хоргос»", with "пост" at token `i`. */
 function customsPost(text: string, tokens: readonly OrgToken[], i: number): Candidate | null {

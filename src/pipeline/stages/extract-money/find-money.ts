@@ -101,6 +101,8 @@ const RANGE_OPENER = /(?:from|between|от|между|с)[ \u00a0]+$/iu
 const TERMINAL = /[ \u00a0]*(?:[.,;:!?)»"”]|—|–|\n|$)/uy
 const RATE_SIGN_AFTER = /[ \u00a0]*=/uy
 const RATE_SIGN_BEFORE = /=[ \u00a0]*$/u
+// A number right at a position (the high end of a range).
+const NUMBER_AT = new RegExp(NUMBER_RE.source, 'uy')
 const INHERIT_DISTANCE = 300
 
 /** The reading of one number with what follows it. */
@@ -162,9 +164,18 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHi
   return hits.filter((h) => !onTickerLine(text, h)).sort((a, b) => a.start - b.start)
 }
 
+/** The offset of the first space, no-break or narrow no-break space, or -1. */
+function firstGroupSpace(written: string): number {
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i)
+    if (c === 0x20 || c === 0xa0 || c === 0x202f) return i
+  }
+  return -1
+}
+
 /** "1 700 000" is one number, but in "2019 500" the groups belong to nothing. */
 function trimGroups(written: string): string {
-  const space = written.search(/[ \u00a0\u202f]/)
+  const space = firstGroupSpace(written)
   if (space < 0) return written
   const head = written.slice(0, space)
   return /^\d{1,3}$/.test(head) ? written : head
@@ -309,7 +320,7 @@ function readRange(
   const opener = RANGE_OPENER.exec(text.slice(Math.max(0, low.start - 10), low.start))
   if ((word === 'and' || word === 'и') && !opener) return null
   const nextStart = c.index + c[0].length
-  const numberMatch = new RegExp(NUMBER_RE.source, 'uy')
+  const numberMatch = NUMBER_AT
   const prefixLen =
     /^(?:US\$|\$|€|£|₸|₽|KZT|USD)?[ \u00a0]?/u.exec(text.slice(nextStart))?.[0].length ?? 0
   numberMatch.lastIndex = nextStart + prefixLen

@@ -10,6 +10,8 @@
  */
 export const NUMBER_RE = /\d+(?:[.,]\d+)*(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:,\d+)?/gu
 
+const GROUP_SPACES = /[ \u00a0\u202f]/g
+
 /** How a number is written next to it: with a scale word after it, and in which language. */
 export interface NumberContext {
   /** A scale word follows ("1.250 million"): a lone `.` is then a decimal point. */
@@ -29,7 +31,7 @@ export function parseNumber(written: string, context: NumberContext): number | n
     const n = Number(written)
     return Number.isFinite(n) ? n : null
   }
-  const s = written.replace(/[ \u00a0\u202f]/g, '')
+  const s = /[ \u00a0\u202f]/.test(written) ? written.replace(GROUP_SPACES, '') : written
   if (!/^\d[\d.,]*$/.test(s)) return null
   const dots = count(s, '.')
   const commas = count(s, ',')

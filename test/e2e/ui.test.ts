@@ -235,4 +235,28 @@ describe('web UI', { timeout: 180_000 }, () => {
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  test('opens the profile of a person from a document: names, timeline and sources', {
+    skip: SKIP,
+  }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(`${server.url}/?q=extradited`)
+    await page.locator('.result-title').first().click()
+    await page.locator('.doc-text').waitFor()
+    await page.locator('.facts summary').click()
+    await page.locator('.profile-link').first().click()
+    await page.locator('.profile-name').waitFor()
+
+    assert.match(new URL(page.url()).search, /[?&]entity=\d+/)
+    assert.ok((await page.locator('.profile-section').count()) >= 2)
+    assert.ok((await page.locator('.profile-docs a').count()) >= 1, 'the sources are listed')
+    await page.screenshot({ path: `${SHOTS}/ui-profile.png`, fullPage: true })
+
+    await page.locator('.profile-docs a').first().click()
+    await page.locator('.doc-text').waitFor()
+    await page.goBack()
+    await page.locator('.profile-name').waitFor()
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
 })

@@ -7,6 +7,9 @@
 
 import {
   DocumentResponse,
+  EntityDetailResponse,
+  EntityListResponse,
+  EntityTimelineResponse,
   ErrorBody,
   HealthResponse,
   type MapQuery,
@@ -69,6 +72,12 @@ export interface ApiClient {
   search(query: Partial<SearchQuery> & { q: string }, signal?: AbortSignal): Promise<SearchResponse>
   document(id: string, signal?: AbortSignal): Promise<DocumentResponse>
   map(query: Partial<MapQuery>, signal?: AbortSignal): Promise<MapResponse>
+  entities(
+    query: { q: string; kind?: 'person' | 'organization'; limit?: number },
+    signal?: AbortSignal,
+  ): Promise<EntityListResponse>
+  entity(id: string, signal?: AbortSignal): Promise<EntityDetailResponse>
+  timeline(id: string, signal?: AbortSignal): Promise<EntityTimelineResponse>
 }
 
 /** Creates a client for the API under `baseUrl` (default: the page's own origin). */
@@ -108,6 +117,16 @@ export function createApiClient(baseUrl = ''): ApiClient {
       if (query.area) params.set('area', query.area)
       return get(`/api/map?${params}`, MapResponse, signal)
     },
+    entities(query, signal) {
+      const params = new URLSearchParams({ q: query.q })
+      if (query.kind) params.set('kind', query.kind)
+      if (query.limit) params.set('limit', String(query.limit))
+      return get(`/api/entities?${params}`, EntityListResponse, signal)
+    },
+    entity: (id, signal) =>
+      get(`/api/entities/${encodeURIComponent(id)}`, EntityDetailResponse, signal),
+    timeline: (id, signal) =>
+      get(`/api/entities/${encodeURIComponent(id)}/timeline`, EntityTimelineResponse, signal),
     document: (id, signal) =>
       get(`/api/documents/${encodeURIComponent(id)}`, DocumentResponse, signal),
   }

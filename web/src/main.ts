@@ -25,6 +25,7 @@ import {
   withFilter,
 } from './lib/url-state.ts'
 import { documentView } from './pages/document/document-page.ts'
+import { entityView } from './pages/entity/entity-page.ts'
 import { mapView, viewSwitch } from './pages/map/map-page.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
 
@@ -183,8 +184,9 @@ async function renderResults(): Promise<void> {
 }
 
 async function renderDocument(): Promise<void> {
-  document.body.classList.toggle('reading', state.doc !== null)
+  document.body.classList.toggle('reading', state.doc !== null || Boolean(state.entity))
   docAbort?.abort()
+  if (!state.doc && state.entity) return renderEntity(state.entity)
   if (!state.doc) {
     replaceChildren(readerPane)
     return
@@ -198,7 +200,10 @@ async function renderDocument(): Promise<void> {
     const doc = await api.document(id, abort.signal)
     replaceChildren(
       readerPane,
-      documentView(doc, { close: () => navigate({ ...state, doc: null }) }),
+      documentView(doc, {
+        close: () => navigate({ ...state, doc: null }),
+        openEntity: (kind, name) => void openEntityByName(kind, name),
+      }),
     )
     readerPane.scrollTop = 0
   } catch (error) {
@@ -206,6 +211,47 @@ async function renderDocument(): Promise<void> {
     replaceChildren(readerPane, errorView(message(error)))
   } finally {
     if (docAbort === abort) readerPane.removeAttribute('aria-busy')
+  }
+}
+
+/** Shows an entity's profile in the reader pane. */
+async function renderEntity(id: string): Promise<void> {
+  const abort = new AbortController()
+  docAbort = abort
+  readerPane.setAttribute('aria-busy', 'true')
+  replaceChildren(readerPane, loadingView(t().opening))
+  try {
+    const [entity, timeline] = await Promise.all([
+      api.entity(id, abort.signal),
+      // Organisations have no timeline of their own; a failed timeline still shows the profile.
+      api.timeline(id, abort.signal).catch(() => null),
+    ])
+    replaceChildren(
+      readerPane,
+      entityView(entity, timeline, {
+        openDocument: (docId) => navigate({ ...state, doc: docId }),
+        documentHref: (docId) => formatUiState({ ...state, doc: docId }) || '?',
+        close: () => navigate({ ...state, entity: null }),
+      }),
+    )
+    readerPane.scrollTop = 0
+  } catch (error) {
+    if (abort.signal.aborted) return
+    replaceChildren(readerPane, errorView(message(error)))
+  } finally {
+    if (docAbort === abort) readerPane.removeAttribute('aria-busy')
+  }
+}
+
+/** Opens the profile of the entity a person or organisation name of a document resolved to. */
+async function openEntityByName(kind: 'person' | 'organization', name: string): Promise<void> {
+  try {
+    const found = await api.entities({ q: name, kind, limit: 1 })
+    const best = found.items[0]
+    if (best) navigate({ ...state, doc: null, entity: best.id })
+    else replaceChildren(readerPane, errorView(t().profileNotFound(name)))
+  } catch (error) {
+    replaceChildren(readerPane, errorView(message(error)))
   }
 }
 

@@ -15,6 +15,7 @@ import { annotationName } from './annotation-legend.ts'
 export function factList(
   annotations: readonly AnnotationDto[],
   onSelect: (start: number) => void,
+  onProfile?: (kind: 'person' | 'organization', name: string) => void,
 ): HTMLElement {
   const facts = summariseFacts(annotations, ANNOTATION_TYPES)
   const groups = new Map<AnnotationType, typeof facts>()
@@ -47,6 +48,17 @@ export function factList(
               formatLabel(f.type, f.label),
               f.count > 1 ? h('span', { class: 'fact-count' }, ` ×${f.count}`) : null,
             ),
+            onProfile && (f.type === 'person' || f.type === 'organization')
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link-button profile-link',
+                    onclick: () => onProfile(f.type as 'person' | 'organization', f.label),
+                  },
+                  t().openProfile,
+                )
+              : null,
           ),
         ),
       ),

@@ -91,6 +91,22 @@ export interface Messages {
   readonly mapTableArea: string
   readonly mapTableCount: string
   readonly mapLegend: string
+  readonly openProfile: string
+  readonly profileLabel: string
+  readonly profileNames: string
+  readonly profileRoles: string
+  readonly profileTitles: string
+  readonly profileIdentifiers: string
+  readonly profileCrimes: string
+  readonly profileDocuments: string
+  readonly profileTimeline: string
+  readonly profileNoTimeline: string
+  readonly profileMerged: (from: string) => string
+  readonly profileNotFound: (name: string) => string
+  readonly mentionsCount: (count: number) => string
+  readonly approximateDate: string
+  readonly closeProfile: string
+  readonly role: Readonly<Record<string, string>>
 }
 
 const en: Messages = {
@@ -177,6 +193,31 @@ const en: Messages = {
   mapTableArea: 'Area',
   mapTableCount: 'Documents',
   mapLegend: 'Documents per area',
+  openProfile: 'Profile',
+  profileLabel: 'Entity profile',
+  profileNames: 'Names and spellings',
+  profileRoles: 'Roles',
+  profileTitles: 'Titles',
+  profileIdentifiers: 'Identifiers (IIN/BIN)',
+  profileCrimes: 'Crime categories',
+  profileDocuments: 'Documents',
+  profileTimeline: 'Case timeline',
+  profileNoTimeline: 'No dated events name this entity yet.',
+  profileMerged: (from) => `Entity ${from} was merged into this one.`,
+  profileNotFound: (name) => `“${name}” is not yet resolved to an entity in the record.`,
+  mentionsCount: (count) => `${count.toLocaleString('en')} mention${count === 1 ? '' : 's'}`,
+  approximateDate: 'date of the article (the event date is not given)',
+  closeProfile: '← Back',
+  role: {
+    convict: 'convicted',
+    suspect: 'suspect',
+    victim: 'victim',
+    official: 'official',
+    politician: 'politician',
+    lawyer: 'lawyer',
+    journalist: 'journalist',
+    other: 'other',
+  },
 }
 
 const ru: Messages = {
@@ -263,6 +304,31 @@ const ru: Messages = {
   mapTableArea: 'Территория',
   mapTableCount: 'Документы',
   mapLegend: 'Документов на территорию',
+  openProfile: 'Профиль',
+  profileLabel: 'Профиль',
+  profileNames: 'Имена и написания',
+  profileRoles: 'Роли',
+  profileTitles: 'Должности',
+  profileIdentifiers: 'Идентификаторы (ИИН/БИН)',
+  profileCrimes: 'Категории преступлений',
+  profileDocuments: 'Документы',
+  profileTimeline: 'Хронология дела',
+  profileNoTimeline: 'Пока нет событий с датой, где упоминается это лицо.',
+  profileMerged: (from) => `Запись ${from} объединена с этой.`,
+  profileNotFound: (name) => `«${name}» пока не сопоставлен(а) ни с одной записью базы.`,
+  mentionsCount: (count) => `упоминаний: ${count.toLocaleString('ru')}`,
+  approximateDate: 'дата статьи (дата события не указана)',
+  closeProfile: '← Назад',
+  role: {
+    convict: 'осуждённый',
+    suspect: 'подозреваемый',
+    victim: 'потерпевший',
+    official: 'должностное лицо',
+    politician: 'политик',
+    lawyer: 'адвокат',
+    journalist: 'журналист',
+    other: 'другое',
+  },
 }
 
 const kk: Messages = {
@@ -353,6 +419,31 @@ const kk: Messages = {
   mapTableArea: 'Аумақ',
   mapTableCount: 'Құжаттар',
   mapLegend: 'Аумақтағы құжаттар саны',
+  openProfile: 'Профиль',
+  profileLabel: 'Профиль',
+  profileNames: 'Аттары мен жазылуы',
+  profileRoles: 'Рөлдері',
+  profileTitles: 'Лауазымдары',
+  profileIdentifiers: 'Сәйкестендіргіштер (ЖСН/БСН)',
+  profileCrimes: 'Қылмыс санаттары',
+  profileDocuments: 'Құжаттар',
+  profileTimeline: 'Іс хронологиясы',
+  profileNoTimeline: 'Бұл тұлға аталатын күні белгілі оқиғалар әзірге жоқ.',
+  profileMerged: (from) => `${from} жазбасы осы жазбамен біріктірілді.`,
+  profileNotFound: (name) => `«${name}» деректер қорындағы жазбамен әлі сәйкестендірілмеген.`,
+  mentionsCount: (count) => `аталу саны: ${count.toLocaleString('kk')}`,
+  approximateDate: 'мақаланың күні (оқиға күні көрсетілмеген)',
+  closeProfile: '← Артқа',
+  role: {
+    convict: 'сотталған',
+    suspect: 'күдікті',
+    victim: 'жәбірленуші',
+    official: 'лауазымды тұлға',
+    politician: 'саясаткер',
+    lawyer: 'адвокат',
+    journalist: 'журналист',
+    other: 'басқа',
+  },
 }
 
 const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }

@@ -39,6 +39,8 @@ export interface UiState {
   readonly view?: 'map' | null
   /** Which map: Kazakhstan's regions (default) or Central Asia's countries. */
   readonly area?: 'asia' | null
+  /** The id of the entity whose profile is open (under an open document, if both). */
+  readonly entity?: string | null
 }
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
@@ -65,6 +67,8 @@ export function parseUiState(search: string): UiState {
   if (sort === 'relevance' || sort === 'newest' || sort === 'oldest') out = { ...out, sort }
   if (params.get('view') === 'map') out = { ...out, view: 'map' }
   if (params.get('area') === 'asia') out = { ...out, area: 'asia' }
+  const entity = params.get('entity')
+  if (entity && /^\d{1,18}$/.test(entity)) out = { ...out, entity }
   return out
 }
 
@@ -80,6 +84,7 @@ export function formatUiState(state: UiState): string {
   if (state.sort) params.set('sort', state.sort)
   if (state.view) params.set('view', state.view)
   if (state.area) params.set('area', state.area)
+  if (state.entity) params.set('entity', state.entity)
   if (state.doc) params.set('doc', state.doc)
   const s = params.toString()
   return s ? `?${s}` : ''

@@ -16,6 +16,8 @@ import { t } from '../../lib/i18n.ts'
 export interface DocumentPageActions {
   /** Closes the reader (back to the results on a phone). */
   readonly close: () => void
+  /** Opens the profile of the entity a person or organisation resolved to. */
+  readonly openEntity?: (kind: 'person' | 'organization', name: string) => void
 }
 
 /** Builds the reader for one document. */
@@ -42,7 +44,7 @@ export function documentView(doc: DocumentResponse, actions: DocumentPageActions
       h('time', { datetime: doc.published ?? undefined }, formatPublished(doc.published)),
     ),
     legend,
-    factList(doc.annotations, (start) => showMention(body, start)),
+    factList(doc.annotations, (start) => showMention(body, start), actions.openEntity),
     body,
     h('p', { class: 'doc-footer' }, t().extractor(doc.extractorVersion)),
   )

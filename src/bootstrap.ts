@@ -12,6 +12,7 @@ import type { Config } from '#config/config.ts'
 import type { Diagnostic } from '#core/diagnostic.ts'
 import type { ExtractedDoc, RawDoc } from '#core/document.ts'
 import { createDefaultPipeline } from '#pipeline/default-pipeline.ts'
+import { paragraphLanguageAnnotations } from '#pipeline/ingest/paragraph-languages.ts'
 import { toAnnotations } from '#pipeline/output/annotations.ts'
 import type { Pipeline } from '#pipeline/pipeline.ts'
 import { runBatch } from '#pipeline/run-batch.ts'
@@ -224,7 +225,11 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         : pipeline
       const report = await runBatch(run, changed(), {
         async sink(doc) {
-          const annotations = toAnnotations(doc, { stageVersions })
+          // Plus the language of each paragraph (mixed pages; issue #5, point 5).
+          const annotations = [
+            ...toAnnotations(doc, { stageVersions }),
+            ...paragraphLanguageAnnotations(doc, stageVersions['detect-language'] ?? 1),
+          ]
           const rawHash = rawHashes.get(doc.id) ?? hashRawDoc(doc)
           rawHashes.delete(doc.id)
           const t0 = startTiming(timings)

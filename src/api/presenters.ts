@@ -3,7 +3,7 @@
  *
  * @module api/presenters
  */
-import type { Lang } from '#core/lang.ts'
+import { isLang, type Lang } from '#core/lang.ts'
 import type { StoredDocument } from '#storage/document-repository.ts'
 import type {
   FacetCount,
@@ -15,6 +15,7 @@ import {
   type AnnotationDto,
   type AnnotationType,
   type DocumentResponse,
+  type ParagraphLanguageDto,
   type SearchFacets,
   type SearchResponse,
 } from './contract.ts'
@@ -23,7 +24,20 @@ import { placeDisplayName } from './place-names.ts'
 /** Presents a stored document for `GET /api/documents/:id`. */
 export function presentDocument(doc: StoredDocument): DocumentResponse {
   const annotations: AnnotationDto[] = []
+  const paragraphs: ParagraphLanguageDto[] = []
   for (const a of doc.annotations) {
+    if (a.type === 'language') {
+      if (isLang(a.label)) {
+        const confidence = a.attributes['confidence']
+        paragraphs.push({
+          start: a.start,
+          end: a.end,
+          lang: a.label,
+          confidence: typeof confidence === 'number' ? confidence : 0,
+        })
+      }
+      continue
+    }
     // A type written by a newer extractor than this server knows is left out, not mislabelled.
     if (!isAnnotationType(a.type)) continue
     annotations.push({
@@ -46,6 +60,7 @@ export function presentDocument(doc: StoredDocument): DocumentResponse {
     text: doc.text,
     extractorVersion: doc.extractorVersion,
     annotations,
+    ...(paragraphs.length > 0 ? { paragraphs } : {}),
   }
 }
 

@@ -132,6 +132,8 @@ function matchesAt(text: string, sticky: RegExp, starts: readonly number[]): boo
 }
 
 const UNNAMED_RU_NOUN_LOWER = new RegExp(UNNAMED_RU_NOUN.source, 'u')
+const UNNAMED_RU_LOWER = new RegExp(UNNAMED_RU.source, 'u')
+const UNNAMED_KK_LOWER = new RegExp(UNNAMED_KK.source, 'u')
 const UNNAMED_KK_NOUN_LOWER = new RegExp(UNNAMED_KK_NOUN.source, 'u')
 
 /** Tells whether a sentence reports an aggregate (a statistic) rather than one occurrence. */
@@ -260,20 +262,29 @@ export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): stri
   // the full pattern's optional prefixes make it slow to run over a whole sentence.
   // The Russian and Kazakh nouns are sought in the lowered sentence without the `i` flag (much
   // faster), where lowering keeps every offset.
-  let hint: RegExpExecArray | null
-  if (lang === 'en') hint = UNNAMED_EN_NOUN.exec(sentence)
-  else {
+  let found: string | null
+  if (lang === 'en') {
+    const hint = UNNAMED_EN_NOUN.exec(sentence)
+    found = hint
+      ? (UNNAMED_EN.exec(sentence.slice(Math.max(0, hint.index - 40)))?.[0] ?? null)
+      : null
+  } else {
     const lowered = sentence.toLowerCase()
-    hint =
-      lowered.length === sentence.length
-        ? (lang === 'ru' ? UNNAMED_RU_NOUN_LOWER : UNNAMED_KK_NOUN_LOWER).exec(lowered)
-        : (lang === 'ru' ? UNNAMED_RU_NOUN : UNNAMED_KK_NOUN).exec(sentence)
+    if (lowered.length === sentence.length) {
+      const hint = (lang === 'ru' ? UNNAMED_RU_NOUN_LOWER : UNNAMED_KK_NOUN_LOWER).exec(lowered)
+      if (!hint) return null
+      const from = Math.max(0, hint.index - 40)
+      const m = (lang === 'ru' ? UNNAMED_RU_LOWER : UNNAMED_KK_LOWER).exec(lowered.slice(from))
+      // The words as written: lowering kept every offset.
+      found = m ? sentence.slice(from + m.index, from + m.index + m[0].length) : null
+    } else {
+      const hint = (lang === 'ru' ? UNNAMED_RU_NOUN : UNNAMED_KK_NOUN).exec(sentence)
+      const re = lang === 'ru' ? UNNAMED_RU : UNNAMED_KK
+      found = hint ? (re.exec(sentence.slice(Math.max(0, hint.index - 40)))?.[0] ?? null) : null
+    }
   }
-  if (!hint) return null
-  const re = lang === 'en' ? UNNAMED_EN : lang === 'ru' ? UNNAMED_RU : UNNAMED_KK
-  const m = re.exec(sentence.slice(Math.max(0, hint.index - 40)))
-  if (!m) return null
-  const text = m[0].replace(/\s+/g, ' ').trim()
+  if (found === null) return null
+  const text = found.replace(/\s+/g, ' ').trim()
   return text.length > 1 ? `(unnamed) ${text}` : null
 }
 

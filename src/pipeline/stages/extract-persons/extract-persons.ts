@@ -176,27 +176,29 @@ class ClusterIndex {
   readonly all: Cluster[] = []
   private byKey: Map<string, number[]> | undefined
   private byDeletion: Map<string, number[]> | undefined
-  private readonly byGiven = new Map<string, Cluster[]>()
+  private byGiven: Map<string, Cluster[]> | undefined
 
   add(c: Cluster): void {
     const n = this.all.length
     this.all.push(c)
-    if (c.givenKey !== undefined) {
-      const list = this.byGiven.get(c.givenKey)
-      if (list) list.push(c)
-      else this.byGiven.set(c.givenKey, [c])
-    }
     if (this.byKey) this.index(c, n)
     else if (this.all.length > LINEAR_CLUSTERS) {
       this.byKey = new Map()
       this.byDeletion = new Map()
+      this.byGiven = new Map()
       for (let k = 0; k < this.all.length; k++) this.index(this.all[k]!, k)
     }
   }
 
-  /** Clusters with this given-name key, in order. */
+  /** Clusters that may have this given-name key, in order. */
   withGiven(key: string): readonly Cluster[] {
+    if (!this.byGiven) return this.all
     return this.byGiven.get(key) ?? []
+  }
+
+  /** Whether look-ups go through the index (more than a few clusters). */
+  get indexed(): boolean {
+    return this.byKey !== undefined
   }
 
   /** Clusters whose surname key may be one edit from `key`, in order. */
@@ -218,6 +220,11 @@ class ClusterIndex {
   }
 
   private index(c: Cluster, n: number): void {
+    if (c.givenKey !== undefined) {
+      const list = this.byGiven!.get(c.givenKey)
+      if (list) list.push(c)
+      else this.byGiven!.set(c.givenKey, [c])
+    }
     const key = c.surnameKey
     if (!key) return
     push(this.byKey!, key, n)
@@ -250,17 +257,29 @@ function firstTwo(list: readonly Cluster[], test: (c: Cluster) => boolean): Clus
 function link(mentions: readonly NameMention[]): Cluster[] {
   const index = new ClusterIndex()
   const clusters = index.all
-  const full = mentions.filter((m) => m.surname && givenKeyOf(m))
-  const withInitials = mentions.filter((m) => m.surname && !givenKeyOf(m) && m.initials)
-  const surnameOnly = mentions.filter((m) => m.surname && !givenKeyOf(m) && !m.initials)
-  const givenOnly = mentions.filter((m) => !m.surname && m.given)
+  const full: NameMention[] = []
+  const fullGiven: string[] = []
+  const withInitials: NameMention[] = []
+  const surnameOnly: NameMention[] = []
+  const givenOnly: NameMention[] = []
+  for (const m of mentions) {
+    if (m.surname) {
+      const gk = givenKeyOf(m)
+      if (gk) {
+        full.push(m)
+        fullGiven.push(gk)
+      } else if (m.initials) withInitials.push(m)
+      else surnameOnly.push(m)
+    } else if (m.given) givenOnly.push(m)
+  }
 
-  for (const m of full) {
-    const gk = givenKeyOf(m)!
+  for (let k = 0; k < full.length; k++) {
+    const m = full[k]!
+    const gk = fullGiven[k]!
     const sk = m.surname!.key
     // Both lists hold every match, in order: the shorter is read.
     const byGiven = index.withGiven(gk)
-    const bySurname = byGiven.length > LINEAR_CLUSTERS ? index.similarSurname(sk) : byGiven
+    const bySurname = index.indexed ? index.similarSurname(sk) : byGiven
     const c = (bySurname.length < byGiven.length ? bySurname : byGiven).find(
       (x) => x.surnameKey && sameSurname(x.surnameKey, sk) && x.givenKey === gk,
     )
@@ -301,7 +320,7 @@ function link(mentions: readonly NameMention[]): Cluster[] {
       bySurname[0]!.mentions.push(m)
       continue
     }
-    const cands = index.withGiven(gk)
+    const cands = firstTwo(index.withGiven(gk), (x) => x.givenKey === gk)
     if (cands.length === 1) cands[0]!.mentions.push(m)
     else if (cands.length === 0) index.add({ mentions: [m], givenKey: gk, surnameKey: undefined })
   }

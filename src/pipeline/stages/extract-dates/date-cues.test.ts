@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { CueScanner, foldCode } from './date-cues.ts'
+import { CueScanner, CYRILLIC, foldCode, KAZAKH, LATIN, scriptsIn } from './date-cues.ts'
 
 describe('CueScanner', () => {
   const scanner = new CueScanner([
@@ -58,6 +58,26 @@ describe('CueScanner', () => {
       if (foldCode(c) !== target.charCodeAt(0)) wrong.push(`U+${c.toString(16)}`)
     }
     assert.deepEqual(wrong, [])
+  })
+
+  test('tells the scripts of a text as the character classes of the rules do', () => {
+    const texts = [
+      'Police',
+      'Полиция',
+      'Полиция Алматы қаласы',
+      'ёЁ',
+      'Ӏ ѐ ң',
+      '2024 — «»',
+      'Ҳ ҷ é ß',
+    ]
+    for (const text of [...texts, texts.join(' ')]) {
+      const expected =
+        (/[A-Za-z]/.test(text) ? LATIN : 0) |
+        (/[а-яА-ЯёЁ]/.test(text) ? CYRILLIC : 0) |
+        (/[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/.test(text) ? KAZAKH : 0)
+      assert.equal(scriptsIn(text), expected, text)
+      assert.equal(scanner.scan(text).scripts, expected, text)
+    }
   })
 
   test('stays linear on hostile input', () => {

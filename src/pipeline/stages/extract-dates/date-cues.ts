@@ -66,6 +66,27 @@ export function foldCode(c: number): number {
 
 const DIGIT = -2
 
+/** Script bits: a Latin letter (A–Z), a Russian one (А–я, Ё), a Kazakh one (Ә … І). */
+export const LATIN = 1
+export const CYRILLIC = 2
+export const KAZAKH = 4
+const SCRIPT = new Uint8Array(0x500)
+for (let c = 0x41; c <= 0x7a; c++) if (c <= 0x5a || c >= 0x61) SCRIPT[c] = LATIN
+for (let c = 0x410; c <= 0x44f; c++) SCRIPT[c] = CYRILLIC
+SCRIPT[0x401] = CYRILLIC
+SCRIPT[0x451] = CYRILLIC
+for (const ch of 'әғқңөұүһіӘҒҚҢӨҰҮҺІ') SCRIPT[ch.charCodeAt(0)] = KAZAKH
+
+/** The script bits of the letters in `text`. */
+export function scriptsIn(text: string): number {
+  let mask = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x500) mask |= SCRIPT[c]!
+  }
+  return mask
+}
+
 /** Whether a UTF-16 code unit is `\s` of a `u` regex (white space and line terminators). */
 export function isSpaceCode(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
@@ -153,9 +174,14 @@ export class CueScanner {
     const n = text.length
     let prev = -1
     let digitsFrom = -1
+    let scripts = 0
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i)
-      const s = c < 0x500 ? codeSlot[c]! : this.#highSlot(c)
+      let s: number
+      if (c < 0x500) {
+        s = codeSlot[c]!
+        scripts |= SCRIPT[c]!
+      } else s = this.#highSlot(c)
       if (s === DIGIT) {
         if (digitsFrom < 0) digitsFrom = i
         prev = -1
@@ -172,7 +198,7 @@ export class CueScanner {
       prev = s
     }
     if (digitsFrom >= 0 && n - digitsFrom === 4) this.#year(text, digitsFrom, found)
-    return new CueHits(text, found)
+    return new CueHits(text, found, scripts)
   }
 
   #highSlot(c: number): number {
@@ -210,9 +236,13 @@ export class CueHits {
   readonly #found: readonly (readonly number[])[]
   readonly #windows = new Map<number, readonly Window[]>()
 
-  constructor(text: string, found: readonly (readonly number[])[]) {
+  /** The script bits of the letters in the text (as `scriptsIn`). */
+  readonly scripts: number
+
+  constructor(text: string, found: readonly (readonly number[])[], scripts: number) {
     this.#text = text
     this.#found = found
+    this.scripts = scripts
   }
 
   /** Whether cue `i` occurs at all. */

@@ -390,9 +390,7 @@ function resolve(
     const kind = generic.word.kind
     const fits = entries.filter((e) => e.name?.role !== 'weak' && e.place!.kind === kind)
     // Prefer a name of the generic word's language ("Абай облысы" → Kazakh, "области Абай" → Russian).
-    const usable = (e: LexiconEntry) => e.name?.role !== 'standalone' || kind === 'city'
-    const pick =
-      fits.find((e) => usable(e) && e.lang === generic.lang) ?? fits.find(usable) ?? fits[0]
+    const pick = usableFit(fits, kind, generic.lang) ?? usableFit(fits, kind, null) ?? fits[0]
     if (pick) {
       return [
         mention(
@@ -456,6 +454,22 @@ function resolve(
       lexeme(e, nameText),
     ),
   )
+}
+
+/**
+ * The first entry that a generic word of `kind` can name (of language `lang` when given): a
+ * standalone-only name takes no generic word but "city".
+ */
+function usableFit(
+  fits: readonly LexiconEntry[],
+  kind: LocationKind,
+  lang: LexiconEntry['lang'] | null,
+): LexiconEntry | undefined {
+  for (const e of fits) {
+    if ((e.name?.role !== 'standalone' || kind === 'city') && (lang === null || e.lang === lang))
+      return e
+  }
+  return undefined
 }
 
 /** Words after a name that make it part of a media, treaty or organisation title. */

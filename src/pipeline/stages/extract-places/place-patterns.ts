@@ -16,7 +16,7 @@ import {
 } from './generic-words-data.ts'
 import { ruAdjectiveNominative, ruNounNominative } from './morphology-ru.ts'
 import { foldWord, type PlaceToken } from './place-tokens.ts'
-import { exactWordFilter, secondUnitFilter } from './word-filter.ts'
+import { exactWordFilter, mayBeIn, secondUnitFilter } from './word-filter.ts'
 
 /** The tokens of a text with their lazily folded keys. */
 export interface TokenContext {
@@ -71,6 +71,27 @@ const KK_SECOND = secondUnitFilter([
   ...RU_GENERIC.keys(),
 ])
 
+/** Adds a pattern place to `out` (a function, not a closure made for every document). */
+function pushPlace(
+  out: PlaceMention[],
+  kind: LocationKind,
+  display: string,
+  start: number,
+  end: number,
+): void {
+  out.push({
+    key: `${kind}:${foldWord(display)}`,
+    lexeme: '',
+    place: null,
+    kind,
+    country: null,
+    display,
+    start,
+    end,
+    weak: false,
+  })
+}
+
 /**
  * Places missing from the gazetteer, found by pattern: "<Name> District", "region of <Name>",
  * "city of <Name>", "Шардаринского района", "г. Степногорске", "Қарасай ауданы".
@@ -78,19 +99,6 @@ const KK_SECOND = secondUnitFilter([
 export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention[] {
   const { tokens, text } = ctx
   const out: PlaceMention[] = []
-  const push = (kind: LocationKind, display: string, start: number, end: number) => {
-    out.push({
-      key: `${kind}:${foldWord(display)}`,
-      lexeme: '',
-      place: null,
-      kind,
-      country: null,
-      display,
-      start,
-      end,
-      weak: false,
-    })
-  }
   for (let i = 1; i < tokens.length; i++) {
     if (used[i]) continue
     const t = tokens[i]!
@@ -99,7 +107,7 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
     // word goes on to the exact tests.
     if (
       !(
-        (MAY_BE_TRIGGER.has(t.text) && PATTERN_TRIGGERS.has(t.text)) ||
+        (mayBeIn(MAY_BE_TRIGGER, t.text) && PATTERN_TRIGGERS.has(t.text)) ||
         (KK_FIRST.has(t.text.charCodeAt(0)) &&
           (t.text.length === 1 || KK_SECOND[t.text.charCodeAt(1)] === 1))
       )
@@ -112,7 +120,7 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
         const from = capitalisedRunBefore(ctx, i - 1, used, 2)
         if (from < i - 1) {
           const base = text.slice(tokens[from]!.start, tokens[i - 2]!.end)
-          push('district', `${base} rural ${t.text}`, tokens[from]!.start, t.end)
+          pushPlace(out, 'district', `${base} rural ${t.text}`, tokens[from]!.start, t.end)
           used.fill(1, from, i + 1)
           continue
         }
@@ -123,7 +131,7 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
         if (from < i) {
           const base = text.slice(tokens[from]!.start, tokens[i - 1]!.end)
           const written = w.plural ? w.nominative : t.text
-          push(w.kind, `${base} ${written}`, tokens[from]!.start, t.end)
+          pushPlace(out, w.kind, `${base} ${written}`, tokens[from]!.start, t.end)
           used.fill(1, from, i + 1)
           continue
         }
@@ -134,7 +142,7 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
         if (to > i + 2) {
           const base = text.slice(tokens[i + 2]!.start, tokens[to - 1]!.end)
           const display = of.kind === 'city' ? base : `${t.text} of ${base}`
-          push(of.kind, display, t.start, tokens[to - 1]!.end)
+          pushPlace(out, of.kind, display, t.start, tokens[to - 1]!.end)
           used.fill(1, i, to)
         }
       }
@@ -142,7 +150,7 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
     }
     if (RURAL_DISTRICT_SET.has(lower)) {
       const rural = ruralDistrict(ctx, i, used)
-      if (rural) push('district', rural.display, rural.start, t.end)
+      if (rural) pushPlace(out, 'district', rural.display, rural.start, t.end)
       continue
     }
     const ru = RU_GENERIC.get(ctx.key(i))
@@ -161,7 +169,7 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
           const adj = ruAdjectiveNominative(prev.text, gender)
           // Place adjectives are -ский/-ская/-цкий: "Других областях" is not a place.
           if (RU_PLACE_ADJECTIVE.test(prev.text)) {
-            push(ru.kind, `${adj} ${ru.nominative}`, prev.start, t.end)
+            pushPlace(out, ru.kind, `${adj} ${ru.nominative}`, prev.start, t.end)
             used.fill(1, i - 1, i + 1)
           }
         }
@@ -183,7 +191,7 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
       ) {
         const nominativeForm =
           !abbreviated && ['город', 'село', 'поселок', 'посёлок', 'аул'].includes(lower)
-        push('city', ruNounNominative(name.text, nominativeForm), t.start, name.end)
+        pushPlace(out, 'city', ruNounNominative(name.text, nominativeForm), t.start, name.end)
         used.fill(1, i, j + 1)
       }
       continue
@@ -193,7 +201,8 @@ export function patternPlaces(ctx: TokenContext, used: Uint8Array): PlaceMention
       const from = capitalisedRunBefore(ctx, i, used, 2)
       if (from < i) {
         const base = text.slice(tokens[from]!.start, tokens[i - 1]!.end)
-        push(
+        pushPlace(
+          out,
           word.kind,
           word.kind === 'city' ? base : `${base} ${word.nominative}`,
           tokens[from]!.start,

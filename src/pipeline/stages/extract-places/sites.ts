@@ -7,7 +7,7 @@
  */
 import type { PlaceMention } from './extract-places.ts'
 import { foldWord, type PlaceToken } from './place-tokens.ts'
-import { exactWordFilter, secondUnitFilter } from './word-filter.ts'
+import { exactWordFilter, mayBeIn, secondUnitFilter } from './word-filter.ts'
 
 /** English site words after a capitalised name, by how many words they take. */
 const EN_SITE_AFTER: readonly (readonly string[])[] = [
@@ -106,47 +106,49 @@ const MAY_BE_TRIGGER = exactWordFilter([...TRIGGERS, 'HMP'])
  */
 const KK_SECOND = secondUnitFilter([...KK_SITE_AFTER.map(([p]) => p), ...RU_SITE_BEFORE.keys()])
 
+/** Adds a site mention to `out` (a function, not a closure made for every document). */
+function pushSite(out: PlaceMention[], display: string, start: number, end: number): void {
+  out.push({
+    key: `site:${foldWord(display)}`,
+    lexeme: '',
+    place: null,
+    kind: 'site',
+    country: null,
+    display,
+    start,
+    end,
+    weak: false,
+  })
+}
+
 /** Finds named sites. */
 export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMention[] {
   const out: PlaceMention[] = []
-  const push = (display: string, start: number, end: number) => {
-    out.push({
-      key: `site:${foldWord(display)}`,
-      lexeme: '',
-      place: null,
-      kind: 'site',
-      country: null,
-      display,
-      start,
-      end,
-      weak: false,
-    })
-  }
   // `exec` loops on the shared regexes rather than `matchAll`, which clones its regex per call
   // (none of these can match an empty string, so the two walk the same matches).
   if (COLONY_HINT_RE.test(text)) {
     COLONY_RE.lastIndex = 0
     for (let m = COLONY_RE.exec(text); m !== null; m = COLONY_RE.exec(text))
-      push(m[0], m.index, m.index + m[0].length)
+      pushSite(out, m[0], m.index, m.index + m[0].length)
   }
   if (text.includes('» өткізу ')) {
     KK_CHECKPOINT_RE.lastIndex = 0
     for (let m = KK_CHECKPOINT_RE.exec(text); m !== null; m = KK_CHECKPOINT_RE.exec(text)) {
       const name = m[1]!
-      push(name, m.index + 1, m.index + 1 + name.length)
+      pushSite(out, name, m.index + 1, m.index + 1 + name.length)
     }
   }
   RU_CHECKPOINT_RE.lastIndex = 0
   for (let m = RU_CHECKPOINT_RE.exec(text); m !== null; m = RU_CHECKPOINT_RE.exec(text)) {
     const name = m[1]!
     const start = m.index + m[0].length - name.length - 1
-    push(name, start, start + name.length)
+    pushSite(out, name, start, start + name.length)
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     // Most words trigger nothing: table reads skip them before any set look-up.
     if (!t.isWord || MAY_TRIGGER[t.text.charCodeAt(0)] !== 1) continue
-    const trigger = MAY_BE_TRIGGER.has(t.text) && (t.text === 'HMP' || TRIGGERS.has(t.text))
+    const trigger = mayBeIn(MAY_BE_TRIGGER, t.text) && (t.text === 'HMP' || TRIGGERS.has(t.text))
     // A word that is no trigger matters only if it may start a Kazakh or Russian site word.
     if (
       !trigger &&
@@ -163,7 +165,7 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
       const to = capsAfter(tokens, i + 1, 3)
       if (to > i + 1) {
         const from = t.text === 'HMP' ? t.start : tokens[i + 1]!.start
-        push(text.slice(from, tokens[to - 1]!.end), t.start, tokens[to - 1]!.end)
+        pushSite(out, text.slice(from, tokens[to - 1]!.end), t.start, tokens[to - 1]!.end)
         i = to - 1
         continue
       }
@@ -182,7 +184,8 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
         let last = numbered ? j + 1 : j
         const title = tokens[last + 1]
         if (title?.isWord && HONORIFICS.has(title.text)) last++
-        push(
+        pushSite(
+          out,
           `${siteBefore} ${text.slice(name.start, tokens[last]!.end)}`,
           t.start,
           tokens[last]!.end,
@@ -197,7 +200,8 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
       const titled = i > 1 && HONORIFICS.has(tokens[i - 1]!.text) ? 1 : 0
       const from = capsBefore(tokens, i - titled, 2)
       if (from < i - titled)
-        push(
+        pushSite(
+          out,
           `${text.slice(tokens[from]!.start, tokens[i - 1]!.end)} ${nominative}`,
           tokens[from]!.start,
           t.end,
@@ -207,14 +211,15 @@ export function findSites(text: string, tokens: readonly PlaceToken[]): PlaceMen
     // "Butyrka Prison", "Republic Square": capitalised, the word is part of the name.
     if (EN_SITE_PROPER.has(t.text)) {
       const from = capsBefore(tokens, i, 3)
-      if (from < i) push(text.slice(tokens[from]!.start, t.end), tokens[from]!.start, t.end)
+      if (from < i)
+        pushSite(out, text.slice(tokens[from]!.start, t.end), tokens[from]!.start, t.end)
       continue
     }
     for (const words of EN_SITE_AFTER) {
       if (lower !== words[0] || !wordsAt(tokens, i, words)) continue
       const from = capsBefore(tokens, i, 3)
       const end = tokens[i + words.length - 1]!.end
-      if (from < i) push(text.slice(tokens[from]!.start, end), tokens[from]!.start, end)
+      if (from < i) pushSite(out, text.slice(tokens[from]!.start, end), tokens[from]!.start, end)
       break
     }
   }

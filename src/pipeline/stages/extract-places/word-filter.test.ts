@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { findPlaces } from './extract-places.ts'
-import { exactWordFilter, secondUnitFilter } from './word-filter.ts'
+import { exactWordFilter, mayBeIn, secondUnitFilter } from './word-filter.ts'
 
 test('an exact-word filter lets every one of its words through and turns most others away', () => {
   const words = ['checkpoint', 'Checkpoint', 'улица', 'HMP', 'ул']
   const filter = exactWordFilter(words)
-  for (const w of words) assert.equal(filter.has(w), true, w)
+  for (const w of words) assert.equal(mayBeIn(filter, w), true, w)
   const others = ['police', 'Almaty', 'задержали', 'суд', 'облысы', 'the', 'a']
-  assert.ok(others.filter((w) => filter.has(w)).length <= 1)
-  assert.equal(filter.has(''), false)
+  assert.ok(others.filter((w) => mayBeIn(filter, w)).length <= 1)
+  assert.equal(mayBeIn(filter, ''), false)
 })
 
 test('a second-letter filter marks both cases, ё for е and Unicode hyphens for -', () => {

@@ -6,21 +6,26 @@
  * @module pipeline/stages/extract-places/word-filter
  */
 
-/** A word's slot in an exact-word filter: its first and last units and its length. */
-function slotOf(word: string): number {
-  return ((word.charCodeAt(0) * 31 + word.charCodeAt(word.length - 1)) * 31 + word.length) & 0xffff
-}
+/** Slots of the words of an exact-word filter: see {@link exactWordFilter}. */
+export type ExactWordFilter = Uint8Array
 
-/** A filter of exact words: `has(w)` is false for every word not in `words`. */
-export interface ExactWordFilter {
-  has(word: string): boolean
-}
-
-/** Builds an {@link ExactWordFilter} over `words`. */
+/** Builds a filter of exact words, by first and last unit and length. */
 export function exactWordFilter(words: Iterable<string>): ExactWordFilter {
   const bits = new Uint8Array(0x10000)
-  for (const w of words) if (w.length > 0) bits[slotOf(w)] = 1
-  return { has: (word) => word.length > 0 && bits[slotOf(word)] === 1 }
+  for (const w of words) {
+    if (w.length > 0) {
+      bits[((w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) * 31 + w.length) & 0xffff] = 1
+    }
+  }
+  return bits
+}
+
+/** Whether `word` may be one of the filter's words; `false` means it is none of them. */
+export function mayBeIn(filter: ExactWordFilter, word: string): boolean {
+  const n = word.length
+  return (
+    n > 0 && filter[((word.charCodeAt(0) * 31 + word.charCodeAt(n - 1)) * 31 + n) & 0xffff] === 1
+  )
 }
 
 /**

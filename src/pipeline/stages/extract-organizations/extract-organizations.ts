@@ -152,22 +152,19 @@ function documentCountry(
   lang: Lang,
 ): string {
   const votes = new Map<string, number>()
-  const vote = (c: string | null | undefined, w = 1) => {
-    if (c) votes.set(c, (votes.get(c) ?? 0) + w)
-  }
   for (let k = 0; k < places.length; k++) {
     const p = places[k]!
-    vote(p.country, p.mentions.length || 1)
+    vote(votes, p.country, p.mentions.length || 1)
   }
   for (let k = 0; k < found.length; k++) {
     const c = found[k]!
-    if (c.country) vote(c.country)
+    if (c.country) vote(votes, c.country, 1)
   }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!
     if (!t.isWord || !t.cap) continue
-    if (lang === 'en') vote(EN_PLACES.get(t.norm) ?? EN_DEMONYMS.get(t.norm))
-    else if (t.norm.length > 3) vote(cyrCountryOf(t))
+    if (lang === 'en') vote(votes, EN_PLACES.get(t.norm) ?? EN_DEMONYMS.get(t.norm), 1)
+    else if (t.norm.length > 3) vote(votes, cyrCountryOf(t), 1)
   }
   let best = 'KZ'
   let bestVotes = 0
@@ -178,6 +175,10 @@ function documentCountry(
     }
   }
   return best
+}
+
+function vote(votes: Map<string, number>, c: string | null | undefined, w: number): void {
+  if (c) votes.set(c, (votes.get(c) ?? 0) + w)
 }
 
 /**

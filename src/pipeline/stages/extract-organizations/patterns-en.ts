@@ -170,16 +170,10 @@ function titleCaseLines(tokens: readonly OrgToken[]): Set<number> {
   let lineStart = 0
   let words = 0
   let caps = 0
-  const flush = (endIdx: number) => {
-    // A headline: mostly capitalised, short, and not ended like a sentence.
-    const last = tokens[endIdx - 1]?.text ?? ''
-    if (words >= 4 && words <= 25 && caps / words >= 0.75 && !/^[.!?]$/.test(last))
-      for (let k = lineStart; k < endIdx; k++) out.add(k)
-  }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!
     if (t.nlBefore) {
-      flush(k)
+      addTitleLine(out, tokens, lineStart, k, words, caps)
       lineStart = k
       words = 0
       caps = 0
@@ -189,8 +183,23 @@ function titleCaseLines(tokens: readonly OrgToken[]): Set<number> {
       if (t.cap) caps++
     }
   }
-  flush(tokens.length)
+  addTitleLine(out, tokens, lineStart, tokens.length, words, caps)
   return out
+}
+
+/** Adds the tokens of line `[lineStart, endIdx)` to `out` when it reads as a headline. */
+function addTitleLine(
+  out: Set<number>,
+  tokens: readonly OrgToken[],
+  lineStart: number,
+  endIdx: number,
+  words: number,
+  caps: number,
+): void {
+  // A headline: mostly capitalised, short, and not ended like a sentence.
+  const last = tokens[endIdx - 1]?.text ?? ''
+  if (words >= 4 && words <= 25 && caps / words >= 0.75 && !/^[.!?]$/.test(last))
+    for (let k = lineStart; k < endIdx; k++) out.add(k)
 }
 
 /** Tells whether tokens `[from, to)` spell a known place or country. */

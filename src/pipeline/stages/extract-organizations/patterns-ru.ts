@@ -581,6 +581,11 @@ const PLURAL_HEADS = new Map<string, string>([
   ['комитетов', 'комитет'],
 ])
 
+/** An item of "по X и Y": an abbreviation or a genitive noun on the same line. */
+function listItem(t: OrgToken): boolean {
+  return t.isWord && !t.nlBefore && (t.upper || GEN_WORDS.has(t.norm) || GEN_NOUN.test(t.norm))
+}
+
 /**
  * A plural head over a list, "районных отделов финансов и ЖКХ", names one body per item:
  * "районный отдел финансов", "районный отдел ЖКХ" (the gold rules reconstruct such names).
@@ -594,9 +599,7 @@ function distributive(tokens: readonly OrgToken[]): Candidate[] {
     const a = tokens[i + 1]!
     const and = tokens[i + 2]!
     const b = tokens[i + 3]!
-    const item = (t: OrgToken) =>
-      t.isWord && !t.nlBefore && (t.upper || GEN_WORDS.has(t.norm) || GEN_NOUN.test(t.norm))
-    if (!item(a) || and.norm !== 'и' || !item(b)) continue
+    if (!listItem(a) || and.norm !== 'и' || !listItem(b)) continue
     if (
       !adj.isWord ||
       !/(?:ых|их)$/.test(adj.norm) ||

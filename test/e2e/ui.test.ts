@@ -259,4 +259,35 @@ describe('web UI', { timeout: 180_000 }, () => {
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  test('screens pasted names and shows why each matched, with the articles', {
+    skip: SKIP,
+  }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(server.url)
+    await page.locator('#nav-screen').click()
+    await page.locator('#screen-names').waitFor()
+    assert.match(new URL(page.url()).search, /page=screen/)
+
+    // A Latin spelling of a person the Russian sample names in Cyrillic, and an unknown name.
+    await page.fill('#screen-names', 'Dmitry Kovalev\nZzyzx Qwerty')
+    await page.getByRole('button', { name: 'Screen', exact: true }).click()
+    await page.locator('.screen-result').nth(1).waitFor()
+
+    const first = page.locator('.screen-result').first()
+    assert.ok((await first.locator('.screen-match').count()) >= 1, 'the transliteration matches')
+    assert.match((await first.locator('.match-head strong').first().textContent()) ?? '', /Ковал/)
+    assert.ok(((await first.locator('.match-reasons').first().textContent()) ?? '').length > 3)
+    assert.match(
+      (await page.locator('.screen-result').nth(1).textContent()) ?? '',
+      /Not in the record/,
+    )
+    await page.screenshot({ path: `${SHOTS}/ui-screening.png`, fullPage: true })
+
+    await first.locator('.match-articles a').first().click()
+    await page.locator('.doc-text').waitFor()
+    assert.equal(await page.locator('.screen-result').count(), 2, 'results stay while reading')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
 })

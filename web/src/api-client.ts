@@ -14,6 +14,8 @@ import {
   HealthResponse,
   type MapQuery,
   MapResponse,
+  type ScreenRequest,
+  ScreenResponse,
   type SearchQuery,
   SearchResponse,
 } from '#api/contract.ts'
@@ -78,23 +80,36 @@ export interface ApiClient {
   ): Promise<EntityListResponse>
   entity(id: string, signal?: AbortSignal): Promise<EntityDetailResponse>
   timeline(id: string, signal?: AbortSignal): Promise<EntityTimelineResponse>
+  screen(
+    request: Partial<ScreenRequest> & { names: string[] },
+    signal?: AbortSignal,
+  ): Promise<ScreenResponse>
 }
 
 /** Creates a client for the API under `baseUrl` (default: the page's own origin). */
 export function createApiClient(baseUrl = ''): ApiClient {
-  async function get<T>(path: string, schema: ResponseSchema<T>, signal?: AbortSignal): Promise<T> {
+  async function get<T>(
+    path: string,
+    schema: ResponseSchema<T>,
+    signal?: AbortSignal,
+    body?: unknown,
+  ): Promise<T> {
     const response = await fetch(`${baseUrl}${path}`, {
-      headers: { accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
       ...(signal ? { signal } : {}),
     })
-    const body: unknown = await response.json().catch(() => null)
+    const answer: unknown = await response.json().catch(() => null)
     if (!response.ok) {
-      const error = ErrorBody.safeParse(body)
+      const error = ErrorBody.safeParse(answer)
       if (error.success)
         throw new ApiError(response.status, error.data.error.code, error.data.error.message)
       throw new ApiError(response.status, 'internal', `the server answered ${response.status}`)
     }
-    const parsed = schema.safeParse(body)
+    const parsed = schema.safeParse(answer)
     if (!parsed.success) {
       throw new ApiError(
         response.status,
@@ -123,6 +138,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
       if (query.limit) params.set('limit', String(query.limit))
       return get(`/api/entities?${params}`, EntityListResponse, signal)
     },
+    screen: (request, signal) => get('/api/screen', ScreenResponse, signal, request),
     entity: (id, signal) =>
       get(`/api/entities/${encodeURIComponent(id)}`, EntityDetailResponse, signal),
     timeline: (id, signal) =>

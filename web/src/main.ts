@@ -27,6 +27,7 @@ import {
 import { documentView } from './pages/document/document-page.ts'
 import { entityView } from './pages/entity/entity-page.ts'
 import { mapView, viewSwitch } from './pages/map/map-page.ts'
+import { screenView } from './pages/screen/screen-page.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
 
 const api = createApiClient()
@@ -128,7 +129,22 @@ function applyLocale(locale: UiLocale): void {
 }
 
 async function renderResults(): Promise<void> {
-  const key = `${t().locale}${formatUiState({ ...state, doc: null })}`
+  const key = `${t().locale}${formatUiState({ ...state, doc: null, entity: null })}`
+  if (state.page === 'screen') {
+    // Rendered once per locale: opening an article from the results keeps them.
+    if (shownQuery === key) return
+    shownQuery = key
+    replaceChildren(
+      resultsPane,
+      screenView({
+        screen: (request) => api.screen(request),
+        openDocument: (id) => navigate({ ...state, doc: id }),
+        documentHref: (id) => formatUiState({ ...state, doc: id }) || '?',
+        describeError: message,
+      }),
+    )
+    return
+  }
   if (!hasSearch(state)) {
     shownQuery = null
     if (!health) health = await api.health().catch(() => null)
@@ -258,11 +274,16 @@ async function openEntityByName(kind: 'person' | 'organization', name: string): 
 async function render(): Promise<void> {
   input.value = state.q
   langSelect.value = state.lang ?? ''
-  document.title = state.q
-    ? `${state.q} — Tergeu`
-    : hasSearch(state)
-      ? `${t().browseTitle} — Tergeu`
-      : 'Tergeu'
+  required('#nav-search').toggleAttribute('aria-current', state.page !== 'screen')
+  required('#nav-screen').toggleAttribute('aria-current', state.page === 'screen')
+  document.title =
+    state.page === 'screen'
+      ? `${t().navScreen} — Tergeu`
+      : state.q
+        ? `${state.q} — Tergeu`
+        : hasSearch(state)
+          ? `${t().browseTitle} — Tergeu`
+          : 'Tergeu'
   await Promise.all([renderResults(), renderDocument()])
 }
 
@@ -270,8 +291,19 @@ form.addEventListener('submit', (event) => {
   event.preventDefault()
   const q = input.value.trim()
   const lang = parseUiState(`?lang=${encodeURIComponent(langSelect.value)}`).lang
-  navigate({ ...state, q, lang, doc: null })
+  navigate({ ...state, q, lang, doc: null, page: null })
 })
+// The header's links switch pages without reloading (a middle click still opens a new tab).
+for (const [selector, next] of [
+  ['#nav-search', { q: '', lang: null, doc: null }],
+  ['#nav-screen', { q: '', lang: null, doc: null, page: 'screen' }],
+] as const) {
+  required<HTMLAnchorElement>(selector).addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+    event.preventDefault()
+    navigate(next)
+  })
+}
 localeSelect.addEventListener('change', () => {
   if (!isUiLocale(localeSelect.value)) return
   try {

@@ -107,6 +107,24 @@ export interface Messages {
   readonly approximateDate: string
   readonly closeProfile: string
   readonly role: Readonly<Record<string, string>>
+  readonly navSearch: string
+  readonly navScreen: string
+  readonly screenTitle: string
+  readonly screenIntro: string
+  readonly screenNamesLabel: string
+  readonly screenUpload: string
+  readonly screenButton: string
+  readonly screenWeaker: string
+  readonly screenRunning: string
+  readonly screenTooMany: (max: string) => string
+  readonly screenNoNames: string
+  readonly screenNoMatch: string
+  readonly screenSame: string
+  readonly screenPossible: string
+  readonly screenFlagged: string
+  readonly screenScore: string
+  readonly screenDownload: string
+  readonly screenSummary: (names: string, hits: string) => string
 }
 
 const en: Messages = {
@@ -218,6 +236,25 @@ const en: Messages = {
     journalist: 'journalist',
     other: 'other',
   },
+  navSearch: 'Search',
+  navScreen: 'Screening',
+  screenTitle: 'Screen names against the record',
+  screenIntro:
+    'Paste names (one per line) or upload a CSV. Every spelling is compared: Cyrillic Russian and Kazakh, Latin transliterations, case forms, typos.',
+  screenNamesLabel: 'Names, one per line',
+  screenUpload: 'Upload CSV',
+  screenButton: 'Screen',
+  screenWeaker: 'Also show weaker matches',
+  screenRunning: 'Screening…',
+  screenTooMany: (max) => `At most ${max} names at a time; the rest were left out.`,
+  screenNoNames: 'Give at least one name.',
+  screenNoMatch: 'Not in the record.',
+  screenSame: 'match',
+  screenPossible: 'possible match',
+  screenFlagged: 'suspect or convicted',
+  screenScore: 'score',
+  screenDownload: 'Download results (CSV)',
+  screenSummary: (names, hits) => `${names} names screened, ${hits} with matches.`,
 }
 
 const ru: Messages = {
@@ -329,6 +366,25 @@ const ru: Messages = {
     journalist: 'журналист',
     other: 'другое',
   },
+  navSearch: 'Поиск',
+  navScreen: 'Проверка',
+  screenTitle: 'Проверка имён по базе',
+  screenIntro:
+    'Вставьте имена (по одному в строке) или загрузите CSV. Сравниваются все написания: русская и казахская кириллица, латинская транслитерация, падежные формы, опечатки.',
+  screenNamesLabel: 'Имена, по одному в строке',
+  screenUpload: 'Загрузить CSV',
+  screenButton: 'Проверить',
+  screenWeaker: 'Показывать и слабые совпадения',
+  screenRunning: 'Идёт проверка…',
+  screenTooMany: (max) => `Не больше ${max} имён за раз; остальные не проверены.`,
+  screenNoNames: 'Укажите хотя бы одно имя.',
+  screenNoMatch: 'В базе нет.',
+  screenSame: 'совпадение',
+  screenPossible: 'возможное совпадение',
+  screenFlagged: 'подозреваемый или осуждённый',
+  screenScore: 'сходство',
+  screenDownload: 'Скачать результаты (CSV)',
+  screenSummary: (names, hits) => `Проверено имён: ${names}, с совпадениями: ${hits}.`,
 }
 
 const kk: Messages = {
@@ -444,6 +500,25 @@ const kk: Messages = {
     journalist: 'журналист',
     other: 'басқа',
   },
+  navSearch: 'Іздеу',
+  navScreen: 'Тексеру',
+  screenTitle: 'Есімдерді деректер қоры бойынша тексеру',
+  screenIntro:
+    'Есімдерді қойыңыз (әр жолға біреуден) немесе CSV жүктеңіз. Барлық жазылу түрі салыстырылады: орыс және қазақ кириллицасы, латын транслитерациясы, септік формалары, қателер.',
+  screenNamesLabel: 'Есімдер, әр жолға біреуден',
+  screenUpload: 'CSV жүктеу',
+  screenButton: 'Тексеру',
+  screenWeaker: 'Әлсіз сәйкестіктерді де көрсету',
+  screenRunning: 'Тексерілуде…',
+  screenTooMany: (max) => `Бір жолы ${max} есімнен артық емес; қалғандары тексерілмеді.`,
+  screenNoNames: 'Кемінде бір есім жазыңыз.',
+  screenNoMatch: 'Деректер қорында жоқ.',
+  screenSame: 'сәйкес',
+  screenPossible: 'сәйкес болуы мүмкін',
+  screenFlagged: 'күдікті немесе сотталған',
+  screenScore: 'ұқсастық',
+  screenDownload: 'Нәтижелерді жүктеу (CSV)',
+  screenSummary: (names, hits) => `Тексерілген есімдер: ${names}, сәйкестігі бар: ${hits}.`,
 }
 
 const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }

@@ -41,6 +41,8 @@ export interface UiState {
   readonly area?: 'asia' | null
   /** The id of the entity whose profile is open (under an open document, if both). */
   readonly entity?: string | null
+  /** `screen`: the screening page instead of search. */
+  readonly page?: 'screen' | null
 }
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
@@ -67,6 +69,7 @@ export function parseUiState(search: string): UiState {
   if (sort === 'relevance' || sort === 'newest' || sort === 'oldest') out = { ...out, sort }
   if (params.get('view') === 'map') out = { ...out, view: 'map' }
   if (params.get('area') === 'asia') out = { ...out, area: 'asia' }
+  if (params.get('page') === 'screen') out = { ...out, page: 'screen' }
   const entity = params.get('entity')
   if (entity && /^\d{1,18}$/.test(entity)) out = { ...out, entity }
   return out
@@ -85,6 +88,7 @@ export function formatUiState(state: UiState): string {
   if (state.view) params.set('view', state.view)
   if (state.area) params.set('area', state.area)
   if (state.entity) params.set('entity', state.entity)
+  if (state.page) params.set('page', state.page)
   if (state.doc) params.set('doc', state.doc)
   const s = params.toString()
   return s ? `?${s}` : ''

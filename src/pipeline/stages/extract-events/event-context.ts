@@ -317,11 +317,14 @@ export function findPenalties(sentence: string): Penalty[] {
 }
 
 const QUANTITY =
-  /(?<![\d.,])\d{1,6}(?:[.,]\d{1,3})?\s?(?:kg|kilograms?|tons?|tonnes?|grams?|g|кг|килограмм\p{L}*|тонн\p{L}*|грамм\p{L}*|гр|келі|тонна\p{L}*)\b(?:\s+(?:of\s+)?[\p{L}-]+)?|(?<![\d.,])\d{1,6}\s+(?:SIM boxes|SIM cards|packages|units|pieces|единиц\p{L}*|штук\p{L}*|сим-карт\p{L}*)/giu
+  /(?<![\d.,])\d{1,6}(?:[.,]\d{1,3})?\s?(?:kg|kilograms?|tons?|tonnes?|grams?|g|кг|килограмм\p{L}*|тонн\p{L}*|грамм\p{L}*|гр|келі|тонна\p{L}*)(?![\p{L}\p{N}_])(?:\s+(?:of\s+)?[\p{L}-]+)?|(?<![\d.,])\d{1,6}\s+(?:SIM boxes|SIM cards|packages|units|pieces|единиц\p{L}*|штук\p{L}*|сим-карт\p{L}*)/giu
 
 const QUANTITY_AT = atNumbers(QUANTITY, 'iuy')
 
-/** Seized items and quantities a sentence states, verbatim. */
+/**
+ * Seized items and quantities a sentence states, verbatim. A unit ends where no letter follows
+ * (`\b` would know Latin letters only, and missed "5 кг героина").
+ */
 export function findItems(sentence: string): string[] {
   const out: string[] = []
   // Every quantity opens with a digit.

@@ -599,6 +599,23 @@ describe('findEvents', () => {
     )
   })
 
+  test('seizures carry their quantities, with Cyrillic units too', () => {
+    const ru = findEvents(
+      docOf('У задержанного изъяли 5 кг героина и 300 граммов гашиша.', 'ru'),
+    ).find((e) => e.type === 'seizure')
+    assert.deepEqual(ru?.items, ['5 кг героина', '300 граммов гашиша'])
+
+    const kk = findEvents(docOf('Олардан 120 келі гашиш тәркіленді.', 'kk')).find(
+      (e) => e.type === 'seizure',
+    )
+    assert.deepEqual(kk?.items, ['120 келі гашиш'])
+
+    const en = findEvents(docOf('Police seized 12 kg of heroin in Shymkent.', 'en')).find(
+      (e) => e.type === 'seizure',
+    )
+    assert.deepEqual(en?.items, ['12 kg of heroin'])
+  })
+
   test('works when no earlier stage found anything', () => {
     const doc = { ...docOf('Police detained two men.', 'en'), crimes: [], dates: [], persons: [] }
 

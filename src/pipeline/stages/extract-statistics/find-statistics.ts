@@ -179,7 +179,10 @@ export function splitTester(re: RegExp): (s: string) => boolean {
       wordLed.lastIndex = 0
       for (let m = wordLed.exec(s); m !== null; m = wordLed.exec(s)) {
         if (m.index === 0 || !isWordCharIu(s.charCodeAt(m.index - 1))) return true
-        wordLed.lastIndex = m.index + 1
+        // Every position up to the end of this word follows a word character: go past it.
+        let next = m.index + 1
+        while (next < s.length && isWordCharIu(s.charCodeAt(next - 1))) next++
+        wordLed.lastIndex = next
       }
     }
     return letterLed !== null && matchesAtWordStart(letterLed, s)
@@ -904,7 +907,11 @@ function matchesAtWordStart(hint: RegExp, s: string): boolean {
   hint.lastIndex = 0
   for (let m = hint.exec(s); m !== null; m = hint.exec(s)) {
     if (!letterBefore(s, m.index)) return true
-    hint.lastIndex = m.index + 1
+    // A match inside a word is refused, and so would be any other before the word's end: the
+    // next try starts at the first position not preceded by a letter.
+    let next = m.index + 1
+    while (next < s.length && letterBefore(s, next)) next++
+    hint.lastIndex = next
   }
   return false
 }

@@ -193,12 +193,6 @@ export function scanWords(text: string): WordScan {
   return scan
 }
 
-interface RootNode<V> {
-  readonly next: Map<number, RootNode<V>>
-  /** Entries whose first word is a prefix root ending here, in lexicon order. */
-  list: Compiled<V>[] | undefined
-}
-
 interface Compiled<V> {
   readonly words: readonly { readonly word: string; readonly prefix: boolean }[]
   readonly entry: WordEntry<V>
@@ -214,6 +208,21 @@ function moreSpecific<V>(a: Compiled<V>, b: Compiled<V>): boolean {
 }
 
 const HEAD_SLOTS = 1 << 16
+const KEY_SLOTS = 1 << 16
+const KEY_SHIFT = 16
+const HASH_SEED = 0x811c9dc5
+const HASH_PRIME = 0x01000193
+
+/** FNV-1a of the first `n` char codes of `s`, as computed step by step in `match`. */
+function keyHash(s: string, n: number): number {
+  let h = HASH_SEED
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ s.charCodeAt(k), HASH_PRIME)
+  return h
+}
+
+function hasBit(bits: Uint32Array, slot: number): boolean {
+  return (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0
+}
 
 /** A slot for the first `n` (1 to 3) char codes of `s`, which has at least `n`. */
 function headSlot(s: string, n: number): number {
@@ -236,9 +245,14 @@ export function createWordLexicon<V>(entries: Iterable<WordEntry<V>>): WordLexic
  */
 class CompiledLexicon<V> implements WordLexicon<V> {
   private readonly exact = new Map<string, Compiled<V>[]>()
-  // Prefix roots in a trie by char code: walking a word's letters visits every root that starts
-  // it, shortest first, without slicing the word once per root length.
-  private readonly roots: RootNode<V> = { next: new Map(), list: undefined }
+  private readonly byRoot = new Map<string, Compiled<V>[]>()
+  // Hashes of every exact key and of every prefix root, as sets of bits, and the lengths of the
+  // roots: a word is looked up in a map (a slice, a hash of the string, a probe of a table that
+  // the other stages have pushed out of the processor's cache) only where its hash is in the
+  // set, which for most words it is not.
+  private readonly exactHashes = new Uint32Array(KEY_SLOTS >>> 5)
+  private readonly rootHashes = new Uint32Array(KEY_SLOTS >>> 5)
+  private readonly rootLengths: boolean[] = []
   // The first three letters of every key (the whole key when shorter), hashed into a set of
   // bits: a word whose head is not there cannot start an entry, which rules out most words of a
   // text with one array read instead of a map lookup and a walk of the trie. 8 KB, so that it
@@ -259,19 +273,15 @@ class CompiledLexicon<V> implements WordLexicon<V> {
     const slot = headSlot(key, Math.min(3, key.length))
     this.heads[slot >>> 5]! |= 1 << (slot & 31)
     if (first.prefix && key.length < 3) this.shortRoots = true
+    const hash = keyHash(key, key.length) >>> KEY_SHIFT
     if (first.prefix) {
-      let node = this.roots
-      for (let k = 0; k < key.length; k++) {
-        const c = key.charCodeAt(k)
-        let child = node.next.get(c)
-        if (!child) {
-          child = { next: new Map(), list: undefined }
-          node.next.set(c, child)
-        }
-        node = child
-      }
-      node.list = [...(node.list ?? []), compiled]
-    } else this.exact.set(key, [...(this.exact.get(key) ?? []), compiled])
+      this.rootHashes[hash >>> 5]! |= 1 << (hash & 31)
+      this.rootLengths[key.length] = true
+      this.byRoot.set(key, [...(this.byRoot.get(key) ?? []), compiled])
+    } else {
+      this.exactHashes[hash >>> 5]! |= 1 << (hash & 31)
+      this.exact.set(key, [...(this.exact.get(key) ?? []), compiled])
+    }
   }
 
   match(text: string, scan: WordScan = scanWords(text)): WordMatch<V>[] {
@@ -285,12 +295,19 @@ class CompiledLexicon<V> implements WordLexicon<V> {
         i++
         continue
       }
-      let best = this.longest(this.exact.get(norm), scan, text, i, null)
-      let node: RootNode<V> | undefined = this.roots
-      for (let k = 0; k < norm.length; k++) {
-        node = node.next.get(norm.charCodeAt(k))
-        if (!node) break
-        if (node.list) best = this.longest(node.list, scan, text, i, best)
+      // The exact entries first, then the roots from the shortest: the order that decides
+      // between entries of equal weight.
+      const whole = keyHash(norm, norm.length) >>> KEY_SHIFT
+      let best = hasBit(this.exactHashes, whole)
+        ? this.longest(this.exact.get(norm), scan, text, i, null)
+        : null
+      const reach = Math.min(norm.length, this.rootLengths.length - 1)
+      let h = HASH_SEED
+      for (let k = 0; k < reach; k++) {
+        h = Math.imul(h ^ norm.charCodeAt(k), HASH_PRIME)
+        if (this.rootLengths[k + 1] === true && hasBit(this.rootHashes, h >>> KEY_SHIFT)) {
+          best = this.longest(this.byRoot.get(norm.slice(0, k + 1)), scan, text, i, best)
+        }
       }
       if (best) {
         const end = scan.ends[i + best.words.length - 1]!

@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import type { ExtractedDoc } from '#core/document.ts'
-import { contextOf, type MentionContext } from '#core/entities/resolution.ts'
+import { contextOf, type MentionContext, personPostingKeys } from '#core/entities/resolution.ts'
 import type { Location, Organization, Person } from '#core/facts.ts'
 import { GIVEN_NAMES, SURNAMES } from '#core/names/name-lists-data.ts'
 import { SCHEMES } from '#core/names/translit-data.ts'
@@ -23,7 +23,6 @@ import { transliterate } from '#core/names/transliterate.ts'
 import { migrateToLatest, openDatabase } from '#storage/database.ts'
 import { createDocumentRepository } from '#storage/document-repository.ts'
 import { createEntityRepository } from '#storage/entity-repository.ts'
-import { storedKeys } from '#storage/screening-repository.ts'
 
 const { values } = parseArgs({
   options: {
@@ -224,7 +223,7 @@ async function main() {
     for (let e = 0; e < ENTITIES; e++) {
       const seen = new Set<string>()
       for (const n of names[e]!) {
-        const { keys, parts } = storedKeys(n)
+        const { keys, parts } = personPostingKeys(n)
         for (const k of keys) {
           if (seen.has(`${k}:${parts}`)) continue
           seen.add(`${k}:${parts}`)

@@ -302,6 +302,11 @@ for (const backend of await testBackends()) {
 
     test('re-resolving a document changes nothing', async () => {
       const before = await entities.list({ limit: 100 })
+      // Most mentioned first, then by id as a number (not as text: 10 after 9).
+      assert.ok(before.length >= 5)
+      const order = before.map((e) => [-e.mentions, Number(e.id)] as const)
+      const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      assert.deepEqual(order, sorted)
       const report = await entities.resolveDocument('en-charge')
       assert.deepEqual(
         { kept: report.kept, linked: report.linked, created: report.created },
@@ -397,3 +402,39 @@ for (const backend of await testBackends()) {
     })
   })
 }
+
+describe('entity ids sort as numbers', () => {
+  test('list and log order 10 after 9', async () => {
+    const handle = await (await testBackends())[0]!.open()
+    try {
+      const docs = createDocumentRepository(handle.db)
+      const entities = createEntityRepository(handle.db)
+      const surnames = ['Абенов', 'Бекова', 'Гусев', 'Жанов', 'Иманов', 'Касенов', 'Лукин']
+      const given = ['Арман', 'Болат']
+      let n = 0
+      for (const s of surnames)
+        for (const g of given) {
+          const name = `${g} ${s}`
+          const text = `${name} выступил на собрании.`
+          await docs.save(
+            buildExtractedDoc({
+              id: `order-${n++}`,
+              lang: 'ru',
+              text,
+              persons: [person(text, name, 'other')],
+            }),
+            { annotations: [], extractorVersion: 'test@1' },
+          )
+        }
+      await entities.sync()
+      const ids = (await entities.list({ limit: 100 })).map((e) => Number(e.id))
+      assert.equal(ids.length, 14)
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => a - b),
+      )
+    } finally {
+      await handle.close()
+    }
+  })
+})

@@ -25,6 +25,8 @@ import {
   type MentionInput,
   organizationKey,
   organizationKeys,
+  personPostingKeys,
+  personQueryKeys,
   scoreCandidate,
   titleKeys,
 } from '#core/entities/resolution.ts'
@@ -33,7 +35,6 @@ import { compareNames, compareParsed, DEFAULT_THRESHOLD } from '#core/names/comp
 import { type ParsedName, parseName } from '#core/names/name-key.ts'
 import { withDbErrors } from './pg-errors.ts'
 import type { Database } from './schema.ts'
-import { queryKeys, storedKeys } from './screening-repository.ts'
 
 /** What resolving one document did. */
 export interface ResolveReport {
@@ -385,7 +386,7 @@ function betterName(current: string, candidate: string): string {
 
 function keysOf(kind: string, name: string, orgId: string | null | undefined) {
   if (kind === 'organization') return { keys: organizationKeys(name, orgId), parts: 1 }
-  return storedKeys(name)
+  return personPostingKeys(name)
 }
 
 async function postKeys(
@@ -635,7 +636,7 @@ export async function candidateIds(
       }
       return
     }
-    const { byKey, parts } = queryKeys(parsed[i]!)
+    const { byKey, parts } = personQueryKeys(parsed[i]!)
     for (const [key, list] of byKey)
       for (const p of list) {
         keys.push(key)
@@ -783,7 +784,7 @@ async function list(db: Db, options: ListOptions): Promise<EntitySummary[]> {
     const rows = await sql<{ id: string; kind: string; name: string; mention_count: number }>`
       select id::text as id, kind, name, mention_count from entities
       where merged_into is null and mention_count > 0 ${kindFilter}
-      order by mention_count desc, id limit ${limit} offset ${offset}`.execute(db)
+      order by mention_count desc, entities.id limit ${limit} offset ${offset}`.execute(db)
     return rows.rows.map((r) => ({
       id: r.id,
       kind: r.kind as EntityKind,
@@ -1166,7 +1167,7 @@ async function undo(
       select id::text as id from entity_log
       where id > ${logId}::bigint and action <> 'undo' and undone_by is null
         and entity_ids && ${[...ids]}::bigint[]
-      order by id desc limit 1`.execute(trx)
+      order by entity_log.id desc limit 1`.execute(trx)
   ).rows[0]
   if (later)
     throw new ConflictError(
@@ -1237,6 +1238,6 @@ async function readLog(
   const rows = await sql<LogRow>`
     select id::text as id, action, by_user, at, entity_ids::text[] as entity_ids, payload,
       undoes::text as undoes, undone_by::text as undone_by
-    from entity_log ${filter} order by id desc limit ${limit}`.execute(db)
+    from entity_log ${filter} order by entity_log.id desc limit ${limit}`.execute(db)
   return rows.rows.map(presentLog)
 }

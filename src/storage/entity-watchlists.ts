@@ -260,7 +260,7 @@ async function xref(db: Kysely<Database>, options: XrefOptions): Promise<Watchli
         select id::text as id, watchlist, ext_id, kind, schema, name, aliases, birth_dates,
           countries, identifiers::text[] as identifiers, topics
         from watchlist_entries where id > ${after}::bigint ${filter}
-        order by id limit ${XREF_BATCH}`.execute(db)
+        order by watchlist_entries.id limit ${XREF_BATCH}`.execute(db)
     ).rows
     if (entries.length === 0) break
     after = entries.at(-1)!.id

@@ -359,3 +359,61 @@ export function organizationKeys(name: string, orgId: string | null | undefined)
   if (orgId) keys.push(`o:id:${orgId}`)
   return keys
 }
+
+/** Keys shorter than this get no deletion neighbours (too many chance meetings). */
+const MIN_DELETION_LENGTH = 4
+
+function deletions(key: string): string[] {
+  const out: string[] = []
+  if (key.length < MIN_DELETION_LENGTH) return out
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1))
+  return out
+}
+
+/**
+ * The keys an entity's person name is posted under: for every non-initial part its phonetic key
+ * and folded stem, and, marked with `~`, their one-deletion neighbours. A query meets a stored
+ * key exactly, a stored neighbour with its own key (the stored name has a letter more), or a
+ * stored key with one of its own neighbours (a letter less); two neighbours never meet each
+ * other (a substituted letter), which keeps a common given name's fan-out small. `parts` is the
+ * number of non-initial parts.
+ */
+export function personPostingKeys(name: string): { keys: string[]; parts: number } {
+  const parts = parseName(name).parts.filter((t) => !t.initial)
+  const keys = new Set<string>()
+  for (const t of parts) {
+    for (const k of t.stem === null ? [t.key] : [t.key, t.stem]) {
+      keys.add(k)
+      for (const d of deletions(k)) keys.add(`~${d}`)
+    }
+  }
+  return { keys: [...keys], parts: parts.length }
+}
+
+/**
+ * The keys a person name looks up, each with the name parts it stands for: each part's base key,
+ * surface key and (Latin parts, which never decline) a crude stem; each of those also as `~key`
+ * (a stored name one letter longer), and their deletions (a stored name one letter shorter).
+ */
+export function personQueryKeys(parsed: ParsedName): {
+  byKey: Map<string, number[]>
+  parts: number
+} {
+  const parts = parsed.parts.filter((t) => !t.initial)
+  const byKey = new Map<string, number[]>()
+  const add = (k: string, i: number) => {
+    const list = byKey.get(k)
+    if (!list) byKey.set(k, [i])
+    else if (!list.includes(i)) list.push(i)
+  }
+  parts.forEach((t, i) => {
+    const roots = new Set([t.stem ?? t.key, t.key])
+    if (t.script === 'lat') roots.add(t.key.replace(/[aeiou]+$/, ''))
+    for (const r of roots) {
+      add(r, i)
+      add(`~${r}`, i)
+      for (const d of deletions(r)) add(d, i)
+    }
+  })
+  return { byKey, parts: parts.length }
+}

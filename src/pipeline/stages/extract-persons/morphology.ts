@@ -247,6 +247,8 @@ export function surnameKey(word: string): string {
 
 /** Strips an English possessive (`Ablyazov's`, `Tokayev’s`) or a Latin-script Kazakh suffix after an apostrophe. */
 export function stripPossessive(word: string): string {
+  // Most words have no apostrophe at all; the regex is run only on those that do.
+  if (!word.includes("'") && !word.includes('’') && !word.includes('ʼ')) return word
   return word.replace(/['’ʼ](?:s|[a-zа-яәғқңөұүһі]{1,4})$/iu, '')
 }
 

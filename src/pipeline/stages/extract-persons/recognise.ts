@@ -323,7 +323,7 @@ function unknownWordMayBeName(word: string, cue: CueRole | 'honorific', cueToken
   if (NOT_NAME_SHAPE.test(word.toLowerCase())) return false
   if (cue === 'honorific' || RELATION_ONLY.has(cueToken.norm)) return true
   // A title in lower case (`прокурор`, `judge`) before the word; Title Case headlines do not count.
-  return cue !== 'other' && /^\p{Ll}/u.test(cueToken.text)
+  return cue !== 'other' && startsLower(cueToken.text)
 }
 
 /**
@@ -384,6 +384,17 @@ function startsWithLetter(w: string): boolean {
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
   if (c >= 0x410 && c <= 0x44f) return true
   return LETTER_FIRST.test(w)
+}
+
+const LOWER_FIRST = /^\p{Ll}/u
+
+/** `/^\p{Ll}/u`, with table answers for ASCII and basic Cyrillic. */
+export function startsLower(w: string): boolean {
+  const c = w.charCodeAt(0)
+  if (c < 0x80) return c >= 97 && c <= 122
+  if (c >= 0x430 && c <= 0x44f) return true
+  if (c >= 0x410 && c <= 0x42f) return false
+  return LOWER_FIRST.test(w)
 }
 
 /** `/^\p{Lu}/u`, with table answers for ASCII and basic Cyrillic. */
@@ -1032,9 +1043,9 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       (i >= 2 && blocked(i - 1) && CITIZEN_CUE.test(tokens[i - 2]!.norm))
     // A lower-case descriptor (`researcher Mihra Rittmann`) counts as well; Title Case does not.
     const lowerCue =
-      cue !== undefined && cue !== 'honorific' && /^\p{Ll}/u.test(tokens[i - 1]?.text ?? '')
+      cue !== undefined && cue !== 'honorific' && startsLower(tokens[i - 1]?.text ?? '')
     const lastShape =
-      NOT_NAME_SHAPE.test(w[nw - 1]!.toLowerCase()) && !/\p{Script=Cyrillic}/u.test(w[nw - 1]!)
+      !/\p{Script=Cyrillic}/u.test(w[nw - 1]!) && NOT_NAME_SHAPE.test(w[nw - 1]!.toLowerCase())
     // An apposition with a title after the run: `Hugh Williamson, Europe director at ...`,
     // `Adil Nurmakov, a lawyer for ...`.
     const a1 = tokens[end + 1]
@@ -1043,7 +1054,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     const apposition =
       a1?.text === ',' &&
       a2 !== undefined &&
-      ((titleCue(a2.norm) !== undefined && /^\p{Ll}/u.test(a2.text)) ||
+      ((titleCue(a2.norm) !== undefined && startsLower(a2.text)) ||
         (['the', 'a', 'an', 'former', 'бывший', 'бывшая'].includes(a2.norm) &&
           a3 !== undefined &&
           titleCue(a3.norm) !== undefined))

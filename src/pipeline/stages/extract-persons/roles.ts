@@ -11,7 +11,7 @@ import type { PersonRole } from '#core/facts.ts'
 import type { Token } from '../../text/tokenize.ts'
 import type { CueRole } from './cues-data.ts'
 import type { NameMention } from './recognise.ts'
-import { hasNewline, isSpeechCue, statusCue, titleCue } from './recognise.ts'
+import { hasNewline, isSpeechCue, startsLower, statusCue, titleCue } from './recognise.ts'
 
 const BOUNDARY = new Set([
   '.',
@@ -171,6 +171,7 @@ export function titleAt(
     if (
       lang === 'en' &&
       k !== end &&
+      (t.text.endsWith('ed') || t.text.endsWith('ing')) &&
       /^\p{Ll}+(?:ed|ing)$/u.test(t.text) &&
       !titleCue(t.norm) &&
       !MODIFIERS.has(t.norm)
@@ -179,12 +180,12 @@ export function titleAt(
     if (RU_LINK_VERBS.has(t.norm) || (k !== end && isSpeechCue(t.norm))) break
     if (taken?.[k]) break // another person's name
     if (
-      t.isWord &&
-      /^\p{Ll}/u.test(t.text) &&
+      k === end &&
       lang === 'en' &&
+      t.isWord &&
+      startsLower(t.text) &&
       !titleCue(t.norm) &&
-      !MODIFIERS.has(t.norm) &&
-      k === end
+      !MODIFIERS.has(t.norm)
     )
       break
     k--

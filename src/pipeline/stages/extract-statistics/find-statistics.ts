@@ -1668,6 +1668,8 @@ function cueYearAfterInClause(
 /** A year stated right after the number ("20,000 in 2005"), which beats the sentence's period. */
 function nearestYear(s: string, pos: number): string | undefined {
   const after = s.slice(pos, pos + 40)
+  // The regex needs a lower-case "in" (no `i` flag): Russian and Kazakh text rarely has one.
+  if (!after.includes('in')) return undefined
   const m = /^[\d.,\s\u00a0]*(?:\p{L}+\s+){0,3}in\s+((?:19|20)\d{2})\b(?!\s*[-–—]\s*\d)/u.exec(
     after,
   )

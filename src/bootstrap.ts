@@ -34,6 +34,7 @@ import {
   type ScreeningRepository,
 } from '#storage/screening-repository.ts'
 import { createSearchRepository, type SearchRepository } from '#storage/search-repository.ts'
+import { createStatsRepository } from '#storage/stats-repository.ts'
 import { hashRawDoc } from '#storage/text-hash.ts'
 
 /** What an ingest run did, per document. */
@@ -268,6 +269,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         screening,
         entities,
         exports: createExportRepository(database.db),
+        stats: createStatsRepository(database.db),
         database: database.kind,
         version: VERSION,
         staticRoot: appOptions.staticRoot,

@@ -18,6 +18,7 @@ import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
+import type { StatsRepository } from '#storage/stats-repository.ts'
 import { type HealthResponse, SearchQuery } from './contract.ts'
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
@@ -29,6 +30,7 @@ import { placeDisplayName } from './place-names.ts'
 import { presentDocument, presentSearchPage } from './presenters.ts'
 import { mountScreenRoutes } from './screen-routes.ts'
 import { searchFilters } from './search-filters.ts'
+import { mountStatsRoutes } from './stats-routes.ts'
 
 /** What the API needs; bootstrap builds it. */
 export interface AppDeps {
@@ -40,6 +42,8 @@ export interface AppDeps {
   readonly entities?: EntityRepository | undefined
   /** Exports (`GET /api/export`); the route is absent without it. */
   readonly exports?: ExportRepository | undefined
+  /** Aggregates (`GET /api/stats`); the route is absent without it. */
+  readonly stats?: StatsRepository | undefined
   /** Which back-end serves the data (reported by the health check). */
   readonly database: 'pglite' | 'postgres'
   /** The application version (package.json). */
@@ -125,6 +129,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.screening) mountScreenRoutes(app, deps.screening)
   if (deps.entities) mountEntityRoutes(app, deps.entities)
   mountMapRoutes(app, deps.search)
+  if (deps.stats) mountStatsRoutes(app, deps.stats)
   if (deps.exports) mountExportRoutes(app, deps.exports, logError)
 
   app.all('/api/*', (c) =>

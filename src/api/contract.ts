@@ -126,6 +126,49 @@ export const MapResponse = z.object({
 })
 export type MapResponse = z.infer<typeof MapResponse>
 
+/** `GET /api/stats` query: the search filters. */
+export const StatsQuery = SearchQuery.omit({ limit: true, cursor: true, facets: true, sort: true })
+export type StatsQuery = z.infer<typeof StatsQuery>
+
+const SourcedPoint = z.object({
+  period: z.string().nullable(),
+  value: z.number(),
+  docId: z.string(),
+  title: z.string().nullable(),
+  published: z.string().nullable(),
+})
+
+/** `GET /api/stats` response: aggregates of the documents a search selects. */
+export const StatsResponse = z.object({
+  documents: z.number().int().nonnegative(),
+  undated: z.number().int().nonnegative().describe('documents without a month of publication'),
+  months: z.array(
+    z.object({
+      month: z.string().describe('YYYY-MM'),
+      count: z.number().int(),
+      crimes: z.record(z.string(), z.number().int()).describe('documents per crime category'),
+    }),
+  ),
+  crimes: z.array(z.string()).describe('the crime categories of `months`, most frequent first'),
+  money: z.array(
+    z.object({
+      currency: z.string(),
+      amounts: z.number().int(),
+      total: z.number(),
+      totalKzt: z.number().nullable(),
+      totalUsd: z.number().nullable(),
+      documents: z.number().int(),
+    }),
+  ),
+  series: z
+    .array(z.object({ label: z.string(), unit: z.string(), points: z.array(SourcedPoint) }))
+    .describe('statistics the texts report for several periods (one point per period)'),
+  figures: z
+    .array(SourcedPoint.extend({ label: z.string(), unit: z.string() }))
+    .describe('other single figures the texts report, newest first'),
+})
+export type StatsResponse = z.infer<typeof StatsResponse>
+
 /** A highlighted range inside a snippet (offsets into `snippet.text`). */
 export const Highlight = z.object({ start: z.number().int(), end: z.number().int() })
 

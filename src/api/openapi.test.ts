@@ -5,6 +5,7 @@ import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
+import type { StatsRepository } from '#storage/stats-repository.ts'
 import { createApp } from './app.ts'
 import { ENDPOINTS } from './openapi.ts'
 
@@ -15,6 +16,7 @@ const app = createApp({
   screening: {} as ScreeningRepository,
   entities: {} as EntityRepository,
   exports: {} as ExportRepository,
+  stats: {} as StatsRepository,
   database: 'pglite',
   version: '9.9.9',
 })

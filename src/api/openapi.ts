@@ -80,6 +80,16 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [400],
   },
   {
+    method: 'get',
+    path: '/api/stats',
+    tag: 'documents',
+    summary:
+      'Aggregates of the matching documents: by month and crime category, money totals by currency, and the statistics the texts report (series with sources)',
+    query: contract.StatsQuery,
+    response: contract.StatsResponse,
+    errors: [400],
+  },
+  {
     method: 'post',
     path: '/api/screen',
     tag: 'screening',

@@ -7,6 +7,7 @@ import {
   HealthResponse,
   MapResponse,
   SearchResponse,
+  StatsResponse,
 } from '#api/contract.ts'
 import { loadConfig } from '#config/config.ts'
 import type { RawDoc } from '#core/document.ts'
@@ -252,6 +253,28 @@ for (const backend of await testBackends()) {
       assert.equal(fraud.features.find((f) => f.id === 'KZ-TUR')?.properties.count, 0)
       const asia = MapResponse.parse(await (await app.request('/api/map?area=asia')).json())
       assert.equal(asia.features.find((f) => f.id === 'KZ')?.properties.count, 4)
+    })
+
+    test('GET /api/stats counts documents by month and crime and totals money by currency', async () => {
+      const app = runtime.createHttpApp()
+
+      const all = StatsResponse.parse(await (await app.request('/api/stats')).json())
+      assert.equal(all.documents, 4)
+      assert.deepEqual(
+        all.months.map((m) => [m.month, m.count, m.crimes['fraud']]),
+        [['2025-03', 4, 2]],
+      )
+      assert.equal(all.crimes[0], 'fraud', 'the most frequent category first')
+      const kzt = all.money.find((m) => m.currency === 'KZT')
+      assert.equal(kzt?.total, 23_000_000)
+      assert.equal(all.money.find((m) => m.currency === 'USD')?.total, 50_000)
+
+      const ru = StatsResponse.parse(await (await app.request('/api/stats?lang=ru')).json())
+      assert.equal(ru.documents, 1)
+      assert.deepEqual(
+        ru.money.map((m) => m.currency),
+        ['KZT'],
+      )
     })
 
     test('GET /api/search rejects a bad limit or cursor with invalid_input', async () => {

@@ -16,12 +16,15 @@ const HEADER_LINE =
 // "ASTANA, March 3 —", "АЛМАТЫ, 3 марта (Reuters) –", "Kazakhstan, Astana, September 9/ Trend":
 // a dateline opens a line with one or two place names and closes with a dash or slash; it is page
 // furniture like a header date (dev gold leaves its date out).
+// "Карагандинская область, 9 февраля 2026 года. По данным…": the place may be a region ("Almaty
+// region", "Түркістан облысы"), and the story may go on after a full stop.
 const DATELINE_BEFORE =
-  /(?:^|\n)[ \t]*(?:[\p{Lu}][\p{L}'’-]*(?:[ \t]+[\p{Lu}][\p{L}'’-]*){0,2}[ \t]*[,.][ \t]*){1,2}$/u
+  /(?:^|\n)[ \t]*(?:[\p{Lu}][\p{L}'’-]*(?:[ \t]+[\p{L}][\p{L}'’-]*){0,2}[ \t]*[,.][ \t]*){1,2}$/u
 const DATELINE_AFTER =
-  /^,?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–/]|-{1,2}[ \t]|\.[ \t]*(?:[\p{Lu}][\p{L}-]*[ \t]*)?[—–-])/u
+  /^,?[ \t]*(?:\d{4}[ \t]*)?(?:\([^()\n]{1,30}\)[ \t]*)?(?:[—–/]|-{1,2}[ \t]|\.[ \t]*(?:[\p{Lu}][\p{L}-]*[ \t]*)?[—–-]|\.[ \t]+(?=[\p{Lu}]))/u
 // A date alone on its line ("19 October 2023", "11 Қыркүйек 2023, 11:18") is a header date.
-const LINE_START_BEFORE = /(?:^|\n)[ \t]*(?:[\p{L}]{2,12},?[ \t]+)?$/u
+// … or after the site's name and a bar ("Central Asia Crime Digest | 12 November 2025").
+const LINE_START_BEFORE = /(?:^|\n)[ \t]*(?:[\p{L}]{2,12},?[ \t]+|[^\n|•]{1,80}[|•][ \t]*)?$/u
 const LINE_END_AFTER = /^[ \t]*(?:[,|/][ \t]*)?(?:\d{1,2}:\d{2}[^\n]{0,24})?(?:\n|$)/u
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/iu
 const BIRTH_BEFORE = /\bborn\b[^.;,\n]{0,30}$|родил\p{L}*\s+(?:в\s+)?$|туған\s+$/iu
@@ -61,8 +64,14 @@ const PERIOD_LINKS: ReadonlyMap<string, (prev: string, number: boolean) => boole
   ['with', (prev) => prev.endsWith('compared')],
 ])
 const AGGREGATE_VERB =
-  /\b(?:carried\s+out|conducted|seized|detained|arrested|confiscated|blocked|closed|shut\s+down|convicted|sentenced)\b|осужден\p{L}*|сотталды|проведен\p{L}*|провел\p{L}*|изъя\p{L}*|задержа\p{L}*|пресечен\p{L}*|жүргізіл\p{L}*|ұсталды|тәркіле\p{L}*|жабылды/iu
-const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?\s*:\s*\d/u
+  /\b(?:carried\s+out|conducted|seized|detained|arrested|confiscated|blocked|closed|shut\s+down|convicted|sentenced|extradited)\b|экстрадир\p{L}*|экстрадиц\p{L}*|осужден\p{L}*|сотталды|проведен\p{L}*|провел\p{L}*|изъя\p{L}*|задержа\p{L}*|пресечен\p{L}*|жүргізіл\p{L}*|ұсталды|тәркіле\p{L}*|жабылды/iu
+// "2001-2010: 3,412 in 2001", "а в 2023 году — 16 701": a year that heads a value.
+const SERIES_HEAD = /^(?:\s*[-–]\s*(?:19|20)\d{2})?(?:\s*:|(?:\s+(?:году|г\.|жылы))?\s+[—–])\s*\d/u
+// "At the end of 2025, 33,900 people were serving sentences": a count right after the year.
+const COUNT_AFTER =
+  /^\s*(?:году|г\.|жылы)?,\s*\d[\d,. ]*\d\s+(?!(?:years?|months?|days?|weeks?|hours?|лет|год\p{L}*|месяц\p{L}*|дн\p{L}*|недел\p{L}*|час\p{L}*|жыл\p{L}*|ай\p{L}*|күн\p{L}*|тәулік\p{L}*|January|February|March|April|May|June|July|August|September|October|November|December|январ\p{L}*|феврал\p{L}*|март\p{L}*|апрел\p{L}*|ма[йяею]|июн\p{L}*|июл\p{L}*|август\p{L}*|сентябр\p{L}*|октябр\p{L}*|ноябр\p{L}*|декабр\p{L}*)(?![\p{L}]))\p{L}/iu
+// "2025 жылдың қорытындысы" (the results of 2025): the year of a summary.
+const SUMMARY_AFTER = /^\s*-?\s*жыл(?:дың|ғы)\s+қорытынды/iu
 const STAT_VERB =
   /\b(?:registered|recorded|uncovered|identified|detected|solved|located|reported|increased|decreased|rose|fell|declined|grew|handed\s+(?:out|down)|opened|initiated|convicted|committed|there\s+were)\b|совершен\p{L}*|произошл\p{L}*|зафиксирован\p{L}*|осужден\p{L}*|сотталды|жасалды|орын\s+алды|болды|зарегистрир\p{L}*|выявлен\p{L}*|раскрыт\p{L}*|возбужден\p{L}*|тіркел\p{L}*|анықта\p{L}*|тәркіле\p{L}*|изъят\p{L}*|өсті|азайды/iu
 // "возбуждено одно дело", "handed out six sentences": a count written in words.
@@ -71,7 +80,7 @@ const COUNTED_WORDS =
 const QUANTITY =
   /\d{2,}|\d\s*(?:тыс|млн|мың|thousand|million)|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/iu
 const PERCENT =
-  /\d\s?%|\btrends?\b|тенденци\p{L}*|\d\s+(?:percent|per\s+cent|процент\p{L}*|пайыз\p{L}*)|statistic|статисти\p{L}*|статистика/iu
+  /\d\s?%|\btrends?\b|тенденци\p{L}*|\d\s+(?:percent|per\s+cent|процент\p{L}*|пайыз\p{L}*)|statistic|статисти\p{L}*|статистика|показател\p{L}*|көрсеткіш\p{L}*/iu
 const COUNTED =
   /\d[\d,. ]*\s+(?:(?:тыс\.?|thousand|мың)\s+)?(?:crimes|cases|offen[cs]es|criminal\s+cases|преступлени\p{L}*|дел|уголовных\s+дел|фактов|қылмыс\p{L}*|іс)(?![\p{L}])/iu
 // "87 murders", "1 204 кражи", "312 ұрлық": a count of two or more digits of offences of one kind.
@@ -87,7 +96,18 @@ const HEADER_WORDS = literalTest([
 ])
 const COPYRIGHT_WORDS = literalTest(['©', '(c)', 'copyright'])
 const PERCENT_WORDS = literalTest([
-  ...['%', 'trend', 'тенденци', 'cent', 'процент', 'пайыз', 'statistic', 'статисти'],
+  ...[
+    '%',
+    'trend',
+    'тенденци',
+    'cent',
+    'процент',
+    'пайыз',
+    'statistic',
+    'статисти',
+    'показател',
+    'көрсеткіш',
+  ],
 ])
 const STAT_VERB_WORDS = literalTest([
   ...['registered', 'recorded', 'uncovered', 'identified', 'detected', 'solved', 'located'],
@@ -100,7 +120,8 @@ const STAT_VERB_WORDS = literalTest([
 const AGGREGATE_VERB_WORDS = literalTest([
   ...['carried', 'conducted', 'seized', 'detained', 'arrested', 'confiscated', 'blocked'],
   ...['closed', 'shut', 'convicted', 'sentenced', 'осужден', 'сотталды', 'проведен', 'провел'],
-  ...['изъя', 'задержа', 'пресечен', 'жүргізіл', 'ұсталды', 'тәркіле', 'жабылды'],
+  ...['изъя', 'задержа', 'пресечен', 'жүргізіл', 'ұсталды', 'тәркіле', 'жабылды', 'extradited'],
+  ...['экстрадир', 'экстрадиц'],
 ])
 
 /**
@@ -129,7 +150,7 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   if (COPYRIGHT_WORDS.test(before) && COPYRIGHT.test(before)) return true
   // The anchored DATELINE_AFTER fails fast; DATELINE_BEFORE is tried at each position.
   if (DATELINE_AFTER.test(after) && DATELINE_BEFORE.test(before)) return true
-  if (hit.iso.length >= 7 && LINE_START_BEFORE.test(before) && LINE_END_AFTER.test(after))
+  if (hit.iso.length >= 7 && LINE_END_AFTER.test(after) && LINE_START_BEFORE.test(before))
     return true
   // Years, and relative months or years ("last week", "в этом году"), can be a statistic's period.
   const periodLike = hit.bareYear || (hit.relative && hit.iso.length <= 7)
@@ -140,7 +161,8 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   const tail = before.slice(-36)
   if (mayEndInPeriodWord(tail) && PERIOD_BEFORE.test(tail)) return true
   // "Registered Thefts in the Region: 2001-2010: 3,412 in 2001; …" heads a statistic series.
-  if (SERIES_HEAD.test(after)) return true
+  if (SERIES_HEAD.test(after) || SUMMARY_AFTER.test(after)) return true
+  if (periodLike && COUNT_AFTER.test(after)) return true
   if (!periodLike) return false
   // "In 2003, 2,918 thefts were registered": the year is the statistic's period.
   const sentence = sentenceAround(text, hit)

@@ -13,7 +13,7 @@ import { type DateHit, findDates, parseRefDate } from './find-dates.ts'
 import { isStatisticPeriod } from './statistic-periods.ts'
 
 const NAME = 'extract-dates'
-const VERSION = 1
+const VERSION = 2
 
 /** Extracts dates from a document's content, resolving relative ones against its reference date. */
 export function extractDates(): Stage<StatisticsDoc, DatesDoc> {

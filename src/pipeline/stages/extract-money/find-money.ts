@@ -7,6 +7,7 @@
  */
 
 import { isLetter, isNumber } from '../../text/char-class.ts'
+import { firstChars, startTest } from './first-chars.ts'
 import {
   AZERI_CUE,
   CURRENCY_PREFIX_RE,
@@ -81,6 +82,10 @@ function mayFollow(c: number): boolean {
       c === 0x2d)
   )
 }
+
+// The characters a scale or currency word can start with: after a number followed by a word
+// that starts otherwise ("5 injured", "12 жылғы"), neither table is tried.
+const MAY_START_UNIT = startTest([...CURRENCY_WORDS, ...SCALE_WORDS].map((w) => firstChars(w.re)))
 
 /** `[-–—tдпиaTДПИA]`: the start of a range connector ("-", "to", "до", "по", "и", "and"). */
 const CONNECT_STARTS = new Set([...'-–—tдпиaTДПИA'].map((c) => c.charCodeAt(0)))
@@ -198,7 +203,9 @@ function readAt(
     : null
   if (!prefix && prev >= 0 && (isLetter(prev) || isNumber(prev) || prev === 0x5f)) return null
   if ((prev === 0x2e || prev === 0x2c) && prev2 >= 0x30 && prev2 <= 0x39) return null
-  const follows = mayFollow(nextNonSpace(text, numberEnd))
+  // "(" opens a spelled-out number before the currency, "-" a hyphenated scale word.
+  const next = nextNonSpace(text, numberEnd)
+  const follows = mayFollow(next) && (next === 0x28 || next === 0x2d || MAY_START_UNIT(next))
   let scale = follows ? readScale(text, numberEnd) : null
   // "1 млн 200 тыс. тенге", "2 миллиард 300 миллион теңге": a smaller part follows.
   const part = scale ? readSmallerPart(text, scale, decimalComma) : null

@@ -806,6 +806,13 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     }
     if (blockedContext(i, end)) return undefined
     const cue = cueBefore(i)
+    // Most runs are one capitalised word that is no name part, with nothing before it that
+    // could make it one (`Police`, `Kazakhstan`): every rule below needs one of those.
+    if (words.length === 1 && inits.length === 0 && cue === undefined) {
+      const only = stripPossessive(tokens[words[0]!]!.text)
+      if (readGivenName(only, lang) === undefined && readSurname(only, lang) === undefined)
+        return undefined
+    }
     const initial = sentenceInitialAt(i)
     const w = words.map((k) => stripPossessive(tokens[k]!.text))
     const givens = w.map((x) => readGivenName(x, lang))

@@ -1615,8 +1615,10 @@ const EARLIER_RE = new RegExp(
 // Before the figure, within its clause: "тогда как в прошлом году — 377", "ал өткен жылы 1 320".
 // At most two words between, none a conjunction that starts a new predicate ("прошлого года
 // и составило 10 315"), and the phrase not the base of a comparison ("по сравнению с ...").
+// The look-ahead repeats the phrase ahead of the look-behind: the same matches, but the costly
+// look-behind is tried only where a phrase starts, not at every position.
 const EARLIER_BEFORE_RE = new RegExp(
-  `(?<!(?:сравн\\p{L}*|compared|than|чем)\\s+(?:\\p{L}+\\s+){0,3})(?:${EARLIER_SRC})(?:\\s+(?!(?:и|and|және|но|but|а)\\s)[^\\s.;,\\d]+){0,2}[\\s—–:-]*$`,
+  `(?=${EARLIER_SRC})(?<!(?:сравн\\p{L}*|compared|than|чем)\\s+(?:\\p{L}+\\s+){0,3})(?:${EARLIER_SRC})(?:\\s+(?!(?:и|and|және|но|but|а)\\s)[^\\s.;,\\d]+){0,2}[\\s—–:-]*$`,
   'iu',
 )
 

@@ -119,7 +119,8 @@ export class CueScanner {
   readonly #codeSlot = new Int16Array(0x500)
   readonly #slots: number
   /** Needles by the slots of their first two folded letters. */
-  readonly #pairs: (Needle[] | undefined)[]
+  readonly #pairs: Int32Array
+  readonly #pairLists: Needle[][] = []
   /** The cues that a year satisfies. */
   readonly #yearCues: number[] = []
 
@@ -156,21 +157,25 @@ export class CueScanner {
     this.#slots = slots
     for (let c = 0; c < 0x500; c++)
       this.#codeSlot[c] = c >= 0x30 && c <= 0x39 ? DIGIT : this.#slot[FOLD[c]!]!
-    this.#pairs = new Array(slots * slots)
+    this.#pairs = new Int32Array(slots * slots).fill(-1)
     for (const n of byWord.values()) {
       const k = this.#slot[foldCode(n.codes[0]!)]! * slots + this.#slot[foldCode(n.codes[1]!)]!
-      const list = this.#pairs[k] ?? []
+      if (this.#pairs[k] === -1) {
+        this.#pairs[k] = this.#pairLists.length
+        this.#pairLists.push([])
+      }
+      const list = this.#pairLists[this.#pairs[k]!]!
       list.push(n)
-      this.#pairs[k] = list
     }
   }
 
   /** Where each cue occurs in `text`: per cue, the `[start, end)` pairs in text order. */
   scan(text: string): CueHits {
-    const found: number[][] = this.#cues.map(() => [])
+    const found: number[][] = new Array(this.#cues.length).fill(NONE)
     const codeSlot = this.#codeSlot
     const slots = this.#slots
     const pairs = this.#pairs
+    const pairLists = this.#pairLists
     const n = text.length
     let prev = -1
     let digitsFrom = -1
@@ -192,8 +197,8 @@ export class CueScanner {
         digitsFrom = -1
       }
       if (prev >= 0 && s >= 0) {
-        const list = pairs[prev * slots + s]
-        if (list !== undefined) for (const needle of list) this.#match(text, i - 1, needle, found)
+        const k = pairs[prev * slots + s]!
+        if (k >= 0) for (const needle of pairLists[k]!) this.#match(text, i - 1, needle, found)
       }
       prev = s
     }
@@ -213,7 +218,7 @@ export class CueScanner {
       (text.charCodeAt(at + 2) - 48) * 10 +
       (text.charCodeAt(at + 3) - 48)
     if (y < 1950 || y > 2049) return
-    for (const cue of this.#yearCues) found[cue]!.push(at, at + 4)
+    for (const cue of this.#yearCues) add(found, cue, at, at + 4)
   }
 
   #match(text: string, at: number, needle: Needle, found: number[][]): void {
@@ -226,8 +231,17 @@ export class CueScanner {
       for (let j = 2; j < codes.length; j++)
         if (foldCode(text.charCodeAt(at + j)) !== codes[j]) return
     }
-    for (const cue of needle.cues) found[cue]!.push(at, end)
+    for (const cue of needle.cues) add(found, cue, at, end)
   }
+}
+
+/** Shared by every cue not (yet) found in a text: most cues are absent, so no array each. */
+const NONE: readonly number[] = Object.freeze([]) as readonly number[]
+
+function add(found: number[][], cue: number, start: number, end: number): void {
+  const spans = found[cue]!
+  if (spans === NONE) found[cue] = [start, end]
+  else spans.push(start, end)
 }
 
 /** The cues found in one text, and the windows around them (cut on first use). */

@@ -290,4 +290,23 @@ describe('web UI', { timeout: 180_000 }, () => {
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  test('charts documents over time, money by currency and reported statistics', {
+    skip: SKIP,
+  }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(server.url)
+    await page.locator('.view-switch [data-view=charts]').click()
+    await page.locator('.stats-view').waitFor()
+    assert.match(new URL(page.url()).search, /view=charts/)
+    assert.ok((await page.locator('.chart .bar').count()) >= 1, 'a bar per month')
+    assert.ok((await page.locator('.money-table tbody tr').count()) >= 2, 'several currencies')
+    await page.screenshot({ path: `${SHOTS}/ui-charts.png`, fullPage: true })
+
+    await page.locator('.chart-legend button').first().click()
+    await page.locator('.filter-chip').waitFor()
+    assert.match(new URL(page.url()).search, /crime=/)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
 })

@@ -18,6 +18,8 @@ import {
   ScreenResponse,
   type SearchQuery,
   SearchResponse,
+  type StatsQuery,
+  StatsResponse,
 } from '#api/contract.ts'
 
 /** The part of a contract schema the client uses: parse a body, or say why it does not fit. */
@@ -80,6 +82,7 @@ export interface ApiClient {
   ): Promise<EntityListResponse>
   entity(id: string, signal?: AbortSignal): Promise<EntityDetailResponse>
   timeline(id: string, signal?: AbortSignal): Promise<EntityTimelineResponse>
+  stats(query: Partial<StatsQuery>, signal?: AbortSignal): Promise<StatsResponse>
   screen(
     request: Partial<ScreenRequest> & { names: string[] },
     signal?: AbortSignal,
@@ -138,6 +141,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
       if (query.limit) params.set('limit', String(query.limit))
       return get(`/api/entities?${params}`, EntityListResponse, signal)
     },
+    stats: (query, signal) => get(`/api/stats?${queryParams(query)}`, StatsResponse, signal),
     screen: (request, signal) => get('/api/screen', ScreenResponse, signal, request),
     entity: (id, signal) =>
       get(`/api/entities/${encodeURIComponent(id)}`, EntityDetailResponse, signal),

@@ -29,6 +29,7 @@ import { entityView } from './pages/entity/entity-page.ts'
 import { mapView, viewSwitch } from './pages/map/map-page.ts'
 import { screenView } from './pages/screen/screen-page.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
+import { statsView } from './pages/stats/stats-page.ts'
 
 const api = createApiClient()
 
@@ -78,7 +79,7 @@ const searchActions = {
   loadMore: (cursor: string) => api.search({ ...searchQuery(state), cursor }),
 }
 
-const setView = (view: 'map' | null) => navigate({ ...state, view, doc: null })
+const setView = (view: UiState['view']) => navigate({ ...state, view: view ?? null, doc: null })
 
 const mapActions = {
   // An area filters by every place drawn in it (a region's cities, a country's places).
@@ -167,6 +168,23 @@ async function renderResults(): Promise<void> {
   resultsPane.setAttribute('aria-busy', 'true')
   replaceChildren(resultsPane, loadingView(t().searching))
   try {
+    if (state.view === 'charts') {
+      const [counts, stats] = await Promise.all([
+        api.search({ ...searchQuery(state), facets: true, limit: 1 }, abort.signal),
+        api.stats(searchQuery(state), abort.signal),
+      ])
+      shownQuery = key
+      replaceChildren(
+        resultsPane,
+        viewSwitch(state.view, setView),
+        facetPanel(counts.facets, state, facetActions, counts.within?.name, { compact: true }),
+        statsView(stats, {
+          openDocument: (id) => navigate({ ...state, doc: id }),
+          filterCrime: (crime) => navigate(withFilter(state, 'crime', crime)),
+        }),
+      )
+      return
+    }
     if (state.view === 'map') {
       // The map needs only the counts per area; the facets come from a one-hit search.
       const [counts, map] = await Promise.all([

@@ -125,6 +125,20 @@ export interface Messages {
   readonly screenScore: string
   readonly screenDownload: string
   readonly screenSummary: (names: string, hits: string) => string
+  readonly viewCharts: string
+  readonly chartTimeline: (unit: 'month' | 'year') => string
+  readonly chartOther: string
+  readonly chartUndated: (count: string) => string
+  readonly chartMoney: string
+  readonly chartCurrency: string
+  readonly chartAmounts: string
+  readonly chartTotal: string
+  readonly chartInKzt: string
+  readonly chartInUsd: string
+  readonly chartSeries: string
+  readonly chartFigures: string
+  readonly chartNothing: string
+  readonly chartSource: (title: string) => string
 }
 
 const en: Messages = {
@@ -255,6 +269,20 @@ const en: Messages = {
   screenScore: 'score',
   screenDownload: 'Download results (CSV)',
   screenSummary: (names, hits) => `${names} names screened, ${hits} with matches.`,
+  viewCharts: 'Charts',
+  chartTimeline: (unit) => `Documents per ${unit} by crime category`,
+  chartOther: 'other or none',
+  chartUndated: (count) => `${count} without a publication month are not shown.`,
+  chartMoney: 'Amounts named in the documents',
+  chartCurrency: 'Currency',
+  chartAmounts: 'Amounts',
+  chartTotal: 'Total',
+  chartInKzt: '≈ KZT',
+  chartInUsd: '≈ USD',
+  chartSeries: 'Statistics reported in the texts',
+  chartFigures: 'Other reported figures',
+  chartNothing: 'Nothing to chart for this search.',
+  chartSource: (title) => `Source: ${title}`,
 }
 
 const ru: Messages = {
@@ -385,6 +413,21 @@ const ru: Messages = {
   screenScore: 'сходство',
   screenDownload: 'Скачать результаты (CSV)',
   screenSummary: (names, hits) => `Проверено имён: ${names}, с совпадениями: ${hits}.`,
+  viewCharts: 'Графики',
+  chartTimeline: (unit) =>
+    `Документы по ${unit === 'month' ? 'месяцам' : 'годам'} и категориям преступлений`,
+  chartOther: 'другое или без категории',
+  chartUndated: (count) => `Документы без месяца публикации (${count}) не показаны.`,
+  chartMoney: 'Суммы, названные в документах',
+  chartCurrency: 'Валюта',
+  chartAmounts: 'Сумм',
+  chartTotal: 'Итого',
+  chartInKzt: '≈ KZT',
+  chartInUsd: '≈ USD',
+  chartSeries: 'Статистика из текстов',
+  chartFigures: 'Другие показатели из текстов',
+  chartNothing: 'Для этого поиска строить нечего.',
+  chartSource: (title) => `Источник: ${title}`,
 }
 
 const kk: Messages = {
@@ -519,6 +562,21 @@ const kk: Messages = {
   screenScore: 'ұқсастық',
   screenDownload: 'Нәтижелерді жүктеу (CSV)',
   screenSummary: (names, hits) => `Тексерілген есімдер: ${names}, сәйкестігі бар: ${hits}.`,
+  viewCharts: 'Графиктер',
+  chartTimeline: (unit) =>
+    `${unit === 'month' ? 'Айлар' : 'Жылдар'} және қылмыс санаттары бойынша құжаттар`,
+  chartOther: 'басқа немесе санатсыз',
+  chartUndated: (count) => `Жарияланған айы жоқ құжаттар (${count}) көрсетілмеген.`,
+  chartMoney: 'Құжаттарда аталған сомалар',
+  chartCurrency: 'Валюта',
+  chartAmounts: 'Сомалар',
+  chartTotal: 'Барлығы',
+  chartInKzt: '≈ KZT',
+  chartInUsd: '≈ USD',
+  chartSeries: 'Мәтіндердегі статистика',
+  chartFigures: 'Мәтіндердегі басқа көрсеткіштер',
+  chartNothing: 'Бұл іздеу бойынша график жоқ.',
+  chartSource: (title) => `Дереккөз: ${title}`,
 }
 
 const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }

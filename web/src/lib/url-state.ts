@@ -35,8 +35,8 @@ export interface UiState {
   /** Active filters (absent keys are off). */
   readonly filters?: Filters
   readonly sort?: Sort | null
-  /** `map` shows the matches on a map instead of a list. */
-  readonly view?: 'map' | null
+  /** `map` or `charts` show the matches as a map or charts instead of a list. */
+  readonly view?: 'map' | 'charts' | null
   /** Which map: Kazakhstan's regions (default) or Central Asia's countries. */
   readonly area?: 'asia' | null
   /** The id of the entity whose profile is open (under an open document, if both). */
@@ -67,7 +67,8 @@ export function parseUiState(search: string): UiState {
   }
   let out: UiState = Object.keys(filters).length ? { ...state, filters } : state
   if (sort === 'relevance' || sort === 'newest' || sort === 'oldest') out = { ...out, sort }
-  if (params.get('view') === 'map') out = { ...out, view: 'map' }
+  const view = params.get('view')
+  if (view === 'map' || view === 'charts') out = { ...out, view }
   if (params.get('area') === 'asia') out = { ...out, area: 'asia' }
   if (params.get('page') === 'screen') out = { ...out, page: 'screen' }
   const entity = params.get('entity')
@@ -96,7 +97,7 @@ export function formatUiState(state: UiState): string {
 
 /** True when the state asks for results: a query or at least one filter. */
 export function hasSearch(state: UiState): boolean {
-  return state.q !== '' || state.view === 'map' || Object.values(state.filters ?? {}).some(Boolean)
+  return state.q !== '' || Boolean(state.view) || Object.values(state.filters ?? {}).some(Boolean)
 }
 
 /** The state with filter `key` set to `value`, or removed when `value` is `null`. */

@@ -226,34 +226,32 @@ export function mapView(map: MapResponse, actions: MapActions): HTMLElement {
   )
 }
 
-/** The List | Map switch above the results. */
+/** The List | Map | Charts switch above the results. */
 export function viewSwitch(
-  view: 'map' | null | undefined,
-  onChange: (view: 'map' | null) => void,
+  view: 'map' | 'charts' | null | undefined,
+  onChange: (view: 'map' | 'charts' | null) => void,
 ): HTMLElement {
   const m = t()
+  const tabs = [
+    [null, m.viewList],
+    ['map', m.viewMap],
+    ['charts', m.viewCharts],
+  ] as const
   return h(
     'div',
     { class: 'view-switch', role: 'group', 'aria-label': m.views },
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'tab',
-        'aria-pressed': String(view !== 'map'),
-        onclick: () => onChange(null),
-      },
-      m.viewList,
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'tab',
-        'aria-pressed': String(view === 'map'),
-        onclick: () => onChange('map'),
-      },
-      m.viewMap,
+    tabs.map(([value, label]) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'tab',
+          'data-view': value ?? 'list',
+          'aria-pressed': String((view ?? null) === value),
+          onclick: () => onChange(value),
+        },
+        label,
+      ),
     ),
   )
 }

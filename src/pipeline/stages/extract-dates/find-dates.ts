@@ -55,6 +55,9 @@ const ANCHOR_REACH = 250
  */
 export function findDates(text: string, lang: string, ref: RefDate | null): DateHit[] {
   const cues = SCANNER.scan(text)
+  // Without a reference date, every date needs a year written in the text: its own, or one that
+  // dates it (a citation, a full date before it, "the same year").
+  if (!ref && !cues.has(YEAR_CUE_INDEX)) return []
   const scope = cueScope(cues)
   const scripts = scriptSet(cues.scripts)
   const citations = citationDates(text)
@@ -165,6 +168,7 @@ const ALL_CUES: readonly Cue[] = [
 ]
 const CUE_INDEX = new Map(ALL_CUES.map((c, i) => [c, i]))
 const SCANNER = new CueScanner(ALL_CUES)
+const YEAR_CUE_INDEX = CUE_INDEX.get(YEAR_CUE)!
 
 /** The scripts a text is written in, to skip the rules of the other languages. */
 function scriptsOf(text: string): Set<Script> {

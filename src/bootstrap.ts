@@ -27,6 +27,10 @@ import {
   type DocumentRepository,
   type SaveResult,
 } from '#storage/document-repository.ts'
+import {
+  createFurnitureRepository,
+  type FurnitureRepository,
+} from '#storage/document-repository-furniture.ts'
 import { createEntityRepository, type EntityRepository } from '#storage/entity-repository.ts'
 import { createExportRepository } from '#storage/export-repository.ts'
 import {
@@ -165,6 +169,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   const search = createSearchRepository(database.db)
   const screening = createScreeningRepository(database.db)
   const entities = createEntityRepository(database.db)
+  const furniture = createFurnitureRepository(database.db)
   const pipeline = createDefaultPipeline()
   const stageVersions = Object.fromEntries(pipeline.stages.map((s) => [s.name, s.version]))
 
@@ -190,6 +195,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
       }
       let skipped = 0
       let batchDone = 0
+      const siteFurniture = createSiteFurnitureCache(furniture)
       const onProgress = ingestOptions.onProgress
       const timings = ingestOptions.timings
       // Hashed as read: stages may fill in fields (a date found on the page) later.
@@ -207,7 +213,9 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
             onProgress?.(skipped + batchDone)
           } else {
             rawHashes.set(raw.id, rawHash)
-            yield raw
+            // The furniture learned from earlier pages of the same site, removed by `clean`.
+            const furniture = await siteFurniture.linesOf(raw)
+            yield furniture ? { ...raw, siteFurniture: furniture } : raw
           }
         }
       }
@@ -240,6 +248,8 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
             rawHash,
           })
           count(saved)
+          if (saved.status === 'added' || saved.status === 'updated')
+            await siteFurniture.observe(doc)
           addTiming(timings, 'store', t0)
           const t1 = startTiming(timings)
           // Entity resolution of the new version (analysts' merges and splits stay: decision 0008).
@@ -278,4 +288,44 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
     },
     close: () => database.close(),
   }
+}
+
+// Pages of a host learned from before its furniture is read again within one run: the first
+// pages of a new site teach the later ones without a query per page.
+const FURNITURE_REFRESH_PAGES = 10
+
+/** Per-run cache of each site's learned furniture, and the learning itself. */
+function createSiteFurnitureCache(repository: FurnitureRepository) {
+  const cache = new Map<string, { lines: Set<string>; learnedSince: number }>()
+  return {
+    /** The furniture of the document's site, or `undefined` (none learned, or no URL). */
+    async linesOf(doc: RawDoc): Promise<ReadonlySet<string> | undefined> {
+      const host = hostOf(doc)
+      if (!host || doc.format !== 'html') return undefined
+      let entry = cache.get(host)
+      if (!entry || entry.learnedSince >= FURNITURE_REFRESH_PAGES) {
+        entry = { lines: await repository.linesOf(host), learnedSince: 0 }
+        cache.set(host, entry)
+      }
+      return entry.lines.size > 0 ? entry.lines : undefined
+    },
+    /** Counts a stored page's lines for its site. */
+    async observe(doc: ExtractedDoc): Promise<void> {
+      const host = hostOf(doc)
+      if (!host || !doc.pageLines || doc.pageLines.length === 0) return
+      if (await repository.observe(host, doc.id, doc.pageLines)) {
+        const entry = cache.get(host)
+        if (entry) entry.learnedSince++
+      }
+    },
+  }
+}
+
+// The site of a document: the host of its URL (or of a source that is a URL), without `www.`.
+function hostOf(doc: { readonly url: string | null; readonly source: string }): string | null {
+  for (const candidate of [doc.url, doc.source]) {
+    if (!candidate || !/^https?:\/\//i.test(candidate) || !URL.canParse(candidate)) continue
+    return new URL(candidate).hostname.toLowerCase().replace(/^www\./, '')
+  }
+  return null
 }

@@ -37,6 +37,19 @@ export interface RawDoc {
   readonly raw: string
   /** The publication date the source states (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or `null`. */
   readonly published: string | null
+  /**
+   * Furniture learned from other pages of the same site (normalised lines, as in
+   * {@link PageLine.key}): `clean` removes these lines from the page text. Set by the ingest.
+   */
+  readonly siteFurniture?: ReadonlySet<string>
+}
+
+/** A line of a cleaned HTML page, for learning a site's furniture (see `CleanDoc.pageLines`). */
+export interface PageLine {
+  /** The normalised line (lower case, digits as 0, one space). */
+  readonly key: string
+  /** Whether the line lies inside the article the cleaner found. */
+  readonly inArticle: boolean
 }
 
 /** A document reduced to plain text. For `text` input, `text === raw`. */
@@ -46,6 +59,11 @@ export interface CleanDoc extends RawDoc {
   readonly title: string | null
   /** The byline from the page metadata (HTML input only), when there is one. */
   readonly author?: string | null
+  /**
+   * The distinct short lines of an HTML page whose article was found, inside the article or
+   * not: what the ingest counts per site to learn its furniture. Absent for plain text.
+   */
+  readonly pageLines?: readonly PageLine[]
 }
 
 /** A document whose language is known. */

@@ -9,6 +9,7 @@ import * as createDocuments from './202611221530-create-documents.ts'
 import * as addRawHash from './202611222130-add-raw-hash.ts'
 import * as createFeedsAndStories from './202611222200-create-feeds-and-stories.ts'
 import * as createPersonNameKeys from './202611222230-create-person-name-keys.ts'
+import * as createSiteFurniture from './202611230000-create-site-furniture.ts'
 import * as createEntities from './202611230100-create-entities.ts'
 import * as createWatchlists from './202611230110-create-watchlists.ts'
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611222130-add-raw-hash': addRawHash,
   '202611222200-create-feeds-and-stories': createFeedsAndStories,
   '202611222230-create-person-name-keys': createPersonNameKeys,
+  '202611230000-create-site-furniture': createSiteFurniture,
   '202611230100-create-entities': createEntities,
   '202611230110-create-watchlists': createWatchlists,
 }

@@ -8,9 +8,10 @@
  */
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
-import type { CleanDoc, RawDoc } from '#core/document.ts'
+import type { CleanDoc, PageLine, RawDoc } from '#core/document.ts'
 import { AppError } from '#core/errors.ts'
 import type { Stage } from '../../stage.ts'
+import { pageLinesOf, removeFurniture } from './furniture.ts'
 import { type DomNode, type DomShape, domToText, stripControl } from './html-text.ts'
 import { type MetaDocument, readMetadata } from './metadata.ts'
 
@@ -31,7 +32,7 @@ export function clean(options: CleanOptions = {}): Stage<RawDoc, CleanDoc> {
   const maxChars = options.maxChars ?? 5_000_000
   return {
     name: 'clean',
-    version: 2,
+    version: 3,
     run(doc, context) {
       if (doc.raw.length > maxChars) {
         // The batch runner records the error and goes on with the next document.
@@ -50,12 +51,23 @@ export function clean(options: CleanOptions = {}): Stage<RawDoc, CleanDoc> {
           reason: 'article extraction kept too little text; the whole page text is used',
         })
       }
+      const furniture = doc.siteFurniture
+      const removed = furniture && furniture.size > 0 ? removeFurniture(html.text, furniture) : null
+      if (removed && removed.lines > 0) {
+        context.report({
+          severity: 'info',
+          rule: 'site-furniture',
+          reason: `${removed.lines} line(s) this site repeats on many pages were removed`,
+        })
+      }
+      const { siteFurniture: _furniture, ...rest } = doc
       return {
-        ...doc,
-        text: html.text,
+        ...rest,
+        text: removed ? removed.text : html.text,
         title: html.title,
         author: html.author,
         published: doc.published ?? html.published,
+        ...(html.pageLines ? { pageLines: html.pageLines } : {}),
       }
     },
   }
@@ -69,6 +81,11 @@ export interface CleanHtml {
   readonly author: string | null
   /** True when Readability's article was too small and the body text was used. */
   readonly fallback: boolean
+  /**
+   * The page's distinct short lines, each marked inside the article or not; only when an
+   * article was found (on a fallback page nothing tells article from furniture).
+   */
+  readonly pageLines?: readonly PageLine[]
 }
 
 /** Extracts article text and metadata from an HTML page. Never throws on odd markup. */
@@ -119,5 +136,6 @@ export function cleanHtml(raw: string): CleanHtml {
     published: meta.published,
     author: meta.author,
     fallback,
+    ...(fallback ? {} : { pageLines: pageLinesOf(bodyText, articleText, meta.title) }),
   }
 }

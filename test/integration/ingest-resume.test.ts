@@ -126,6 +126,9 @@ interface Stored {
   readonly stories: number
   /** `doc_id kind match_of` of every story link, sorted. */
   readonly links: readonly string[]
+  /** Entity mentions per document, and documents whose entities were resolved. */
+  readonly mentions: ReadonlyMap<string, number>
+  readonly resolved: number
 }
 
 async function readStore(dataDir: string): Promise<Stored> {
@@ -151,6 +154,10 @@ async function readStore(dataDir: string): Promise<Stored> {
       ) d`.execute(db)
     const stories = await sql<{ n: string }>`
       select count(*) as n from story_signatures`.execute(db)
+    const mentions = await sql<{ doc_id: string; n: string }>`
+      select doc_id, count(*) as n from entity_mentions group by doc_id`.execute(db)
+    const resolved = await sql<{ n: string }>`
+      select count(*) as n from entity_resolved_docs`.execute(db)
     const links = await sql<{ line: string }>`
       select doc_id || ' ' || kind || ' ' || coalesce(match_of, '-') as line
       from story_signatures order by doc_id`.execute(db)
@@ -162,6 +169,8 @@ async function readStore(dataDir: string): Promise<Stored> {
       duplicateFacts: Number(doubled.rows[0]?.n ?? 0),
       stories: Number(stories.rows[0]?.n ?? 0),
       links: links.rows.map((r) => r.line),
+      mentions: new Map(mentions.rows.map((r) => [r.doc_id, Number(r.n)])),
+      resolved: Number(resolved.rows[0]?.n ?? 0),
     }
   } finally {
     await handle.close()
@@ -188,6 +197,7 @@ describe('tergeu ingest killed with SIGKILL and restarted', { timeout: 900_000 }
     assert.equal(reference.documents, TOTAL)
     assert.equal(reference.stories, TOTAL)
     assert.equal(reference.duplicateFacts, 0)
+    assert.equal(reference.resolved, TOTAL)
     // The texts carry money, dates and places: a run that stored no facts would prove nothing.
     const withFacts = [...reference.facts.values()].filter((n) => n > 0).length
     assert.ok(withFacts > TOTAL * 0.9, `only ${withFacts} documents have facts`)
@@ -241,6 +251,9 @@ describe('tergeu ingest killed with SIGKILL and restarted', { timeout: 900_000 }
     // documents, so a kill between the two must be caught up by the restart).
     assert.equal(store.stories, TOTAL)
     assert.deepEqual(store.links, reference.links)
+    // Entities are resolved for every document, the ones stored just before a kill included.
+    assert.equal(store.resolved, TOTAL)
+    assert.deepEqual(store.mentions, reference.mentions)
 
     // And once more: nothing left to do, nothing added.
     const again = await ingest(dir, dataDir)

@@ -179,6 +179,9 @@ export async function ingestFiles(
   const duplicateIds = new Set(report.duplicates.map((d) => d.id))
   const toLink = [...new Set(seen)].filter((id) => !failedIds.has(id) && !duplicateIds.has(id))
   const nearDuplicates = await linkStories(createStoryRepository(runtime.database.db), toLink)
+  // Entities are resolved in a transaction of their own after each document is stored: a run
+  // killed between the two left documents that the restart skips as unchanged. Resolve them.
+  await runtime.entities.sync()
   const seconds = Math.round(performance.now() - started) / 1000
   const { diagnostics: _diagnostics, ...rest } = report
   const summary: IngestSummary = {

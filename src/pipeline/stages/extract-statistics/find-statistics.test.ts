@@ -2,7 +2,13 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Lang } from '#core/lang.ts'
 import { splitSentences } from '../segment/sentences.ts'
-import { findStatistics, type MoneySpan, parseWritten, splitTester } from './find-statistics.ts'
+import {
+  byFirstLetter,
+  findStatistics,
+  type MoneySpan,
+  parseWritten,
+  splitTester,
+} from './find-statistics.ts'
 import { SINGLE_CASE_RE } from './statistics-data.ts'
 
 function stats(
@@ -397,6 +403,39 @@ describe('parseWritten', () => {
       for (const lang of ['en', 'ru'] as const) {
         assert.equal(parseWritten(text, lang), byRegex(text, lang), JSON.stringify(text))
       }
+    }
+  })
+})
+
+describe('byFirstLetter', () => {
+  it('matches at the same positions as the plain alternation', () => {
+    const words = [
+      'registered',
+      'recorded',
+      'in\\s+total',
+      'increase',
+      'всего',
+      'выявлен',
+      'Ә',
+      'two',
+    ]
+    const plain = new RegExp(words.join('|'), 'giu')
+    const grouped = new RegExp(byFirstLetter(words), 'giu')
+    const positions = (re: RegExp, s: string) => {
+      const out: number[] = []
+      re.lastIndex = 0
+      for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+        out.push(m.index)
+        re.lastIndex = m.index + 1
+      }
+      return out
+    }
+    for (const s of [
+      'Police RECORDED two thefts; in  total 40 were Registered, an increase.',
+      'Всего выявлено 12 фактов, ВЫЯВЛЕНЫ ещё два. ә ӘӘ',
+      'Nothing here.',
+    ]) {
+      assert.deepEqual(positions(grouped, s), positions(plain, s), s)
     }
   })
 })

@@ -95,7 +95,31 @@ interface Period {
   readonly lastYear?: boolean
 }
 
-const AGGREGATE_CUE_HINT_G = new RegExp(AGGREGATE_CUE_HINT_RE.source, 'giu')
+// Read by position only (matchesAtWordStart), so the branches can be regrouped.
+const AGGREGATE_CUE_HINT_G = new RegExp(
+  /[()[\]]/u.test(AGGREGATE_CUE_HINT_RE.source)
+    ? AGGREGATE_CUE_HINT_RE.source
+    : byFirstLetter(AGGREGATE_CUE_HINT_RE.source.split('|')),
+  'giu',
+)
+
+/**
+ * An alternation of plain words (no groups or classes) regrouped by first letter:
+ * "registered|recorded|in total" → "r(?:egistered|ecorded)|i(?:n total)". It matches at the
+ * same positions (which branch matches may differ; callers read positions only), and the
+ * engine picks the few branches of one letter instead of trying all of them at every position.
+ * For flags with `i`: letters are grouped by their lower case.
+ */
+export function byFirstLetter(words: readonly string[]): string {
+  const groups = new Map<string, string[]>()
+  for (const w of words) {
+    const first = w.charAt(0).toLowerCase()
+    const group = groups.get(first) ?? []
+    group.push(w.slice(1))
+    groups.set(first, group)
+  }
+  return [...groups].map(([first, rests]) => `${first}(?:${rests.join('|')})`).join('|')
+}
 
 /**
  * The top-level alternatives of a regex source (split outside groups and classes), to scan
@@ -931,7 +955,7 @@ function letterBefore(s: string, at: number): boolean {
 
 function wordAlternation(words: readonly string[], extra: readonly string[]): RegExp {
   const all = [...words, ...extra].sort((a, b) => b.length - a.length)
-  return new RegExp(`(?<!\\p{L})(?:${all.join('|')})(?!\\p{L})`, 'iu')
+  return new RegExp(`(?<!\\p{L})(?:${byFirstLetter(all)})(?!\\p{L})`, 'iu')
 }
 
 const EN_SMALL =

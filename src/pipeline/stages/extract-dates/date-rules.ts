@@ -45,7 +45,10 @@ export interface Rule {
   readonly script?: Script
   /** What every match contains: the rule runs only near it. */
   readonly cue: Cue
-  /** Every match starts where its cue starts: the rule is tried there only. */
+  /**
+   * Every match starts where its cue starts and holds no other cue: the rule is tried at each
+   * cue only, which finds the same matches as a scan of the windows.
+   */
   readonly atCue?: boolean
   readonly re: RegExp
   /** Returns the hit for a match, or `null` to skip it. */
@@ -188,6 +191,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // April 5, 2025 · Sept. 14 · November 1st in 2017 · May 26 of this year · March 3-5, 2025
     cue: EN_MONTH_CUE,
+    atCue: true,
     script: 'latin',
     re: new RegExp(
       `\\b(${EN_M})\\s+(${DAY})${ORD}(?:\\s*[-–]\\s*${DAY}${ORD})?(?![\\d])(?:,?\\s+(?:in\\s+|of\\s+)?(${YEAR})${NA}|,?\\s+of\\s+(this|last|next|the\\s+same|that)\\s+year\\b)?`,
@@ -231,6 +235,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // March 2024 · December, 2006 · February of the same year · the summer of 2012 (year)
     cue: EN_MONTH_CUE,
+    atCue: true,
     script: 'latin',
     re: new RegExp(
       `\\b(${EN_M}),?\\s+(?:of\\s+)?(?:(${YEAR})${NA}|(this|last|next|the\\s+same|that)\\s+year\\b)`,
@@ -374,6 +379,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // наурызда, желтоқсанда (year-less, lower case: "Қазанда" is the city of Kazan)
     cue: KK_MONTH_CUE,
+    atCue: true,
     script: 'kazakh',
     re: new RegExp(`${NB}(${monthAlternation(KK_MONTHS)})[кг]?(?:да|де|та|те)${NA}`, 'gu'),
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),
@@ -381,6 +387,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // наурыз айында (year-less)
     cue: KK_MONTH_CUE,
+    atCue: true,
     script: 'kazakh',
     re: new RegExp(`${NB}(${KK_M})\\s+ай(?:ында|ы|ынан|ына)${NA}`, 'giu'),
     make: (m, ctx) => yearless(ctx.refAt(m.index), monthNumber(m[1]!)!, null),

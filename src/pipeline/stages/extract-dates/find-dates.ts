@@ -245,8 +245,12 @@ function eachAtCue(
     stickyCompiled.set(pattern, c)
   }
   const { re, before } = c
+  let tried = -1
   for (let k = 0; k < spans.length; k += 2) {
     const at = spans[k]!
+    // Cue words of one cue can start at one place ("март", "марта"): try each place once.
+    if (at === tried) continue
+    tried = at
     if (before && at > 0 && before.test(text[at - 1]!)) continue
     re.lastIndex = at
     const m = re.exec(text)

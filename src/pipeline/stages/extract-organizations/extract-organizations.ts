@@ -93,11 +93,11 @@ function resolveOverlaps(
   tokens: readonly OrgToken[],
 ): Candidate[] {
   // Mentions found from context alone give way to any other mention they overlap.
-  const strong = all.filter((c) => !c.weak)
-  const cands = all.filter((c) => !c.weak || !strong.some((o) => o.from < c.to && c.from < o.to))
-  const sorted = [...cands].sort(
-    (a, b) => a.from - b.from || b.to - a.to || (a.source === 'lexicon' ? -1 : 1),
-  )
+  const strong: Candidate[] = []
+  for (const c of all) if (!c.weak) strong.push(c)
+  const sorted: Candidate[] = []
+  for (const c of all) if (!c.weak || !overlapsAny(strong, c)) sorted.push(c)
+  sorted.sort((a, b) => a.from - b.from || b.to - a.to || (a.source === 'lexicon' ? -1 : 1))
   const out: Candidate[] = []
   for (const c of sorted) {
     let keep = true
@@ -142,6 +142,12 @@ function resolveOverlaps(
     if (keep) out.push(c)
   }
   return out
+}
+
+/** Whether a mention in `list` shares a token with `c`. */
+function overlapsAny(list: readonly Candidate[], c: Candidate): boolean {
+  for (const o of list) if (o.from < c.to && c.from < o.to) return true
+  return false
 }
 
 /** The country the document is mostly about: its places and fixed-country bodies vote. */

@@ -317,7 +317,9 @@ function isLowSurrogate(d: number): boolean {
 function foldScanned(word: string, first: number, restIsFolded: boolean): string {
   if (!restIsFolded) return foldCached(word)
   if (FOLDED[first]) return word
-  // "Полиция", "Almaty": a capital, then folded letters.
+  // "Полиция", "Almaty": a capital, then folded letters. Short ones recur: the cache hands
+  // back one string instead of building it anew from three.
+  if (word.length <= FOLD_CACHE_WORD) return foldCached(word)
   const lower = LOWER_OF[first]!
   return lower ? String.fromCharCode(lower) + word.slice(1) : foldCached(word)
 }

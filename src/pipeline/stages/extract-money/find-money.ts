@@ -86,6 +86,8 @@ function mayFollow(c: number): boolean {
 // The characters a scale or currency word can start with: after a number followed by a word
 // that starts otherwise ("5 injured", "12 жылғы"), neither table is tried.
 const MAY_START_UNIT = startTest([...CURRENCY_WORDS, ...SCALE_WORDS].map((w) => firstChars(w.re)))
+const MAY_START_SCALE = startTest(SCALE_WORDS.map((w) => firstChars(w.re)))
+const MAY_START_CURRENCY = startTest(CURRENCY_WORDS.map((w) => firstChars(w.re)))
 
 /** `[-–—tдпиaTДПИA]`: the start of a range connector ("-", "to", "до", "по", "и", "and"). */
 const CONNECT_STARTS = new Set([...'-–—tдпиaTДПИA'].map((c) => c.charCodeAt(0)))
@@ -266,7 +268,18 @@ function readSmallerPart(
 }
 
 function readScale(text: string, at: number): { end: number; factor: number } | null {
+  // Which of the two patterns can match here, by the characters they must start with: a table
+  // read instead of running each of them.
+  const c = text.charCodeAt(at)
+  const attached = MAY_START_SCALE(c)
+  let spaced = false
+  if (c === 0x20 || c === 0xa0) {
+    const d = text.charCodeAt(at + 1)
+    spaced =
+      d === 0x20 || d === 0xa0 ? MAY_START_SCALE(text.charCodeAt(at + 2)) : MAY_START_SCALE(d)
+  } else if (c === 0x2d) spaced = MAY_START_SCALE(text.charCodeAt(at + 1))
   for (const [test, re] of SCALE_READERS) {
+    if (!(re === SCALE_ATTACHED ? attached : spaced)) continue
     test.lastIndex = at
     if (!test.test(text)) continue
     re.lastIndex = at
@@ -282,6 +295,10 @@ function readCurrency(
   at: number,
   resolve: CurrencyResolver,
 ): { end: number; code: string; unit: number } | null {
+  // A currency word starts at the first character after the spaces, unless "(" opens a number
+  // spelled out before it.
+  const first = nextNonSpace(text, at)
+  if (first !== 0x28 && !MAY_START_CURRENCY(first)) return null
   CURRENCY_AT_TEST.lastIndex = at
   if (!CURRENCY_AT_TEST.test(text)) return null
   CURRENCY_AT.lastIndex = at

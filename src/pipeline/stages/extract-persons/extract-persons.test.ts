@@ -636,3 +636,17 @@ describe('extractPersons: texts naming many people', () => {
     }
   })
 })
+
+describe('extractPersons: staff named after the body they work for', () => {
+  it('takes a given name and surname after "title + body word" as a person', () => {
+    check(
+      'Главный бухгалтер фонда Динара Сейтказиева дала показания в суде. Директор компании Ерлан Мукашев на заседание не явился.',
+      'ru',
+      [{ name: 'Динара Сейтказиева' }, { name: 'Ерлан Мукашев', title: 'Директор компании' }],
+    )
+  })
+  it('still reads a body word without a title before it as naming the body', () => {
+    check('Сотрудники компании Kaspi Bank и фонда Самрук-Казына провели встречу.', 'ru', [])
+    check('Акция прошла на улице Абая Кунанбаева в Алматы.', 'ru', [])
+  })
+})

@@ -666,13 +666,29 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
   function blockedContext(i: number, end: number): boolean {
     const prev = tokens[i - 1]
     const prev2 = tokens[i - 2]
-    if (prev && NOT_PERSON_BEFORE.has(prev.norm)) return true
+    if (prev && NOT_PERSON_BEFORE.has(prev.norm) && !staffOfBody(i, end)) return true
     if (prev?.text === '.' && prev2 && NOT_PERSON_BEFORE.has(prev2.norm)) return true
     const after = tokens[end + 1]
     if (after && NOT_PERSON_AFTER.has(after.norm)) return true
     // A quoted run is a brand, a company or a nickname, not a name mention.
     if (prev && OPEN_QUOTES.has(prev.text) && after && CLOSE_QUOTES.has(after.text)) return true
     return false
+  }
+
+  /**
+   * `бухгалтер компании Айжан Ерланова`, `director of the fund Asel Nurlanova`: a title before
+   * the body word makes the given name and surname after it a member of staff, not the body.
+   */
+  function staffOfBody(i: number, end: number): boolean {
+    const head = tokens[i - 2]
+    return (
+      head !== undefined &&
+      end > i &&
+      titleCue(head.norm) !== undefined &&
+      statusCue(head.norm) === undefined &&
+      readGivenName(tokens[i]!.text, lang) !== undefined &&
+      readSurname(tokens[end]!.text, lang) !== undefined
+    )
   }
 
   function fictionalBefore(i: number): boolean {

@@ -108,6 +108,8 @@ const RANGE_OPENER = /(?:from|between|от|между|с)[ \u00a0]+$/iu
 const TERMINAL = /[ \u00a0]*(?:[.,;:!?)»"”]|—|–|\n|$)/uy
 const RATE_SIGN_AFTER = /[ \u00a0]*=/uy
 const RATE_SIGN_BEFORE = /=[ \u00a0]*$/u
+// Every number of a text (one expression for all documents: nothing in the loop re-enters it).
+const NUMBERS = new RegExp(NUMBER_RE.source, 'gu')
 // A number right at a position (the high end of a range).
 const NUMBER_AT = new RegExp(NUMBER_RE.source, 'uy')
 const INHERIT_DISTANCE = 300
@@ -139,7 +141,8 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHi
   const hits: MoneyHit[] = []
   let consumed = 0
   let last: { currency: string; end: number } | null = null
-  const re = new RegExp(NUMBER_RE.source, 'gu')
+  const re = NUMBERS
+  re.lastIndex = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m.index < consumed) continue
     const written = trimGroups(m[0])

@@ -154,7 +154,7 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
     return true
   // Years, and relative months or years ("last week", "в этом году"), can be a statistic's period.
   const periodLike = hit.bareYear || (hit.relative && hit.iso.length <= 7)
-  if (!periodLike && !/^\d{4}$/.test(hit.iso)) return false
+  if (!periodLike && !FOUR_DIGITS.test(hit.iso)) return false
   if ((BIRTH_WORDS.test(before) && BIRTH_BEFORE.test(before)) || BIRTH_AFTER.test(after))
     return true
   if (hit.bareYear && (TITLE_AFTER.test(after) || TITLE_BEFORE.test(before))) return true
@@ -196,7 +196,7 @@ function mayEndInPeriodWord(s: string): boolean {
   if (!link) return false
   const prevEnd = skipSpaceBack(s, start)
   if (prevEnd === start) return false
-  const number = prevEnd > 0 && /[\d,.]/.test(s[prevEnd - 1]!)
+  const number = prevEnd > 0 && NUMBER_CHAR.test(s[prevEnd - 1]!)
   return link(foldedSlice(s, skipWordBack(s, prevEnd), prevEnd), number)
 }
 
@@ -232,13 +232,19 @@ function foldedSlice(s: string, start: number, end: number): string {
   return out
 }
 
-/** The sentence around a hit, at most 300 characters either side. */
+/**
+ * The sentence around a hit, at most 300 characters either side: one slice of the text, from
+ * after the last ". " or line break before the hit to the first sentence end after it.
+ */
 function sentenceAround(text: string, hit: DateHit): string {
-  const left = text.slice(Math.max(0, hit.start - 300), hit.start)
+  const from = Math.max(0, hit.start - 300)
+  const left = text.slice(from, hit.start)
   const right = text.slice(hit.end, hit.end + 300)
   const l = Math.max(left.lastIndexOf('. '), left.lastIndexOf('\n'))
-  const rm = /[.!?](?:\s|$)|\n/.exec(right)
-  return (
-    left.slice(l + 1) + text.slice(hit.start, hit.end) + (rm ? right.slice(0, rm.index) : right)
-  )
+  const rm = SENTENCE_END.exec(right)
+  return text.slice(from + l + 1, hit.end + (rm ? rm.index : right.length))
 }
+
+const FOUR_DIGITS = /^\d{4}$/
+const NUMBER_CHAR = /[\d,.]/
+const SENTENCE_END = /[.!?](?:\s|$)|\n/

@@ -409,6 +409,16 @@ const RU_YEAR_CUE_BEFORE =
   /(?:^|[^\p{L}])(?:в|с|до|по|от|к|за|на|начале|конце|середине|году|весной|летом|осенью|зимой|декабре|январе|\d\s*[-–—]|и)\s*$/iu
 const KK_YEAR_CUE_AFTER = /^\s*(?:[-–—]\s*(?:19|20)\d{2}\s*)?-?\s*(?:жыл\p{L}*|ж\.)/u
 
+// Module-level: a regex literal inside a function is a new object at each call.
+const SIGN_BEFORE = /[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u
+const SHORT_RANGE_AFTER = /^[-–]\d{2}(?!\d)/
+const GLUED_BEFORE = /\p{L}-$/u
+const PART_OF_YEAR_BEFORE = /(?:mid|early|late)-$/iu
+const KK_DECADE_AFTER = /^\s*-?\s*жылдар/u
+const DIGIT_GROUP_AFTER = /^[\s-]\d/
+const OPENING_BEFORE = /[(«"]\s*$/
+const ISO_PREFIX = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/
+
 /** The last character (or the one before a last space) of money, a number sign or "No.". */
 const SIGN_BEFORE_YEAR = new Set([...'/$€£₸₽#№.'].map((c) => c.charCodeAt(0)))
 
@@ -427,22 +437,22 @@ export function yearHit(
   const beforeLast = before.charCodeAt(before.length - 2)
   const signed =
     SIGN_BEFORE_YEAR.has(last) || (isSpaceCode(last) && SIGN_BEFORE_YEAR.has(beforeLast))
-  if ((signed && /[/$€£₸₽#№]\s?$|[Nn]o\.\s?$/u.test(before)) || after.startsWith('/')) return null
-  if (/^[-–]\d{2}(?!\d)/.test(after)) return null
+  if ((signed && SIGN_BEFORE.test(before)) || after.startsWith('/')) return null
+  if (SHORT_RANGE_AFTER.test(after)) return null
   // "Мак-2025", "Nurly Zhol-2020": a year glued to a name; "mid-2021" is still a year.
-  const glued = last === 0x2d && /\p{L}-$/u.test(before)
-  if (glued && !/(?:mid|early|late)-$/iu.test(before)) return null
+  const glued = last === 0x2d && GLUED_BEFORE.test(before)
+  if (glued && !PART_OF_YEAR_BEFORE.test(before)) return null
   // "1990 жылдары", "1990-жылдардағы": a decade in Kazakh.
-  if (m[1]!.endsWith('0') && /^\s*-?\s*жылдар/u.test(after)) return null
+  if (m[1]!.endsWith('0') && KK_DECADE_AFTER.test(after)) return null
   // "8 701 2019 55": a group inside a phone or account number.
   const grouped = (isSpaceCode(last) || last === 0x2d) && beforeLast >= 0x30 && beforeLast <= 0x39
-  if (grouped && /^[\s-]\d/.test(after)) return null
+  if (grouped && DIGIT_GROUP_AFTER.test(after)) return null
   if (lang !== 'en') {
     const cued =
       KK_YEAR_CUE_AFTER.test(after) ||
       RU_YEAR_CUE_AFTER.test(after) ||
       RU_YEAR_CUE_BEFORE.test(before) ||
-      /[(«"]\s*$/.test(before)
+      OPENING_BEFORE.test(before)
     if (!cued) return null
   }
   if (QUANTITY_AFTER.test(after)) return null
@@ -600,7 +610,7 @@ function lastWeekday(r: RefDate, weekday: number): { y: number; m: number; d: nu
 
 /** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (longer strings are cut); `null` when not a date. */
 export function parseRefDate(s: string | null | undefined): RefDate | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s ?? '')
+  const m = ISO_PREFIX.exec(s ?? '')
   if (!m) return null
   return { y: Number(m[1]), m: num(m[2]), d: num(m[3]) }
 }

@@ -72,12 +72,11 @@ function width(cp: number): number {
   return cp > 0xffff ? 2 : 1
 }
 
-// The head slot of each word of a scan (see `headSlot`), computed once for the three lexicons
-// that read every scan (crimes, crime context, events).
-const HEAD_SLOTS_OF = new WeakMap<WordScan, readonly number[]>()
-
 let lastText: string | null = null
 let lastScan: WordScan | null = null
+// The head slot of each word of the last scan (see `headSlot`), computed once for the three
+// lexicons that read every scan (crimes, crime context, events).
+let lastSlots: readonly number[] = []
 
 // Characters below U+3000 that folding changes (capitals, "ё", typographic apostrophes). A word
 // with none of them is its own fold; from U+3000 on, a word is folded as a precaution.
@@ -187,9 +186,9 @@ export function scanWords(text: string): WordScan {
     prevEnd = end
   }
   const scan = { norms, starts, ends, breakBefore }
-  HEAD_SLOTS_OF.set(scan, slots)
   lastText = text
   lastScan = scan
+  lastSlots = slots
   return scan
 }
 
@@ -288,7 +287,8 @@ class CompiledLexicon<V> implements WordLexicon<V> {
     const out: WordMatch<V>[] = []
     const norms = scan.norms
     const n = norms.length
-    const slots = HEAD_SLOTS_OF.get(scan) ?? norms.map((w) => headSlot(w, Math.min(3, w.length)))
+    const slots =
+      scan === lastScan ? lastSlots : norms.map((w) => headSlot(w, Math.min(3, w.length)))
     for (let i = 0; i < n; ) {
       const norm = norms[i]!
       if (!this.mayStart(norm, slots[i]!)) {

@@ -89,6 +89,20 @@ const BIG_PEOPLE_COUNT_HINT =
   /persons|people|individuals|citizens|fugitives|officials|residents|victims|members|groups|групп|топ|человек|граждан|лиц|жител|потерпевш|участник|представител|адам|азамат|өкіл|мүше|тұрғын/
 const LAW_CONTEXT_HINT =
   /according to the |in accordance with the law|under the law,|согласно |в соответствии с|сәйкес/
+// Every literal of the five aggregate hints in one alternation: most sentences hold none, and
+// one scan then rules out all five patterns (each hint is a plain alternation of literals, so
+// the union matches wherever one of them does).
+const ANY_AGGREGATE_HINT = new RegExp(
+  [
+    AGGREGATE_PERIOD_HINT,
+    CASE_COUNT_HINT,
+    COUNT_WORDS_TREND_HINT,
+    BIG_PEOPLE_COUNT_HINT,
+    LAW_CONTEXT_HINT,
+  ]
+    .map((re) => re.source)
+    .join('|'),
+)
 const MODAL_HINT = /be|будет|будут|может быть/
 const DEMAND_HINT = /demand|call|требу|талап/
 const HYPOTHETICAL_HINT =
@@ -141,17 +155,20 @@ export function isAggregate(sentence: string, lowered = sentence.toLowerCase()):
   // Patterns are written in lower case and run without the `i` flag, which is much faster on
   // long alternations; the count patterns need a digit, which most sentences lack.
   const text = lowered
+  if (!ANY_AGGREGATE_HINT.test(text)) return false
   const digits = HAS_DIGIT.test(text)
   if (AGGREGATE_PERIOD_HINT.test(text) && AGGREGATE_PERIOD.test(text)) return true
   if (digits) {
-    const starts = numberStarts(text)
-    if (CASE_COUNT_HINT.test(text) && matchesAt(text, CASE_COUNT_AT, starts)) return true
-    if (
-      THREE_DIGITS.test(text) &&
-      BIG_PEOPLE_COUNT_HINT.test(text) &&
-      matchesAt(text, BIG_PEOPLE_COUNT_AT, starts)
-    )
-      return true
+    // Where numbers start is read only once a hint says a count can match.
+    let starts: number[] | undefined
+    if (CASE_COUNT_HINT.test(text)) {
+      starts = numberStarts(text)
+      if (matchesAt(text, CASE_COUNT_AT, starts)) return true
+    }
+    if (THREE_DIGITS.test(text) && BIG_PEOPLE_COUNT_HINT.test(text)) {
+      starts ??= numberStarts(text)
+      if (matchesAt(text, BIG_PEOPLE_COUNT_AT, starts)) return true
+    }
   }
   return (
     (COUNT_WORDS_TREND_HINT.test(text) && COUNT_WORDS_TREND.test(text)) ||

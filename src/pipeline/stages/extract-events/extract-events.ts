@@ -455,7 +455,10 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
     money: new Map(),
     crimes: new Map(),
   }
-  const orgSpans = (doc.organizations ?? []).flatMap((o) => o.mentions)
+  // A plain loop: `flatMap` over every organisation was the costliest line of this function.
+  const orgSpans: Span[] = []
+  if ((doc.locations ?? []).length > 0)
+    for (const o of doc.organizations ?? []) for (const m of o.mentions) orgSpans.push(m)
   for (const p of doc.persons ?? []) {
     if (!SUBJECT_ROLES.has(p.role)) continue
     for (const m of p.mentions)

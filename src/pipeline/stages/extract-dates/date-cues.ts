@@ -248,7 +248,7 @@ function add(found: number[][], cue: number, start: number, end: number): void {
 export class CueHits {
   readonly #text: string
   readonly #found: readonly (readonly number[])[]
-  readonly #windows = new Map<number, readonly Window[]>()
+  readonly #windows: (readonly Window[] | undefined)[] = []
 
   /** The script bits of the letters in the text (as `scriptsIn`). */
   readonly scripts: number
@@ -271,10 +271,10 @@ export class CueHits {
 
   /** The windows around the occurrences of cue `i`, overlapping ones merged, in text order. */
   windows(i: number): readonly Window[] {
-    let out = this.#windows.get(i)
+    let out = this.#windows[i]
     if (!out) {
       out = mergeWindows(this.#text, this.#found[i]!)
-      this.#windows.set(i, out)
+      this.#windows[i] = out
     }
     return out
   }

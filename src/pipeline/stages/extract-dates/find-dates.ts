@@ -59,7 +59,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
   // dates it (a citation, a full date before it, "the same year").
   if (!ref && !cues.has(YEAR_CUE_INDEX)) return []
   const scope = cueScope(cues)
-  const scripts = scriptSet(cues.scripts)
+  const scripts = cues.scripts
   const citations = citationDates(text)
   // The regex work does not depend on the reference date: match once, read twice when the
   // anchors for year-less dates come from the text itself.
@@ -79,7 +79,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
   }
   const found = makeAbsolute(matches, { text, refAt })
   for (const rule of RELATIVE_RULES) {
-    if (rule.script && !scripts.has(rule.script)) continue
+    if (rule.script && !(scripts & SCRIPT_BIT[rule.script])) continue
     eachMatch(rule.re, scope.windows(rule.cue), (m) => {
       const at = refAt(m.index)
       const r = at && rule.make(m, at, text)
@@ -170,17 +170,11 @@ const CUE_INDEX = new Map(ALL_CUES.map((c, i) => [c, i]))
 const SCANNER = new CueScanner(ALL_CUES)
 const YEAR_CUE_INDEX = CUE_INDEX.get(YEAR_CUE)!
 
-/** The scripts a text is written in, to skip the rules of the other languages. */
-function scriptsOf(text: string): Set<Script> {
-  return scriptSet(scriptsIn(text))
-}
-
-function scriptSet(mask: number): Set<Script> {
-  const out = new Set<Script>()
-  if (mask & LATIN) out.add('latin')
-  if (mask & CYRILLIC) out.add('cyrillic')
-  if (mask & KAZAKH) out.add('kazakh')
-  return out
+/** The bit of each script in `CueHits.scripts` and `scriptsIn`. */
+const SCRIPT_BIT: Readonly<Record<Script, number>> = {
+  latin: LATIN,
+  cyrillic: CYRILLIC,
+  kazakh: KAZAKH,
 }
 
 // A leading look-behind makes V8 try the pattern at every position; checking the character
@@ -283,10 +277,10 @@ interface RuleMatch {
 }
 
 /** The matches of the absolute rules, rule by rule, each in text order. */
-function matchAbsolute(text: string, scope: Scope, scripts: ReadonlySet<Script>): RuleMatch[] {
+function matchAbsolute(text: string, scope: Scope, scripts: number): RuleMatch[] {
   const out: RuleMatch[] = []
   for (const rule of ABSOLUTE_RULES) {
-    if (rule.script && !scripts.has(rule.script)) continue
+    if (rule.script && !(scripts & SCRIPT_BIT[rule.script])) continue
     const spans = rule.atCue ? scope.spans(rule.cue) : null
     if (spans) eachAtCue(rule.re, text, spans, (m) => out.push({ rule, m }))
     else eachMatch(rule.re, scope.windows(rule.cue), (m) => out.push({ rule, m }))
@@ -378,7 +372,7 @@ function citationDates(text: string): Citation[] {
   re.lastIndex = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const inner = m[0]
-    const hits = makeAbsolute(matchAbsolute(inner, wholeScope(inner), scriptsOf(inner)), {
+    const hits = makeAbsolute(matchAbsolute(inner, wholeScope(inner), scriptsIn(inner)), {
       text: inner,
       refAt: () => null,
     })

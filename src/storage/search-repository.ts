@@ -186,6 +186,15 @@ function orderBy(params: SearchParams): RawBuilder<unknown> {
   return sql`published desc nulls last, id`
 }
 
+/** {@link orderBy} over the columns of relation `alias`. */
+function orderOf(params: SearchParams, alias: string): RawBuilder<unknown> {
+  const t = sql.ref(alias)
+  const sort = effectiveSort(params)
+  if (sort === 'relevance') return sql`${t}.rank desc, ${t}.id`
+  if (sort === 'oldest') return sql`${t}.published asc nulls last, ${t}.id`
+  return sql`${t}.published desc nulls last, ${t}.id`
+}
+
 function effectiveSort(params: SearchParams): SearchSort {
   if (params.sort === 'relevance' && !params.q) return 'newest'
   return params.sort ?? (params.q ? 'relevance' : 'newest')
@@ -203,26 +212,26 @@ export function buildSearchSql(
   const rank = params.q ? sql`ts_rank_cd(d.search_vector, q.query)::float8` : sql`0::float8`
   const headline = params.q
     ? sql`ts_headline(
-             (case page.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
-             left(page.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
+             (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
+             left(d.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
            )`
-    : sql`left(page.text, ${sql.lit(LEAD_CHARS)})`
+    : sql`left(d.text, ${sql.lit(LEAD_CHARS)})`
   const order = orderBy(params)
+  // The page is chosen over narrow rows (id, date, rank); texts are read for its rows only.
+  // Selecting `text` under `count(*) over ()` would hold every match's text in memory.
   return sql<SearchRow>`
     with q as (select ${query} as query),
     page as (
-      select d.id, d.title, d.lang, d.source, d.published, d.text,
-             ${rank} as rank,
-             count(*) over ()::int as total
+      select d.id, d.published, ${rank} as rank, count(*) over ()::int as total
       from documents d, q
       where ${whereMatches(params)}
       order by ${order}
       limit ${page.limit} offset ${page.offset}
     )
-    select page.id, page.title, page.lang, page.source, page.published, page.rank, page.total,
+    select d.id, d.title, d.lang, d.source, d.published, page.rank, page.total,
            ${headline} as headline
-    from page, q
-    order by ${order}`
+    from page join documents d on d.id = page.id, q
+    order by ${orderOf(params, 'page')}`
 }
 
 /** A row of {@link buildFacetSql}. */
@@ -253,7 +262,11 @@ export function buildFacetSql(params: SearchParams): RawBuilder<FacetRow> {
       union all
       select 'source', m.source, count(*)::int from m group by m.source
       union all
-      select f.kind, ${ANY_FACT_KEY}, count(distinct f.doc_id)::int
+      -- A document has one person, organisation or crime fact per label, so a plain count is a
+      -- document count; events repeat a type, and places share a gazetteer id across labels.
+      select f.kind, ${ANY_FACT_KEY},
+             (count(distinct f.doc_id) filter (where f.kind in ('location', 'event'))
+              + count(*) filter (where f.kind not in ('location', 'event')))::int
       from facts f join m on m.id = f.doc_id
       where f.kind in (${kinds})
       group by 1, 2

@@ -1,0 +1,112 @@
+/**
+ * Search benchmark: fills an embedded (PGlite) or PostgreSQL database with N documents and times
+ * what the search page asks for — `GET /api/search` with facets, a filtered browse without a
+ * query, the map counts and the stats — through the real HTTP app, as the UI loads them.
+ *
+ * Documents: a few hundred generated ones (scripts/bench/generate-corpus.ts) are run through the
+ * real extractor and stored; the rest are copies made in SQL with new ids and their facts, so a
+ * 100,000-document record builds in minutes instead of a full ingest.
+ *
+ * usage: npm run bench:search -- [--docs 100000] [--seed-docs 300] [--runs 5] [--database-url URL]
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
+import { loadConfig } from '#config/config.ts'
+import { bootstrap } from '#src/bootstrap.ts'
+import { generateCorpus } from './bench/generate-corpus.ts'
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '100000' },
+    'seed-docs': { type: 'string', default: '300' },
+    runs: { type: 'string', default: '5' },
+    'database-url': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+})
+if (values.help) {
+  console.log(
+    'usage: npm run bench:search -- [--docs 100000] [--seed-docs 300] [--runs 5] [--database-url URL]',
+  )
+  process.exit(0)
+}
+const target = Number(values.docs)
+const seedDocs = Number(values['seed-docs'])
+const runs = Number(values.runs)
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tergeu-bench-search-'))
+const config = loadConfig(
+  values['database-url'] ? { DATABASE_URL: values['database-url'] } : { TERGEU_DATA_DIR: dataDir },
+)
+const runtime = await bootstrap(config, { cwd: process.cwd() })
+const db = runtime.database.db
+try {
+  let t0 = performance.now()
+  const seeds = generateCorpus({ bytes: seedDocs * 4000, seed: 7 }).slice(0, seedDocs)
+  const report = await runtime.ingest(seeds)
+  console.log(
+    `seed        ${report.added} documents extracted and stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  )
+
+  t0 = performance.now()
+  const copies = Math.max(0, Math.ceil(target / Math.max(report.added, 1)) - 1)
+  for (let g = 1; g <= copies; g++) {
+    // One copy of every seed document per round: new id, new hash, a year shifted so dates spread.
+    await sql`
+      insert into documents (id, source, url, title, lang, published, format, text, text_hash, raw_hash, extractor_version)
+      select d.id || '~' || ${g}, d.source, d.url, d.title, d.lang,
+             case when d.published is null then null
+                  else (left(d.published, 4)::int - (${g} % 7))::text || substr(d.published, 5) end,
+             d.format, d.text, md5(d.text_hash || ${g}), null, d.extractor_version
+      from documents d where d.id not like '%~%'`.execute(db)
+    await sql`
+      insert into facts (doc_id, kind, ordinal, start_offset, end_offset, label, data, stage, stage_version, extractor_version)
+      select f.doc_id || '~' || ${g}, f.kind, f.ordinal, f.start_offset, f.end_offset, f.label, f.data, f.stage, f.stage_version, f.extractor_version
+      from facts f where f.doc_id not like '%~%'`.execute(db)
+    if (g % 20 === 0) process.stderr.write(`\rcopies      ${g}/${copies}`)
+  }
+  await sql`analyze`.execute(db)
+  const count = await runtime.documents.count()
+  console.log(
+    `\rcopies      ${count} documents in the record after ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  )
+
+  const app = runtime.createHttpApp()
+  const requests: [string, string][] = [
+    ['search + facets', '/api/search?q=police&facets=true'],
+    ['search ru + facets', `/api/search?q=${encodeURIComponent('задержан')}&facets=true`],
+    ['browse by crime', '/api/search?crime=fraud&facets=true'],
+    ['browse all + facets', '/api/search?facets=true'],
+    ['map', '/api/map?q=police'],
+    ['stats', '/api/stats?q=police'],
+  ]
+  console.log(
+    `\n${'request'.padEnd(22)} ${'median ms'.padStart(10)} ${'max ms'.padStart(8)}  total`,
+  )
+  for (const [name, url] of requests) {
+    const times: number[] = []
+    let total = 0
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now()
+      const res = await app.request(url)
+      const body = (await res.json()) as { total?: number; documents?: number }
+      times.push(performance.now() - t)
+      total = body.total ?? body.documents ?? 0
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`)
+    }
+    times.sort((a, b) => a - b)
+    const median = times[Math.floor(times.length / 2)] ?? 0
+    console.log(
+      `${name.padEnd(22)} ${median.toFixed(0).padStart(10)} ${(times.at(-1) ?? 0).toFixed(0).padStart(8)}  ${total}`,
+    )
+  }
+  console.log(
+    `\npeak RSS    ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (${config.database.kind})`,
+  )
+} finally {
+  await runtime.close()
+  rmSync(dataDir, { recursive: true, force: true })
+}

@@ -65,7 +65,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('min_parts', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('entity_keys_pk', ['key', 'entity_id'])
     .execute()
-  await db.schema.createIndex('entity_keys_entity_idx').on('entity_keys').column('entity_id').execute()
+  await db.schema
+    .createIndex('entity_keys_entity_idx')
+    .on('entity_keys')
+    .column('entity_id')
+    .execute()
 
   await db.schema
     .createTable('entity_log')

@@ -8,7 +8,7 @@ import { bootstrap, type Runtime } from '#src/bootstrap.ts'
 import { createFeedRepository, type FeedRepository } from '#storage/feed-repository.ts'
 import { createStoryRepository, type StoryRepository } from '#storage/story-repository.ts'
 import { openTestPglite } from '../../../test/helpers/test-database.ts'
-import { docIdForUrl, ingestUrls, pollFeeds } from './watch.ts'
+import { docIdForUrl, formatPollSummary, ingestUrls, pollFeeds } from './watch.ts'
 
 const BODY = [
   'Сотрудники департамента полиции Карагандинской области задержали 34-летнего жителя Темиртау, подозреваемого в серии мошенничеств.',
@@ -214,4 +214,57 @@ describe('watch', () => {
     assert.equal(newest?.httpStatus, 200)
     assert.equal(oldest, undefined)
   })
+})
+
+test('the poll summary counts feeds by status and failures by reason, most frequent first', () => {
+  const failed = [
+    { id: 'http://10.0.0.5/a', stage: 'fetch', reason: 'refused: 10.0.0.5 is a private address' },
+    { id: 'http://10.0.0.6/b', stage: 'fetch', reason: 'refused: 10.0.0.6 is a private address' },
+    { id: 'https://gone.example.test/c', stage: 'fetch', reason: 'HTTP 404' },
+    {
+      id: 'https://feeds.example.test/rss',
+      stage: 'feed',
+      reason: 'not a feed: no <rss>, <feed> or <urlset>',
+    },
+  ]
+  const summary = formatPollSummary({
+    feeds: [
+      { url: 'https://a.example.test/rss', status: 'ok', items: 12, newItems: 4, error: null },
+      {
+        url: 'https://b.example.test/rss',
+        status: 'not-modified',
+        items: 0,
+        newItems: 0,
+        error: null,
+      },
+      {
+        url: 'https://feeds.example.test/rss',
+        status: 'failed',
+        items: 0,
+        newItems: 0,
+        error: 'x',
+      },
+    ],
+    ingest: {
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      notModified: 0,
+      duplicates: [],
+      nearDuplicates: [],
+      failed,
+    },
+  })
+
+  const lines = summary.trimEnd().split('\n')
+  assert.match(
+    lines[0]!,
+    /^polled 3 feed\(s\) \(1 read, 1 not modified, 1 failed\): 1 added, .* 4 failed$/,
+  )
+  assert.deepEqual(lines.slice(1, 4), [
+    '  failed 2× fetch: refused: ADDRESS is a private address',
+    '  failed 1× feed: not a feed: no <rss>, <feed> or <urlset>',
+    '  failed 1× fetch: HTTP 404',
+  ])
+  assert.equal(lines.length, 4 + failed.length)
 })

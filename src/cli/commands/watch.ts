@@ -421,11 +421,13 @@ const USAGE = `usage: tergeu watch [--once] [--json] [options]
 
 Polls every feed added with "tergeu feeds add" when it is due, fetches the items not seen
 before and ingests them (near duplicates are linked into stories). Runs until interrupted;
---once polls what is due now and exits (for cron and tests).
+--once polls what is due now and exits (for cron and tests). Each round ends with a summary on
+stderr (feeds read, documents added, failures counted by reason); on a terminal a progress line
+(items, rate, ETA) is drawn while items are fetched.
 
 options:
   --once                poll once and exit
-  --json                print each round's report as JSON on stdout
+  --json                print each round's report as JSON on stdout (one line a round)
 ${FETCH_FLAGS_HELP}
 ${describeConfigFlags(['database-url', 'data-dir'])}
   -h, --help            this help
@@ -463,12 +465,15 @@ export const watchCommand: Command = {
       const feeds = createFeedRepository(runtime.database.db)
       const stories = createStoryRepository(runtime.database.db)
       for (;;) {
+        const progress = createPollProgress(io)
         const report = await pollFeeds(runtime, {
           fetcher,
           feeds,
           stories,
           signal: controller.signal,
+          onProgress: progress.onProgress,
         })
+        progress.done()
         writeReport(io, report, values.json === true)
         if (values.once) return report.ingest.failed.length > 0 ? EXIT.partial : EXIT.ok
         const due = (await feeds.list()).map((f) => Date.parse(f.nextPollAt))
@@ -498,12 +503,75 @@ export const watchCommand: Command = {
 
 function writeReport(io: CommandIo, report: PollReport, json: boolean): void {
   if (json) io.stdout.write(`${JSON.stringify(report)}\n`)
+  io.stderr.write(formatPollSummary(report))
+}
+
+/**
+ * The summary of one round of polling (issue #5, point 9): what was added, feeds by status,
+ * failures counted by reason (the most frequent first), then the first failures one a line.
+ */
+export function formatPollSummary(report: PollReport): string {
   const r = report.ingest
+  const feeds = { ok: 0, 'not-modified': 0, failed: 0 }
+  for (const f of report.feeds) feeds[f.status]++
   const lines = [
-    `polled ${report.feeds.length} feed(s): ${r.added} added, ${r.updated} updated, ` +
+    `polled ${report.feeds.length} feed(s) (${feeds.ok} read, ${feeds['not-modified']} not modified, ` +
+      `${feeds.failed} failed): ${r.added} added, ${r.updated} updated, ` +
       `${r.notModified} not modified, ${r.duplicates.length} duplicate(s), ` +
       `${r.nearDuplicates.length} linked to a story, ${r.failed.length} failed`,
   ]
-  for (const f of r.failed) lines.push(`  failed ${f.id} (${f.stage}): ${f.reason}`)
-  io.stderr.write(`${lines.join('\n')}\n`)
+  const byReason = new Map<string, number>()
+  for (const f of r.failed) {
+    const key = `${f.stage}: ${reasonClass(f.reason)}`
+    byReason.set(key, (byReason.get(key) ?? 0) + 1)
+  }
+  for (const [reason, n] of [...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+    lines.push(`  failed ${n}× ${reason}`)
+  for (const f of r.failed.slice(0, 10)) lines.push(`  failed ${f.id} (${f.stage}): ${f.reason}`)
+  if (r.failed.length > 10) lines.push(`  … and ${r.failed.length - 10} more (see --json)`)
+  return `${lines.join('\n')}\n`
+}
+
+// A failure reason without what differs from one URL to the next (the URL, the address), so
+// that "refused: 10.0.0.5 is a private address" and the same for 10.0.0.6 count together.
+function reasonClass(reason: string): string {
+  return reason
+    .replace(/\bhttps?:\/\/\S+/giu, 'URL')
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/gu, 'ADDRESS')
+    .replace(/\[?[0-9a-f]*:[0-9a-f:]+:[0-9a-f]*\]?/giu, 'ADDRESS')
+}
+
+/**
+ * A one-line progress display of a poll on a terminal (items fetched of those due, rate, ETA);
+ * nothing when stderr is not a terminal.
+ */
+function createPollProgress(io: CommandIo): {
+  onProgress: (done: number, total: number) => void
+  done(): void
+} {
+  if (!io.stderr.isTTY) return { onProgress() {}, done() {} }
+  let started = 0
+  let last = 0
+  let drawn = false
+  return {
+    onProgress(done, total) {
+      const now = performance.now()
+      if (done <= 1 || started === 0) started = now
+      if (now - last < 100 && done < total) return
+      last = now
+      const elapsed = (now - started) / 1000
+      const rate = elapsed > 0 ? done / elapsed : 0
+      const eta = rate > 0 ? Math.round((total - done) / rate) : null
+      const etaText =
+        eta === null ? '--:--' : `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`
+      io.stderr.write(
+        `\r\x1b[Kfeed items ${done}/${total}  ${rate.toFixed(1)} items/s  ETA ${etaText}`,
+      )
+      drawn = true
+    },
+    done() {
+      if (drawn) io.stderr.write('\r\x1b[K')
+      drawn = false
+    },
+  }
 }

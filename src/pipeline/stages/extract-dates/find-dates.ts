@@ -66,7 +66,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
   const matches = matchAbsolute(text, scope, scripts)
   const anchors = ref
     ? []
-    : makeAbsolute(matches, { text, refAt: () => null })
+    : makeAbsolute(matches, { text, refAt: noRef })
         .filter((h) => h.iso.length === 10)
         .sort((a, b) => a.start - b.start)
   const refAt = (pos: number): RefDate | null => {
@@ -78,20 +78,24 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     return anchor && pos - anchor.end <= ANCHOR_REACH ? parseRefDate(anchor.iso) : null
   }
   const found = makeAbsolute(matches, { text, refAt })
+  // One array of matches for all the rules below: no callback or array made per rule.
+  const ms: RegExpExecArray[] = []
   for (const rule of RELATIVE_RULES) {
     if (rule.script && !(scripts & SCRIPT_BIT[rule.script])) continue
-    eachMatch(rule.re, scope.windows(rule.cue), (m) => {
+    ms.length = 0
+    for (const m of matchesIn(rule.re, scope.windows(rule.cue), ms)) {
       const at = refAt(m.index)
       const r = at && rule.make(m, at, text)
-      if (!r) return
+      if (!r) continue
       const end = m.index + m[0].length
       found.push({ start: m.index, end, iso: iso(r.y, r.m, r.d), relative: true, bareYear: false })
-    })
+    }
   }
-  eachAtCue(YEAR_RULE, text, scope.spans(YEAR_CUE)!, (m) => {
+  ms.length = 0
+  for (const m of matchesAtCue(YEAR_RULE, text, scope.spans(YEAR_CUE)!, ms)) {
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
-  })
+  }
   return withNextDays(
     text,
     scope.windows(NEXT_DAY_CUE),
@@ -137,12 +141,12 @@ function withNextDays(text: string, windows: readonly Window[], hits: DateHit[])
   const full = hits.filter((h) => h.iso.length === 10)
   if (full.length === 0) return hits
   const extra: DateHit[] = []
-  eachMatch(NEXT_DAY, windows, (m) => {
+  for (const m of matchesIn(NEXT_DAY, windows, [])) {
     const i = lastBefore(full, m.index)
     const prev = i >= 0 ? full[i] : undefined
-    if (!prev || m.index - prev.end > NEXT_DAY_REACH) return
+    if (!prev || m.index - prev.end > NEXT_DAY_REACH) continue
     // A paragraph break ends the story the date belongs to.
-    if (text.slice(prev.end, m.index).includes('\n\n')) return
+    if (text.slice(prev.end, m.index).includes('\n\n')) continue
     const t = new Date(`${prev.iso}T00:00:00Z`)
     t.setUTCDate(t.getUTCDate() + 1)
     const next = t.toISOString().slice(0, 10)
@@ -153,7 +157,7 @@ function withNextDays(text: string, windows: readonly Window[], hits: DateHit[])
       relative: true,
       bareYear: false,
     })
-  })
+  }
   return extra.length ? [...hits, ...extra].sort((a, b) => a.start - b.start) : hits
 }
 
@@ -197,12 +201,12 @@ function compile(re: RegExp): { re: RegExp; before: RegExp | null } {
   return c
 }
 
-/** Runs a global regex over each window; `m.index` is made absolute before `fn` sees it. */
-function eachMatch(
+/** Runs a global regex over each window and adds its matches to `out`, `m.index` absolute. */
+function matchesIn(
   pattern: RegExp,
   windows: readonly Window[],
-  fn: (m: RegExpExecArray) => void,
-): void {
+  out: RegExpExecArray[],
+): RegExpExecArray[] {
   const { re, before } = compile(pattern)
   for (const seg of windows) {
     const sub = seg.text
@@ -214,9 +218,10 @@ function eachMatch(
       }
       if (m[0] === '') re.lastIndex++
       m.index += seg.start
-      fn(m)
+      out.push(m)
     }
   }
+  return out
 }
 
 const stickyCompiled = new Map<RegExp, { re: RegExp; before: RegExp | null }>()
@@ -226,12 +231,12 @@ const stickyCompiled = new Map<RegExp, { re: RegExp; before: RegExp | null }>()
  * over the windows: the same matches, as the windows reach far past the few characters the
  * look-arounds read. `m.index` is absolute.
  */
-function eachAtCue(
+function matchesAtCue(
   pattern: RegExp,
   text: string,
   spans: readonly number[],
-  fn: (m: RegExpExecArray) => void,
-): void {
+  out: RegExpExecArray[],
+): RegExpExecArray[] {
   let c = stickyCompiled.get(pattern)
   if (!c) {
     const { re, before } = compile(pattern)
@@ -248,8 +253,9 @@ function eachAtCue(
     if (before && at > 0 && before.test(text[at - 1]!)) continue
     re.lastIndex = at
     const m = re.exec(text)
-    if (m) fn(m)
+    if (m) out.push(m)
   }
+  return out
 }
 
 /** Where the rules run: around the cues found in a text, or over a whole short text. */
@@ -271,31 +277,36 @@ function wholeScope(text: string): Scope {
   return { windows: () => whole, spans: () => null }
 }
 
-interface RuleMatch {
-  readonly rule: Rule
-  readonly m: RegExpExecArray
+/** The matches of the absolute rules, rule by rule, each in text order, with their rules. */
+interface RuleMatches {
+  readonly rules: Rule[]
+  readonly ms: RegExpExecArray[]
 }
 
-/** The matches of the absolute rules, rule by rule, each in text order. */
-function matchAbsolute(text: string, scope: Scope, scripts: number): RuleMatch[] {
-  const out: RuleMatch[] = []
+function matchAbsolute(text: string, scope: Scope, scripts: number): RuleMatches {
+  const rules: Rule[] = []
+  const ms: RegExpExecArray[] = []
   for (const rule of ABSOLUTE_RULES) {
     if (rule.script && !(scripts & SCRIPT_BIT[rule.script])) continue
     const spans = rule.atCue ? scope.spans(rule.cue) : null
-    if (spans) eachAtCue(rule.re, text, spans, (m) => out.push({ rule, m }))
-    else eachMatch(rule.re, scope.windows(rule.cue), (m) => out.push({ rule, m }))
+    if (spans) matchesAtCue(rule.re, text, spans, ms)
+    else matchesIn(rule.re, scope.windows(rule.cue), ms)
+    while (rules.length < ms.length) rules.push(rule)
   }
-  return out
+  return { rules, ms }
 }
 
-function makeAbsolute(matches: readonly RuleMatch[], ctx: RuleContext): DateHit[] {
+function makeAbsolute({ rules, ms }: RuleMatches, ctx: RuleContext): DateHit[] {
   const found: DateHit[] = []
-  for (const { rule, m } of matches) {
-    const hit = rule.make(m, ctx)
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!
+    const hit = rules[k]!.make(m, ctx)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   }
   return found
 }
+
+const noRef = (): RefDate | null => null
 
 /** Index of the last item ending at or before `pos` (items sorted by start), or -1. */
 function lastBefore(items: readonly { start: number; end: number }[], pos: number): number {
@@ -374,7 +385,7 @@ function citationDates(text: string): Citation[] {
     const inner = m[0]
     const hits = makeAbsolute(matchAbsolute(inner, wholeScope(inner), scriptsIn(inner)), {
       text: inner,
-      refAt: () => null,
+      refAt: noRef,
     })
     const years = CITED_YEAR.exec(inner)
     const best = hits.sort((a, b) => b.iso.length - a.iso.length)[0]?.iso ?? years?.[1]
@@ -393,15 +404,15 @@ const FEW_HITS = 32
  * bitmap, so the cost is the total length of the hits.
  */
 function dropOverlaps(hits: DateHit[], textLength: number): DateHit[] {
-  const byLength = hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-  const out: DateHit[] = []
   if (hits.length <= FEW_HITS) {
-    // An empty reading covers nothing and is never covered, as in the bitmap.
-    const overlaps = (h: DateHit, o: DateHit) =>
-      o.start < o.end && o.start < h.end && h.start < o.end
-    for (const h of byLength) if (h.start >= h.end || !out.some((o) => overlaps(h, o))) out.push(h)
-    return out.sort((a, b) => a.start - b.start)
+    // Few hits: a stable insertion sort orders them as `sort` would, without its work arrays.
+    insertionSort(hits, byLengthThenStart)
+    const out: DateHit[] = []
+    for (const h of hits) if (h.start >= h.end || !out.some((o) => overlaps(h, o))) out.push(h)
+    return insertionSort(out, byStart)
   }
+  const byLength = hits.sort(byLengthThenStart)
+  const out: DateHit[] = []
   const covered = new Uint8Array(textLength + 1)
   for (const h of byLength) {
     let free = true
@@ -410,5 +421,28 @@ function dropOverlaps(hits: DateHit[], textLength: number): DateHit[] {
     covered.fill(1, h.start, h.end)
     out.push(h)
   }
-  return out.sort((a, b) => a.start - b.start)
+  return out.sort(byStart)
+}
+
+/** Whether two readings share a character (an empty one covers nothing, as in the bitmap). */
+function overlaps(h: DateHit, o: DateHit): boolean {
+  return o.start < o.end && o.start < h.end && h.start < o.end
+}
+
+const byLengthThenStart = (a: DateHit, b: DateHit): number =>
+  b.end - b.start - (a.end - a.start) || a.start - b.start
+const byStart = (a: DateHit, b: DateHit): number => a.start - b.start
+
+/** Sorts a short array in place, stably (equal items keep their order, as with `sort`). */
+function insertionSort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!
+    let j = i - 1
+    while (j >= 0 && compare(items[j]!, item) > 0) {
+      items[j + 1] = items[j]!
+      j--
+    }
+    items[j + 1] = item
+  }
+  return items
 }

@@ -35,12 +35,7 @@ import type { Span } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
 import { appliesTo, readLexiconFile } from '../extract-crimes/lexicon-file.ts'
 import { createSentenceIndex, type SentenceIndex } from '../extract-crimes/sentence-index.ts'
-import {
-  createWordLexicon,
-  scanWords,
-  type WordLexicon,
-  type WordMatch,
-} from '../extract-crimes/word-lexicon.ts'
+import { scanWords, type WordMatch } from '../extract-crimes/word-lexicon.ts'
 import { withRecurrences } from './date-recurrences.ts'
 import {
   descriptorKeys,
@@ -63,6 +58,7 @@ import {
   sentenceSpan,
   weekdayDate,
 } from './event-dates.ts'
+import { createTriggerMatcher, type TriggerMatcher } from './trigger-matcher.ts'
 
 const STAGE = 'extract-events'
 const VERSION = 1
@@ -90,11 +86,11 @@ const TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES)
 const LINES = readLexiconFile('events/triggers.tsv').filter(
   (l) => l.value === '-' || TYPE_SET.has(l.value),
 )
-const MATCHERS = new Map<Lang, WordLexicon<TriggerEntry>>()
-function matcherFor(lang: Lang): WordLexicon<TriggerEntry> {
+const MATCHERS = new Map<Lang, TriggerMatcher<TriggerEntry>>()
+function matcherFor(lang: Lang): TriggerMatcher<TriggerEntry> {
   let m = MATCHERS.get(lang)
   if (!m) {
-    m = createWordLexicon(
+    m = createTriggerMatcher(
       LINES.filter((l) => appliesTo(l.lang, lang)).map((l) => ({
         phrase: l.phrase,
         value: {

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { createWordLexicon, scanWords } from '../extract-crimes/word-lexicon.ts'
+import { createTriggerMatcher } from './trigger-matcher.ts'
+
+// Entries that exercise every rule: exact and prefix words, phrases that share their first
+// word, one-letter words and roots, a blocker that must win over a shorter trigger.
+const ENTRIES = [
+  { phrase: 'detained', value: 'arrest' },
+  { phrase: 'the detention of', value: 'arrest' },
+  { phrase: 'temporary detention centre', value: '-' },
+  { phrase: 'detention', value: 'arrest' },
+  { phrase: 'задержан*', value: 'arrest' },
+  { phrase: 'задержанн*', value: 'suspect' },
+  { phrase: 'в отношении', value: 'case' },
+  { phrase: 'в розыск*', value: 'wanted' },
+  { phrase: 'с*', value: 'short-root' },
+  { phrase: 'сот* үкім*', value: 'sentence' },
+  { phrase: 'o’brien', value: 'name' },
+  { phrase: 'ёлка', value: 'yo' },
+]
+
+const TEXTS = [
+  'Police detained two men; the detention of a third followed. He was held in a temporary detention centre.',
+  'The detention, of course, ended. The Detention Of the leader was reported.',
+  'Задержанный признал вину, задержанные мужчины объявлены в розыск. В отношении них, в. розыске нет.',
+  'Сот үкімі шықты. Сотқа дейінгі тергеу, сот. Үкім.',
+  "O’Brien and O'Brien met near the Ёлка and ёлка; с, c, С.",
+  '',
+  'detention detention detention of of the the detention of',
+]
+
+describe('createTriggerMatcher', () => {
+  it('finds the same matches as the shared word lexicon', () => {
+    const shared = createWordLexicon(ENTRIES)
+    const own = createTriggerMatcher(ENTRIES)
+    for (const text of TEXTS) {
+      const scan = scanWords(text)
+      assert.deepEqual(own.match(text, scan), shared.match(text, scan), text)
+    }
+  })
+
+  it('prefers the longer phrase and never matches across punctuation', () => {
+    const own = createTriggerMatcher(ENTRIES)
+    const text = 'the detention of X; the detention, of Y'
+    const found = own.match(text, scanWords(text)).map((m) => [m.text, m.value])
+    assert.deepEqual(found, [
+      ['the detention of', 'arrest'],
+      ['detention', 'arrest'],
+    ])
+  })
+})

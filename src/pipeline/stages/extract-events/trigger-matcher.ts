@@ -1,0 +1,178 @@
+/**
+ * The event-trigger matcher: the matching rules of `extract-crimes/word-lexicon.ts` (phrases of
+ * words, `word*` prefix words, case-insensitive, no match across punctuation, leftmost-longest)
+ * over the words that scan already found, but keyed for the trigger lexicon.
+ *
+ * Why a matcher of its own: trigger phrases open with common words ("the detention of", "в
+ * отношении", "was sentenced"), so the shared matcher's head filter passes most words of a text
+ * and then reads every phrase under them. Here a word is first checked against the pairs of
+ * first letters that open an entry (one number lookup), then only the phrases under its own
+ * word and the roots that share its first two letters are read, with no string cut per root
+ * length. It gives the same matches as the shared matcher (the stage's tests and frozen outputs
+ * check it).
+ *
+ * @module pipeline/stages/extract-events/trigger-matcher
+ */
+import type { WordMatch, WordScan } from '../extract-crimes/word-lexicon.ts'
+
+/** One lexicon entry (always case-insensitive). */
+export interface TriggerEntry<V> {
+  readonly phrase: string
+  readonly value: V
+}
+
+/** A compiled trigger lexicon. */
+export interface TriggerMatcher<V> {
+  /** Non-overlapping matches over the words of `scan` (a scan of `text`), leftmost-longest. */
+  match(text: string, scan: WordScan): WordMatch<V>[]
+}
+
+interface Compiled<V> {
+  readonly words: readonly { readonly word: string; readonly prefix: boolean }[]
+  readonly value: V
+  /** Letters the entry spells out: of two entries with as many words, the longer roots win. */
+  readonly letters: number
+}
+
+/** Entries under one root, in the order they were added. */
+interface Root<V> {
+  readonly root: string
+  readonly entries: Compiled<V>[]
+}
+
+// As the shared matcher reads phrases and folds them (`ё` → `е`, typographic apostrophes).
+const PHRASE_WORD_RE = /[\p{L}\p{N}\p{M}]+(?:[-'’ʼ][\p{L}\p{N}\p{M}]+)*\*?/gu
+
+function fold(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ]/g, "'")
+}
+
+/** The pair of the first two char codes of a word (a one-letter word has none second). */
+function pairOf(s: string): number {
+  return s.length > 1 ? s.charCodeAt(0) * 0x10001 + s.charCodeAt(1) + 1 : s.charCodeAt(0) * 0x10001
+}
+
+/** Tells whether `a` beats `b`: more words, or as many words with longer roots. */
+function moreSpecific<V>(a: Compiled<V>, b: Compiled<V>): boolean {
+  return (
+    a.words.length > b.words.length || (a.words.length === b.words.length && a.letters > b.letters)
+  )
+}
+
+/** Compiles trigger entries. Build it once per language. */
+export function createTriggerMatcher<V>(entries: Iterable<TriggerEntry<V>>): TriggerMatcher<V> {
+  const exact = new Map<string, Compiled<V>[]>()
+  const roots = new Map<string, Root<V>>()
+  for (const entry of entries) {
+    const words = [...entry.phrase.matchAll(PHRASE_WORD_RE)].map((m) => {
+      const prefix = m[0].endsWith('*')
+      return { word: fold(prefix ? m[0].slice(0, -1) : m[0]), prefix }
+    })
+    const first = words[0]
+    if (!first || first.word.length === 0) continue
+    const compiled: Compiled<V> = {
+      words,
+      value: entry.value,
+      letters: words.reduce((sum, w) => sum + w.word.length, 0),
+    }
+    if (first.prefix) {
+      const root = roots.get(first.word) ?? { root: first.word, entries: [] }
+      root.entries.push(compiled)
+      roots.set(first.word, root)
+    } else {
+      const list = exact.get(first.word) ?? []
+      list.push(compiled)
+      exact.set(first.word, list)
+    }
+  }
+  // Roots by the pair of letters they open with, shortest first: the shared matcher tries the
+  // roots of a word from the shortest, which decides between entries of equal weight. A
+  // one-letter root is tried for every word with its letter.
+  const rootsByPair = new Map<number, Root<V>[]>()
+  const oneLetterRoots = new Map<number, Root<V>[]>()
+  for (const r of [...roots.values()].sort((a, b) => a.root.length - b.root.length)) {
+    const map = r.root.length > 1 ? rootsByPair : oneLetterRoots
+    const key = r.root.length > 1 ? pairOf(r.root) : r.root.charCodeAt(0)
+    map.set(key, [...(map.get(key) ?? []), r])
+  }
+  const pairs = new Set<number>([...exact.keys()].map(pairOf))
+  for (const key of rootsByPair.keys()) pairs.add(key)
+  return new Matcher(exact, rootsByPair, oneLetterRoots, pairs)
+}
+
+class Matcher<V> implements TriggerMatcher<V> {
+  constructor(
+    private readonly exact: ReadonlyMap<string, readonly Compiled<V>[]>,
+    private readonly rootsByPair: ReadonlyMap<number, readonly Root<V>[]>,
+    private readonly oneLetterRoots: ReadonlyMap<number, readonly Root<V>[]>,
+    private readonly pairs: ReadonlySet<number>,
+  ) {}
+
+  match(text: string, scan: WordScan): WordMatch<V>[] {
+    const out: WordMatch<V>[] = []
+    const norms = scan.norms
+    const n = norms.length
+    const anyOneLetter = this.oneLetterRoots.size > 0
+    for (let i = 0; i < n; ) {
+      const norm = norms[i]!
+      const pair = pairOf(norm)
+      const short = anyOneLetter ? this.oneLetterRoots.get(norm.charCodeAt(0)) : undefined
+      if (!this.pairs.has(pair) && short === undefined) {
+        i++
+        continue
+      }
+      // The exact entries first, then the roots from the shortest.
+      let best = this.longest(this.exact.get(norm), scan, i, null)
+      if (short) for (const r of short) best = this.longest(r.entries, scan, i, best)
+      const rooted = norm.length > 1 ? this.rootsByPair.get(pair) : undefined
+      if (rooted) {
+        for (const r of rooted) {
+          if (r.root.length <= norm.length && norm.startsWith(r.root)) {
+            best = this.longest(r.entries, scan, i, best)
+          }
+        }
+      }
+      if (best) {
+        const last = i + best.words.length
+        const start = scan.starts[i]!
+        const end = scan.ends[last - 1]!
+        out.push({
+          start,
+          end,
+          text: text.slice(start, end),
+          value: best.value,
+          wordStart: i,
+          wordEnd: last,
+        })
+        i = last
+      } else i++
+    }
+    return out
+  }
+
+  /** The longest entry of `list` matching at word `i`, if it beats `best`. */
+  private longest(
+    list: readonly Compiled<V>[] | undefined,
+    scan: WordScan,
+    i: number,
+    best: Compiled<V> | null,
+  ): Compiled<V> | null {
+    if (!list) return best
+    const norms = scan.norms
+    const n = norms.length
+    for (const c of list) {
+      const len = c.words.length
+      if (i + len > n || (best && !moreSpecific(c, best))) continue
+      let ok = wordMatches(norms[i]!, c.words[0]!)
+      for (let k = 1; k < len && ok; k++) {
+        ok = !scan.breakBefore[i + k]! && wordMatches(norms[i + k]!, c.words[k]!)
+      }
+      if (ok) best = c
+    }
+    return best
+  }
+}
+
+function wordMatches(form: string, w: { word: string; prefix: boolean }): boolean {
+  return w.prefix ? form.startsWith(w.word) : form === w.word
+}

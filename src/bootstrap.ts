@@ -37,6 +37,7 @@ import {
   createScreeningRepository,
   type ScreeningRepository,
 } from '#storage/screening-repository.ts'
+import { createGraphRepository } from '#storage/graph-repository.ts'
 import { createSearchRepository, type SearchRepository } from '#storage/search-repository.ts'
 import { createStatsRepository } from '#storage/stats-repository.ts'
 import { hashRawDoc } from '#storage/text-hash.ts'
@@ -280,6 +281,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         entities,
         exports: createExportRepository(database.db),
         stats: createStatsRepository(database.db),
+        graph: createGraphRepository(database.db),
         database: database.kind,
         version: VERSION,
         staticRoot: appOptions.staticRoot,

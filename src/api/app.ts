@@ -16,6 +16,7 @@ import { isAppError } from '#core/errors.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
+import type { GraphRepository } from '#storage/graph-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
 import type { StatsRepository } from '#storage/stats-repository.ts'
@@ -23,6 +24,7 @@ import { type HealthResponse, SearchQuery } from './contract.ts'
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
 import { mountExportRoutes } from './export-routes.ts'
+import { mountGraphRoutes } from './graph-routes.ts'
 import { errorBody, parseOrThrow, STATUS_BY_CODE } from './http-errors.ts'
 import { mountMapRoutes } from './map-routes.ts'
 import { buildOpenApi } from './openapi.ts'
@@ -42,6 +44,8 @@ export interface AppDeps {
   readonly entities?: EntityRepository | undefined
   /** Exports (`GET /api/export`); the route is absent without it. */
   readonly exports?: ExportRepository | undefined
+  /** The network graph (`GET /api/graph`); the route is absent without it. */
+  readonly graph?: GraphRepository | undefined
   /** Aggregates (`GET /api/stats`); the route is absent without it. */
   readonly stats?: StatsRepository | undefined
   /** Which back-end serves the data (reported by the health check). */
@@ -130,6 +134,7 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.entities) mountEntityRoutes(app, deps.entities)
   mountMapRoutes(app, deps.search)
   if (deps.stats) mountStatsRoutes(app, deps.stats)
+  if (deps.graph) mountGraphRoutes(app, deps.graph)
   if (deps.exports) mountExportRoutes(app, deps.exports, logError)
 
   app.all('/api/*', (c) =>

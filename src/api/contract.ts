@@ -169,6 +169,47 @@ export const StatsResponse = z.object({
 })
 export type StatsResponse = z.infer<typeof StatsResponse>
 
+/** `GET /api/graph` query: the search filters, how many nodes, and a node to expand. */
+export const GraphQuery = SearchQuery.omit({
+  limit: true,
+  cursor: true,
+  facets: true,
+  sort: true,
+}).extend({
+  nodes: z.coerce.number().int().min(5).max(400).default(120).describe('nodes at most'),
+  around: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .optional()
+    .describe('a node id: only documents naming it (expands that node)'),
+})
+export type GraphQuery = z.infer<typeof GraphQuery>
+
+/** `GET /api/graph` response: people and organisations named together, and events between them. */
+export const GraphResponse = z.object({
+  documents: z.number().int().nonnegative().describe('documents the graph was built from'),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['person', 'organization']),
+      name: z.string(),
+      entityId: z.string().nullable(),
+      documents: z.number().int(),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      source: z.string(),
+      target: z.string(),
+      weight: z.number().int().describe('documents naming both'),
+      events: z.record(z.string(), z.number().int()).describe('event types between them'),
+    }),
+  ),
+})
+export type GraphResponse = z.infer<typeof GraphResponse>
+
 /** A highlighted range inside a snippet (offsets into `snippet.text`). */
 export const Highlight = z.object({ start: z.number().int(), end: z.number().int() })
 

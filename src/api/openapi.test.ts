@@ -3,6 +3,7 @@ import { describe, test } from 'node:test'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
+import type { GraphRepository } from '#storage/graph-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
 import type { StatsRepository } from '#storage/stats-repository.ts'
@@ -17,6 +18,7 @@ const app = createApp({
   entities: {} as EntityRepository,
   exports: {} as ExportRepository,
   stats: {} as StatsRepository,
+  graph: {} as GraphRepository,
   database: 'pglite',
   version: '9.9.9',
 })

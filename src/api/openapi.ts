@@ -90,6 +90,16 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [400],
   },
   {
+    method: 'get',
+    path: '/api/graph',
+    tag: 'entities',
+    summary:
+      'People and organisations named together in the matching documents, with the events between them; `around` expands one node',
+    query: contract.GraphQuery,
+    response: contract.GraphResponse,
+    errors: [400],
+  },
+  {
     method: 'post',
     path: '/api/screen',
     tag: 'screening',

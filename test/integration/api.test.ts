@@ -4,6 +4,7 @@ import { createApp } from '#api/app.ts'
 import {
   DocumentResponse,
   ErrorBody,
+  GraphResponse,
   HealthResponse,
   MapResponse,
   SearchResponse,
@@ -274,6 +275,27 @@ for (const backend of await testBackends()) {
       assert.deepEqual(
         ru.money.map((m) => m.currency),
         ['KZT'],
+      )
+    })
+
+    test('GET /api/graph links the bodies named together and expands a node', async () => {
+      const app = runtime.createHttpApp()
+
+      const graph = GraphResponse.parse(await (await app.request('/api/graph')).json())
+      assert.equal(graph.documents, 4)
+      const ids = new Set(graph.nodes.map((n) => n.id))
+      assert.ok(graph.nodes.some((n) => n.kind === 'organization'))
+      assert.ok(graph.edges.every((e) => ids.has(e.source) && ids.has(e.target)))
+      const edge = graph.edges[0]
+      assert.ok(edge, 'two bodies of one article are tied')
+
+      const around = GraphResponse.parse(
+        await (await app.request(`/api/graph?around=${encodeURIComponent(edge.source)}`)).json(),
+      )
+      assert.ok(around.documents >= 1 && around.documents < graph.documents)
+      assert.ok(
+        around.nodes.some((n) => n.id === edge.target),
+        'its neighbour comes along',
       )
     })
 

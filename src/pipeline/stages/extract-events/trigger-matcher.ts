@@ -95,17 +95,39 @@ export function createTriggerMatcher<V>(entries: Iterable<TriggerEntry<V>>): Tri
     const key = r.root.length > 1 ? pairOf(r.root) : r.root.charCodeAt(0)
     map.set(key, [...(map.get(key) ?? []), r])
   }
-  const pairs = new Set<number>([...exact.keys()].map(pairOf))
-  for (const key of rootsByPair.keys()) pairs.add(key)
-  return new Matcher(exact, rootsByPair, oneLetterRoots, pairs)
+  const heads = new Map<number, Head<V>>()
+  const headOf = (pair: number): Head<V> => {
+    let head = heads.get(pair)
+    if (!head) {
+      head = { exactLengths: 0, roots: rootsByPair.get(pair) }
+      heads.set(pair, head)
+    }
+    return head
+  }
+  for (const key of exact.keys()) headOf(pairOf(key)).exactLengths |= lengthBit(key.length)
+  for (const pair of rootsByPair.keys()) headOf(pair)
+  return new Matcher(exact, heads, oneLetterRoots)
+}
+
+/**
+ * What opens with one pair of letters: the lengths of the exact first words (a bit each, so
+ * that a word is hashed and looked up only where one has its length) and the roots.
+ */
+interface Head<V> {
+  exactLengths: number
+  readonly roots: readonly Root<V>[] | undefined
+}
+
+/** A bit for a word length; lengths from 31 on share one. */
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31)
 }
 
 class Matcher<V> implements TriggerMatcher<V> {
   constructor(
     private readonly exact: ReadonlyMap<string, readonly Compiled<V>[]>,
-    private readonly rootsByPair: ReadonlyMap<number, readonly Root<V>[]>,
+    private readonly heads: ReadonlyMap<number, Head<V>>,
     private readonly oneLetterRoots: ReadonlyMap<number, readonly Root<V>[]>,
-    private readonly pairs: ReadonlySet<number>,
   ) {}
 
   match(text: string, scan: WordScan): WordMatch<V>[] {
@@ -115,16 +137,19 @@ class Matcher<V> implements TriggerMatcher<V> {
     const anyOneLetter = this.oneLetterRoots.size > 0
     for (let i = 0; i < n; ) {
       const norm = norms[i]!
-      const pair = pairOf(norm)
+      const head = this.heads.get(pairOf(norm))
       const short = anyOneLetter ? this.oneLetterRoots.get(norm.charCodeAt(0)) : undefined
-      if (!this.pairs.has(pair) && short === undefined) {
+      if (head === undefined && short === undefined) {
         i++
         continue
       }
       // The exact entries first, then the roots from the shortest.
-      let best = this.longest(this.exact.get(norm), scan, i, null)
+      let best =
+        head !== undefined && (head.exactLengths & lengthBit(norm.length)) !== 0
+          ? this.longest(this.exact.get(norm), scan, i, null)
+          : null
       if (short) for (const r of short) best = this.longest(r.entries, scan, i, best)
-      const rooted = norm.length > 1 ? this.rootsByPair.get(pair) : undefined
+      const rooted = head !== undefined && norm.length > 1 ? head.roots : undefined
       if (rooted) {
         for (const r of rooted) {
           if (r.root.length <= norm.length && norm.startsWith(r.root)) {

@@ -353,6 +353,8 @@ async function ingestUrlList(
       onProgress: (done) => progress.update(done),
     })
     progress.done()
+    // As for files: documents a killed run stored but did not resolve.
+    await runtime.entities.sync()
     const { docIds: _ids, ...rest } = report
     const summary = {
       ...rest,

@@ -474,6 +474,8 @@ export const watchCommand: Command = {
           onProgress: progress.onProgress,
         })
         progress.done()
+        // Documents a killed earlier round stored but did not resolve (see decision 0007).
+        await runtime.entities.sync()
         writeReport(io, report, values.json === true)
         if (values.once) return report.ingest.failed.length > 0 ? EXIT.partial : EXIT.ok
         const due = (await feeds.list()).map((f) => Date.parse(f.nextPollAt))

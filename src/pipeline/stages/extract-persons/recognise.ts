@@ -560,7 +560,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
       if (!rescued && !rescuedSurname) return false
     }
     // A title opening a sentence (`Подозреваемый`, `Судья`) is not a name.
-    if (titleCue(t.norm) && sentenceInitialAt(i) && !readGivenName(t.text, lang)) return false
+    if (sentenceInitialAt(i) && titleCue(t.norm) && !readGivenName(t.text, lang)) return false
     return nameShaped(t.text, lang)
   }
 

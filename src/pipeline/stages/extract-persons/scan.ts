@@ -100,6 +100,20 @@ function lowerFirst(c: number): number {
   return 0
 }
 
+// Latin, Cyrillic and what lies between, answered from a table built with the functions above:
+// the inner loop of the tokenizer runs on every character of every document.
+const CLASS_LIMIT = 0x530
+const WORD = 1
+const OWN = 2
+const CHAR_CLASS = (() => {
+  const table = new Uint8Array(CLASS_LIMIT)
+  for (let c = 0; c < CLASS_LIMIT; c++) {
+    const ch = String.fromCharCode(c)
+    table[c] = (isWordChar(c, ch, 0) ? WORD : 0) | (isOwnNorm(c) ? OWN : 0)
+  }
+  return table
+})()
+
 /** Splits text into tokens. */
 export function scanTokens(text: string): Token[] {
   const out: Token[] = []
@@ -119,8 +133,15 @@ export function scanTokens(text: string): Token[] {
       for (;;) {
         while (i < n) {
           const d = text.charCodeAt(i)
+          if (d < CLASS_LIMIT) {
+            const k = CHAR_CLASS[d]!
+            if ((k & WORD) === 0) break
+            if ((k & OWN) === 0) own = false
+            i++
+            continue
+          }
           if (!isWordChar(d, text, i)) break
-          if (own && !isOwnNorm(d)) own = false
+          own = false // no character past the table is its own norm
           i += width(d)
         }
         // An inner hyphen or apostrophe joins two runs (`Қасым-Жомарт`, `O'Brien`).

@@ -93,7 +93,9 @@ export const YEAR_CUE: Cue = { year: true }
 /** Writes year, month and day as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const iso = (y: number, m?: number | null, d?: number | null): string =>
   `${y}${m ? `-${pad(m)}` : ''}${m && d ? `-${pad(d)}` : ''}`
-const pad = (n: number): string => String(n).padStart(2, '0')
+const pad = (n: number): string => PADDED[n] ?? String(n).padStart(2, '0')
+// "00" … "31": months and days without a new string each time.
+const PADDED = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'))
 const num = (s: string | undefined): number | null => (s ? Number(s) : null)
 
 function absolute(

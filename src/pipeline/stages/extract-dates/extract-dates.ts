@@ -43,5 +43,6 @@ export function extractDates(): Stage<StatisticsDoc, DatesDoc> {
 }
 
 function excluded(doc: StatisticsDoc, h: DateHit): boolean {
-  return isExcludedByContext(doc.content, h) || (h.bareYear && isStatisticPeriod(doc, h))
+  // The statistics' periods first: a lookup, where the context rules run a dozen regexes.
+  return (h.bareYear && isStatisticPeriod(doc, h)) || isExcludedByContext(doc.content, h)
 }

@@ -315,10 +315,10 @@ function group(
   // code compiled for one is thrown away when the other comes.
   const out: Organization[] = []
   if (found.length === 0) return out
-  // The document's own country is the last resort of a mention's country: worked out (a pass
-  // over every token) only for a mention that needs it.
+  // The places inside a mention and the document's own country (a pass over every token) are
+  // worked out only for a mention whose country is open.
   let docCountry: string | null = null
-  const placeIndex = indexPlaces(places)
+  let placeIndex: PlaceIndex | null = null
   // Known bodies found with a country qualifier lend it to their bare mentions.
   const qualified = new Map<string, Set<string>>()
   for (let k = 0; k < found.length; k++) {
@@ -338,6 +338,7 @@ function group(
       const q = c.orgId ? qualified.get(c.orgId) : undefined
       // A body named inside a longer name shares its country ("ГУ МВД по Москве").
       const outer = enclosing(found, index)
+      placeIndex ??= indexPlaces(places)
       country =
         countryInside(tokens, c, lang, placeIndex) ??
         (outer ? countryInside(tokens, outer, lang, placeIndex) : null) ??

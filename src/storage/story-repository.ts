@@ -4,7 +4,7 @@
  *
  * @module storage/story-repository
  */
-import type { ColumnType, Kysely } from 'kysely'
+import { type ColumnType, type Kysely, sql } from 'kysely'
 import { withDbErrors } from './pg-errors.ts'
 import type { Database } from './schema.ts'
 
@@ -63,6 +63,13 @@ export interface StoryRepository {
   loadSignatures(): Promise<StoredStorySignature[]>
   /** Saves a document's story link and signature; stories it merged are relabelled. */
   save(docId: string, link: StoryLink, signature: StorySignature): Promise<void>
+  /**
+   * Saves many links in one transaction and one insert, in the order given (as many `save`
+   * calls would: each link's merges relabel the stories of every link saved before it).
+   */
+  saveMany(
+    links: readonly { docId: string; link: StoryLink; signature: StorySignature }[],
+  ): Promise<void>
   /** The documents of a story, oldest first. */
   members(storyId: string): Promise<StoryMember[]>
   /** The story of a document, or `undefined`. */
@@ -139,6 +146,51 @@ export function createStoryRepository(database: Kysely<Database>): StoryReposito
               .set({ story_id: link.storyId })
               .where('story_id', 'in', [...link.merged])
               .execute()
+        })
+      }),
+    saveMany: (links) =>
+      withDbErrors(`saving ${links.length} story links`, async () => {
+        if (links.length === 0) return
+        // Later links win over earlier ones of the same document, as sequential saves would.
+        const last = new Map(links.map((l) => [l.docId, l]))
+        const rows = JSON.stringify(
+          [...last.values()].map(({ docId, link, signature }) => ({
+            d: docId,
+            s: link.storyId,
+            m: link.matchOf,
+            k: link.kind,
+            x: link.similarity,
+            h: signature.exactHash,
+            n: signature.shingles,
+            b: Buffer.from(
+              signature.minhash.buffer,
+              signature.minhash.byteOffset,
+              signature.minhash.byteLength,
+            ).toString('hex'),
+            t: signature.sentences,
+          })),
+        )
+        await database.transaction().execute(async (trx) => {
+          await sql`
+            insert into story_signatures
+              (doc_id, story_id, match_of, kind, similarity, exact_hash, shingles, minhash, sentences)
+            select r.d, r.s, r.m, r.k, r.x, r.h, r.n, decode(r.b, 'hex'), r.t
+            from jsonb_to_recordset(${rows}::jsonb)
+              as r(d text, s text, m text, k text, x double precision, h text, n int, b text, t jsonb)
+            on conflict (doc_id) do update set
+              story_id = excluded.story_id, match_of = excluded.match_of, kind = excluded.kind,
+              similarity = excluded.similarity, exact_hash = excluded.exact_hash,
+              shingles = excluded.shingles, minhash = excluded.minhash,
+              sentences = excluded.sentences`.execute(trx)
+          // Merges in order: each relabels what was saved before it, this batch included.
+          for (const { link } of links)
+            if (link.merged.length > 0)
+              await trx
+                .withTables<StoryTables>()
+                .updateTable('story_signatures')
+                .set({ story_id: link.storyId })
+                .where('story_id', 'in', [...link.merged])
+                .execute()
         })
       }),
     members: (storyId) =>

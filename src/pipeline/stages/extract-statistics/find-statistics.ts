@@ -729,7 +729,8 @@ class Scanner {
   /** Keeps the sentence's new figures and updates what carries to the next sentences. */
   finishSentence(): void {
     const { s, base, cues, forPeriod, hits, out, seen } = this
-    if (this.aboutParty || OPERATION_RE.test(s) || this.pronounSubject()) {
+    // (Already a single case: nothing to test.)
+    if (!this.singleContext && (this.aboutParty || OPERATION_RE.test(s) || this.pronounSubject())) {
       this.singleContext = true
     }
     for (const h of hits) {

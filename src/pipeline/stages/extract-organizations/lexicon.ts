@@ -249,7 +249,12 @@ export function compileLexicon(
     match(tokens) {
       const out: LexiconHit[] = []
       for (let i = 0; i < tokens.length; ) {
-        const hit = tokens[i]!.isWord ? matchAt(tokens, i) : null
+        const t = tokens[i]!
+        // Most words start no name: the filters turn them away without a call.
+        const hit =
+          t.isWord && (folded[filterKey(t.norm)] || exact[filterKey(t.text)])
+            ? matchAt(tokens, i)
+            : null
         if (hit) {
           out.push(hit)
           i = hit.to

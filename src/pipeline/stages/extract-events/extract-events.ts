@@ -341,8 +341,13 @@ class SentenceInfo {
   readonly text: string
   readonly triggers: readonly { start: number; end: number; type: EventType }[]
 
-  constructor(text: string, triggers: readonly { start: number; end: number; type: EventType }[]) {
+  constructor(
+    text: string,
+    triggers: readonly { start: number; end: number; type: EventType }[],
+    lower?: string,
+  ) {
     this.text = text
+    this.#lower = lower
     this.triggers = triggers
     this.types = new Set(triggers.map((t) => t.type))
   }
@@ -512,6 +517,11 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   const facts = collectFacts(doc, index)
   const words = scanWords(content)
   const matches = matcherFor(doc.lang).match(content, words)
+  // The content in lower case, once, for the sentences' literal hints.
+  const lowered = content.toLowerCase()
+  // A sentence's lower case is cut from it where that gives the same string: lowering kept
+  // every offset, and no capital sigma lowers one way or another by what follows it.
+  const lowerSlices = lowered.length === content.length && !content.includes('Σ')
   const articleOf = (offset: number) => {
     for (let i = doc.articles.length - 1; i >= 0; i--)
       if (doc.articles[i]!.start <= offset) return i
@@ -526,7 +536,11 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
   // Everything decided once per sentence (hostile input can put thousands of triggers in one).
   const makeInfo = (si: number): SentenceInfo => {
     const s = index.sentences[si]!
-    return new SentenceInfo(content.slice(s.start, s.end), triggersIn.get(si) ?? [])
+    return new SentenceInfo(
+      content.slice(s.start, s.end),
+      triggersIn.get(si) ?? [],
+      lowerSlices ? lowered.slice(s.start, s.end) : undefined,
+    )
   }
   const sentenceCache = new Map<number, SentenceInfo>()
   const sentenceInfo = (si: number): SentenceInfo => {

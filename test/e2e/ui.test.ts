@@ -29,6 +29,18 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+/**
+ * Polls `check` until it holds (10 s at most). Conditions run here, through locators, not as
+ * code evaluated in the page: the app's CSP forbids eval, which string predicates need.
+ */
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 describe('web UI', { timeout: 180_000 }, () => {
   let server: UiServer
   let browser: Browser
@@ -188,15 +200,14 @@ describe('web UI', { timeout: 180_000 }, () => {
     await fraud.click()
     await page.locator('.filter-chip').waitFor()
     assert.match(new URL(page.url()).search, /[?&]crime=fraud/)
-    // Browser-side conditions as strings: this file is type-checked without the DOM library.
-    await page.waitForFunction(`document.querySelectorAll('.result').length === ${expected}`)
+    await until(async () => (await page.locator('.result').count()) === expected)
     assert.ok(expected >= 1 && expected <= before, `fraud narrows ${before} to ${expected}`)
     assert.match((await page.locator('.filter-chip').textContent()) ?? '', /Fraud/)
     await page.screenshot({ path: `${SHOTS}/ui-facets.png` })
 
     await page.locator('.filter-chip').click()
-    await page.waitForFunction(`!location.search.includes('crime=')`)
-    await page.waitForFunction(`document.querySelectorAll('.result').length === ${before}`)
+    await until(async () => !new URL(page.url()).search.includes('crime='))
+    await until(async () => (await page.locator('.result').count()) === before)
     assert.deepEqual(errors, [])
     await page.close()
   })
@@ -306,6 +317,28 @@ describe('web UI', { timeout: 180_000 }, () => {
     await page.locator('.chart-legend button').first().click()
     await page.locator('.filter-chip').waitFor()
     assert.match(new URL(page.url()).search, /crime=/)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('draws the network of people and organisations and expands a node', {
+    skip: SKIP,
+  }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(`${server.url}/?view=graph`)
+    await page.locator('.graph-svg .node').first().waitFor()
+    const before = await page.locator('.graph-svg .node').count()
+    assert.ok(before >= 5, `nodes drawn: ${before}`)
+    assert.ok((await page.locator('.graph-svg .edge').count()) >= 1, 'edges drawn')
+
+    await page.locator('.graph-svg .node circle').first().click()
+    await page.locator('.graph-info h3').waitFor()
+    await page.screenshot({ path: `${SHOTS}/ui-graph.png`, fullPage: true })
+    await page.getByRole('button', { name: 'Expand' }).click()
+    await until(async () => (await page.locator('.graph-actions [aria-busy]').count()) === 0)
+
+    await page.locator('.graph-toggle[class*=organization] input').uncheck()
+    assert.equal(await page.locator('.graph-svg .node.kind-organization').count(), 0)
     assert.deepEqual(errors, [])
     await page.close()
   })

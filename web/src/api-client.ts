@@ -11,6 +11,8 @@ import {
   EntityListResponse,
   EntityTimelineResponse,
   ErrorBody,
+  type GraphQuery,
+  GraphResponse,
   HealthResponse,
   type MapQuery,
   MapResponse,
@@ -83,6 +85,7 @@ export interface ApiClient {
   entity(id: string, signal?: AbortSignal): Promise<EntityDetailResponse>
   timeline(id: string, signal?: AbortSignal): Promise<EntityTimelineResponse>
   stats(query: Partial<StatsQuery>, signal?: AbortSignal): Promise<StatsResponse>
+  graph(query: Partial<GraphQuery>, signal?: AbortSignal): Promise<GraphResponse>
   screen(
     request: Partial<ScreenRequest> & { names: string[] },
     signal?: AbortSignal,
@@ -140,6 +143,12 @@ export function createApiClient(baseUrl = ''): ApiClient {
       if (query.kind) params.set('kind', query.kind)
       if (query.limit) params.set('limit', String(query.limit))
       return get(`/api/entities?${params}`, EntityListResponse, signal)
+    },
+    graph(query, signal) {
+      const params = queryParams(query)
+      if (query.around) params.set('around', query.around)
+      if (query.nodes) params.set('nodes', String(query.nodes))
+      return get(`/api/graph?${params}`, GraphResponse, signal)
     },
     stats: (query, signal) => get(`/api/stats?${queryParams(query)}`, StatsResponse, signal),
     screen: (request, signal) => get('/api/screen', ScreenResponse, signal, request),

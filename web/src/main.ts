@@ -26,6 +26,7 @@ import {
 } from './lib/url-state.ts'
 import { documentView } from './pages/document/document-page.ts'
 import { entityView } from './pages/entity/entity-page.ts'
+import { graphView } from './pages/graph/graph-page.ts'
 import { mapView, viewSwitch } from './pages/map/map-page.ts'
 import { screenView } from './pages/screen/screen-page.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
@@ -168,6 +169,25 @@ async function renderResults(): Promise<void> {
   resultsPane.setAttribute('aria-busy', 'true')
   replaceChildren(resultsPane, loadingView(t().searching))
   try {
+    if (state.view === 'graph') {
+      const [counts, graph] = await Promise.all([
+        api.search({ ...searchQuery(state), facets: true, limit: 1 }, abort.signal),
+        api.graph(searchQuery(state), abort.signal),
+      ])
+      shownQuery = key
+      replaceChildren(
+        resultsPane,
+        viewSwitch(state.view, setView),
+        facetPanel(counts.facets, state, facetActions, counts.within?.name, { compact: true }),
+        graphView(graph, {
+          openEntity: (id) => navigate({ ...state, doc: null, entity: id }),
+          filterBy: (kind, name) => navigate({ ...withFilter(state, kind, name), view: null }),
+          expand: (id) =>
+            api.graph({ ...searchQuery({ ...state, q: '', filters: {} }), around: id }),
+        }),
+      )
+      return
+    }
     if (state.view === 'charts') {
       const [counts, stats] = await Promise.all([
         api.search({ ...searchQuery(state), facets: true, limit: 1 }, abort.signal),

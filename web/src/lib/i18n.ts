@@ -139,6 +139,14 @@ export interface Messages {
   readonly chartFigures: string
   readonly chartNothing: string
   readonly chartSource: (title: string) => string
+  readonly viewGraph: string
+  readonly graphTitle: (nodes: string, docs: string) => string
+  readonly graphShow: string
+  readonly graphExpand: string
+  readonly graphFilter: string
+  readonly graphEmpty: string
+  readonly graphLinks: (count: string) => string
+  readonly graphHint: string
 }
 
 const en: Messages = {
@@ -283,6 +291,16 @@ const en: Messages = {
   chartFigures: 'Other reported figures',
   chartNothing: 'Nothing to chart for this search.',
   chartSource: (title) => `Source: ${title}`,
+  viewGraph: 'Network',
+  graphTitle: (nodes, docs) =>
+    `${nodes} people and organisations named together in ${docs} documents`,
+  graphShow: 'Show',
+  graphExpand: 'Expand',
+  graphFilter: 'Filter by',
+  graphEmpty: 'No people or organisations in these documents.',
+  graphLinks: (count) => `${count} links`,
+  graphHint:
+    'Choose a node to see its links; Expand brings in everyone named with it in any document. Thicker lines: more shared documents; coloured lines: events between a subject and an agency.',
 }
 
 const ru: Messages = {
@@ -428,6 +446,16 @@ const ru: Messages = {
   chartFigures: 'Другие показатели из текстов',
   chartNothing: 'Для этого поиска строить нечего.',
   chartSource: (title) => `Источник: ${title}`,
+  viewGraph: 'Связи',
+  graphTitle: (nodes, docs) =>
+    `Лица и организации, упомянутые вместе (${nodes}), в документах: ${docs}`,
+  graphShow: 'Показать',
+  graphExpand: 'Раскрыть',
+  graphFilter: 'Фильтр',
+  graphEmpty: 'В этих документах нет лиц и организаций.',
+  graphLinks: (count) => `связей: ${count}`,
+  graphHint:
+    'Выберите узел, чтобы увидеть его связи; «Раскрыть» добавит всех, кто упоминается с ним в любых документах. Толще линия — больше общих документов; цветная — события между фигурантом и ведомством.',
 }
 
 const kk: Messages = {
@@ -577,6 +605,15 @@ const kk: Messages = {
   chartFigures: 'Мәтіндердегі басқа көрсеткіштер',
   chartNothing: 'Бұл іздеу бойынша график жоқ.',
   chartSource: (title) => `Дереккөз: ${title}`,
+  viewGraph: 'Байланыстар',
+  graphTitle: (nodes, docs) => `Бірге аталған тұлғалар мен ұйымдар (${nodes}), құжаттар: ${docs}`,
+  graphShow: 'Көрсету',
+  graphExpand: 'Кеңейту',
+  graphFilter: 'Сүзгі',
+  graphEmpty: 'Бұл құжаттарда тұлғалар мен ұйымдар жоқ.',
+  graphLinks: (count) => `байланыстар: ${count}`,
+  graphHint:
+    'Байланыстарын көру үшін түйінді таңдаңыз; «Кеңейту» онымен кез келген құжатта бірге аталғандардың бәрін қосады. Қалың сызық — ортақ құжаттар көп; түрлі-түсті — қатысушы мен орган арасындағы оқиғалар.',
 }
 
 const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }

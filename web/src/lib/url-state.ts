@@ -35,8 +35,8 @@ export interface UiState {
   /** Active filters (absent keys are off). */
   readonly filters?: Filters
   readonly sort?: Sort | null
-  /** `map` or `charts` show the matches as a map or charts instead of a list. */
-  readonly view?: 'map' | 'charts' | null
+  /** `map`, `charts` or `graph` show the matches that way instead of as a list. */
+  readonly view?: 'map' | 'charts' | 'graph' | null
   /** Which map: Kazakhstan's regions (default) or Central Asia's countries. */
   readonly area?: 'asia' | null
   /** The id of the entity whose profile is open (under an open document, if both). */
@@ -68,7 +68,7 @@ export function parseUiState(search: string): UiState {
   let out: UiState = Object.keys(filters).length ? { ...state, filters } : state
   if (sort === 'relevance' || sort === 'newest' || sort === 'oldest') out = { ...out, sort }
   const view = params.get('view')
-  if (view === 'map' || view === 'charts') out = { ...out, view }
+  if (view === 'map' || view === 'charts' || view === 'graph') out = { ...out, view }
   if (params.get('area') === 'asia') out = { ...out, area: 'asia' }
   if (params.get('page') === 'screen') out = { ...out, page: 'screen' }
   const entity = params.get('entity')

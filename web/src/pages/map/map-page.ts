@@ -226,16 +226,17 @@ export function mapView(map: MapResponse, actions: MapActions): HTMLElement {
   )
 }
 
-/** The List | Map | Charts switch above the results. */
+/** The List | Map | Charts | Network switch above the results. */
 export function viewSwitch(
-  view: 'map' | 'charts' | null | undefined,
-  onChange: (view: 'map' | 'charts' | null) => void,
+  view: 'map' | 'charts' | 'graph' | null | undefined,
+  onChange: (view: 'map' | 'charts' | 'graph' | null) => void,
 ): HTMLElement {
   const m = t()
   const tabs = [
     [null, m.viewList],
     ['map', m.viewMap],
     ['charts', m.viewCharts],
+    ['graph', m.viewGraph],
   ] as const
   return h(
     'div',

@@ -7,6 +7,12 @@
  * @module web/lib/force-layout
  */
 
+/**
+ * Pull towards the centre per unit of distance. Strong enough that separate clusters stay near
+ * each other (else fitting the far ones into the box squeezes the rest into a knot).
+ */
+const GRAVITY = 0.3
+
 /** A node's position. */
 export interface Point {
   x: number
@@ -47,7 +53,7 @@ export function layout(
     const t = index.get(l.target)
     return s === undefined || t === undefined ? [] : [[s, t, Math.log2(1 + l.weight)] as const]
   })
-  const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.6
+  const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.9
   const iterations = options.iterations ?? 250
   let temperature = Math.min(width, height) / 8
   const dx = new Float64Array(n)
@@ -84,8 +90,8 @@ export function layout(
     }
     for (let i = 0; i < n; i++) {
       // Gravity towards the centre keeps unlinked nodes from drifting off.
-      const gx = (dx[i] as number) - (xs[i] as number) * 0.05
-      const gy = (dy[i] as number) - (ys[i] as number) * 0.05
+      const gx = (dx[i] as number) - (xs[i] as number) * GRAVITY
+      const gy = (dy[i] as number) - (ys[i] as number) * GRAVITY
       const len = Math.sqrt(gx * gx + gy * gy) + 1e-9
       const step = Math.min(len, temperature)
       xs[i] = (xs[i] as number) + (gx / len) * step

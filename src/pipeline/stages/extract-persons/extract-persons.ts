@@ -366,7 +366,14 @@ function toPerson(
   taken: Uint8Array,
 ): Person {
   let best = c.mentions[0]!
-  for (const m of c.mentions) if (weight(m) > weight(best)) best = m
+  let bestWeight = weight(best)
+  for (const m of c.mentions) {
+    const w = weight(m)
+    if (w > bestWeight) {
+      best = m
+      bestWeight = w
+    }
+  }
   const name = c.mentions.some((m) => m.given) ? best.nominative : surnameOnlyName(c, best)
   const variants: string[] = []
   const seen = new Set([name])
@@ -383,10 +390,11 @@ function toPerson(
     if (m !== best) title = titleAt(content, tokens, m, lang, taken)
   }
   // The first mentions carry the story; a cap keeps a name repeated thousands of times cheap.
-  const statuses = c.mentions
-    .slice(0, 50)
-    .map((m) => statusAt(tokens, m, taken))
-    .filter((x) => x !== undefined)
+  const statuses: ('convict' | 'suspect' | 'victim')[] = []
+  for (let k = 0; k < c.mentions.length && k < 50; k++) {
+    const s = statusAt(tokens, c.mentions[k]!, taken)
+    if (s !== undefined) statuses.push(s)
+  }
   const titleRole = roleOfTitle(title)
   if (titleRole === 'convict' || titleRole === 'suspect' || titleRole === 'victim')
     statuses.push(titleRole)

@@ -790,68 +790,77 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     )
   }
 
-  for (const m of matches) {
-    if (accepted.length >= MAX_CANDIDATES) break
-    const { type, needsCrime } = m.value
-    if (type === null) continue
-    const si = index.indexAt(m.start)
-    if (si < 0) continue
-    const info = sentenceInfo(si)
-    if (needsCrime && !facts.crimes.has(si)) continue
-    if (m.value.needsLaw && !LAW_WORD.test(info.text)) continue
-    // Cooperation is between agencies of different states or with an international body: a
-    // joint operation of two Kazakh agencies is their arrest, not cooperation.
-    if (m.value.needsForeign && !foreignParty(si)) continue
-    if (isNegated(words, m.wordStart, m.wordEnd)) continue
-    if (COUNTABLE.has(type) && info.aggregate()) continue
-    if (type === 'sentence' && info.hypothetical()) continue
-    if (info.denial()) continue
-    if (
-      (type === 'release' || type === 'sentence') &&
-      isModal(content.slice(index.sentences[si]!.start, m.start))
-    ) {
-      continue
+  // The phases below are functions of their own: one function as long as the whole stage
+  // took the engine a second of compiling (twice, after a deoptimisation) while the stage
+  // ran; phases compile one by one, each alone and quickly.
+  const acceptTriggers = (): void => {
+    for (const m of matches) {
+      if (accepted.length >= MAX_CANDIDATES) break
+      const { type, needsCrime } = m.value
+      if (type === null) continue
+      const si = index.indexAt(m.start)
+      if (si < 0) continue
+      const info = sentenceInfo(si)
+      if (needsCrime && !facts.crimes.has(si)) continue
+      if (m.value.needsLaw && !LAW_WORD.test(info.text)) continue
+      // Cooperation is between agencies of different states or with an international body: a
+      // joint operation of two Kazakh agencies is their arrest, not cooperation.
+      if (m.value.needsForeign && !foreignParty(si)) continue
+      if (isNegated(words, m.wordStart, m.wordEnd)) continue
+      if (COUNTABLE.has(type) && info.aggregate()) continue
+      if (type === 'sentence' && info.hypothetical()) continue
+      if (info.denial()) continue
+      if (
+        (type === 'release' || type === 'sentence') &&
+        isModal(content.slice(index.sentences[si]!.start, m.start))
+      ) {
+        continue
+      }
+      if (m.value.weak && info.types.has('sentence')) continue
+      // "A previously convicted resident was detained for theft", "Its members, previously
+      // convicted, …": a record is background, never an event of the story.
+      if (m.value.prior) continue
+      const cats = facts.crimes.get(si)
+      // A confiscation ordered with a sentence is part of the penalty; "seized" a person is a kidnapping.
+      if (
+        type === 'seizure' &&
+        (info.types.has('sentence') || info.court() || cats?.has('kidnapping'))
+      )
+        continue
+      // "X, charged with fraud, pleaded guilty": the plea is the sentence, the charge is told back.
+      if (type === 'charge' && info.plea()) continue
+      // "wanted on charges of" is the wanted notice, not a charge.
+      if (type === 'charge' && /charges?\b/iu.test(m.text) && info.types.has('wanted')) continue
+      // Repatriation agreed in an agreement is the agreement.
+      if (type === 'asset_recovery' && info.types.has('cooperation')) continue
+      // A treaty that regulates extradition is not an extradition.
+      if (type === 'extradition' && info.treaty()) continue
+      // An escape from captivity or forced labour is the victim's, not a suspect's flight.
+      if (type === 'flight' && info.victimEscape()) continue
+      accepted.push({ type, m, si })
+      bucket(acceptedIn, si, { start: m.start, end: m.end, type })
+      // An old conviction does not tell its crime as an incident of the story.
+      if (STEP_TYPES.has(type) && !m.value.prior && !stepSentences.has(si)) stepSentences.set(si, m)
+      if (type === 'incident') incidentSentences.add(si)
     }
-    if (m.value.weak && info.types.has('sentence')) continue
-    // "A previously convicted resident was detained for theft", "Its members, previously
-    // convicted, …": a record is background, never an event of the story.
-    if (m.value.prior) continue
-    const cats = facts.crimes.get(si)
-    // A confiscation ordered with a sentence is part of the penalty; "seized" a person is a kidnapping.
-    if (
-      type === 'seizure' &&
-      (info.types.has('sentence') || info.court() || cats?.has('kidnapping'))
-    )
-      continue
-    // "X, charged with fraud, pleaded guilty": the plea is the sentence, the charge is told back.
-    if (type === 'charge' && info.plea()) continue
-    // "wanted on charges of" is the wanted notice, not a charge.
-    if (type === 'charge' && /charges?\b/iu.test(m.text) && info.types.has('wanted')) continue
-    // Repatriation agreed in an agreement is the agreement.
-    if (type === 'asset_recovery' && info.types.has('cooperation')) continue
-    // A treaty that regulates extradition is not an extradition.
-    if (type === 'extradition' && info.treaty()) continue
-    // An escape from captivity or forced labour is the victim's, not a suspect's flight.
-    if (type === 'flight' && info.victimEscape()) continue
-    accepted.push({ type, m, si })
-    bucket(acceptedIn, si, { start: m.start, end: m.end, type })
-    // An old conviction does not tell its crime as an incident of the story.
-    if (STEP_TYPES.has(type) && !m.value.prior && !stepSentences.has(si)) stepSentences.set(si, m)
-    if (type === 'incident') incidentSentences.add(si)
+    // Built once every trigger is decided: a date belongs to one of the triggers kept.
+    for (const a of accepted) candidates.push(make(a.type, a.m, a.si))
   }
-  // Built once every trigger is decided: a date belongs to one of the triggers kept.
-  for (const a of accepted) candidates.push(make(a.type, a.m, a.si))
+  acceptTriggers()
 
   // Laws named with their year: one legislation event dated by it.
-  for (const m of YEAR_LAW_HINT.test(content) ? content.matchAll(YEAR_LAW) : []) {
-    if (candidates.length >= MAX_CANDIDATES) break
-    const si = index.indexAt(m.index ?? 0)
-    if (si < 0) continue
-    const start = m.index ?? 0
-    const c = make('legislation', { start, end: start + m[0].length, text: m[0] }, si, true)
-    c.date = m[1] ?? null
-    candidates.push(c)
+  const addYearLaws = (): void => {
+    for (const m of YEAR_LAW_HINT.test(content) ? content.matchAll(YEAR_LAW) : []) {
+      if (candidates.length >= MAX_CANDIDATES) break
+      const si = index.indexAt(m.index ?? 0)
+      if (si < 0) continue
+      const start = m.index ?? 0
+      const c = make('legislation', { start, end: start + m[0].length, text: m[0] }, si, true)
+      c.date = m[1] ?? null
+      candidates.push(c)
+    }
   }
+  addYearLaws()
 
   // "In August 2012, police launched a murder investigation after finding 11 bodies": a case
   // opened, an arrest or a seizure follows the crime it finds within days, so a month or a year
@@ -865,31 +874,34 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       : null
   }
   // The crime itself, told in a sentence about a step taken against it or an allegation.
-  for (const si of facts.crimes.keys()) {
-    if (si < 0 || incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
-    const info = sentenceInfo(si)
-    if (info.aggregate()) continue
-    const cats = [...(facts.crimes.get(si) ?? [])]
-    const step = stepSentences.get(si)
-    if (step) {
-      // Membership of a criminal group alone is not an act the text describes.
-      if (cats.some((c) => !NOT_AN_ACT.has(c))) {
-        const c = make('incident', step, si, true)
-        const date =
-          clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si)) ??
-          spanIn(si) ??
-          discoveryMonth(step, si)
-        if (date) c.date = date
-        candidates.push(c)
+  const addIncidents = (): void => {
+    for (const si of facts.crimes.keys()) {
+      if (si < 0 || incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
+      const info = sentenceInfo(si)
+      if (info.aggregate()) continue
+      const cats = [...(facts.crimes.get(si) ?? [])]
+      const step = stepSentences.get(si)
+      if (step) {
+        // Membership of a criminal group alone is not an act the text describes.
+        if (cats.some((c) => !NOT_AN_ACT.has(c))) {
+          const c = make('incident', step, si, true)
+          const date =
+            clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si)) ??
+            spanIn(si) ??
+            discoveryMonth(step, si)
+          if (date) c.date = date
+          candidates.push(c)
+        }
+      } else if (ALLEGATION.test(info.text) || FINDING.test(info.text)) {
+        // "According to the investigation, in 2017–2018 the woman was part of a criminal group":
+        // the sentence tells the act itself, with its date.
+        if (!cats.some((c) => c !== 'other')) continue
+        const at = firstEvidence.get(si)
+        if (at) candidates.push(make('incident', at, si, false))
       }
-    } else if (ALLEGATION.test(info.text) || FINDING.test(info.text)) {
-      // "According to the investigation, in 2017–2018 the woman was part of a criminal group":
-      // the sentence tells the act itself, with its date.
-      if (!cats.some((c) => c !== 'other')) continue
-      const at = firstEvidence.get(si)
-      if (at) candidates.push(make('incident', at, si, false))
     }
   }
+  addIncidents()
 
   // Whether sentence `si` goes on with the paragraph of sentence `si - 1`: same article, no line
   // break between them, and not after a headline.
@@ -971,121 +983,131 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
 
   // The paragraph's date is the occurrence's own: it tells apart two charges of one article
   // ("His trial from March to May 2024 …" and, under "On 13 February …", "… eventually charged").
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i]!
-    if (c.date !== null) continue
-    const date = paragraphDate(c)
-    if (date !== null) {
-      c.date = date
-      c.inherited = true
-    }
-  }
-  candidates.sort((a, b) => a.start - b.start)
-  const clusters: Cluster[] = []
-  for (const c of candidates) {
-    const home = clusters.find((k) => k.first.type === c.type && compatible(k, c))
-    if (home) {
-      home.members.push(c)
-      home.lastSentence = Math.max(home.lastSentence, c.sentenceIndex)
-      // Keep the most precise date: "2025-02-13" over "2025-02".
-      if (
-        !c.inherited &&
-        (home.date === null ||
-          (c.date !== null &&
-            c.date.length > home.date.length &&
-            !c.date.includes('/') &&
-            !c.remand))
-      ) {
-        home.date = c.date ?? home.date
+  const cluster = (): Cluster[] => {
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!
+      if (c.date !== null) continue
+      const date = paragraphDate(c)
+      if (date !== null) {
+        c.date = date
+        c.inherited = true
       }
-      for (const n of c.named) home.named.add(n)
-      for (const d of c.descriptors) home.descriptors.add(d)
-      if (home.towns.size === 0) for (const t of c.towns) home.towns.add(t)
-      if (home.crimes.size === 0) for (const t of c.crimes) home.crimes.add(t)
-    } else {
-      clusters.push({
-        first: c,
-        date: c.date,
-        named: new Set(c.named),
-        descriptors: new Set(c.descriptors),
-        towns: new Set(c.towns),
-        crimes: new Set(c.crimes),
-        members: [c],
-        lastSentence: c.sentenceIndex,
-      })
     }
-  }
-
-  // An event told without a date in a sentence without dates takes the date of the sentence
-  // before it: "On 3 May police detained a man. He was charged with fraud." Done once clusters
-  // are settled, so the carried date never splits or merges occurrences.
-  for (const k of clusters) {
-    if (k.date !== null || !CARRIES_DATE.has(k.first.type)) continue
-    const si = k.first.sentenceIndex
-    if (si < 1 || articleOf(index.sentences[si - 1]!.start) !== k.first.article) continue
-    // Only a sentence that goes on with the story ("He", "The suspect", "The next day"), or a
-    // crime told again where the sentence before names it with its date ("The group laundered
-    // money in 2017-2019. Its leader was charged with money laundering.").
-    const m = BACK_REFERENCE.exec(sentenceInfo(si).text)
-    const sameCrime =
-      k.first.type === 'incident' &&
-      [...k.crimes].some((c) => !NOT_AN_ACT.has(c) && facts.crimes.get(si - 1)?.has(c))
-    // A sentence with dates of its own keeps them for its steps; only the crime, which those
-    // dates do not date, may take the earlier one.
-    const ownDates = (facts.dates.get(si) ?? []).length > 0
-    if (ownDates ? !sameCrime : !m && !sameCrime) continue
-    if (PRESENT_TIME.test(sentenceInfo(si).text)) continue
-    // A crime found through a step ("He was charged with fraud") is older than the step's day.
-    if (k.first.derived && !sameCrime) continue
-    const carried = carriedIn(si - 1)
-    // A step does not take the date of a crime told before it ("Between 2023 and 2025 he
-    // embezzled funds. He was charged."): only a sentence that reports a step dates a step.
-    if (k.first.type !== 'incident') {
-      if (carried?.includes('/')) continue
-      const prevTypes = (acceptedIn.get(si - 1) ?? []).map((t) => t.type)
-      if (!prevTypes.some((t) => t !== 'incident')) continue
-    }
-    const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(sentenceInfo(si).text)
-    k.date = carried && dayAfter ? nextDay(carried) : carried
-  }
-
-  // A crime found only through a step ("Suspects in the robbery of an exchange office were
-  // detained") is the one the article tells with its date elsewhere: in a sentence that
-  // reports what the investigation found ("По данным полиции, 5 мая …", "Тергеу деректеріне
-  // қарағанда, қараша айында …") or names that crime, without a step of its own, or in a span
-  // that a step's sentence gives the crime ("accused of running a scheme in 2017-2019").
-  type CrimeDate = { date: string; crimes: ReadonlySet<string> | undefined; told: boolean }
-  const crimeDates = new Map<number, CrimeDate | undefined>()
-  const crimeDateOf = (article: number): CrimeDate | undefined => {
-    if (crimeDates.has(article)) return crimeDates.get(article)
-    let found: CrimeDate | undefined
-    for (const [si, dates] of facts.dates) {
-      if (articleOf(index.sentences[si]!.start) !== article || dates.length === 0) continue
-      const text = sentenceInfo(si).text
-      if (sentenceInfo(si).headline() || sentenceInfo(si).aggregate()) continue
-      const steps = (acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
-      const span = spanIn(si)
-      const told = CRIME_TOLD_HINT.test(sentenceInfo(si).lower()) && CRIME_TOLD.test(text)
-      const crimes = facts.crimes.get(si)
-      const date = span ?? (steps ? null : told || crimes ? carriedIn(si) : null)
-      if (date === null) continue
-      // An article that tells several crimes with dates tells several stories: none is the one.
-      if (found && found.date !== date) {
-        found = undefined
-        break
+    candidates.sort((a, b) => a.start - b.start)
+    const clusters: Cluster[] = []
+    for (const c of candidates) {
+      const home = clusters.find((k) => k.first.type === c.type && compatible(k, c))
+      if (home) {
+        home.members.push(c)
+        home.lastSentence = Math.max(home.lastSentence, c.sentenceIndex)
+        // Keep the most precise date: "2025-02-13" over "2025-02".
+        if (
+          !c.inherited &&
+          (home.date === null ||
+            (c.date !== null &&
+              c.date.length > home.date.length &&
+              !c.date.includes('/') &&
+              !c.remand))
+        ) {
+          home.date = c.date ?? home.date
+        }
+        for (const n of c.named) home.named.add(n)
+        for (const d of c.descriptors) home.descriptors.add(d)
+        if (home.towns.size === 0) for (const t of c.towns) home.towns.add(t)
+        if (home.crimes.size === 0) for (const t of c.crimes) home.crimes.add(t)
+      } else {
+        clusters.push({
+          first: c,
+          date: c.date,
+          named: new Set(c.named),
+          descriptors: new Set(c.descriptors),
+          towns: new Set(c.towns),
+          crimes: new Set(c.crimes),
+          members: [c],
+          lastSentence: c.sentenceIndex,
+        })
       }
-      found ??= { date, crimes, told }
     }
-    crimeDates.set(article, found)
-    return found
+    return clusters
   }
-  for (const k of clusters) {
-    if (k.date !== null || k.first.type !== 'incident' || !k.members.every((m) => m.derived))
-      continue
-    const known = crimeDateOf(k.first.article)
-    if (!known) continue
-    if (known.crimes ? overlap(known.crimes, k.crimes) : known.told) k.date = known.date
+  const clusters = cluster()
+
+  const carryDates = (): void => {
+    // An event told without a date in a sentence without dates takes the date of the sentence
+    // before it: "On 3 May police detained a man. He was charged with fraud." Done once clusters
+    // are settled, so the carried date never splits or merges occurrences.
+    for (const k of clusters) {
+      if (k.date !== null || !CARRIES_DATE.has(k.first.type)) continue
+      const si = k.first.sentenceIndex
+      if (si < 1 || articleOf(index.sentences[si - 1]!.start) !== k.first.article) continue
+      // Only a sentence that goes on with the story ("He", "The suspect", "The next day"), or a
+      // crime told again where the sentence before names it with its date ("The group laundered
+      // money in 2017-2019. Its leader was charged with money laundering.").
+      const m = BACK_REFERENCE.exec(sentenceInfo(si).text)
+      const sameCrime =
+        k.first.type === 'incident' &&
+        [...k.crimes].some((c) => !NOT_AN_ACT.has(c) && facts.crimes.get(si - 1)?.has(c))
+      // A sentence with dates of its own keeps them for its steps; only the crime, which those
+      // dates do not date, may take the earlier one.
+      const ownDates = (facts.dates.get(si) ?? []).length > 0
+      if (ownDates ? !sameCrime : !m && !sameCrime) continue
+      if (PRESENT_TIME.test(sentenceInfo(si).text)) continue
+      // A crime found through a step ("He was charged with fraud") is older than the step's day.
+      if (k.first.derived && !sameCrime) continue
+      const carried = carriedIn(si - 1)
+      // A step does not take the date of a crime told before it ("Between 2023 and 2025 he
+      // embezzled funds. He was charged."): only a sentence that reports a step dates a step.
+      if (k.first.type !== 'incident') {
+        if (carried?.includes('/')) continue
+        const prevTypes = (acceptedIn.get(si - 1) ?? []).map((t) => t.type)
+        if (!prevTypes.some((t) => t !== 'incident')) continue
+      }
+      const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(sentenceInfo(si).text)
+      k.date = carried && dayAfter ? nextDay(carried) : carried
+    }
   }
+  carryDates()
+
+  const dateFoundCrimes = (): void => {
+    // A crime found only through a step ("Suspects in the robbery of an exchange office were
+    // detained") is the one the article tells with its date elsewhere: in a sentence that
+    // reports what the investigation found ("По данным полиции, 5 мая …", "Тергеу деректеріне
+    // қарағанда, қараша айында …") or names that crime, without a step of its own, or in a span
+    // that a step's sentence gives the crime ("accused of running a scheme in 2017-2019").
+    type CrimeDate = { date: string; crimes: ReadonlySet<string> | undefined; told: boolean }
+    const crimeDates = new Map<number, CrimeDate | undefined>()
+    const crimeDateOf = (article: number): CrimeDate | undefined => {
+      if (crimeDates.has(article)) return crimeDates.get(article)
+      let found: CrimeDate | undefined
+      for (const [si, dates] of facts.dates) {
+        if (articleOf(index.sentences[si]!.start) !== article || dates.length === 0) continue
+        const text = sentenceInfo(si).text
+        if (sentenceInfo(si).headline() || sentenceInfo(si).aggregate()) continue
+        const steps = (acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
+        const span = spanIn(si)
+        const told = CRIME_TOLD_HINT.test(sentenceInfo(si).lower()) && CRIME_TOLD.test(text)
+        const crimes = facts.crimes.get(si)
+        const date = span ?? (steps ? null : told || crimes ? carriedIn(si) : null)
+        if (date === null) continue
+        // An article that tells several crimes with dates tells several stories: none is the one.
+        if (found && found.date !== date) {
+          found = undefined
+          break
+        }
+        found ??= { date, crimes, told }
+      }
+      crimeDates.set(article, found)
+      return found
+    }
+    for (const k of clusters) {
+      if (k.date !== null || k.first.type !== 'incident' || !k.members.every((m) => m.derived))
+        continue
+      const known = crimeDateOf(k.first.article)
+      if (!known) continue
+      if (known.crimes ? overlap(known.crimes, k.crimes) : known.told) k.date = known.date
+    }
+  }
+  dateFoundCrimes()
   // Events of one sentence share its summary and unnamed subject: each is read once.
   const unnamedCache = new Map<string, string | null>()
   const summaryCache = new Map<string, string>()

@@ -124,11 +124,19 @@ function lengthBit(length: number): number {
 }
 
 class Matcher<V> implements TriggerMatcher<V> {
+  private readonly exact: ReadonlyMap<string, readonly Compiled<V>[]>
+  private readonly heads: ReadonlyMap<number, Head<V>>
+  private readonly oneLetterRoots: ReadonlyMap<number, readonly Root<V>[]>
+
   constructor(
-    private readonly exact: ReadonlyMap<string, readonly Compiled<V>[]>,
-    private readonly heads: ReadonlyMap<number, Head<V>>,
-    private readonly oneLetterRoots: ReadonlyMap<number, readonly Root<V>[]>,
-  ) {}
+    exact: ReadonlyMap<string, readonly Compiled<V>[]>,
+    heads: ReadonlyMap<number, Head<V>>,
+    oneLetterRoots: ReadonlyMap<number, readonly Root<V>[]>,
+  ) {
+    this.exact = exact
+    this.heads = heads
+    this.oneLetterRoots = oneLetterRoots
+  }
 
   match(text: string, scan: WordScan): WordMatch<V>[] {
     const out: WordMatch<V>[] = []

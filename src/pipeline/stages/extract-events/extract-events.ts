@@ -447,6 +447,8 @@ function insideOrg(spans: readonly Span[], m: Span): boolean {
   return false
 }
 
+// Each kind of mention is bucketed by a function of its own: small functions that the engine
+// compiles quickly, and recompiles alone when a document brings objects of another shape.
 function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
   const facts: SentenceFacts = {
     persons: new Map(),
@@ -456,23 +458,47 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
     money: new Map(),
     crimes: new Map(),
   }
-  // A plain loop: `flatMap` over every organisation was the costliest line of this function.
-  const orgSpans: Span[] = []
-  if ((doc.locations ?? []).length > 0)
-    for (const o of doc.organizations ?? []) for (const m of o.mentions) orgSpans.push(m)
+  bucketPersons(doc, index, facts.persons)
+  bucketOrganizations(doc, index, facts.orgs)
+  bucketPlaces(doc, index, facts.places)
+  bucketDates(doc, index, facts.dates)
+  for (const m of doc.money ?? []) bucket(facts.money, index.indexAt(m.start), m.text)
+  bucketCrimes(doc, index, facts.crimes)
+  return facts
+}
+
+function bucketPersons(
+  doc: CrimesDoc,
+  index: SentenceIndex,
+  persons: SentenceFacts['persons'],
+): void {
   for (const p of doc.persons ?? []) {
     if (!SUBJECT_ROLES.has(p.role)) continue
     for (const m of p.mentions)
-      bucket(facts.persons, index.indexAt(m.start), { name: p.name, start: m.start })
+      bucket(persons, index.indexAt(m.start), { name: p.name, start: m.start })
   }
+}
+
+function bucketOrganizations(
+  doc: CrimesDoc,
+  index: SentenceIndex,
+  orgs: SentenceFacts['orgs'],
+): void {
   for (const o of doc.organizations ?? []) {
     for (const m of o.mentions)
-      bucket(facts.orgs, index.indexAt(m.start), {
+      bucket(orgs, index.indexAt(m.start), {
         name: o.name,
         kind: o.kind,
         country: o.country,
       })
   }
+}
+
+function bucketPlaces(doc: CrimesDoc, index: SentenceIndex, places: SentenceFacts['places']): void {
+  if ((doc.locations ?? []).length === 0) return
+  // A plain loop: `flatMap` over every organisation was the costliest line of this function.
+  const orgSpans: Span[] = []
+  for (const o of doc.organizations ?? []) for (const m of o.mentions) orgSpans.push(m)
   for (const l of doc.locations ?? []) {
     // A place is known by its name, its gazetteer id and its parent's: "Karasay district" and
     // "Almaty region" then count as the same area.
@@ -485,7 +511,7 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
     for (const m of l.mentions) {
       // A place inside an organisation's name ("Tashkent regional DIA") is not where it happened.
       if (insideOrg(orgSpans, m)) continue
-      bucket(facts.places, index.indexAt(m.start), {
+      bucket(places, index.indexAt(m.start), {
         name: l.name,
         kind: l.kind,
         keys,
@@ -493,21 +519,27 @@ function collectFacts(doc: CrimesDoc, index: SentenceIndex): SentenceFacts {
       })
     }
   }
-  // Every mention of a date, not only the first the dates stage keeps: sorted by start.
+}
+
+function bucketDates(doc: CrimesDoc, index: SentenceIndex, dates: SentenceFacts['dates']): void {
+  // Every mention of a date, not only the first the dates stage keeps: sorted by start. Each is
+  // copied to one shape (the stage's mentions carry more fields than the repeats found here),
+  // so that the code reading them sees objects of one kind.
   for (const d of withRecurrences(doc.content, doc.dates ?? []))
-    bucket(facts.dates, index.indexAt(d.start), d)
-  for (const m of doc.money ?? []) bucket(facts.money, index.indexAt(m.start), m.text)
+    bucket(dates, index.indexAt(d.start), { iso: d.iso, start: d.start, end: d.end, text: d.text })
+}
+
+function bucketCrimes(doc: CrimesDoc, index: SentenceIndex, crimes: SentenceFacts['crimes']): void {
   for (const c of doc.crimes ?? []) {
     for (const e of c.evidence) {
       // "the fight against corruption" names a campaign, not a crime that took place.
       if (CAMPAIGN.test(doc.content.slice(Math.max(0, e.start - 30), e.start))) continue
       const si = index.indexAt(e.start)
-      const set = facts.crimes.get(si) ?? new Set<string>()
+      const set = crimes.get(si) ?? new Set<string>()
       set.add(c.category)
-      facts.crimes.set(si, set)
+      crimes.set(si, set)
     }
   }
-  return facts
 }
 
 /** Finds the events of a document. Exported for tests. */

@@ -650,3 +650,19 @@ describe('extractPersons: staff named after the body they work for', () => {
     check('Акция прошла на улице Абая Кунанбаева в Алматы.', 'ru', [])
   })
 })
+
+describe('extractPersons: agency bylines', () => {
+  it('skips the reporter in a dateline byline but keeps the people of the story', () => {
+    check(
+      'Kazakhstan, Astana, May 4/ Trend, A. Seitkaliyev/\n\nPolice detained Nurlan Abenov on Monday.',
+      'en',
+      [{ name: 'Nurlan Abenov', role: 'suspect' }],
+    )
+  })
+  it('keeps names joined by a slash in running text', () => {
+    check('Asked whether Nurlan Abenov/Marat Ospanov were present, he nodded.', 'en', [
+      { name: 'Nurlan Abenov' },
+      { name: 'Marat Ospanov' },
+    ])
+  })
+})

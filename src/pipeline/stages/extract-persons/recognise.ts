@@ -608,10 +608,31 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     const m = interpret(i, end, words, initials)
     // In a Title Case headline every word is capitalised, so only a surname ending or initials
     // tell a name (`Aset Magauov`) from a phrase (`Arman Cinema Renovated`).
-    if (m) for (const x of m) if (!titleCaseLine[i] || x.surname?.strong || x.initials) out.push(x)
+    if (m) {
+      for (const x of m)
+        if ((!titleCaseLine[i] || x.surname?.strong || x.initials) && !agencyByline(x)) out.push(x)
+    }
     i = Math.max(next, i + 1)
   }
   return out
+
+  /**
+   * A news agency's dateline byline, `Astana, May 4 / Agency, A. Reporter /`: the reporter is
+   * page furniture, not a person in the story.
+   */
+  function agencyByline(m: NameMention): boolean {
+    const comma = tokens[m.tokenStart - 1]
+    const agency = tokens[m.tokenStart - 2]
+    const slash = tokens[m.tokenStart - 3]
+    return (
+      tokens[m.tokenEnd]?.text === '/' &&
+      comma?.text === ',' &&
+      agency !== undefined &&
+      isCapitalised(agency) &&
+      slash?.text === '/' &&
+      !hasNewline(text, slash.end, tokens[m.tokenEnd]!.start)
+    )
+  }
 
   function cueBefore(i: number): CueRole | 'honorific' | undefined {
     const prev = tokens[i - 1]

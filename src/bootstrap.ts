@@ -40,6 +40,7 @@ import {
 import { createGraphRepository } from '#storage/graph-repository.ts'
 import { createSearchRepository, type SearchRepository } from '#storage/search-repository.ts'
 import { createStatsRepository } from '#storage/stats-repository.ts'
+import { createStoryReader } from '#storage/story-reader.ts'
 import { hashRawDoc } from '#storage/text-hash.ts'
 
 /** What an ingest run did, per document. */
@@ -282,6 +283,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         exports: createExportRepository(database.db),
         stats: createStatsRepository(database.db),
         graph: createGraphRepository(database.db),
+        stories: createStoryReader(database.db),
         database: database.kind,
         version: VERSION,
         staticRoot: appOptions.staticRoot,

@@ -17,10 +17,13 @@ import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
 import type { GraphRepository } from '#storage/graph-repository.ts'
+import type { AlertRepository } from '#storage/alert-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
 import type { StatsRepository } from '#storage/stats-repository.ts'
-import { type HealthResponse, SearchQuery } from './contract.ts'
+import type { StoryReader } from '#storage/story-reader.ts'
+import { type HealthResponse, SearchQuery, type StoryResponse } from './contract.ts'
+import { mountAlertRoutes } from './alert-routes.ts'
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
 import { mountExportRoutes } from './export-routes.ts'
@@ -42,8 +45,12 @@ export interface AppDeps {
   readonly screening?: ScreeningRepository | undefined
   /** Resolved entities, timelines, merges and splits (`/api/entities…`); absent without it. */
   readonly entities?: EntityRepository | undefined
+  /** Watch subjects and alerts (`/api/watch-subjects`, `/api/alerts`); absent without it. */
+  readonly alerts?: AlertRepository | undefined
   /** Exports (`GET /api/export`); the route is absent without it. */
   readonly exports?: ExportRepository | undefined
+  /** Reprints of a document (`GET /api/documents/:id/story`); the route is absent without it. */
+  readonly stories?: StoryReader | undefined
   /** The network graph (`GET /api/graph`); the route is absent without it. */
   readonly graph?: GraphRepository | undefined
   /** Aggregates (`GET /api/stats`); the route is absent without it. */
@@ -125,6 +132,16 @@ export function createApp(deps: AppDeps): Hono {
     c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
   )
 
+  if (deps.stories) {
+    const stories = deps.stories
+    app.get('/api/documents/:id/story', async (c) => {
+      const { id } = parseOrThrow(DocumentParams, c.req.param(), 'path')
+      await deps.documents.findByIdOrThrow(id)
+      const body: StoryResponse = { items: await stories.siblings(id) }
+      return c.json(body)
+    })
+  }
+
   app.get('/api/documents/:id', async (c) => {
     const { id } = parseOrThrow(DocumentParams, c.req.param(), 'path')
     return c.json(presentDocument(await deps.documents.findByIdOrThrow(id)))
@@ -132,6 +149,7 @@ export function createApp(deps: AppDeps): Hono {
 
   if (deps.screening) mountScreenRoutes(app, deps.screening)
   if (deps.entities) mountEntityRoutes(app, deps.entities)
+  if (deps.alerts) mountAlertRoutes(app, deps.alerts)
   mountMapRoutes(app, deps.search)
   if (deps.stats) mountStatsRoutes(app, deps.stats)
   if (deps.graph) mountGraphRoutes(app, deps.graph)

@@ -210,6 +210,24 @@ export const GraphResponse = z.object({
 })
 export type GraphResponse = z.infer<typeof GraphResponse>
 
+/** `GET /api/documents/:id/story` response: the other documents of the same story. */
+export const StoryResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      source: z.string(),
+      url: z.string().nullable(),
+      published: z.string().nullable(),
+      kind: z
+        .enum(['new', 'exact', 'near'])
+        .describe('exact copy, near duplicate, or the first seen'),
+      similarity: z.number().min(0).max(1),
+    }),
+  ),
+})
+export type StoryResponse = z.infer<typeof StoryResponse>
+
 /** A highlighted range inside a snippet (offsets into `snippet.text`). */
 export const Highlight = z.object({ start: z.number().int(), end: z.number().int() })
 
@@ -493,3 +511,91 @@ export const EntityLogQuery = z.object({
 /** `GET /api/entity-log` response. */
 export const EntityLogListResponse = z.object({ entries: z.array(EntityLogEntryDto) })
 export type EntityLogListResponse = z.infer<typeof EntityLogListResponse>
+
+/**
+ * `POST /api/watch-subjects` body: exactly one of an entity id, a name (matched in any spelling
+ * or script) or a saved search (the query string `GET /api/search` takes: `q=..&crime=fraud`).
+ */
+export const WatchSubjectRequest = z
+  .object({
+    entity: z.string().trim().regex(/^\d{1,18}$/, 'an entity id').optional(),
+    name: z.string().trim().min(1).max(300).optional(),
+    search: z.string().trim().min(1).max(2000).optional().describe('a search query string'),
+  })
+  .refine(
+    (v) => [v.entity, v.name, v.search].filter((x) => x !== undefined).length === 1,
+    'give exactly one of entity, name, search',
+  )
+export type WatchSubjectRequest = z.infer<typeof WatchSubjectRequest>
+
+/** A watch subject. */
+export const WatchSubjectDto = z.object({
+  id: z.string(),
+  kind: z.enum(['entity', 'name', 'search']),
+  label: z.string(),
+  entityId: z.string().nullable(),
+  name: z.string().nullable(),
+  search: z.record(z.string(), z.unknown()).nullable().describe('the saved search filters'),
+  createdAt: z.string(),
+  alerts: z.number().int().nonnegative().describe('alerts recorded so far'),
+})
+export type WatchSubjectDto = z.infer<typeof WatchSubjectDto>
+
+/** `POST /api/watch-subjects` response. */
+export const WatchSubjectResponse = z.object({ subject: WatchSubjectDto })
+export type WatchSubjectResponse = z.infer<typeof WatchSubjectResponse>
+
+/** `GET /api/watch-subjects` response. */
+export const WatchSubjectListResponse = z.object({ subjects: z.array(WatchSubjectDto) })
+export type WatchSubjectListResponse = z.infer<typeof WatchSubjectListResponse>
+
+/** `DELETE /api/watch-subjects/:id` response. */
+export const WatchSubjectDeleteResponse = z.object({ deleted: z.literal(true), id: z.string() })
+export type WatchSubjectDeleteResponse = z.infer<typeof WatchSubjectDeleteResponse>
+
+/** `GET /api/alerts` query. */
+export const AlertListQuery = z.object({
+  subject: z.string().regex(/^\d{1,18}$/, 'a subject id').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(40).optional().describe('opaque cursor from nextCursor'),
+})
+export type AlertListQuery = z.infer<typeof AlertListQuery>
+
+/** One recorded alert: which subject, which document, why, and its webhook delivery. */
+export const AlertDto = z.object({
+  id: z.string(),
+  subject: z.object({ id: z.string(), kind: z.string(), label: z.string() }),
+  document: z.object({
+    id: z.string(),
+    title: z.string().nullable(),
+    url: z.string().nullable(),
+    source: z.string(),
+    lang: z.string(),
+    published: z.string().nullable(),
+  }),
+  reason: z
+    .object({
+      kind: z.enum(['entity', 'name', 'search']),
+      matchedName: z.string().optional(),
+      score: z.number().optional(),
+      keys: z.array(z.string()).optional(),
+      entityId: z.string().optional(),
+      role: z.string().optional(),
+      query: z.string().optional(),
+    })
+    .describe('why it matched: the name and keys, the entity, or the saved search'),
+  createdAt: z.string(),
+  attempts: z.number().int().nonnegative(),
+  deliveryLog: z.array(
+    z.object({ at: z.string(), status: z.number().int().nullable(), error: z.string().nullable() }),
+  ),
+  deliveredAt: z.string().nullable(),
+})
+export type AlertDto = z.infer<typeof AlertDto>
+
+/** `GET /api/alerts` response, newest first. */
+export const AlertListResponse = z.object({
+  alerts: z.array(AlertDto),
+  nextCursor: z.string().nullable(),
+})
+export type AlertListResponse = z.infer<typeof AlertListResponse>

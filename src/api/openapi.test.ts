@@ -7,6 +7,7 @@ import type { GraphRepository } from '#storage/graph-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
 import type { StatsRepository } from '#storage/stats-repository.ts'
+import type { StoryReader } from '#storage/story-reader.ts'
 import { createApp } from './app.ts'
 import { ENDPOINTS } from './openapi.ts'
 
@@ -19,6 +20,7 @@ const app = createApp({
   exports: {} as ExportRepository,
   stats: {} as StatsRepository,
   graph: {} as GraphRepository,
+  stories: {} as StoryReader,
   database: 'pglite',
   version: '9.9.9',
 })

@@ -13,7 +13,7 @@ import * as contract from './contract.ts'
 
 /** One endpoint of the API. */
 export interface Endpoint {
-  readonly method: 'get' | 'post'
+  readonly method: 'get' | 'post' | 'delete'
   /** Hono path syntax (`/api/documents/:id`). */
   readonly path: string
   readonly summary: string
@@ -100,6 +100,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: [400],
   },
   {
+    method: 'get',
+    path: '/api/documents/:id/story',
+    tag: 'documents',
+    summary: 'The other documents of the same story: reprints, re-edited versions, copies',
+    params: { id: 'document id' },
+    response: contract.StoryResponse,
+    errors: [400, 404],
+  },
+  {
     method: 'post',
     path: '/api/screen',
     tag: 'screening',
@@ -172,6 +181,40 @@ export const ENDPOINTS: readonly Endpoint[] = [
     body: contract.EntityUndoRequest,
     response: contract.EntityLogResponse,
     errors: [400, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/watch-subjects',
+    tag: 'alerts',
+    summary: 'Watches an entity, a name (any script) or a saved search for new documents',
+    body: contract.WatchSubjectRequest,
+    response: contract.WatchSubjectResponse,
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/watch-subjects',
+    tag: 'alerts',
+    summary: 'Every watch subject, with the number of alerts it has',
+    response: contract.WatchSubjectListResponse,
+  },
+  {
+    method: 'delete',
+    path: '/api/watch-subjects/:id',
+    tag: 'alerts',
+    summary: 'Stops watching a subject (its alerts go with it)',
+    params: { id: 'watch subject id' },
+    response: contract.WatchSubjectDeleteResponse,
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/alerts',
+    tag: 'alerts',
+    summary: 'Alerts (new documents matching a subject), newest first, with webhook delivery',
+    query: contract.AlertListQuery,
+    response: contract.AlertListResponse,
+    errors: [400],
   },
 ]
 

@@ -9,12 +9,14 @@ import {
   MapResponse,
   SearchResponse,
   StatsResponse,
+  StoryResponse,
 } from '#api/contract.ts'
 import { loadConfig } from '#config/config.ts'
 import type { RawDoc } from '#core/document.ts'
 import { bootstrap, type Runtime } from '#src/bootstrap.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
+import { createStoryRepository } from '#storage/story-repository.ts'
 import { testBackends } from '../helpers/test-database.ts'
 
 function raw(id: string, text: string, published = '2025-03-14'): RawDoc {
@@ -297,6 +299,35 @@ for (const backend of await testBackends()) {
         around.nodes.some((n) => n.id === edge.target),
         'its neighbour comes along',
       )
+    })
+
+    test('GET /api/documents/:id/story lists the other documents of the story', async () => {
+      const app = runtime.createHttpApp()
+      const stories = createStoryRepository(runtime.database.db)
+      const signature = { exactHash: 'h', minhash: new Uint32Array(4), shingles: 1, sentences: [] }
+      await stories.save(
+        'en-almaty-fraud-2',
+        { storyId: 's1', matchOf: null, kind: 'new', similarity: 1, merged: [] },
+        signature,
+      )
+      await stories.save(
+        'ru-almaty-fraud',
+        { storyId: 's1', matchOf: 'en-almaty-fraud-2', kind: 'near', similarity: 0.82, merged: [] },
+        signature,
+      )
+
+      const story = StoryResponse.parse(
+        await (await app.request('/api/documents/ru-almaty-fraud/story')).json(),
+      )
+      assert.deepEqual(
+        story.items.map((d) => [d.id, d.kind]),
+        [['en-almaty-fraud-2', 'new']],
+      )
+      const alone = StoryResponse.parse(
+        await (await app.request('/api/documents/kk-shymkent-drugs/story')).json(),
+      )
+      assert.deepEqual(alone.items, [])
+      assert.equal((await app.request('/api/documents/nope/story')).status, 404)
     })
 
     test('GET /api/search rejects a bad limit or cursor with invalid_input', async () => {

@@ -22,6 +22,7 @@ import {
   SearchResponse,
   type StatsQuery,
   StatsResponse,
+  StoryResponse,
 } from '#api/contract.ts'
 
 /** The part of a contract schema the client uses: parse a body, or say why it does not fit. */
@@ -86,6 +87,7 @@ export interface ApiClient {
   timeline(id: string, signal?: AbortSignal): Promise<EntityTimelineResponse>
   stats(query: Partial<StatsQuery>, signal?: AbortSignal): Promise<StatsResponse>
   graph(query: Partial<GraphQuery>, signal?: AbortSignal): Promise<GraphResponse>
+  story(id: string, signal?: AbortSignal): Promise<StoryResponse>
   screen(
     request: Partial<ScreenRequest> & { names: string[] },
     signal?: AbortSignal,
@@ -144,6 +146,8 @@ export function createApiClient(baseUrl = ''): ApiClient {
       if (query.limit) params.set('limit', String(query.limit))
       return get(`/api/entities?${params}`, EntityListResponse, signal)
     },
+    story: (id, signal) =>
+      get(`/api/documents/${encodeURIComponent(id)}/story`, StoryResponse, signal),
     graph(query, signal) {
       const params = queryParams(query)
       if (query.around) params.set('around', query.around)

@@ -251,13 +251,23 @@ async function renderDocument(): Promise<void> {
   readerPane.setAttribute('aria-busy', 'true')
   replaceChildren(readerPane, loadingView(t().opening))
   try {
-    const doc = await api.document(id, abort.signal)
+    const [doc, story] = await Promise.all([
+      api.document(id, abort.signal),
+      // A missing story is no reason to withhold the document.
+      api.story(id, abort.signal).catch(() => ({ items: [] })),
+    ])
     replaceChildren(
       readerPane,
-      documentView(doc, {
-        close: () => navigate({ ...state, doc: null }),
-        openEntity: (kind, name) => void openEntityByName(kind, name),
-      }),
+      documentView(
+        doc,
+        {
+          close: () => navigate({ ...state, doc: null }),
+          openEntity: (kind, name) => void openEntityByName(kind, name),
+          openDocument: (other) => navigate({ ...state, doc: other }),
+          documentHref: (other) => formatUiState({ ...state, doc: other }) || '?',
+        },
+        story.items,
+      ),
     )
     readerPane.scrollTop = 0
   } catch (error) {

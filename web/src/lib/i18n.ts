@@ -147,6 +147,8 @@ export interface Messages {
   readonly graphEmpty: string
   readonly graphLinks: (count: string) => string
   readonly graphHint: string
+  readonly storyTitle: (count: string) => string
+  readonly storyKind: Readonly<Record<'new' | 'exact' | 'near', string>>
 }
 
 const en: Messages = {
@@ -301,6 +303,8 @@ const en: Messages = {
   graphLinks: (count) => `${count} links`,
   graphHint:
     'Choose a node to see its links; Expand brings in everyone named with it in any document. Thicker lines: more shared documents; coloured lines: events between a subject and an agency.',
+  storyTitle: (count) => `Same story elsewhere (${count})`,
+  storyKind: { new: 'first seen', exact: 'same text', near: 'reprint or edited version' },
 }
 
 const ru: Messages = {
@@ -456,6 +460,8 @@ const ru: Messages = {
   graphLinks: (count) => `связей: ${count}`,
   graphHint:
     'Выберите узел, чтобы увидеть его связи; «Раскрыть» добавит всех, кто упоминается с ним в любых документах. Толще линия — больше общих документов; цветная — события между фигурантом и ведомством.',
+  storyTitle: (count) => `Та же новость в других источниках (${count})`,
+  storyKind: { new: 'первая публикация', exact: 'тот же текст', near: 'перепечатка или правка' },
 }
 
 const kk: Messages = {
@@ -614,6 +620,12 @@ const kk: Messages = {
   graphLinks: (count) => `байланыстар: ${count}`,
   graphHint:
     'Байланыстарын көру үшін түйінді таңдаңыз; «Кеңейту» онымен кез келген құжатта бірге аталғандардың бәрін қосады. Қалың сызық — ортақ құжаттар көп; түрлі-түсті — қатысушы мен орган арасындағы оқиғалар.',
+  storyTitle: (count) => `Басқа дереккөздердегі осы жаңалық (${count})`,
+  storyKind: {
+    new: 'алғашқы жарияланым',
+    exact: 'сол мәтін',
+    near: 'қайта басылым немесе түзетілген нұсқа',
+  },
 }
 
 const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }

@@ -4,7 +4,7 @@
  *
  * @module web/pages/document/document-page
  */
-import type { DocumentResponse } from '#api/contract.ts'
+import type { DocumentResponse, StoryResponse } from '#api/contract.ts'
 import { annotationLegend, annotationName } from '../../components/annotation-legend.ts'
 import { factList } from '../../components/fact-list.ts'
 import { h } from '../../lib/dom.ts'
@@ -18,10 +18,17 @@ export interface DocumentPageActions {
   readonly close: () => void
   /** Opens the profile of the entity a person or organisation resolved to. */
   readonly openEntity?: (kind: 'person' | 'organization', name: string) => void
+  /** Opens another document (a reprint of the same story). */
+  readonly openDocument?: (id: string) => void
+  readonly documentHref?: (id: string) => string
 }
 
 /** Builds the reader for one document. */
-export function documentView(doc: DocumentResponse, actions: DocumentPageActions): HTMLElement {
+export function documentView(
+  doc: DocumentResponse,
+  actions: DocumentPageActions,
+  story: StoryResponse['items'] = [],
+): HTMLElement {
   const body = h('div', { class: 'doc-text', lang: doc.lang }, annotatedText(doc))
   const legend = annotationLegend(doc.annotations, (type, hidden) => {
     body.classList.toggle(`hide-${type}`, hidden)
@@ -45,6 +52,7 @@ export function documentView(doc: DocumentResponse, actions: DocumentPageActions
     ),
     legend,
     factList(doc.annotations, (start) => showMention(body, start), actions.openEntity),
+    story.length ? storyList(story, actions) : null,
     body,
     h('p', { class: 'doc-footer' }, t().extractor(doc.extractorVersion)),
   )
@@ -95,4 +103,36 @@ function sourceLink(doc: DocumentResponse): HTMLElement {
     )
   }
   return h('span', { class: 'source' }, doc.source)
+}
+
+/** The other documents of the same story (reprints, edited versions), with their sources. */
+function storyList(story: StoryResponse['items'], actions: DocumentPageActions): HTMLElement {
+  const m = t()
+  return h(
+    'details',
+    { class: 'story', open: true },
+    h('summary', {}, m.storyTitle(String(story.length))),
+    h(
+      'ul',
+      {},
+      story.map((d) => {
+        const link = h('a', { href: actions.documentHref?.(d.id) ?? '?' }, d.title?.trim() || d.id)
+        link.addEventListener('click', (event) => {
+          if (!actions.openDocument || event.metaKey || event.ctrlKey || event.button !== 0) return
+          event.preventDefault()
+          actions.openDocument(d.id)
+        })
+        return h(
+          'li',
+          {},
+          link,
+          h(
+            'span',
+            { class: 'hint' },
+            ` — ${d.source}, ${formatPublished(d.published)}, ${m.storyKind[d.kind]}${d.kind === 'near' ? ` (${Math.round(d.similarity * 100)}%)` : ''}`,
+          ),
+        )
+      }),
+    ),
+  )
 }

@@ -147,10 +147,13 @@ export function titleAt(
   }
   // Title before the name.
   let b = m.tokenStart - 1
-  if (b >= 0 && tokens[b]!.text === '.') b-- // "Mr." / "г-н."
-  // An apposition before the name: "the judge of the court of Kostanay, Merey Amanzhulov, ruled".
-  if (b > 0 && tokens[b]!.text === ',' && lang !== 'kk' && !taken?.[b - 1]) {
-    return titleAt(text, tokens, { ...m, tokenStart: b }, lang, taken)
+  for (;;) {
+    if (b >= 0 && tokens[b]!.text === '.') b-- // "Mr." / "г-н."
+    // An apposition before the name: "the judge of the court of Kostanay, Merey Amanzhulov,
+    // ruled": the title is read from before the comma. A loop, not a call per comma: a run of
+    // thousands of commas must not overflow the stack.
+    if (b > 0 && tokens[b]!.text === ',' && lang !== 'kk' && !taken?.[b - 1]) b--
+    else break
   }
   const end = b
   let k = b

@@ -118,6 +118,13 @@ interface Head<V> {
   readonly roots: readonly Root<V>[] | undefined
 }
 
+const PAIR_SLOTS = 1 << 20
+
+/** A slot for a pair of letters (see `pairOf`) in a set of `PAIR_SLOTS` bits. */
+function pairSlot(pair: number): number {
+  return (pair ^ (pair >>> 12)) & (PAIR_SLOTS - 1)
+}
+
 /** A bit for a word length; lengths from 31 on share one. */
 function lengthBit(length: number): number {
   return 1 << Math.min(length, 31)
@@ -127,6 +134,8 @@ class Matcher<V> implements TriggerMatcher<V> {
   private readonly exact: ReadonlyMap<string, readonly Compiled<V>[]>
   private readonly heads: ReadonlyMap<number, Head<V>>
   private readonly oneLetterRoots: ReadonlyMap<number, readonly Root<V>[]>
+  /** The slots of every pair of `heads`, as a set of bits: most words are ruled out there. */
+  private readonly pairBits = new Uint32Array(PAIR_SLOTS >>> 5)
 
   constructor(
     exact: ReadonlyMap<string, readonly Compiled<V>[]>,
@@ -136,6 +145,10 @@ class Matcher<V> implements TriggerMatcher<V> {
     this.exact = exact
     this.heads = heads
     this.oneLetterRoots = oneLetterRoots
+    for (const pair of heads.keys()) {
+      const slot = pairSlot(pair)
+      this.pairBits[slot >>> 5]! |= 1 << (slot & 31)
+    }
   }
 
   match(text: string, scan: WordScan): WordMatch<V>[] {
@@ -143,10 +156,16 @@ class Matcher<V> implements TriggerMatcher<V> {
     const norms = scan.norms
     const n = norms.length
     const anyOneLetter = this.oneLetterRoots.size > 0
+    const bits = this.pairBits
     for (let i = 0; i < n; ) {
       const norm = norms[i]!
-      const head = this.heads.get(pairOf(norm))
-      const short = anyOneLetter ? this.oneLetterRoots.get(norm.charCodeAt(0)) : undefined
+      // The pair of first letters, as `pairOf` (inlined: this loop runs for every word, and
+      // most of the stage's documents pass before the engine compiles it).
+      const first = norm.charCodeAt(0)
+      const pair = norm.length > 1 ? first * 0x10001 + norm.charCodeAt(1) + 1 : first * 0x10001
+      const slot = pairSlot(pair)
+      const head = (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0 ? this.heads.get(pair) : undefined
+      const short = anyOneLetter ? this.oneLetterRoots.get(first) : undefined
       if (head === undefined && short === undefined) {
         i++
         continue

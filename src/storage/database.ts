@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
-import { Kysely, Migrator, PostgresDialect } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { AppError } from '#core/errors.ts'
 import { lockDataDir } from './data-dir-lock.ts'
@@ -167,12 +167,22 @@ export async function migrateToLatest(
   db: Kysely<Database>,
   options: { readonly schema?: string } = {},
 ): Promise<MigrationReport> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
-    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  // Several processes starting at once (N workers, API servers) migrate one after another under
+  // a session advisory lock keyed by the schema: the first applies, the others find it done.
+  const { error, results = [] } = await db.connection().execute(async (conn) => {
+    const key = sql`hashtext('tergeu:migrate:' || coalesce(${options.schema ?? null}::text, current_schema()))`
+    await sql`select pg_advisory_lock(${key})`.execute(conn)
+    try {
+      const migrator = new Migrator({
+        db: conn,
+        provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+        ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+      })
+      return await migrator.migrateToLatest()
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn)
+    }
   })
-  const { error, results = [] } = await migrator.migrateToLatest()
   const failed = results.find((r) => r.status === 'Error')
   if (error) {
     const name = failed ? ` ${failed.migrationName}` : ''

@@ -12,6 +12,8 @@ import * as createPersonNameKeys from './202611222230-create-person-name-keys.ts
 import * as createSiteFurniture from './202611230000-create-site-furniture.ts'
 import * as createEntities from './202611230100-create-entities.ts'
 import * as createWatchlists from './202611230110-create-watchlists.ts'
+import * as createAlerts from './202611230200-create-alerts.ts'
+import * as createJobs from './202611230300-create-jobs.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -22,4 +24,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611230000-create-site-furniture': createSiteFurniture,
   '202611230100-create-entities': createEntities,
   '202611230110-create-watchlists': createWatchlists,
+  '202611230200-create-alerts': createAlerts,
+  '202611230300-create-jobs': createJobs,
 }

@@ -121,6 +121,12 @@ export interface Runtime {
     docs: Iterable<RawDoc> | AsyncIterable<RawDoc>,
     options?: IngestOptions,
   ): Promise<IngestReport>
+  /**
+   * Runs the current extractor again over a stored document's text (title and format kept) and
+   * stores the new facts; entities are not resolved here (a `resolve` job does it). Resolves to
+   * `missing` when no such document is stored.
+   */
+  reextract(docId: string): Promise<SaveResult['status'] | 'missing'>
   /** Builds the HTTP app over this runtime; `staticRoot` serves a built web UI. */
   createHttpApp(options?: {
     readonly staticRoot?: string
@@ -273,6 +279,29 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         failed: report.failed.map((f) => ({ id: f.docId, stage: f.stage, reason: f.message })),
         diagnostics: report.diagnostics,
       }
+    },
+    async reextract(docId) {
+      const stored = await documents.findById(docId)
+      if (!stored) return 'missing'
+      // The original markup is not kept: the stored cleaned text is the input (offsets stay).
+      const { doc } = await pipeline.run({
+        id: stored.id,
+        source: stored.source,
+        url: stored.url,
+        format: 'text',
+        raw: stored.text,
+        published: stored.published,
+      })
+      const extracted: ExtractedDoc = { ...doc, title: stored.title, format: stored.format }
+      const annotations = [
+        ...toAnnotations(extracted, { stageVersions }),
+        ...paragraphLanguageAnnotations(extracted, stageVersions['detect-language'] ?? 1),
+      ]
+      const saved = await documents.save(extracted, {
+        annotations,
+        extractorVersion: pipeline.version,
+      })
+      return saved.status
     },
     createHttpApp(appOptions = {}) {
       return createApp({

@@ -13,11 +13,14 @@ import { ingestCommand } from './commands/ingest.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { namesCommand } from './commands/names.ts'
 import { ratesCommand } from './commands/rates.ts'
+import { reprocessCommand } from './commands/reprocess.ts'
 import { screenCommand } from './commands/screen.ts'
 import { searchCommand } from './commands/search.ts'
 import { serveCommand } from './commands/serve.ts'
 import { startCommand } from './commands/start.ts'
 import { watchCommand } from './commands/watch.ts'
+import { workerCommand } from './commands/worker.ts'
+import { jobsCommand } from './commands/worker-jobs.ts'
 
 const COMMANDS: readonly Command[] = [
   extractCommand,
@@ -33,6 +36,9 @@ const COMMANDS: readonly Command[] = [
   screenCommand,
   entitiesCommand,
   watchlistsCommand,
+  workerCommand,
+  jobsCommand,
+  reprocessCommand,
 ]
 
 function help(): string {

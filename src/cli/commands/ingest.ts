@@ -31,6 +31,8 @@ options:
   --progress           report progress even when stderr is not a terminal: one line a second
                        ("progress 120/300 documents, 24.0 docs/s, ETA 0:07"), for logs
   --urls FILE          fetch and ingest the URLs listed in FILE
+  --queue              queue the documents (or URLs) as jobs for "tergeu worker" instead of
+                       processing them here (on the embedded database: then work through them)
   --allow-address CIDR, --host-delay MS, --max-bytes N
                        fetch options, as in "tergeu watch --help"
 ${describeConfigFlags(['database-url', 'data-dir'])}
@@ -60,12 +62,23 @@ export const ingestCommand: Command = {
         'allow-address': { type: 'string', multiple: true },
         'host-delay': { type: 'string' },
         'max-bytes': { type: 'string' },
+        queue: { type: 'boolean' },
         ...CONFIG_FLAGS,
       },
     })
     if (values.help) {
       io.stdout.write(`${USAGE}\n`)
       return EXIT.ok
+    }
+    if (values.queue) {
+      // Queued for `tergeu worker` instead (decision 0010); loaded lazily like watch.ts.
+      const { ingestQueued } = await import('./worker-jobs.ts')
+      return ingestQueued(io, args, {
+        paths: positionals,
+        urlsFile: values.urls,
+        json: values.json,
+        fetchValues: values,
+      })
     }
     if (values.urls !== undefined) return ingestUrlList(values.urls, values, io, args)
     if (positionals.length === 0) throw new UsageError('no input files or folders given')

@@ -261,6 +261,8 @@ export async function pollFeeds(
     readonly now?: Date
     /** New items fetched per feed and poll, newest first (default 200). */
     readonly maxItemsPerPoll?: number
+    /** Stores the new items instead of {@link ingestUrls} (`watch --queue` queues fetch jobs). */
+    readonly ingestUrls?: typeof ingestUrls
   },
 ): Promise<PollReport> {
   const now = options.now ?? new Date()
@@ -334,7 +336,7 @@ export async function pollFeeds(
     const fresh = (await options.feeds.unseen(feed.url, [...byUrl.keys()]))
       .sort((a, b) => (byUrl.get(b)?.published ?? '').localeCompare(byUrl.get(a)?.published ?? ''))
       .slice(0, options.maxItemsPerPoll ?? 200)
-    const report = await ingestUrls(runtime, fresh, {
+    const report = await (options.ingestUrls ?? ingestUrls)(runtime, fresh, {
       ...options,
       index,
       feedUrl: feed.url,
@@ -433,6 +435,8 @@ stderr (feeds read, documents added, failures counted by reason); on a terminal 
 options:
   --once                poll once and exit
   --json                print each round's report as JSON on stdout (one line a round)
+  --queue               queue the new items as fetch jobs for "tergeu worker" (on the
+                        embedded database this process then fetches them itself)
 ${FETCH_FLAGS_HELP}
 ${describeConfigFlags(['database-url', 'data-dir'])}
   -h, --help            this help
@@ -450,6 +454,7 @@ export const watchCommand: Command = {
       options: {
         once: { type: 'boolean' },
         json: { type: 'boolean' },
+        queue: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         ...FETCH_FLAGS,
         ...CONFIG_FLAGS,
@@ -471,14 +476,21 @@ export const watchCommand: Command = {
       const stories = createStoryRepository(runtime.database.db)
       for (;;) {
         const progress = createPollProgress(io)
+        const queued = values.queue ? await import('./worker-run.ts') : null
         const report = await pollFeeds(runtime, {
           fetcher,
           feeds,
           stories,
           signal: controller.signal,
           onProgress: progress.onProgress,
+          ...(queued ? { ingestUrls: queued.enqueueUrls } : {}),
         })
         progress.done()
+        // Queued items are fetched by `tergeu worker`; the embedded database has none but this.
+        if (queued && runtime.database.kind === 'pglite') {
+          const { drainInProcess } = await import('./worker-jobs.ts')
+          await drainInProcess(runtime, io, '', { fetchValues: values })
+        }
         // Documents a killed earlier round stored but did not resolve (see decision 0007).
         await runtime.entities.sync()
         writeReport(io, report, values.json === true)

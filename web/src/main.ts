@@ -80,6 +80,9 @@ const searchActions = {
   loadMore: (cursor: string) => api.search({ ...searchQuery(state), cursor }),
 }
 
+/** A phone-width screen, where results come before the refine panel. */
+const narrow = window.matchMedia('(max-width: 700px)')
+
 const setView = (view: UiState['view']) => navigate({ ...state, view: view ?? null, doc: null })
 
 const mapActions = {
@@ -225,7 +228,9 @@ async function renderResults(): Promise<void> {
     replaceChildren(
       resultsPane,
       viewSwitch(state.view, setView),
-      facetPanel(response.facets, state, facetActions, response.within?.name),
+      facetPanel(response.facets, state, facetActions, response.within?.name, {
+        collapsed: narrow.matches,
+      }),
       resultsView(state.q, response, state.doc, searchActions),
     )
   } catch (error) {

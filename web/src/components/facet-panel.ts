@@ -63,8 +63,11 @@ export function facetPanel(
   actions: FacetActions & { readonly setLang: (lang: Lang | null) => void },
   /** The display name of the `within` area, as the server gave it. */
   withinName?: string,
-  /** `compact`: closed unless a filter is on, and no sort (the map view). */
-  options: { readonly compact?: boolean } = {},
+  /**
+   * `compact`: closed unless a filter is on, and no sort (map, charts, network); `collapsed`:
+   * closed unless a filter is on (a phone, where the results should come first).
+   */
+  options: { readonly compact?: boolean; readonly collapsed?: boolean } = {},
 ): HTMLElement {
   const m = t()
   const active = Object.entries(state.filters ?? {}).filter(([, v]) => v) as [FilterKey, string][]
@@ -152,7 +155,10 @@ export function facetPanel(
 
   return h(
     'details',
-    { class: 'facets-panel', open: !options.compact || active.length > 0 },
+    {
+      class: 'facets-panel',
+      open: !(options.compact || options.collapsed) || active.length > 0,
+    },
     h('summary', {}, m.facetsLabel),
     chips,
     h(

@@ -37,7 +37,7 @@ import {
   isPatronymic,
   patronymicNominative,
 } from './name-data.ts'
-import { isSpace, SLOT_NAME_WORD, SLOT_TITLE_CASE, scratchBytes } from './scan.ts'
+import { isSpace, SLOT_NAME_WORD, scratchBytes } from './scan.ts'
 
 /** A surname as read in one mention. */
 export interface SurnamePart {
@@ -327,37 +327,36 @@ function unknownWordMayBeName(word: string, cue: CueRole | 'honorific', cueToken
 }
 
 /**
- * Flags the tokens of Title Case lines (English headlines, listing pages): lines of three or more
- * longer words nearly all capitalised.
+ * Tells whether a token lies on a Title Case line (English headlines, listing pages): a line of
+ * three to fourteen longer words nearly all capitalised. Asked only where a name was found, so a
+ * line is read when first asked about; asked in text order, the last line read is kept.
  */
-function markTitleCaseLines(text: string, tokens: readonly Token[]): Uint8Array {
-  const flags = scratchBytes(SLOT_TITLE_CASE, tokens.length)
-  let lineStart = 0
-  let long = 0
-  let caps = 0
-  const close = (to: number) => {
+function titleCaseLines(text: string, tokens: readonly Token[]): (i: number) => boolean {
+  const lineBreakBefore = (k: number) => hasNewline(text, tokens[k - 1]!.end, tokens[k]!.start)
+  let from = -1
+  let to = -1
+  let flag = false
+  return (i) => {
+    if (i >= from && i < to) return flag
+    from = i
+    while (from > 0 && !lineBreakBefore(from)) from--
+    to = i + 1
+    while (to < tokens.length && !lineBreakBefore(to)) to++
+    let long = 0
+    let caps = 0
+    for (let k = from; k < to; k++) {
+      const t = tokens[k]!
+      if (t.isWord && t.text.length >= 4 && startsWithLetter(t.text)) {
+        long++
+        if (startsUpper(t.text)) caps++
+      }
+    }
     // Headlines are short and carry no verb of speech; a long official paragraph full of titles
-    // ("Minister of Internal Affairs ... said the Spokesperson ...") is not one. The verbs are
-    // looked up only on lines that qualify otherwise: few do, and this runs on every token.
-    if (long < 3 || long > 14 || caps / long < 0.8) return
-    for (let k = lineStart; k < to; k++) if (isSpeechCue(tokens[k]!.norm)) return
-    flags.fill(1, lineStart, to)
+    // ("Minister of Internal Affairs ... said the Spokesperson ...") is not one.
+    flag = long >= 3 && long <= 14 && caps / long >= 0.8
+    for (let k = from; flag && k < to; k++) if (isSpeechCue(tokens[k]!.norm)) flag = false
+    return flag
   }
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    if (i > 0 && hasNewline(text, tokens[i - 1]!.end, t.start)) {
-      close(i)
-      lineStart = i
-      long = 0
-      caps = 0
-    }
-    if (t.isWord && t.text.length >= 4 && startsWithLetter(t.text)) {
-      long++
-      if (startsUpper(t.text)) caps++
-    }
-  }
-  close(tokens.length)
-  return flags
 }
 
 /** A gap that may sit inside a name: at most two spaces, no line break. */
@@ -525,7 +524,7 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
 
   // A word that can be part of a name run.
   // Each token is judged once (runs and their starts ask about the same tokens).
-  const titleCaseLine = markTitleCaseLines(text, tokens)
+  const titleCaseLineAt = titleCaseLines(text, tokens)
   // 0 not asked yet, 1 a name word, 2 not one.
   const nameWordMemo = scratchBytes(SLOT_NAME_WORD, n)
   const nameWordAt = (i: number): boolean => {
@@ -610,7 +609,8 @@ export function findNameMentions(input: RecogniseInput): NameMention[] {
     // tell a name (`Aset Magauov`) from a phrase (`Arman Cinema Renovated`).
     if (m) {
       for (const x of m)
-        if ((!titleCaseLine[i] || x.surname?.strong || x.initials) && !agencyByline(x)) out.push(x)
+        if ((!titleCaseLineAt(i) || x.surname?.strong || x.initials) && !agencyByline(x))
+          out.push(x)
     }
     i = Math.max(next, i + 1)
   }

@@ -208,5 +208,4 @@ export function scratchBytes(slot: number, n: number): Uint8Array {
 /** The scratch slots of the stage, one per array in use at the same time. */
 export const SLOT_BLOCKED = 0
 export const SLOT_TAKEN = 1
-export const SLOT_TITLE_CASE = 2
-export const SLOT_NAME_WORD = 3
+export const SLOT_NAME_WORD = 2

@@ -7,6 +7,11 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import type { Hono } from 'hono'
+import {
+  type AlertDelivery,
+  createAlertDelivery,
+  type DeliveryReport,
+} from '#api/alert-delivery.ts'
 import { createApp } from '#api/app.ts'
 import type { Config } from '#config/config.ts'
 import type { Diagnostic } from '#core/diagnostic.ts'
@@ -16,6 +21,7 @@ import { paragraphLanguageAnnotations } from '#pipeline/ingest/paragraph-languag
 import { toAnnotations } from '#pipeline/output/annotations.ts'
 import type { Pipeline } from '#pipeline/pipeline.ts'
 import { runBatch } from '#pipeline/run-batch.ts'
+import { type AlertRepository, createAlertRepository } from '#storage/alert-repository.ts'
 import {
   type DatabaseHandle,
   type MigrationReport,
@@ -33,11 +39,11 @@ import {
 } from '#storage/document-repository-furniture.ts'
 import { createEntityRepository, type EntityRepository } from '#storage/entity-repository.ts'
 import { createExportRepository } from '#storage/export-repository.ts'
+import { createGraphRepository } from '#storage/graph-repository.ts'
 import {
   createScreeningRepository,
   type ScreeningRepository,
 } from '#storage/screening-repository.ts'
-import { createGraphRepository } from '#storage/graph-repository.ts'
 import { createSearchRepository, type SearchRepository } from '#storage/search-repository.ts'
 import { createStatsRepository } from '#storage/stats-repository.ts'
 import { createStoryReader } from '#storage/story-reader.ts'
@@ -112,6 +118,10 @@ export interface Runtime {
   readonly screening: ScreeningRepository
   /** Entities resolved across documents; each stored document is resolved as it is saved. */
   readonly entities: EntityRepository
+  /** Watch subjects and alerts; each stored document is checked against the subjects. */
+  readonly alerts: AlertRepository
+  /** Delivers the alerts due to the configured webhook; `null` when none is configured. */
+  deliverAlerts(): Promise<DeliveryReport | null>
   readonly pipeline: Pipeline<RawDoc, ExtractedDoc>
   readonly version: string
   /** What `migrate` applied on open (empty when `migrate: false` or already up to date). */
@@ -178,6 +188,21 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   const screening = createScreeningRepository(database.db)
   const entities = createEntityRepository(database.db)
   const furniture = createFurnitureRepository(database.db)
+  const alerts = createAlertRepository(database.db)
+  let delivery: AlertDelivery | null = null
+  try {
+    const webhook = config.alerts?.webhook
+    if (webhook)
+      delivery = createAlertDelivery(alerts, {
+        url: webhook.url,
+        secret: webhook.secret,
+        timeoutMs: webhook.timeoutMs,
+        addresses: { allow: webhook.allowAddresses },
+      })
+  } catch (error) {
+    await database.close()
+    throw error
+  }
   const pipeline = createDefaultPipeline()
   const stageVersions = Object.fromEntries(pipeline.stages.map((s) => [s.name, s.version]))
 
@@ -187,6 +212,8 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
     search,
     screening,
     entities,
+    alerts,
+    deliverAlerts: async () => (delivery ? delivery.deliverDue() : null),
     pipeline,
     version: VERSION,
     migrations,
@@ -264,6 +291,9 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
           if (saved.status === 'added' || saved.status === 'updated')
             await entities.resolveDocument(saved.id)
           addTiming(timings, 'resolve', t1)
+          // Alerts for the watch subjects this version matches (once per subject and document).
+          if (saved.status === 'added' || saved.status === 'updated')
+            await alerts.checkDocuments([saved.id])
         },
         onProgress: (n) => {
           batchDone = n
@@ -271,6 +301,8 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         },
         ...(ingestOptions.signal ? { signal: ingestOptions.signal } : {}),
       })
+      // The run's new alerts (and any left from earlier runs) go to the webhook.
+      if (delivery) await delivery.deliverDue()
       return {
         added,
         updated,
@@ -309,6 +341,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         search,
         screening,
         entities,
+        alerts,
         exports: createExportRepository(database.db),
         stats: createStatsRepository(database.db),
         graph: createGraphRepository(database.db),

@@ -518,7 +518,11 @@ export type EntityLogListResponse = z.infer<typeof EntityLogListResponse>
  */
 export const WatchSubjectRequest = z
   .object({
-    entity: z.string().trim().regex(/^\d{1,18}$/, 'an entity id').optional(),
+    entity: z
+      .string()
+      .trim()
+      .regex(/^\d{1,18}$/, 'an entity id')
+      .optional(),
     name: z.string().trim().min(1).max(300).optional(),
     search: z.string().trim().min(1).max(2000).optional().describe('a search query string'),
   })
@@ -555,7 +559,10 @@ export type WatchSubjectDeleteResponse = z.infer<typeof WatchSubjectDeleteRespon
 
 /** `GET /api/alerts` query. */
 export const AlertListQuery = z.object({
-  subject: z.string().regex(/^\d{1,18}$/, 'a subject id').optional(),
+  subject: z
+    .string()
+    .regex(/^\d{1,18}$/, 'a subject id')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(40).optional().describe('opaque cursor from nextCursor'),
 })

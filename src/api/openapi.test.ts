@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import type { AlertRepository } from '#storage/alert-repository.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
@@ -21,6 +22,7 @@ const app = createApp({
   stats: {} as StatsRepository,
   graph: {} as GraphRepository,
   stories: {} as StoryReader,
+  alerts: {} as AlertRepository,
   database: 'pglite',
   version: '9.9.9',
 })

@@ -5,6 +5,7 @@
  */
 import { isAppError } from '#core/errors.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from './command.ts'
+import { alertsCommand } from './commands/alerts.ts'
 import { entitiesCommand } from './commands/entities.ts'
 import { watchlistsCommand } from './commands/entities-watchlists.ts'
 import { extractCommand } from './commands/extract.ts'
@@ -39,6 +40,7 @@ const COMMANDS: readonly Command[] = [
   workerCommand,
   jobsCommand,
   reprocessCommand,
+  alertsCommand,
 ]
 
 function help(): string {

@@ -16,6 +16,17 @@ export interface Config {
     | { readonly kind: 'postgres'; readonly url: string }
   readonly api: { readonly port: number; readonly host: string }
   readonly log: { readonly level: LogLevel }
+  /** Alert delivery; absent when no webhook is configured (alerts are still recorded). */
+  readonly alerts?: {
+    readonly webhook: {
+      readonly url: string
+      /** Key of the HMAC-SHA256 signature header. */
+      readonly secret: string
+      readonly timeoutMs: number
+      /** Non-public networks (CIDRs) the webhook may reach, as `--allow-address` for fetching. */
+      readonly allowAddresses: readonly string[]
+    }
+  }
 }
 
 /** Log levels, quietest last. */
@@ -67,6 +78,33 @@ export const SETTINGS: readonly Setting[] = [
     description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
     default: 'info',
   },
+  {
+    env: 'TERGEU_WEBHOOK_URL',
+    flag: 'webhook-url',
+    description:
+      'Alerts are POSTed as JSON to this http(s) URL (private and loopback addresses refused unless allowed). Unset: alerts are only recorded.',
+    default: null,
+  },
+  {
+    env: 'TERGEU_WEBHOOK_SECRET',
+    flag: 'webhook-secret',
+    description:
+      'Key of the x-tergeu-signature header (HMAC-SHA256 of "timestamp.body"); required with TERGEU_WEBHOOK_URL, 16 characters or more.',
+    default: null,
+  },
+  {
+    env: 'TERGEU_WEBHOOK_TIMEOUT_MS',
+    flag: 'webhook-timeout-ms',
+    description: 'Milliseconds one webhook delivery attempt may take.',
+    default: '10000',
+  },
+  {
+    env: 'TERGEU_WEBHOOK_ALLOW_ADDRESS',
+    flag: 'webhook-allow-address',
+    description:
+      'Comma-separated non-public networks the webhook may reach (e.g. 127.0.0.1/32 for a local receiver).',
+    default: null,
+  },
 ]
 
 const postgresUrl = z
@@ -85,6 +123,22 @@ const Schema = z.object({
     .default(8080),
   TERGEU_HOST: z.string().min(1).default('127.0.0.1'),
   TERGEU_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TERGEU_WEBHOOK_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL')
+    .refine((s) => URL.canParse(s), 'is not a valid URL')
+    .optional(),
+  TERGEU_WEBHOOK_SECRET: z.string().min(16, 'must have 16 characters or more').optional(),
+  TERGEU_WEBHOOK_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(100, 'must be 100 or more')
+    .max(120_000, 'must be 120000 or less')
+    .default(10_000),
+  TERGEU_WEBHOOK_ALLOW_ADDRESS: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/]+(?:\s*,\s*[0-9a-fA-F.:/]+)*$/, 'must be CIDRs separated by commas')
+    .optional(),
 })
 
 /** The parseArgs option table of every config flag; commands spread it into their own. */
@@ -119,6 +173,8 @@ export function loadConfig(
     else if (value === true) problems.push(`--${s.flag} needs a value`)
   }
   const parsed = Schema.safeParse(input)
+  if (parsed.success && parsed.data.TERGEU_WEBHOOK_URL && !parsed.data.TERGEU_WEBHOOK_SECRET)
+    problems.push('TERGEU_WEBHOOK_SECRET (--webhook-secret) is required with TERGEU_WEBHOOK_URL')
   if (!parsed.success || problems.length > 0) {
     const issues = parsed.success ? [] : parsed.error.issues
     problems.push(
@@ -140,6 +196,21 @@ export function loadConfig(
       : { kind: 'pglite', dataDir: c.TERGEU_DATA_DIR },
     api: { port: c.TERGEU_PORT, host: c.TERGEU_HOST },
     log: { level: c.TERGEU_LOG_LEVEL },
+    ...(c.TERGEU_WEBHOOK_URL && c.TERGEU_WEBHOOK_SECRET
+      ? {
+          alerts: {
+            webhook: {
+              url: c.TERGEU_WEBHOOK_URL,
+              secret: c.TERGEU_WEBHOOK_SECRET,
+              timeoutMs: c.TERGEU_WEBHOOK_TIMEOUT_MS,
+              allowAddresses: (c.TERGEU_WEBHOOK_ALLOW_ADDRESS ?? '')
+                .split(',')
+                .map((a) => a.trim())
+                .filter((a) => a !== ''),
+            },
+          },
+        }
+      : {}),
   }
 }
 

@@ -47,7 +47,8 @@ export const COUNT_NOUNS: readonly CountNoun[] = [
   ),
   ...strong('violations', 'violations нарушени бұзушылық'),
   ...strong('points', 'point points балл баллов ұпай'),
-  ...strong('cases', 'case дел уголовных факт іс ісі істер фактісі фактілер'),
+  // Kazakh "дерек" (a recorded fact, i.e. a case): "64 контрабанда дерегі", "1 140 дерегі".
+  ...strong('cases', 'case дел уголовных факт іс ісі істер фактісі фактілер дерек дерег'),
   ...strong('investigations', 'investigation расследован тергеу'),
   ...weak('sentences', 'sentences verdict приговор үкім'),
   ...strong('complaints', 'complaint жалоб обращен арыз шағым'),
@@ -74,6 +75,8 @@ export const COUNT_NOUNS: readonly CountNoun[] = [
   ...weak('laboratories', 'laborator лаборатор нарколаборатор зертхана'),
   ...weak('websites', 'website site сайт'),
   ...weak('chats', 'chat чат'),
+  // Joint operations and raids counted over a period ("3 joint operations in 2025").
+  ...weak('operations', 'operations операци операция'),
   ...weak('calls', 'call звонк вызов қоңырау'),
   ...strong('protocols', 'протокол хаттама'),
   ...weak('arrests', 'арест'),

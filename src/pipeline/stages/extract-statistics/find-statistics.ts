@@ -278,6 +278,8 @@ class Scanner {
   carried: string | null = null
   carriedAge = 99
   carriable = false
+  // The year a summing-up lead names ("итоги 2025 года", "2025 жылдың қорытындысы").
+  summaryYear: string | null = null
   // Paragraph breaks are checked only in the gap since the previous sentence (linear time).
   lastEnd = 0
   samePara = false
@@ -304,6 +306,10 @@ class Scanner {
   aggregateMemo: boolean | undefined
   singleMemo: boolean | undefined
   pronounMemo: boolean | undefined
+  /** The first comparison base of the sentence ("compared with 2024"), if any. */
+  compareBase: YearCue | null = null
+  /** Set by periodAt: the period is a year stated right after the figure ("47.8% in 2023"). */
+  explicitYear = false
   /** Per number, see {@link Scanner.comparison}. */
   comparisonMemo: boolean | undefined
 
@@ -415,6 +421,7 @@ class Scanner {
     const { s, base, cues, forPeriod, refYear } = this
     const rel = pos - this.start
     const series = nearestYear(s, rel)
+    this.explicitYear = series !== undefined
     if (series !== undefined) return series
     // "up one point since 2023": a change from that year to the current one.
     const since = SINCE_AFTER_RE.exec(after)?.[1]
@@ -426,8 +433,8 @@ class Scanner {
     if (base.stated && base.period?.includes('/')) return base.period
     // "compared with 51 in the same period of 2024": a comparison figure takes the year after it.
     const y = compared
-      ? (cueYearAfterInClause(forPeriod, cues, rel) ?? cueYearBefore(cues, rel))
-      : (cueYearBefore(cues, rel) ?? cueYearAfterInClause(forPeriod, cues, rel))
+      ? (cueYearAfterInClause(forPeriod, cues, rel) ?? cueYearBefore(cues, rel, forPeriod))
+      : (cueYearBefore(cues, rel, forPeriod) ?? cueYearAfterInClause(forPeriod, cues, rel))
     if (y !== undefined) return y
     // Years stated elsewhere in the sentence belong to another clause.
     if (base.fromYear) return this.carrying() ? this.carried : null
@@ -449,7 +456,13 @@ class Scanner {
     // OPEN_RE and PUBLICATION_RE name a year too: without one they are not run.
     this.hasYear = HAS_YEAR_RE.test(forPeriod)
     const open = this.hasYear ? OPEN_RE.exec(forPeriod) : null
-    this.cues = this.hasYear ? yearCues(forPeriod, open) : []
+    const bases: YearCue[] = []
+    this.cues = this.hasYear ? yearCues(forPeriod, open, bases) : []
+    this.compareBase = bases[0] ?? null
+    this.anaphoraMemo = undefined
+    const paragraphBreak = /\n[ \t]*\n/u.test(this.content.slice(this.lastEnd, sentence.start))
+    this.lastEnd = sentence.end
+    if (paragraphBreak) this.samePara = false
     this.base = sentencePeriod(
       forPeriod,
       this.cues,
@@ -457,11 +470,9 @@ class Scanner {
       this.refMonth,
       this.hasYear,
       open,
+      this.summaryYear,
+      this.carrying() ? this.carried : null,
     )
-    this.anaphoraMemo = undefined
-    const paragraphBreak = /\n[ \t]*\n/u.test(this.content.slice(this.lastEnd, sentence.start))
-    this.lastEnd = sentence.end
-    if (paragraphBreak) this.samePara = false
     this.aggregateMemo = undefined
     this.singleMemo = undefined
     this.pronounMemo = undefined
@@ -594,6 +605,7 @@ class Scanner {
               this.periodAt(absStart, after.slice(pct[0].length)),
               after.slice(pct[0].length),
               before,
+              this.explicitYear,
             ),
       })
       return
@@ -687,6 +699,14 @@ class Scanner {
       !SINCE_AFTER_RE.test(nounText)
     )
       return
+    const period = base.lastYear
+      ? (seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before)))
+      : previousIfEarlier(
+          seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before)),
+          after,
+          before,
+          seriesYear !== undefined || this.explicitYear,
+        )
     hits.push({
       start: absStart,
       end: absEnd + scaleLen,
@@ -695,14 +715,21 @@ class Scanner {
       label: `${nounPhrase(nounText)}${qualifierOf(before, after)}${rangeNote}`,
       unit: noun.unit,
       text: s.slice(c.start, c.end + scaleLen),
-      period: base.lastYear
-        ? (seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before)))
-        : previousIfEarlier(
-            seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before)),
-            after,
-            before,
-          ),
+      period: this.baseInBrackets(c.start, before)
+        ? this.compareBase!.year
+        : seriesYear === undefined && !this.explicitYear && isChangeStart(s, before, after)
+          ? yearBefore(period)
+          : period,
     })
+  }
+
+  /**
+   * "14,6 пайызға аз (717 қылмыс)" after "2024 жылмен салыстырғанда": a figure in brackets after
+   * a comparison base is the base year's figure.
+   */
+  baseInBrackets(pos: number, before: string): boolean {
+    const b = this.compareBase
+    return b !== null && b.index < pos && /\(\s*$/u.test(before)
   }
 
   /** "one in four": a share. */
@@ -729,6 +756,8 @@ class Scanner {
   /** Keeps the sentence's new figures and updates what carries to the next sentences. */
   finishSentence(): void {
     const { s, base, cues, forPeriod, hits, out, seen } = this
+    // No figure kept before this sentence: its year, stated ahead of its figures, leads the page.
+    const firstFigures = out.length === 0
     // (Already a single case: nothing to test.)
     if (!this.singleContext && (this.aboutParty || OPERATION_RE.test(s) || this.pronounSubject())) {
       this.singleContext = true
@@ -766,19 +795,22 @@ class Scanner {
       base.stated &&
       base.period !== null &&
       !base.lastYear &&
-      (cues[0] === undefined || cues[0].index < 40) &&
+      (cues[0] === undefined || cues[0].index < 40 || SUMMARY_RE.test(forPeriod)) &&
       LEAD_RE.test(forPeriod) &&
       !this.isSingle()
     ) {
       // A lead that frames the release ("В 2025 году в области зарегистрировано снижение
       // преступности", "2025 жылдың қорытындысы бойынша") gives its period to the figures of
       // the next sentences, even across paragraph breaks.
+      if (SUMMARY_RE.test(forPeriod) && /^\d{4}$/u.test(base.period)) this.summaryYear = base.period
       this.carried = base.period
       this.carriedAge = 0
       this.carriable = true
     } else if (hits.length > 0 && base.stated && !framing) {
       this.carriedAge = 99
     } else if (hits.length > 0 && base.stated) {
+      // A sentence that restates the release's period ("годом ранее" against it) keeps it going.
+      const sameRelease = this.carriable && this.carrying() && base.period === this.carried
       this.carried = base.period
       this.carriedAge = 0
       // A year that opens a sentence of registered figures ("В 2025 году в области
@@ -786,8 +818,9 @@ class Scanner {
       // goes on across paragraph breaks, as one-sentence paragraphs are the rule there.
       this.carriable =
         base.reporting === true ||
+        sameRelease ||
         (cues[0] !== undefined &&
-          cues[0].index < 40 &&
+          (cues[0].index < 40 || (firstFigures && cues[0].index < firstHit)) &&
           !base.month &&
           (LEAD_RE.test(forPeriod) || aggregateCue(forPeriod)) &&
           !this.isSingle())
@@ -1242,8 +1275,35 @@ function isComparison(before: string): boolean {
 /** "was 76,000.", "составил 512", "19 400-ге жетті": a number stated as a level. */
 function isPredicate(before: string, after: string): boolean {
   return (
-    (PREDICATE_RE.test(before) && /^\s*(?:[.;,(]|$)/u.test(after)) || KK_LEVEL_AFTER_RE.test(after)
+    ((PREDICATE_RE.test(before) || CHANGE_TO_RE.test(before)) &&
+      /^\s*(?:[.;,(]|$|(?:from|с|от|against|против)\s+\d)/u.test(after)) ||
+    KK_LEVEL_AFTER_RE.test(after)
   )
+}
+
+// "rose by 6.2%, to 12,334", "снизилось на 12%, до 1 008": the level a change reached.
+const CHANGE_TO_RE =
+  /(?:fell|rose|dropped|decreased|increased|declined|grew|climbed|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|вырос\p{L}*|увеличил\p{L}*)\s+(?:by|на)\s+(?:[^.;]|\.\d){1,30}[,—–-]\s*(?:to|до)\s*$/iu
+// A verb of change in the sentence: its "from A to B" compares two periods.
+const CHANGE_VERB_RE =
+  /(?:fell|rose|dropped|decreased|increased|declined|grew|climbed|went (?:up|down)|снизил|сократил|уменьшил|вырос|увеличил|возрос|упал|төмендеді|төмендеп|азайды|азайып|өсті|өсіп|артты|артып|кеміді)/iu
+
+/**
+ * The figure a change started from: "fell to 702 from 781", "снизилось на 12% — с 1 146 до
+ * 1 008", "231-ден 198-ге дейін азайды". It is of the period before the sentence's.
+ */
+function isChangeStart(s: string, before: string, after: string): boolean {
+  const shape =
+    (/(?:from|(?<!\p{L})с|(?<!\p{L})от)\s*$/iu.test(before) &&
+      /^\s*(?:to|до)\s+\d/iu.test(after)) ||
+    /(?:to|до)\s+\d[\d\s\u00a0.,]*\s+(?:from|с|от)\s*$/iu.test(before) ||
+    /^-?(?:ден|дан|тен|тан|нен|нан)\s+\d[\d\s]*-?(?:ге|ға|ке|қа)\s+дейін/u.test(after)
+  return shape && CHANGE_VERB_RE.test(s)
+}
+
+/** The year before a `YYYY` period; other periods as they are. */
+function yearBefore(period: string | null): string | null {
+  return period !== null && /^\d{4}$/u.test(period) ? String(Number(period) - 1) : period
 }
 
 const isParenthesised = (before: string, after: string) =>
@@ -1337,6 +1397,8 @@ const SIZE_AFTER_RE =
 // Words of a statistics lead: a summing-up or a registering verb.
 const LEAD_RE =
   /по итогам|итоги|results|қорытынды|зарегистр|регистрир|recorded|registered|тіркел|статистик|statistic|криминоген|crime situation|преступност|crime rate|қылмыс(?:тық)? ахуал/iu
+// A summing-up lead: the release reports a whole past year.
+const SUMMARY_RE = /по итогам|итоги|results|қорытынды/iu
 const ANAPHORA_RE =
   /\bthese (?:cases|crimes|figures)\b|\bof them\b|\bof these\b|по этим делам|из них|в том числе|олардың|оның ішінде/iu
 const anaphoraTest = splitTester(ANAPHORA_RE)
@@ -1380,6 +1442,8 @@ const YEAR_EARLIER_RE =
 const COMPARED_BEFORE_RE =
   /(?:than|compared (?:with|to)|from|чем|сравнению с|сравнении с|относительно|против|салыстырғанда)\s+(?:\p{L}+\s+){0,2}$/iu
 const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu
+// Cheap test before LAST_YEAR_RE on a slice: every branch has one of these.
+const LAST_YEAR_HINT_RE = /year|прошл|өткен|былтыр/iu
 const LAST_N_YEARS_RE =
   /(?:over|in|during) the (?:last|past) (two|three|four|five|\d+) years|за последние (два|три|четыре|пять|\d+) год|соңғы (екі|үш|төрт|бес|\d+) жыл/iu
 const LAST_WEEK_RE = /(?:last|past) week|на прошлой неделе|за неделю|өткен апта|апта ішінде/iu
@@ -1389,7 +1453,12 @@ const SMALL: Readonly<Record<string, number>> = {
   four: 4,
   five: 5,
   два: 2,
+  двумя: 2,
+  двух: 2,
   три: 3,
+  тремя: 3,
+  трёх: 3,
+  трех: 3,
   четыре: 4,
   пять: 5,
   екі: 2,
@@ -1402,10 +1471,13 @@ const SMALL: Readonly<Record<string, number>> = {
 interface YearCue {
   readonly index: number
   readonly year: string
+  /** Opens a bracket ("41 (в 2024 году — 52)"): it dates the bracket only. */
+  readonly bracketed?: boolean
 }
 
 const CUE_BEFORE_YEAR_RE =
   /(?:\b(?:H[12]|Q[1-4]|9M)|(?<!born\s)\bin|\bduring|\bfor|\bof|\bby|end of|(?<!\p{L})в|(?<!\p{L})за|(?<!\p{L})на)\s+(?:the\s+)?(?:year\s+)?$/iu
+const KK_COMPARED_RE = /^\s*жыл(?:мен\s+салыстыр|ға\s+қарағанда)/u
 const CUE_AFTER_YEAR_RE = /^\s*(?:жыл|ж\.|году|года|год(?!\p{L})|г\.)/iu
 // CUE_BEFORE_YEAR_RE and COMPARISON_BASE_RE are anchored at the end: a cue word (at most 6 and
 // 13 characters) and then only spaces and the words of the tail ("the", "year"; "in", "в", ...).
@@ -1474,7 +1546,7 @@ function monthNumber(word: string): string | null {
  * sentence. Years of open periods ("since 2023") and of month dates ("в феврале 2025 года") are
  * left out.
  */
-function yearCues(s: string, open: RegExpExecArray | null): YearCue[] {
+function yearCues(s: string, open: RegExpExecArray | null, bases?: YearCue[]): YearCue[] {
   const out: YearCue[] = []
   // Years are rare: find them first, then look at the few characters around each one (much
   // cheaper than a cue regex tried at every position of the sentence).
@@ -1485,11 +1557,23 @@ function yearCues(s: string, open: RegExpExecArray | null): YearCue[] {
     // "8% fewer than in 2023", "по сравнению с 2024 годом": the base of a comparison is not
     // the period of the sentence's figures.
     const before = s.slice(Math.max(0, m.index - 30), m.index)
-    if (execNearEnd(COMPARISON_BASE_G, before, COMPARISON_BASE_TAIL, 13) !== null) continue
+    if (execNearEnd(COMPARISON_BASE_G, before, COMPARISON_BASE_TAIL, 13) !== null) {
+      bases?.push({ index: m.index, year })
+      continue
+    }
     const after = s.slice(m.index + 4, m.index + 14)
+    // Kazakh "2024 жылмен салыстырғанда", "2024 жылға қарағанда": compared with 2024.
+    if (
+      /^\s*жыл(?:мен|ға)(?!\p{L})/u.test(after) &&
+      KK_COMPARED_RE.test(s.slice(m.index + 4, m.index + 30))
+    ) {
+      bases?.push({ index: m.index, year })
+      continue
+    }
     const cue = execNearEnd(CUE_BEFORE_YEAR_G, before, CUE_BEFORE_YEAR_TAIL, 6)
     if (cue && !/^\s*[-–—]\s*\d/u.test(after)) {
-      out.push({ index: m.index - (before.length - cue.index), year })
+      const at = m.index - (before.length - cue.index)
+      out.push({ index: at, year, bracketed: s.charCodeAt(lastNonSpaceAt(s, at)) === 40 })
       continue
     }
     // "в октябре 2025 года", "in March 2025": a month is the period of the figures (a day
@@ -1511,6 +1595,13 @@ function yearCues(s: string, open: RegExpExecArray | null): YearCue[] {
   return out
 }
 
+/** The index of the last non-space character before `at`, or -1. */
+function lastNonSpaceAt(s: string, at: number): number {
+  let i = at - 1
+  while (i >= 0 && isJsSpace(s.charCodeAt(i))) i--
+  return i
+}
+
 /** The period a sentence states for its figures (relative ones resolved against the reference). */
 function sentencePeriod(
   s: string,
@@ -1519,6 +1610,8 @@ function sentencePeriod(
   refMonth: string | null,
   hasYear: boolean,
   openMatch: RegExpExecArray | null,
+  summaryYear: string | null = null,
+  carriedYear: string | null = null,
 ): Period {
   // Most sentences name no period at all: one cheap test spares the dozen period patterns.
   if (!hasYear && !PERIOD_HINT_RE.test(s)) return { period: null, stated: false }
@@ -1530,7 +1623,18 @@ function sentencePeriod(
   const lead = /^\s*((?:19|20)\d{2})\s+(?:has|have|saw|showed|witnessed|was|were)\b/u.exec(s)
   if (lead) return { period: lead[1]!, stated: true, fromYear: false }
   const open = openPeriod(s, openMatch)
-  const first = cues[0]
+  const first = cues[0]?.bracketed ? cues.find((c) => !c.bracketed) : cues[0]
+  // "41.3% last year against 47.8% in 2023": on a dated page a "last year" ahead of the first
+  // year cue is the period of the figures before that cue (the year is a comparison's).
+  if (first && refYear !== null && LAST_YEAR_HINT_RE.test(s.slice(0, first.index))) {
+    const lastAhead = LAST_YEAR_RE.exec(s.slice(0, first.index))
+    if (
+      lastAhead &&
+      !COMPARED_BEFORE_RE.test(s.slice(Math.max(0, lastAhead.index - 40), lastAhead.index))
+    ) {
+      return { period: String(refYear - 1), stated: true, reporting: true, lastYear: true }
+    }
+  }
   if (first) {
     return {
       period: first.year,
@@ -1576,15 +1680,20 @@ function sentencePeriod(
     return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
   }
   if (last) {
+    // An undated page that sums up a year ("2025 жылдың қорытындысы", "итоги 2025 года") is
+    // published the year after: its "last year" is that year.
     return {
-      period: refYear ? String(refYear - 1) : null,
+      period: refYear ? String(refYear - 1) : summaryYear,
       stated: true,
       reporting: true,
       lastYear: true,
     }
   }
-  // "500 краж против 620 годом ранее": the year before the current one.
-  if (YEAR_EARLIER_RE.test(s)) return { period: refYear ? String(refYear) : null, stated: true }
+  // "500 краж против 620 годом ранее": the year before the current one, which is the period
+  // the figures carry from the lead when there is one (a release of last year's results).
+  if (YEAR_EARLIER_RE.test(s)) {
+    return { period: carriedYear ?? (refYear ? String(refYear) : null), stated: true }
+  }
   return { period: null, stated: false }
 }
 
@@ -1647,6 +1756,11 @@ const EARLIER_BEFORE_RE = new RegExp(
   'iu',
 )
 
+// "63% two years earlier", "двумя годами ранее", "екі жыл бұрын": no digit or clause break
+// between the figure and the phrase.
+const YEARS_EARLIER_HINT_RE = /years|годами|года назад|лет назад|жыл бұрын/iu
+const YEARS_EARLIER_RE =
+  /^[^.;,(\d]{0,30}?(?<!\p{L})(?:(two|three|four|five|\d+) years (?:earlier|ago|before)|(двумя|тремя|двух|трёх|трех|два|три|четыре|пять|\d+) (?:годами ранее|года назад|лет назад)|(екі|үш|төрт|бес|\d+) жыл бұрын)/iu
 // Both need an EARLIER_SRC phrase (same flags): a cheap test first.
 const EARLIER_HINT_RE = new RegExp(EARLIER_SRC, 'iu')
 const earlierAfter = (after: string) => EARLIER_HINT_RE.test(after) && EARLIER_RE.test(after)
@@ -1654,20 +1768,44 @@ const earlierBefore = (before: string) =>
   EARLIER_HINT_RE.test(before) && EARLIER_BEFORE_RE.test(before)
 
 /** "against 47,010 a year earlier": the figure of the year before the sentence's year. */
-function previousIfEarlier(period: string | null, after: string, before = ''): string | null {
-  if (period === null || !/^\d{4}$/u.test(period)) return period
+function previousIfEarlier(
+  period: string | null,
+  after: string,
+  before = '',
+  explicit = false,
+): string | null {
+  // "... last year against 47.8% in 2023": a year stated at the figure is its own.
+  if (explicit || period === null || !/^\d{4}$/u.test(period)) return period
+  // "compared with 63% two years earlier": that many years before.
+  const years = YEARS_EARLIER_HINT_RE.test(after) ? YEARS_EARLIER_RE.exec(after) : null
+  if (years) {
+    const w = (years[1] ?? years[2] ?? years[3] ?? '').toLowerCase()
+    const n = SMALL[w] ?? Number(w)
+    if (n > 0) return String(Number(period) - n)
+  }
   if (!earlierAfter(after) && !earlierBefore(before)) return period
   return String(Number(period) - 1)
 }
 
 /** The year of the closest year cue before `pos` ("by 1992 that figure had risen to 58%"). */
-function cueYearBefore(cues: readonly YearCue[], pos: number): string | undefined {
+function cueYearBefore(cues: readonly YearCue[], pos: number, s = ''): string | undefined {
   let best: string | undefined
   for (const c of cues) {
     if (c.index >= pos) break
+    // "41 (в 2024 году — 52), ... — 187": a year inside closed brackets dates only what is in
+    // them.
+    if (inClosedBrackets(s, c.index, pos)) continue
     best = c.year
   }
   return best
+}
+
+/** Whether position `at` is inside brackets that close before `pos`. */
+function inClosedBrackets(s: string, at: number, pos: number): boolean {
+  const open = s.lastIndexOf('(', at)
+  if (open < 0 || s.lastIndexOf(')', at) > open) return false
+  const close = s.indexOf(')', at)
+  return close >= 0 && close < pos
 }
 
 /** The first year cue after `pos` in the same clause ("1,429 cases ... in 6 months of 2022"). */
@@ -1683,9 +1821,13 @@ function cueYearAfterInClause(
   if (/[;:(]|,\s|\s(?:although|but|while|а|но|однако)\s/iu.test(between)) return undefined
   // "1 105 краж против 1 204 в 2024 году": the year belongs to the figure nearer to it.
   // ("cases against 415 civil servants in 2023" is no comparison: a noun follows the figure.)
+  // "41.3% last year against 47.8% in 2023": a "last year" in between dates the figure itself.
   if (
     /(?:compared (?:with|to)|than|чем|versus|vs\.?)\s+\d/iu.test(between) ||
-    /(?:against|против)\s+\d[\d\s.,\u00a0]*(?:in|в|за|during)?\s*$/iu.test(between)
+    /(?:against|против)\s+\d[\d\s.,\u00a0]*(?:%|per ?cent|процент\p{L}*|пайыз\p{L}*)?\s*(?:in|в|за|during)?\s*$/iu.test(
+      between,
+    ) ||
+    (LAST_YEAR_HINT_RE.test(between) && LAST_YEAR_RE.test(between))
   ) {
     return undefined
   }

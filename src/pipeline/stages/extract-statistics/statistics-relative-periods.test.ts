@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { Lang } from '#core/lang.ts'
+import { splitSentences } from '../segment/sentences.ts'
+import { findStatistics } from './find-statistics.ts'
+
+/** (value, period) pairs found in `text`, sorted, for order-free comparison. */
+function stats(text: string, lang: Lang, referenceDate: string | null): [number, string | null][] {
+  return findStatistics({ content: text, sentences: splitSentences(text), lang, referenceDate })
+    .map((h): [number, string | null] => [h.value, h.period])
+    .sort((a, b) => a[0] - b[0] || String(a[1]).localeCompare(String(b[1])))
+}
+
+const sorted = (xs: [number, string | null][]) =>
+  [...xs].sort((a, b) => a[0] - b[0] || String(a[1]).localeCompare(String(b[1])))
+
+// Invented release paragraphs: relative years ("last year", "two years earlier"), comparison
+// bases, changes "from A to B" and lead years that frame the figures after them.
+describe('relative periods, comparison bases and lead years of statistics', () => {
+  const cases: [string, string, Lang, string | null, [number, string | null][]][] = [
+    [
+      '"last year" ahead of a comparison year dates the first figure (en)',
+      'Vehicle theft made up 12.4 per cent of all recorded crimes last year against 15.1 per cent in 2022.',
+      'en',
+      '2025-03-02',
+      [
+        [12.4, '2024'],
+        [15.1, '2022'],
+      ],
+    ],
+    [
+      '"в прошлом году" ahead of a comparison year (ru)',
+      'В прошлом году на кражи пришлось 33,2% всех преступлений против 36,5% в 2021 году.',
+      'ru',
+      '2024-02-11',
+      [
+        [33.2, '2023'],
+        [36.5, '2021'],
+      ],
+    ],
+    [
+      '"two years earlier" goes back two years (en)',
+      'In 2024, online scams made up 58.3 per cent of all fraud, compared with 44 per cent two years earlier.',
+      'en',
+      '2025-01-20',
+      [
+        [44, '2022'],
+        [58.3, '2024'],
+      ],
+    ],
+    [
+      '"двумя годами ранее" goes back two years (ru)',
+      'В 2025 году доля онлайн-мошенничеств составила 61%, против 49% двумя годами ранее.',
+      'ru',
+      '2026-01-14',
+      [
+        [49, '2023'],
+        [61, '2025'],
+      ],
+    ],
+    [
+      'a change "to A from B": B is of the year before (en)',
+      'In 2025 the police recorded fewer violent offences. Robberies fell to 318 from 402.',
+      'en',
+      '2026-02-01',
+      [
+        [318, '2025'],
+        [402, '2024'],
+      ],
+    ],
+    [
+      'a change "с A до B": A is of the year before (ru)',
+      'В 2025 году число разбоев в области снизилось на 8% — с 250 до 230.',
+      'ru',
+      '2026-01-25',
+      [
+        [-8, '2025'],
+        [230, '2025'],
+        [250, '2024'],
+      ],
+    ],
+    [
+      'the level a change reached after "by N%, to" (en)',
+      'In 2025 the number of reported burglaries rose by 4.5 per cent, to 6,210.',
+      'en',
+      '2026-01-25',
+      [
+        [4.5, '2025'],
+        [6210, '2025'],
+      ],
+    ],
+    [
+      'a Kazakh comparison base is no period; the bracketed figure is of the base year',
+      '2025 жылдың қорытындысы бойынша облыста 830 ұрлық тіркелді. Бұл 2024 жылмен салыстырғанда 9,5 пайызға аз (917 ұрлық).',
+      'kk',
+      '2026-01-15',
+      [
+        [-9.5, '2025'],
+        [830, '2025'],
+        [917, '2024'],
+      ],
+    ],
+    [
+      'an undated summary page: "былтыр" is the summed-up year (kk)',
+      'Облыстық полиция департаменті 2024 жылдың қорытындысын жариялады. Өңірде былтыр 1 250 алаяқтық тіркелген.',
+      'kk',
+      null,
+      [[1250, '2024']],
+    ],
+    [
+      'an undated summary page: "last year" is the summed-up year (en)',
+      'The regional police department published the results of 2024. Last year 1,250 frauds were registered in the region.',
+      'en',
+      null,
+      [[1250, '2024']],
+    ],
+    [
+      'an undated page with no summary: "last year" stays open (en)',
+      'Last year 1,250 frauds were registered in the region.',
+      'en',
+      null,
+      [[1250, null]],
+    ],
+    [
+      'a bracketed year dates its bracket only, and the lead year goes on (ru)',
+      'По данным областной прокуратуры и департамента полиции, в 2025 году зарегистрировано 9 870 преступлений.\n\nГрабежей зарегистрировано 64 (в 2024 году — 71), разбоев — 12.\n\nДоля краж составила 40,2%.',
+      'ru',
+      '2026-02-03',
+      [
+        [12, '2025'],
+        [40.2, '2025'],
+        [64, '2025'],
+        [71, '2024'],
+        [9870, '2025'],
+      ],
+    ],
+    [
+      '"годом ранее" against the lead year of a release published the next year (ru)',
+      'В 2025 году в области зарегистрировано 7 400 преступлений.\n\nЧисло интернет-мошенничеств выросло: 2 120 фактов против 1 840 годом ранее.',
+      'ru',
+      '2026-01-30',
+      [
+        [1840, '2024'],
+        [2120, '2025'],
+        [7400, '2025'],
+      ],
+    ],
+    [
+      'Kazakh "дерегі" counts cases',
+      'Биыл өңірде интернет арқылы жасалған алаяқтықтың 940 дерегі тіркелген.',
+      'kk',
+      '2025-07-01',
+      [[940, '2025']],
+    ],
+  ]
+  for (const [name, text, lang, ref, expected] of cases) {
+    it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))
+  }
+})

@@ -170,7 +170,8 @@ function initialOf(m: NameMention): string | undefined {
  * The clusters, in the order they were made, whose surname key may be `sameSurname` with a key:
  * all of them while they are few; past that, a look-up by the key and its one-letter deletions
  * (two keys one edit apart share a deletion), so that a text naming thousands of people does not
- * compare every name with every person. Callers still apply their own test to each candidate.
+ * compare every name with every person; likewise by given-name key. Callers still apply their
+ * own test to each candidate, so both ways give the same links.
  */
 class ClusterIndex {
   readonly all: Cluster[] = []

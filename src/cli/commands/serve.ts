@@ -18,7 +18,9 @@ import { loadCliConfig } from './ingest.ts'
 const USAGE = `usage: tergeu serve [--port 8080] [--host 127.0.0.1]
 
 Serves the HTTP API under /api (health, search, documents) and the web UI from web/dist when it
-has been built (npm run build:web). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+has been built (npm run build:web). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM: no new
+connections are accepted, the requests in flight finish (30 s at most; a second signal cuts them
+off), then the database is closed. The server keeps no session state: run several behind a proxy.
 
 options:
 ${describeConfigFlags(['port', 'host', 'database-url', 'data-dir', 'log-level'])}
@@ -50,6 +52,7 @@ export const serveCommand: Command = {
       return EXIT.ok
     } finally {
       await runtime.close()
+      io.stderr.write('tergeu: database closed\n')
     }
   },
 }
@@ -60,6 +63,8 @@ export interface ServeOptions {
   readonly signal?: AbortSignal
   /** Called once the server listens, with its URL. */
   readonly onListening?: (url: string) => void
+  /** Longest wait for requests in flight after a stop, in milliseconds (default 30000). */
+  readonly drainMs?: number
 }
 
 /**
@@ -99,14 +104,32 @@ export async function serveUntilStopped(
     io.stderr.write('tergeu: web/dist not built; only /api is served (npm run build:web)\n')
   options.onListening?.(url)
 
+  // Graceful shutdown: stop accepting connections, let the requests in flight finish (at most
+  // `drainMs`; a second signal cuts them off at once), then the caller closes the database.
+  const http = server as typeof server & {
+    closeIdleConnections?: () => void
+    closeAllConnections?: () => void
+  }
   await new Promise<void>((resolve) => {
+    let force: NodeJS.Timeout | undefined
+    const forceClose = () => http.closeAllConnections?.()
     const stop = () => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
       options.signal?.removeEventListener('abort', stop)
-      server.close(() => resolve())
+      io.stderr.write('tergeu: stopping: no new connections; finishing the requests in flight\n')
+      server.close(() => {
+        clearTimeout(force)
+        process.off('SIGINT', forceClose)
+        process.off('SIGTERM', forceClose)
+        resolve()
+      })
       // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
-      ;(server as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+      http.closeIdleConnections?.()
+      force = setTimeout(forceClose, options.drainMs ?? 30_000)
+      force.unref()
+      process.once('SIGINT', forceClose)
+      process.once('SIGTERM', forceClose)
     }
     if (options.signal?.aborted) return stop()
     process.once('SIGINT', stop)

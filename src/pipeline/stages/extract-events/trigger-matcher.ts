@@ -118,7 +118,7 @@ interface Head<V> {
   readonly roots: readonly Root<V>[] | undefined
 }
 
-const PAIR_SLOTS = 1 << 20
+const PAIR_SLOTS = 1 << 16
 
 /** A slot for a pair of letters (see `pairOf`) in a set of `PAIR_SLOTS` bits. */
 function pairSlot(pair: number): number {

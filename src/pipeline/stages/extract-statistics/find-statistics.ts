@@ -506,6 +506,8 @@ class Scanner {
       sentenceMoney.length > 0 &&
       !this.isSingle() &&
       MONEY_CUE_RE.test(s) &&
+      // "The total damage is estimated at 7.8 bn": an estimate with no period is one case's.
+      (base.stated || this.carrying() || !ESTIMATE_RE.test(s)) &&
       (base.stated || this.carrying() || MONEY_TOTAL_RE.test(s))
     ) {
       for (const m of sentenceMoney) {
@@ -723,6 +725,21 @@ class Scanner {
     })
   }
 
+  /** The sentence's own year is earlier than the release period that is being carried. */
+  looksBack(): boolean {
+    const { carried } = this
+    const period = this.base.period
+    return (
+      this.carriable &&
+      this.carrying() &&
+      carried !== null &&
+      period !== null &&
+      period.length === 4 &&
+      carried.length === 4 &&
+      period < carried
+    )
+  }
+
   /**
    * "14,6 пайызға аз (717 қылмыс)" after "2024 жылмен салыстырғанда": a figure in brackets after
    * a comparison base is the base year's figure.
@@ -808,6 +825,10 @@ class Scanner {
       this.carriable = true
     } else if (hits.length > 0 && base.stated && !framing) {
       this.carriedAge = 99
+    } else if (hits.length > 0 && base.stated && this.looksBack()) {
+      // "2023 жылы бұл көрсеткіш 2,7 тонна болған" in a release of 2025: a look back at an
+      // earlier year; the release's period goes on.
+      this.carriedAge = 0
     } else if (hits.length > 0 && base.stated) {
       // A sentence that restates the release's period ("годом ранее" against it) keeps it going.
       const sameRelease = this.carriable && this.carrying() && base.period === this.carried
@@ -1428,6 +1449,7 @@ const KK_LEVEL_AFTER_RE = /^-?(?:ге|ға|ке|қа)\s+(?:жетті|жетке
 const KK_FROM_TO_RE = /^-?(?:ден|дан|тен|тан|нен|нан)\s+\d[\d\s]*-?(?:ге|ға|ке|қа)\s+дейін/u
 const PREDICATE_RE =
   /(?:\bwas|\bwere|\bis|\bare|totall?ed|numbered|reached|amounted to|stood at|(?:fell|rose|dropped|decreased|increased|declined|grew|climbed) to|(?:снизил|сократил|уменьшил|вырос|выросл|увеличил)\p{L}* до|составил[аио]?|составляет|достиг\p{L}*|зарегистрирован[оа]?|выявлен[оа]?|возбужден[оа]?|registered|recorded)\s*(?:about|around|approximately|over|more than|nearly|около|более|свыше)?\s*$/iu
+const ESTIMATE_RE = /(?:is|are|was|were|been) estimated at|оценива\p{L}* в(?!\p{L})|бағалан\p{L}*/iu
 const MONEY_TOTAL_RE =
   /total|общ(?:ий|ая|ее|ей|ую)|всего|жалпы|барлығы|annual|each year|average|в среднем|ежегодно|reclaim|returned|recovered|вернул|возвращен|қайтарыл/iu
 const DATE_PHRASE_RE = new RegExp(

@@ -4,9 +4,28 @@ import type { Lang } from '#core/lang.ts'
 import { splitSentences } from '../segment/sentences.ts'
 import { findStatistics } from './find-statistics.ts'
 
+/** An amount the money stage would report: [its text in the sentence, amount, currency]. */
+type Amount = [string, number, string]
+
 /** (value, period) pairs found in `text`, sorted, for order-free comparison. */
-function stats(text: string, lang: Lang, referenceDate: string | null): [number, string | null][] {
-  return findStatistics({ content: text, sentences: splitSentences(text), lang, referenceDate })
+function stats(
+  text: string,
+  lang: Lang,
+  referenceDate: string | null,
+  amounts: readonly Amount[] = [],
+): [number, string | null][] {
+  const money = amounts.map(([s, amount, currency]) => {
+    const start = text.indexOf(s)
+    assert.ok(start >= 0, s)
+    return { start, end: start + s.length, amount, currency }
+  })
+  return findStatistics({
+    content: text,
+    sentences: splitSentences(text),
+    lang,
+    referenceDate,
+    money,
+  })
     .map((h): [number, string | null] => [h.value, h.period])
     .sort((a, b) => a[0] - b[0] || String(a[1]).localeCompare(String(b[1])))
 }
@@ -152,8 +171,72 @@ describe('relative periods, comparison bases and lead years of statistics', () =
       '2025-07-01',
       [[940, '2025']],
     ],
+    [
+      'a look back at an earlier year does not replace the release year (kk)',
+      '2025 жылдың қорытындысы бойынша облыста 2,4 тонна есірткі тәркіленді. 2023 жылы бұл көрсеткіш 1,9 тонна болған.\n\nЕсірткі сататын 96 сайт бұғатталды.',
+      'kk',
+      '2026-01-20',
+      [
+        [1.9, '2023'],
+        [2.4, '2025'],
+        [96, '2025'],
+      ],
+    ],
+    [
+      'a look back at an earlier year does not replace the release year (en)',
+      'In 2025, police recorded 2,410 drug crimes in the region. In 2022, they recorded 3,050 such crimes.\n\nOfficers also blocked 96 drug-selling websites.',
+      'en',
+      '2026-01-20',
+      [
+        [96, '2025'],
+        [2410, '2025'],
+        [3050, '2022'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))
+  }
+
+  // Amounts as the money stage gives them: the statistics stage only decides which are figures.
+  const moneyCases: [string, string, Lang, Amount, [number, string | null][]][] = [
+    [
+      "a damage estimate with no period is one case's (en)",
+      'Investigators charged the founders of a trading club. The total damage is estimated at 2.3 billion tenge.',
+      'en',
+      ['2.3 billion tenge', 2_300_000_000, 'KZT'],
+      [],
+    ],
+    [
+      "a damage estimate with no period is one case's (ru)",
+      'Следователи предъявили обвинение основателям клуба. Общий ущерб оценивается в 95 млн тенге.',
+      'ru',
+      ['95 млн тенге', 95_000_000, 'KZT'],
+      [],
+    ],
+    [
+      "a damage estimate with no period is one case's (kk)",
+      'Тергеушілер клуб құрылтайшыларына айып тақты. Жалпы залал 95 миллион теңгеге бағаланады.',
+      'kk',
+      ['95 миллион теңге', 95_000_000, 'KZT'],
+      [],
+    ],
+    [
+      'a damage total of a stated year is still a figure',
+      'In 2024, the total damage from online fraud was estimated at 2.3 billion tenge.',
+      'en',
+      ['2.3 billion tenge', 2_300_000_000, 'KZT'],
+      [[2_300_000_000, '2024']],
+    ],
+    [
+      'a total damage with no estimate stays a figure',
+      'Investigators charged the founders of a trading club. The total damage amounted to 2.3 billion tenge.',
+      'en',
+      ['2.3 billion tenge', 2_300_000_000, 'KZT'],
+      [[2_300_000_000, null]],
+    ],
+  ]
+  for (const [name, text, lang, amount, expected] of moneyCases) {
+    it(name, () => assert.deepEqual(stats(text, lang, '2025-05-01', [amount]), sorted(expected)))
   }
 })

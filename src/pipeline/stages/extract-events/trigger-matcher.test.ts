@@ -40,6 +40,19 @@ describe('createTriggerMatcher', () => {
     }
   })
 
+  it('stays linear on hostile input: repeated phrase openers, one very long word', () => {
+    const own = createTriggerMatcher(ENTRIES)
+    // Every word opens a phrase and none completes one; then a 1 MB word with a key's head.
+    const texts = ['the detention '.repeat(40_000), `в отношени${'и'.repeat(1_000_000)}`]
+    for (const text of texts) {
+      const scan = scanWords(text)
+      const started = performance.now()
+      const found = own.match(text, scan)
+      assert.ok(performance.now() - started < 2000, 'took too long')
+      assert.ok(found.length <= scan.norms.length)
+    }
+  })
+
   it('prefers the longer phrase and never matches across punctuation', () => {
     const own = createTriggerMatcher(ENTRIES)
     const text = 'the detention of X; the detention, of Y'

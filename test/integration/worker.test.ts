@@ -168,12 +168,17 @@ describe('work queue on PostgreSQL', async () => {
       const done = workers.map((w) => Number(/: (\d+) job\(s\) done/.exec(w.stderr())?.[1] ?? -1))
       assert.equal(done[0]! + done[1]!, 200, workers.map((w) => w.stderr()).join('\n'))
       assert.ok(done[0]! > 0 && done[1]! > 0, `each worker took some: ${done}`)
-      const { rows } = await sql<{ state: string; attempts: number; n: string }>`
-        select state, attempts, count(*) as n from jobs group by state, attempts`.execute(handle.db)
+      // Every job done; a second attempt only where the first one failed and said so (a
+      // connection timeout on a loaded machine, say), never a job taken while another held it.
+      const { rows } = await sql<{ state: string; retried: string; n: string }>`
+        select state, count(*) filter (where attempts > 1) as retried, count(*) as n
+        from jobs group by state`.execute(handle.db)
+      const logs = workers.map((w) => w.stderr()).join('\n')
+      const failedAttempts = logs.match(/failed, will retry/g)?.length ?? 0
       assert.deepEqual(
-        rows.map((r) => [r.state, r.attempts, Number(r.n)]),
-        [['done', 1, 200]],
-        workers.map((w) => w.stderr()).join('\n'),
+        rows.map((r) => [r.state, Number(r.n), Number(r.retried)]),
+        [['done', 200, failedAttempts]],
+        logs,
       )
       const stored = await sql<{ n: string }>`select count(*) as n from documents`.execute(
         handle.db,

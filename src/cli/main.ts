@@ -6,6 +6,7 @@
 import { isAppError } from '#core/errors.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from './command.ts'
 import { alertsCommand } from './commands/alerts.ts'
+import { backupCommand, restoreCommand } from './commands/backup.ts'
 import { entitiesCommand } from './commands/entities.ts'
 import { watchlistsCommand } from './commands/entities-watchlists.ts'
 import { extractCommand } from './commands/extract.ts'
@@ -40,6 +41,8 @@ const COMMANDS: readonly Command[] = [
   workerCommand,
   jobsCommand,
   reprocessCommand,
+  backupCommand,
+  restoreCommand,
   alertsCommand,
 ]
 

@@ -20,6 +20,8 @@ export interface UiServer {
   readonly url: string
   /** A document whose text contains HTML markup, to check that the reader shows it as text. */
   readonly hostileDocId: string
+  /** Stores more documents (as a later ingest would), to see what the UI makes of new ones. */
+  ingest(docs: readonly RawDoc[]): Promise<void>
   close(): Promise<void>
 }
 
@@ -71,6 +73,10 @@ export async function startUiServer(): Promise<UiServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     hostileDocId: HOSTILE.id,
+    async ingest(more) {
+      const added = await runtime.ingest(more)
+      if (added.failed.length > 0) throw new Error(`ingest failed: ${JSON.stringify(added.failed)}`)
+    },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await runtime.close()

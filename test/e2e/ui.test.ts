@@ -342,4 +342,34 @@ describe('web UI', { timeout: 180_000 }, () => {
     assert.deepEqual(errors, [])
     await page.close()
   })
+
+  test('watches a name and shows the alert a new article raises', { skip: SKIP }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    await page.goto(`${server.url}/?page=screen`)
+    await page.fill('#watch-name', 'Nurlan Kasymov')
+    await page.getByRole('button', { name: 'Watch', exact: true }).click()
+    await page.locator('.watch-subjects li[data-id]').first().waitFor()
+    assert.match((await page.locator('.watch-subjects').textContent()) ?? '', /Nurlan Kasymov/)
+
+    // A new article names him in Russian: the Latin watch matches the Cyrillic spelling.
+    await server.ingest([
+      {
+        id: 'e2e-watch-ru',
+        source: 'e2e test',
+        url: null,
+        format: 'text',
+        raw: 'В Таразе задержан Нурлан Касымов\n\nПолиция Тараза задержала Нурлана Касымова по подозрению в мошенничестве.\n',
+        published: '2025-07-02',
+      },
+    ])
+    await page.reload()
+    await page.locator('.alerts li.alert').first().waitFor()
+    assert.match((await page.locator('.alerts').textContent()) ?? '', /Касымов/)
+    await page.screenshot({ path: `${SHOTS}/ui-alerts.png`, fullPage: true })
+
+    await page.getByRole('button', { name: 'Stop watching' }).first().click()
+    await until(async () => (await page.locator('.watch-subjects li[data-id]').count()) === 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
 })

@@ -6,6 +6,7 @@
  */
 
 import {
+  AlertListResponse,
   DocumentResponse,
   EntityDetailResponse,
   EntityListResponse,
@@ -23,6 +24,10 @@ import {
   type StatsQuery,
   StatsResponse,
   StoryResponse,
+  WatchSubjectDeleteResponse,
+  WatchSubjectListResponse,
+  type WatchSubjectRequest,
+  WatchSubjectResponse,
 } from '#api/contract.ts'
 
 /** The part of a contract schema the client uses: parse a body, or say why it does not fit. */
@@ -88,6 +93,13 @@ export interface ApiClient {
   stats(query: Partial<StatsQuery>, signal?: AbortSignal): Promise<StatsResponse>
   graph(query: Partial<GraphQuery>, signal?: AbortSignal): Promise<GraphResponse>
   story(id: string, signal?: AbortSignal): Promise<StoryResponse>
+  watch(request: WatchSubjectRequest): Promise<WatchSubjectResponse>
+  unwatch(id: string): Promise<WatchSubjectDeleteResponse>
+  subjects(signal?: AbortSignal): Promise<WatchSubjectListResponse>
+  alerts(
+    query?: { subject?: string; limit?: number },
+    signal?: AbortSignal,
+  ): Promise<AlertListResponse>
   screen(
     request: Partial<ScreenRequest> & { names: string[] },
     signal?: AbortSignal,
@@ -101,6 +113,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
     schema: ResponseSchema<T>,
     signal?: AbortSignal,
     body?: unknown,
+    method?: 'DELETE',
   ): Promise<T> {
     const response = await fetch(`${baseUrl}${path}`, {
       headers: {
@@ -108,6 +121,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
+      ...(method ? { method } : {}),
       ...(signal ? { signal } : {}),
     })
     const answer: unknown = await response.json().catch(() => null)
@@ -145,6 +159,22 @@ export function createApiClient(baseUrl = ''): ApiClient {
       if (query.kind) params.set('kind', query.kind)
       if (query.limit) params.set('limit', String(query.limit))
       return get(`/api/entities?${params}`, EntityListResponse, signal)
+    },
+    watch: (request) => get('/api/watch-subjects', WatchSubjectResponse, undefined, request),
+    unwatch: (id) =>
+      get(
+        `/api/watch-subjects/${encodeURIComponent(id)}`,
+        WatchSubjectDeleteResponse,
+        undefined,
+        undefined,
+        'DELETE',
+      ),
+    subjects: (signal) => get('/api/watch-subjects', WatchSubjectListResponse, signal),
+    alerts(query = {}, signal) {
+      const params = new URLSearchParams()
+      if (query.subject) params.set('subject', query.subject)
+      if (query.limit) params.set('limit', String(query.limit))
+      return get(`/api/alerts?${params}`, AlertListResponse, signal)
     },
     story: (id, signal) =>
       get(`/api/documents/${encodeURIComponent(id)}/story`, StoryResponse, signal),

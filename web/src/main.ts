@@ -29,6 +29,7 @@ import { entityView } from './pages/entity/entity-page.ts'
 import { graphView } from './pages/graph/graph-page.ts'
 import { mapView, viewSwitch } from './pages/map/map-page.ts'
 import { screenView } from './pages/screen/screen-page.ts'
+import { watchPanel } from './pages/screen/watch-panel.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
 import { statsView } from './pages/stats/stats-page.ts'
 
@@ -78,6 +79,15 @@ const searchActions = {
   search: (q: string) => navigate({ ...state, q, doc: null }),
   documentHref: (id: string) => formatUiState({ ...state, doc: id }) || '?',
   loadMore: (cursor: string) => api.search({ ...searchQuery(state), cursor }),
+  watchSearch: () =>
+    api.watch({
+      search: formatUiState({
+        q: state.q,
+        lang: state.lang,
+        doc: null,
+        filters: state.filters ?? {},
+      }).slice(1),
+    }),
 }
 
 /** A phone-width screen, where results come before the refine panel. */
@@ -139,13 +149,20 @@ async function renderResults(): Promise<void> {
     // Rendered once per locale: opening an article from the results keeps them.
     if (shownQuery === key) return
     shownQuery = key
+    const open = {
+      openDocument: (id: string) => navigate({ ...state, doc: id }),
+      documentHref: (id: string) => formatUiState({ ...state, doc: id }) || '?',
+      describeError: message,
+    }
     replaceChildren(
       resultsPane,
-      screenView({
-        screen: (request) => api.screen(request),
-        openDocument: (id) => navigate({ ...state, doc: id }),
-        documentHref: (id) => formatUiState({ ...state, doc: id }) || '?',
-        describeError: message,
+      screenView({ screen: (request) => api.screen(request), ...open }),
+      watchPanel({
+        subjects: () => api.subjects(),
+        alerts: () => api.alerts({ limit: 50 }),
+        watch: (request) => api.watch(request),
+        unwatch: (id) => api.unwatch(id),
+        ...open,
       }),
     )
     return
@@ -301,6 +318,7 @@ async function renderEntity(id: string): Promise<void> {
         openDocument: (docId) => navigate({ ...state, doc: docId }),
         documentHref: (docId) => formatUiState({ ...state, doc: docId }) || '?',
         close: () => navigate({ ...state, entity: null }),
+        watch: () => api.watch({ entity: id }),
       }),
     )
     readerPane.scrollTop = 0

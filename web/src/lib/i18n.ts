@@ -149,6 +149,20 @@ export interface Messages {
   readonly graphHint: string
   readonly storyTitle: (count: string) => string
   readonly storyKind: Readonly<Record<'new' | 'exact' | 'near', string>>
+  readonly watchTitle: string
+  readonly watchIntro: string
+  readonly watchName: string
+  readonly watchAdd: string
+  readonly watchRemove: string
+  readonly watchNone: string
+  readonly watchThis: string
+  readonly watchSearch: string
+  readonly watching: string
+  readonly watchKind: Readonly<Record<'entity' | 'name' | 'search', string>>
+  readonly alertsTitle: string
+  readonly alertsNone: string
+  readonly alertDelivered: string
+  readonly alertPending: (attempts: string) => string
 }
 
 const en: Messages = {
@@ -305,6 +319,21 @@ const en: Messages = {
     'Choose a node to see its links; Expand brings in everyone named with it in any document. Thicker lines: more shared documents; coloured lines: events between a subject and an agency.',
   storyTitle: (count) => `Same story elsewhere (${count})`,
   storyKind: { new: 'first seen', exact: 'same text', near: 'reprint or edited version' },
+  watchTitle: 'Watched subjects',
+  watchIntro:
+    'New documents that name a watched person (in any spelling), mention a watched entity or match a saved search raise an alert, once per document; a configured webhook receives it.',
+  watchName: 'Name to watch',
+  watchAdd: 'Watch',
+  watchRemove: 'Stop watching',
+  watchNone: 'Nothing is watched yet.',
+  watchThis: 'Watch',
+  watchSearch: 'Watch this search',
+  watching: 'Watched',
+  watchKind: { entity: 'entity', name: 'name', search: 'search' },
+  alertsTitle: 'Alerts',
+  alertsNone: 'No alerts yet.',
+  alertDelivered: 'delivered',
+  alertPending: (attempts) => `not delivered (${attempts} attempts)`,
 }
 
 const ru: Messages = {
@@ -462,6 +491,21 @@ const ru: Messages = {
     'Выберите узел, чтобы увидеть его связи; «Раскрыть» добавит всех, кто упоминается с ним в любых документах. Толще линия — больше общих документов; цветная — события между фигурантом и ведомством.',
   storyTitle: (count) => `Та же новость в других источниках (${count})`,
   storyKind: { new: 'первая публикация', exact: 'тот же текст', near: 'перепечатка или правка' },
+  watchTitle: 'Отслеживаемые',
+  watchIntro:
+    'Новые документы, где названо отслеживаемое имя (в любом написании), упомянута запись или которые подходят под сохранённый поиск, создают оповещение — одно на документ; настроенный вебхук получает его.',
+  watchName: 'Имя для отслеживания',
+  watchAdd: 'Отслеживать',
+  watchRemove: 'Не отслеживать',
+  watchNone: 'Пока ничего не отслеживается.',
+  watchThis: 'Отслеживать',
+  watchSearch: 'Отслеживать этот поиск',
+  watching: 'Отслеживается',
+  watchKind: { entity: 'запись', name: 'имя', search: 'поиск' },
+  alertsTitle: 'Оповещения',
+  alertsNone: 'Оповещений пока нет.',
+  alertDelivered: 'доставлено',
+  alertPending: (attempts) => `не доставлено (попыток: ${attempts})`,
 }
 
 const kk: Messages = {
@@ -626,6 +670,21 @@ const kk: Messages = {
     exact: 'сол мәтін',
     near: 'қайта басылым немесе түзетілген нұсқа',
   },
+  watchTitle: 'Бақылаудағылар',
+  watchIntro:
+    'Бақылаудағы есім (кез келген жазылуда) аталған, жазба аталған немесе сақталған іздеуге сай келетін жаңа құжаттар хабарлама тудырады — әр құжатқа біреу; бапталған вебхук оны алады.',
+  watchName: 'Бақылайтын есім',
+  watchAdd: 'Бақылау',
+  watchRemove: 'Бақылауды тоқтату',
+  watchNone: 'Әзірге ештеңе бақыланбайды.',
+  watchThis: 'Бақылау',
+  watchSearch: 'Осы іздеуді бақылау',
+  watching: 'Бақылауда',
+  watchKind: { entity: 'жазба', name: 'есім', search: 'іздеу' },
+  alertsTitle: 'Хабарламалар',
+  alertsNone: 'Әзірге хабарлама жоқ.',
+  alertDelivered: 'жеткізілді',
+  alertPending: (attempts) => `жеткізілмеді (әрекет: ${attempts})`,
 }
 
 const MESSAGES: Readonly<Record<UiLocale, Messages>> = { en, ru, kk }

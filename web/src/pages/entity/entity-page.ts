@@ -16,6 +16,8 @@ export interface EntityPageActions {
   readonly openDocument: (id: string) => void
   readonly documentHref: (id: string) => string
   readonly close: () => void
+  /** Watches this entity: new documents that mention it raise an alert. */
+  readonly watch?: () => Promise<unknown>
 }
 
 /** Builds the profile. */
@@ -56,6 +58,7 @@ export function entityView(
       m.closeProfile,
     ),
     h('h2', { class: 'profile-name' }, entity.name),
+    actions.watch ? watchButton(m.watchThis, m.watching, actions.watch) : null,
     h(
       'p',
       { class: 'doc-meta' },
@@ -128,4 +131,23 @@ export function entityView(
       ),
     ),
   )
+}
+
+/** A button that runs `watch` once and then says it is done. */
+export function watchButton(
+  label: string,
+  done: string,
+  watch: () => Promise<unknown>,
+): HTMLElement {
+  const button = h('button', { type: 'button', class: 'link-button watch-button' }, label)
+  button.addEventListener('click', async () => {
+    button.setAttribute('disabled', '')
+    try {
+      await watch()
+      button.textContent = `✓ ${done}`
+    } catch {
+      button.removeAttribute('disabled')
+    }
+  })
+  return button
 }

@@ -9,6 +9,7 @@ import { h } from '../../lib/dom.ts'
 import { formatPublished, langName } from '../../lib/format.ts'
 import { splitSnippet } from '../../lib/highlight.ts'
 import { formatCount, plural, t } from '../../lib/i18n.ts'
+import { watchButton } from '../entity/entity-page.ts'
 
 /** Example queries the welcome screen offers, one per language. */
 const EXAMPLES = ['extradition', 'мошенничество', 'есірткі'] as const
@@ -23,6 +24,8 @@ export interface SearchPageActions {
   readonly documentHref: (id: string) => string
   /** Fetches the page of results after `cursor`. */
   readonly loadMore: (cursor: string) => Promise<SearchResponse>
+  /** Saves this search as a watched subject. */
+  readonly watchSearch?: () => Promise<unknown>
 }
 
 /** The screen before any query: what the tool holds and what to try. */
@@ -110,7 +113,10 @@ export function resultsView(
     showCount()
     return page.nextCursor
   })
-  return h('div', {}, count, list, more)
+  const watch = actions.watchSearch
+    ? watchButton(m.watchSearch, m.watching, actions.watchSearch)
+    : null
+  return h('div', {}, h('div', { class: 'result-head' }, count, watch), list, more)
 }
 
 /**

@@ -27,6 +27,7 @@ import { type Kysely, sql } from 'kysely'
 import { AppError } from '#core/errors.ts'
 import { lockDataDir } from './data-dir-lock.ts'
 import { PGLITE_EXTENSIONS, wrapPglite } from './database.ts'
+import { MIGRATIONS } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
 const MAGIC = 'TERGEU-BACKUP '
@@ -105,6 +106,12 @@ export async function restoreDatabase(
     throw new AppError(
       'invalid_input',
       `${file} is a ${header.backend} backup; the configured database is ${target.kind} (set or unset DATABASE_URL to match)`,
+    )
+  }
+  if (header.migration && !(header.migration in MIGRATIONS)) {
+    throw new AppError(
+      'invalid_input',
+      `${file} was taken at schema migration ${header.migration}, which this tergeu does not know; restore it with the newer tergeu that wrote it`,
     )
   }
   if (target.kind === 'pglite') await restorePglite(target.dataDir, payload, options)
@@ -249,7 +256,10 @@ async function dumpPostgres(url: string) {
     await client.end().catch(() => {})
   }
   const version = (await run(pgDump, ['--version'])).stdout.toString().trim()
-  const { stdout } = await run(pgDump, ['--format=custom', '--no-owner', `--dbname=${url}`])
+  const { dbname, env } = connection(url)
+  const { stdout } = await run(pgDump, ['--format=custom', '--no-owner', `--dbname=${dbname}`], {
+    env,
+  })
   return { payload: stdout, migration, documents, producer: version }
 }
 
@@ -279,9 +289,10 @@ async function restorePostgres(url: string, payload: Uint8Array, options: Restor
       `the PostgreSQL database already has ${tables} table(s); restore into an empty database, or pass --force to replace its contents`,
     )
   }
-  const args = ['--single-transaction', '--exit-on-error', '--no-owner', `--dbname=${url}`]
+  const { dbname, env } = connection(url)
+  const args = ['--single-transaction', '--exit-on-error', '--no-owner', `--dbname=${dbname}`]
   if (tables > 0) args.unshift('--clean', '--if-exists')
-  await run(pgRestore, args, payload)
+  await run(pgRestore, args, { env, input: payload })
 }
 
 async function requireTool(name: string): Promise<string> {
@@ -299,13 +310,33 @@ async function requireTool(name: string): Promise<string> {
   )
 }
 
+// The password travels in PGPASSWORD, not in the command line other local users can read (ps).
+function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return { dbname: url, env: process.env }
+  }
+  const password = decodeURIComponent(parsed.password)
+  parsed.password = ''
+  return {
+    dbname: parsed.toString(),
+    env: password ? { ...process.env, PGPASSWORD: password } : process.env,
+  }
+}
+
 function run(
   command: string,
   args: readonly string[],
-  input?: Uint8Array,
+  options: { readonly env?: NodeJS.ProcessEnv; readonly input?: Uint8Array } = {},
 ): Promise<{ stdout: Buffer }> {
+  const input = options.input
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.env ? { env: options.env } : {}),
+    })
     const out: Buffer[] = []
     let err = ''
     child.stdout.on('data', (c: Buffer) => out.push(c))

@@ -125,6 +125,19 @@ describe('tergeu backup / restore, embedded database', () => {
     assert.equal(await main(['restore', 'flipped.tgb'], bad.io), 1)
     assert.match(bad.err(), /checksum does not match/)
 
+    // A backup from a newer tergeu (a schema migration this one lacks), intact otherwise.
+    const newline = bytes.indexOf(0x0a)
+    const header = JSON.parse(bytes.subarray('TERGEU-BACKUP '.length, newline).toString())
+    const newer = `TERGEU-BACKUP ${JSON.stringify({ ...header, migration: '999912310000-future' })}\n`
+    await writeFile(
+      join(dir, 'newer.tgb'),
+      Buffer.concat([Buffer.from(newer), bytes.subarray(newline + 1)]),
+    )
+    const future = captureIo(dir, env(join(dir, 'from-newer')))
+    assert.equal(await main(['restore', 'newer.tgb'], future.io), 1)
+    assert.match(future.err(), /migration 999912310000-future, which this tergeu does not know/)
+    assert.equal(await exists(join(dir, 'from-newer')), false)
+
     await writeFile(join(dir, 'other.tgb'), 'not a backup at all\n')
     const other = captureIo(dir, env(join(dir, 'from-other')))
     assert.equal(await main(['restore', 'other.tgb'], other.io), 1)

@@ -306,6 +306,7 @@ class Scanner {
   aggregateMemo: boolean | undefined
   singleMemo: boolean | undefined
   pronounMemo: boolean | undefined
+  haulMemo: boolean | undefined
   /** The first comparison base of the sentence ("compared with 2024"), if any. */
   compareBase: YearCue | null = null
   /** Set by periodAt: the period is a year stated right after the figure ("47.8% in 2023"). */
@@ -401,6 +402,12 @@ class Scanner {
     return this.aggregateMemo
   }
 
+  /** ARREST_RE and SEIZE_RE both in the sentence, tested at most once per sentence. */
+  oneHaul(): boolean {
+    this.haulMemo ??= ARREST_RE.test(this.s) && SEIZE_RE.test(this.s) && !TOTAL_RE.test(this.s)
+    return this.haulMemo
+  }
+
   /** Read by isSingle and again after the figures (one test per sentence). */
   pronounSubject(): boolean {
     this.pronounMemo ??= pronounSubjectTest(this.s)
@@ -413,7 +420,8 @@ class Scanner {
       this.aboutParty ||
       singleCase(this.s) ||
       this.pronounSubject() ||
-      oneRaid(this.s)
+      oneRaid(this.s) ||
+      ONE_ACTOR_RE.test(this.s)
     return this.singleMemo
   }
 
@@ -476,6 +484,7 @@ class Scanner {
     this.aggregateMemo = undefined
     this.singleMemo = undefined
     this.pronounMemo = undefined
+    this.haulMemo = undefined
     if (paragraphBreak || this.base.stated) this.singleContext = false
     this.aboutParty = this.hasPartyIn(sentence)
     this.sentenceMoney = this.moneyIn(sentence)
@@ -690,6 +699,9 @@ class Scanner {
     )
       return
     if (this.isSingle()) return
+    // "detained 3 suspects and seized 2 kg": the few people and things of one arrest.
+    if (noun.strength === 'weak' && noun.unit !== 'tons' && value < 10 && !dense && this.oneHaul())
+      return
     if (c.word && !partOf && !dense && !this.isAggregate()) return
     // "one case" is a statistic only where the sentence itself states its period.
     if (
@@ -1719,6 +1731,17 @@ function sentencePeriod(
   return { period: null, stated: false }
 }
 
+// One named actor's deeds: "the man defrauded 14 people", "мошенник обманул 14 человек",
+// "алаяқ 14 адамды алдаған". (Plural subjects, "мошенники обманули", are not one actor.)
+const ONE_ACTOR_RE =
+  /\b(?:a|the) (?:man|woman|fraudster|swindler|thief|driver|resident|businessman|official) (?:[a-z]+ )?(?:defrauded|deceived|cheated|scammed|robbed|stole|sold|attacked|killed|injured|embezzled)\b|(?<!\p{L})(?:мошенник|мужчина|женщина|житель|жительница|злоумышленник|аферист|вор|водитель|чиновник)\s+(?:\p{L}+\s+)?(?:обманул|похитил|украл|продал|убил|ранил|ограбил|присвоил|вымогал)а?(?!\p{L})|(?<!\p{L})(?:алаяқ|ер адам|әйел|ұры|тұрғын)\s+(?:[\p{L}\d]+\s+){0,4}(?:алдаған|алдады|ұрлаған|ұрлады|сатқан|сатты)(?!\p{L})/iu
+// An arrest and a seizure told in one sentence, without a word of summing up: one operation.
+const ARREST_RE =
+  /\b(?:detained|arrested|apprehended)\b|(?<!\p{L})(?:задержал\p{L}*|задержан\p{L}*|арестовал\p{L}*|ұстал\p{L}*|ұстап|ұстады)/iu
+const SEIZE_RE =
+  /\b(?:seized|confiscated|found)\b|(?<!\p{L})(?:изъял\p{L}*|изъят\p{L}*|обнаружил\p{L}*|обнаружен\p{L}*|тәркіле\p{L}*|табылды)/iu
+const TOTAL_RE =
+  /\b(?:in total|a total|total of|altogether)\b|всего|в общей сложности|барлығы|жалпы/iu
 // One person as the subject ("он проник в 12 квартир", "he deceived 14 people"), unless the
 // person only reports ("he said").
 const PRONOUN_SUBJECT_RE =

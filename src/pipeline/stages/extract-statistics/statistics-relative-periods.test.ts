@@ -239,4 +239,70 @@ describe('relative periods, comparison bases and lead years of statistics', () =
   for (const [name, text, lang, amount, expected] of moneyCases) {
     it(name, () => assert.deepEqual(stats(text, lang, '2025-05-01', [amount]), sorted(expected)))
   }
+
+  const singleCases: [string, string, Lang, [number, string | null][]][] = [
+    [
+      'the few people and kilograms of one arrest (en)',
+      'In 2024, police in Taraz detained 3 suspects and seized 2 kg of hashish from their car.',
+      'en',
+      [],
+    ],
+    [
+      'the few people and kilograms of one arrest (ru)',
+      'В 2025 году полицейские Тараза задержали 3 подозреваемых, у них изъяли 2 кг гашиша.',
+      'ru',
+      [],
+    ],
+    [
+      'the few people and kilograms of one arrest (kk)',
+      '2025 жылы Тараз полициясы 3 күдіктіні ұстап, 2 келі гашиш тәркіледі.',
+      'kk',
+      [],
+    ],
+    [
+      'a year of arrests and seizures stays a set of figures',
+      'In 2024, police in the region detained 1,240 suspects and seized 4.3 tonnes of drugs.',
+      'en',
+      [
+        [4.3, '2024'],
+        [1240, '2024'],
+      ],
+    ],
+    [
+      'a total of a few arrests over a year stays a figure',
+      'В 2025 году всего задержаны 7 подозреваемых, изъято 3 кг героина.',
+      'ru',
+      [
+        [3, '2025'],
+        [7, '2025'],
+      ],
+    ],
+    [
+      "one actor's victims are no statistic (en)",
+      'Last year the fraudster deceived 14 people in Aktobe.',
+      'en',
+      [],
+    ],
+    [
+      "one actor's victims are no statistic (ru)",
+      'В прошлом году мошенник обманул 14 человек в Актобе.',
+      'ru',
+      [],
+    ],
+    [
+      "one actor's victims are no statistic (kk)",
+      'Былтыр алаяқ Ақтөбеде 14 адамды алдаған.',
+      'kk',
+      [],
+    ],
+    [
+      'many fraudsters over a year are a figure (ru)',
+      'В прошлом году мошенники обманули 1 400 человек в Актобе.',
+      'ru',
+      [[1400, '2024']],
+    ],
+  ]
+  for (const [name, text, lang, expected] of singleCases) {
+    it(name, () => assert.deepEqual(stats(text, lang, '2025-06-01'), sorted(expected)))
+  }
 })

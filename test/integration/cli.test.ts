@@ -114,6 +114,16 @@ describe('tergeu CLI over an embedded database', () => {
     )
   })
 
+  test('search without a query lists the documents that pass its filters, newest first', async () => {
+    const io = capture(dir)
+
+    const code = await main(['search', '--json', '--lang', 'ru'], io)
+
+    assert.equal(code, 0)
+    const ids = JSON.parse(io.out()).items.map((h: { id: string }) => h.id)
+    assert.ok(ids.includes('ru-karaganda'), ids.join(', '))
+  })
+
   test('migrate reports an up-to-date database', async () => {
     const io = capture(dir)
 
@@ -126,7 +136,7 @@ describe('tergeu CLI over an embedded database', () => {
       ['ingest', '--frobnicate', 'in'],
       ['ingest'],
       ['ingest', 'no-such-folder'],
-      ['search'],
+      ['search', '--from', 'yesterday'],
       ['search', '--lang', 'de', 'x'],
       ['serve', '--port', 'eighty'],
     ]

@@ -228,7 +228,11 @@ export function createEntityRepository(db: Kysely<Database>): EntityRepository {
     resolveDocument: (docId) =>
       serial(() =>
         withDbErrors(`resolving the entities of document ${docId}`, () =>
-          db.transaction().execute((trx) => resolveIn(trx, docId)),
+          db.transaction().execute(async (trx) => {
+            // Across processes too (workers, decision 0010): one resolution at a time.
+            await sql`select pg_advisory_xact_lock(hashtext('tergeu:resolve'))`.execute(trx)
+            return resolveIn(trx, docId)
+          }),
         ),
       ),
     sync: () =>
@@ -243,7 +247,11 @@ export function createEntityRepository(db: Kysely<Database>): EntityRepository {
               where r.doc_id is null order by d.published nulls first, d.id limit ${SYNC_BATCH}`.execute(
               db,
             )
-            for (const r of rows.rows) await db.transaction().execute((trx) => resolveIn(trx, r.id))
+            for (const r of rows.rows)
+              await db.transaction().execute(async (trx) => {
+                await sql`select pg_advisory_xact_lock(hashtext('tergeu:resolve'))`.execute(trx)
+                return resolveIn(trx, r.id)
+              })
             total += rows.rows.length
             if (rows.rows.length < SYNC_BATCH) return total
           }

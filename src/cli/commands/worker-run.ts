@@ -38,6 +38,8 @@ export interface WorkerOptions {
   readonly pollMs?: number
   /** Called after each job. */
   readonly onJob?: (job: ClaimedJob, outcome: 'done' | 'retry' | 'failed', error?: string) => void
+  /** Run the extractor once over a small text before the first claim (default true). */
+  readonly warmUp?: boolean
   /** This worker's name in the queue (default host:pid:random). */
   readonly workerId?: string
 }
@@ -65,6 +67,9 @@ export async function runWorker(
   const leaseMs = Math.max(1000, options.leaseMs ?? 60_000)
   const pollMs = options.pollMs ?? 1000
   const handlers = createHandlers(runtime, jobs, options.fetcher)
+  // The stages load their lexicons on first use, synchronously: seconds on a loaded machine, in
+  // which another job's pending database connection would time out. Load them before claiming.
+  if (options.warmUp !== false) await warmUp(runtime)
   const inFlight = new Map<string, Promise<void>>()
   const counts = { done: 0, retried: 0, failed: 0 }
   // Set when a job finishes or the signal aborts, so that the wait below does not sleep.
@@ -133,6 +138,23 @@ export async function runWorker(
     options.signal?.removeEventListener('abort', onAbort)
   }
   return { workerId, ...counts }
+}
+
+async function warmUp(runtime: Runtime): Promise<void> {
+  const texts = [
+    'Police in Almaty detained an official on 3 May 2026 over a bribe of 2 million tenge.',
+    'Полиция Алматы задержала чиновника 3 мая 2026 года за взятку в 2 млн тенге.',
+    'Алматы полициясы 2026 жылғы 3 мамырда 2 млн теңге пара алған шенеунікті ұстады.',
+  ]
+  for (const [i, raw] of texts.entries())
+    await runtime.pipeline.run({
+      id: `warm-up-${i}`,
+      source: 'warm-up',
+      url: null,
+      format: 'text',
+      raw,
+      published: null,
+    })
 }
 
 // One handler per kind. The story index is loaded once per worker and refreshed every minute:

@@ -173,10 +173,15 @@ export async function migrateToLatest(
     const key = sql`hashtext('tergeu:migrate:' || coalesce(${options.schema ?? null}::text, current_schema()))`
     await sql`select pg_advisory_lock(${key})`.execute(conn)
     try {
+      // Kysely looks for its migration tables in every schema unless told which: a schema chosen
+      // by the search path (DATABASE_URL ?options=-c search_path=…) must be named.
+      const schema =
+        options.schema ??
+        (await sql<{ s: string }>`select current_schema() as s`.execute(conn)).rows[0]?.s
       const migrator = new Migrator({
         db: conn,
         provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
-        ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+        ...(schema ? { migrationTableSchema: schema } : {}),
       })
       return await migrator.migrateToLatest()
     } finally {

@@ -76,7 +76,7 @@ const MORE_RE =
 const UPTO_RE = /(?:up to|до)\s*$/iu
 const LEAST_RE = /(?:at least|не менее|кем дегенде)\s*$/iu
 // Every match of ONE_IN_RE contains it (same flags).
-const ONE_IN_HINT_RE = /one in /iu
+const ONE_IN_HINT_RE = /one in |кажд|әрбір/iu
 const KK_MORE_AFTER = /^-?(?:дан|ден|тан|тен|нан|нен)\s+(?:астам|артық)/iu
 
 interface Period {
@@ -299,6 +299,8 @@ class Scanner {
   hits: StatHit[] = []
   candidates: readonly Candidate[] = []
   lastNoun: LastNoun | null = null
+  /** The last counted noun of the previous sentence with figures. */
+  prevNoun: CountNoun | null = null
   skipUntil = -1
   // Computed on first use, at most once per sentence: most numbers are rejected before these
   // cues matter.
@@ -680,6 +682,14 @@ class Scanner {
     if (!noun && lastNoun && hits.length > 0 && (earlierBefore(before) || KK_PART_RE.test(after))) {
       noun = lastNoun.noun
     }
+    // "Годом ранее их было 15 933": the counted noun of the sentence before.
+    if (!noun && this.prevNoun && hits.length === 0 && THEY_NUMBERED_RE.test(before)) {
+      noun = this.prevNoun
+    }
+    // "..., а в 2023 году — 16 701": the same measure in another year.
+    if (!noun && lastNoun && hits.length > 0 && YEAR_DASH_BEFORE_RE.test(before)) {
+      noun = lastNoun.noun
+    }
     // "уровень преступности на 100 тыс. населения составил 512": a rate.
     if (!noun && predicate && RATE_IN_SENTENCE_RE.test(s)) {
       noun = { stem: '', unit: 'per 100,000 population', strength: 'strong' }
@@ -791,6 +801,7 @@ class Scanner {
     if (!this.singleContext && (this.aboutParty || OPERATION_RE.test(s) || this.pronounSubject())) {
       this.singleContext = true
     }
+    if (hits.length > 0 && this.lastNoun) this.prevNoun = this.lastNoun.noun
     for (const h of hits) {
       // A count restated elsewhere is one figure whatever its noun; a percentage is one only
       // when it measures the same thing (two different shares can both be 25%).
@@ -835,12 +846,12 @@ class Scanner {
       this.carried = base.period
       this.carriedAge = 0
       this.carriable = true
-    } else if (hits.length > 0 && base.stated && !framing) {
-      this.carriedAge = 99
     } else if (hits.length > 0 && base.stated && this.looksBack()) {
       // "2023 жылы бұл көрсеткіш 2,7 тонна болған" in a release of 2025: a look back at an
       // earlier year; the release's period goes on.
       this.carriedAge = 0
+    } else if (hits.length > 0 && base.stated && !framing) {
+      this.carriedAge = 99
     } else if (hits.length > 0 && base.stated) {
       // A sentence that restates the release's period ("годом ранее" against it) keeps it going.
       const sameRelease = this.carriable && this.carrying() && base.period === this.carried
@@ -1731,6 +1742,11 @@ function sentencePeriod(
   return { period: null, stated: false }
 }
 
+// A pronoun for the counted things of the sentence before: "их было", "they numbered".
+const THEY_NUMBERED_RE =
+  /(?<!\p{L})(?:их|they|олар)\s+(?:было|стало|насчитывалось|were|numbered|болған|болды)\s*$/iu
+// "а в 2023 году — 16 701", "2023 жылы – 640": a year and a dash before the figure.
+const YEAR_DASH_BEFORE_RE = /(?:19|20)\d{2}\s*(?:году|г\.|жылы)?\s*[—–:-]\s*$/u
 // One named actor's deeds: "the man defrauded 14 people", "мошенник обманул 14 человек",
 // "алаяқ 14 адамды алдаған". (Plural subjects, "мошенники обманули", are not one actor.)
 const ONE_ACTOR_RE =

@@ -122,8 +122,12 @@ export const PERCENT_RE = /^\s*(?:%|percent\b|per cent\b|процент\p{L}*|п
 /** Number words per language, in the forms used for counting. */
 export const NUMBER_WORDS = CARDINALS
 
-/** "one in four" and the like: the share in percent. */
-export const ONE_IN_RE = /\bone in (two|three|four|five|six|ten)\b/iu
+/**
+ * "one in four", "каждое пятое", "әрбір бесінші" and the like: the share in percent. Russian
+ * ordinals are matched by their stem (every gender and case).
+ */
+export const ONE_IN_RE =
+  /(?:\bone in |(?<!\p{L})кажд(?:ый|ое|ая|ого|ую|ой) |(?<!\p{L})әрбір )(two|three|four|five|six|ten|втор|трет|четв[её]рт|пят|шест|десят|екінші|үшінші|төртінші|бесінші|оныншы)(?!\p{L}{4})/iu
 
 /** The denominators of {@link ONE_IN_RE}. */
 export const ONE_IN: Readonly<Record<string, number>> = {
@@ -133,6 +137,18 @@ export const ONE_IN: Readonly<Record<string, number>> = {
   five: 5,
   six: 6,
   ten: 10,
+  втор: 2,
+  трет: 3,
+  четверт: 4,
+  четвёрт: 4,
+  пят: 5,
+  шест: 6,
+  десят: 10,
+  екінші: 2,
+  үшінші: 3,
+  төртінші: 4,
+  бесінші: 5,
+  оныншы: 10,
 }
 
 const AGGREGATE_CUES: readonly string[] = [

@@ -261,6 +261,11 @@ describe('web UI', { timeout: 180_000 }, () => {
     assert.match(new URL(page.url()).search, /[?&]entity=\d+/)
     assert.ok((await page.locator('.profile-section').count()) >= 2)
     assert.ok((await page.locator('.profile-docs a').count()) >= 1, 'the sources are listed')
+    assert.match(
+      (await page.locator('.profile').textContent()) ?? '',
+      /Named together with.*Interpol/s,
+      'who else the articles name',
+    )
     await page.screenshot({ path: `${SHOTS}/ui-profile.png`, fullPage: true })
 
     await page.locator('.profile-docs a').first().click()

@@ -307,19 +307,26 @@ async function renderEntity(id: string): Promise<void> {
   readerPane.setAttribute('aria-busy', 'true')
   replaceChildren(readerPane, loadingView(t().opening))
   try {
-    const [entity, timeline] = await Promise.all([
+    const [entity, timeline, around] = await Promise.all([
       api.entity(id, abort.signal),
       // Organisations have no timeline of their own; a failed timeline still shows the profile.
       api.timeline(id, abort.signal).catch(() => null),
+      api.graph({ around: `e${id}`, nodes: 40 }, abort.signal).catch(() => null),
     ])
     replaceChildren(
       readerPane,
-      entityView(entity, timeline, {
-        openDocument: (docId) => navigate({ ...state, doc: docId }),
-        documentHref: (docId) => formatUiState({ ...state, doc: docId }) || '?',
-        close: () => navigate({ ...state, entity: null }),
-        watch: () => api.watch({ entity: id }),
-      }),
+      entityView(
+        entity,
+        timeline,
+        {
+          openDocument: (docId) => navigate({ ...state, doc: docId }),
+          documentHref: (docId) => formatUiState({ ...state, doc: docId }) || '?',
+          close: () => navigate({ ...state, entity: null }),
+          openEntity: (other) => navigate({ ...state, doc: null, entity: other }),
+          watch: () => api.watch({ entity: id }),
+        },
+        around,
+      ),
     )
     readerPane.scrollTop = 0
   } catch (error) {

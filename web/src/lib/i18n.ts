@@ -99,6 +99,7 @@ export interface Messages {
   readonly profileIdentifiers: string
   readonly profileCrimes: string
   readonly profileDocuments: string
+  readonly profileWith: string
   readonly profileTimeline: string
   readonly profileNoTimeline: string
   readonly profileMerged: (from: string) => string
@@ -257,6 +258,7 @@ const en: Messages = {
   profileIdentifiers: 'Identifiers (IIN/BIN)',
   profileCrimes: 'Crime categories',
   profileDocuments: 'Documents',
+  profileWith: 'Named together with',
   profileTimeline: 'Case timeline',
   profileNoTimeline: 'No dated events name this entity yet.',
   profileMerged: (from) => `Entity ${from} was merged into this one.`,
@@ -428,6 +430,7 @@ const ru: Messages = {
   profileIdentifiers: 'Идентификаторы (ИИН/БИН)',
   profileCrimes: 'Категории преступлений',
   profileDocuments: 'Документы',
+  profileWith: 'Упоминается вместе с',
   profileTimeline: 'Хронология дела',
   profileNoTimeline: 'Пока нет событий с датой, где упоминается это лицо.',
   profileMerged: (from) => `Запись ${from} объединена с этой.`,
@@ -604,6 +607,7 @@ const kk: Messages = {
   profileIdentifiers: 'Сәйкестендіргіштер (ЖСН/БСН)',
   profileCrimes: 'Қылмыс санаттары',
   profileDocuments: 'Құжаттар',
+  profileWith: 'Бірге аталады',
   profileTimeline: 'Іс хронологиясы',
   profileNoTimeline: 'Бұл тұлға аталатын күні белгілі оқиғалар әзірге жоқ.',
   profileMerged: (from) => `${from} жазбасы осы жазбамен біріктірілді.`,

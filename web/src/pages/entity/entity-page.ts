@@ -5,7 +5,7 @@
  *
  * @module web/pages/entity/entity-page
  */
-import type { EntityDetailResponse, EntityTimelineResponse } from '#api/contract.ts'
+import type { EntityDetailResponse, EntityTimelineResponse, GraphResponse } from '#api/contract.ts'
 import { crimeName, eventName } from '../../lib/category-names.ts'
 import { h } from '../../lib/dom.ts'
 import { formatPublished } from '../../lib/format.ts'
@@ -16,6 +16,8 @@ export interface EntityPageActions {
   readonly openDocument: (id: string) => void
   readonly documentHref: (id: string) => string
   readonly close: () => void
+  /** Opens another entity's profile. */
+  readonly openEntity?: (id: string) => void
   /** Watches this entity: new documents that mention it raise an alert. */
   readonly watch?: () => Promise<unknown>
 }
@@ -25,6 +27,8 @@ export function entityView(
   entity: EntityDetailResponse,
   timeline: EntityTimelineResponse | null,
   actions: EntityPageActions,
+  /** The graph around this entity (who is named with it), when it could be read. */
+  around: GraphResponse | null = null,
 ): HTMLElement {
   const m = t()
   const locale = m.locale
@@ -81,6 +85,7 @@ export function entityView(
     section(m.profileTitles, list(entity.titles)),
     section(m.profileIdentifiers, list(entity.identifiers)),
     section(m.profileCrimes, list(entity.crimeCategories.map((c) => crimeName(c, locale)))),
+    section(m.profileWith, coMentioned(entity.id, around, actions)),
     section(
       m.profileTimeline,
       events.length
@@ -150,4 +155,53 @@ export function watchButton(
     }
   })
   return button
+}
+
+/**
+ * The people and organisations named in the same documents as entity `id`, most shared
+ * documents first, each linked to its profile when it is a resolved entity.
+ */
+function coMentioned(
+  id: string,
+  around: GraphResponse | null,
+  actions: EntityPageActions,
+): HTMLElement | null {
+  if (!around) return null
+  const self = `e${id}`
+  const weight = new Map<string, number>()
+  for (const e of around.edges) {
+    if (e.source === self) weight.set(e.target, e.weight)
+    else if (e.target === self) weight.set(e.source, e.weight)
+  }
+  const others = around.nodes
+    .filter((n) => weight.has(n.id))
+    .sort(
+      (a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0) || a.name.localeCompare(b.name),
+    )
+    .slice(0, 20)
+  if (others.length === 0) return null
+  const m = t()
+  return h(
+    'ul',
+    { class: 'chips' },
+    others.map((n) => {
+      const label = `${n.name} (${weight.get(n.id)})`
+      const openEntity = actions.openEntity
+      return h(
+        'li',
+        { class: `kind-${n.kind}`, title: m.annotation[n.kind] },
+        n.entityId && openEntity
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'link-button',
+                onclick: () => openEntity(n.entityId as string),
+              },
+              label,
+            )
+          : label,
+      )
+    }),
+  )
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { AnnotationDto } from '#api/contract.ts'
-import { describeRun, splitAnnotated, splitSnippet, summariseFacts } from './highlight.ts'
+import { describeRun, detailOf, splitAnnotated, splitSnippet, summariseFacts } from './highlight.ts'
 
 function ann(
   start: number,
@@ -160,5 +160,40 @@ describe('summariseFacts', () => {
       { type: 'location', label: 'Алматы', count: 1, firstStart: 5 },
       { type: 'location', label: 'Шымкент', count: 1, firstStart: 40 },
     ])
+  })
+})
+
+describe('detailOf', () => {
+  const base = { start: 0, end: 1, stage: 's', stageVersion: 1 }
+  test('gives an amount in tenge and dollars with the rate it used', () => {
+    const detail = detailOf({
+      ...base,
+      type: 'money',
+      label: '5000000 RUB',
+      attributes: {
+        amount: 5_000_000,
+        currency: 'RUB',
+        conversion: {
+          kzt: 27_500_000,
+          usd: 61_234.4,
+          rateDate: '2024',
+          rateSource: 'NBK annual average',
+        },
+      },
+    })
+    assert.equal(detail, '≈ 27,500,000 KZT, ≈ 61,234 USD (2024, NBK annual average)')
+  })
+
+  test("gives a person's role and title, and nothing for a bare date", () => {
+    assert.equal(
+      detailOf({
+        ...base,
+        type: 'person',
+        label: 'Ерлан Жумабаев',
+        attributes: { role: 'suspect', title: 'бывший аким района' },
+      }),
+      'suspect, бывший аким района',
+    )
+    assert.equal(detailOf({ ...base, type: 'date', label: '2025-03-14', attributes: {} }), '')
   })
 })

@@ -119,7 +119,43 @@ export function splitAnnotated(
 
 /** The tooltip for a run: one line per covering annotation, e.g. `person: Асқар Бекұлы`. */
 export function describeRun(run: AnnotatedRun): string {
-  return run.covering.map((a) => `${a.type}: ${formatLabel(a.type, a.label)}`).join('\n')
+  return run.covering
+    .map((a) => {
+      const more = detailOf(a)
+      return `${a.type}: ${formatLabel(a.type, a.label)}${more ? ` — ${more}` : ''}`
+    })
+    .join('\n')
+}
+
+/**
+ * What an annotation's attributes add to its label: a person's role and title, an amount in
+ * tenge and dollars with the rate's date and source, a place's gazetteer id.
+ */
+export function detailOf(a: AnnotationDto): string {
+  const at = a.attributes
+  if (a.type === 'person') {
+    return [at['role'], at['title']].filter((v) => typeof v === 'string' && v).join(', ')
+  }
+  if (a.type === 'location' && typeof at['placeId'] === 'string') return at['placeId']
+  if (a.type === 'money') {
+    const c = at['conversion'] as
+      | { kzt?: number | null; usd?: number | null; rateDate?: string; rateSource?: string }
+      | null
+      | undefined
+    if (!c) return ''
+    const parts: string[] = []
+    if (typeof c.kzt === 'number' && at['currency'] !== 'KZT') parts.push(`≈ ${group(c.kzt)} KZT`)
+    if (typeof c.usd === 'number' && at['currency'] !== 'USD') parts.push(`≈ ${group(c.usd)} USD`)
+    if (parts.length === 0) return ''
+    return `${parts.join(', ')} (${[c.rateDate, c.rateSource].filter(Boolean).join(', ')})`
+  }
+  return ''
+}
+
+function group(n: number): string {
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(?:\d{3})+$)/g, ',')
 }
 
 function clamp(n: number, max: number): number {

@@ -331,12 +331,16 @@ export function createAlertRepository(database: Kysely<Database>): AlertReposito
     return r.rows[0]!
   }
 
-  async function alertsWhere(condition: ReturnType<typeof sql>, limit: number) {
+  async function alertsWhere(
+    condition: ReturnType<typeof sql>,
+    limit: number,
+    order: 'newest' | 'oldest' = 'newest',
+  ) {
     const rows = await sql<AlertRow>`
       select ${alertColumns}
       from alerts a join watch_subjects s on s.id = a.subject_id join documents d on d.id = a.doc_id
       where ${condition}
-      order by a.id desc
+      order by ${order === 'newest' ? sql`a.id desc` : sql`a.id`}
       limit ${limit}`.execute(db)
     return rows.rows.map(presentAlert)
   }
@@ -455,7 +459,8 @@ export function createAlertRepository(database: Kysely<Database>): AlertReposito
         alertsWhere(
           sql`a.delivered_at is null and a.next_attempt_at <= now() and a.attempts < ${maxAttempts}`,
           limit,
-        ).then((rows) => rows.reverse()),
+          'oldest',
+        ),
       )
     },
 

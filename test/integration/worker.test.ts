@@ -13,14 +13,17 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { extractJobs, fetchJobs, runWorker } from '#cli/commands/worker-run.ts'
+import { fetcherFromFlags, pollFeeds } from '#cli/commands/watch.ts'
+import { enqueueUrls, extractJobs, fetchJobs, runWorker } from '#cli/commands/worker-run.ts'
 import { main } from '#cli/main.ts'
 import { loadConfig } from '#config/config.ts'
 import type { RawDoc } from '#core/document.ts'
 import { bootstrap } from '#src/bootstrap.ts'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '#storage/database.ts'
+import { createFeedRepository } from '#storage/feed-repository.ts'
 import { createJobRepository } from '#storage/job-repository.ts'
 import { MIGRATIONS } from '#storage/migrations/index.ts'
+import { createStoryRepository } from '#storage/story-repository.ts'
 import { captureIo } from '../helpers/capture-io.ts'
 import { openTestPglite } from '../helpers/test-database.ts'
 
@@ -295,6 +298,79 @@ describe('work queue on the embedded database', () => {
       assert.deepEqual(await jobs.claim('w3', { limit: 5, leaseMs: 10_000, kinds: ['fetch'] }), [])
     } finally {
       await runtime.close()
+    }
+  })
+
+  test('watch --queue turns the new items of a feed into fetch jobs that a worker stores', async () => {
+    const pages = new Map([
+      [
+        '/news/kostanay-bribe',
+        'В Костанае задержан начальник отдела акимата, подозреваемый в получении взятки в размере 1,5 млн тенге.',
+      ],
+      [
+        '/news/atyrau-fraud',
+        'Police in Atyrau detained two men suspected of selling fake job offers abroad to 40 residents.',
+      ],
+    ])
+    const server = createServer((req, res) => {
+      if (req.url === '/feed.xml') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' })
+        res.end(
+          `<rss version="2.0"><channel><title>Regional news</title>${[...pages.keys()]
+            .map(
+              (path, i) =>
+                `<item><title>Item ${i}</title><link>${base}${path}</link><pubDate>Tue, 0${i + 3} Mar 2026 10:00:00 +0500</pubDate></item>`,
+            )
+            .join('')}</channel></rss>`,
+        )
+        return
+      }
+      const text = pages.get(req.url ?? '')
+      if (!text) {
+        res.writeHead(404).end()
+        return
+      }
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end(text)
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const handle = await openTestPglite()
+    const runtime = await bootstrap(loadConfig({}, []), {
+      cwd: tmpdir(),
+      database: handle,
+      migrate: false,
+    })
+    try {
+      const fetcher = fetcherFromFlags({ 'allow-address': ['127.0.0.1/32'], 'host-delay': '0' })
+      const feeds = createFeedRepository(handle.db)
+      await feeds.add(`${base}/feed.xml`, 600)
+
+      const report = await pollFeeds(runtime, {
+        fetcher,
+        feeds,
+        stories: createStoryRepository(handle.db),
+        ingestUrls: enqueueUrls,
+      })
+
+      assert.deepEqual(
+        report.feeds.map((f) => [f.status, f.newItems]),
+        [['ok', 2]],
+      )
+      assert.equal(await runtime.documents.count(), 0, 'queued, not fetched inline')
+      const jobs = createJobRepository(handle.db)
+      assert.deepEqual((await jobs.counts()).total, { queued: 2, running: 0, done: 0, failed: 0 })
+      const worked = await runWorker(runtime, { fetcher, exitWhenIdle: true, pollMs: 50 })
+      assert.equal(worked.done, 2)
+      assert.equal(await runtime.documents.count(), 2)
+      const fetched = await feeds.findFetch(`${base}/news/atyrau-fraud`)
+      assert.equal(fetched?.feedUrl, `${base}/feed.xml`)
+      const stored = await runtime.documents.findById(fetched?.docId ?? '')
+      assert.equal(stored?.published, '2026-03-04')
+    } finally {
+      await runtime.close()
+      server.closeAllConnections()
+      server.close()
     }
   })
 

@@ -386,7 +386,21 @@ const publishedArb = fc.option(
   { nil: null },
 )
 
-/** A raw document (text or HTML) built from the arbitraries above. */
+// Lines a site repeats (as the ingest learns them): normalised words, invisibles, empty lines.
+const furnitureArb: fc.Arbitrary<ReadonlySet<string> | null> = fc.option(
+  fc
+    .array(
+      fc.oneof(
+        textArb(4).map((s) => s.toLowerCase().replace(/\d/g, '0').replace(/\s+/g, ' ').trim()),
+        fc.constantFrom('', ' ', 'главная', 'news', 'суд', '\u200b', 'полиция'),
+      ),
+      { maxLength: 8 },
+    )
+    .map((lines) => new Set(lines)),
+  { nil: null },
+)
+
+/** A raw document (text or HTML, sometimes with site furniture) built from the arbitraries above. */
 export function rawDocArb(maxFragments = 120): fc.Arbitrary<RawDoc> {
   return fc
     .tuple(
@@ -399,14 +413,16 @@ export function rawDocArb(maxFragments = 120): fc.Arbitrary<RawDoc> {
       ),
       publishedArb,
       fc.nat(),
+      furnitureArb,
     )
-    .map(([{ format, raw }, published, n]) => ({
+    .map(([{ format, raw }, published, n, furniture]) => ({
       id: `fuzz-${n}`,
       source: 'fuzz.txt',
       url: null,
       format,
       raw,
       published,
+      ...(furniture ? { siteFurniture: furniture } : {}),
     }))
 }
 

@@ -373,14 +373,110 @@ export const ScreenMatchDto = z.object({
   crimeCategories: z.array(z.string()),
   documents: z.number().int().nonnegative(),
   articles: z.array(ScreenArticleDto),
+  entityId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('the resolved entity of the matched names (after merges); null when not resolved'),
+  names: z
+    .array(z.string())
+    .optional()
+    .describe("every matched spelling of the entity, best score first ('name' is the first)"),
 })
 export type ScreenMatchDto = z.infer<typeof ScreenMatchDto>
 
+/** A loaded watchlist entry a screened name matches. */
+export const ScreenWatchlistHitDto = z.object({
+  watchlist: z.string().describe('the list name'),
+  entryId: z.string().describe("the entry's id in its list"),
+  name: z.string().describe("the entry's main name"),
+  schema: z.string(),
+  aliasesMatched: z.array(z.string()).describe('aliases that match the screened name'),
+  identifiers: z.array(z.string()),
+  countries: z.array(z.string()),
+  birthDates: z.array(z.string()),
+  topics: z.array(z.string()),
+  score: z.number().min(0).max(1),
+  reasons: z.array(z.string()).describe('which name of the entry matched, which keys matched'),
+  entityIds: z.array(z.string()).describe('matches of this result that are the listed person too'),
+})
+export type ScreenWatchlistHitDto = z.infer<typeof ScreenWatchlistHitDto>
+
 /** `POST /api/screen` response: one result per requested name, in order. */
 export const ScreenResponse = z.object({
-  results: z.array(z.object({ query: z.string(), matches: z.array(ScreenMatchDto) })),
+  results: z.array(
+    z.object({
+      query: z.string(),
+      matches: z.array(ScreenMatchDto),
+      watchlistHits: z
+        .array(ScreenWatchlistHitDto)
+        .optional()
+        .describe('loaded watchlist entries the name matches, best score first'),
+    }),
+  ),
 })
 export type ScreenResponse = z.infer<typeof ScreenResponse>
+
+/** `GET /api/watchlists` response: the loaded watchlists. */
+export const WatchlistListResponse = z.object({
+  watchlists: z.array(
+    z.object({
+      name: z.string(),
+      format: z.string().describe('ftm or csv'),
+      entries: z.number().int().nonnegative(),
+      importedAt: z.string(),
+    }),
+  ),
+})
+export type WatchlistListResponse = z.infer<typeof WatchlistListResponse>
+
+/** `GET /api/watchlists/xref` query. */
+export const WatchlistXrefQuery = z.object({
+  watchlist: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('only this watchlist (default: all)'),
+  minScore: z.coerce.number().min(0).max(1).optional().describe('lowest name score reported'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+})
+export type WatchlistXrefQuery = z.infer<typeof WatchlistXrefQuery>
+
+/** A record entity a watchlist entry matched, with its roles in the news. */
+export const WatchlistXrefMatchDto = z.object({
+  entityId: z.string(),
+  entityName: z.string(),
+  kind: z.string(),
+  score: z.number().min(0).max(1).describe('1 for an identifier match, else the name score'),
+  reasons: z.array(z.string()),
+  roles: z.array(z.object({ role: z.string(), documents: z.number().int().nonnegative() })),
+  mentions: z.number().int().nonnegative(),
+})
+
+/** A watchlist entry found in the record. */
+export const WatchlistXrefHitDto = z.object({
+  watchlist: z.string(),
+  entryId: z.string(),
+  name: z.string(),
+  schema: z.string(),
+  topics: z.array(z.string()),
+  birthDates: z.array(z.string()),
+  countries: z.array(z.string()),
+  identifiers: z.array(z.string()),
+  matches: z.array(WatchlistXrefMatchDto),
+})
+
+/** `GET /api/watchlists/xref` response: entries found in the record, suspects/convicts first. */
+export const WatchlistXrefResponse = z.object({
+  hits: z.array(WatchlistXrefHitDto),
+  total: z.number().int().nonnegative().describe('entries found in all'),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+})
+export type WatchlistXrefResponse = z.infer<typeof WatchlistXrefResponse>
 
 /** An entity id (digits) as it appears in paths and bodies. */
 const EntityId = z

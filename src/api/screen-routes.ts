@@ -1,5 +1,5 @@
 /**
- * `POST /api/screen`: screens names against the persons in the record (see
+ * `POST /api/screen`: screens names against the persons in the record and the loaded watchlists (see
  * `storage/screening-repository.ts`). Mounted by `createApp` when a screening repository is given.
  *
  * @module api/screen-routes
@@ -42,11 +42,22 @@ export function mountScreenRoutes(app: Hono, screening: ScreeningRepository): vo
         query: r.query,
         matches: r.matches.map((m) => ({
           ...m,
+          names: [...m.names],
           reasons: [...m.reasons],
           roles: [...m.roles],
           titles: [...m.titles],
           crimeCategories: [...m.crimeCategories],
           articles: [...m.articles],
+        })),
+        watchlistHits: r.watchlistHits.map((h) => ({
+          ...h,
+          aliasesMatched: [...h.aliasesMatched],
+          identifiers: [...h.identifiers],
+          countries: [...h.countries],
+          birthDates: [...h.birthDates],
+          topics: [...h.topics],
+          reasons: [...h.reasons],
+          entityIds: [...h.entityIds],
         })),
       })),
     }

@@ -4,6 +4,10 @@
  * one-deletion neighbours, under a btree index), then each candidate name is scored with
  * `compareParsed` from `core/names`. Hits are grouped by the matched person name and carry the
  * person's roles, titles, the crime categories of their documents and the latest articles.
+ * Matched names of one resolved entity (`entity_mentions`, after merges and splits) are one match
+ * with the entity's id and every matched spelling; a name not resolved yet is a match of its own.
+ * Loaded watchlists are screened too: their person entries are looked up under the same keys
+ * (`watchlist_keys`) and scored against the main name and every alias.
  * Design: docs/decisions/0006-screening.md.
  *
  * @module storage/screening-repository
@@ -32,10 +36,14 @@ export interface ScreenArticle {
   readonly personTitle: string | null
 }
 
-/** One matched person name, aggregated over every document it appears in. */
+/** One matched person (a resolved entity, or a name not resolved yet), over its documents. */
 export interface ScreenMatch {
-  /** The person's name as stored (the fullest form in its document). */
+  /** The best-scoring matched name as stored (the fullest form in its document). */
   readonly name: string
+  /** The resolved entity these names belong to (after merges); null when not resolved yet. */
+  readonly entityId: string | null
+  /** Every matched spelling of the entity, best score first (`name` is the first). */
+  readonly names: readonly string[]
   /** 0..1 from `compareNames`. */
   readonly score: number
   /** `score` reaches the default threshold. */
@@ -55,11 +63,35 @@ export interface ScreenMatch {
   readonly articles: readonly ScreenArticle[]
 }
 
+/** A loaded watchlist entry the screened name matches. */
+export interface ScreenWatchlistHit {
+  readonly watchlist: string
+  /** The entry's id in its list. */
+  readonly entryId: string
+  /** The entry's main name. */
+  readonly name: string
+  readonly schema: string
+  /** The entry's aliases that match the screened name on their own. */
+  readonly aliasesMatched: readonly string[]
+  readonly identifiers: readonly string[]
+  readonly countries: readonly string[]
+  readonly birthDates: readonly string[]
+  readonly topics: readonly string[]
+  /** The best score over the main name and the aliases (0..1). */
+  readonly score: number
+  /** Which name of the entry matched, then which keys matched. */
+  readonly reasons: readonly string[]
+  /** Matches of this result (`entityId`) whose names match the entry too. */
+  readonly entityIds: readonly string[]
+}
+
 /** The matches of one screened name. */
 export interface ScreenResult {
   readonly query: string
   /** Flagged persons first, then by score. */
   readonly matches: readonly ScreenMatch[]
+  /** Loaded watchlist entries the name matches, best score first. */
+  readonly watchlistHits: readonly ScreenWatchlistHit[]
 }
 
 /** Options of {@link ScreeningRepository.screen}. */
@@ -70,6 +102,8 @@ export interface ScreenOptions {
   readonly articles?: number
   /** Also report names under the threshold, down to this score (default: only `same`). */
   readonly minScore?: number
+  /** Look into loaded watchlists (default true). */
+  readonly watchlists?: boolean
 }
 
 /** Screens names against stored persons. */
@@ -109,6 +143,8 @@ const SYNC_BATCH = 200
 const MAX_CANDIDATES = 2000
 // Key rows read per query at most: a very common key ("ali") must not read the whole table.
 const MAX_KEY_ROWS = 50_000
+// Watchlist entries scored per query at most, most shared parts first.
+const MAX_WATCHLIST_CANDIDATES = 500
 
 /** Keys shorter than this get no deletion neighbours (too many chance meetings). */
 const MIN_DELETION_LENGTH = 4
@@ -164,6 +200,7 @@ export function queryKeys(name: ParsedName): { byKey: Map<string, number[]>; par
 }
 
 interface CandidateRow {
+  entity_id?: string | null
   fact_id: string
   doc_id: string
   label: string
@@ -300,6 +337,112 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
       .execute()
   }
 
+  /** The resolved entity of every candidate row, by its document and name (one query). */
+  async function attachEntities(rows: CandidateRow[]): Promise<void> {
+    if (rows.length === 0) return
+    const pairs = [...new Map(rows.map((r) => [`${r.doc_id}\u0001${r.label.trim()}`, r])).values()]
+    const found = await sql<{ doc_id: string; name: string; entity_id: string }>`
+      select m.doc_id, m.name, m.entity_id::text as entity_id
+      from unnest(${pairs.map((r) => r.doc_id)}::text[], ${pairs.map((r) => r.label.trim())}::text[])
+        as q(d, n)
+      join entity_mentions m on m.doc_id = q.d and m.kind = 'person' and m.name = q.n`.execute(db)
+    const byKey = new Map(found.rows.map((r) => [`${r.doc_id}\u0001${r.name}`, r.entity_id]))
+    for (const r of rows) r.entity_id = byKey.get(`${r.doc_id}\u0001${r.label.trim()}`) ?? null
+  }
+
+  async function watchlistHits(
+    parsed: ParsedName,
+    minScore: number,
+    limit: number,
+  ): Promise<ScreenWatchlistHit[]> {
+    const { byKey, parts } = queryKeys(parsed)
+    if (parts === 0) return []
+    const hits = await sql<{ entry_id: string; key: string; min_parts: number }>`
+      select entry_id::text as entry_id, key, min_parts from watchlist_keys
+      where key = any(${[...byKey.keys()]}::text[]) limit ${MAX_KEY_ROWS}`.execute(db)
+    const met = new Map<string, { parts: Set<number>; posted: number }>()
+    for (const h of hits.rows) {
+      let m = met.get(h.entry_id)
+      if (!m) {
+        m = { parts: new Set(), posted: h.min_parts }
+        met.set(h.entry_id, m)
+      }
+      m.posted = Math.min(m.posted, h.min_parts)
+      for (const i of byKey.get(h.key) ?? []) m.parts.add(i)
+    }
+    const need = Math.min(2, parts)
+    let ids = [...met].filter(([, m]) => m.parts.size >= need || m.parts.size >= m.posted)
+    if (ids.length > MAX_WATCHLIST_CANDIDATES) {
+      ids.sort((a, b) => b[1].parts.size - a[1].parts.size)
+      ids = ids.slice(0, MAX_WATCHLIST_CANDIDATES)
+    }
+    if (ids.length === 0) return []
+    const entries = await sql<{
+      watchlist: string
+      ext_id: string
+      schema: string
+      name: string
+      aliases: string[]
+      birth_dates: string[]
+      countries: string[]
+      identifiers: string[] | null
+      topics: string[]
+    }>`
+      select watchlist, ext_id, schema, name, aliases, birth_dates, countries,
+        identifiers::text[] as identifiers, topics
+      from watchlist_entries
+      where id = any(${ids.map(([id]) => id)}::bigint[]) and kind = 'person'`.execute(db)
+    const out: ScreenWatchlistHit[] = []
+    for (const e of entries.rows) {
+      let best: { score: number; name: string; reasons: readonly string[] } | null = null
+      const aliasesMatched: string[] = []
+      for (const n of [e.name, ...e.aliases]) {
+        const cmp = compareParsed(parsed, parseName(n))
+        if (n !== e.name && cmp.score >= minScore) aliasesMatched.push(n)
+        if (!best || cmp.score > best.score)
+          best = { score: cmp.score, name: n, reasons: cmp.reasons }
+      }
+      if (!best || best.score < minScore) continue
+      out.push({
+        watchlist: e.watchlist,
+        entryId: e.ext_id,
+        name: e.name,
+        schema: e.schema,
+        aliasesMatched,
+        identifiers: Array.isArray(e.identifiers) ? e.identifiers : [],
+        countries: e.countries,
+        birthDates: e.birth_dates,
+        topics: e.topics,
+        score: best.score,
+        reasons: [`${best.name === e.name ? 'name' : 'alias'} "${best.name}"`, ...best.reasons],
+        entityIds: [],
+      })
+    }
+    out.sort(
+      (a, b) =>
+        b.score - a.score || a.watchlist.localeCompare(b.watchlist) || a.name.localeCompare(b.name),
+    )
+    return out.slice(0, limit)
+  }
+
+  /** Entities of `matches` whose matched names compare the same with one of the entry's names. */
+  function linkEntities(
+    hit: ScreenWatchlistHit,
+    entryNames: readonly ParsedName[],
+    matches: readonly ScreenMatch[],
+  ): ScreenWatchlistHit {
+    const entityIds: string[] = []
+    for (const m of matches) {
+      if (m.entityId === null || entityIds.includes(m.entityId)) continue
+      const linked = m.names.some((n) => {
+        const p = parseName(n)
+        return entryNames.some((e) => compareParsed(e, p).same)
+      })
+      if (linked) entityIds.push(m.entityId)
+    }
+    return { ...hit, entityIds }
+  }
+
   async function crimesOf(docIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>()
     if (docIds.length === 0) return out
@@ -328,14 +471,38 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
       if (!list) groups.set(r.label, [r])
       else list.push(r)
     }
-    const kept: { name: string; rows: CandidateRow[]; cmp: ReturnType<typeof compareParsed> }[] = []
+    const scored = new Map<string, ReturnType<typeof compareParsed>>()
+    const keptRows: CandidateRow[] = []
     for (const [name, list] of groups) {
       const cmp = compareParsed(parsed, parseName(name))
-      if (cmp.score >= minScore) kept.push({ name, rows: list, cmp })
+      if (cmp.score < minScore) continue
+      scored.set(name, cmp)
+      keptRows.push(...list)
     }
-    const crimes = await crimesOf([...new Set(kept.flatMap((k) => k.rows.map((r) => r.doc_id)))])
+    // Then by entity: the spellings of one resolved person are one match; a name not resolved
+    // yet stays a match of its own.
+    await attachEntities(keptRows)
+    const byEntity = new Map<string, { entityId: string | null; rows: CandidateRow[] }>()
+    for (const r of keptRows) {
+      const key = r.entity_id ? `e:${r.entity_id}` : `n:${r.label}`
+      const g = byEntity.get(key)
+      if (!g) byEntity.set(key, { entityId: r.entity_id ?? null, rows: [r] })
+      else g.rows.push(r)
+    }
+    const crimes = await crimesOf([...new Set(keptRows.map((r) => r.doc_id))])
     const articleLimit = options.articles ?? 5
-    const matches = kept.map((k) => present(k.name, k.cmp, k.rows, crimes, articleLimit))
+    const matches = [...byEntity.values()].map((g) => {
+      const docsOf = new Map<string, Set<string>>()
+      for (const r of g.rows) docsOf.set(r.label, (docsOf.get(r.label) ?? new Set()).add(r.doc_id))
+      const names = [...docsOf.keys()].sort(
+        (a, b) =>
+          scored.get(b)!.score - scored.get(a)!.score ||
+          docsOf.get(b)!.size - docsOf.get(a)!.size ||
+          a.localeCompare(b),
+      )
+      const best = names[0]!
+      return present(best, scored.get(best)!, g.rows, crimes, articleLimit, g.entityId, names)
+    })
     matches.sort(
       (a, b) =>
         Number(b.flagged) - Number(a.flagged) ||
@@ -343,7 +510,17 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
         b.documents - a.documents ||
         a.name.localeCompare(b.name),
     )
-    return { query, matches: matches.slice(0, options.limit ?? 10) }
+    const top = matches.slice(0, options.limit ?? 10)
+    const listed =
+      options.watchlists === false ? [] : await watchlistHits(parsed, minScore, options.limit ?? 10)
+    const watchlist = listed.map((h) =>
+      linkEntities(
+        h,
+        [h.name, ...h.aliasesMatched].map((n) => parseName(n)),
+        top,
+      ),
+    )
+    return { query, matches: top, watchlistHits: watchlist }
   }
 
   return {
@@ -351,8 +528,12 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
     async screen(names, options = {}) {
       await sync()
       return withDbErrors('screening names', async () => {
+        // No watchlist loaded: no lookup per name.
+        const loaded = await sql<{ n: number }>`
+          select count(*)::int as n from (select 1 from watchlists limit 1) w`.execute(db)
+        const withLists = { ...options, watchlists: (loaded.rows[0]?.n ?? 0) > 0 }
         const out: ScreenResult[] = []
-        for (const name of names) out.push(await screenOne(name, options))
+        for (const name of names) out.push(await screenOne(name, withLists))
         return out
       })
     },
@@ -365,6 +546,8 @@ function present(
   rows: readonly CandidateRow[],
   crimes: ReadonlyMap<string, readonly string[]>,
   articleLimit: number,
+  entityId: string | null,
+  names: readonly string[],
 ): ScreenMatch {
   // One entry per document: a person fact is already aggregated over its document.
   const byDoc = new Map<string, CandidateRow>()
@@ -399,6 +582,8 @@ function present(
     }))
   return {
     name,
+    entityId,
+    names,
     score: cmp.score,
     same: cmp.same,
     reasons: cmp.reasons,

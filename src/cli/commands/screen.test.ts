@@ -70,9 +70,12 @@ describe('tergeu screen', () => {
 
     assert.equal(code, 0, io.err())
     const out = io.out()
-    assert.match(out, /^Yerlan Saparov: 2 match\(es\)$/m)
-    assert.match(out, /SUSPECT {2}Yerlan Saparov/)
-    assert.match(out, /SUSPECT {2}Ерлан Сапаров/)
+    // Both spellings are one resolved person: one match listing both names and both articles.
+    assert.match(out, /^Yerlan Saparov: 1 match\(es\)$/m)
+    assert.match(out, /SUSPECT {2}Yerlan Saparov {2}\(2 doc\(s\); convict×1, suspect×1\)/)
+    assert.match(out, /^ {9}entity: \d+$/m)
+    assert.match(out, /^ {9}names: Yerlan Saparov; Ерлан Сапаров$/m)
+    assert.match(out, /2025-03-14 {2}ru-fraud {2}\[suspect\]/)
     assert.match(out, /crimes: fraud/)
     assert.match(out, /2025-09-02 {2}en-court {2}\[convict\] {2}Almaty court sentences fraudster/)
     assert.match(out, /^Нурлан Ахметов: no match$/m)
@@ -100,6 +103,41 @@ describe('tergeu screen', () => {
       body.results[1]!.matches.map((m) => [m.name, m.flagged, m.roles.map((r) => r.role)]),
       [['Saltanat Azirbek', false, ['official']]],
     )
+  })
+
+  test('a loaded watchlist entry shows in the human and the --json output', async () => {
+    await writeFile(
+      join(dir, 'list.csv'),
+      'id,name,aliases,birth_date,country,identifiers\ninv-7,Yerlan Saparov,Ерлан Сапаров;Saparov Erlan,1981-04-02,kz,INVENTED-ID-7\n',
+    )
+    const load = capture(dir)
+    assert.equal(await main(['watchlists', 'import', 'list.csv'], load), 0, load.err())
+
+    const io = capture(dir)
+    assert.equal(await main(['screen', 'Сапаров Ерлан'], io), 0, io.err())
+    const out = io.out()
+    assert.match(out, /^Сапаров Ерлан: 1 match\(es\), 1 watchlist hit\(s\)$/m)
+    assert.match(out, /LISTED {3}list\/inv-7 {2}Yerlan Saparov$/m)
+    assert.match(out, /^ {9}aliases: Ерлан Сапаров/m)
+    assert.match(out, /^ {9}identifiers: INVENTED-ID-7$/m)
+    assert.match(out, /^ {9}countries: kz$/m)
+    assert.match(io.err(), /1 of 1 name\(s\) found in the record, 1 on a watchlist/)
+
+    const json = capture(dir)
+    assert.equal(await main(['screen', '--json', 'Yerlan Saparov', 'Нурлан Ахметов'], json), 0)
+    const body = JSON.parse(json.out()) as {
+      results: {
+        matches: { entityId: string | null }[]
+        watchlistHits: { watchlist: string; entryId: string; entityIds: string[] }[]
+      }[]
+    }
+    const [saparov, nobody] = body.results
+    assert.deepEqual(
+      saparov!.watchlistHits.map((h) => [h.watchlist, h.entryId]),
+      [['list', 'inv-7']],
+    )
+    assert.deepEqual(saparov!.watchlistHits[0]!.entityIds, [saparov!.matches[0]!.entityId])
+    assert.deepEqual(nobody!.watchlistHits, [])
   })
 
   test('usage errors are one line and exit 2', async () => {

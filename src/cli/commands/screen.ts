@@ -11,7 +11,11 @@ import { ScreenRequest } from '#api/contract.ts'
 import { CONFIG_FLAGS, describeConfigFlags } from '#config/config.ts'
 import { parseCsv } from '#core/names/csv.ts'
 import { bootstrap } from '#src/bootstrap.ts'
-import type { ScreenMatch, ScreenResult } from '#storage/screening-repository.ts'
+import type {
+  ScreenMatch,
+  ScreenResult,
+  ScreenWatchlistHit,
+} from '#storage/screening-repository.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from '../command.ts'
 import { loadCliConfig } from './ingest.ts'
 
@@ -121,7 +125,10 @@ export const screenCommand: Command = {
       }
       for (const r of results) io.stdout.write(formatResult(r))
       const matched = results.filter((r) => r.matches.length > 0).length
-      io.stderr.write(`${matched} of ${results.length} name(s) found in the record\n`)
+      const listed = results.filter((r) => r.watchlistHits.length > 0).length
+      io.stderr.write(
+        `${matched} of ${results.length} name(s) found in the record, ${listed} on a watchlist\n`,
+      )
       return EXIT.ok
     } finally {
       await runtime.close()
@@ -129,12 +136,30 @@ export const screenCommand: Command = {
   },
 }
 
-/** One block per screened name: a header line, then one paragraph per matched person name. */
+/**
+ * One block per screened name: a header line, one paragraph per matched person (entity), then
+ * one paragraph per watchlist entry it matches.
+ */
 export function formatResult(r: ScreenResult): string {
-  if (r.matches.length === 0) return `${r.query}: no match\n\n`
-  const lines = [`${r.query}: ${r.matches.length} match(es)`]
+  const hits = r.watchlistHits
+  if (r.matches.length === 0 && hits.length === 0) return `${r.query}: no match\n\n`
+  const lines = [
+    `${r.query}: ${r.matches.length} match(es)${hits.length > 0 ? `, ${hits.length} watchlist hit(s)` : ''}`,
+  ]
   for (const m of r.matches) lines.push(...formatMatch(m))
+  for (const h of hits) lines.push(...formatWatchlistHit(h))
   return `${lines.join('\n')}\n\n`
+}
+
+function formatWatchlistHit(h: ScreenWatchlistHit): string[] {
+  const lines = [`  ${h.score.toFixed(3)}  LISTED   ${h.watchlist}/${h.entryId}  ${h.name}`]
+  if (h.aliasesMatched.length > 0) lines.push(`         aliases: ${h.aliasesMatched.join('; ')}`)
+  if (h.identifiers.length > 0) lines.push(`         identifiers: ${h.identifiers.join(', ')}`)
+  if (h.countries.length > 0) lines.push(`         countries: ${h.countries.join(', ')}`)
+  if (h.birthDates.length > 0) lines.push(`         born: ${h.birthDates.join(', ')}`)
+  lines.push(`         why: ${h.reasons.join('; ')}`)
+  if (h.entityIds.length > 0) lines.push(`         entity: ${h.entityIds.join(', ')}`)
+  return lines
 }
 
 function formatMatch(m: ScreenMatch): string[] {
@@ -144,6 +169,8 @@ function formatMatch(m: ScreenMatch): string[] {
     `  ${m.score.toFixed(3)}  ${flag}  ${m.name}  (${m.documents} doc(s); ${roles})`,
     `         why: ${m.reasons.join('; ')}`,
   ]
+  if (m.entityId !== null) lines.push(`         entity: ${m.entityId}`)
+  if (m.names.length > 1) lines.push(`         names: ${m.names.join('; ')}`)
   if (m.titles.length > 0) lines.push(`         titles: ${m.titles.join('; ')}`)
   if (m.crimeCategories.length > 0) lines.push(`         crimes: ${m.crimeCategories.join(', ')}`)
   for (const a of m.articles) {

@@ -38,6 +38,7 @@ import {
   type FurnitureRepository,
 } from '#storage/document-repository-furniture.ts'
 import { createEntityRepository, type EntityRepository } from '#storage/entity-repository.ts'
+import { createWatchlistRepository } from '#storage/entity-watchlists.ts'
 import { createExportRepository } from '#storage/export-repository.ts'
 import { createGraphRepository } from '#storage/graph-repository.ts'
 import {
@@ -341,6 +342,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         search,
         screening,
         entities,
+        watchlists: createWatchlistRepository(database.db),
         alerts,
         exports: createExportRepository(database.db),
         stats: createStatsRepository(database.db),

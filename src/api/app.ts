@@ -16,6 +16,7 @@ import { isAppError } from '#core/errors.ts'
 import type { AlertRepository } from '#storage/alert-repository.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
+import type { WatchlistRepository } from '#storage/entity-watchlists.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
 import type { GraphRepository } from '#storage/graph-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
@@ -36,6 +37,7 @@ import { presentDocument, presentSearchPage } from './presenters.ts'
 import { mountScreenRoutes } from './screen-routes.ts'
 import { searchFilters } from './search-filters.ts'
 import { mountStatsRoutes } from './stats-routes.ts'
+import { mountWatchlistRoutes } from './watchlist-routes.ts'
 
 /** What the API needs; bootstrap builds it. */
 export interface AppDeps {
@@ -45,6 +47,8 @@ export interface AppDeps {
   readonly screening?: ScreeningRepository | undefined
   /** Resolved entities, timelines, merges and splits (`/api/entities…`); absent without it. */
   readonly entities?: EntityRepository | undefined
+  /** Loaded watchlists and their cross-reference (`/api/watchlists…`); absent without it. */
+  readonly watchlists?: WatchlistRepository | undefined
   /** Watch subjects and alerts (`/api/watch-subjects`, `/api/alerts`); absent without it. */
   readonly alerts?: AlertRepository | undefined
   /** Exports (`GET /api/export`); the route is absent without it. */
@@ -149,6 +153,7 @@ export function createApp(deps: AppDeps): Hono {
 
   if (deps.screening) mountScreenRoutes(app, deps.screening)
   if (deps.entities) mountEntityRoutes(app, deps.entities)
+  if (deps.watchlists) mountWatchlistRoutes(app, deps.watchlists)
   if (deps.alerts) mountAlertRoutes(app, deps.alerts)
   mountMapRoutes(app, deps.search)
   if (deps.stats) mountStatsRoutes(app, deps.stats)

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test'
 import type { AlertRepository } from '#storage/alert-repository.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
+import type { WatchlistRepository } from '#storage/entity-watchlists.ts'
 import type { ExportRepository } from '#storage/export-repository.ts'
 import type { GraphRepository } from '#storage/graph-repository.ts'
 import type { ScreeningRepository } from '#storage/screening-repository.ts'
@@ -18,6 +19,7 @@ const app = createApp({
   search: {} as SearchRepository,
   screening: {} as ScreeningRepository,
   entities: {} as EntityRepository,
+  watchlists: {} as WatchlistRepository,
   exports: {} as ExportRepository,
   stats: {} as StatsRepository,
   graph: {} as GraphRepository,

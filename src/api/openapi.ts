@@ -119,6 +119,23 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'get',
+    path: '/api/watchlists',
+    tag: 'screening',
+    summary: 'The loaded watchlists, with their entry counts',
+    response: contract.WatchlistListResponse,
+  },
+  {
+    method: 'get',
+    path: '/api/watchlists/xref',
+    tag: 'screening',
+    summary:
+      'Watchlist entries that appear in the record, with the roles of their entities (suspects and convicts first), paged',
+    query: contract.WatchlistXrefQuery,
+    response: contract.WatchlistXrefResponse,
+    errors: [400],
+  },
+  {
+    method: 'get',
     path: '/api/entities',
     tag: 'entities',
     summary: 'Entities by name in any script, or the most mentioned',

@@ -423,7 +423,7 @@ class Scanner {
       singleCase(this.s) ||
       this.pronounSubject() ||
       oneRaid(this.s) ||
-      ONE_ACTOR_RE.test(this.s)
+      oneActor(this.s)
     return this.singleMemo
   }
 
@@ -481,7 +481,8 @@ class Scanner {
       this.hasYear,
       open,
       this.summaryYear,
-      this.carrying() ? this.carried : null,
+      // carrying() without its anaphora test: that regex is left to the sentences that need it.
+      this.carriedAge <= 2 && (this.carriable || this.samePara) ? this.carried : null,
     )
     this.aggregateMemo = undefined
     this.singleMemo = undefined
@@ -753,12 +754,12 @@ class Scanner {
     const period = this.base.period
     return (
       this.carriable &&
-      this.carrying() &&
       carried !== null &&
       period !== null &&
       period.length === 4 &&
       carried.length === 4 &&
-      period < carried
+      period < carried &&
+      this.carrying()
     )
   }
 
@@ -854,7 +855,7 @@ class Scanner {
       this.carriedAge = 99
     } else if (hits.length > 0 && base.stated) {
       // A sentence that restates the release's period ("годом ранее" against it) keeps it going.
-      const sameRelease = this.carriable && this.carrying() && base.period === this.carried
+      const sameRelease = this.carriable && base.period === this.carried && this.carrying()
       this.carried = base.period
       this.carriedAge = 0
       // A year that opens a sentence of registered figures ("В 2025 году в области
@@ -1319,8 +1320,8 @@ function isComparison(before: string): boolean {
 /** "was 76,000.", "составил 512", "19 400-ге жетті": a number stated as a level. */
 function isPredicate(before: string, after: string): boolean {
   return (
-    ((PREDICATE_RE.test(before) || CHANGE_TO_RE.test(before)) &&
-      /^\s*(?:[.;,(]|$|(?:from|с|от|against|против)\s+\d)/u.test(after)) ||
+    (/^\s*(?:[.;,(]|$|(?:from|с|от|against|против)\s+\d)/u.test(after) &&
+      (PREDICATE_RE.test(before) || CHANGE_TO_RE.test(before))) ||
     KK_LEVEL_AFTER_RE.test(after)
   )
 }
@@ -1337,10 +1338,13 @@ const CHANGE_VERB_RE =
  * 1 008", "231-ден 198-ге дейін азайды". It is of the period before the sentence's.
  */
 function isChangeStart(s: string, before: string, after: string): boolean {
+  // "from", "с" and "от" end in one of these letters: most numbers are ruled out without a regex.
+  const fromEnd = 'mMсСтТ'.includes(lastNonSpace(before))
   const shape =
-    (/(?:from|(?<!\p{L})с|(?<!\p{L})от)\s*$/iu.test(before) &&
-      /^\s*(?:to|до)\s+\d/iu.test(after)) ||
-    /(?:to|до)\s+\d[\d\s\u00a0.,]*\s+(?:from|с|от)\s*$/iu.test(before) ||
+    (fromEnd &&
+      ((/^\s*(?:to|до)\s+\d/iu.test(after) &&
+        /(?:from|(?<!\p{L})с|(?<!\p{L})от)\s*$/iu.test(before)) ||
+        /(?:to|до)\s+\d[\d\s\u00a0.,]*\s+(?:from|с|от)\s*$/iu.test(before))) ||
     /^-?(?:ден|дан|тен|тан|нен|нан)\s+\d[\d\s]*-?(?:ге|ға|ке|қа)\s+дейін/u.test(after)
   return shape && CHANGE_VERB_RE.test(s)
 }
@@ -1751,6 +1755,7 @@ const YEAR_DASH_BEFORE_RE = /(?:19|20)\d{2}\s*(?:году|г\.|жылы)?\s*[—
 // "алаяқ 14 адамды алдаған". (Plural subjects, "мошенники обманули", are not one actor.)
 const ONE_ACTOR_RE =
   /\b(?:a|the) (?:man|woman|fraudster|swindler|thief|driver|resident|businessman|official) (?:[a-z]+ )?(?:defrauded|deceived|cheated|scammed|robbed|stole|sold|attacked|killed|injured|embezzled)\b|(?<!\p{L})(?:мошенник|мужчина|женщина|житель|жительница|злоумышленник|аферист|вор|водитель|чиновник)\s+(?:\p{L}+\s+)?(?:обманул|похитил|украл|продал|убил|ранил|ограбил|присвоил|вымогал)а?(?!\p{L})|(?<!\p{L})(?:алаяқ|ер адам|әйел|ұры|тұрғын)\s+(?:[\p{L}\d]+\s+){0,4}(?:алдаған|алдады|ұрлаған|ұрлады|сатқан|сатты)(?!\p{L})/iu
+const oneActor = splitTester(ONE_ACTOR_RE)
 // An arrest and a seizure told in one sentence, without a word of summing up: one operation.
 const ARREST_RE =
   /\b(?:detained|arrested|apprehended)\b|(?<!\p{L})(?:задержал\p{L}*|задержан\p{L}*|арестовал\p{L}*|ұстал\p{L}*|ұстап|ұстады)/iu
@@ -1863,10 +1868,10 @@ function cueYearBefore(cues: readonly YearCue[], pos: number, s = ''): string | 
 
 /** Whether position `at` is inside brackets that close before `pos`. */
 function inClosedBrackets(s: string, at: number, pos: number): boolean {
-  const open = s.lastIndexOf('(', at)
-  if (open < 0 || s.lastIndexOf(')', at) > open) return false
   const close = s.indexOf(')', at)
-  return close >= 0 && close < pos
+  if (close < 0 || close >= pos) return false
+  const open = s.lastIndexOf('(', at)
+  return open >= 0 && s.lastIndexOf(')', at) < open
 }
 
 /** The first year cue after `pos` in the same clause ("1,429 cases ... in 6 months of 2022"). */

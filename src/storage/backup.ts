@@ -55,12 +55,19 @@ export interface BackupHeader {
 /** Where the data lives (as in the config). */
 export type BackupTarget =
   | { readonly kind: 'pglite'; readonly dataDir: string }
-  | { readonly kind: 'postgres'; readonly url: string }
+  | {
+      readonly kind: 'postgres'
+      readonly url: string
+      /** The environment pg_dump and pg_restore run in (PATH, PG* settings), from the caller. */
+      readonly env: Readonly<Record<string, string | undefined>>
+    }
 
 /** Writes a backup of `target` to `file` (written beside it, then renamed). */
 export async function backupDatabase(target: BackupTarget, file: string): Promise<BackupHeader> {
   const { payload, migration, documents, producer } =
-    target.kind === 'pglite' ? await dumpPglite(target.dataDir) : await dumpPostgres(target.url)
+    target.kind === 'pglite'
+      ? await dumpPglite(target.dataDir)
+      : await dumpPostgres(target.url, target.env)
   const header: BackupHeader = {
     format: FORMAT,
     version: VERSION,
@@ -115,7 +122,7 @@ export async function restoreDatabase(
     )
   }
   if (target.kind === 'pglite') await restorePglite(target.dataDir, payload, options)
-  else await restorePostgres(target.url, payload, options)
+  else await restorePostgres(target.url, target.env, payload, options)
   return header
 }
 
@@ -236,8 +243,8 @@ async function listDir(dir: string): Promise<string[] | null> {
 
 // --- PostgreSQL ---------------------------------------------------------------------------------
 
-async function dumpPostgres(url: string) {
-  const pgDump = await requireTool('pg_dump')
+async function dumpPostgres(url: string, environment: Environment) {
+  const pgDump = await requireTool('pg_dump', environment)
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
   client.on('error', () => {})
@@ -255,16 +262,21 @@ async function dumpPostgres(url: string) {
   } finally {
     await client.end().catch(() => {})
   }
-  const version = (await run(pgDump, ['--version'])).stdout.toString().trim()
-  const { dbname, env } = connection(url)
+  const { dbname, env } = connection(url, environment)
+  const version = (await run(pgDump, ['--version'], { env })).stdout.toString().trim()
   const { stdout } = await run(pgDump, ['--format=custom', '--no-owner', `--dbname=${dbname}`], {
     env,
   })
   return { payload: stdout, migration, documents, producer: version }
 }
 
-async function restorePostgres(url: string, payload: Uint8Array, options: RestoreOptions) {
-  const pgRestore = await requireTool('pg_restore')
+async function restorePostgres(
+  url: string,
+  environment: Environment,
+  payload: Uint8Array,
+  options: RestoreOptions,
+) {
+  const pgRestore = await requireTool('pg_restore', environment)
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
   client.on('error', () => {})
@@ -289,14 +301,17 @@ async function restorePostgres(url: string, payload: Uint8Array, options: Restor
       `the PostgreSQL database already has ${tables} table(s); restore into an empty database, or pass --force to replace its contents`,
     )
   }
-  const { dbname, env } = connection(url)
+  const { dbname, env } = connection(url, environment)
   const args = ['--single-transaction', '--exit-on-error', '--no-owner', `--dbname=${dbname}`]
   if (tables > 0) args.unshift('--clean', '--if-exists')
   await run(pgRestore, args, { env, input: payload })
 }
 
-async function requireTool(name: string): Promise<string> {
-  for (const dir of (process.env['PATH'] ?? '').split(':').filter(Boolean)) {
+/** The environment the PostgreSQL client tools run in, handed over by the caller. */
+type Environment = Readonly<Record<string, string | undefined>>
+
+async function requireTool(name: string, environment: Environment): Promise<string> {
+  for (const dir of (environment['PATH'] ?? '').split(':').filter(Boolean)) {
     const path = join(dir, name)
     try {
       if ((await stat(path)).isFile()) return path
@@ -311,19 +326,21 @@ async function requireTool(name: string): Promise<string> {
 }
 
 // The password travels in PGPASSWORD, not in the command line other local users can read (ps).
-function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+function connection(
+  url: string,
+  environment: Environment,
+): { dbname: string; env: NodeJS.ProcessEnv } {
+  const env: NodeJS.ProcessEnv = { ...environment }
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
-    return { dbname: url, env: process.env }
+    return { dbname: url, env }
   }
   const password = decodeURIComponent(parsed.password)
   parsed.password = ''
-  return {
-    dbname: parsed.toString(),
-    env: password ? { ...process.env, PGPASSWORD: password } : process.env,
-  }
+  if (password) env['PGPASSWORD'] = password
+  return { dbname: parsed.toString(), env }
 }
 
 function run(

@@ -218,7 +218,12 @@ describe('tergeu backup / restore, PostgreSQL', async () => {
     await mkdir(join(dir, 'in'))
     for (const [name, text] of Object.entries(ARTICLES))
       await writeFile(join(dir, 'in', name), text)
-    const env = (db: string) => ({ DATABASE_URL: urlOf(db), TERGEU_TEST_DATABASE_URL: 'off' })
+    // pg_dump and pg_restore are found on the PATH the command is given, as from a shell.
+    const env = (db: string) => ({
+      DATABASE_URL: urlOf(db),
+      TERGEU_TEST_DATABASE_URL: 'off',
+      PATH: process.env['PATH'] ?? '',
+    })
     const ingest = captureIo(dir, env(source))
     assert.equal(await main(['ingest', 'in'], ingest.io), 0, ingest.err())
     const original = await snapshot({ kind: 'postgres', url: urlOf(source) })

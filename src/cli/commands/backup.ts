@@ -113,7 +113,7 @@ function oneFile(positionals: readonly string[], io: CommandIo): string {
 
 function targetOf(config: Config, io: CommandIo): BackupTarget {
   const db = config.database
-  if (db.kind === 'postgres') return { kind: 'postgres', url: db.url }
+  if (db.kind === 'postgres') return { kind: 'postgres', url: db.url, env: io.env }
   return {
     kind: 'pglite',
     dataDir: isAbsolute(db.dataDir) ? db.dataDir : resolve(io.cwd, db.dataDir),

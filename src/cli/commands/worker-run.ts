@@ -40,6 +40,8 @@ export interface WorkerOptions {
   readonly onJob?: (job: ClaimedJob, outcome: 'done' | 'retry' | 'failed', error?: string) => void
   /** Run the extractor once over a small text before the first claim (default true). */
   readonly warmUp?: boolean
+  /** Called when the queue cannot be read or written (the worker waits and goes on). */
+  readonly onError?: (error: unknown) => void
   /** This worker's name in the queue (default host:pid:random). */
   readonly workerId?: string
 }
@@ -90,24 +92,42 @@ export async function runWorker(
   options.signal?.addEventListener('abort', onAbort)
 
   const runJob = async (job: ClaimedJob) => {
+    let error: unknown = null
     try {
       await handlers.run(job)
-      await jobs.complete(job.id, workerId)
-      counts.done++
-      options.onJob?.(job, 'done')
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      const outcome = await jobs.fail(job.id, workerId, message)
-      if (outcome === 'failed') counts.failed++
-      else counts.retried++
-      options.onJob?.(job, outcome, message)
+    } catch (e) {
+      error = e ?? new Error('failed')
+    }
+    try {
+      if (error === null) {
+        await jobs.complete(job.id, workerId)
+        counts.done++
+        options.onJob?.(job, 'done')
+      } else {
+        const message = error instanceof Error ? error.message : String(error)
+        const outcome = await jobs.fail(job.id, workerId, message)
+        if (outcome === 'failed') counts.failed++
+        else counts.retried++
+        options.onJob?.(job, outcome, message)
+      }
+    } catch (e) {
+      // The database went away: the lease runs out and another worker (or this one) retries.
+      options.onError?.(e)
     }
   }
 
   try {
     while (!options.signal?.aborted) {
       const free = concurrency - inFlight.size
-      const claimed = free > 0 ? await jobs.claim(workerId, { limit: free, leaseMs }) : []
+      let claimed: ClaimedJob[] = []
+      try {
+        if (free > 0) claimed = await jobs.claim(workerId, { limit: free, leaseMs })
+      } catch (error) {
+        // The database is restarting or unreachable: wait and try again, do not exit.
+        options.onError?.(error)
+        await new Promise((r) => setTimeout(r, Math.max(pollMs, 5000)))
+        continue
+      }
       for (const job of claimed) {
         const p = runJob(job).finally(() => {
           inFlight.delete(job.id)

@@ -75,6 +75,10 @@ export const workerCommand: Command = {
         fetcher,
         exitWhenIdle: values['exit-when-idle'] === true,
         signal: controller.signal,
+        onError: (error) =>
+          io.stderr.write(
+            `tergeu worker: the queue is unavailable, retrying: ${error instanceof Error ? error.message : String(error)}\n`,
+          ),
         onJob: (job, outcome, error) => {
           if (outcome !== 'done')
             io.stderr.write(

@@ -272,7 +272,7 @@ describe('work queue on PostgreSQL', async () => {
 })
 
 describe('work queue on the embedded database', () => {
-  test('a job that keeps failing ends failed with its error, and `jobs` lists it', async () => {
+  test('a job that keeps failing ends failed with its error kept and is not claimed again', async () => {
     const handle = await openTestPglite()
     const config = loadConfig({}, [])
     const runtime = await bootstrap(config, { cwd: tmpdir(), database: handle, migrate: false })

@@ -9,6 +9,7 @@
  * --only   run only the properties whose name contains TEXT
  * --list   list the property names and exit
  * --no-api skip the HTTP properties (they open a PGlite record)
+ * --known-bugs also generate the inputs of known, unfixed bugs (see test/fuzz/suite.ts)
  *
  * Exits 1 when any property fails, after printing its seed, path and counterexample.
  * See docs/fuzzing.md.
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     list: { type: 'boolean', default: false },
     'no-api': { type: 'boolean', default: false },
+    'known-bugs': { type: 'boolean', default: false },
   },
 })
 
@@ -67,9 +69,14 @@ if (needApi) {
   })
   await runtime.ingest(API_DOCS)
   const app = runtime.createHttpApp({
-    logError: (e: unknown) => console.error('unexpected error in the app:', e),
+    logError: (e: unknown) =>
+      console.error('unexpected error in the app:', e instanceof Error ? e.message : e),
   })
-  props.push(...Object.entries(apiProperties(app)).filter(([name]) => wanted(name)))
+  props.push(
+    ...Object.entries(apiProperties(app, { knownBugs: values['known-bugs'] })).filter(([name]) =>
+      wanted(name),
+    ),
+  )
 }
 
 console.log(`fuzz: ${props.length} properties, ${numRuns} cases each, seed ${seed}`)

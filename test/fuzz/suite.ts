@@ -260,6 +260,18 @@ export function apiProperties(
         if (!options.knownBugs) fc.pre(!hasNul(query))
         await checkAnswer(await app.request(`/api/search?${query}`), `GET /api/search?${query}`)
       }) as never,
+    // The other read endpoints take the search filters too (plus their own keys).
+    'api: GET /api/map, /api/stats, /api/graph never answer 5xx to hostile filters':
+      fc.asyncProperty(
+        fc.constantFrom('/api/map', '/api/stats', '/api/graph'),
+        rawQueryArb,
+        fc.constantFrom('', '&level=region', '&level=x', '&depth=9999', '&limit=-1', '&by=crime'),
+        async (path, query, extra) => {
+          if (!options.knownBugs) fc.pre(!hasNul(query))
+          const url = `${path}?${query}${extra}`
+          await checkAnswer(await app.request(url), `GET ${url}`)
+        },
+      ) as never,
     'api: POST /api/screen never answers 5xx and answers bad input with the error body':
       fc.asyncProperty(screenBodyArb, async (body) => {
         const res = await app.request('/api/screen', {

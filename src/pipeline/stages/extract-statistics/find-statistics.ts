@@ -683,6 +683,10 @@ class Scanner {
     if (!noun && lastNoun && hits.length > 0 && (earlierBefore(before) || KK_PART_RE.test(after))) {
       noun = lastNoun.noun
     }
+    // "27,415 fraud cases, of which 19,602 were online": a part of the figure before.
+    if (!noun && lastNoun && hits.length > 0 && PART_OF_BEFORE_RE.test(before)) {
+      noun = lastNoun.noun
+    }
     // "Годом ранее их было 15 933": the counted noun of the sentence before.
     if (!noun && this.prevNoun && hits.length === 0 && THEY_NUMBERED_RE.test(before)) {
       noun = this.prevNoun
@@ -1746,6 +1750,8 @@ function sentencePeriod(
   return { period: null, stated: false }
 }
 
+const PART_OF_BEFORE_RE =
+  /(?:of which|of whom|of them|of these|из них|из которых|оның ішінде|олардың ішінде)\s*$/iu
 // A pronoun for the counted things of the sentence before: "их было", "they numbered".
 const THEY_NUMBERED_RE =
   /(?<!\p{L})(?:их|they|олар)\s+(?:было|стало|насчитывалось|were|numbered|болған|болды)\s*$/iu

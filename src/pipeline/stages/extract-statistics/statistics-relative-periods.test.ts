@@ -225,6 +225,26 @@ describe('relative periods, comparison bases and lead years of statistics', () =
         [10015, '2023'],
       ],
     ],
+    [
+      '"of which" counts a part of the figure before (en)',
+      'Police recorded 8,140 fraud cases in 2025, of which 5,310 were committed online.',
+      'en',
+      '2026-01-20',
+      [
+        [5310, '2025'],
+        [8140, '2025'],
+      ],
+    ],
+    [
+      '"из которых" counts a part of the figure before (ru)',
+      'В 2025 году зарегистрировано 8 140 мошенничеств, из которых 5 310 совершены через интернет.',
+      'ru',
+      '2026-01-20',
+      [
+        [5310, '2025'],
+        [8140, '2025'],
+      ],
+    ],
   ]
   for (const [name, text, lang, ref, expected] of cases) {
     it(name, () => assert.deepEqual(stats(text, lang, ref), sorted(expected)))

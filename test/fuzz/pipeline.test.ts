@@ -3,8 +3,12 @@
  * the byte decoders. `FUZZ_RUNS` and `FUZZ_SEED` override the run count and seed; the long run
  * is `npm run fuzz` (docs/fuzzing.md).
  */
+import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
+import type { RawDoc } from '#core/document.ts'
+import { createDefaultPipeline } from '#pipeline/default-pipeline.ts'
+import { runBatch } from '#pipeline/run-batch.ts'
 import { INVISIBLES } from './arbitraries.ts'
 import { checkDocument, pipelineProperties } from './suite.ts'
 
@@ -53,4 +57,28 @@ test('fuzz pipeline: a 400 KB HTML line nested 2,000 deep, with bidi and zero-wi
     raw,
     published: '2025-01-01',
   })
+})
+
+test('fuzz pipeline: runBatch reports a document over the size limit and goes on with the next', async () => {
+  const big: RawDoc = {
+    id: 'too-big',
+    source: 'big.txt',
+    url: null,
+    format: 'text',
+    raw: 'ы'.repeat(5_000_001),
+    published: null,
+  }
+  const small: RawDoc = { ...big, id: 'small', raw: 'Полиция Алматы задержала подозреваемого.' }
+  const seen: string[] = []
+  const report = await runBatch(createDefaultPipeline(), [big, small], {
+    sink: (d) => {
+      seen.push(d.id)
+    },
+  })
+  assert.deepEqual(seen, ['small'])
+  assert.equal(report.processed, 1)
+  assert.deepEqual(
+    report.failed.map((f) => [f.docId, f.stage]),
+    [['too-big', 'clean']],
+  )
 })

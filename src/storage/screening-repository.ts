@@ -462,8 +462,14 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
 
   async function screenOne(query: string, options: ScreenOptions): Promise<ScreenResult> {
     const parsed = parseName(query)
-    const rows = await candidates(parsed)
     const minScore = options.minScore ?? DEFAULT_THRESHOLD
+    // The record and the watchlists at once (PostgreSQL answers both on two connections).
+    const [rows, listed] = await Promise.all([
+      candidates(parsed),
+      options.watchlists === false
+        ? Promise.resolve([])
+        : watchlistHits(parsed, minScore, options.limit ?? 10),
+    ])
     // Group by the stored name: one comparison per distinct name.
     const groups = new Map<string, CandidateRow[]>()
     for (const r of rows) {
@@ -511,8 +517,6 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
         a.name.localeCompare(b.name),
     )
     const top = matches.slice(0, options.limit ?? 10)
-    const listed =
-      options.watchlists === false ? [] : await watchlistHits(parsed, minScore, options.limit ?? 10)
     const watchlist = listed.map((h) =>
       linkEntities(
         h,
@@ -529,9 +533,13 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
       await sync()
       return withDbErrors('screening names', async () => {
         // No watchlist loaded: no lookup per name.
-        const loaded = await sql<{ n: number }>`
-          select count(*)::int as n from (select 1 from watchlists limit 1) w`.execute(db)
-        const withLists = { ...options, watchlists: (loaded.rows[0]?.n ?? 0) > 0 }
+        const loaded =
+          options.watchlists !== false &&
+          (
+            await sql<{ n: number }>`
+              select count(*)::int as n from (select 1 from watchlists limit 1) w`.execute(db)
+          ).rows[0]?.n === 1
+        const withLists = { ...options, watchlists: loaded }
         const out: ScreenResult[] = []
         for (const name of names) out.push(await screenOne(name, withLists))
         return out

@@ -49,7 +49,9 @@ if (values.path && !(values.seed && values.only)) {
 }
 
 const wanted = (name: string): boolean => !values.only || name.includes(values.only)
-const pipelineProps = Object.entries(pipelineProperties()).filter(([name]) => wanted(name))
+const pipelineProps = Object.entries(
+  pipelineProperties({ knownBugs: values['known-bugs'] }),
+).filter(([name]) => wanted(name))
 // The HTTP properties only use the app when they run, so their names are known without one.
 const apiNames = Object.keys(apiProperties(null as never)).filter(wanted)
 const needApi = !values['no-api'] && apiNames.length > 0

@@ -261,7 +261,7 @@ export const SearchFacets = z.object({
   location: FacetCounts,
   person: FacetCounts,
   organization: FacetCounts,
-  sampled: z.boolean().describe('counts cover only the first 20,000 matches'),
+  sampled: z.boolean().describe('counts cover only the first 5,000 matches'),
 })
 export type SearchFacets = z.infer<typeof SearchFacets>
 

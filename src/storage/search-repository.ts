@@ -118,7 +118,7 @@ const HEADLINE_MAX_CHARS = 100_000
 /** Without a query the snippet is the start of the text. */
 const LEAD_CHARS = 240
 /** Facets count at most this many matching documents (see {@link SearchFacets.sampled}). */
-export const FACET_SAMPLE = 20_000
+export const FACET_SAMPLE = 5_000
 /** Values listed per facet. */
 const FACET_TOP = 12
 
@@ -267,8 +267,14 @@ export function buildFacetSql(params: SearchParams): RawBuilder<FacetRow> {
       select f.kind, ${ANY_FACT_KEY},
              (count(distinct f.doc_id) filter (where f.kind in ('location', 'event'))
               + count(*) filter (where f.kind not in ('location', 'event')))::int
-      from facts f join m on m.id = f.doc_id
-      where f.kind in (${kinds})
+      -- Per matching document through the (doc_id, kind) index. Left to itself the planner
+      -- scans every fact of the record to hash-join a few thousand documents (4 s at 100,000
+      -- documents); "offset 0" keeps the lateral subquery from being flattened into that join.
+      from m cross join lateral (
+        select f.kind, f.label, f.data, f.doc_id from facts f
+        where f.doc_id = m.id and f.kind in (${kinds})
+        offset 0
+      ) f
       group by 1, 2
     ),
     ranked as (

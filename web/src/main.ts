@@ -240,16 +240,30 @@ async function renderResults(): Promise<void> {
       )
       return
     }
-    const response = await api.search({ ...searchQuery(state), facets: true }, abort.signal)
+    // Results first; the facet counts (a heavier query) follow and fill the panel in.
+    const response = await api.search(searchQuery(state), abort.signal)
     shownQuery = key
+    const options = { collapsed: narrow.matches }
+    const panel = facetPanel(undefined, state, facetActions, response.within?.name, options)
     replaceChildren(
       resultsPane,
       viewSwitch(state.view, setView),
-      facetPanel(response.facets, state, facetActions, response.within?.name, {
-        collapsed: narrow.matches,
-      }),
+      panel,
       resultsView(state.q, response, state.doc, searchActions),
     )
+    const shown = state
+    api
+      .search({ ...searchQuery(shown), facets: true, limit: 1 }, abort.signal)
+      .then((counts) => {
+        if (abort.signal.aborted || !panel.isConnected) return
+        const open = (panel as HTMLDetailsElement).open
+        const filled = facetPanel(counts.facets, shown, facetActions, counts.within?.name, options)
+        ;(filled as HTMLDetailsElement).open = open
+        panel.replaceWith(filled)
+      })
+      .catch(() => {
+        // The results stand without counts; the panel keeps its filters and controls.
+      })
   } catch (error) {
     if (abort.signal.aborted) return
     shownQuery = null

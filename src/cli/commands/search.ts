@@ -140,7 +140,7 @@ function formatFacets(facets: SearchFacets): string {
     ['person', 'person'],
     ['org', 'organization'],
   ]
-  let out = `\nfacets${facets.sampled ? ' (first 20,000 matches)' : ''}:\n`
+  let out = `\nfacets${facets.sampled ? ' (first 5,000 matches)' : ''}:\n`
   for (const [name, key] of rows) {
     const values = facets[key]
     if (values.length === 0) continue

@@ -12,7 +12,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { z } from 'zod'
-import { isAppError } from '#core/errors.ts'
+import { InvalidInputError, isAppError } from '#core/errors.ts'
 import type { AlertRepository } from '#storage/alert-repository.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
@@ -100,6 +100,12 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/*', async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
+  })
+  // PostgreSQL text cannot hold U+0000: a NUL in a path or query is bad input, said as such,
+  // not a database error surfacing as a 500 (found by fuzzing).
+  app.use('/api/*', async (c, next) => {
+    if (hasNul(c.req.url)) throw new InvalidInputError('the request contains a NUL character')
+    await next()
   })
 
   app.get('/api/health', async (c) => {
@@ -195,4 +201,10 @@ function mountStatic(app: Hono, root: string): void {
   app.use('*', serveStatic({ root: rootFromCwd }))
   const indexFile = join(root, 'index.html')
   app.get('*', async (c) => c.html(await readFile(indexFile, 'utf8')))
+}
+
+/** True when a URL's path or query holds a NUL, written raw or percent-encoded. */
+function hasNul(url: string): boolean {
+  if (url.includes('\u0000')) return true
+  return /%00/i.test(url)
 }

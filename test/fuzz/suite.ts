@@ -233,16 +233,18 @@ const screenBodyArb: fc.Arbitrary<string> = fc.oneof(
   },
 )
 
-/** Options of {@link apiProperties}. */
+/**
+ * Options of {@link apiProperties}: `knownBugs` would add the inputs of known, unfixed API bugs;
+ * there are none now (the NUL bug is fixed), and the option is kept for the next one.
+ */
 export interface ApiPropertyOptions {
-  /** Also generate the inputs of known, unfixed bugs (none in the API now). Default: false. */
   readonly knownBugs?: boolean
 }
 
 /** API properties over a Hono app that has a record behind it. */
 export function apiProperties(
   app: Hono,
-  options: ApiPropertyOptions = {},
+  _options: ApiPropertyOptions = {},
 ): Record<string, fc.IRawProperty<never, boolean>> {
   return {
     'api: GET /api/search never answers 5xx and answers bad input with the error body':

@@ -10,7 +10,6 @@ import type { RawDoc } from '#core/document.ts'
 import { createDefaultPipeline } from '#pipeline/default-pipeline.ts'
 import { runBatch } from '#pipeline/run-batch.ts'
 import { INVISIBLES } from './arbitraries.ts'
-import { PLACE_CONTENT_BUG } from './properties.ts'
 import { checkDocument, pipelineProperties } from './suite.ts'
 
 const seed = process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : undefined
@@ -86,10 +85,8 @@ test('fuzz pipeline: runBatch reports a document over the size limit and goes on
   )
 })
 
-// Found by `npm run fuzz -- --runs 800 --only pipeline --seed 31`; the fix belongs in extract-places.
-test('fuzz pipeline: a place mention is the text it points at, even next to furniture', {
-  skip: knownBugs ? false : PLACE_CONTENT_BUG,
-}, async () => {
+// Found by `npm run fuzz -- --runs 800 --only pipeline --seed 31`; fixed in extract-places v2.
+test('fuzz pipeline: a place mention is the text it points at, even next to furniture', async () => {
   const raw = 'Суд в г.\n\n(\n\nАрман Бекжанов задержан.'
   await checkDocument(
     { id: 'place-content', source: 'p.txt', url: null, format: 'text', raw, published: null },

@@ -8,24 +8,15 @@ import type { ExtractedDoc } from '#core/document.ts'
 import type { Mention, Span } from '#core/span.ts'
 
 /**
- * Known bug (found by `npm run fuzz -- --runs 800 --only pipeline --seed 31`, owner:
- * `src/pipeline/stages/extract-places`): a place mention can take its `text` from `content`
- * (where page furniture is blanked) instead of `text`, and can run across a furniture span and
- * paragraph breaks. Reproducer: the text document `"Суд в г.\n\n(\n\nАрман Бекжанов задержан."`
- * gives a location `Арман` whose mention is `[6, 18)` with text `"г.\n\n \n\nАрман"` while
- * `text.slice(6, 18)` is `"г.\n\n(\n\nАрман"` (segment marks the `(` as a rubric).
+ * Options of {@link spanProblems}: `knownBugs` would also report known, unfixed span bugs; there
+ * are none now (place mentions across furniture were fixed in extract-places version 2).
  */
-export const PLACE_CONTENT_BUG =
-  'bug: extract-places takes a place mention text from content, across a furniture span (reproducer in test/fuzz/properties.ts)'
-
-/** Options of {@link spanProblems}. */
 export interface SpanCheckOptions {
-  /** Also report the known, unfixed {@link PLACE_CONTENT_BUG}. Default: false. */
   readonly knownBugs?: boolean
 }
 
 /** Returns every broken invariant of `doc` (empty when it is sound). */
-export function spanProblems(doc: ExtractedDoc, options: SpanCheckOptions = {}): string[] {
+export function spanProblems(doc: ExtractedDoc, _options: SpanCheckOptions = {}): string[] {
   const problems: string[] = []
   const n = doc.text.length
   const span = (where: string, s: Span | null | undefined): void => {
@@ -41,11 +32,7 @@ export function spanProblems(doc: ExtractedDoc, options: SpanCheckOptions = {}):
   const mention = (where: string, m: Mention): void => {
     span(where, m)
     const actual = doc.text.slice(m.start, m.end)
-    const knownBug =
-      !options.knownBugs &&
-      where.startsWith('locations[') &&
-      m.text === doc.content.slice(m.start, m.end)
-    if (m.text !== actual && !knownBug)
+    if (m.text !== actual)
       problems.push(
         `${where}: mention text ${JSON.stringify(m.text)} != text.slice(${m.start}, ${m.end}) = ${JSON.stringify(actual)}`,
       )

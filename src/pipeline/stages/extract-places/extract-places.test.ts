@@ -285,7 +285,7 @@ describe('extractPlaces stage', () => {
     )
     const m = out.locations[0]!.mentions[0]!
     assert.equal(base.text.slice(m.start, m.end), 'Shymkent')
-    assert.deepEqual(out.locations[0]!.provenance, { stage: 'extract-places', version: 1 })
+    assert.deepEqual(out.locations[0]!.provenance, { stage: 'extract-places', version: 2 })
     assert.equal(out.locations[0]!.iso3166_2, 'KZ-79')
   })
 

@@ -31,7 +31,7 @@ import { foldWord, placeTokens } from './place-tokens.ts'
 import { findSites } from './sites.ts'
 
 const STAGE = 'extract-places'
-const VERSION = 1
+const VERSION = 2
 
 /** Extracts locations from a document's content (furniture is already blanked out). */
 export function extractPlaces(): Stage<SegmentedDoc, PlacesDoc> {
@@ -39,9 +39,25 @@ export function extractPlaces(): Stage<SegmentedDoc, PlacesDoc> {
     name: STAGE,
     version: VERSION,
     run(doc) {
-      return { ...doc, locations: findPlaces(doc.content) }
+      return { ...doc, locations: withinText(findPlaces(doc.content), doc.text) }
     },
   }
+}
+
+/**
+ * Keeps the mentions whose span holds the same characters in the text as in the content: a
+ * mention that runs across blanked furniture (a rubric between two paragraphs) is not a place
+ * name in the text, and a mention's `text` must be `text.slice(start, end)`. A place left with no
+ * mention is dropped. (Found by fuzzing.)
+ */
+function withinText(locations: readonly Location[], text: string): Location[] {
+  const out: Location[] = []
+  for (const location of locations) {
+    const mentions = location.mentions.filter((m) => text.slice(m.start, m.end) === m.text)
+    if (mentions.length === location.mentions.length) out.push(location)
+    else if (mentions.length > 0) out.push({ ...location, mentions })
+  }
+  return out
 }
 
 /** One reading of a place in the text, before mentions are merged into places. */

@@ -6,33 +6,15 @@ import assert from 'node:assert/strict'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
 import type { CommandIo } from '#cli/command.ts'
 import { main } from '#cli/main.ts'
+import { captureIo } from '../helpers/capture-io.ts'
 
+/** The shared captured io, shaped as this file uses it (`io.out()` beside `io.stdout`). */
 function capture(dir: string): CommandIo & { out(): string; err(): string } {
-  let out = ''
-  let err = ''
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk))
-        done()
-      },
-    })
-  return {
-    stdout: sink((s) => {
-      out += s
-    }),
-    stderr: sink((s) => {
-      err += s
-    }),
-    env: { TERGEU_DATA_DIR: join(dir, 'data') },
-    cwd: dir,
-    out: () => out,
-    err: () => err,
-  }
+  const c = captureIo(dir, { TERGEU_DATA_DIR: join(dir, 'data') })
+  return { ...c.io, out: c.out, err: c.err }
 }
 
 describe('tergeu alerts', () => {

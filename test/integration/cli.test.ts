@@ -2,7 +2,6 @@ import assert from 'node:assert/strict'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
 import type { CommandIo } from '#cli/command.ts'
 import { serveUntilStopped } from '#cli/commands/serve.ts'
@@ -10,6 +9,7 @@ import { main } from '#cli/main.ts'
 import { loadConfig } from '#config/config.ts'
 import { bootstrap } from '#src/bootstrap.ts'
 import { lockDataDir } from '#storage/data-dir-lock.ts'
+import { captureIo } from '../helpers/capture-io.ts'
 import { openTestPglite } from '../helpers/test-database.ts'
 
 interface Captured extends CommandIo {
@@ -18,27 +18,12 @@ interface Captured extends CommandIo {
 }
 
 function capture(dir: string, env: Record<string, string> = {}): Captured {
-  let out = ''
-  let err = ''
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk))
-        done()
-      },
-    })
-  return {
-    stdout: sink((s) => {
-      out += s
-    }),
-    stderr: sink((s) => {
-      err += s
-    }),
-    env: { TERGEU_DATA_DIR: join(dir, 'data'), TERGEU_TEST_DATABASE_URL: 'off', ...env },
-    cwd: dir,
-    out: () => out,
-    err: () => err,
-  }
+  const c = captureIo(dir, {
+    TERGEU_DATA_DIR: join(dir, 'data'),
+    TERGEU_TEST_DATABASE_URL: 'off',
+    ...env,
+  })
+  return { ...c.io, out: c.out, err: c.err }
 }
 
 describe('tergeu CLI over an embedded database', () => {

@@ -56,7 +56,7 @@ describe('tergeu rates', () => {
   test('falls back to the shipped annual average and says when there is none', async () => {
     const ok = captureIo(dir)
     assert.equal(await ratesCommand.run(['lookup', 'EUR', '2019-06-01'], ok.io), EXIT.ok)
-    assert.equal(ok.out(), 'EUR 2019 0.893256 per USD (ECB annual average)\n')
+    assert.equal(ok.out(), 'EUR 2019 0.893276 per USD (World Bank WDI annual average)\n')
 
     const none = captureIo(dir)
     assert.equal(await ratesCommand.run(['lookup', 'XAU', '2019'], none.io), EXIT.failure)

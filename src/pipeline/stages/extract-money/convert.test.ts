@@ -73,15 +73,22 @@ describe('convertAmount', () => {
 describe('shipped annual rates', () => {
   const shipped = createRateTable(annualRates())
 
-  test('cover 2000-2024 for the tenge and name a source for every figure', () => {
-    for (let y = 2000; y <= 2024; y++) assert.ok(shipped.lookup('KZT', String(y)), `KZT ${y}`)
+  test('cover 2000-2025 for the tenge and name a source for every figure', () => {
+    for (let y = 2000; y <= 2025; y++) assert.ok(shipped.lookup('KZT', String(y)), `KZT ${y}`)
     for (const r of annualRates())
-      assert.match(r.source, /^(?:NBK|CBR|ECB|BOE|IMF-IFS|NBKR|CBU|NBT|CBT) annual average$/)
+      assert.match(r.source, /^(?:World Bank WDI|CBT fixed rate) annual average$/)
   })
 
-  test('convert 120 million tenge of 2019 to about 313,500 dollars', () => {
+  test('convert 120 million tenge of 2019 at the WDI average of 382.747 to 313,523 dollars', () => {
     const c = convertAmount(120e6, 'KZT', '2019-04-05', shipped)
-    assert.equal(Math.round(c?.usd ?? 0), 313_521)
+    assert.equal(Math.round(c?.usd ?? 0), 313_523)
+    assert.equal(c?.rateSource, 'World Bank WDI annual average')
+  })
+
+  test('leave years without a published figure unconverted', () => {
+    assert.equal(convertAmount(1e6, 'UZS', '2008-05-01', shipped), null)
+    assert.equal(convertAmount(1e6, 'TMT', '2008-05-01', shipped), null)
+    assert.ok(convertAmount(1e6, 'UZS', '2024-05-01', shipped))
   })
 
   test('hold plausible magnitudes (no figure off by a factor of ten)', () => {

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util'
 import { CONFIG_FLAGS, describeConfigFlags } from '#config/config.ts'
-import { bootstrap } from '#src/bootstrap.ts'
+import { bootstrap, type Runtime } from '#src/bootstrap.ts'
 import { createJobRepository } from '#storage/job-repository.ts'
 import { type Command, type CommandIo, EXIT, UsageError } from '../command.ts'
 import { loadCliConfig } from './ingest.ts'
@@ -18,8 +18,10 @@ const USAGE = `usage: tergeu reprocess --since-version N | STAGE@N[,STAGE@N...] 
 
 Queues an extract job for every stored document whose facts an older extractor produced; the
 workers ("tergeu worker") run the current extractor over its stored text and store the new facts,
-then resolve its entities again. Each stored document records the version of every stage that
-produced it (documents.extractor_version, e.g. "extract-persons@3,extract-money@2,...").
+then resolve its entities again and check it against the watch subjects ("tergeu alerts"): a
+document that newly matches raises an alert, once per subject and document. Each stored
+document records the version of every stage that produced it (documents.extractor_version,
+e.g. "extract-persons@3,extract-money@2,...").
 
   --since-version N           every stage now at version N or later: documents stored with that
                               stage before version N
@@ -82,13 +84,16 @@ export const reprocessCommand: Command = {
       if (runtime.database.kind === 'pglite') {
         io.stderr.write('the embedded database has no other worker: working through it here\n')
         const r = await drainInProcess(runtime, io, batch)
+        await deliverNewAlerts(runtime, io)
         return r.failed > 0 ? EXIT.partial : EXIT.ok
       }
       if (!values.wait) {
         io.stderr.write('the workers take them now; "tergeu jobs" shows the progress\n')
         return EXIT.ok
       }
-      return await follow(io, jobs, batch)
+      const code = await follow(io, jobs, batch)
+      await deliverNewAlerts(runtime, io)
+      return code
     } finally {
       await runtime.close()
     }
@@ -125,6 +130,18 @@ export function parseSinceVersion(
     stages.set(m[1]!, Number(m[2]))
   }
   return stages
+}
+
+/**
+ * After the batch: the workers raised alerts for documents that newly match a watch subject
+ * (resolve jobs); as after an ingest, they go to the webhook now, if one is configured.
+ */
+async function deliverNewAlerts(runtime: Runtime, io: CommandIo): Promise<void> {
+  const report = await runtime.deliverAlerts()
+  if (report && (report.delivered > 0 || report.failed.length > 0))
+    io.stderr.write(
+      `alerts: ${report.delivered} delivered, ${report.failed.length} not delivered\n`,
+    )
 }
 
 async function follow(

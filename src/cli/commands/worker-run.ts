@@ -215,6 +215,9 @@ function createHandlers(runtime: Runtime, jobs: JobRepository, fetcher: Fetcher 
       }
       if (job.kind === 'resolve' && typeof p['docId'] === 'string') {
         await runtime.entities.resolveDocument(p['docId'])
+        // Alerts for the watch subjects the re-extracted version matches, as ingest raises them
+        // (once per subject and document: an alert raised before is not raised again).
+        await runtime.alerts.checkDocuments([p['docId']])
         return
       }
       if (job.kind === 'fetch' && typeof p['url'] === 'string') {

@@ -35,7 +35,7 @@ import type { Span } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
 import { appliesTo, readLexiconFile } from '../extract-crimes/lexicon-file.ts'
 import { createSentenceIndex, type SentenceIndex } from '../extract-crimes/sentence-index.ts'
-import { scanWords, type WordMatch } from '../extract-crimes/word-lexicon.ts'
+import { scanWords, type WordMatch, type WordScan } from '../extract-crimes/word-lexicon.ts'
 import { withRecurrences } from './date-recurrences.ts'
 import {
   descriptorKeys,
@@ -167,6 +167,10 @@ const CRIME_TOLD =
 // Steps taken as a crime comes to light.
 const DISCOVERY_STEPS: ReadonlySet<EventType> = new Set(['case_opened', 'arrest', 'seizure'])
 const WHITESPACE = /\s/u
+// "X got 5 years, Y was fined": a bare comma before another defendant.
+const BARE_COMMA = /,\s/u
+// "wanted on charges of": a charge trigger that names the charges.
+const CHARGES_WORD = /charges?\b/iu
 /** The empty set candidates share (never mutated: clusters copy what they keep). */
 const NONE: ReadonlySet<string> = new Set()
 // Literals every CRIME_TOLD match holds, in lower case.
@@ -396,31 +400,6 @@ class SentenceInfo {
   }
 }
 
-/** Memoises a test. */
-function once<T>(test: () => T): () => T {
-  let done = false
-  let value: T
-  return () => {
-    if (!done) {
-      value = test()
-      done = true
-    }
-    return value
-  }
-}
-
-/** Per-sentence inputs of a candidate. Towns are shared between candidates, never mutated. */
-interface SentenceParts {
-  readonly towns: ReadonlySet<string>
-  /** Distinct place names (not countries) of the sentence. */
-  readonly townCount: number
-  readonly weekday: () => string | null
-  readonly since: () => boolean
-  readonly continues: () => boolean
-  /** Kinds of penalty the sentence states; shared, never mutated. */
-  readonly penaltyKinds: () => ReadonlySet<string>
-}
-
 /** Bucketed per-sentence views of the earlier stages' mentions. */
 interface SentenceFacts {
   readonly persons: Map<number, { name: string; start: number }[]>
@@ -544,56 +523,151 @@ function bucketCrimes(doc: CrimesDoc, index: SentenceIndex, crimes: SentenceFact
 
 /** Finds the events of a document. Exported for tests. */
 export function findEvents(doc: CrimesDoc): LawEvent[] {
-  const content = doc.content
-  const index = createSentenceIndex(doc.sentences, content.length)
-  const facts = collectFacts(doc, index)
-  const words = scanWords(content)
-  const matches = matcherFor(doc.lang).match(content, words)
-  // The content in lower case, once, for the sentences' literal hints.
-  const lowered = content.toLowerCase()
-  // A sentence's lower case is cut from it where that gives the same string: lowering kept
-  // every offset, and no capital sigma lowers one way or another by what follows it.
-  const lowerSlices = lowered.length === content.length && !content.includes('Σ')
-  const articleOf = (offset: number) => {
-    for (let i = doc.articles.length - 1; i >= 0; i--)
-      if (doc.articles[i]!.start <= offset) return i
+  return new EventFinder(doc).find()
+}
+
+/** A trigger kept in a sentence: its span and type. */
+interface SentenceTrigger {
+  readonly start: number
+  readonly end: number
+  readonly type: EventType
+}
+
+/** Who a sentence is about: named suspects, convicts and victims, and descriptors of others. */
+interface Who {
+  readonly named: Set<string>
+  readonly descriptors: Set<string>
+}
+
+/** A date the article gives a crime, for crimes found only through a step. */
+interface CrimeDate {
+  readonly date: string
+  readonly crimes: ReadonlySet<string> | undefined
+  readonly told: boolean
+}
+
+/**
+ * The state of finding one document's events. A class with methods, not closures in one
+ * function: the stage runs through tsx, which names every closure at its creation (`__name`, a
+ * property definition each), and a document made some thirty of them; methods are made once.
+ * The per-sentence caches are arrays indexed by sentence number.
+ */
+class EventFinder {
+  readonly doc: CrimesDoc
+  readonly content: string
+  readonly index: SentenceIndex
+  readonly facts: SentenceFacts
+  readonly words: WordScan
+  readonly matches: readonly WordMatch<TriggerEntry>[]
+  /** The content in lower case, once, for the sentences' literal hints. */
+  readonly lowered: string
+  /**
+   * A sentence's lower case is cut from `lowered` where that gives the same string: lowering
+   * kept every offset, and no capital sigma lowers one way or another by what follows it.
+   */
+  readonly lowerSlices: boolean
+  readonly triggersIn = new Map<number, SentenceTrigger[]>()
+  readonly remandAt = new Set<number>()
+  readonly candidates: Candidate[] = []
+  readonly accepted: { type: EventType; m: WordMatch<TriggerEntry>; si: number }[] = []
+  readonly acceptedIn = new Map<number, SentenceTrigger[]>()
+  readonly stepSentences = new Map<number, WordMatch<TriggerEntry>>()
+  readonly incidentSentences = new Set<number>()
+  /** The category of the crime word at each evidence start. */
+  readonly evidenceAt = new Map<number, string>()
+  /** The first crime evidence of each sentence. */
+  readonly firstEvidence = new Map<number, { start: number; end: number; text: string }>()
+  // Per-sentence caches (`undefined`: not read yet).
+  readonly infoCache: (SentenceInfo | undefined)[] = []
+  readonly whoCache: (Who | undefined)[] = []
+  readonly ownCache: (Who | undefined)[] = []
+  readonly spans: (string | null | undefined)[] = []
+  readonly carried: (string | null | undefined)[] = []
+  readonly partsCache: (SentenceParts | undefined)[] = []
+  readonly standsApart: (boolean | undefined)[] = []
+  // Per-text caches: events of one sentence share its penalties, summary and unnamed subject.
+  readonly penaltyCache = new Map<string, readonly Penalty[]>()
+  readonly unnamedCache = new Map<string, string | null>()
+  readonly summaryCache = new Map<string, string>()
+
+  constructor(doc: CrimesDoc) {
+    this.doc = doc
+    const content = doc.content
+    this.content = content
+    this.index = createSentenceIndex(doc.sentences, content.length)
+    this.facts = collectFacts(doc, this.index)
+    this.words = scanWords(content)
+    this.matches = matcherFor(doc.lang).match(content, this.words)
+    this.lowered = content.toLowerCase()
+    this.lowerSlices = this.lowered.length === content.length && !content.includes('Σ')
+    for (const m of this.matches) {
+      if (m.value.type !== null)
+        bucket(this.triggersIn, this.index.indexAt(m.start), {
+          start: m.start,
+          end: m.end,
+          type: m.value.type,
+        })
+      if (m.value.remand) this.remandAt.add(m.start)
+    }
+    // The crime an incident, charge or sentence is about: the category of the crime word the
+    // trigger itself is ("tortured" is assault), else every category the sentence names.
+    for (const c of doc.crimes ?? []) {
+      for (const e of c.evidence) {
+        this.evidenceAt.set(e.start, c.category)
+        const si = this.index.indexAt(e.start)
+        const known = this.firstEvidence.get(si)
+        if (!known || e.start < known.start) this.firstEvidence.set(si, e)
+      }
+    }
+  }
+
+  find(): LawEvent[] {
+    // The phases below are methods of their own: one function as long as the whole stage
+    // took the engine a second of compiling (twice, after a deoptimisation) while the stage
+    // ran; phases compile one by one, each alone and quickly.
+    this.acceptTriggers()
+    this.addYearLaws()
+    this.addIncidents()
+    const clusters = this.cluster()
+    this.carryDates(clusters)
+    this.dateFoundCrimes(clusters)
+    const events: LawEvent[] = []
+    for (const k of clusters) events.push(toEvent(k, this))
+    return events
+  }
+
+  articleOf(offset: number): number {
+    const articles = this.doc.articles
+    for (let i = articles.length - 1; i >= 0; i--) if (articles[i]!.start <= offset) return i
     return 0
   }
 
-  const triggersIn = new Map<number, { start: number; end: number; type: EventType }[]>()
-  for (const m of matches) {
-    if (m.value.type !== null)
-      bucket(triggersIn, index.indexAt(m.start), { start: m.start, end: m.end, type: m.value.type })
-  }
-  // Everything decided once per sentence (hostile input can put thousands of triggers in one).
-  const makeInfo = (si: number): SentenceInfo => {
-    const s = index.sentences[si]!
-    return new SentenceInfo(
-      content.slice(s.start, s.end),
-      triggersIn.get(si) ?? [],
-      lowerSlices ? lowered.slice(s.start, s.end) : undefined,
-    )
-  }
-  const sentenceCache = new Map<number, SentenceInfo>()
-  const sentenceInfo = (si: number): SentenceInfo => {
-    let info = sentenceCache.get(si)
+  /** Everything decided once per sentence (hostile input can put thousands of triggers in one). */
+  sentenceInfo(si: number): SentenceInfo {
+    let info = this.infoCache[si]
     if (!info) {
-      info = makeInfo(si)
-      sentenceCache.set(si, info)
+      const s = this.index.sentences[si]!
+      info = new SentenceInfo(
+        this.content.slice(s.start, s.end),
+        this.triggersIn.get(si) ?? [],
+        this.lowerSlices ? this.lowered.slice(s.start, s.end) : undefined,
+      )
+      this.infoCache[si] = info
     }
     return info
   }
 
-  const foreignParty = (si: number): boolean => {
-    if (FOREIGN.test(sentenceInfo(si).text)) return true
+  foreignParty(si: number): boolean {
+    const text = this.sentenceInfo(si).text
+    if (FOREIGN.test(text)) return true
     const countries = new Set<string>()
-    for (const o of facts.orgs.get(si) ?? []) {
+    for (const o of this.facts.orgs.get(si) ?? []) {
       if (o.kind === 'international') return true
       if (o.country) countries.add(o.country)
     }
-    for (const p of facts.places.get(si) ?? []) if (p.country) countries.add(p.country)
+    for (const p of this.facts.places.get(si) ?? []) if (p.country) countries.add(p.country)
     // "Ukrainian cyber police … with law enforcement from Kazakhstan": nationality words too.
-    for (const m of sentenceInfo(si).text.matchAll(NATIONALITY_STEMS)) {
+    for (const m of text.matchAll(NATIONALITY_STEMS)) {
       const stem = m[0].toLowerCase()
       const code = STEM_COUNTRY.find(([re]) => re.test(stem))?.[1]
       if (code) countries.add(code)
@@ -601,149 +675,144 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     }
     return countries.size >= 2
   }
-  const remandAt = new Set(matches.filter((m) => m.value.remand).map((m) => m.start))
-  const candidates: Candidate[] = []
-  const accepted: { type: EventType; m: WordMatch<TriggerEntry>; si: number }[] = []
-  const acceptedIn = new Map<number, { start: number; end: number; type: EventType }[]>()
-  const stepSentences = new Map<number, WordMatch<TriggerEntry>>()
-  const incidentSentences = new Set<number>()
-  // Who a sentence is about: its named suspects, convicts and victims and its unnamed people's
-  // initials, ages and nationalities; a sentence with neither ("He was detained on July 25")
-  // speaks of the people of the sentence before it (up to two back, in the same article).
-  const whoCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
-  const ownCache = new Map<number, { named: Set<string>; descriptors: Set<string> }>()
-  const ownWho = (si: number) => {
-    let own = ownCache.get(si)
+
+  ownWho(si: number): Who {
+    let own = this.ownCache[si]
     if (!own) {
-      own = {
-        named: new Set((facts.persons.get(si) ?? []).map((p) => p.name)),
-        descriptors: descriptorKeys(sentenceInfo(si).text, doc.lang),
-      }
-      ownCache.set(si, own)
+      const named = new Set<string>()
+      for (const p of this.facts.persons.get(si) ?? []) named.add(p.name)
+      own = { named, descriptors: descriptorKeys(this.sentenceInfo(si).text, this.doc.lang) }
+      this.ownCache[si] = own
     }
     return own
   }
-  const whoIn = (si: number) => {
-    let who = whoCache.get(si)
+
+  /**
+   * Who a sentence is about: its named suspects, convicts and victims and its unnamed people's
+   * initials, ages and nationalities; a sentence with neither ("He was detained on July 25")
+   * speaks of the people of the sentence before it (up to two back, in the same article).
+   */
+  whoIn(si: number): Who {
+    let who = this.whoCache[si]
     if (who) return who
-    who = ownWho(si)
+    who = this.ownWho(si)
     // "A soldier who was serving there…" introduces someone new: nobody to look back for.
     if (
       who.named.size === 0 &&
       who.descriptors.size === 0 &&
-      INTRODUCES.test(sentenceInfo(si).text)
+      INTRODUCES.test(this.sentenceInfo(si).text)
     ) {
       who = { named: who.named, descriptors: new Set([`intro:${si}`]) }
     }
-    const article = articleOf(index.sentences[si]!.start)
+    const article = this.articleOf(this.index.sentences[si]!.start)
     for (
       let back = si - 1;
       back >= Math.max(0, si - 2) && who.named.size === 0 && who.descriptors.size === 0;
       back--
     ) {
-      if (articleOf(index.sentences[back]!.start) !== article) break
+      if (this.articleOf(this.index.sentences[back]!.start) !== article) break
       // A headline starts a new story: it speaks of nobody before it.
-      if (sentenceInfo(si).headline()) break
-      const prev = ownWho(back)
+      if (this.sentenceInfo(si).headline()) break
+      const prev = this.ownWho(back)
       if (prev.named.size > 0 || prev.descriptors.size > 0) who = prev
     }
-    whoCache.set(si, who)
+    this.whoCache[si] = who
     return who
   }
-  // The crime an incident, charge or sentence is about: the category of the crime word the
-  // trigger itself is ("tortured" is assault), else every category the sentence names.
-  const evidenceAt = new Map<number, string>()
-  const firstEvidence = new Map<number, { start: number; end: number; text: string }>()
-  for (const c of doc.crimes ?? []) {
-    for (const e of c.evidence) {
-      evidenceAt.set(e.start, c.category)
-      const si = index.indexAt(e.start)
-      const known = firstEvidence.get(si)
-      if (!known || e.start < known.start) firstEvidence.set(si, e)
-    }
-  }
-  const crimeKey = (
-    type: EventType,
-    m: { start: number; end: number },
-    si: number,
-  ): ReadonlySet<string> => {
+
+  crimeKey(type: EventType, m: { start: number; end: number }, si: number): ReadonlySet<string> {
     if (type !== 'incident' && !TRIAL_TYPES.has(type)) return NONE
     const own = new Set<string>()
     for (let i = m.start; i < m.end; i++) {
-      const cat = evidenceAt.get(i)
+      const cat = this.evidenceAt.get(i)
       if (cat) own.add(cat)
     }
     // The sentence's set is shared, never mutated (clusters copy what they keep).
-    return own.size > 0 ? own : (facts.crimes.get(si) ?? NONE)
+    return own.size > 0 ? own : (this.facts.crimes.get(si) ?? NONE)
   }
 
-  // Penalties a text states, read once per text (a sentence's kinds, its events' penalties).
-  const penaltyCache = new Map<string, readonly Penalty[]>()
-  const penaltiesIn = (text: string): readonly Penalty[] => {
-    let v = penaltyCache.get(text)
+  /** Penalties a text states, read once per text (a sentence's kinds, its events' penalties). */
+  penaltiesIn(text: string): readonly Penalty[] {
+    let v = this.penaltyCache.get(text)
     if (v === undefined) {
       v = findPenalties(text)
-      penaltyCache.set(text, v)
+      this.penaltyCache.set(text, v)
     }
     return v
   }
+
+  /** A fresh list of a text's penalties for each event (callers may keep it). */
+  penalties(text: string): Penalty[] {
+    return [...this.penaltiesIn(text)]
+  }
+
+  unnamed(text: string): string | null {
+    let v = this.unnamedCache.get(text)
+    if (v === undefined) {
+      v = unnamedSubject(text, this.doc.lang)
+      this.unnamedCache.set(text, v)
+    }
+    return v
+  }
+
+  summary(text: string): string {
+    let v = this.summaryCache.get(text)
+    if (v === undefined) {
+      v = summarize(text)
+      this.summaryCache.set(text, v)
+    }
+    return v
+  }
+
   // The span and the carried date of a sentence's dates, read once per sentence: every
   // undated event of a paragraph looks back at the same dated sentences.
-  const spans = new Map<number, string | null>()
-  const spanIn = (si: number): string | null => {
-    let v = spans.get(si)
+  spanIn(si: number): string | null {
+    let v = this.spans[si]
     if (v === undefined) {
-      v = sentenceSpan(content, facts.dates.get(si) ?? [])
-      spans.set(si, v)
+      v = sentenceSpan(this.content, this.facts.dates.get(si) ?? [])
+      this.spans[si] = v
     }
     return v
   }
-  const carried = new Map<number, string | null>()
-  const carriedIn = (si: number): string | null => {
-    let v = carried.get(si)
+
+  carriedIn(si: number): string | null {
+    let v = this.carried[si]
     if (v === undefined) {
-      v = carriedDate(content, facts.dates.get(si) ?? [])
-      carried.set(si, v)
+      v = carriedDate(this.content, this.facts.dates.get(si) ?? [])
+      this.carried[si] = v
     }
     return v
   }
-  // What `make` reads from a sentence, computed once per sentence rather than per trigger.
-  const partsCache = new Map<number, SentenceParts>()
-  const sentenceParts = (si: number): SentenceParts => {
-    let parts = partsCache.get(si)
+
+  /** What `make` reads from a sentence, computed once per sentence rather than per trigger. */
+  sentenceParts(si: number): SentenceParts {
+    let parts = this.partsCache[si]
     if (!parts) {
-      const text = sentenceInfo(si).text
       const towns = new Set<string>()
       const names = new Set<string>()
-      for (const p of facts.places.get(si) ?? []) {
+      for (const p of this.facts.places.get(si) ?? []) {
         if (p.kind === 'country') continue
         for (const key of p.keys) towns.add(key)
         names.add(p.name)
       }
-      parts = {
-        towns,
-        townCount: names.size,
-        weekday: once(() => weekdayDate(text, doc.referenceDate ?? doc.published)),
-        since: once(() => SINCE_HINT.test(text) && SINCE.test(text)),
-        continues: once(() => BACK_REFERENCE.test(text)),
-        penaltyKinds: once(() => new Set(penaltiesIn(text).map((p) => p.kind))),
-      }
-      partsCache.set(si, parts)
+      parts = new SentenceParts(this, this.sentenceInfo(si).text, towns, names.size)
+      this.partsCache[si] = parts
     }
     return parts
   }
 
-  const make = (
+  make(
     type: EventType,
     m: { start: number; end: number; text: string },
     si: number,
     derived = false,
-  ): Candidate => {
-    const s = index.sentences[si]!
-    const info = sentenceInfo(si)
-    const own = sentenceParts(si)
-    const who = whoIn(si)
-    const article = articleOf(m.start)
+  ): Candidate {
+    const { content, facts } = this
+    const s = this.index.sentences[si]!
+    const info = this.sentenceInfo(si)
+    const own = this.sentenceParts(si)
+    const who = this.whoIn(si)
+    const article = this.articleOf(m.start)
     let date = derived
       ? null
       : (facts.dates.get(si) ?? []).length === 0
@@ -752,14 +821,14 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
             content,
             near(facts.dates.get(si) ?? [], m.start),
             { start: m.start, end: m.end, type },
-            acceptedIn.get(si) ?? info.triggers,
+            this.acceptedIn.get(si) ?? info.triggers,
           )
     // A span in a sentence about a step dates the crime ("charged with embezzling funds between
     // 2017 and 2019"): the step is a point in time.
     // A trial may span months ("on trial from March to May"): a charge loses the span only when
     // the crime is told between them.
     if (date?.includes('/') && POINT_STEPS.has(type)) {
-      const crime = firstEvidence.get(si)
+      const crime = this.firstEvidence.get(si)
       const span = (facts.dates.get(si) ?? [])[0]
       const between =
         crime !== undefined &&
@@ -768,7 +837,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         crime.end <= Math.max(m.start, span.start)
       if (type !== 'charge' || between) date = null
     }
-    if (date === null && type === 'incident' && !derived) date = spanIn(si)
+    if (date === null && type === 'incident' && !derived) date = this.spanIn(si)
     return {
       type,
       start: m.start,
@@ -784,36 +853,42 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       descriptors: who.descriptors,
       // A sentence naming three or more towns summarises several occurrences: no distinction.
       towns: own.townCount >= 3 ? NONE : own.towns,
-      crimes: crimeKey(type, m, si),
+      crimes: this.crimeKey(type, m, si),
       fresh: info.fresh(),
-      other: type === 'sentence' && !derived && otherDefendant(si, m.start),
+      other: type === 'sentence' && !derived && this.otherDefendant(si, m.start),
       penalties: type === 'sentence' ? own.penaltyKinds() : NONE,
       continues: own.continues(),
-      remand: remandAt.has(m.start),
+      remand: this.remandAt.has(m.start),
       derived,
       inherited: false,
     }
   }
-  // "The court sentenced X to five years, and his accomplice Y was fined": after a clause break
-  // that follows an earlier sentence trigger, a name or an accomplice of its own is another
-  // defendant's sentence.
-  const otherDefendant = (si: number, at: number): boolean => {
-    const earlier = (acceptedIn.get(si) ?? []).find((t) => t.type === 'sentence' && t.end <= at)
+
+  /**
+   * "The court sentenced X to five years, and his accomplice Y was fined": after a clause break
+   * that follows an earlier sentence trigger, a name or an accomplice of its own is another
+   * defendant's sentence.
+   */
+  otherDefendant(si: number, at: number): boolean {
+    const content = this.content
+    const earlier = (this.acceptedIn.get(si) ?? []).find(
+      (t) => t.type === 'sentence' && t.end <= at,
+    )
     if (!earlier) return false
     const between = content.slice(earlier.end, at)
     // "X got 5 years, Y was fined": a bare comma counts before a new name only.
-    const join = CLAUSE_BREAK.exec(between) ?? /,\s/u.exec(between)
+    const join = CLAUSE_BREAK.exec(between) ?? BARE_COMMA.exec(between)
     if (!join) return false
     const strong = join[0].trim() !== ','
     const from = earlier.end + join.index
-    const before = (facts.persons.get(si) ?? []).filter((p) => p.start < from).map((p) => p.name)
-    const after = (facts.persons.get(si) ?? []).filter((p) => p.start > from && p.start < at)
+    const persons = this.facts.persons.get(si) ?? []
+    const before = persons.filter((p) => p.start < from).map((p) => p.name)
+    const after = persons.filter((p) => p.start > from && p.start < at)
     // Only a penalty of another kind ("five years" and "fined"): "sentenced X, and his colleague
     // Y, to 30 and 20 years respectively" is one joint sentence.
-    const s = index.sentences[si]!
-    const kinds = (text: string) => new Set(findPenalties(text).map((p) => p.kind))
-    const first = kinds(content.slice(s.start, from))
-    const second = kinds(content.slice(from, s.end))
+    const s = this.index.sentences[si]!
+    const first = penaltyKinds(content.slice(s.start, from))
+    const second = penaltyKinds(content.slice(from, s.end))
     if (first.size === 0 || second.size === 0 || [...second].every((x) => first.has(x)))
       return false
     return (
@@ -822,22 +897,20 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     )
   }
 
-  // The phases below are functions of their own: one function as long as the whole stage
-  // took the engine a second of compiling (twice, after a deoptimisation) while the stage
-  // ran; phases compile one by one, each alone and quickly.
-  const acceptTriggers = (): void => {
-    for (const m of matches) {
+  acceptTriggers(): void {
+    const { content, index, facts, words, accepted } = this
+    for (const m of this.matches) {
       if (accepted.length >= MAX_CANDIDATES) break
       const { type, needsCrime } = m.value
       if (type === null) continue
       const si = index.indexAt(m.start)
       if (si < 0) continue
-      const info = sentenceInfo(si)
+      const info = this.sentenceInfo(si)
       if (needsCrime && !facts.crimes.has(si)) continue
       if (m.value.needsLaw && !LAW_WORD.test(info.text)) continue
       // Cooperation is between agencies of different states or with an international body: a
       // joint operation of two Kazakh agencies is their arrest, not cooperation.
-      if (m.value.needsForeign && !foreignParty(si)) continue
+      if (m.value.needsForeign && !this.foreignParty(si)) continue
       if (isNegated(words, m.wordStart, m.wordEnd)) continue
       if (COUNTABLE.has(type) && info.aggregate()) continue
       if (type === 'sentence' && info.hypothetical()) continue
@@ -862,7 +935,7 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // "X, charged with fraud, pleaded guilty": the plea is the sentence, the charge is told back.
       if (type === 'charge' && info.plea()) continue
       // "wanted on charges of" is the wanted notice, not a charge.
-      if (type === 'charge' && /charges?\b/iu.test(m.text) && info.types.has('wanted')) continue
+      if (type === 'charge' && CHARGES_WORD.test(m.text) && info.types.has('wanted')) continue
       // Repatriation agreed in an agreement is the agreement.
       if (type === 'asset_recovery' && info.types.has('cooperation')) continue
       // A treaty that regulates extradition is not an extradition.
@@ -870,57 +943,62 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // An escape from captivity or forced labour is the victim's, not a suspect's flight.
       if (type === 'flight' && info.victimEscape()) continue
       accepted.push({ type, m, si })
-      bucket(acceptedIn, si, { start: m.start, end: m.end, type })
+      bucket(this.acceptedIn, si, { start: m.start, end: m.end, type })
       // An old conviction does not tell its crime as an incident of the story.
-      if (STEP_TYPES.has(type) && !m.value.prior && !stepSentences.has(si)) stepSentences.set(si, m)
-      if (type === 'incident') incidentSentences.add(si)
+      if (STEP_TYPES.has(type) && !m.value.prior && !this.stepSentences.has(si))
+        this.stepSentences.set(si, m)
+      if (type === 'incident') this.incidentSentences.add(si)
     }
     // Built once every trigger is decided: a date belongs to one of the triggers kept.
-    for (const a of accepted) candidates.push(make(a.type, a.m, a.si))
+    for (const a of accepted) this.candidates.push(this.make(a.type, a.m, a.si))
   }
-  acceptTriggers()
 
-  // Laws named with their year: one legislation event dated by it.
-  const addYearLaws = (): void => {
-    for (const m of YEAR_LAW_HINT.test(content) ? content.matchAll(YEAR_LAW) : []) {
+  /** Laws named with their year: one legislation event dated by it. */
+  addYearLaws(): void {
+    const { content, candidates } = this
+    if (!YEAR_LAW_HINT.test(content)) return
+    for (const m of content.matchAll(YEAR_LAW)) {
       if (candidates.length >= MAX_CANDIDATES) break
-      const si = index.indexAt(m.index ?? 0)
+      const si = this.index.indexAt(m.index ?? 0)
       if (si < 0) continue
       const start = m.index ?? 0
-      const c = make('legislation', { start, end: start + m[0].length, text: m[0] }, si, true)
+      const c = this.make('legislation', { start, end: start + m[0].length, text: m[0] }, si, true)
       c.date = m[1] ?? null
       candidates.push(c)
     }
   }
-  addYearLaws()
 
-  // "In August 2012, police launched a murder investigation after finding 11 bodies": a case
-  // opened, an arrest or a seizure follows the crime it finds within days, so a month or a year
-  // that dates the step dates the crime too (a day would not: the crime may be the day before).
-  const discoveryMonth = (step: WordMatch<TriggerEntry>, si: number): string | null => {
+  /**
+   * "In August 2012, police launched a murder investigation after finding 11 bodies": a case
+   * opened, an arrest or a seizure follows the crime it finds within days, so a month or a year
+   * that dates the step dates the crime too (a day would not: the crime may be the day before).
+   */
+  discoveryMonth(step: WordMatch<TriggerEntry>, si: number): string | null {
     if (step.value.type === null || !DISCOVERY_STEPS.has(step.value.type)) return null
-    const made = candidates.find((c) => c.start === step.start && c.type === step.value.type)
+    const made = this.candidates.find((c) => c.start === step.start && c.type === step.value.type)
     const date = made?.date ?? null
     return date !== null && date.length <= 7 && !date.includes('/') && si === made?.sentenceIndex
       ? date
       : null
   }
-  // The crime itself, told in a sentence about a step taken against it or an allegation.
-  const addIncidents = (): void => {
+
+  /** The crime itself, told in a sentence about a step taken against it or an allegation. */
+  addIncidents(): void {
+    const { content, facts, candidates } = this
     for (const si of facts.crimes.keys()) {
-      if (si < 0 || incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
-      const info = sentenceInfo(si)
+      if (si < 0 || this.incidentSentences.has(si) || candidates.length >= MAX_CANDIDATES) continue
+      const info = this.sentenceInfo(si)
       if (info.aggregate()) continue
       const cats = [...(facts.crimes.get(si) ?? [])]
-      const step = stepSentences.get(si)
+      const step = this.stepSentences.get(si)
       if (step) {
         // Membership of a criminal group alone is not an act the text describes.
         if (cats.some((c) => !NOT_AN_ACT.has(c))) {
-          const c = make('incident', step, si, true)
+          const c = this.make('incident', step, si, true)
           const date =
-            clauseDate(content, facts.dates.get(si) ?? [], step, firstEvidence.get(si)) ??
-            spanIn(si) ??
-            discoveryMonth(step, si)
+            clauseDate(content, facts.dates.get(si) ?? [], step, this.firstEvidence.get(si)) ??
+            this.spanIn(si) ??
+            this.discoveryMonth(step, si)
           if (date) c.date = date
           candidates.push(c)
         }
@@ -928,79 +1006,91 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
         // "According to the investigation, in 2017–2018 the woman was part of a criminal group":
         // the sentence tells the act itself, with its date.
         if (!cats.some((c) => c !== 'other')) continue
-        const at = firstEvidence.get(si)
-        if (at) candidates.push(make('incident', at, si, false))
+        const at = this.firstEvidence.get(si)
+        if (at) candidates.push(this.make('incident', at, si, false))
       }
     }
   }
-  addIncidents()
 
-  // Whether sentence `si` goes on with the paragraph of sentence `si - 1`: same article, no line
-  // break between them, and not after a headline.
-  const continuesParagraph = (si: number): boolean => {
+  /**
+   * Whether sentence `si` goes on with the paragraph of sentence `si - 1`: same article, no line
+   * break between them, and not after a headline.
+   */
+  continuesParagraph(si: number): boolean {
     if (si < 1) return false
-    const prev = index.sentences[si - 1]!
-    const cur = index.sentences[si]!
+    const content = this.content
+    const prev = this.index.sentences[si - 1]!
+    const cur = this.index.sentences[si]!
     // The line break may close the sentence before or sit between the two.
     for (let i = cur.start - 1; i >= prev.start && WHITESPACE.test(content[i]!); i--)
       if (content[i] === '\n') return false
-    if (articleOf(prev.start) !== articleOf(cur.start)) return false
-    return !sentenceInfo(si - 1).headline()
+    if (this.articleOf(prev.start) !== this.articleOf(cur.start)) return false
+    return !this.sentenceInfo(si - 1).headline()
   }
-  // The date that governs a sentence without dates: that of the nearest earlier sentence of its
-  // paragraph with a date of its own ("On 13 February police detained two activists. … All the
-  // others were released."). Steps take only a date that no crime owns; laws and agreements
-  // only when told as "also" the step of that sentence ("also signed a deal").
-  // Whether a sentence tells something a paragraph's date cannot date: a headline, a person's
-  // background, another time. Read once per sentence, and only once a date is in reach (most
-  // sentences have none: the tests would be wasted).
-  const standsApart = new Map<number, boolean>()
-  const apart = (si: number): boolean => {
-    let v = standsApart.get(si)
+
+  /**
+   * Whether a sentence tells something a paragraph's date cannot date: a headline, a person's
+   * background, another time. Read once per sentence, and only once a date is in reach (most
+   * sentences have none: the tests would be wasted).
+   */
+  apart(si: number): boolean {
+    let v = this.standsApart[si]
     if (v === undefined) {
-      const text = sentenceInfo(si).text
-      const lower = sentenceInfo(si).lower()
+      const info = this.sentenceInfo(si)
+      const text = info.text
+      const lower = info.lower()
       v =
-        sentenceInfo(si).headline() ||
+        info.headline() ||
         BACKGROUND_OPENING.test(text) ||
         (OTHER_TIME_HINT.test(lower) && OTHER_TIME.test(text)) ||
         (PRESENT_TIME_HINT.test(lower) && PRESENT_TIME.test(text))
-      standsApart.set(si, v)
+      this.standsApart[si] = v
     }
     return v
   }
-  const paragraphDate = (c: Candidate): string | null => {
+
+  /** A date found for a candidate, unless its sentence stands apart (see `paragraphDate`). */
+  ownParagraphDate(si: number, policy: boolean, date: string): string | null {
+    return this.apart(si) || (policy && !ALSO.test(this.sentenceInfo(si).text)) ? null : date
+  }
+
+  /**
+   * The date that governs a sentence without dates: that of the nearest earlier sentence of its
+   * paragraph with a date of its own ("On 13 February police detained two activists. … All the
+   * others were released."). Steps take only a date that no crime owns; laws and agreements
+   * only when told as "also" the step of that sentence ("also signed a deal").
+   */
+  paragraphDate(c: Candidate): string | null {
+    const { facts } = this
     const si = c.sentenceIndex
     if ((facts.dates.get(si) ?? []).length > 0) return null
     const policy = c.type === 'legislation' || c.type === 'cooperation'
     // Every date found below is given up when the sentence stands apart.
-    const own = (date: string): string | null =>
-      apart(si) || (policy && !ALSO.test(sentenceInfo(si).text)) ? null : date
     for (
       let g = si - 1, hops = 0;
-      hops < PARAGRAPH_REACH && continuesParagraph(g + 1);
+      hops < PARAGRAPH_REACH && this.continuesParagraph(g + 1);
       g--, hops++
     ) {
       const dates = facts.dates.get(g) ?? []
       if (dates.length === 0) continue
-      const types = (acceptedIn.get(g) ?? []).map((t) => t.type)
+      const types = (this.acceptedIn.get(g) ?? []).map((t) => t.type)
       if (c.derived) {
         // A crime found through a step is not dated by a step's day, only by a span that the
         // paragraph gives it ("a group that operated between 2017 and 2019").
-        const span = spanIn(g)
-        if (span) return own(span)
+        const span = this.spanIn(g)
+        if (span) return this.ownParagraphDate(si, policy, span)
         continue
       }
-      const carried = carriedIn(g)
+      const carried = this.carriedIn(g)
       if (carried === null) continue
-      if (policy) return types.includes(c.type) ? own(carried) : null
-      if (own(carried) === null) return null
-      if (NEXT_DAY.test(sentenceInfo(si).text)) return nextDay(carried)
+      if (policy) return types.includes(c.type) ? this.ownParagraphDate(si, policy, carried) : null
+      if (this.ownParagraphDate(si, policy, carried) === null) return null
+      if (NEXT_DAY.test(this.sentenceInfo(si).text)) return nextDay(carried)
       if (c.type !== 'incident') {
         if (carried.includes('/')) return null
         // A wanted notice is older than the steps around it ("fled in 2012 … he was wanted").
         if (c.type === 'wanted' && !types.includes('wanted')) return null
-        const told = sentenceInfo(g).text
+        const told = this.sentenceInfo(g).text
         const crimeDate =
           types.includes('incident') ||
           facts.crimes.has(g) ||
@@ -1015,11 +1105,12 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
 
   // The paragraph's date is the occurrence's own: it tells apart two charges of one article
   // ("His trial from March to May 2024 …" and, under "On 13 February …", "… eventually charged").
-  const cluster = (): Cluster[] => {
+  cluster(): Cluster[] {
+    const candidates = this.candidates
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]!
       if (c.date !== null) continue
-      const date = paragraphDate(c)
+      const date = this.paragraphDate(c)
       if (date !== null) {
         c.date = date
         c.inherited = true
@@ -1028,7 +1119,13 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     candidates.sort((a, b) => a.start - b.start)
     const clusters: Cluster[] = []
     for (const c of candidates) {
-      const home = clusters.find((k) => k.first.type === c.type && compatible(k, c))
+      let home: Cluster | undefined
+      for (const k of clusters) {
+        if (k.first.type === c.type && compatible(k, c)) {
+          home = k
+          break
+        }
+      }
       if (home) {
         home.members.push(c)
         home.lastSentence = Math.max(home.lastSentence, c.sentenceIndex)
@@ -1062,20 +1159,21 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
     }
     return clusters
   }
-  const clusters = cluster()
 
-  const carryDates = (): void => {
+  carryDates(clusters: readonly Cluster[]): void {
+    const { facts, index } = this
     // An event told without a date in a sentence without dates takes the date of the sentence
     // before it: "On 3 May police detained a man. He was charged with fraud." Done once clusters
     // are settled, so the carried date never splits or merges occurrences.
     for (const k of clusters) {
       if (k.date !== null || !CARRIES_DATE.has(k.first.type)) continue
       const si = k.first.sentenceIndex
-      if (si < 1 || articleOf(index.sentences[si - 1]!.start) !== k.first.article) continue
+      if (si < 1 || this.articleOf(index.sentences[si - 1]!.start) !== k.first.article) continue
       // Only a sentence that goes on with the story ("He", "The suspect", "The next day"), or a
       // crime told again where the sentence before names it with its date ("The group laundered
       // money in 2017-2019. Its leader was charged with money laundering.").
-      const m = BACK_REFERENCE.exec(sentenceInfo(si).text)
+      const text = this.sentenceInfo(si).text
+      const m = BACK_REFERENCE.exec(text)
       const sameCrime =
         k.first.type === 'incident' &&
         [...k.crimes].some((c) => !NOT_AN_ACT.has(c) && facts.crimes.get(si - 1)?.has(c))
@@ -1083,89 +1181,119 @@ export function findEvents(doc: CrimesDoc): LawEvent[] {
       // dates do not date, may take the earlier one.
       const ownDates = (facts.dates.get(si) ?? []).length > 0
       if (ownDates ? !sameCrime : !m && !sameCrime) continue
-      if (PRESENT_TIME.test(sentenceInfo(si).text)) continue
+      if (PRESENT_TIME.test(text)) continue
       // A crime found through a step ("He was charged with fraud") is older than the step's day.
       if (k.first.derived && !sameCrime) continue
-      const carried = carriedIn(si - 1)
+      const carried = this.carriedIn(si - 1)
       // A step does not take the date of a crime told before it ("Between 2023 and 2025 he
       // embezzled funds. He was charged."): only a sentence that reports a step dates a step.
       if (k.first.type !== 'incident') {
         if (carried?.includes('/')) continue
-        const prevTypes = (acceptedIn.get(si - 1) ?? []).map((t) => t.type)
+        const prevTypes = (this.acceptedIn.get(si - 1) ?? []).map((t) => t.type)
         if (!prevTypes.some((t) => t !== 'incident')) continue
       }
-      const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(sentenceInfo(si).text)
+      const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(text)
       k.date = carried && dayAfter ? nextDay(carried) : carried
     }
   }
-  carryDates()
 
-  const dateFoundCrimes = (): void => {
+  /**
+   * The date an article gives a crime (see `dateFoundCrimes`), or `undefined` when it gives
+   * none or several.
+   */
+  crimeDateOf(article: number): CrimeDate | undefined {
+    const { facts, index } = this
+    let found: CrimeDate | undefined
+    for (const [si, dates] of facts.dates) {
+      if (this.articleOf(index.sentences[si]!.start) !== article || dates.length === 0) continue
+      const info = this.sentenceInfo(si)
+      const text = info.text
+      if (info.headline() || info.aggregate()) continue
+      const steps = (this.acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
+      const span = this.spanIn(si)
+      const told = CRIME_TOLD_HINT.test(info.lower()) && CRIME_TOLD.test(text)
+      const crimes = facts.crimes.get(si)
+      const date = span ?? (steps ? null : told || crimes ? this.carriedIn(si) : null)
+      if (date === null) continue
+      // An article that tells several crimes with dates tells several stories: none is the one.
+      if (found && found.date !== date) {
+        found = undefined
+        break
+      }
+      found ??= { date, crimes, told }
+    }
+    return found
+  }
+
+  dateFoundCrimes(clusters: readonly Cluster[]): void {
     // A crime found only through a step ("Suspects in the robbery of an exchange office were
     // detained") is the one the article tells with its date elsewhere: in a sentence that
     // reports what the investigation found ("По данным полиции, 5 мая …", "Тергеу деректеріне
     // қарағанда, қараша айында …") or names that crime, without a step of its own, or in a span
     // that a step's sentence gives the crime ("accused of running a scheme in 2017-2019").
-    type CrimeDate = { date: string; crimes: ReadonlySet<string> | undefined; told: boolean }
     const crimeDates = new Map<number, CrimeDate | undefined>()
-    const crimeDateOf = (article: number): CrimeDate | undefined => {
-      if (crimeDates.has(article)) return crimeDates.get(article)
-      let found: CrimeDate | undefined
-      for (const [si, dates] of facts.dates) {
-        if (articleOf(index.sentences[si]!.start) !== article || dates.length === 0) continue
-        const text = sentenceInfo(si).text
-        if (sentenceInfo(si).headline() || sentenceInfo(si).aggregate()) continue
-        const steps = (acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
-        const span = spanIn(si)
-        const told = CRIME_TOLD_HINT.test(sentenceInfo(si).lower()) && CRIME_TOLD.test(text)
-        const crimes = facts.crimes.get(si)
-        const date = span ?? (steps ? null : told || crimes ? carriedIn(si) : null)
-        if (date === null) continue
-        // An article that tells several crimes with dates tells several stories: none is the one.
-        if (found && found.date !== date) {
-          found = undefined
-          break
-        }
-        found ??= { date, crimes, told }
-      }
-      crimeDates.set(article, found)
-      return found
-    }
     for (const k of clusters) {
       if (k.date !== null || k.first.type !== 'incident' || !k.members.every((m) => m.derived))
         continue
-      const known = crimeDateOf(k.first.article)
+      const article = k.first.article
+      let known: CrimeDate | undefined
+      if (crimeDates.has(article)) known = crimeDates.get(article)
+      else {
+        known = this.crimeDateOf(article)
+        crimeDates.set(article, known)
+      }
       if (!known) continue
       if (known.crimes ? overlap(known.crimes, k.crimes) : known.told) k.date = known.date
     }
   }
-  dateFoundCrimes()
-  // Events of one sentence share its summary and unnamed subject: each is read once.
-  const unnamedCache = new Map<string, string | null>()
-  const summaryCache = new Map<string, string>()
-  const memo = {
-    unnamed(text: string): string | null {
-      let v = unnamedCache.get(text)
-      if (v === undefined) {
-        v = unnamedSubject(text, doc.lang)
-        unnamedCache.set(text, v)
-      }
-      return v
-    },
-    summary(text: string): string {
-      let v = summaryCache.get(text)
-      if (v === undefined) {
-        v = summarize(text)
-        summaryCache.set(text, v)
-      }
-      return v
-    },
-    // A fresh list for each event (callers may keep it); the text is read once.
-    penalties(text: string): Penalty[] {
-      return [...penaltiesIn(text)]
-    },
+}
+
+/** Kinds of penalty a text states. */
+function penaltyKinds(text: string): Set<string> {
+  return new Set(findPenalties(text).map((p) => p.kind))
+}
+
+/**
+ * Per-sentence inputs of a candidate, each read on first use. Towns are shared between
+ * candidates, never mutated.
+ */
+class SentenceParts {
+  readonly towns: ReadonlySet<string>
+  /** Distinct place names (not countries) of the sentence. */
+  readonly townCount: number
+  readonly #finder: EventFinder
+  readonly #text: string
+  #weekday: string | null | undefined
+  #since: boolean | undefined
+  #continues: boolean | undefined
+  #penaltyKinds: ReadonlySet<string> | undefined
+
+  constructor(finder: EventFinder, text: string, towns: ReadonlySet<string>, townCount: number) {
+    this.#finder = finder
+    this.#text = text
+    this.towns = towns
+    this.townCount = townCount
   }
-  return clusters.map((k) => toEvent(k, facts, index, sentenceInfo, memo))
+  weekday(): string | null {
+    if (this.#weekday === undefined) {
+      const doc = this.#finder.doc
+      this.#weekday = weekdayDate(this.#text, doc.referenceDate ?? doc.published)
+    }
+    return this.#weekday
+  }
+  since(): boolean {
+    this.#since ??= SINCE_HINT.test(this.#text) && SINCE.test(this.#text)
+    return this.#since
+  }
+  continues(): boolean {
+    this.#continues ??= BACK_REFERENCE.test(this.#text)
+    return this.#continues
+  }
+  /** Kinds of penalty the sentence states; shared, never mutated. */
+  penaltyKinds(): ReadonlySet<string> {
+    this.#penaltyKinds ??= new Set(this.#finder.penaltiesIn(this.#text).map((p) => p.kind))
+    return this.#penaltyKinds
+  }
 }
 
 // What closes a sentence; a headline ends without it.
@@ -1271,17 +1399,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return false
 }
 
-function toEvent(
-  k: Cluster,
-  facts: SentenceFacts,
-  index: SentenceIndex,
-  sentenceInfo: (si: number) => { readonly text: string },
-  memo: {
-    unnamed(text: string): string | null
-    summary(text: string): string
-    penalties(text: string): Penalty[]
-  },
-): LawEvent {
+function toEvent(k: Cluster, f: EventFinder): LawEvent {
+  const { facts, index } = f
   const c = k.first
   // Plain loops over the few sentences of a cluster: this runs for every event.
   const sentenceIdx: number[] = []
@@ -1289,7 +1408,7 @@ function toEvent(
     const si = index.indexAt(m.sentence.start)
     if (!sentenceIdx.includes(si)) sentenceIdx.push(si)
   }
-  const firstText = sentenceInfo(sentenceIdx[0]!).text
+  const firstText = f.sentenceInfo(sentenceIdx[0]!).text
   const subjectSet = new Set(k.named)
   const agencySet = new Set<string>()
   const amountSet = new Set<string>()
@@ -1300,7 +1419,7 @@ function toEvent(
   }
   const subjects = [...subjectSet]
   if (subjects.length === 0) {
-    const unnamed = memo.unnamed(firstText)
+    const unnamed = f.unnamed(firstText)
     if (unnamed && c.type !== 'legislation' && c.type !== 'cooperation') subjects.push(unnamed)
   }
   const agencies = [...agencySet]
@@ -1312,7 +1431,7 @@ function toEvent(
     c.type === 'sentence' || c.type === 'seizure'
       ? sentenceIdx.length === 1
         ? firstText
-        : sentenceIdx.map((si) => sentenceInfo(si).text).join(' ')
+        : sentenceIdx.map((si) => f.sentenceInfo(si).text).join(' ')
       : ''
   return {
     start: c.sentence.start,
@@ -1322,10 +1441,10 @@ function toEvent(
     location: places.length > 0 ? places.join('; ') : null,
     subjects,
     agency: agencies.length > 0 ? agencies.slice(0, 3).join('; ') : null,
-    summary: memo.summary(firstText),
+    summary: f.summary(firstText),
     trigger: { start: c.start, end: c.end, text: c.triggerText },
     article: c.article,
-    penalties: c.type === 'sentence' ? memo.penalties(allText) : [],
+    penalties: c.type === 'sentence' ? f.penalties(allText) : [],
     amounts: [...amountSet],
     items: c.type === 'seizure' ? findItems(allText) : [],
     provenance: { stage: STAGE, version: VERSION },

@@ -22,6 +22,7 @@ import { toAnnotations } from '#pipeline/output/annotations.ts'
 import type { Pipeline } from '#pipeline/pipeline.ts'
 import { runBatch } from '#pipeline/run-batch.ts'
 import { type AlertRepository, createAlertRepository } from '#storage/alert-repository.ts'
+import { createAuditRepository } from '#storage/audit-repository.ts'
 import {
   type DatabaseHandle,
   type MigrationReport,
@@ -49,6 +50,7 @@ import { createSearchRepository, type SearchRepository } from '#storage/search-r
 import { createStatsRepository } from '#storage/stats-repository.ts'
 import { createStoryReader } from '#storage/story-reader.ts'
 import { hashRawDoc } from '#storage/text-hash.ts'
+import { createUserRepository } from '#storage/user-repository.ts'
 
 /** What an ingest run did, per document. */
 export interface IngestReport {
@@ -352,6 +354,12 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         version: VERSION,
         staticRoot: appOptions.staticRoot,
         logError: appOptions.logError,
+        auth: {
+          users: createUserRepository(database.db),
+          audit: createAuditRepository(database.db),
+          settings: config.auth,
+        },
+        maxBodyBytes: config.auth.maxBodyBytes,
       })
     },
     close: () => database.close(),

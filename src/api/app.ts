@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { z } from 'zod'
@@ -24,6 +25,8 @@ import type { SearchRepository } from '#storage/search-repository.ts'
 import type { StatsRepository } from '#storage/stats-repository.ts'
 import type { StoryReader } from '#storage/story-reader.ts'
 import { mountAlertRoutes } from './alert-routes.ts'
+import { mountAuthRoutes } from './auth/auth-routes.ts'
+import { type AuthDeps, createAuthGate, refuseCrossSite } from './auth/gate.ts'
 import { type HealthResponse, SearchQuery, type StoryResponse } from './contract.ts'
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.ts'
 import { mountEntityRoutes } from './entity-routes.ts'
@@ -67,7 +70,18 @@ export interface AppDeps {
   readonly staticRoot?: string | undefined
   /** Receives unexpected errors, once each (default: `console.error`). */
   readonly logError?: ((error: unknown) => void) | undefined
+  /**
+   * Users, tokens, sessions, roles and the audit log (`/api/auth/…`, `/api/users`, `/api/tokens`,
+   * `/api/audit`); bootstrap always passes it. Without it (route unit tests) there is no gate:
+   * only the body limit and the refusal of cross-site writes.
+   */
+  readonly auth?: AuthDeps | undefined
+  /** Largest request body in bytes (default 1 MiB); larger ones are answered 413. */
+  readonly maxBodyBytes?: number | undefined
 }
+
+/** Default of {@link AppDeps.maxBodyBytes}. */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576
 
 const DocumentParams = z.object({ id: z.string().min(1).max(300) })
 
@@ -107,6 +121,25 @@ export function createApp(deps: AppDeps): Hono {
     if (hasNul(c.req.url)) throw new InvalidInputError('the request contains a NUL character')
     await next()
   })
+  // Authentication, roles, CSRF, rate limits and the audit log (decision 0014), after a body
+  // limit that holds for every route, including the ones that read their body themselves.
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          errorBody('too_large', `the request body is over ${maxBodyBytes} bytes`, {
+            maxBytes: maxBodyBytes,
+          }),
+          413,
+        ),
+    }),
+  )
+  const gate = deps.auth ? createAuthGate(deps.auth, logError) : null
+  app.use('/api/*', gate ? gate.middleware : refuseCrossSite)
+  if (gate && deps.auth) mountAuthRoutes(app, gate, deps.auth)
 
   app.get('/api/health', async (c) => {
     const body: HealthResponse = {

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod'
 
+export * from './auth/auth-contract.ts'
+
 /** The error body every failing endpoint returns. */
 export const ErrorBody = z.object({
   error: z.object({

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { AlertRepository } from '#storage/alert-repository.ts'
+import type { AuditRepository } from '#storage/audit-repository.ts'
 import type { DocumentRepository } from '#storage/document-repository.ts'
 import type { EntityRepository } from '#storage/entity-repository.ts'
 import type { WatchlistRepository } from '#storage/entity-watchlists.ts'
@@ -10,6 +11,7 @@ import type { ScreeningRepository } from '#storage/screening-repository.ts'
 import type { SearchRepository } from '#storage/search-repository.ts'
 import type { StatsRepository } from '#storage/stats-repository.ts'
 import type { StoryReader } from '#storage/story-reader.ts'
+import type { UserRepository } from '#storage/user-repository.ts'
 import { createApp } from './app.ts'
 import { ENDPOINTS } from './openapi.ts'
 
@@ -25,6 +27,11 @@ const app = createApp({
   graph: {} as GraphRepository,
   stories: {} as StoryReader,
   alerts: {} as AlertRepository,
+  auth: {
+    users: {} as UserRepository,
+    audit: {} as AuditRepository,
+    settings: { required: true, sessionHours: 1, rateLimitPerMinute: 0, rateBurst: 1 },
+  },
   database: 'pglite',
   version: '9.9.9',
 })

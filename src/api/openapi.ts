@@ -9,6 +9,7 @@
  * @module api/openapi
  */
 import { type ZodType, z } from 'zod'
+import { AUTH_ENDPOINTS, withAuthDescription } from './auth/auth-endpoints.ts'
 import * as contract from './contract.ts'
 
 /** One endpoint of the API. */
@@ -233,6 +234,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     response: contract.AlertListResponse,
     errors: [400],
   },
+  ...AUTH_ENDPOINTS,
 ]
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -291,7 +293,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
     }
   }
-  return {
+  return withAuthDescription({
     openapi: '3.1.0',
     info: {
       title: 'Tergeu API',
@@ -304,7 +306,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     servers: [{ url: '/' }],
     paths,
     components: { schemas: { ErrorBody: jsonSchema(contract.ErrorBody, 'output') } },
-  }
+  })
 }
 
 function queryParameters(query: z.ZodObject | undefined): Record<string, unknown>[] {

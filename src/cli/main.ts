@@ -20,6 +20,8 @@ import { screenCommand } from './commands/screen.ts'
 import { searchCommand } from './commands/search.ts'
 import { serveCommand } from './commands/serve.ts'
 import { startCommand } from './commands/start.ts'
+import { tokensCommand } from './commands/tokens.ts'
+import { usersCommand } from './commands/users.ts'
 import { watchCommand } from './commands/watch.ts'
 import { workerCommand } from './commands/worker.ts'
 import { jobsCommand } from './commands/worker-jobs.ts'
@@ -44,6 +46,8 @@ const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   alertsCommand,
+  usersCommand,
+  tokensCommand,
 ]
 
 function help(): string {

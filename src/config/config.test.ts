@@ -11,6 +11,14 @@ describe('loadConfig', () => {
       database: { kind: 'pglite', dataDir: './.tergeu' },
       api: { port: 8080, host: '127.0.0.1' },
       log: { level: 'info' },
+      auth: {
+        required: false,
+        requiredBecause: null,
+        sessionHours: 12,
+        rateLimitPerMinute: 600,
+        rateBurst: 120,
+        maxBodyBytes: 1_048_576,
+      },
     })
   })
 

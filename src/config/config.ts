@@ -16,6 +16,22 @@ export interface Config {
     | { readonly kind: 'postgres'; readonly url: string }
   readonly api: { readonly port: number; readonly host: string }
   readonly log: { readonly level: LogLevel }
+  /** Authentication and request limits (docs/decisions/0014-authentication.md). */
+  readonly auth: {
+    /**
+     * Credentials are needed: set by TERGEU_AUTH=required, by DATABASE_URL (a shared database)
+     * or by a non-loopback TERGEU_HOST. False only in the zero-setup default.
+     */
+    readonly required: boolean
+    /** Why credentials are needed (for the start-up message), or null. */
+    readonly requiredBecause: string | null
+    readonly sessionHours: number
+    /** Requests a minute per token or session (0: unlimited), and the burst allowed. */
+    readonly rateLimitPerMinute: number
+    readonly rateBurst: number
+    /** Largest request body, in bytes (413 above). */
+    readonly maxBodyBytes: number
+  }
   /** Alert delivery; absent when no webhook is configured (alerts are still recorded). */
   readonly alerts?: {
     readonly webhook: {
@@ -79,6 +95,38 @@ export const SETTINGS: readonly Setting[] = [
     default: 'info',
   },
   {
+    env: 'TERGEU_AUTH',
+    flag: 'auth',
+    description:
+      'auto: credentials are needed once the server binds a non-loopback address, DATABASE_URL is set or a user exists; until then loopback requests act as the local admin. required: always.',
+    default: 'auto',
+  },
+  {
+    env: 'TERGEU_SESSION_HOURS',
+    flag: 'session-hours',
+    description: 'Hours a web UI sign-in lasts.',
+    default: '12',
+  },
+  {
+    env: 'TERGEU_RATE_LIMIT',
+    flag: 'rate-limit',
+    description:
+      'Requests a minute allowed per API token or signed-in user, in each server process (0: no limit); over it the API answers 429 with Retry-After.',
+    default: '600',
+  },
+  {
+    env: 'TERGEU_RATE_BURST',
+    flag: 'rate-burst',
+    description: 'Requests a token or user may send at once before TERGEU_RATE_LIMIT applies.',
+    default: '120',
+  },
+  {
+    env: 'TERGEU_MAX_BODY_BYTES',
+    flag: 'max-body-bytes',
+    description: 'Largest request body the API reads, in bytes; larger ones get 413.',
+    default: '1048576',
+  },
+  {
     env: 'TERGEU_WEBHOOK_URL',
     flag: 'webhook-url',
     description:
@@ -123,6 +171,31 @@ const Schema = z.object({
     .default(8080),
   TERGEU_HOST: z.string().min(1).default('127.0.0.1'),
   TERGEU_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TERGEU_AUTH: z.enum(['auto', 'required']).default('auto'),
+  TERGEU_SESSION_HOURS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1..720')
+    .max(720, 'must be 1..720')
+    .default(12),
+  TERGEU_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(1_000_000, 'must be 1000000 or less')
+    .default(600),
+  TERGEU_RATE_BURST: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .max(100_000, 'must be 100000 or less')
+    .default(120),
+  TERGEU_MAX_BODY_BYTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1024, 'must be 1024 or more')
+    .max(1_073_741_824, 'must be 1073741824 or less')
+    .default(1_048_576),
   TERGEU_WEBHOOK_URL: z
     .string()
     .regex(/^https?:\/\/\S+$/, 'must be an http:// or https:// URL')
@@ -196,6 +269,13 @@ export function loadConfig(
       : { kind: 'pglite', dataDir: c.TERGEU_DATA_DIR },
     api: { port: c.TERGEU_PORT, host: c.TERGEU_HOST },
     log: { level: c.TERGEU_LOG_LEVEL },
+    auth: {
+      ...authRequirement(c.TERGEU_AUTH, Boolean(c.DATABASE_URL), c.TERGEU_HOST),
+      sessionHours: c.TERGEU_SESSION_HOURS,
+      rateLimitPerMinute: c.TERGEU_RATE_LIMIT,
+      rateBurst: c.TERGEU_RATE_BURST,
+      maxBodyBytes: c.TERGEU_MAX_BODY_BYTES,
+    },
     ...(c.TERGEU_WEBHOOK_URL && c.TERGEU_WEBHOOK_SECRET
       ? {
           alerts: {
@@ -212,6 +292,25 @@ export function loadConfig(
         }
       : {}),
   }
+}
+
+/** True for host names and addresses only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '')
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+}
+
+// Decision 0014: the zero-setup default (embedded database, loopback) needs no credentials.
+function authRequirement(
+  mode: 'auto' | 'required',
+  sharedDatabase: boolean,
+  host: string,
+): { required: boolean; requiredBecause: string | null } {
+  if (mode === 'required') return { required: true, requiredBecause: 'TERGEU_AUTH=required' }
+  if (sharedDatabase) return { required: true, requiredBecause: 'DATABASE_URL is set' }
+  if (!isLoopbackHost(host))
+    return { required: true, requiredBecause: `the server binds ${host}, not a loopback address` }
+  return { required: false, requiredBecause: null }
 }
 
 /** Renders `.env.example` from {@link SETTINGS} (a test keeps the committed file in step). */

@@ -14,6 +14,7 @@ import { AppError } from '#core/errors.ts'
 import { bootstrap, type Runtime } from '#src/bootstrap.ts'
 import { type Command, type CommandIo, EXIT } from '../command.ts'
 import { loadCliConfig } from './ingest.ts'
+import { announceFirstAdmin } from './users.ts'
 
 const USAGE = `usage: tergeu serve [--port 8080] [--host 127.0.0.1]
 
@@ -78,6 +79,7 @@ export async function serveUntilStopped(
   io: CommandIo,
   options: ServeOptions = {},
 ): Promise<void> {
+  await announceFirstAdmin(runtime, config, io)
   const hasUi = existsSync(`${WEB_DIST}/index.html`)
   const app = runtime.createHttpApp({
     ...(hasUi ? { staticRoot: WEB_DIST } : {}),

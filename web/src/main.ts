@@ -156,7 +156,12 @@ async function renderResults(): Promise<void> {
     }
     replaceChildren(
       resultsPane,
-      screenView({ screen: (request) => api.screen(request), ...open }),
+      screenView({
+        screen: (request) => api.screen(request),
+        ...open,
+        openEntity: (id) => navigate({ ...state, doc: null, entity: id }),
+        entityHref: (id) => formatUiState({ ...state, doc: null, entity: id }) || '?',
+      }),
       watchPanel({
         subjects: () => api.subjects(),
         alerts: () => api.alerts({ limit: 50 }),

@@ -126,6 +126,10 @@ export interface Messages {
   readonly screenScore: string
   readonly screenDownload: string
   readonly screenSummary: (names: string, hits: string) => string
+  readonly screenWatchlistHits: string
+  readonly screenWatchlistEntry: (list: string, entry: string) => string
+  readonly screenOpenProfile: string
+  readonly screenListedInRecord: string
   readonly viewCharts: string
   readonly chartTimeline: (unit: 'month' | 'year') => string
   readonly chartOther: string
@@ -295,6 +299,10 @@ const en: Messages = {
   screenScore: 'score',
   screenDownload: 'Download results (CSV)',
   screenSummary: (names, hits) => `${names} names screened, ${hits} with matches.`,
+  screenWatchlistHits: 'On the loaded watchlists',
+  screenWatchlistEntry: (list, entry) => `list ${list}, entry ${entry}`,
+  screenOpenProfile: 'profile',
+  screenListedInRecord: 'In the record:',
   viewCharts: 'Charts',
   chartTimeline: (unit) => `Documents per ${unit} by crime category`,
   chartOther: 'other or none',
@@ -467,6 +475,10 @@ const ru: Messages = {
   screenScore: 'сходство',
   screenDownload: 'Скачать результаты (CSV)',
   screenSummary: (names, hits) => `Проверено имён: ${names}, с совпадениями: ${hits}.`,
+  screenWatchlistHits: 'В загруженных списках',
+  screenWatchlistEntry: (list, entry) => `список ${list}, запись ${entry}`,
+  screenOpenProfile: 'профиль',
+  screenListedInRecord: 'В базе:',
   viewCharts: 'Графики',
   chartTimeline: (unit) =>
     `Документы по ${unit === 'month' ? 'месяцам' : 'годам'} и категориям преступлений`,
@@ -644,6 +656,10 @@ const kk: Messages = {
   screenScore: 'ұқсастық',
   screenDownload: 'Нәтижелерді жүктеу (CSV)',
   screenSummary: (names, hits) => `Тексерілген есімдер: ${names}, сәйкестігі бар: ${hits}.`,
+  screenWatchlistHits: 'Жүктелген тізімдерде',
+  screenWatchlistEntry: (list, entry) => `тізім ${list}, жазба ${entry}`,
+  screenOpenProfile: 'профиль',
+  screenListedInRecord: 'Деректер қорында:',
   viewCharts: 'Графиктер',
   chartTimeline: (unit) =>
     `${unit === 'month' ? 'Айлар' : 'Жылдар'} және қылмыс санаттары бойынша құжаттар`,

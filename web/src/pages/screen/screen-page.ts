@@ -2,7 +2,9 @@
  * The screening page: paste names or upload a CSV, screen them against the persons in the
  * record, and read each match with its score, why it matched (keys, transliterations), the
  * person's roles — so a quoted police spokesman is not mistaken for a suspect — crime categories
- * and the articles; the results download as CSV.
+ * and the articles, with a link to the person's profile when the name is resolved to an entity.
+ * Each name's hits on the loaded watchlists (which list, which entry, the score, why) follow its
+ * matches. The results download as CSV.
  *
  * @module web/pages/screen/screen-page
  */
@@ -20,6 +22,9 @@ export interface ScreenPageActions {
   ) => Promise<ScreenResponse>
   readonly openDocument: (id: string) => void
   readonly documentHref: (id: string) => string
+  /** Opens an entity's profile; without it (and `entityHref`) no profile links are shown. */
+  readonly openEntity?: (entityId: string) => void
+  readonly entityHref?: (entityId: string) => string
   /** Says why a request failed, in the interface's words. */
   readonly describeError: (error: unknown) => string
 }
@@ -127,6 +132,7 @@ function resultCard(
                 'p',
                 { class: 'match-head' },
                 h('strong', {}, match.name),
+                match.entityId ? profileLink(match.entityId, m.screenOpenProfile, actions) : null,
                 h(
                   'span',
                   { class: match.same ? 'verdict same' : 'verdict possible' },
@@ -177,19 +183,101 @@ function resultCard(
             ),
           ),
         ),
+    watchlistHits(result, actions),
   )
 }
 
-/** A link that saves the results as CSV (query, match, score, same, flagged, roles, documents). */
+/** The loaded watchlist entries the name matches: list, entry, score, why, and the profiles. */
+function watchlistHits(
+  result: ScreenResponse['results'][number],
+  actions: ScreenPageActions,
+): HTMLElement | null {
+  const hits = result.watchlistHits ?? []
+  if (hits.length === 0) return null
+  const m = t()
+  // A listed person who is also in the record: the link names them as the record does.
+  const nameOf = (entityId: string) =>
+    result.matches.find((x) => x.entityId === entityId)?.name ?? m.screenOpenProfile
+  return h(
+    'section',
+    { class: 'screen-watchlists' },
+    h('h4', {}, m.screenWatchlistHits),
+    h(
+      'ul',
+      { class: 'screen-matches' },
+      hits.map((hit) => {
+        const details = [
+          hit.aliasesMatched.join(', '),
+          hit.countries.join(', '),
+          hit.birthDates.join(', '),
+          hit.identifiers.join(', '),
+          hit.topics.join(', '),
+        ].filter((x) => x !== '')
+        const profiles = hit.entityIds
+          .map((id) => profileLink(id, nameOf(id), actions))
+          .filter((link) => link !== null)
+        return h(
+          'li',
+          { class: 'screen-match watchlist-hit', 'data-entry': hit.entryId },
+          h(
+            'p',
+            { class: 'match-head' },
+            h('strong', {}, hit.name),
+            h('span', { class: 'watchlist' }, m.screenWatchlistEntry(hit.watchlist, hit.entryId)),
+            h('span', { class: 'score', title: m.screenScore }, `${Math.round(hit.score * 100)}%`),
+          ),
+          details.length > 0 ? h('p', { class: 'match-meta' }, details.join(' · ')) : null,
+          h('p', { class: 'match-reasons' }, hit.reasons.join(' · ')),
+          profiles.length > 0
+            ? h(
+                'p',
+                { class: 'match-profiles' },
+                `${m.screenListedInRecord} `,
+                profiles.flatMap((link, i) => (i === 0 ? [link] : [', ', link])),
+              )
+            : null,
+        )
+      }),
+    ),
+  )
+}
+
+/** A link to an entity's profile (opened in the reading pane), or nothing without the action. */
+function profileLink(
+  entityId: string,
+  label: string,
+  actions: ScreenPageActions,
+): HTMLElement | null {
+  const { openEntity, entityHref } = actions
+  if (!openEntity || !entityHref) return null
+  const link = h(
+    'a',
+    { class: 'profile-link', href: entityHref(entityId), 'data-entity': entityId },
+    label,
+  )
+  link.addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+    event.preventDefault()
+    openEntity(entityId)
+  })
+  return link
+}
+
+/** A link that saves the results as CSV (query, match, score, … entity_id, watchlist_hits). */
 function downloadLink(response: ScreenResponse): HTMLElement {
   const cell = (v: string | number | boolean) => {
     const s = String(v)
     const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
     return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
   }
-  const rows = [['query', 'match', 'score', 'same', 'flagged', 'roles', 'documents', 'reasons']]
+  const header = ['query', 'match', 'score', 'same', 'flagged', 'roles', 'documents', 'reasons']
+  const rows = [[...header, 'entity_id', 'watchlist_hits']]
   for (const r of response.results) {
-    if (r.matches.length === 0) rows.push([r.query, '', '', '', '', '', '', ''])
+    // Every row of a name carries its watchlist hits: `list/entry (score)`, best first.
+    const listed = (r.watchlistHits ?? [])
+      .map((w) => `${w.watchlist}/${w.entryId} (${w.score.toFixed(3)})`)
+      .join('; ')
+    if (r.matches.length === 0) rows.push([r.query, '', '', '', '', '', '', '', '', listed])
     for (const x of r.matches) {
       rows.push([
         r.query,
@@ -200,6 +288,8 @@ function downloadLink(response: ScreenResponse): HTMLElement {
         x.roles.map((ro) => ro.role).join(' '),
         String(x.documents),
         x.reasons.join('; '),
+        x.entityId ?? '',
+        listed,
       ])
     }
   }

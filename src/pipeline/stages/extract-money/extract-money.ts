@@ -9,7 +9,7 @@ import type { MoneyDoc, PersonsDoc } from '#core/document.ts'
 import type { Money } from '#core/facts.ts'
 import type { Stage } from '../../stage.ts'
 import { convertAmount, type RateTable } from './convert.ts'
-import { findMoney } from './find-money.ts'
+import { findMoney, type MoneyHit } from './find-money.ts'
 import { loadRateTable } from './shipped-rates.ts'
 
 /** Options for {@link extractMoney}. */
@@ -22,6 +22,23 @@ export interface ExtractMoneyOptions {
 
 const NAME = 'extract-money'
 const VERSION = 1
+
+/**
+ * Every amount the money stage found in a document, repeats included, keyed by the document
+ * object the stage returned. `doc.money` keeps one entry per distinct amount, while the
+ * statistics stage reads each sentence's own amounts: it takes them from here instead of
+ * running the finder again. Kept out of the document itself, so the output is unchanged; an
+ * entry lives as long as its document object.
+ */
+const MENTIONS = new WeakMap<MoneyDoc, readonly MoneyHit[]>()
+
+/**
+ * Every amount mention (in text order) of a document returned by {@link extractMoney}, or
+ * `undefined` for any other object (a copy made by a later stage, a hand-built document).
+ */
+export function moneyMentionsOf(doc: MoneyDoc): readonly MoneyHit[] | undefined {
+  return MENTIONS.get(doc)
+}
 
 /** Extracts money from a document's content (furniture is blanked there, so tickers yield nothing). */
 export function extractMoney(options: ExtractMoneyOptions = {}): Stage<PersonsDoc, MoneyDoc> {
@@ -52,7 +69,9 @@ export function extractMoney(options: ExtractMoneyOptions = {}): Stage<PersonsDo
           provenance: { stage: NAME, version: VERSION },
         })
       }
-      return { ...doc, money }
+      const out: MoneyDoc = { ...doc, money }
+      MENTIONS.set(out, hits)
+      return out
     },
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { DetectedDoc, MoneyDoc } from '#core/document.ts'
-import { extractMoney } from '../extract-money/extract-money.ts'
+import { extractMoney, moneyMentionsOf } from '../extract-money/extract-money.ts'
 import { segment } from '../segment/segment.ts'
 import { extractStatistics } from './extract-statistics.ts'
 
@@ -69,5 +69,30 @@ describe('extractStatistics stage', () => {
         [1.1e9, '2023/2025', 'KZT'],
       ],
     )
+  })
+  it('reads every mention the money stage found, repeats included, and the same on a copy', () => {
+    const text =
+      'Damage exceeded 2.4 billion tenge.\n\nIn 2024, the department registered 310 fraud cases, and the total damage exceeded 2.4 billion tenge.'
+    const withMoney = prepare(text, '2025-02-01', 'en')
+    // One entry per distinct amount in doc.money, both mentions handed on to statistics.
+    assert.equal(withMoney.money.length, 1)
+    assert.deepEqual(
+      moneyMentionsOf(withMoney)?.map((m) => text.slice(m.start, m.end)),
+      ['2.4 billion tenge', '2.4 billion tenge'],
+    )
+    const direct = extractStatistics().run(withMoney, ctx)
+    // A copy is not the money stage's object: the amounts are found again, with the same result.
+    const copy = { ...withMoney }
+    assert.equal(moneyMentionsOf(copy), undefined)
+    const again = extractStatistics().run(copy, ctx)
+    assert.ok(!(direct instanceof Promise) && !(again instanceof Promise))
+    assert.deepEqual(
+      direct.statistics.map((s) => [s.value, s.period, s.unit]),
+      [
+        [310, '2024', 'cases'],
+        [2.4e9, '2024', 'KZT'],
+      ],
+    )
+    assert.deepEqual(again.statistics, direct.statistics)
   })
 })

@@ -8,6 +8,7 @@ import type { MoneyDoc, StatisticsDoc } from '#core/document.ts'
 import type { Statistic } from '#core/facts.ts'
 import type { Span } from '#core/span.ts'
 import type { Stage } from '../../stage.ts'
+import { moneyMentionsOf } from '../extract-money/extract-money.ts'
 import { findMoney } from '../extract-money/find-money.ts'
 import { findStatistics, type MoneySpan } from './find-statistics.ts'
 
@@ -56,12 +57,15 @@ export function extractStatistics(): Stage<MoneyDoc, StatisticsDoc> {
 /**
  * Every mention of an amount in the content. `doc.money` keeps one entry per distinct amount
  * (its first mention, often in the headline or lead), while a statistic is read from the
- * sentence that gives its period: so the amounts are found again, repeats included, with the
- * money stage's own finder. Falls back to `doc.money` if that finder fails.
+ * sentence that gives its period: so every mention, repeats included, is taken from the money
+ * stage that produced this document, or found again with its finder where the document comes
+ * from elsewhere. Falls back to `doc.money` if that finder fails.
  */
-function moneyMentions(doc: MoneyDoc): MoneySpan[] {
+function moneyMentions(doc: MoneyDoc): readonly MoneySpan[] {
   // The money stage lists every amount this finder finds (once each): none listed, none to find.
   if (doc.money.length === 0) return []
+  const found = moneyMentionsOf(doc)
+  if (found) return found
   try {
     return findMoney(doc.content, { decimalComma: doc.lang !== 'en' }).map((h) => ({
       start: h.start,

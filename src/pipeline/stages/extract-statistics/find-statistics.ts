@@ -516,8 +516,9 @@ class Scanner {
     const { s, base, sentenceMoney } = this
     if (
       sentenceMoney.length > 0 &&
-      !this.isSingle() &&
+      // The cue first: isSingle runs several regexes over the sentence.
       MONEY_CUE_RE.test(s) &&
+      !this.isSingle() &&
       // "The total damage is estimated at 7.8 bn": an estimate with no period is one case's.
       (base.stated || this.carrying() || !ESTIMATE_RE.test(s)) &&
       (base.stated || this.carrying() || MONEY_TOTAL_RE.test(s))

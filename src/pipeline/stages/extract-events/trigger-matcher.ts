@@ -8,7 +8,8 @@
  * and then reads every phrase under them. Here a word is first checked against the pairs of
  * first letters that open an entry (one number lookup), then only the phrases under its own
  * word and the roots that share its first two letters are read, with no string cut per root
- * length. It gives the same matches as the shared matcher (the stage's tests and frozen outputs
+ * length. Which entry lists a word form opens is worked out once per form and kept (news text
+ * repeats its words), so a word costs one lookup. It gives the same matches as the shared matcher (the stage's tests and frozen outputs
  * check it).
  *
  * @module pipeline/stages/extract-events/trigger-matcher
@@ -99,22 +100,18 @@ export function createTriggerMatcher<V>(entries: Iterable<TriggerEntry<V>>): Tri
   const headOf = (pair: number): Head<V> => {
     let head = heads.get(pair)
     if (!head) {
-      head = { exactLengths: 0, roots: rootsByPair.get(pair) }
+      head = { roots: rootsByPair.get(pair) }
       heads.set(pair, head)
     }
     return head
   }
-  for (const key of exact.keys()) headOf(pairOf(key)).exactLengths |= lengthBit(key.length)
+  for (const key of exact.keys()) headOf(pairOf(key))
   for (const pair of rootsByPair.keys()) headOf(pair)
   return new Matcher(exact, heads, oneLetterRoots)
 }
 
-/**
- * What opens with one pair of letters: the lengths of the exact first words (a bit each, so
- * that a word is hashed and looked up only where one has its length) and the roots.
- */
+/** What opens with one pair of letters: the pair's roots, from the shortest. */
 interface Head<V> {
-  exactLengths: number
   readonly roots: readonly Root<V>[] | undefined
 }
 
@@ -125,10 +122,13 @@ function pairSlot(pair: number): number {
   return (pair ^ (pair >>> 12)) & (PAIR_SLOTS - 1)
 }
 
-/** A bit for a word length; lengths from 31 on share one. */
-function lengthBit(length: number): number {
-  return 1 << Math.min(length, 31)
-}
+/** The entry lists a word form may open (see `Matcher.planFor`), or `null`. */
+type Plan<V> = readonly (readonly Compiled<V>[])[] | null
+
+/** Word forms whose plan a matcher keeps: the forms of news text recur from page to page. */
+const FORM_CACHE_SIZE = 50_000
+/** Longer words are looked up each time they occur. */
+const FORM_CACHE_WORD = 64
 
 class Matcher<V> implements TriggerMatcher<V> {
   private readonly exact: ReadonlyMap<string, readonly Compiled<V>[]>
@@ -136,6 +136,8 @@ class Matcher<V> implements TriggerMatcher<V> {
   private readonly oneLetterRoots: ReadonlyMap<number, readonly Root<V>[]>
   /** The slots of every pair of `heads`, as a set of bits: most words are ruled out there. */
   private readonly pairBits = new Uint32Array(PAIR_SLOTS >>> 5)
+  /** The plan of each word form met, read once per form rather than once per word. */
+  private readonly forms = new Map<string, Plan<V>>()
 
   constructor(
     exact: ReadonlyMap<string, readonly Compiled<V>[]>,
@@ -157,6 +159,7 @@ class Matcher<V> implements TriggerMatcher<V> {
     const n = norms.length
     const anyOneLetter = this.oneLetterRoots.size > 0
     const bits = this.pairBits
+    const forms = this.forms
     for (let i = 0; i < n; ) {
       const norm = norms[i]!
       // The pair of first letters, as `pairOf` (inlined: this loop runs for every word, and
@@ -164,26 +167,28 @@ class Matcher<V> implements TriggerMatcher<V> {
       const first = norm.charCodeAt(0)
       const pair = norm.length > 1 ? first * 0x10001 + norm.charCodeAt(1) + 1 : first * 0x10001
       const slot = pairSlot(pair)
-      const head = (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0 ? this.heads.get(pair) : undefined
-      const short = anyOneLetter ? this.oneLetterRoots.get(first) : undefined
-      if (head === undefined && short === undefined) {
+      if (
+        (bits[slot >>> 5]! & (1 << (slot & 31))) === 0 &&
+        !(anyOneLetter && this.oneLetterRoots.has(first))
+      ) {
         i++
         continue
       }
-      // The exact entries first, then the roots from the shortest.
-      let best =
-        head !== undefined && (head.exactLengths & lengthBit(norm.length)) !== 0
-          ? this.longest(this.exact.get(norm), scan, i, null)
-          : null
-      if (short) for (const r of short) best = this.longest(r.entries, scan, i, best)
-      const rooted = head !== undefined && norm.length > 1 ? head.roots : undefined
-      if (rooted) {
-        for (const r of rooted) {
-          if (r.root.length <= norm.length && norm.startsWith(r.root)) {
-            best = this.longest(r.entries, scan, i, best)
-          }
+      let plan = forms.get(norm)
+      if (plan === undefined) {
+        plan = this.planFor(norm, pair, first)
+        // Bounded: hostile input brings words without end, and words of any length.
+        if (norm.length <= FORM_CACHE_WORD) {
+          if (forms.size >= FORM_CACHE_SIZE) forms.clear()
+          forms.set(norm, plan)
         }
       }
+      if (plan === null) {
+        i++
+        continue
+      }
+      let best: Compiled<V> | null = null
+      for (const list of plan) best = this.longest(list, scan, i, best)
       if (best) {
         const last = i + best.words.length
         const start = scan.starts[i]!
@@ -200,6 +205,25 @@ class Matcher<V> implements TriggerMatcher<V> {
       } else i++
     }
     return out
+  }
+
+  /**
+   * The lists of entries a word may open, in the order they are tried: the exact entries
+   * first, then the one-letter roots, then the roots it starts with, from the shortest (the
+   * order decides between entries of equal weight). `null` when it opens none.
+   */
+  private planFor(norm: string, pair: number, first: number): Plan<V> {
+    const lists: (readonly Compiled<V>[])[] = []
+    const head = this.heads.get(pair)
+    const exact = head !== undefined ? this.exact.get(norm) : undefined
+    if (exact) lists.push(exact)
+    for (const r of this.oneLetterRoots.get(first) ?? []) lists.push(r.entries)
+    if (head?.roots && norm.length > 1) {
+      for (const r of head.roots) {
+        if (r.root.length <= norm.length && norm.startsWith(r.root)) lists.push(r.entries)
+      }
+    }
+    return lists.length > 0 ? lists : null
   }
 
   /** The longest entry of `list` matching at word `i`, if it beats `best`. */

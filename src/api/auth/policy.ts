@@ -41,12 +41,18 @@ export interface MatchedRoute {
   readonly params: Readonly<Record<string, string>>
 }
 
-const COMPILED = ENDPOINTS.map((e) => ({
-  method: e.method.toUpperCase(),
-  route: e.path,
-  names: [...e.path.matchAll(/:(\w+)/g)].map((m) => m[1]!),
-  pattern: new RegExp(`^${e.path.replace(/[.]/g, '\\.').replace(/:(\w+)/g, '([^/]+)')}$`),
-}))
+// Compiled on first use: openapi.ts imports this module's users, so ENDPOINTS is not ready at load.
+let compiled: { method: string; route: string; names: string[]; pattern: RegExp }[] | null = null
+
+function compiledRoutes() {
+  compiled ??= ENDPOINTS.map((e) => ({
+    method: e.method.toUpperCase(),
+    route: e.path,
+    names: [...e.path.matchAll(/:(\w+)/g)].map((m) => m[1]!),
+    pattern: new RegExp(`^${e.path.replace(/[.]/g, '\\.').replace(/:(\w+)/g, '([^/]+)')}$`),
+  }))
+  return compiled
+}
 
 /**
  * Finds the documented route of a request (`/api/entities/42/split` → `/api/entities/:id/split`);
@@ -56,7 +62,7 @@ export function matchRoute(method: string, path: string): MatchedRoute {
   const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase()
   // Literal routes win over parameter routes (`/api/entities/merge` over `/api/entities/:id`).
   let best: { route: string; params: Record<string, string>; literal: boolean } | null = null
-  for (const e of COMPILED) {
+  for (const e of compiledRoutes()) {
     if (e.method !== m) continue
     const found = e.pattern.exec(path)
     if (!found) continue

@@ -86,7 +86,7 @@ after(() => runtime.close())
 
 // A request for the operation: path ids filled in, an empty JSON body for writes. Whether the
 // handler then finds anything does not matter: only the gate's answer is checked.
-function call(op: Operation, token: string | null): Promise<Response> {
+async function call(op: Operation, token: string | null): Promise<Response> {
   const url = op.path.replace(/\{(\w+)\}/g, '1')
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
   const init: RequestInit =

@@ -24,6 +24,7 @@ const DIGITS_ONLY = /^\d+$/u
 // A month word or a year only: the cores worth searching for.
 const YEAR_CORE = /^(?:19|20)\d\d$/u
 const WORD_CHAR = /[\p{L}\p{N}]/u
+const SPACE = /\s/u
 // What may not touch a repeat: a number before or after ("13 February", "February 13"), a
 // range dash ("2017–2019"), or a letter-joined suffix that the core lacks.
 const NUMBER_AFTER = /^[\s,.]{0,2}\d/u
@@ -43,18 +44,6 @@ export function withRecurrences(content: string, dates: readonly DateSpan[]): Da
   const out: DateSpan[] = [...dates]
   // Repeats never overlap each other (see the checks below), only the dates given.
   const given = [...dates].sort((a, b) => a.start - b.start)
-  const inside = (at: number) => {
-    let lo = 0
-    let hi = given.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const g = given[mid]!
-      if (at < g.start) hi = mid - 1
-      else if (at >= g.end) lo = mid + 1
-      else return true
-    }
-    return false
-  }
   for (const d of dates) {
     for (const needle of needles(d.text)) {
       const yearOnly = YEAR_CORE.test(needle)
@@ -63,7 +52,7 @@ export function withRecurrences(content: string, dates: readonly DateSpan[]): Da
         from = at + needle.length
         const end = at + needle.length
         if (out.length >= MAX_MENTIONS) return out.sort((a, b) => a.start - b.start)
-        if (inside(at) || inside(end - 1)) continue
+        if (inside(given, at) || inside(given, end - 1)) continue
         if (at > 0 && WORD_CHAR.test(content[at - 1]!)) continue
         if (end < content.length && WORD_CHAR.test(content[end]!)) continue
         const before = content.slice(Math.max(0, at - 16), at)
@@ -80,11 +69,25 @@ export function withRecurrences(content: string, dates: readonly DateSpan[]): Da
   return out.sort((a, b) => a.start - b.start)
 }
 
+/** Tells whether an offset lies inside one of the dates given (sorted by start). */
+function inside(given: readonly DateSpan[], at: number): boolean {
+  let lo = 0
+  let hi = given.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const g = given[mid]!
+    if (at < g.start) hi = mid - 1
+    else if (at >= g.end) lo = mid + 1
+    else return true
+  }
+  return false
+}
+
 /** The texts to look for: the mention itself, and its core when that is one month or year word. */
 function needles(text: string): string[] {
   const core = text.replace(LEAD, '')
   const list = [text]
-  if (core !== text && core.length >= 3 && !/\s/u.test(core)) {
+  if (core !== text && core.length >= 3 && !SPACE.test(core)) {
     if (YEAR_CORE.test(core) || (!DIGITS_ONLY.test(core) && monthNumber(core) !== null))
       list.push(core)
   }

@@ -225,27 +225,43 @@ export function isDenial(sentence: string): boolean {
   return DENIAL.test(sentence)
 }
 
+/**
+ * Every match of a global pattern, as `text.matchAll(re)` gives them, without the copy of the
+ * pattern that `matchAll` makes on each call. The patterns given never match the empty string.
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = []
+  re.lastIndex = 0
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m)
+    // Not reached with the patterns given; keeps a pattern that could match nothing finite.
+    if (m[0].length === 0) re.lastIndex++
+  }
+  return out
+}
+
 /** Keys that tell unnamed people apart: initials ("A.Sh.") and ages ("35"). */
 export function descriptorKeys(sentence: string, lang: 'en' | 'ru' | 'kk' = 'en'): Set<string> {
   const keys = new Set<string>()
   // Each pattern runs only when a literal every match contains is there: the patterns open
   // with look-behinds and classes that make V8 try every position of the sentence.
   const initials = INITIALS_HINT.test(sentence)
-  if (initials) for (const m of sentence.matchAll(INITIALS)) keys.add(m[0].replace(/\s/g, ''))
+  if (initials)
+    for (const m of allMatches(INITIALS, sentence)) keys.add(m[0].replace(ANY_SPACE, ''))
   if (HAS_DIGIT.test(sentence)) {
-    if (AGE_HINT.test(sentence)) for (const m of sentence.matchAll(AGE)) keys.add(`age:${m[1]}`)
+    if (AGE_HINT.test(sentence)) for (const m of allMatches(AGE, sentence)) keys.add(`age:${m[1]}`)
     if (initials && sentence.includes('.,'))
-      for (const m of sentence.matchAll(AGE_AFTER_INITIALS)) keys.add(`age:${m[1]}`)
+      for (const m of allMatches(AGE_AFTER_INITIALS, sentence)) keys.add(`age:${m[1]}`)
   }
   const nationality =
     lang === 'en'
-      ? [NATIONALITY_EN]
+      ? NATIONALITY_PATTERNS_EN
       : lang === 'ru'
-        ? [NATIONALITY_RU]
-        : [NATIONALITY_KK, NATIONALITY_RU]
+        ? NATIONALITY_PATTERNS_RU
+        : NATIONALITY_PATTERNS_KK
   for (const re of nationality) {
     if (!NATIONALITY_HINT.get(re)!.test(sentence)) continue
-    for (const m of sentence.matchAll(re)) {
+    for (const m of allMatches(re, sentence)) {
       const nat = (m[1] ?? m[2] ?? m[3] ?? m[0]).toLowerCase()
       keys.add(`nat:${nationalityKey(nat)}`)
     }
@@ -253,28 +269,43 @@ export function descriptorKeys(sentence: string, lang: 'en' | 'ru' | 'kk' = 'en'
   return keys
 }
 
+const NATIONALITY_PATTERNS_EN: readonly RegExp[] = [NATIONALITY_EN]
+const NATIONALITY_PATTERNS_RU: readonly RegExp[] = [NATIONALITY_RU]
+const NATIONALITY_PATTERNS_KK: readonly RegExp[] = [NATIONALITY_KK, NATIONALITY_RU]
+const FOREIGNER = /^foreigners?$/
+const FOREIGN_STEM = /^иностран$|^шетел$/
+const NATIONALITY_STEMS: readonly (readonly [RegExp, string])[] = [
+  [/^(?:uzbek|узбек)/, 'uzbek'],
+  [/^(?:kazakh|казах|қазақ)/, 'kazakh'],
+  [/^(?:kyrgyz|кыргыз|киргиз|қырғыз)/, 'kyrgyz'],
+  [/^(?:tajik|таджик|тәжік)/, 'tajik'],
+  [/^(?:turkmen|туркмен|түрікмен)/, 'turkmen'],
+  [/^(?:russia|росси|ресей)/, 'russian'],
+  [/^(?:chin|кита|қытай)/, 'chinese'],
+  [/^(?:afghan|афган|ауған)/, 'afghan'],
+  [/^(?:ukrain|украин)/, 'ukrainian'],
+]
+const ANY_SPACE = /\s/g
+const SPACES = /\s+/g
+
 // Folds a nationality word or country to one key: "Uzbek", "Uzbekistan", "узбекистан" → "uzbek".
 function nationalityKey(word: string): string {
-  const w = word.replace(/^foreigners?$/, 'foreign').replace(/^иностран$|^шетел$/, 'foreign')
-  const stems: readonly [RegExp, string][] = [
-    [/^(?:uzbek|узбек)/, 'uzbek'],
-    [/^(?:kazakh|казах|қазақ)/, 'kazakh'],
-    [/^(?:kyrgyz|кыргыз|киргиз|қырғыз)/, 'kyrgyz'],
-    [/^(?:tajik|таджик|тәжік)/, 'tajik'],
-    [/^(?:turkmen|туркмен|түрікмен)/, 'turkmen'],
-    [/^(?:russia|росси|ресей)/, 'russian'],
-    [/^(?:chin|кита|қытай)/, 'chinese'],
-    [/^(?:afghan|афган|ауған)/, 'afghan'],
-    [/^(?:ukrain|украин)/, 'ukrainian'],
-  ]
-  for (const [re, key] of stems) if (re.test(w)) return key
+  const w = word.replace(FOREIGNER, 'foreign').replace(FOREIGN_STEM, 'foreign')
+  for (const [re, key] of NATIONALITY_STEMS) if (re.test(w)) return key
   return w
 }
 
-/** A short "(unnamed) …" description of the person a sentence is about, or `null`. */
-export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): string | null {
+/**
+ * A short "(unnamed) …" description of the person a sentence is about, or `null`. `lowered`:
+ * the sentence in lower case, where the caller has it.
+ */
+export function unnamedSubject(
+  sentence: string,
+  lang: 'en' | 'ru' | 'kk',
+  lowered?: string,
+): string | null {
   const initials = INITIALS_HINT.test(sentence) ? sentence.match(INITIALS)?.[0] : undefined
-  if (initials) return `(unnamed) ${initials.replace(/\s/g, '')}`
+  if (initials) return `(unnamed) ${initials.replace(ANY_SPACE, '')}`
   // Find the noun with a plain alternation first, then read the full description around it:
   // the full pattern's optional prefixes make it slow to run over a whole sentence.
   // The Russian and Kazakh nouns are sought in the lowered sentence without the `i` flag (much
@@ -286,7 +317,7 @@ export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): stri
       ? (UNNAMED_EN.exec(sentence.slice(Math.max(0, hint.index - 40)))?.[0] ?? null)
       : null
   } else {
-    const lowered = sentence.toLowerCase()
+    lowered ??= sentence.toLowerCase()
     if (lowered.length === sentence.length) {
       const hint = (lang === 'ru' ? UNNAMED_RU_NOUN_LOWER : UNNAMED_KK_NOUN_LOWER).exec(lowered)
       if (!hint) return null
@@ -301,7 +332,7 @@ export function unnamedSubject(sentence: string, lang: 'en' | 'ru' | 'kk'): stri
     }
   }
   if (found === null) return null
-  const text = found.replace(/\s+/g, ' ').trim()
+  const text = found.replace(SPACES, ' ').trim()
   return text.length > 1 ? `(unnamed) ${text}` : null
 }
 
@@ -318,7 +349,7 @@ const FINE_HINT = /fine|штраф|айыппұл/iu
 export function findPenalties(sentence: string): Penalty[] {
   const out: Penalty[] = []
   if (PRISON_HINT.test(sentence))
-    for (const m of sentence.matchAll(PRISON)) {
+    for (const m of allMatches(PRISON, sentence)) {
       const raw = m[1]!.toLowerCase()
       const value = NUMBER_WORDS[raw] ?? Number.parseFloat(raw.replace(',', '.'))
       if (Number.isFinite(value) && value > 0 && value <= 50) {

@@ -185,6 +185,7 @@ function yearRange(content: string, d: { iso: string; end: number }): string | n
   return end && end > d.iso ? `${d.iso}/${end}` : null
 }
 
+const ISO_DAY = /^\d{4}-\d\d-\d\d$/
 // "в минувшую субботу", "өткен сенбіде", "on Saturday": a weekday of the week before the report.
 const WEEKDAY =
   /(?<!\p{L})(?:(?:в|во)\s+(?:(?:минувш|прошл)\p{L}*\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?:өткен\s+)?(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)(?:де|да|\s+күні)|(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?!\p{L})/iu
@@ -220,7 +221,7 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
  * sentence names none or the reference is not a day.
  */
 export function weekdayDate(sentence: string, reference: string | null): string | null {
-  if (!reference || !/^\d{4}-\d\d-\d\d$/.test(reference)) return null
+  if (!reference || !ISO_DAY.test(reference)) return null
   const m = WEEKDAY_HINT.test(sentence) ? WEEKDAY.exec(sentence) : null
   if (!m) return null
   // "the press service reported on Monday" dates the report.
@@ -266,6 +267,8 @@ function isAside(content: string, t: { start: number }, date: { start: number })
   return before.slice(comma + 1).trim() === ''
 }
 
+const FOUR_DIGITS = /(?<!\d)(\d{4})(?!\d)/
+const NON_LETTERS = /[^\p{L}]+/u
 const RANGE_JOIN = /\s+(?:to|until|till|through|and|по|до|и)\s+|\s*[–—]\s*|(?<=\d)-(?=\d)/iu
 
 /**
@@ -276,10 +279,10 @@ export function spanOf(text: string, iso: string): string {
   const parts = text.split(RANGE_JOIN)
   if (parts.length < 2 || iso.length > 7) return iso
   const last = parts[parts.length - 1]!
-  const year = /(?<!\d)(\d{4})(?!\d)/.exec(last)?.[1] ?? iso.slice(0, 4)
+  const year = FOUR_DIGITS.exec(last)?.[1] ?? iso.slice(0, 4)
   if (iso.length === 4) return year !== iso ? `${iso}/${year}` : iso
   let month: number | null = null
-  for (const word of last.split(/[^\p{L}]+/u)) {
+  for (const word of last.split(NON_LETTERS)) {
     if (word) month ??= monthNumber(word)
   }
   if (month === null) return iso

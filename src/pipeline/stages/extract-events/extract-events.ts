@@ -154,9 +154,10 @@ const BACK_REFERENCE =
 // "He was charged the next day", "на следующий день", "келесі күні" anywhere in the sentence.
 const NEXT_DAY =
   /the next day|the following day|на следующий день|на другой день|келесі күні|ертесіне|ертеңіне/iu
+const ISO_DAY = /^\d{4}-\d\d-\d\d$/
 /** The day after an ISO date (`YYYY-MM-DD`); coarser dates stay as they are. */
 function nextDay(iso: string): string {
-  if (!/^\d{4}-\d\d-\d\d$/.test(iso)) return iso
+  if (!ISO_DAY.test(iso)) return iso
   const d = new Date(`${iso}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + 1)
   return d.toISOString().slice(0, 10)
@@ -746,10 +747,11 @@ class EventFinder {
     return [...this.penaltiesIn(text)]
   }
 
-  unnamed(text: string): string | null {
+  unnamed(info: SentenceInfo): string | null {
+    const text = info.text
     let v = this.unnamedCache.get(text)
     if (v === undefined) {
-      v = unnamedSubject(text, this.doc.lang)
+      v = unnamedSubject(text, this.doc.lang, this.doc.lang === 'en' ? undefined : info.lower())
       this.unnamedCache.set(text, v)
     }
     return v
@@ -1408,7 +1410,8 @@ function toEvent(k: Cluster, f: EventFinder): LawEvent {
     const si = index.indexAt(m.sentence.start)
     if (!sentenceIdx.includes(si)) sentenceIdx.push(si)
   }
-  const firstText = f.sentenceInfo(sentenceIdx[0]!).text
+  const firstInfo = f.sentenceInfo(sentenceIdx[0]!)
+  const firstText = firstInfo.text
   const subjectSet = new Set(k.named)
   const agencySet = new Set<string>()
   const amountSet = new Set<string>()
@@ -1419,7 +1422,7 @@ function toEvent(k: Cluster, f: EventFinder): LawEvent {
   }
   const subjects = [...subjectSet]
   if (subjects.length === 0) {
-    const unnamed = f.unnamed(firstText)
+    const unnamed = f.unnamed(firstInfo)
     if (unnamed && c.type !== 'legislation' && c.type !== 'cooperation') subjects.push(unnamed)
   }
   const agencies = [...agencySet]
@@ -1454,8 +1457,10 @@ function toEvent(k: Cluster, f: EventFinder): LawEvent {
 // Whitespace that `\s+` → ' ' would change: any `\s` but a space, or two spaces.
 const SQUEEZE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/
 
+const SPACES = /\s+/g
+
 function summarize(sentence: string): string {
   // Most sentences have single spaces only: nothing to squeeze.
-  const flat = (SQUEEZE.test(sentence) ? sentence.replace(/\s+/g, ' ') : sentence).trim()
+  const flat = (SQUEEZE.test(sentence) ? sentence.replace(SPACES, ' ') : sentence).trim()
   return flat.length <= SUMMARY_CHARS ? flat : `${flat.slice(0, SUMMARY_CHARS - 1).trimEnd()}…`
 }

@@ -27,6 +27,7 @@ import {
 import { documentView } from './pages/document/document-page.ts'
 import { entityView } from './pages/entity/entity-page.ts'
 import { graphView } from './pages/graph/graph-page.ts'
+import { authGate } from './pages/login/login-page.ts'
 import { mapView, viewSwitch } from './pages/map/map-page.ts'
 import { screenView } from './pages/screen/screen-page.ts'
 import { watchPanel } from './pages/screen/watch-panel.ts'
@@ -433,4 +434,5 @@ window.addEventListener('popstate', () => {
 })
 
 applyLocale(pickLocale(storedLocale(), navigator.languages))
-void render()
+// The sign-in page first when the server needs credentials (decision 0014); else straight on.
+void authGate(resultsPane, document.querySelector('.top-nav')).then(render)

@@ -59,6 +59,20 @@ export interface Messages {
   readonly notFound: string
   readonly serverError: (message: string) => string
   readonly unreachable: string
+  /** The sign-in page and the sign-out link (web/src/pages/login). */
+  readonly login: {
+    readonly title: string
+    readonly intro: string
+    readonly username: string
+    readonly password: string
+    readonly submit: string
+    readonly signingIn: string
+    readonly wrong: string
+    readonly tooMany: string
+    readonly failed: (message: string) => string
+    readonly signOut: string
+    readonly signedInAs: (name: string, role: string) => string
+  }
   readonly annotation: Readonly<Record<AnnotationType, string>>
   readonly facetsLabel: string
   readonly facet: Readonly<
@@ -207,6 +221,19 @@ const en: Messages = {
   notFound: 'That document is not in the record.',
   serverError: (message) => `The server could not answer: ${message}`,
   unreachable: 'The server cannot be reached. Is `tergeu serve` running?',
+  login: {
+    title: 'Sign in',
+    intro: 'This Tergeu server needs an account. Ask an admin for one.',
+    username: 'User name',
+    password: 'Password',
+    submit: 'Sign in',
+    signingIn: 'Signing in…',
+    wrong: 'Wrong user name or password.',
+    tooMany: 'Too many attempts. Wait a minute and try again.',
+    failed: (message) => `Could not sign in: ${message}`,
+    signOut: 'Sign out',
+    signedInAs: (name, role) => `Signed in as ${name} (${role})`,
+  },
   annotation: {
     person: 'Person',
     organization: 'Organisation',
@@ -383,6 +410,19 @@ const ru: Messages = {
   notFound: 'Такого документа в базе нет.',
   serverError: (message) => `Сервер не смог ответить: ${message}`,
   unreachable: 'Сервер недоступен. Запущен ли `tergeu serve`?',
+  login: {
+    title: 'Вход',
+    intro: 'Для этого сервера Tergeu нужна учётная запись. Её выдаёт администратор.',
+    username: 'Имя пользователя',
+    password: 'Пароль',
+    submit: 'Войти',
+    signingIn: 'Вход…',
+    wrong: 'Неверное имя пользователя или пароль.',
+    tooMany: 'Слишком много попыток. Подождите минуту и попробуйте снова.',
+    failed: (message) => `Не удалось войти: ${message}`,
+    signOut: 'Выйти',
+    signedInAs: (name, role) => `Вы вошли как ${name} (${role})`,
+  },
   annotation: {
     person: 'Лицо',
     organization: 'Организация',
@@ -560,6 +600,19 @@ const kk: Messages = {
   notFound: 'Мұндай құжат деректер қорында жоқ.',
   serverError: (message) => `Сервер жауап бере алмады: ${message}`,
   unreachable: 'Серверге қосылу мүмкін емес. `tergeu serve` іске қосылды ма?',
+  login: {
+    title: 'Кіру',
+    intro: 'Бұл Tergeu серверіне тіркелгі қажет. Оны әкімші береді.',
+    username: 'Пайдаланушы аты',
+    password: 'Құпиясөз',
+    submit: 'Кіру',
+    signingIn: 'Кіру…',
+    wrong: 'Пайдаланушы аты немесе құпиясөз қате.',
+    tooMany: 'Тым көп әрекет. Бір минут күтіп, қайталап көріңіз.',
+    failed: (message) => `Кіру мүмкін болмады: ${message}`,
+    signOut: 'Шығу',
+    signedInAs: (name, role) => `${name} ретінде кірдіңіз (${role})`,
+  },
   annotation: {
     person: 'Тұлға',
     organization: 'Ұйым',

@@ -122,6 +122,19 @@ function pairSlot(pair: number): number {
   return (pair ^ (pair >>> 12)) & (PAIR_SLOTS - 1)
 }
 
+/** A slot for the first three letters of a word in a set of `PAIR_SLOTS` bits. */
+function tripleSlot(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16
+}
+
+function hasBit(set: Uint32Array, slot: number): boolean {
+  return (set[slot >>> 5]! & (1 << (slot & 31))) !== 0
+}
+
+function setBit(set: Uint32Array, slot: number): void {
+  set[slot >>> 5]! |= 1 << (slot & 31)
+}
+
 /** The entry lists a word form may open (see `Matcher.planFor`), or `null`. */
 type Plan<V> = readonly (readonly Compiled<V>[])[] | null
 
@@ -136,6 +149,12 @@ class Matcher<V> implements TriggerMatcher<V> {
   private readonly oneLetterRoots: ReadonlyMap<number, readonly Root<V>[]>
   /** The slots of every pair of `heads`, as a set of bits: most words are ruled out there. */
   private readonly pairBits = new Uint32Array(PAIR_SLOTS >>> 5)
+  /**
+   * The slots of the first three letters of every exact first word and root of three letters
+   * or more, and of the pairs of two-letter roots: a finer test for longer words.
+   */
+  private readonly tripleBits = new Uint32Array(PAIR_SLOTS >>> 5)
+  private readonly rootPairBits = new Uint32Array(PAIR_SLOTS >>> 5)
   /** The plan of each word form met, read once per form rather than once per word. */
   private readonly forms = new Map<string, Plan<V>>()
 
@@ -147,9 +166,21 @@ class Matcher<V> implements TriggerMatcher<V> {
     this.exact = exact
     this.heads = heads
     this.oneLetterRoots = oneLetterRoots
-    for (const pair of heads.keys()) {
-      const slot = pairSlot(pair)
-      this.pairBits[slot >>> 5]! |= 1 << (slot & 31)
+    for (const pair of heads.keys()) setBit(this.pairBits, pairSlot(pair))
+    for (const word of exact.keys()) {
+      if (word.length >= 3)
+        setBit(
+          this.tripleBits,
+          tripleSlot(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2)),
+        )
+    }
+    for (const head of heads.values()) {
+      for (const r of head.roots ?? []) {
+        const w = r.root
+        if (w.length >= 3)
+          setBit(this.tripleBits, tripleSlot(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)))
+        else setBit(this.rootPairBits, pairSlot(pairOf(w)))
+      }
     }
   }
 
@@ -159,6 +190,8 @@ class Matcher<V> implements TriggerMatcher<V> {
     const n = norms.length
     const anyOneLetter = this.oneLetterRoots.size > 0
     const bits = this.pairBits
+    const triples = this.tripleBits
+    const rootPairs = this.rootPairBits
     const forms = this.forms
     for (let i = 0; i < n; ) {
       const norm = norms[i]!
@@ -166,11 +199,15 @@ class Matcher<V> implements TriggerMatcher<V> {
       // most of the stage's documents pass before the engine compiles it).
       const first = norm.charCodeAt(0)
       const pair = norm.length > 1 ? first * 0x10001 + norm.charCodeAt(1) + 1 : first * 0x10001
-      const slot = pairSlot(pair)
-      if (
-        (bits[slot >>> 5]! & (1 << (slot & 31))) === 0 &&
-        !(anyOneLetter && this.oneLetterRoots.has(first))
-      ) {
+      // A word of three letters or more passes on its first three (or on a two-letter root
+      // its pair opens); a shorter one on its pair.
+      const ps = pairSlot(pair)
+      let pass: boolean
+      if (norm.length >= 3) {
+        const ts = tripleSlot(first, norm.charCodeAt(1), norm.charCodeAt(2))
+        pass = hasBit(triples, ts) || hasBit(rootPairs, ps)
+      } else pass = hasBit(bits, ps)
+      if (!pass && !(anyOneLetter && this.oneLetterRoots.has(first))) {
         i++
         continue
       }

@@ -273,7 +273,11 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
 
     findToken: (tokenHash) =>
       withDbErrors('checking a token', async () => {
-        const r = await sql<TokenRow>`select ${TOKEN_COLUMNS}
+        // One query per request: the token, its user and the user's state together.
+        const r = await sql<
+          TokenRow & { password_hash: string | null; user_created_at: Date | string }
+        >`
+          select ${TOKEN_COLUMNS}, u.password_hash, u.created_at as user_created_at
           from api_tokens t join users u on u.id = t.user_id
           where t.token_hash = ${tokenHash} and t.revoked_at is null
             and (t.expires_at is null or t.expires_at > now()) and u.disabled_at is null`.execute(
@@ -287,7 +291,14 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
           await sql`update api_tokens set last_used_at = now() where id = ${token.id}::bigint`.execute(
             db,
           )
-        const user = await userOrThrow(token.userId)
+        const user = presentUser({
+          id: row.user_id,
+          username: row.username,
+          role: row.user_role,
+          password_hash: row.password_hash,
+          created_at: row.user_created_at,
+          disabled_at: null,
+        })
         return { user, role: token.role, tokenId: token.id }
       }),
 

@@ -220,6 +220,27 @@ for (const backend of await testBackends()) {
         assert.equal(higher.status, 400, 'a token cannot outrank its user')
       })
 
+      test('hostile sign-in and token input is refused as input, not answered with a 500', async () => {
+        const nul = await app.request('/api/auth/login', {
+          method: 'POST',
+          body: JSON.stringify({ username: 'a\u0000b', password: 'whatever-long' }),
+        })
+        assert.equal(nul.status, 400)
+        const control = await app.request(
+          '/api/tokens',
+          bearer(tokens.admin, {
+            method: 'POST',
+            body: JSON.stringify({ username: 'a-viewer', name: 'bad\u0000name' }),
+          }),
+        )
+        assert.equal(control.status, 400)
+        const huge = await app.request('/api/auth/login', {
+          method: 'POST',
+          body: JSON.stringify({ username: 'a-viewer', password: 'x'.repeat(20_000) }),
+        })
+        assert.equal(huge.status, 400)
+      })
+
       test('a disabled user is locked out; the last admin cannot be disabled', async () => {
         const token = await addUser(users, 'leaver', 'analyst')
         const user = (await users.findByUsername('leaver'))!

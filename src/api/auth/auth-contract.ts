@@ -19,7 +19,7 @@ const Username = z
 
 /** `POST /api/auth/login`. */
 export const LoginRequest = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(64),
+  username: Username,
   password: z.string().min(1).max(512),
 })
 export type LoginRequest = z.infer<typeof LoginRequest>
@@ -91,7 +91,13 @@ export type TokenListResponse = z.infer<typeof TokenListResponse>
 /** `POST /api/tokens`. */
 export const TokenCreateRequest = z.object({
   username: Username.describe('whose token'),
-  name: z.string().trim().min(1).max(100).describe('what the token is for'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[^\p{Cc}]+$/u, 'no control characters')
+    .describe('what the token is for'),
   role: Role.optional().describe("at most the user's role; default the user's role"),
   expiresInDays: z.number().int().min(1).max(3650).optional().describe('default: no expiry'),
 })

@@ -167,7 +167,24 @@ const CRIME_TOLD =
   /according to (?:the )?(?:investigat|police|prosecut)|investigators (?:said|say|found|established|allege)|it was established|по данным|по информации|по версии (?:следствия|обвинения)|установлено, что|следствие установило|мәліметінше|деректеріне қарағанда|деректері бойынша|тергеу барысында анықталды/iu
 // Steps taken as a crime comes to light.
 const DISCOVERY_STEPS: ReadonlySet<EventType> = new Set(['case_opened', 'arrest', 'seizure'])
-const WHITESPACE = /\s/u
+/**
+ * Tells whether a UTF-16 unit is white space as `\s` reads it (with or without `u`): the
+ * test runs per character, where a pattern call costs more than the character.
+ */
+function isSpace(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c >= 0xa0 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff)
+}
 // "X got 5 years, Y was fined": a bare comma before another defendant.
 const BARE_COMMA = /,\s/u
 // "wanted on charges of": a charge trigger that names the charges.
@@ -354,7 +371,9 @@ class SentenceInfo {
     this.text = text
     this.#lower = lower
     this.triggers = triggers
-    this.types = new Set(triggers.map((t) => t.type))
+    const types = new Set<EventType>()
+    for (const t of triggers) types.add(t.type)
+    this.types = types
   }
   /** The text in lower case, for literal hints. */
   lower(): string {
@@ -485,9 +504,9 @@ function bucketPlaces(doc: CrimesDoc, index: SentenceIndex, places: SentenceFact
     // Regions are compared with regions and towns with towns ("Turkestan region" and "Shymkent"
     // can be one story; "Karasay district" and "Kerbulak district" cannot).
     const level = l.kind === 'region' ? 'r:' : 't:'
-    const keys = [l.name, l.placeId]
-      .filter((k): k is string => typeof k === 'string')
-      .map((k) => level + k)
+    const keys: string[] = []
+    if (typeof l.name === 'string') keys.push(level + l.name)
+    if (typeof l.placeId === 'string') keys.push(level + l.placeId)
     for (const m of l.mentions) {
       // A place inside an organisation's name ("Tashkent regional DIA") is not where it happened.
       if (insideOrg(orgSpans, m)) continue
@@ -586,6 +605,7 @@ class EventFinder {
   readonly carried: (string | null | undefined)[] = []
   readonly partsCache: (SentenceParts | undefined)[] = []
   readonly standsApart: (boolean | undefined)[] = []
+  readonly continuations: (boolean | undefined)[] = []
   // Per-text caches: events of one sentence share its penalties, summary and unnamed subject.
   readonly penaltyCache = new Map<string, readonly Penalty[]>()
   readonly unnamedCache = new Map<string, string | null>()
@@ -1020,11 +1040,21 @@ class EventFinder {
    */
   continuesParagraph(si: number): boolean {
     if (si < 1) return false
+    let v = this.continuations[si]
+    if (v === undefined) {
+      v = this.readContinuation(si)
+      this.continuations[si] = v
+    }
+    return v
+  }
+
+  /** `continuesParagraph`, read from the text (`si` >= 1). */
+  readContinuation(si: number): boolean {
     const content = this.content
     const prev = this.index.sentences[si - 1]!
     const cur = this.index.sentences[si]!
     // The line break may close the sentence before or sit between the two.
-    for (let i = cur.start - 1; i >= prev.start && WHITESPACE.test(content[i]!); i--)
+    for (let i = cur.start - 1; i >= prev.start && isSpace(content.charCodeAt(i)); i--)
       if (content[i] === '\n') return false
     if (this.articleOf(prev.start) !== this.articleOf(cur.start)) return false
     return !this.sentenceInfo(si - 1).headline()
@@ -1300,7 +1330,6 @@ class SentenceParts {
 
 // What closes a sentence; a headline ends without it.
 const CLOSING = new Set(['.', '!', '?', '…', ':', ';', '"', '»', '”', ')', ']'])
-const SPACE = /\s/u
 
 /**
  * Tells whether a sentence is a headline: a line without closing punctuation. Read from the
@@ -1308,7 +1337,7 @@ const SPACE = /\s/u
  */
 function isHeadline(sentence: string): boolean {
   let i = sentence.length - 1
-  while (i >= 0 && SPACE.test(sentence[i]!)) i--
+  while (i >= 0 && isSpace(sentence.charCodeAt(i))) i--
   return i < 0 || !CLOSING.has(sentence[i]!)
 }
 

@@ -58,10 +58,12 @@ export const SearchQuery = z.object({
   sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
   ui: z.enum(['en', 'ru', 'kk']).default('en').describe('language of facet display names'),
   facets: z
-    .enum(['true', 'false', '1', '0'])
+    .enum(['true', 'false', '1', '0', 'only'])
     .optional()
-    .transform((v) => v === 'true' || v === '1')
-    .describe('also count matches by language, source and fact'),
+    .transform((v) => (v === 'only' ? ('only' as const) : v === 'true' || v === '1'))
+    .describe(
+      'also count matches by language, source and fact; `only`: the counts and the total without hits (no ranking, no snippets)',
+    ),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional().describe('opaque cursor from nextCursor'),
 })

@@ -37,23 +37,23 @@ with q as (select websearch_to_tsquery('russian'::regconfig, $1) as query),
 -- browse without a query, newest first (GET /api/search?from=…&to=…&crime=fraud)
 with q as (select null::tsquery as query),
     page as (
-      select d.id, d.published, 0::float8 as rank, count(*) over ()::int as total
-      from documents d, q
-      where left(d.published, 10) >= $1 and left(d.published, 10) <= $2 and exists (select 1 from facts f where f.doc_id = d.id and f.kind = $3 and f.label = $4)
+      select s.doc_id as id, s.published, 0::float8 as rank, count(*) over ()::int as total
+      from search_summaries s where left(s.published, 10) >= $1 and left(s.published, 10) <= $2 and s.crimes @> array[$3]::text[]
       order by published desc nulls last, id
-      limit $5 offset $6
+      limit $4 offset $5
     )
     select d.id, d.title, d.lang, d.source, d.published, page.rank, page.total,
            left(d.text, 240) as headline
     from page join documents d on d.id = page.id, q
     order by "page".published desc nulls last, "page".id;
--- parameters: ["2025-01","2025-06-30","crime","fraud",20,0]
+-- parameters: ["2025-01","2025-06-30","fraud",20,0]
 
 -- facets (GET /api/search?q=…&facets=true)
 with q as (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
-    m as (
-      select d.id, d.lang, d.source from documents d, q
-      where d.search_vector @@ q.query
+    m as materialized (
+      select s.lang, s.source, s.crimes, s.events, s.place_ids, s.place_names, s.persons,
+             s.organizations
+      from search_summaries s join documents d on d.id = s.doc_id cross join q where d.search_vector @@ q.query
       limit 5001
     ),
     counted as (
@@ -63,20 +63,15 @@ with q as (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_t
       union all
       select 'source', m.source, count(*)::int from m group by m.source
       union all
-      -- A document has one person, organisation or crime fact per label, so a plain count is a
-      -- document count; events repeat a type, and places share a gazetteer id across labels.
-      select f.kind, case when f.kind = 'location' then coalesce(f.data->>'placeId', f.label) else f.label end,
-             (count(distinct f.doc_id) filter (where f.kind in ('location', 'event'))
-              + count(*) filter (where f.kind not in ('location', 'event')))::int
-      -- Per matching document through the (doc_id, kind) index. Left to itself the planner
-      -- scans every fact of the record to hash-join a few thousand documents (4 s at 100,000
-      -- documents); "offset 0" keeps the lateral subquery from being flattened into that join.
-      from m cross join lateral (
-        select f.kind, f.label, f.data, f.doc_id from facts f
-        where f.doc_id = m.id and f.kind in ('crime', 'event', 'location', 'person', 'organization')
-        offset 0
-      ) f
-      group by 1, 2
+      select 'crime', v, count(*)::int from m cross join unnest(m.crimes) v group by v
+      union all
+      select 'event', v, count(*)::int from m cross join unnest(m.events) v group by v
+      union all
+      select 'location', v, count(*)::int from m cross join unnest(m.place_ids || m.place_names) v group by v
+      union all
+      select 'person', v, count(*)::int from m cross join unnest(m.persons) v group by v
+      union all
+      select 'organization', v, count(*)::int from m cross join unnest(m.organizations) v group by v
     ),
     ranked as (
       select kind, value, n, row_number() over (partition by kind order by n desc, value) as r

@@ -42,8 +42,13 @@ export interface SearchParams {
   readonly limit: number
   /** The `nextCursor` of the previous page. */
   readonly cursor?: string | undefined
-  /** Also count the matching documents by language, source and fact (top values per kind). */
-  readonly facets?: boolean | undefined
+  /**
+   * Also count the matching documents by language, source and fact (top values per kind);
+   * `only`: the counts and the total without the page of hits (no ranking, no snippets).
+   */
+  readonly facets?: boolean | 'only' | undefined
+  /** The reader's language: persons and organisations are named in its script where known. */
+  readonly ui?: Lang | undefined
 }
 
 /** One hit: the document's header, its rank and a snippet with highlighted matches. */
@@ -60,8 +65,11 @@ export interface SearchHitRecord {
 
 /** A value of a facet and how many matching documents have it. */
 export interface FacetCount {
+  /** What to filter by: for a person or organisation resolved to an entity, `entity:<id>`. */
   readonly value: string
   readonly count: number
+  /** Display name of an entity value: its most used name in the script of `ui`. */
+  readonly label?: string
 }
 
 /** Counts of the matching documents by language, source and fact. */
@@ -157,7 +165,9 @@ export function whereMatches(params: SearchParams): RawBuilder<unknown> {
   if (params.to) conditions.push(sql`left(d.published, 10) <= ${params.to}`)
   for (const f of params.facts ?? []) {
     conditions.push(
-      sql`exists (select 1 from facts f where f.doc_id = d.id and f.kind = ${f.kind} and ${factKey(f.kind)} = ${f.label})`,
+      isEntityValue(f)
+        ? sql`exists (select 1 from search_summaries s where s.doc_id = d.id and ${summaryFilter(f)})`
+        : sql`exists (select 1 from facts f where f.doc_id = d.id and f.kind = ${f.kind} and ${factKey(f.kind)} = ${f.label})`,
     )
   }
   if (params.placeIn) {
@@ -169,15 +179,66 @@ export function whereMatches(params: SearchParams): RawBuilder<unknown> {
 }
 
 /**
+ * The matching documents' summaries (migration 202611240100, decision 0013) as a relation `s`;
+ * with a query also `d` (documents) and `q`, as {@link whereMatches} has them. The relation and
+ * its conditions, to put after `from`.
+ */
+export function matchingSummaries(params: SearchParams): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = []
+  if (params.q) conditions.push(sql`d.search_vector @@ q.query`)
+  if (params.lang) conditions.push(sql`s.lang = ${params.lang}`)
+  if (params.source) conditions.push(sql`s.source = ${params.source}`)
+  if (params.from) conditions.push(sql`left(s.published, 10) >= ${params.from}`)
+  if (params.to) conditions.push(sql`left(s.published, 10) <= ${params.to}`)
+  for (const f of params.facts ?? []) {
+    conditions.push(
+      (f.kind === 'person' || f.kind === 'organization') && !isEntityValue(f)
+        ? // A name is matched as the facts have it (a resolved mention's summary holds its entity).
+          sql`exists (select 1 from facts f where f.doc_id = s.doc_id and f.kind = ${f.kind} and f.label = ${f.label})`
+        : summaryFilter(f),
+    )
+  }
+  if (params.placeIn) conditions.push(sql`s.place_ids && ${[...params.placeIn]}::text[]`)
+  const where = conditions.length ? sql.join(conditions, sql` and `) : sql`true`
+  return params.q
+    ? sql`search_summaries s join documents d on d.id = s.doc_id cross join q where ${where}`
+    : sql`search_summaries s where ${where}`
+}
+
+/** A person or organisation filter that names a resolved entity (`entity:42`). */
+const ENTITY_VALUE = /^entity:[1-9][0-9]{0,17}$/
+
+function isEntityValue(f: { readonly kind: FacetKind; readonly label: string }): boolean {
+  return (f.kind === 'person' || f.kind === 'organization') && ENTITY_VALUE.test(f.label)
+}
+
+/** A fact filter over the summary `s`. */
+function summaryFilter(f: {
+  readonly kind: FacetKind
+  readonly label: string
+}): RawBuilder<unknown> {
+  const value = sql`array[${f.label}]::text[]`
+  switch (f.kind) {
+    case 'crime':
+      return sql`s.crimes @> ${value}`
+    case 'event':
+      return sql`s.events @> ${value}`
+    case 'location':
+      return sql`(s.place_ids @> ${value} or s.place_names @> ${value})`
+    case 'person':
+      return sql`s.persons @> ${value}`
+    case 'organization':
+      return sql`s.organizations @> ${value}`
+  }
+}
+
+/**
  * The value a fact is filtered and counted by: a place's gazetteer id when it has one, so that
  * "Алматы", "Almaty" and "Алматыда" are one facet value; otherwise the normalised label.
  */
 function factKey(kind: FacetKind): RawBuilder<unknown> {
   return kind === 'location' ? sql`coalesce(f.data->>'placeId', f.label)` : sql`f.label`
 }
-
-/** {@link factKey} for a row of any kind. */
-const ANY_FACT_KEY = sql`case when f.kind = 'location' then coalesce(f.data->>'placeId', f.label) else f.label end`
 
 function orderBy(params: SearchParams): RawBuilder<unknown> {
   const sort = effectiveSort(params)
@@ -218,13 +279,18 @@ export function buildSearchSql(
     : sql`left(d.text, ${sql.lit(LEAD_CHARS)})`
   const order = orderBy(params)
   // The page is chosen over narrow rows (id, date, rank); texts are read for its rows only.
-  // Selecting `text` under `count(*) over ()` would hold every match's text in memory.
+  // Selecting `text` under `count(*) over ()` would hold every match's text in memory. Without
+  // a query there is nothing to rank: the page and the count come from the compact summaries.
+  const matches = params.q
+    ? sql`select d.id, d.published, ${rank} as rank, count(*) over ()::int as total
+      from documents d, q
+      where ${whereMatches(params)}`
+    : sql`select s.doc_id as id, s.published, ${rank} as rank, count(*) over ()::int as total
+      from ${matchingSummaries(params)}`
   return sql<SearchRow>`
     with q as (select ${query} as query),
     page as (
-      select d.id, d.published, ${rank} as rank, count(*) over ()::int as total
-      from documents d, q
-      where ${whereMatches(params)}
+      ${matches}
       order by ${order}
       limit ${page.limit} offset ${page.offset}
     )
@@ -242,17 +308,20 @@ interface FacetRow {
 }
 
 /**
- * Builds the facet statement: the matching documents (at most {@link FACET_SAMPLE} + 1, to tell
- * a sample), then the top values of language, source and each fact kind among them.
+ * Builds the facet statement: the summaries of the matching documents (at most
+ * {@link FACET_SAMPLE} + 1, to tell a sample), then the top values of language, source and each
+ * fact kind among them. A summary holds each value once per document, so counts are documents.
  */
 export function buildFacetSql(params: SearchParams): RawBuilder<FacetRow> {
   const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
-  const kinds = sql.join(FACET_KINDS.map((k) => sql.lit(k)))
+  const values = (kind: FacetKind, array: RawBuilder<unknown>) =>
+    sql`select ${sql.lit(kind)}, v, count(*)::int from m cross join unnest(${array}) v group by v`
   return sql<FacetRow>`
     with q as (select ${query} as query),
-    m as (
-      select d.id, d.lang, d.source from documents d, q
-      where ${whereMatches(params)}
+    m as materialized (
+      select s.lang, s.source, s.crimes, s.events, s.place_ids, s.place_names, s.persons,
+             s.organizations
+      from ${matchingSummaries(params)}
       limit ${sql.lit(FACET_SAMPLE + 1)}
     ),
     counted as (
@@ -262,20 +331,15 @@ export function buildFacetSql(params: SearchParams): RawBuilder<FacetRow> {
       union all
       select 'source', m.source, count(*)::int from m group by m.source
       union all
-      -- A document has one person, organisation or crime fact per label, so a plain count is a
-      -- document count; events repeat a type, and places share a gazetteer id across labels.
-      select f.kind, ${ANY_FACT_KEY},
-             (count(distinct f.doc_id) filter (where f.kind in ('location', 'event'))
-              + count(*) filter (where f.kind not in ('location', 'event')))::int
-      -- Per matching document through the (doc_id, kind) index. Left to itself the planner
-      -- scans every fact of the record to hash-join a few thousand documents (4 s at 100,000
-      -- documents); "offset 0" keeps the lateral subquery from being flattened into that join.
-      from m cross join lateral (
-        select f.kind, f.label, f.data, f.doc_id from facts f
-        where f.doc_id = m.id and f.kind in (${kinds})
-        offset 0
-      ) f
-      group by 1, 2
+      ${values('crime', sql`m.crimes`)}
+      union all
+      ${values('event', sql`m.events`)}
+      union all
+      ${values('location', sql`m.place_ids || m.place_names`)}
+      union all
+      ${values('person', sql`m.persons`)}
+      union all
+      ${values('organization', sql`m.organizations`)}
     ),
     ranked as (
       select kind, value, n, row_number() over (partition by kind order by n desc, value) as r
@@ -291,6 +355,13 @@ export function createSearchRepository(db: Kysely<Database>): SearchRepository {
       const offset = decodeCursor(params.cursor)
       const limit = Math.min(Math.max(Math.trunc(params.limit), 1), 100)
       return withDbErrors('searching', async () => {
+        if (params.facets === 'only') {
+          // The counts alone: no ranking, no snippets. The total is counted apart only when
+          // the sample did not hold every match.
+          const facets = await readFacets(db, params)
+          const total = facets.facets.sampled ? await countMatches(db, params) : facets.matched
+          return { items: [], total, nextCursor: null, facets: facets.facets }
+        }
         const [result, facets] = await Promise.all([
           buildSearchSql(params, { limit, offset }).execute(db),
           params.facets ? readFacets(db, params) : Promise.resolve(undefined),
@@ -311,7 +382,7 @@ export function createSearchRepository(db: Kysely<Database>): SearchRepository {
           items,
           total,
           nextCursor: rows.length === limit && next < total ? encodeCursor(next) : null,
-          ...(facets ? { facets } : {}),
+          ...(facets ? { facets: facets.facets } : {}),
         }
       })
     },
@@ -330,41 +401,101 @@ export function buildAreaCountSql(
   areaOf: Readonly<Record<string, string>>,
 ): RawBuilder<FacetRow> {
   const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
+  // Every match counts (no sample): the places of a summary are distinct, so a document counts
+  // once per area unless two of its places lie in the same area — "distinct" removes those.
   return sql<FacetRow>`
     with q as (select ${query} as query),
-    m as (select d.id from documents d, q where ${whereMatches(params)}),
-    area as (select key as place, value as area from jsonb_each_text(${JSON.stringify(areaOf)}::jsonb))
-    select 'area' as kind, area.area as value, count(distinct f.doc_id)::int as n
-    from facts f
-    join m on m.id = f.doc_id
-    join area on area.place = f.data->>'placeId'
-    where f.kind = 'location'
-    group by area.area
-    order by n desc, area.area`
+    area as (select key as place, value as area from jsonb_each_text(${JSON.stringify(areaOf)}::jsonb)),
+    m as (select s.doc_id, s.place_ids from ${matchingSummaries(params)}),
+    hit as (
+      select distinct m.doc_id, area.area
+      from m cross join unnest(m.place_ids) p(place) join area on area.place = p.place
+    )
+    select 'area' as kind, area as value, count(*)::int as n from hit group by area order by n desc, area`
 }
 
-async function readFacets(db: Kysely<Database>, params: SearchParams): Promise<SearchFacets> {
+/** The facets of a search, and how many matches they were counted over. */
+async function readFacets(
+  db: Kysely<Database>,
+  params: SearchParams,
+): Promise<{ facets: SearchFacets; matched: number }> {
   const { rows } = await buildFacetSql(params).execute(db)
   const by = (kind: string): FacetCount[] =>
     rows.filter((r) => r.kind === kind).map((r) => ({ value: r.value, count: Number(r.n) }))
   const matched = Number(rows.find((r) => r.kind === '#matched')?.n ?? 0)
+  const [person, organization] = await nameEntities(
+    db,
+    [by('person'), by('organization')],
+    params.ui,
+  )
   return {
-    lang: by('lang'),
-    source: by('source'),
-    crime: by('crime'),
-    event: by('event'),
-    location: by('location'),
-    person: by('person'),
-    organization: by('organization'),
-    sampled: matched > FACET_SAMPLE,
+    facets: {
+      lang: by('lang'),
+      source: by('source'),
+      crime: by('crime'),
+      event: by('event'),
+      location: by('location'),
+      person: person ?? [],
+      organization: organization ?? [],
+      sampled: matched > FACET_SAMPLE,
+    },
+    matched: Math.min(matched, FACET_SAMPLE),
   }
+}
+
+/** Mentions read per entity to choose its display name. */
+const NAME_SAMPLE = 2_000
+
+/**
+ * Labels the entity values of person and organisation facets: the entity's most used name in
+ * the script of `ui` (Cyrillic for ru and kk, Latin for en) among up to {@link NAME_SAMPLE} of
+ * its mentions, else its canonical name.
+ */
+async function nameEntities(
+  db: Kysely<Database>,
+  lists: readonly FacetCount[][],
+  ui: Lang | undefined,
+): Promise<FacetCount[][]> {
+  const ids = lists.flat().flatMap((c) => (ENTITY_VALUE.test(c.value) ? [c.value.slice(7)] : []))
+  if (ids.length === 0) return [...lists]
+  const { rows } = await sql<{ id: string; canonical: string; name: string | null; n: number }>`
+    select e.id::text as id, e.name as canonical, m.name, m.n
+    from entities e
+    left join lateral (
+      select name, count(*)::int as n
+      from (select em.name from entity_mentions em where em.entity_id = e.id limit ${sql.lit(NAME_SAMPLE)}) x
+      group by name
+    ) m on true
+    where e.id = any(${ids}::bigint[])`.execute(db)
+  const script = ui === 'en' ? /[A-Za-z]/ : /[\u0400-\u04FF]/
+  const names = new Map<string, { canonical: string; used: { name: string; n: number }[] }>()
+  for (const r of rows) {
+    const entry = names.get(r.id) ?? { canonical: r.canonical, used: [] }
+    if (r.name !== null) entry.used.push({ name: r.name, n: Number(r.n) })
+    names.set(r.id, entry)
+  }
+  const best = new Map<string, string>()
+  for (const [id, { canonical, used }] of names) {
+    const inScript = used
+      .filter((u) => script.test(u.name))
+      .sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : 1))
+    best.set(id, inScript[0]?.name ?? canonical)
+  }
+  return lists.map((list) =>
+    list.map((c) => {
+      const name = ENTITY_VALUE.test(c.value) ? best.get(c.value.slice(7)) : undefined
+      return name ? { ...c, label: name } : c
+    }),
+  )
 }
 
 async function countMatches(db: Kysely<Database>, params: SearchParams) {
   const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
   const r = await sql<{ n: number }>`
     with q as (select ${query} as query)
-    select count(*)::int as n from documents d, q where ${whereMatches(params)}`.execute(db)
+    select count(*)::int as n from ${params.q ? sql`documents d, q where ${whereMatches(params)}` : matchingSummaries(params)}`.execute(
+    db,
+  )
   return r.rows[0]?.n ?? 0
 }
 

@@ -8,7 +8,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { withDbErrors } from './pg-errors.ts'
 import type { Database } from './schema.ts'
-import { buildTsQuery, type SearchParams, whereMatches } from './search-repository.ts'
+import { buildTsQuery, matchingSummaries, type SearchParams } from './search-repository.ts'
 
 /** What the statistics select: the search filters, without paging or sort. */
 export type StatsParams = Omit<SearchParams, 'limit' | 'cursor' | 'sort' | 'facets'>
@@ -61,12 +61,15 @@ export function createStatsRepository(db: Kysely<Database>): StatsRepository {
     stats(params, options = {}) {
       const search: SearchParams = { ...params, limit: 1 }
       const query = search.q ? buildTsQuery(search.q, search.lang) : sql`null::tsquery`
-      // Facts are read per matching document through the (doc_id, kind) index: a lateral
-      // subquery kept apart by "offset 0", because the planner otherwise hash-joins every fact
-      // of the record (16 s for a broad query at 100,000 documents on PGlite).
+      const maxFigures = options.maxFigures ?? 2000
+      // Everything but the figures is read from the matching documents' summaries (one compact
+      // row each: migration 202611240100, decision 0013), so every match counts, unsampled.
       const matching = (select: RawBuilder<unknown>) => sql`
         with q as (select ${query} as query),
-        m as (select d.id, d.published, d.title from documents d, q where ${whereMatches(search)})
+        m as (
+          select s.doc_id as id, s.published, s.crimes, s.money, s.statistics
+          from ${matchingSummaries(search)}
+        )
         ${select}`
       return withDbErrors('computing statistics', async () => {
         const [totals, months, money, figures] = await Promise.all([
@@ -75,12 +78,10 @@ export function createStatsRepository(db: Kysely<Database>): StatsRepository {
                    count(*) filter (where m.published is null or length(m.published) < 7)::int as undated
             from m`)}`.execute(db),
           sql<{ month: string; crime: string | null; n: number }>`${matching(sql`
-            select left(m.published, 7) as month, null::text as crime, count(*)::int as n
-            from m where length(m.published) >= 7 group by 1
+            , dated as materialized (select left(m.published, 7) as month, m.crimes from m where length(m.published) >= 7)
+            select month, null::text as crime, count(*)::int as n from dated group by 1
             union all
-            select left(m.published, 7), f.label, count(distinct m.id)::int
-            from m cross join lateral (select * from facts f where f.doc_id = m.id and f.kind = 'crime' offset 0) f
-            where length(m.published) >= 7 group by 1, 2
+            select month, c, count(*)::int from dated cross join unnest(dated.crimes) c group by 1, 2
             order by 1, 2 nulls first`)}`.execute(db),
           sql<{
             currency: string
@@ -90,14 +91,17 @@ export function createStatsRepository(db: Kysely<Database>): StatsRepository {
             usd: number | null
             documents: number
           }>`${matching(sql`
-            select f.data->>'currency' as currency, count(*)::int as amounts,
-                   sum((f.data->>'amount')::float8) as total,
-                   sum((f.data->'conversion'->>'kzt')::float8) as kzt,
-                   sum((f.data->'conversion'->>'usd')::float8) as usd,
-                   count(distinct f.doc_id)::int as documents
-            from m cross join lateral (select * from facts f where f.doc_id = m.id and f.kind = 'money' offset 0) f
-            where jsonb_typeof(f.data->'amount') = 'number'
-            group by 1 order by 2 desc`)}`.execute(db),
+            select c.key as currency, sum((c.value->>0)::int)::int as amounts,
+                   sum((c.value->>1)::float8) as total,
+                   sum((c.value->>2)::float8) as kzt,
+                   sum((c.value->>3)::float8) as usd,
+                   count(*)::int as documents
+            from m cross join jsonb_each(m.money) c
+            where m.money is not null
+            group by 1 order by 2 desc, 1`)}`.execute(db),
+          // The newest documents that report figures, then their figures through the
+          // (doc_id, kind) index; "offset 0" keeps the lateral subquery apart from a hash join
+          // over every fact of the record.
           sql<{
             label: string
             period: string | null
@@ -107,12 +111,19 @@ export function createStatsRepository(db: Kysely<Database>): StatsRepository {
             title: string | null
             published: string | null
           }>`${matching(sql`
+            , reporting as (
+              select m.id, m.published from m where m.statistics > 0
+              order by m.published desc nulls last, m.id
+              limit ${maxFigures}
+            )
             select f.label, f.data->>'period' as period, (f.data->>'value')::float8 as value,
-                   coalesce(f.data->>'unit', '') as unit, m.id as doc_id, m.title, m.published
-            from m cross join lateral (select * from facts f where f.doc_id = m.id and f.kind = 'statistic' offset 0) f
+                   coalesce(f.data->>'unit', '') as unit, r.id as doc_id, d.title, r.published
+            from reporting r
+            join documents d on d.id = r.id
+            cross join lateral (select * from facts f where f.doc_id = r.id and f.kind = 'statistic' offset 0) f
             where jsonb_typeof(f.data->'value') = 'number'
-            order by m.published desc nulls last, m.id, f.ordinal
-            limit ${options.maxFigures ?? 2000}`)}`.execute(db),
+            order by r.published desc nulls last, r.id, f.ordinal
+            limit ${maxFigures}`)}`.execute(db),
         ])
         const total = totals.rows[0]
         return {

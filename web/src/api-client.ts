@@ -146,7 +146,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
     health: (signal) => get('/api/health', HealthResponse, signal),
     search(query, signal) {
       const params = queryParams(query)
-      if (query.facets) params.set('facets', 'true')
+      if (query.facets) params.set('facets', query.facets === 'only' ? 'only' : 'true')
       return get(`/api/search?${params}`, SearchResponse, signal)
     },
     map(query, signal) {

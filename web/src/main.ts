@@ -197,7 +197,7 @@ async function renderResults(): Promise<void> {
   try {
     if (state.view === 'graph') {
       const [counts, graph] = await Promise.all([
-        api.search({ ...searchQuery(state), facets: true, limit: 1 }, abort.signal),
+        api.search({ ...searchQuery(state), facets: 'only' }, abort.signal),
         api.graph(searchQuery(state), abort.signal),
       ])
       shownQuery = key
@@ -216,7 +216,7 @@ async function renderResults(): Promise<void> {
     }
     if (state.view === 'charts') {
       const [counts, stats] = await Promise.all([
-        api.search({ ...searchQuery(state), facets: true, limit: 1 }, abort.signal),
+        api.search({ ...searchQuery(state), facets: 'only' }, abort.signal),
         api.stats(searchQuery(state), abort.signal),
       ])
       shownQuery = key
@@ -232,9 +232,9 @@ async function renderResults(): Promise<void> {
       return
     }
     if (state.view === 'map') {
-      // The map needs only the counts per area; the facets come from a one-hit search.
+      // The map needs only the counts per area; the facets come from a counts-only search.
       const [counts, map] = await Promise.all([
-        api.search({ ...searchQuery(state), facets: true, limit: 1 }, abort.signal),
+        api.search({ ...searchQuery(state), facets: 'only' }, abort.signal),
         api.map({ ...searchQuery(state), area: state.area ?? 'kz' }, abort.signal),
       ])
       shownQuery = key
@@ -259,7 +259,7 @@ async function renderResults(): Promise<void> {
     )
     const shown = state
     api
-      .search({ ...searchQuery(shown), facets: true, limit: 1 }, abort.signal)
+      .search({ ...searchQuery(shown), facets: 'only' }, abort.signal)
       .then((counts) => {
         if (abort.signal.aborted || !panel.isConnected) return
         const open = (panel as HTMLDetailsElement).open

@@ -144,7 +144,9 @@ function formatFacets(facets: SearchFacets): string {
   for (const [name, key] of rows) {
     const values = facets[key]
     if (values.length === 0) continue
-    out += `  ${name.padEnd(9)}${values.map((v) => `${v.value} (${v.count})`).join(', ')}\n`
+    // A resolved person or organisation shows its name and the value to filter by.
+    const shown = (v: (typeof values)[number]) => (v.label ? `${v.label} [${v.value}]` : v.value)
+    out += `  ${name.padEnd(9)}${values.map((v) => `${shown(v)} (${v.count})`).join(', ')}\n`
   }
   return out
 }

@@ -14,6 +14,7 @@ import * as createEntities from './202611230100-create-entities.ts'
 import * as createWatchlists from './202611230110-create-watchlists.ts'
 import * as createAlerts from './202611230200-create-alerts.ts'
 import * as createJobs from './202611230300-create-jobs.ts'
+import * as createSearchSummaries from './202611240100-create-search-summaries.ts'
 import * as createUsers from './202611240200-create-users.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611230110-create-watchlists': createWatchlists,
   '202611230200-create-alerts': createAlerts,
   '202611230300-create-jobs': createJobs,
+  '202611240100-create-search-summaries': createSearchSummaries,
   '202611240200-create-users': createUsers,
 }

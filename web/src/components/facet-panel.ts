@@ -49,7 +49,11 @@ export function facetValueName(
   if (key === 'lang' && (value === 'en' || value === 'ru' || value === 'kk')) {
     return langName(value as Lang)
   }
-  if (key === 'location') return facets?.location.find((f) => f.value === value)?.label ?? value
+  // Places are counted by gazetteer id, persons and organisations by resolved entity
+  // (`entity:42`): the server names them in the interface language (its script for names).
+  if (key === 'location' || key === 'person' || key === 'organization') {
+    return facets?.[key].find((f) => f.value === value)?.label ?? value
+  }
   return value
 }
 

@@ -113,7 +113,10 @@ export function mountAuthRoutes(app: Hono, gate: AuthGate, deps: AuthDeps): void
   app.post('/api/auth/logout', async (c) => {
     const session = getCookie(c, SESSION_COOKIE)
     const p = principalOf(c)
-    if (session !== undefined) await users.deleteSession(hashSecret(session))
+    if (session !== undefined) {
+      await users.deleteSession(hashSecret(session))
+      gate.usersChanged()
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
     if (p?.via === 'session')
       await gate.audit(c, {
@@ -182,7 +185,9 @@ export function mountAuthRoutes(app: Hono, gate: AuthGate, deps: AuthDeps): void
   })
 
   app.delete('/api/tokens/:id', async (c) => {
-    return c.json(presentToken(await users.revokeToken(c.req.param('id'))))
+    const token = await users.revokeToken(c.req.param('id'))
+    gate.usersChanged()
+    return c.json(presentToken(token))
   })
 
   app.get('/api/audit', async (c) => {

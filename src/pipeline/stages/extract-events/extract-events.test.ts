@@ -810,3 +810,66 @@ describe('weekdayDate', () => {
     assert.equal(weekdayDate('Өткен сенбіде ер адам ұсталды.', null), null)
   })
 })
+
+describe('time on hostile input grows linearly', () => {
+  /** Milliseconds of one run of the stage on a document. */
+  function timed(doc: CrimesDoc): number {
+    const started = performance.now()
+    findEvents(doc)
+    return performance.now() - started
+  }
+
+  /**
+   * How much longer the stage takes on `text(4 * scale)` than on `text(scale)`. The sizes are
+   * timed in turns, best of three each, so that a loaded machine slows both alike; times under
+   * 2 ms count as 2 ms (a timer's noise is not growth).
+   */
+  function growth(
+    text: (scale: number) => string,
+    lang: Lang,
+    dates: Record<string, string>,
+    scale: number,
+  ) {
+    const small = docOf(text(scale), lang, { dates })
+    const large = docOf(text(4 * scale), lang, { dates })
+    findEvents(small)
+    findEvents(large)
+    let t1 = Number.POSITIVE_INFINITY
+    let t4 = Number.POSITIVE_INFINITY
+    for (let run = 0; run < 3; run++) {
+      t1 = Math.min(t1, timed(small))
+      t4 = Math.min(t4, timed(large))
+    }
+    const ratio = t4 / Math.max(t1, 2)
+    return { ratio, text: `${t1.toFixed(1)} ms → ${t4.toFixed(1)} ms (x${ratio.toFixed(1)})` }
+  }
+
+  // Each shape at size n and 4n: a linear stage takes about four times as long, a quadratic
+  // one sixteen. The young generation of the heap makes the step from n to 4n cost more than
+  // fourfold on some machines (at n the whole run fits in it); a shape that grows by 6 or more
+  // is timed again from 2n to 8n, and fails only if it grows as much there too.
+  const shapes: readonly [string, Lang, Record<string, string>, (scale: number) => string][] = [
+    ['200 KB of one trigger word', 'en', {}, (scale) => 'detained '.repeat(22_222 * scale)],
+    [
+      'a number of 100,000 digits in a sentence with steps and a date',
+      'en',
+      { '5 May 2024': '2024-05-05' },
+      (scale) =>
+        `On 5 May 2024 police detained a man and seized ${'7'.repeat(100_000 * scale)} kg of heroin.`,
+    ],
+    [
+      '50,000 times "задержан задержан"',
+      'ru',
+      {},
+      (scale) => 'задержан задержан '.repeat(50_000 * scale),
+    ],
+  ]
+  for (const [name, lang, dates, text] of shapes) {
+    test(name, { timeout: 180_000 }, () => {
+      const first = growth(text, lang, dates, 1)
+      if (first.ratio < 6) return
+      const second = growth(text, lang, dates, 2)
+      assert.ok(second.ratio < 6, `n to 4n: ${first.text}; 2n to 8n: ${second.text}`)
+    })
+  }
+})

@@ -34,6 +34,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     json: { type: 'boolean', default: false },
     keep: { type: 'string' },
+    // Extraction threads: 1 (default) extracts on a worker thread beside the storing, 0 here.
+    threads: { type: 'string' },
     // Internal: create and migrate a data directory, print this process's peak RSS, exit.
     'create-data-dir': { type: 'string' },
     'with-extraction': { type: 'boolean', default: false },
@@ -151,6 +153,7 @@ let nearDuplicates = 0
 try {
   report = await runtime.ingest(docs(), {
     timings,
+    extractionThreads: values.threads === '0' ? 0 : 1,
     onProgress: (n) => {
       if (n % quarter === 0) marks.push(performance.now())
     },

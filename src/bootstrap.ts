@@ -20,7 +20,7 @@ import { createDefaultPipeline } from '#pipeline/default-pipeline.ts'
 import { paragraphLanguageAnnotations } from '#pipeline/ingest/paragraph-languages.ts'
 import { toAnnotations } from '#pipeline/output/annotations.ts'
 import type { Pipeline } from '#pipeline/pipeline.ts'
-import { runBatch } from '#pipeline/run-batch.ts'
+import { type PipelineWorker, runPipelined, startPipelineWorker } from '#pipeline/run-batch.ts'
 import { type AlertRepository, createAlertRepository } from '#storage/alert-repository.ts'
 import { createAuditRepository } from '#storage/audit-repository.ts'
 import {
@@ -34,6 +34,7 @@ import {
   type DocumentRepository,
   type SaveResult,
 } from '#storage/document-repository.ts'
+import { type BatchItem, createBatchWriter } from '#storage/document-repository-batch.ts'
 import {
   createFurnitureRepository,
   type FurnitureRepository,
@@ -75,6 +76,11 @@ export interface IngestOptions {
   readonly signal?: AbortSignal
   /** When given, wall milliseconds spent in each part of the run are added to it (benchmarks). */
   readonly timings?: IngestTimings
+  /**
+   * Extract on a worker thread (1) beside the storing, or here (0, the default: no thread to
+   * start for a handful of documents). Long ingests (`tergeu ingest`) ask for 1.
+   */
+  readonly extractionThreads?: 0 | 1
 }
 
 /**
@@ -191,6 +197,7 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
   const screening = createScreeningRepository(database.db)
   const entities = createEntityRepository(database.db)
   const furniture = createFurnitureRepository(database.db)
+  const batches = createBatchWriter(database.db)
   const alerts = createAlertRepository(database.db)
   let delivery: AlertDelivery | null = null
   try {
@@ -231,79 +238,184 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         else if (r.status === 'unchanged') unchanged++
         else duplicates.push({ id: r.id, duplicateOf: r.duplicateOf ?? '' })
       }
-      let skipped = 0
-      let batchDone = 0
+      // Documents whose outcome is final: skipped, committed, or failed.
+      let done = 0
+      const sinkFailures: { id: string; stage: string; reason: string }[] = []
       const siteFurniture = createSiteFurnitureCache(furniture)
       const onProgress = ingestOptions.onProgress
       const timings = ingestOptions.timings
       // Hashed as read: stages may fill in fields (a date found on the page) later.
-      const rawHashes = new Map<string, string>()
-      // An input stored before by this same extractor is not processed again.
+      // First in, first out per id: an id may come twice in one run, read ahead of its store.
+      const rawHashes = new Map<string, string[]>()
+      const takeRawHash = (id: string): string | undefined => {
+        const queue = rawHashes.get(id)
+        const hash = queue?.shift()
+        if (queue && queue.length === 0) rawHashes.delete(id)
+        return hash
+      }
+      // Extracted documents waiting to be stored together (one transaction a batch).
+      let pending: BatchItem[] = []
+      async function flush(): Promise<void> {
+        if (pending.length === 0) return
+        const items = pending
+        pending = []
+        const t0 = startTiming(timings)
+        let results: { item: BatchItem; saved: SaveResult | null }[]
+        let counted: ReadonlyMap<string, number>
+        try {
+          const r = await batches.write(items)
+          results = items.map((item, i) => ({ item, saved: r.saved[i]! }))
+          counted = r.furnitureCounted
+        } catch {
+          // One bad document must not cost the others: store them one at a time.
+          results = []
+          const each = new Map<string, number>()
+          for (const item of items) {
+            try {
+              const r = await batches.write([item])
+              results.push({ item, saved: r.saved[0]! })
+              for (const [host, n] of r.furnitureCounted) each.set(host, (each.get(host) ?? 0) + n)
+            } catch (error) {
+              results.push({ item, saved: null })
+              sinkFailures.push({
+                id: item.doc.id,
+                stage: 'sink',
+                reason: error instanceof Error ? error.message : String(error),
+              })
+            }
+          }
+          counted = each
+        }
+        siteFurniture.stored(items, counted)
+        addTiming(timings, 'store', t0)
+        const stored: string[] = []
+        for (const { saved } of results) {
+          if (!saved) continue
+          count(saved)
+          if (saved.status === 'added' || saved.status === 'updated') stored.push(saved.id)
+        }
+        // Alerts for the watch subjects these versions match (once per subject and document).
+        // The documents are stored: a failure here is reported for them, and the run goes on.
+        if (stored.length > 0)
+          try {
+            await alerts.checkDocuments(stored)
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error)
+            for (const id of stored) sinkFailures.push({ id, stage: 'alerts', reason })
+          }
+        done += items.length
+        onProgress?.(done)
+      }
+      // An input stored before by this same extractor is not processed again. Inputs are
+      // checked a slice at a time (one query), in order.
       async function* changed(): AsyncGenerator<RawDoc> {
-        for await (const raw of docs) {
-          const rawHash = hashRawDoc(raw)
+        let slice: { raw: RawDoc; rawHash: string }[] = []
+        async function* check(): AsyncGenerator<RawDoc> {
           const t0 = startTiming(timings)
-          const same = await documents.isUnchanged(raw.id, rawHash, pipeline.version)
+          const same = await batches.unchanged(
+            slice.map(({ raw, rawHash }) => ({ id: raw.id, rawHash })),
+            pipeline.version,
+          )
           addTiming(timings, 'check', t0)
-          if (same) {
-            unchanged++
-            skipped++
-            onProgress?.(skipped + batchDone)
-          } else {
-            rawHashes.set(raw.id, rawHash)
-            // The furniture learned from earlier pages of the same site, removed by `clean`.
-            const furniture = await siteFurniture.linesOf(raw)
-            yield furniture ? { ...raw, siteFurniture: furniture } : raw
+          const checked = slice
+          slice = []
+          for (const { raw, rawHash } of checked) {
+            if (same.has(raw.id)) {
+              unchanged++
+              done++
+              onProgress?.(done)
+            } else {
+              rawHashes.set(raw.id, [...(rawHashes.get(raw.id) ?? []), rawHash])
+              yield raw
+            }
+          }
+        }
+        for await (const raw of docs) {
+          slice.push({ raw, rawHash: hashRawDoc(raw) })
+          if (slice.length >= CHECK_SLICE) yield* check()
+        }
+        if (slice.length > 0) yield* check()
+      }
+      // Extraction on a worker thread when asked (the second core), else here, one at a time.
+      let worker: PipelineWorker | null = null
+      if ((ingestOptions.extractionThreads ?? 0) > 0) {
+        // A thread that cannot start (or runs another extractor) leaves the work to this one.
+        worker = await startPipelineWorker().catch(() => null)
+        if (worker && worker.version !== pipeline.version) {
+          await worker.close()
+          worker = null
+        }
+      }
+      const extractor = worker
+      const run = extractor
+        ? (input: RawDoc) => extractor.run(input)
+        : async (input: RawDoc) => {
+            const t0 = startTiming(timings)
+            try {
+              return await pipeline.run(input)
+            } finally {
+              addTiming(timings, 'extract', t0)
+            }
+          }
+      let sunk = 0
+      let failedEarly = 0
+      let report: Awaited<ReturnType<typeof runPipelined>>
+      try {
+        report = await runPipelined<RawDoc, ExtractedDoc>(changed(), {
+          run,
+          // The furniture learned from earlier pages of the same site, removed by `clean`.
+          prepare: async (raw) => {
+            const furniture = await siteFurniture.prepare(raw)
+            if (furniture === null) return null
+            return furniture ? { ...raw, siteFurniture: furniture } : raw
+          },
+          keyOf: (raw) => hostOf(raw),
+          drain: flush,
+          onFailed: (raw, prepared) => {
+            if (prepared) siteFurniture.dropped(raw)
+            takeRawHash(raw.id)
+          },
+          window: extractor ? EXTRACTION_WINDOW : 1,
+          async sink(doc) {
+            sunk++
+            // Plus the language of each paragraph (mixed pages; issue #5, point 5).
+            const annotations = [
+              ...toAnnotations(doc, { stageVersions }),
+              ...paragraphLanguageAnnotations(doc, stageVersions['detect-language'] ?? 1),
+            ]
+            const rawHash = takeRawHash(doc.id) ?? hashRawDoc(doc)
+            pending.push({
+              doc,
+              input: { annotations, extractorVersion: pipeline.version, rawHash },
+              host: hostOf(doc),
+            })
+            if (pending.length >= INGEST_BATCH) await flush()
+          },
+          onProgress: (n) => {
+            // A document that failed before reaching the sink is final at once; the others
+            // are counted as their batch commits.
+            if (n - sunk > failedEarly) {
+              done += n - sunk - failedEarly
+              failedEarly = n - sunk
+              onProgress?.(done)
+            }
+          },
+          ...(ingestOptions.signal ? { signal: ingestOptions.signal } : {}),
+        })
+      } finally {
+        // Stopped or not, what was extracted is stored (Ctrl-C keeps what it can).
+        try {
+          await flush()
+        } finally {
+          if (extractor) {
+            if (timings) {
+              timings.extract += extractor.busyMs()
+              if (timings.cpu) timings.cpu.extract += extractor.busyMs()
+            }
+            await extractor.close()
           }
         }
       }
-      const run: Pipeline<RawDoc, ExtractedDoc> = timings
-        ? {
-            ...pipeline,
-            async run(input, runOptions) {
-              const t0 = startTiming(timings)
-              try {
-                return await pipeline.run(input, runOptions)
-              } finally {
-                addTiming(timings, 'extract', t0)
-              }
-            },
-          }
-        : pipeline
-      const report = await runBatch(run, changed(), {
-        async sink(doc) {
-          // Plus the language of each paragraph (mixed pages; issue #5, point 5).
-          const annotations = [
-            ...toAnnotations(doc, { stageVersions }),
-            ...paragraphLanguageAnnotations(doc, stageVersions['detect-language'] ?? 1),
-          ]
-          const rawHash = rawHashes.get(doc.id) ?? hashRawDoc(doc)
-          rawHashes.delete(doc.id)
-          const t0 = startTiming(timings)
-          const saved = await documents.save(doc, {
-            annotations,
-            extractorVersion: pipeline.version,
-            rawHash,
-          })
-          count(saved)
-          if (saved.status === 'added' || saved.status === 'updated')
-            await siteFurniture.observe(doc)
-          addTiming(timings, 'store', t0)
-          const t1 = startTiming(timings)
-          // Entity resolution of the new version (analysts' merges and splits stay: decision 0008).
-          if (saved.status === 'added' || saved.status === 'updated')
-            await entities.resolveDocument(saved.id)
-          addTiming(timings, 'resolve', t1)
-          // Alerts for the watch subjects this version matches (once per subject and document).
-          if (saved.status === 'added' || saved.status === 'updated')
-            await alerts.checkDocuments([saved.id])
-        },
-        onProgress: (n) => {
-          batchDone = n
-          onProgress?.(skipped + batchDone)
-        },
-        ...(ingestOptions.signal ? { signal: ingestOptions.signal } : {}),
-      })
       // The run's new alerts (and any left from earlier runs) go to the webhook.
       if (delivery) await delivery.deliverDue()
       return {
@@ -311,7 +423,10 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         updated,
         unchanged,
         duplicates,
-        failed: report.failed.map((f) => ({ id: f.docId, stage: f.stage, reason: f.message })),
+        failed: [
+          ...report.failed.map((f) => ({ id: f.docId, stage: f.stage, reason: f.message })),
+          ...sinkFailures,
+        ],
         diagnostics: report.diagnostics,
       }
     },
@@ -370,28 +485,72 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
 // pages of a new site teach the later ones without a query per page.
 const FURNITURE_REFRESH_PAGES = 10
 
-/** Per-run cache of each site's learned furniture, and the learning itself. */
+// Extracted documents stored together in one transaction (decision 0012): fewer statements and
+// commits on PGlite. A batch is also stored early when a site's furniture must be read again.
+const INGEST_BATCH = 100
+
+// Inputs checked for a stored copy in one query (the skip of unchanged inputs on a restart).
+const CHECK_SLICE = 32
+
+// Documents read ahead of the store when extraction runs on a worker thread.
+const EXTRACTION_WINDOW = 64
+
+/**
+ * Per-run cache of each site's learned furniture. Pages are counted when their batch is stored;
+ * a site's furniture is read again every {@link FURNITURE_REFRESH_PAGES} pages counted (as one
+ * page at a time did), and only once every earlier page of that site is stored: a document that
+ * could be due for it waits (`prepare` answers `null`) until the batch before it is stored. So
+ * every page is cleaned with exactly the furniture it would have had one page at a time.
+ */
 function createSiteFurnitureCache(repository: FurnitureRepository) {
   const cache = new Map<string, { lines: Set<string>; learnedSince: number }>()
+  // Documents of each host handed out and not stored yet: each may count as a page learned.
+  const unstored = new Map<string, number>()
   return {
-    /** The furniture of the document's site, or `undefined` (none learned, or no URL). */
-    async linesOf(doc: RawDoc): Promise<ReadonlySet<string> | undefined> {
+    /**
+     * The furniture to remove from the document (`undefined`: none, or no URL), or `null` when
+     * it must wait until every document handed out before it is stored.
+     */
+    async prepare(doc: RawDoc): Promise<ReadonlySet<string> | undefined | null> {
       const host = hostOf(doc)
-      if (!host || doc.format !== 'html') return undefined
+      if (!host) return undefined
+      const queued = unstored.get(host) ?? 0
+      if (doc.format !== 'html') {
+        unstored.set(host, queued + 1)
+        return undefined
+      }
       let entry = cache.get(host)
+      if (queued > 0 && (!entry || entry.learnedSince + queued >= FURNITURE_REFRESH_PAGES))
+        return null
       if (!entry || entry.learnedSince >= FURNITURE_REFRESH_PAGES) {
         entry = { lines: await repository.linesOf(host), learnedSince: 0 }
         cache.set(host, entry)
       }
+      unstored.set(host, queued + 1)
       return entry.lines.size > 0 ? entry.lines : undefined
     },
-    /** Counts a stored page's lines for its site. */
-    async observe(doc: ExtractedDoc): Promise<void> {
+    /** A document handed out failed before it reached the batch: it will never be stored. */
+    dropped(doc: RawDoc): void {
       const host = hostOf(doc)
-      if (!host || !doc.pageLines || doc.pageLines.length === 0) return
-      if (await repository.observe(host, doc.id, doc.pageLines)) {
+      if (host === null) return
+      const n = (unstored.get(host) ?? 0) - 1
+      if (n > 0) unstored.set(host, n)
+      else unstored.delete(host)
+    },
+    /** A batch was stored (or failed): its pages counted per host. */
+    stored(
+      items: readonly { readonly host: string | null }[],
+      counted: ReadonlyMap<string, number>,
+    ) {
+      for (const { host } of items) {
+        if (host === null) continue
+        const n = (unstored.get(host) ?? 0) - 1
+        if (n > 0) unstored.set(host, n)
+        else unstored.delete(host)
+      }
+      for (const [host, n] of counted) {
         const entry = cache.get(host)
-        if (entry) entry.learnedSince++
+        if (entry) entry.learnedSince += n
       }
     },
   }

@@ -129,62 +129,10 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
 
   return {
     async save(doc, input) {
-      const textHash = hashNormalizedText(doc.text)
       return withDbErrors(`saving document ${doc.id}`, () =>
         db.transaction().execute(async (trx) => {
-          // One lookup finds both the same id and the same text under another id.
-          const existing = await trx
-            .selectFrom('documents')
-            .select(['id', 'text_hash', 'raw_hash', 'extractor_version'])
-            .where((eb) => eb.or([eb('id', '=', doc.id), eb('text_hash', '=', textHash)]))
-            .forUpdate()
-            .execute()
-          const byId = existing.find((r) => r.id === doc.id)
-          if (
-            byId &&
-            byId.text_hash === textHash &&
-            byId.extractor_version === input.extractorVersion
-          ) {
-            if (input.rawHash && byId.raw_hash !== input.rawHash) {
-              // Same text from a different input (re-saved file, new source name): remember the
-              // input so that the next ingest skips it without extracting.
-              await trx
-                .updateTable('documents')
-                .set({ raw_hash: input.rawHash })
-                .where('id', '=', doc.id)
-                .execute()
-            }
-            return { status: 'unchanged', id: doc.id, duplicateOf: null }
-          }
-          const byHash = existing.find((r) => r.id !== doc.id && r.text_hash === textHash)
-          if (!byId && byHash) return { status: 'duplicate', id: doc.id, duplicateOf: byHash.id }
-          const row = {
-            source: storable(doc.source),
-            url: doc.url === null ? null : storable(doc.url),
-            title: doc.title === null ? null : storable(doc.title),
-            lang: doc.lang,
-            published: doc.published,
-            format: doc.format,
-            text: storable(doc.text),
-            text_hash: textHash,
-            raw_hash: input.rawHash ?? null,
-            extractor_version: input.extractorVersion,
-          }
-          if (byId) {
-            await trx
-              .updateTable('documents')
-              .set({ ...row, updated_at: new Date().toISOString() })
-              .where('id', '=', doc.id)
-              .execute()
-            await trx.deleteFrom('annotations').where('doc_id', '=', doc.id).execute()
-            await trx.deleteFrom('facts').where('doc_id', '=', doc.id).execute()
-            await insertRows(trx, doc, input, null)
-          } else {
-            // A new document is one statement with its annotations and facts (issue #5, point
-            // 10: each statement costs a round trip of about 0.7 ms CPU on PGlite).
-            await insertRows(trx, doc, input, { id: doc.id, ...row })
-          }
-          return { status: byId ? 'updated' : 'added', id: doc.id, duplicateOf: null }
+          const [saved] = await saveDocumentsIn(trx, [{ doc, input }])
+          return saved!.result
         }),
       )
     },
@@ -221,20 +169,206 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
   }
 }
 
-// Rows travel as one JSON parameter unpacked by jsonb_to_recordset: one bind parameter instead of
-// nine per row, which is several times faster on PGlite and has no bind-parameter limit. The
-// document row (when new), its annotations and its facts go in one statement of data-modifying
-// CTEs; the foreign keys are checked at its end, when the document row is there.
-async function insertRows(
+/** One document of {@link saveDocumentsIn}. */
+export interface SaveItem {
+  readonly doc: ExtractedDoc
+  readonly input: SaveInput
+}
+
+/** What {@link saveDocumentsIn} did with one document, and what it stored. */
+export interface SavedItem {
+  readonly result: SaveResult
+  /** Added or updated: the stored text, its hash, and every fact as stored (for resolution). */
+  readonly stored: {
+    readonly text: string
+    readonly textHash: string
+    readonly facts: readonly { kind: string; label: string; data: Record<string, unknown> }[]
+  } | null
+}
+
+/**
+ * Saves many documents in the caller's transaction, with the outcome {@link
+ * DocumentRepository.save} one after the other would have: one lookup of the ids and text hashes
+ * and one insert of every new document with its annotations and facts (issue #5, point 10: each
+ * statement costs a round trip on PGlite). A document that shares an id or a text hash with an
+ * earlier one of the list, or that follows an updated one, starts a new round (looked up again),
+ * so that it sees what the earlier ones wrote.
+ */
+export async function saveDocumentsIn(
   trx: Transaction<Database>,
-  doc: ExtractedDoc,
-  input: SaveInput,
-  row:
-    | (Omit<DocumentsTable, 'search_vector' | 'created_at' | 'updated_at'> & { id: string })
-    | null,
+  items: readonly SaveItem[],
+): Promise<SavedItem[]> {
+  const out: SavedItem[] = []
+  let i = 0
+  while (i < items.length) {
+    // One round: no id or text hash twice, and nothing after an updated document.
+    const round: { item: SaveItem; textHash: string }[] = []
+    const ids = new Set<string>()
+    const hashes = new Set<string>()
+    for (; i < items.length; i++) {
+      const item = items[i]!
+      const textHash = hashNormalizedText(item.doc.text)
+      if (ids.has(item.doc.id) || hashes.has(textHash)) break
+      ids.add(item.doc.id)
+      hashes.add(textHash)
+      round.push({ item, textHash })
+    }
+    const existing = await trx
+      .selectFrom('documents')
+      .select(['id', 'text_hash', 'raw_hash', 'extractor_version'])
+      .where((eb) => eb.or([eb('id', 'in', [...ids]), eb('text_hash', 'in', [...hashes])]))
+      .forUpdate()
+      .execute()
+    const byIdRows = new Map(existing.map((r) => [r.id, r]))
+    const byHashRows = new Map(existing.map((r) => [r.text_hash, r]))
+    const fresh: NewDocument[] = []
+    const freshAt: number[] = []
+    for (const [n, { item, textHash }] of round.entries()) {
+      const { doc, input } = item
+      const byId = byIdRows.get(doc.id)
+      if (
+        byId &&
+        byId.text_hash === textHash &&
+        byId.extractor_version === input.extractorVersion
+      ) {
+        if (input.rawHash && byId.raw_hash !== input.rawHash)
+          await trx
+            .updateTable('documents')
+            .set({ raw_hash: input.rawHash })
+            .where('id', '=', doc.id)
+            .execute()
+        out.push({ result: { status: 'unchanged', id: doc.id, duplicateOf: null }, stored: null })
+        continue
+      }
+      const byHash = byHashRows.get(textHash)
+      if (!byId && byHash && byHash.id !== doc.id) {
+        out.push({
+          result: { status: 'duplicate', id: doc.id, duplicateOf: byHash.id },
+          stored: null,
+        })
+        continue
+      }
+      const prepared = prepare(doc, input, textHash)
+      if (byId) {
+        await trx
+          .updateTable('documents')
+          .set({ ...prepared.row, updated_at: new Date().toISOString() })
+          .where('id', '=', doc.id)
+          .execute()
+        await trx.deleteFrom('annotations').where('doc_id', '=', doc.id).execute()
+        await trx.deleteFrom('facts').where('doc_id', '=', doc.id).execute()
+        await insertPrepared(trx, [prepared], false)
+        out.push({
+          result: { status: 'updated', id: doc.id, duplicateOf: null },
+          stored: storedOf(prepared),
+        })
+        // What follows is looked up again: it may name this document's old text.
+        i -= round.length - n - 1
+        break
+      }
+      freshAt.push(out.length)
+      out.push({ result: { status: 'added', id: doc.id, duplicateOf: null }, stored: null })
+      fresh.push(prepared)
+    }
+    if (fresh.length > 0) {
+      await insertPrepared(trx, fresh, true)
+      fresh.forEach((p, k) => {
+        const at = freshAt[k]!
+        out[at] = { result: out[at]!.result, stored: storedOf(p) }
+      })
+    }
+  }
+  return out
+}
+
+// A document ready to insert: its row, and its annotations and facts as JSON rows.
+interface NewDocument {
+  readonly id: string
+  readonly row: Omit<DocumentsTable, 'id' | 'search_vector' | 'created_at' | 'updated_at'>
+  readonly annotations: string
+  readonly facts: string
+}
+
+function prepare(doc: ExtractedDoc, input: SaveInput, textHash: string): NewDocument {
+  return {
+    id: doc.id,
+    row: {
+      source: storable(doc.source),
+      url: doc.url === null ? null : storable(doc.url),
+      title: doc.title === null ? null : storable(doc.title),
+      lang: doc.lang,
+      published: doc.published,
+      format: doc.format,
+      text: storable(doc.text),
+      text_hash: textHash,
+      raw_hash: input.rawHash ?? null,
+      extractor_version: input.extractorVersion,
+    },
+    annotations: annotationsJson(doc, input),
+    facts: factsJson(doc, input),
+  }
+}
+
+// The stored text, hash and facts of a prepared document, as the database gives them back.
+function storedOf(p: NewDocument): NonNullable<SavedItem['stored']> {
+  const rows = JSON.parse(p.facts) as { k: string; l: string; d: Record<string, unknown> }[]
+  return {
+    text: p.row.text,
+    textHash: p.row.text_hash,
+    facts: rows.map((r) => ({ kind: r.k, label: r.l, data: r.d })),
+  }
+}
+
+// Inserts documents (with `withDocuments`; else only their annotations and facts) in one
+// statement of data-modifying CTEs; rows travel as JSON (see `insertRows`).
+async function insertPrepared(
+  trx: Transaction<Database>,
+  docs: readonly NewDocument[],
+  withDocuments: boolean,
 ): Promise<void> {
-  const annotations = toJson(
+  const join = (parts: readonly string[]) =>
+    `[${parts
+      .filter((x) => x !== '[]')
+      .map((x) => x.slice(1, -1))
+      .join(',')}]`
+  const annotations = join(docs.map((d) => d.annotations))
+  const facts = join(docs.map((d) => d.facts))
+  const insertDocuments = withDocuments
+    ? sql`d as (
+        insert into documents
+          (id, source, url, title, lang, published, format, text, text_hash, raw_hash, extractor_version)
+        select r.id, r.source, r.url, r.title, r.lang, r.published, r.format, r.text, r.text_hash,
+          r.raw_hash, r.extractor_version
+        from jsonb_to_recordset(${toJson(docs.map((d) => ({ id: d.id, ...d.row })))}::jsonb)
+          as r(id text, source text, url text, title text, lang text, published text, format text,
+            text text, text_hash text, raw_hash text, extractor_version text)
+        returning id),`
+    : sql``
+  await sql`
+    with ${insertDocuments}
+    a as (
+      insert into annotations
+        (doc_id, start_offset, end_offset, type, label, attributes, stage, stage_version, extractor_version)
+      select r.doc, r.s, r.e, r.t, r.l, r.a, r.g, r.v, r.x
+      from jsonb_to_recordset(${annotations}::jsonb)
+        as r(doc text, s int, e int, t text, l text, a jsonb, g text, v int, x text)
+      returning 1),
+    f as (
+      insert into facts
+        (doc_id, kind, ordinal, start_offset, end_offset, label, data, stage, stage_version, extractor_version)
+      select r.doc, r.k, r.o, r.s, r.e, r.l, r.d, r.g, r.v, r.x
+      from jsonb_to_recordset(${facts}::jsonb)
+        as r(doc text, k text, o int, s int, e int, l text, d jsonb, g text, v int, x text)
+      returning 1)
+    select (select count(*) from a) as annotations, (select count(*) from f) as facts`.execute(trx)
+}
+
+// Rows travel as one JSON parameter unpacked by jsonb_to_recordset: one bind parameter instead of
+// nine per row, which is several times faster on PGlite and has no bind-parameter limit.
+function annotationsJson(doc: ExtractedDoc, input: SaveInput): string {
+  return toJson(
     input.annotations.map((a) => ({
+      doc: doc.id,
       s: a.start,
       e: a.end,
       t: a.type,
@@ -242,14 +376,19 @@ async function insertRows(
       a: a.attributes,
       g: a.stage,
       v: a.stageVersion,
+      x: input.extractorVersion,
     })),
   )
+}
+
+function factsJson(doc: ExtractedDoc, input: SaveInput): string {
   const ordinals = new Map<string, number>()
-  const facts = toJson(
+  return toJson(
     factsOf(doc).map((f) => {
       const ordinal = ordinals.get(f.kind) ?? 0
       ordinals.set(f.kind, ordinal + 1)
       return {
+        doc: doc.id,
         k: f.kind,
         o: ordinal,
         s: f.span?.start ?? null,
@@ -258,35 +397,10 @@ async function insertRows(
         d: f.data,
         g: f.provenance.stage,
         v: f.provenance.version,
+        x: input.extractorVersion,
       }
     }),
   )
-  const version = input.extractorVersion
-  const insertDocument = row
-    ? sql`d as (
-        insert into documents
-          (id, source, url, title, lang, published, format, text, text_hash, raw_hash, extractor_version)
-        values (${row.id}, ${row.source}, ${row.url}, ${row.title}, ${row.lang}, ${row.published},
-          ${row.format}, ${row.text}, ${row.text_hash}, ${row.raw_hash}, ${row.extractor_version})
-        returning id),`
-    : sql``
-  await sql`
-    with ${insertDocument}
-    a as (
-      insert into annotations
-        (doc_id, start_offset, end_offset, type, label, attributes, stage, stage_version, extractor_version)
-      select ${doc.id}, r.s, r.e, r.t, r.l, r.a, r.g, r.v, ${version}
-      from jsonb_to_recordset(${annotations}::jsonb)
-        as r(s int, e int, t text, l text, a jsonb, g text, v int)
-      returning 1),
-    f as (
-      insert into facts
-        (doc_id, kind, ordinal, start_offset, end_offset, label, data, stage, stage_version, extractor_version)
-      select ${doc.id}, r.k, r.o, r.s, r.e, r.l, r.d, r.g, r.v, ${version}
-      from jsonb_to_recordset(${facts}::jsonb)
-        as r(k text, o int, s int, e int, l text, d jsonb, g text, v int)
-      returning 1)
-    select (select count(*) from a) as annotations, (select count(*) from f) as facts`.execute(trx)
 }
 
 interface FactRow {

@@ -286,21 +286,83 @@ export function createEntityRepository(db: Kysely<Database>): EntityRepository {
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
-async function resolveIn(trx: Transaction<Database>, docId: string): Promise<ResolveReport> {
-  const doc = (
-    await sql<{ text: string; text_hash: string; extractor_version: string }>`
-      select text, text_hash, extractor_version from documents where id = ${docId} for update`.execute(
-      trx,
-    )
-  ).rows[0]
+/** A fact as resolution reads it: kind, label and data as stored. */
+export interface ResolveFact {
+  readonly kind: string
+  readonly label: string
+  readonly data: Record<string, unknown>
+}
+
+/**
+ * A document stored in the caller's transaction, handed to {@link resolveStoredIn} with what
+ * resolution would otherwise read back: its stored text and hashes, and its facts as stored.
+ */
+export interface StoredForResolution {
+  readonly docId: string
+  readonly text: string
+  readonly textHash: string
+  readonly extractorVersion: string
+  /** Every fact of the document, as stored (`data` as jsonb gives it back), in ordinal order per kind. */
+  readonly facts: readonly ResolveFact[]
+  /** True when the document row was inserted in this transaction: it has no mentions yet. */
+  readonly isNew: boolean
+}
+
+/**
+ * Resolves documents just stored in `trx` (the batched ingest: documents and their entities
+ * commit together), in the order given, exactly as {@link EntityRepository.resolveDocument}
+ * one after the other would, without reading back what the caller just wrote. Takes the
+ * resolution lock for the rest of the transaction.
+ */
+export async function resolveStoredIn(
+  trx: Transaction<Database>,
+  docs: readonly StoredForResolution[],
+): Promise<ResolveReport[]> {
+  if (docs.length === 0) return []
+  await sql`select pg_advisory_xact_lock(hashtext('tergeu:resolve'))`.execute(trx)
+  const reports: ResolveReport[] = []
+  const resolved: { d: string; h: string; v: string }[] = []
+  for (const doc of docs) {
+    reports.push(await resolveIn(trx, doc.docId, doc, resolved))
+  }
+  // A document resolved twice in the list (stored twice) keeps its last version.
+  const last = [...new Map(resolved.map((r) => [r.d, r])).values()]
+  await sql`
+    insert into entity_resolved_docs (doc_id, text_hash, extractor_version)
+    select r.d, r.h, r.v from jsonb_to_recordset(${JSON.stringify(last)}::jsonb)
+      as r(d text, h text, v text)
+    on conflict (doc_id) do update set text_hash = excluded.text_hash,
+      extractor_version = excluded.extractor_version, resolved_at = now()`.execute(trx)
+  return reports
+}
+
+async function resolveIn(
+  trx: Transaction<Database>,
+  docId: string,
+  stored?: StoredForResolution,
+  resolvedRows?: { d: string; h: string; v: string }[],
+): Promise<ResolveReport> {
+  const doc = stored
+    ? { text: stored.text, text_hash: stored.textHash, extractor_version: stored.extractorVersion }
+    : (
+        await sql<{ text: string; text_hash: string; extractor_version: string }>`
+          select text, text_hash, extractor_version from documents where id = ${docId} for update`.execute(
+          trx,
+        )
+      ).rows[0]
   if (!doc) throw new NotFoundError(`no document with id "${docId}"`, { details: { id: docId } })
-  const current = await currentMentions(trx, docId, doc.text)
-  const existing = (
-    await sql<MentionRow>`
-      select id::text as id, doc_id, kind, name, entity_id::text as entity_id, role, title, ref_id,
-        iin, context, decided
-      from entity_mentions where doc_id = ${docId}`.execute(trx)
-  ).rows
+  const current = stored
+    ? mentionsOf(stored.facts, docId, doc.text)
+    : await currentMentions(trx, docId, doc.text)
+  // A document inserted in this transaction has no mentions (they reference the document).
+  const existing = stored?.isNew
+    ? []
+    : (
+        await sql<MentionRow>`
+          select id::text as id, doc_id, kind, name, entity_id::text as entity_id, role, title,
+            ref_id, iin, context, decided
+          from entity_mentions where doc_id = ${docId}`.execute(trx)
+      ).rows
   const byKey = new Map(existing.map((m) => [`${m.kind}\u0001${m.name}`, m]))
   const touched = new Set<string>()
   const docEntities = new Set(existing.map((m) => m.entity_id))
@@ -364,7 +426,9 @@ async function resolveIn(trx: Transaction<Database>, docId: string): Promise<Res
   linked += placed.linked
   created += placed.created
   for (const id of touched) await recompute(trx, id, { keys: false })
-  await sql`
+  if (resolvedRows) resolvedRows.push({ d: docId, h: doc.text_hash, v: doc.extractor_version })
+  else
+    await sql`
     insert into entity_resolved_docs (doc_id, text_hash, extractor_version)
     values (${docId}, ${doc.text_hash}, ${doc.extractor_version})
     on conflict (doc_id) do update set text_hash = excluded.text_hash,
@@ -415,11 +479,21 @@ async function postKeys(
 /** Reads the person and organisation facts of a document as mentions with their context. */
 async function currentMentions(trx: Db, docId: string, text: string): Promise<CurrentMention[]> {
   const facts = (
-    await sql<{ kind: string; label: string; data: Record<string, unknown> }>`
+    await sql<ResolveFact>`
       select kind, label, data from facts
       where doc_id = ${docId} and kind in ('person', 'organization', 'location', 'crime')
       order by kind, ordinal`.execute(trx)
   ).rows
+  return mentionsOf(facts, docId, text)
+}
+
+// The fact kinds resolution reads, in the order the facts query sorts them (by kind).
+const RESOLUTION_FACT_KINDS = ['crime', 'location', 'organization', 'person'] as const
+
+/** The mentions of a document from its stored facts (any kinds, any order of kinds). */
+function mentionsOf(all: readonly ResolveFact[], docId: string, text: string): CurrentMention[] {
+  // As the facts query gives them: these kinds only, by kind, each kind in ordinal order.
+  const facts = RESOLUTION_FACT_KINDS.flatMap((k) => all.filter((f) => f.kind === k))
   const orgs: string[] = []
   const places: string[] = []
   const crimes: string[] = []
@@ -500,27 +574,33 @@ async function placeMentions(
   const parsed = ms.map((m) => parseName(m.name))
   const ids = await candidateIds(trx, ms, parsed)
   const all = [...new Set(ids.flat())]
+  // The candidates with their names (at most MAX_NAMES, as `namesOf` reads them) and, when an
+  // organisation is placed, the lexicon ids of their mentions: one statement.
+  const withOrgs = ms.some((m) => m.kind === 'organization')
   const entities =
     all.length === 0
       ? []
       : (
-          await sql<EntityRow>`
-            select id::text as id, kind, name, merged_into::text as merged_into, mention_count,
-              context
-            from entities where id = any(${all}::bigint[]) and merged_into is null`.execute(trx)
+          await sql<EntityRow & { names: string[]; refs: string[] }>`
+            select e.id::text as id, e.kind, e.name, e.merged_into::text as merged_into,
+              e.mention_count, e.context,
+              array(
+                select distinct name from entity_mentions where entity_id = e.id limit ${MAX_NAMES}
+              ) as names,
+              case when ${withOrgs} then array(
+                select distinct ref_id from entity_mentions
+                where entity_id = e.id and ref_id is not null
+              ) else '{}'::text[] end as refs
+            from entities e where e.id = any(${all}::bigint[]) and e.merged_into is null`.execute(
+            trx,
+          )
         ).rows
   const byId = new Map(entities.map((e) => [e.id, { ...e, context: normaliseContext(e.context) }]))
-  const names = await namesOf(trx, [...byId.keys()])
+  const names = new Map<string, string[]>()
   const orgIds = new Map<string, Set<string>>()
-  if (ms.some((m) => m.kind === 'organization') && byId.size > 0) {
-    const rows = await sql<{ entity_id: string; ref_id: string }>`
-      select distinct entity_id::text as entity_id, ref_id from entity_mentions
-      where entity_id = any(${[...byId.keys()]}::bigint[]) and ref_id is not null`.execute(trx)
-    for (const r of rows.rows) {
-      const set = orgIds.get(r.entity_id) ?? new Set()
-      set.add(r.ref_id)
-      orgIds.set(r.entity_id, set)
-    }
+  for (const e of entities) {
+    if (e.names.length > 0) names.set(e.id, e.names)
+    if (e.refs.length > 0) orgIds.set(e.id, new Set(e.refs))
   }
   // Decide, in order.
   const target: (string | null)[] = []
@@ -560,60 +640,69 @@ async function placeMentions(
       n: (now?.n ?? 0) + 1,
     })
   })
-  // New entities, one per unplaced mention; mapped back by kind and name (unique per document).
+  // New entities, one per unplaced mention, mapped back by kind and name (unique per document);
+  // the entities, mentions and keys are written in one statement.
   const fresh = ms.flatMap((m, i) => (target[i] === null ? [m] : []))
-  if (fresh.length > 0) {
-    const rows = await sql<{ id: string; kind: string; name: string }>`
+  const keyRows = new Map<
+    string,
+    { k: string; e: string | null; nk: string; nn: string; p: number }
+  >()
+  ms.forEach((m, i) => {
+    const e = target[i] ?? null
+    const { keys, parts } = keysOf(m.kind, m.name, m.orgId)
+    const owner = e ?? `new:${m.kind}\u0001${m.name}`
+    for (const k of keys) {
+      const old = keyRows.get(`${k}\u0001${owner}`)
+      if (!old || parts < old.p)
+        keyRows.set(`${k}\u0001${owner}`, { k, e, nk: m.kind, nn: m.name, p: parts })
+    }
+  })
+  await sql`
+    with ne as (
       insert into entities (kind, name, mention_count, context)
       select r.k, r.n, 1, r.c
       from jsonb_to_recordset(${JSON.stringify(
         fresh.map((m) => ({ k: m.kind, n: m.name, c: addContext(EMPTY_CONTEXT, m.context) })),
       )}::jsonb) as r(k text, n text, c jsonb)
-      returning id::text as id, kind, name`.execute(trx)
-    const made = new Map(rows.rows.map((r) => [`${r.kind}\u0001${r.name}`, r.id]))
-    ms.forEach((m, i) => {
-      if (target[i] === null) target[i] = made.get(`${m.kind}\u0001${m.name}`) ?? null
-    })
-  }
-  if (updated.size > 0)
-    await sql`
+      returning id, kind, name),
+    ue as (
       update entities e set mention_count = e.mention_count + r.m, context = r.c, name = r.n,
         updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(
         [...updated].map(([id, u]) => ({ i: id, c: u.context, n: u.name, m: u.n })),
       )}::jsonb) as r(i bigint, c jsonb, n text, m int)
-      where e.id = r.i`.execute(trx)
-  await sql`
-    insert into entity_mentions (doc_id, kind, name, entity_id, role, title, ref_id, iin, context)
-    select ${docId}, r.k, r.n, r.e, r.r, r.t, r.o, r.i, r.c
-    from jsonb_to_recordset(${JSON.stringify(
-      ms.map((m, i) => ({
-        k: m.kind,
-        n: m.name,
-        e: target[i],
-        r: m.role,
-        t: m.title,
-        o: m.orgId ?? null,
-        i: m.context.iin,
-        c: m.context,
-      })),
-    )}::jsonb) as r(k text, n text, e bigint, r text, t text, o text, i text, c jsonb)`.execute(trx)
-  const keyRows = new Map<string, { k: string; e: string; p: number }>()
-  ms.forEach((m, i) => {
-    const e = target[i]!
-    const { keys, parts } = keysOf(m.kind, m.name, m.orgId)
-    for (const k of keys) {
-      const old = keyRows.get(`${k}\u0001${e}`)
-      if (!old || parts < old.p) keyRows.set(`${k}\u0001${e}`, { k, e, p: parts })
-    }
-  })
-  if (keyRows.size > 0)
-    await sql`
+      where e.id = r.i
+      returning 1),
+    me as (
+      insert into entity_mentions (doc_id, kind, name, entity_id, role, title, ref_id, iin, context)
+      select ${docId}, r.k, r.n, coalesce(r.e, ne.id), r.r, r.t, r.o, r.i, r.c
+      from rows from (jsonb_to_recordset(${JSON.stringify(
+        ms.map((m, i) => ({
+          k: m.kind,
+          n: m.name,
+          e: target[i],
+          r: m.role,
+          t: m.title,
+          o: m.orgId ?? null,
+          i: m.context.iin,
+          c: m.context,
+        })),
+      )}::jsonb) as (k text, n text, e bigint, r text, t text, o text, i text, c jsonb))
+        with ordinality as r(k, n, e, r, t, o, i, c, ord)
+      left join ne on r.e is null and ne.kind = r.k and ne.name = r.n
+      order by r.ord
+      returning 1),
+    ke as (
       insert into entity_keys (key, entity_id, min_parts)
-      select r.k, r.e, r.p from jsonb_to_recordset(${JSON.stringify([...keyRows.values()])}::jsonb)
-        as r(k text, e bigint, p int)
+      select r.k, coalesce(r.e, ne.id), r.p
+      from jsonb_to_recordset(${JSON.stringify([...keyRows.values()])}::jsonb)
+        as r(k text, e bigint, nk text, nn text, p int)
+      left join ne on r.e is null and ne.kind = r.nk and ne.name = r.nn
       on conflict (key, entity_id) do update
-        set min_parts = least(entity_keys.min_parts, excluded.min_parts)`.execute(trx)
+        set min_parts = least(entity_keys.min_parts, excluded.min_parts)
+      returning 1)
+    select (select count(*) from ne) as entities, (select count(*) from ue) as updated,
+      (select count(*) from me) as mentions, (select count(*) from ke) as keys`.execute(trx)
   const createdCount = fresh.length
   return { linked: ms.length - createdCount, created: createdCount }
 }

@@ -168,6 +168,8 @@ export async function ingestFiles(
   try {
     report = await runtime.ingest(docs(), {
       signal: controller.signal,
+      // Extraction on a second thread while documents are stored (decision 0012).
+      extractionThreads: 1,
       onProgress: (n) => {
         docsDone = n
         progress.update(docsDone)

@@ -57,6 +57,16 @@ function datesReport(content: string, d: { start: number; end: number }, at: num
 }
 
 /**
+ * Tells whether an offset lies less than 60 characters after the start of its line (as
+ * `offset - (content.lastIndexOf('\n', offset) + 1) < 60`, reading back 60 characters at most).
+ */
+function nearLineStart(content: string, offset: number): boolean {
+  if (offset < 60) return true
+  for (let i = offset; i >= offset - 60; i--) if (content.charCodeAt(i) === 10) return true
+  return false
+}
+
+/**
  * The date of an event told in a sentence: the date nearest the trigger, or an interval when
  * two dates are joined by "to"/"по"/"–". Dates of the report itself ("reported on Sept. 14")
  * do not date the event.
@@ -71,13 +81,12 @@ export function eventDate(
   const usable = dates.filter((d) => {
     if (datesReport(content, d, at)) return false
     // A dateline ("ASTANA, 22 January 2025 — …") dates the report.
-    const lineStart = content.lastIndexOf('\n', d.start) + 1
-    if (d.start - lineStart < 60 && DATELINE_AFTER.test(content.slice(d.end, d.end + 6)))
+    if (nearLineStart(content, d.start) && DATELINE_AFTER.test(content.slice(d.end, d.end + 6)))
       return false
     // A trigger in a relative clause ("who still remains on the wanted list") is not dated by
     // the main clause's date.
     const between = d.start < at ? content.slice(d.end, at) : content.slice(trigger.end, d.start)
-    if (RELATIVE.test(between)) return false
+    if (between.includes(',') && RELATIVE.test(between)) return false
     // "convicted for her part in a group that operated between 2017 and 2019": the date is the
     // group's, told in a clause after the trigger.
     if (d.start > at && THAT_CLAUSE.test(between)) return false
@@ -258,13 +267,42 @@ const EARLIER_STEP = /(?:after|before|после|до)\s+(?:being\s+|having\s+be
 
 /** Tells whether a trigger sits in an aside or an earlier step, so that a date is not its own. */
 function isAside(content: string, t: { start: number }, date: { start: number }): boolean {
-  const from = Math.max(0, t.start - 40)
-  const before = content.slice(from, t.start)
-  if (EARLIER_STEP.test(before)) return true
-  const comma = before.lastIndexOf(',')
-  if (comma < 0 || from + comma < date.start) return false
-  // ", wanted for murder," — the trigger right after the comma (", was detained" is the main verb).
-  return before.slice(comma + 1).trim() === ''
+  const v = asideOf(content, t.start)
+  return v === ASIDE_EARLIER || (v >= 0 && v >= date.start)
+}
+
+/** `asideOf`: the trigger is told as an earlier step. */
+const ASIDE_EARLIER = -2
+/** `asideOf`: no comma right before the trigger. */
+const ASIDE_NONE = -1
+// What `asideOf` read for the triggers of the last content: every date of a sentence asks
+// about the same triggers.
+let asideContent: string | null = null
+const asideAt = new Map<number, number>()
+
+/**
+ * What the 40 characters before a trigger at `at` tell: `ASIDE_EARLIER` ("after being"), the
+ * offset of a comma right before it (", wanted for murder,": an aside for a date before that
+ * comma; ", was detained" after a date is the main verb), or `ASIDE_NONE`.
+ */
+function asideOf(content: string, at: number): number {
+  if (asideContent !== content) {
+    asideContent = content
+    asideAt.clear()
+  }
+  let v = asideAt.get(at)
+  if (v === undefined) {
+    const from = Math.max(0, at - 40)
+    const before = content.slice(from, at)
+    const comma = before.lastIndexOf(',')
+    v = EARLIER_STEP.test(before)
+      ? ASIDE_EARLIER
+      : comma >= 0 && before.slice(comma + 1).trim() === ''
+        ? from + comma
+        : ASIDE_NONE
+    asideAt.set(at, v)
+  }
+  return v
 }
 
 const FOUR_DIGITS = /(?<!\d)(\d{4})(?!\d)/

@@ -68,11 +68,10 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
   return {
     record: (entry) =>
       withDbErrors('writing the audit log', async () => {
-        // PostgreSQL text and jsonb hold no U+0000: it is dropped, not answered with a 500.
+        // jsonb holds neither U+0000 nor a lone surrogate (found by fuzzing): they are replaced
+        // in every string, keys included, not answered with a 500.
         const details = entry.details
-          ? JSON.stringify(entry.details)
-              .replace(/\\u0000/g, '')
-              .slice(0, 4000)
+          ? JSON.stringify(wellFormed(entry.details)).slice(0, 4000)
           : null
         await sql`insert into audit_log (actor, user_id, token_id, action, target, status, ip, details)
           values (${cut(entry.actor)}, ${entry.userId}::bigint, ${entry.tokenId}::bigint,
@@ -112,8 +111,22 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
 }
 
 function cut(text: string): string {
-  const clean = text.replaceAll('\u0000', '')
+  const clean = cleanText(text)
   return clean.length > MAX_FIELD ? clean.slice(0, MAX_FIELD) : clean
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Text PostgreSQL stores as is: no U+0000, lone surrogates as U+FFFD. */
+function cleanText(text: string): string {
+  return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD')
+}
+
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value)
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(wellFormed)
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), wellFormed(v)]))
 }
 
 // A JSON text cut to length may no longer parse; such details are dropped, not half-stored.

@@ -71,6 +71,26 @@ for (const backend of await testBackends()) {
         assert.deepEqual(entry?.details, { body: { name: 'Serik Baimukhanov' } })
       })
 
+      test('a body with a lone surrogate or a NUL is audited with them replaced (found by fuzzing)', async () => {
+        const logged: unknown[] = []
+        const quiet = runtime.createHttpApp({ logError: (e) => logged.push(e) })
+        const res = await quiet.request('/api/screen', {
+          method: 'POST',
+          body: JSON.stringify({ names: ['\udfff Ivanov', 'a\u0000b'], ['k\ud800']: 1 }),
+        })
+        assert.ok(res.status < 500, String(res.status))
+        assert.deepEqual(logged, [])
+        const audit = (await (
+          await app.request('/api/audit?action=POST%20/api/screen')
+        ).json()) as {
+          items: { details: { body: Record<string, unknown> } }[]
+        }
+        assert.deepEqual(audit.items[0]?.details.body, {
+          names: ['\ufffd Ivanov', 'ab'],
+          'k\ufffd': 1,
+        })
+      })
+
       test('a request relayed by a proxy, or for another host name, is not the local user', async () => {
         const relayed = await app.request('/api/search', {
           headers: { 'x-forwarded-for': '203.0.113.9' },

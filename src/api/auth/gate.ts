@@ -354,7 +354,9 @@ async function requestBody(c: Context): Promise<unknown> {
 }
 
 function compact(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value
+  // Cut at a code point, so that no half of a surrogate pair is left.
+  if (typeof value === 'string')
+    return value.length > 200 ? `${value.slice(0, 200).replace(/[\uD800-\uDBFF]$/, '')}…` : value
   if (value === null || typeof value !== 'object') return value
   if (depth >= 3) return '…'
   if (Array.isArray(value)) {

@@ -74,6 +74,11 @@ const APPROX_RE =
 const MORE_RE =
   /(?:more than|over|above|exceeding|in excess of|более|свыше|больше|более чем|астам|артық)\s*$/iu
 const UPTO_RE = /(?:up to|до)\s*$/iu
+// "выросла до 68,5%", "снизилось на 12% — до 311": the level a change reached.
+const CHANGED_TO_RE =
+  /(?:вырос|выросл|снизил|сократил|увеличил|уменьшил|возрос|упал|достиг)\p{L}*\s+до\s*$|[—–]\s*до\s*$/iu
+const FROM_TO_BEFORE_RE =
+  /(?:from|(?<!\p{L})с|(?<!\p{L})со|(?<!\p{L})от)\s+\d[\d,.\s\u00a0]*(?:\p{L}+\s+)?(?:to|до)\s*$/iu
 const LEAST_RE = /(?:at least|не менее|кем дегенде)\s*$/iu
 // Every match of ONE_IN_RE contains it (same flags).
 const ONE_IN_HINT_RE = /one in |кажд|әрбір/iu
@@ -350,7 +355,12 @@ class Scanner {
 
   visit(sentence: Span): void {
     if (this.skip) {
-      for (const k of this.skip) if (k.start <= sentence.start && sentence.end <= k.end) return
+      for (const k of this.skip) {
+        if (k.start <= sentence.start && sentence.end <= k.end) {
+          this.readHeadline(sentence)
+          return
+        }
+      }
     }
     const s = this.content.slice(sentence.start, sentence.end)
     // Most sentences state no figure: skip them cheaply (they still age the carried period).
@@ -362,6 +372,25 @@ class Scanner {
       return
     }
     this.readSentence(sentence, s, hasWords)
+  }
+
+  /**
+   * A headline's figures are restated in the body, so none is read from it; but a headline that
+   * sums up one year ("Police sum up the results of 2024", "Итоги 2024 года", "2024 жылдың
+   * қорытындысы") frames the release: its year is the period of the body's figures that state
+   * none, as a lead's would be.
+   */
+  readHeadline(sentence: Span): void {
+    const s = this.content.slice(sentence.start, sentence.end)
+    if (!HAS_YEAR_RE.test(s) || !LEAD_RE.test(s)) return
+    const cues = yearCues(s, OPEN_RE.exec(s))
+    // One year only: "2024 vs 2023" in a headline frames nothing.
+    if (cues.length !== 1 || !/^\d{4}$/u.test(cues[0]!.year)) return
+    const year = cues[0]!.year
+    if (SUMMARY_RE.test(s)) this.summaryYear = year
+    this.carried = year
+    this.carriedAge = 0
+    this.carriable = true
   }
 
   /** Whether a case party is mentioned inside the sentence (binary search, not a scan). */
@@ -674,6 +703,7 @@ class Scanner {
       if (
         this.comparison(before) ||
         isParenthesised(before, after) ||
+        AGAINST_NEXT_RE.test(after) ||
         predicate ||
         isKkFromTo(before, after)
       )
@@ -861,7 +891,8 @@ class Scanner {
     } else if (hits.length > 0 && base.stated) {
       // A sentence that restates the release's period ("годом ранее" against it) keeps it going.
       const sameRelease = this.carriable && base.period === this.carried && this.carrying()
-      this.carried = base.period
+      // "fell from 96 in 2023 to 71 in 2024": the later year is the one the text goes on about.
+      this.carried = (base.fromYear ? changeToYear(forPeriod) : null) ?? base.period
       this.carriedAge = 0
       // A year that opens a sentence of registered figures ("В 2025 году в области
       // зарегистрировано ...", "In 2024, police recorded ...") frames the release: its period
@@ -1112,7 +1143,7 @@ const DECREASE_BY_RE = new RegExp(
   'iu',
 )
 const DECREASE_OF_RE =
-  /(?:decrease|decline|fall|drop|reduction|снижени\p{L}*|сокращени\p{L}*|уменьшени\p{L}*|төмендеу\p{L}*)\s+(?:of|на|by)\s+(?:about|around|nearly)?\s*$|(?:\bdown|минус)\s+(?:by\s+)?$/iu
+  /(?:decrease|decline|fall|drop|reduction|снижени\p{L}*|сокращени\p{L}*|уменьшени\p{L}*|төмендеу\p{L}*)\s+(?:of|на|by|was|amounted to|составил[оа]?|составляет)\s+(?:about|around|nearly|около|почти)?\s*$|(?:\bdown|минус)\s+(?:by\s+)?$/iu
 const DECREASE_AFTER_RE =
   /^-?(?:ға|ге|қа|ке)?\s*(?:fall|decrease|decline|drop|reduction|lower|less|fewer|снижени|сокращени|уменьшени|меньше|ниже|кем|аз|төмен|қысқар)/iu
 
@@ -1309,16 +1340,17 @@ const AGED_LAST_RE = /^[deе]$/iu
 /** Last letters of "per", "на каждые". */
 const PER_LAST_RE = /^[rе]$/iu
 
-/** "from 5 to", "compared with", "против" before a number: it is compared, not counted. */
+/** "from 5 to", "compared with", "против", "со" before a number: it is compared, not counted. */
 function isComparison(before: string): boolean {
   // Every branch below ends in one of these letters before the trailing spaces.
   if (!COMPARISON_LAST_RE.test(lastNonSpace(before))) return false
   return (
-    /(?:from|с|от|against|compared with|compared to|против|по сравнению с|в сравнении с)\s*$/iu.test(
+    /(?:from|с|со|от|against|compared with|compared to|против|по сравнению с|в сравнении с)\s*$/iu.test(
       before,
     ) ||
     /(?:percent|%|процент\p{L}*|пайыз\p{L}*)\s+(?:to|до)\s*$/iu.test(before) ||
-    /(?:from|с|от)\s+(?:[\d,.\s]+|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
+    // "from 230 cases to 204", "со 112 случаев до 97": the counted noun may stand in between.
+    /(?:from|с|со|от)\s+(?:[\d,.\s\u00a0]+(?:\p{L}+\s+)?|\p{L}+\s+)(?:to|до)\s*$/iu.test(before)
   )
 }
 
@@ -1336,7 +1368,7 @@ const CHANGE_TO_RE =
   /(?:fell|rose|dropped|decreased|increased|declined|grew|climbed|снизил\p{L}*|сократил\p{L}*|уменьшил\p{L}*|вырос\p{L}*|увеличил\p{L}*)\s+(?:by|на)\s+(?:[^.;]|\.\d){1,30}[,—–-]\s*(?:to|до)\s*$/iu
 // A verb of change in the sentence: its "from A to B" compares two periods.
 const CHANGE_VERB_RE =
-  /(?:fell|rose|dropped|decreased|increased|declined|grew|climbed|went (?:up|down)|снизил|сократил|уменьшил|вырос|увеличил|возрос|упал|төмендеді|төмендеп|азайды|азайып|өсті|өсіп|артты|артып|кеміді)/iu
+  /(?:fell|rose|dropped|decreased|increased|declined|grew|climbed|went (?:up|down)|снизил|сократил|уменьшил|вырос|увеличил|возрос|упал|төмендеді|төмендеп|азайды|азайып|өсті|өсіп|артты|артып|кеміді|қысқарды|қысқарып|ұлғайды|ұлғайып|көбейді|көбейіп)/iu
 
 /**
  * The figure a change started from: "fell to 702 from 781", "снизилось на 12% — с 1 146 до
@@ -1344,14 +1376,26 @@ const CHANGE_VERB_RE =
  */
 function isChangeStart(s: string, before: string, after: string): boolean {
   // "from", "с" and "от" end in one of these letters: most numbers are ruled out without a regex.
-  const fromEnd = 'mMсСтТ'.includes(lastNonSpace(before))
+  const fromEnd = 'mMсСтТоО'.includes(lastNonSpace(before))
   const shape =
     (fromEnd &&
-      ((/^\s*(?:to|до)\s+\d/iu.test(after) &&
-        /(?:from|(?<!\p{L})с|(?<!\p{L})от)\s*$/iu.test(before)) ||
-        /(?:to|до)\s+\d[\d\s\u00a0.,]*\s+(?:from|с|от)\s*$/iu.test(before))) ||
+      // "from 230 cases to 204 cases", "со 112 случаев до 97": a noun may follow the first.
+      ((/^\s*(?:\p{L}+\s+)?(?:to|до)\s+\d/iu.test(after) &&
+        /(?:from|(?<!\p{L})с|(?<!\p{L})со|(?<!\p{L})от)\s*$/iu.test(before)) ||
+        /(?:to|до)\s+\d[\d\s\u00a0.,]*\s+(?:\p{L}+\s+)?(?:from|с|со|от)\s*$/iu.test(before))) ||
     /^-?(?:ден|дан|тен|тан|нен|нан)\s+\d[\d\s]*-?(?:ге|ға|ке|қа)\s+дейін/u.test(after)
   return shape && CHANGE_VERB_RE.test(s)
+}
+
+// A change between two stated years: "from 96 in 2023 to 71 in 2024", "со 142 в 2023 году до
+// 118 в 2024 году", "2023 жылғы 96-дан 2024 жылы 71-ге дейін". The group is the later year.
+const CHANGE_TO_YEAR_RE =
+  /(?:from|(?<!\p{L})с|(?<!\p{L})со|(?<!\p{L})от)\s+\d[\d\s\u00a0.,]{0,20}(?:\p{L}+\s+){0,2}(?:in|в)\s+(?:19|20)\d{2}(?:\s*(?:году|г\.))?,?\s+(?:to|до)\s+\d[\d\s\u00a0.,]{0,20}(?:\p{L}+\s+){0,2}(?:in|в)\s+((?:19|20)\d{2})(?!\d)|(?:19|20)\d{2}\s*жылғы\s+\d[\d\s]{0,12}-?(?:ден|дан|тен|тан|нен|нан)\s+((?:19|20)\d{2})\s*жылы/iu
+
+/** The later year of a change between two stated years, or `null`. */
+function changeToYear(s: string): string | null {
+  const m = CHANGE_TO_YEAR_RE.exec(s)
+  return m ? (m[1] ?? m[2] ?? null) : null
 }
 
 /** The year before a `YYYY` period; other periods as they are. */
@@ -1359,6 +1403,8 @@ function yearBefore(period: string | null): string | null {
   return period !== null && /^\d{4}$/u.test(period) ? String(Number(period) - 1) : period
 }
 
+// "190 против 245", "190 against 245": the first of two figures compared.
+const AGAINST_NEXT_RE = /^\s*(?:против|against|versus|vs\.?)\s+\d/iu
 const isParenthesised = (before: string, after: string) =>
   /\(\s*$/u.test(before) && /^\s*\)/u.test(after)
 
@@ -1374,7 +1420,9 @@ function qualifier(before: string): string {
   if (MORE_RE.test(before)) return ' (more than)'
   if (APPROX_RE.test(before)) return ' (about)'
   if (LEAST_RE.test(before)) return ' (at least)'
-  if (UPTO_RE.test(before)) return ' (up to)'
+  // "с 31 до 24", "from 230 cases to 204": the end of a change, not a bound.
+  if (UPTO_RE.test(before) && !FROM_TO_BEFORE_RE.test(before) && !CHANGED_TO_RE.test(before))
+    return ' (up to)'
   return ''
 }
 
@@ -1496,6 +1544,10 @@ const YEAR_EARLIER_RE =
 const COMPARED_BEFORE_RE =
   /(?:than|compared (?:with|to)|from|чем|сравнению с|сравнении с|относительно|против|салыстырғанда)\s+(?:\p{L}+\s+){0,2}$/iu
 const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu
+// Kazakh compares with a suffix on "last year": "былтырғыдан 9 пайызға көп" (9% more than last
+// year), "өткен жылмен салыстырғанда", "өткен жылдың осы кезеңімен" (the same period of last year).
+const LAST_YEAR_COMPARED_AFTER_RE =
+  /^(?:ғыдан|ғымен|дан|нан|мен\s+салыстыр|ға\s+қарағанда|(?:ғы|дың)\s+(?:осы\s+|сәйкес\s+)?кезең\p{L}*)/u
 // Cheap test before LAST_YEAR_RE on a slice: every branch has one of these.
 const LAST_YEAR_HINT_RE = /year|прошл|өткен|былтыр/iu
 const LAST_N_YEARS_RE =
@@ -1531,7 +1583,16 @@ interface YearCue {
 
 const CUE_BEFORE_YEAR_RE =
   /(?:\b(?:H[12]|Q[1-4]|9M)|(?<!born\s)\bin|\bduring|\bfor|\bof|\bby|end of|(?<!\p{L})в|(?<!\p{L})за|(?<!\p{L})на)\s+(?:the\s+)?(?:year\s+)?$/iu
-const KK_COMPARED_RE = /^\s*жыл(?:мен\s+салыстыр|ға\s+қарағанда)/u
+// "2024 жылдың осы кезеңімен салыстырғанда": compared with the same period of 2024.
+const KK_COMPARED_RE =
+  /^\s*жыл(?:мен\s+салыстыр|ға\s+қарағанда|дың\s+(?:осы\s+|сәйкес\s+)?(?:\p{L}+\s+)?кезең\p{L}*\s+(?:салыстыр|қарағанда))/u
+// "compared with the first half of 2024", "по сравнению с аналогичным периодом 2024 года": the
+// base of a comparison named by a part of its year (no figure in between: "compared with 51 in
+// the same period of 2024" dates the 51). The hint is tested on the 30 characters before the
+// year first.
+const PERIOD_BASE_HINT_RE = /period|half|quarter|month|период|полугод|квартал|месяц/iu
+const PERIOD_BASE_RE =
+  /(?:\bthan|compared (?:with|to)|(?<!\p{L})чем|сравнению с|сравнении с|относительно|против|as against)\s+(?:(?:in|the|same|corresponding|period|first|second|half|quarter|nine|six|three|months?|of|аналогичн\p{L}*|соответствующ\p{L}*|период\p{L}*|перв\p{L}*|втор\p{L}*|полугоди\p{L}*|квартал\p{L}*|месяц\p{L}*|за|в)\s+)+$/iu
 const CUE_AFTER_YEAR_RE = /^\s*(?:жыл|ж\.|году|года|год(?!\p{L})|г\.)/iu
 // CUE_BEFORE_YEAR_RE and COMPARISON_BASE_RE are anchored at the end: a cue word (at most 6 and
 // 13 characters) and then only spaces and the words of the tail ("the", "year"; "in", "в", ...).
@@ -1611,15 +1672,19 @@ function yearCues(s: string, open: RegExpExecArray | null, bases?: YearCue[]): Y
     // "8% fewer than in 2023", "по сравнению с 2024 годом": the base of a comparison is not
     // the period of the sentence's figures.
     const before = s.slice(Math.max(0, m.index - 30), m.index)
-    if (execNearEnd(COMPARISON_BASE_G, before, COMPARISON_BASE_TAIL, 13) !== null) {
+    if (
+      execNearEnd(COMPARISON_BASE_G, before, COMPARISON_BASE_TAIL, 13) !== null ||
+      (PERIOD_BASE_HINT_RE.test(before) &&
+        PERIOD_BASE_RE.test(s.slice(Math.max(0, m.index - 70), m.index)))
+    ) {
       bases?.push({ index: m.index, year })
       continue
     }
     const after = s.slice(m.index + 4, m.index + 14)
     // Kazakh "2024 жылмен салыстырғанда", "2024 жылға қарағанда": compared with 2024.
     if (
-      /^\s*жыл(?:мен|ға)(?!\p{L})/u.test(after) &&
-      KK_COMPARED_RE.test(s.slice(m.index + 4, m.index + 30))
+      /^\s*жыл(?:мен|ға|дың)(?!\p{L})/u.test(after) &&
+      KK_COMPARED_RE.test(s.slice(m.index + 4, m.index + 60))
     ) {
       bases?.push({ index: m.index, year })
       continue
@@ -1722,7 +1787,13 @@ function sentencePeriod(
     return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
   }
   const last = LAST_YEAR_RE.exec(s)
-  if (last && COMPARED_BEFORE_RE.test(s.slice(Math.max(0, last.index - 40), last.index))) {
+  if (
+    last &&
+    (COMPARED_BEFORE_RE.test(s.slice(Math.max(0, last.index - 40), last.index)) ||
+      LAST_YEAR_COMPARED_AFTER_RE.test(
+        s.slice(last.index + last[0].length, last.index + last[0].length + 50),
+      ))
+  ) {
     // "больше, чем в прошлом году", "up on last year": the figures are of the current year.
     return { period: refYear ? String(refYear) : null, stated: true, reporting: true }
   }
@@ -1816,7 +1887,7 @@ const EARLIER_SRC =
   'a year earlier|a year ago|the year before|the previous year|last year|in the same period of (?:the previous|last) year|годом ранее|годом раньше|год назад|в прошлом году|прошлого года|предыдущего года|за прошлый год|бір жыл бұрын|өткен жылы|өткен жылғы|өткен жылдың|былтыр'
 // "больше, чем в прошлом году" compares: the figure itself is of the current period.
 const EARLIER_RE = new RegExp(
-  `^(?:(?!(?<!\\p{L})(?:(?:than|чем|more|less|fewer|from|up|down|аз|көп)(?!\\p{L})|compared|сравн|салыстыр|қарағанда|больше|меньше|рост|сниж|выше|ниже))[^.;,(\\d]){0,30}?(?:${EARLIER_SRC})`,
+  `^(?:(?!(?<!\\p{L})(?:(?:than|чем|more|less|fewer|from|up|down|on|аз|көп)(?!\\p{L})|compared|сравн|салыстыр|қарағанда|больше|меньше|рост|сниж|выше|ниже))[^.;,(\\d]){0,30}?(?:${EARLIER_SRC})`,
   'iu',
 )
 // Before the figure, within its clause: "тогда как в прошлом году — 377", "ал өткен жылы 1 320".

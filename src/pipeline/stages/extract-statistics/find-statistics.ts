@@ -759,14 +759,9 @@ class Scanner {
       !SINCE_AFTER_RE.test(nounText)
     )
       return
-    const period = base.lastYear
-      ? (seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before)))
-      : previousIfEarlier(
-          seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before)),
-          after,
-          before,
-          seriesYear !== undefined || this.explicitYear,
-        )
+    const own = seriesYear ?? this.periodAt(absStart, nounText, this.comparison(before))
+    const explicit = seriesYear !== undefined || this.explicitYear
+    const period = base.lastYear ? own : previousIfEarlier(own, after, before, explicit)
     hits.push({
       start: absStart,
       end: absEnd + scaleLen,
@@ -777,8 +772,11 @@ class Scanner {
       text: s.slice(c.start, c.end + scaleLen),
       period: this.baseInBrackets(c.start, before)
         ? this.compareBase!.year
-        : seriesYear === undefined && !this.explicitYear && isChangeStart(s, before, after)
-          ? yearBefore(period)
+        : !explicit && isChangeStart(s, before, after)
+          ? // "declined to 204, from 230 a year earlier": the phrase dates the start already.
+            period !== own
+            ? period
+            : yearBefore(own)
           : period,
     })
   }
@@ -1359,7 +1357,8 @@ function isPredicate(before: string, after: string): boolean {
   return (
     (/^\s*(?:[.;,(]|$|(?:from|с|от|against|против)\s+\d)/u.test(after) &&
       (PREDICATE_RE.test(before) || CHANGE_TO_RE.test(before))) ||
-    KK_LEVEL_AFTER_RE.test(after)
+    KK_LEVEL_AFTER_RE.test(after) ||
+    KK_WAS_AFTER_RE.test(after)
   )
 }
 
@@ -1526,6 +1525,8 @@ const RATE_AFTER_RE =
   /^\s*(?:per|на)\s+(?:каждые\s+)?([\d\s,.]+\s*(?:тыс\p{L}*\.?|thousand)?)\s*(?:населения|жителей|человек|people|population|inhabitants|residents|тұрғын)/iu
 // "19 400-ге жетті" (reached 19,400), "9 850 фактіні құрады" is handled by its noun.
 const KK_LEVEL_AFTER_RE = /^-?(?:ге|ға|ке|қа)\s+(?:жетті|жеткен|дейін)/u
+// "қылмыстар 1 204 болды", "залал 45 миллион теңгені құрады": the level of the noun before.
+const KK_WAS_AFTER_RE = /^\s*(?:болды|болған|құрады|құраған)(?!\p{L})/u
 const KK_FROM_TO_RE = /^-?(?:ден|дан|тен|тан|нен|нан)\s+\d[\d\s]*-?(?:ге|ға|ке|қа)\s+дейін/u
 const PREDICATE_RE =
   /(?:\bwas|\bwere|\bis|\bare|totall?ed|numbered|reached|amounted to|stood at|(?:fell|rose|dropped|decreased|increased|declined|grew|climbed) to|(?:снизил|сократил|уменьшил|вырос|выросл|увеличил)\p{L}* до|составил[аио]?|составляет|достиг\p{L}*|зарегистрирован[оа]?|выявлен[оа]?|возбужден[оа]?|registered|recorded)\s*(?:about|around|approximately|over|more than|nearly|около|более|свыше)?\s*$/iu

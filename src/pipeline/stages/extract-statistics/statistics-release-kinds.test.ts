@@ -187,6 +187,51 @@ describe('statistics in quarterly and annual releases', () => {
     ])
   })
 
+  it("a year's results (en): «declined to 204, from 230 a year earlier», one case's damage and one victim's refund", () => {
+    const text =
+      'Almaty police: results of 2024\n\nThe number of murders went down from 14 to 9. Drug-related crimes declined to 204, from 230 a year earlier. Crime fell by 4.1 percent to 12,334. There were 15% fewer robberies, and the crime rate was 12% lower than in 2023.\n\nOne of the detained officials had received a bribe of 5 million tenge. The damage in that case exceeded 45 million tenge. Police also returned 12 million tenge to a single victim.\n'
+    assert.deepEqual(figures(text, '2025-01-25', 'en'), [
+      [14, '2023'],
+      [9, '2024'],
+      [204, '2024'],
+      [230, '2023'],
+      [-4.1, '2024'],
+      [12334, '2024'],
+      [-15, '2024'],
+      [-12, '2024'],
+    ])
+  })
+
+  it('итоги года (ru): «с 14 до 9», «(в 2023 году — 1 310)», «на 8,5% (с 1 420 до 1 299)», ущерб по одному делу', () => {
+    const text =
+      'Итоги 2024 года: полиция Алматы\n\nКоличество убийств сократилось с 14 до 9. Преступлений против собственности зарегистрировано 1 204 (в 2023 году — 1 310). Число мошенничеств уменьшилось на 8,5% (с 1 420 до 1 299). Раскрываемость снизилась на 3,2 процентных пункта и составила 61,4%.\n\nОдин из задержанных получил взятку в размере 5 млн тенге. Ущерб по этому делу превысил 45 млн тенге.\n'
+    assert.deepEqual(figures(text, '2025-01-25', 'ru'), [
+      [14, '2023'],
+      [9, '2024'],
+      [1204, '2024'],
+      [1310, '2023'],
+      [-8.5, '2024'],
+      [1420, '2023'],
+      [1299, '2024'],
+      [-3.2, '2024'],
+      [61.4, '2024'],
+    ])
+  })
+
+  it('жыл қорытындысы (kk): «Кісі өлтіру 14-тен 9-ға дейін», «1 204 болды», «бұл іс бойынша залал»', () => {
+    const text =
+      'Алматы полициясы 2024 жылдың қорытындысын шығарды\n\nКісі өлтіру 14-тен 9-ға дейін азайды. Алаяқтық 8,5 пайызға азайып, 1 420-дан 1 299-ға дейін төмендеді. Меншікке қарсы қылмыстар 1 204 болды (2023 жылы – 1 310).\n\nҰсталғандардың бірі 5 миллион теңге пара алған. Бұл іс бойынша залал 45 миллион теңгеден асты.\n'
+    assert.deepEqual(figures(text, '2025-01-25', 'kk'), [
+      [14, '2023'],
+      [9, '2024'],
+      [-8.5, '2024'],
+      [1420, '2023'],
+      [1299, '2024'],
+      [1204, '2024'],
+      [1310, '2023'],
+    ])
+  })
+
   it('a headline that names a year without summing it up frames nothing', () => {
     const text =
       'Suspect in 2024 land fraud detained\n\nThe number of burglaries fell from 142 to 118, the police said.'

@@ -361,19 +361,29 @@ class SentenceInfo {
   #headline: boolean | undefined
 
   readonly text: string
-  readonly triggers: readonly { start: number; end: number; type: EventType }[]
+  /** The sentence's trigger matches (blockers left out). */
+  readonly #matches: readonly WordMatch<TriggerEntry>[]
+  #triggers: readonly SentenceTrigger[] | undefined
 
-  constructor(
-    text: string,
-    triggers: readonly { start: number; end: number; type: EventType }[],
-    lower?: string,
-  ) {
+  constructor(text: string, matches: readonly WordMatch<TriggerEntry>[], lower?: string) {
     this.text = text
     this.#lower = lower
-    this.triggers = triggers
+    this.#matches = matches
     const types = new Set<EventType>()
-    for (const t of triggers) types.add(t.type)
+    for (const m of matches) types.add(m.value.type!)
     this.types = types
+  }
+  /**
+   * The sentence's triggers as spans with types, made on first use: hostile input puts
+   * hundreds of thousands of triggers in a sentence, which few of them are ever asked about.
+   */
+  triggers(): readonly SentenceTrigger[] {
+    if (this.#triggers === undefined) {
+      const out: SentenceTrigger[] = []
+      for (const m of this.#matches) out.push({ start: m.start, end: m.end, type: m.value.type! })
+      this.#triggers = out
+    }
+    return this.#triggers
   }
   /** The text in lower case, for literal hints. */
   lower(): string {
@@ -586,7 +596,8 @@ class EventFinder {
    * kept every offset, and no capital sigma lowers one way or another by what follows it.
    */
   readonly lowerSlices: boolean
-  readonly triggersIn = new Map<number, SentenceTrigger[]>()
+  /** The trigger matches of each sentence (blockers left out). */
+  readonly triggersIn = new Map<number, WordMatch<TriggerEntry>[]>()
   readonly remandAt = new Set<number>()
   readonly candidates: Candidate[] = []
   readonly accepted: { type: EventType; m: WordMatch<TriggerEntry>; si: number }[] = []
@@ -622,12 +633,7 @@ class EventFinder {
     this.lowered = content.toLowerCase()
     this.lowerSlices = this.lowered.length === content.length && !content.includes('Σ')
     for (const m of this.matches) {
-      if (m.value.type !== null)
-        bucket(this.triggersIn, this.index.indexAt(m.start), {
-          start: m.start,
-          end: m.end,
-          type: m.value.type,
-        })
+      if (m.value.type !== null) bucket(this.triggersIn, this.index.indexAt(m.start), m)
       if (m.value.remand) this.remandAt.add(m.start)
     }
     // The crime an incident, charge or sentence is about: the category of the crime word the
@@ -843,7 +849,7 @@ class EventFinder {
             content,
             near(facts.dates.get(si) ?? [], m.start),
             { start: m.start, end: m.end, type },
-            this.acceptedIn.get(si) ?? info.triggers,
+            this.acceptedIn.get(si) ?? info.triggers(),
           )
     // A span in a sentence about a step dates the crime ("charged with embezzling funds between
     // 2017 and 2019"): the step is a point in time.

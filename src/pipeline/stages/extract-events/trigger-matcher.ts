@@ -135,6 +135,38 @@ function setBit(set: Uint32Array, slot: number): void {
   set[slot >>> 5]! |= 1 << (slot & 31)
 }
 
+/**
+ * A match, with its text cut from the document when asked for: hostile input yields a match
+ * for every word, and the stage reads the text of a few thousand at most.
+ */
+class TriggerMatch<V> implements WordMatch<V> {
+  readonly #source: string
+  readonly start: number
+  readonly end: number
+  readonly value: V
+  readonly wordStart: number
+  readonly wordEnd: number
+
+  constructor(
+    source: string,
+    start: number,
+    end: number,
+    value: V,
+    wordStart: number,
+    wordEnd: number,
+  ) {
+    this.#source = source
+    this.start = start
+    this.end = end
+    this.value = value
+    this.wordStart = wordStart
+    this.wordEnd = wordEnd
+  }
+  get text(): string {
+    return this.#source.slice(this.start, this.end)
+  }
+}
+
 /** The entry lists a word form may open (see `Matcher.planFor`), or `null`. */
 type Plan<V> = readonly (readonly Compiled<V>[])[] | null
 
@@ -230,14 +262,7 @@ class Matcher<V> implements TriggerMatcher<V> {
         const last = i + best.words.length
         const start = scan.starts[i]!
         const end = scan.ends[last - 1]!
-        out.push({
-          start,
-          end,
-          text: text.slice(start, end),
-          value: best.value,
-          wordStart: i,
-          wordEnd: last,
-        })
+        out.push(new TriggerMatch(text, start, end, best.value, i, last))
         i = last
       } else i++
     }

@@ -320,6 +320,8 @@ class Scanner {
   explicitYear = false
   /** Per number, see {@link Scanner.comparison}. */
   comparisonMemo: boolean | undefined
+  /** Per sentence, see {@link Scanner.clauseYear}: `null` when it names no two relative years. */
+  relativeYears: readonly { index: number; year: string }[] | null | undefined
 
   constructor(input: FindStatisticsInput, dense: boolean) {
     this.content = input.content
@@ -393,6 +395,21 @@ class Scanner {
     this.carriable = true
   }
 
+  /**
+   * "Last year the figure was 3,200, and in the first nine months of this year police registered
+   * 2,150": a sentence of relative periods only that names both last year and this year dates each
+   * figure by the nearest of them before it. `null` for any other sentence or figure.
+   */
+  clauseYear(rel: number): string | null {
+    const { base, refYear } = this
+    if (refYear === null || !base.stated || base.fromYear || this.hasYear) return null
+    if (this.relativeYears === undefined)
+      this.relativeYears = relativeYears(this.forPeriod, refYear)
+    let year: string | null = null
+    for (const r of this.relativeYears ?? []) if (r.index < rel) year = r.year
+    return year
+  }
+
   /** Whether a case party is mentioned inside the sentence (binary search, not a scan). */
   hasPartyIn(sentence: Span): boolean {
     const parties = this.parties
@@ -462,6 +479,10 @@ class Scanner {
     const series = nearestYear(s, rel)
     this.explicitYear = series !== undefined
     if (series !== undefined) return series
+    // A relative year named in the figure's own clause dates it, as a stated year would.
+    const clause = this.clauseYear(rel)
+    this.explicitYear = clause !== null
+    if (clause !== null) return clause
     // "up one point since 2023": a change from that year to the current one.
     const since = SINCE_AFTER_RE.exec(after)?.[1]
     if (since) {
@@ -499,6 +520,7 @@ class Scanner {
     this.cues = this.hasYear ? yearCues(forPeriod, open, bases) : []
     this.compareBase = bases[0] ?? null
     this.anaphoraMemo = undefined
+    this.relativeYears = undefined
     const paragraphBreak = /\n[ \t]*\n/u.test(this.content.slice(this.lastEnd, sentence.start))
     this.lastEnd = sentence.end
     if (paragraphBreak) this.samePara = false
@@ -719,7 +741,13 @@ class Scanner {
       noun = lastNoun.noun
     }
     // "Годом ранее их было 15 933": the counted noun of the sentence before.
-    if (!noun && this.prevNoun && hits.length === 0 && THEY_NUMBERED_RE.test(before)) {
+    if (
+      !noun &&
+      this.prevNoun &&
+      hits.length === 0 &&
+      (THEY_NUMBERED_RE.test(before) ||
+        (PERIOD_DASH_BEFORE_RE.test(before) && /^\s*(?:[.;]|$)/u.test(after)))
+    ) {
       noun = this.prevNoun
     }
     // "..., а в 2023 году — 16 701": the same measure in another year.
@@ -1546,11 +1574,39 @@ const COMPARED_BEFORE_RE =
   /(?:than|compared (?:with|to)|from|чем|сравнению с|сравнении с|относительно|против|салыстырғанда)\s+(?:\p{L}+\s+){0,2}$/iu
 const LAST_YEAR_RE = /(?:last|past|previous) year|в прошлом году|за прошлый год|өткен жыл|былтыр/iu
 // Kazakh compares with a suffix on "last year": "былтырғыдан 9 пайызға көп" (9% more than last
-// year), "өткен жылмен салыстырғанда", "өткен жылдың осы кезеңімен" (the same period of last year).
+// year), "өткен жылмен салыстырғанда", "өткен жылдың осы кезеңімен" (the same period of last year),
+// "былтырғы көрсеткіштен" (than last year's figure).
 const LAST_YEAR_COMPARED_AFTER_RE =
-  /^(?:ғыдан|ғымен|дан|нан|мен\s+салыстыр|ға\s+қарағанда|(?:ғы|дың)\s+(?:осы\s+|сәйкес\s+)?кезең\p{L}*)/u
+  /^(?:ғыдан|ғымен|дан|нан|мен\s+салыстыр|ға\s+қарағанда|(?:ғы|дың)\s+(?:осы\s+|сәйкес\s+)?(?:кезең|көрсеткіш|деңгей)\p{L}*)/u
 // Cheap test before LAST_YEAR_RE on a slice: every branch has one of these.
 const LAST_YEAR_HINT_RE = /year|прошл|өткен|былтыр/iu
+const LAST_YEAR_G = new RegExp(LAST_YEAR_RE.source, 'giu')
+const THIS_YEAR_G = new RegExp(THIS_YEAR_RE.source, 'giu')
+
+/**
+ * Where a sentence names last year and where this year (in text order), when it names both and
+ * "last year" is not the base of a comparison; otherwise `null`.
+ */
+function relativeYears(s: string, refYear: number): { index: number; year: string }[] | null {
+  if (!LAST_YEAR_HINT_RE.test(s)) return null
+  const out: { index: number; year: string }[] = []
+  LAST_YEAR_G.lastIndex = 0
+  for (let m = LAST_YEAR_G.exec(s); m !== null; m = LAST_YEAR_G.exec(s)) {
+    const compared =
+      COMPARED_BEFORE_RE.test(s.slice(Math.max(0, m.index - 40), m.index)) ||
+      LAST_YEAR_COMPARED_AFTER_RE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 50))
+    if (compared) return null
+    out.push({ index: m.index, year: String(refYear - 1) })
+  }
+  if (out.length === 0) return null
+  let current = false
+  THIS_YEAR_G.lastIndex = 0
+  for (let m = THIS_YEAR_G.exec(s); m !== null; m = THIS_YEAR_G.exec(s)) {
+    out.push({ index: m.index, year: String(refYear) })
+    current = true
+  }
+  return current ? out.sort((a, b) => a.index - b.index) : null
+}
 const LAST_N_YEARS_RE =
   /(?:over|in|during) the (?:last|past) (two|three|four|five|\d+) years|за последние (два|три|четыре|пять|\d+) год|соңғы (екі|үш|төрт|бес|\d+) жыл/iu
 const LAST_WEEK_RE = /(?:last|past) week|на прошлой неделе|за неделю|өткен апта|апта ішінде/iu
@@ -1827,7 +1883,10 @@ const PART_OF_BEFORE_RE =
   /(?:of which|of whom|of them|of these|из них|из которых|оның ішінде|олардың ішінде)\s*$/iu
 // A pronoun for the counted things of the sentence before: "их было", "they numbered".
 const THEY_NUMBERED_RE =
-  /(?<!\p{L})(?:их|they|олар)\s+(?:было|стало|насчитывалось|were|numbered|болған|болды)\s*$/iu
+  /(?<!\p{L})(?:их|they|олар)\s+(?:было|стало|насчитывалось|were|numbered|болған|болды)\s*$|\b(?:the|this|that) (?:figure|number|total) (?:was|stood at|reached|amounted to)\s*$|(?<!\p{L})(?:этот |данный )?показатель (?:составлял|составил|был)\p{L}*\s*$|(?<!\p{L})бұл көрсеткіш\s*$/iu
+// "В текущем году — 95.", "Биыл – 95.", "Last year — 3,200": a period, a dash and the figure of
+// the measure of the sentence before.
+const PERIOD_DASH_BEFORE_RE = /(?:году|года|year|жылы|биыл|былтыр)\s*[—–-]\s*$/iu
 // "а в 2023 году — 16 701", "2023 жылы – 640": a year and a dash before the figure.
 const YEAR_DASH_BEFORE_RE = /(?:19|20)\d{2}\s*(?:году|г\.|жылы)?\s*[—–:-]\s*$/u
 // One named actor's deeds: "the man defrauded 14 people", "мошенник обманул 14 человек",

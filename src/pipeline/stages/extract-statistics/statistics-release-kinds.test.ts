@@ -232,6 +232,46 @@ describe('statistics in quarterly and annual releases', () => {
     ])
   })
 
+  it('periods carried and not (en): «Last year the figure was 3,200, and … this year … 2,150»', () => {
+    const text =
+      'Cybercrime keeps growing in Shymkent\n\nIn 2019, the city recorded 5,100 thefts. Last year the figure was 3,200, and in the first nine months of this year police registered 2,150 thefts.\n\nOn 12 March, police detained a group of scammers. Since the beginning of the year, 45 call centres have been shut down and 1,320 online frauds recorded, 18% more than a year earlier.\n'
+    assert.deepEqual(figures(text, '2025-10-15', 'en'), [
+      [5100, '2019'],
+      [3200, '2024'],
+      [2150, '2025'],
+      [45, '2025'],
+      [1320, '2025'],
+      [18, '2025'],
+    ])
+  })
+
+  it('периоды (ru): «В текущем году — 95», «на 18% больше, чем годом ранее», «снизился на 4 процента, до 58%»', () => {
+    const text =
+      'Киберпреступность в Шымкенте\n\nВ 2023 году было выявлено 120 фактов интернет-мошенничества. В текущем году — 95. \n\n12 марта полицейские задержали группу мошенников. С начала года пресечена деятельность 45 колл-центров, зарегистрировано 1 320 интернет-мошенничеств, что на 18% больше, чем годом ранее. Уровень раскрываемости снизился на 4 процента, до 58%.\n'
+    assert.deepEqual(figures(text, '2025-10-15', 'ru'), [
+      [120, '2023'],
+      [95, '2025'],
+      [45, '2025'],
+      [1320, '2025'],
+      [18, '2025'],
+      [-4, '2025'],
+      [58, '2025'],
+    ])
+  })
+
+  it('кезеңдер (kk): «Биыл – 95», «былтырғы көрсеткіштен 18 пайызға көп»', () => {
+    const text =
+      'Шымкентте киберқылмыс өсіп отыр\n\n2023 жылы интернет-алаяқтықтың 120 дерегі анықталған. Биыл – 95.\n\n12 наурызда полиция алаяқтар тобын ұстады. Жыл басынан бері 1 320 интернет-алаяқтық тіркелді, бұл былтырғы көрсеткіштен 18 пайызға көп. Ашылу деңгейі 4 пайызға төмендеп, 58 пайызды құрады.\n'
+    assert.deepEqual(figures(text, '2025-10-15', 'kk'), [
+      [120, '2023'],
+      [95, '2025'],
+      [1320, '2025'],
+      [18, '2025'],
+      [-4, '2025'],
+      [58, '2025'],
+    ])
+  })
+
   it('a headline that names a year without summing it up frames nothing', () => {
     const text =
       'Suspect in 2024 land fraud detained\n\nThe number of burglaries fell from 142 to 118, the police said.'

@@ -746,7 +746,9 @@ class Scanner {
       this.prevNoun &&
       hits.length === 0 &&
       (THEY_NUMBERED_RE.test(before) ||
-        (PERIOD_DASH_BEFORE_RE.test(before) && /^\s*(?:[.;]|$)/u.test(after)))
+        (PERIOD_DASH_BEFORE_RE.test(before) && /^\s*(?:[.;]|$)/u.test(after)) ||
+        // "Bribery accounted for 96 of them.": a part of the figures of the sentence before.
+        PART_OF_PREVIOUS_AFTER_RE.test(after))
     ) {
       noun = this.prevNoun
     }
@@ -1886,6 +1888,7 @@ const THEY_NUMBERED_RE =
   /(?<!\p{L})(?:их|they|олар)\s+(?:было|стало|насчитывалось|were|numbered|болған|болды)\s*$|\b(?:the|this|that) (?:figure|number|total) (?:was|stood at|reached|amounted to)\s*$|(?<!\p{L})(?:этот |данный )?показатель (?:составлял|составил|был)\p{L}*\s*$|(?<!\p{L})бұл көрсеткіш\s*$/iu
 // "В текущем году — 95.", "Биыл – 95.", "Last year — 3,200": a period, a dash and the figure of
 // the measure of the sentence before.
+const PART_OF_PREVIOUS_AFTER_RE = /^\s*(?:of them|of these|из них)(?!\p{L})/iu
 const PERIOD_DASH_BEFORE_RE = /(?:году|года|year|жылы|биыл|былтыр)\s*[—–-]\s*$/iu
 // "а в 2023 году — 16 701", "2023 жылы – 640": a year and a dash before the figure.
 const YEAR_DASH_BEFORE_RE = /(?:19|20)\d{2}\s*(?:году|г\.|жылы)?\s*[—–:-]\s*$/u

@@ -272,6 +272,41 @@ describe('statistics in quarterly and annual releases', () => {
     ])
   })
 
+  it('anti-corruption results (en): «96 of them», aggregate damage kept, one bribe and one demand left out', () => {
+    const text =
+      'Anti-corruption service: results of 2024\n\nIn 2024, the anti-corruption service registered 214 corruption offences, 11% fewer than in 2023. Bribery accounted for 96 of them. Officials caused damage of 3.4 billion tenge in total, and 2.1 billion tenge has been recovered.\n\nIn Taraz, the head of a district akimat department was caught taking a bribe of 5 million tenge. A customs officer in Khorgos demanded 12,000 US dollars from a trader.\n'
+    assert.deepEqual(figures(text, '2025-01-30', 'en'), [
+      [214, '2024'],
+      [-11, '2024'],
+      [96, '2024'],
+      [3400000000, '2024'],
+      [2100000000, '2024'],
+    ])
+  })
+
+  it('итоги антикоррупционной службы (ru): «Из них 96 — взяточничество», общий ущерб, одна взятка', () => {
+    const text =
+      'Антикоррупционная служба: итоги 2024 года\n\nВ 2024 году антикоррупционная служба зарегистрировала 214 коррупционных правонарушений, что на 11% меньше, чем в 2023 году. Из них 96 — взяточничество. Общий ущерб составил 3,4 млрд тенге, возмещено 2,1 млрд тенге.\n\nВ Таразе руководитель отдела районного акимата задержан при получении взятки в размере 5 млн тенге. Сотрудник таможни в Хоргосе потребовал у предпринимателя 12 тысяч долларов США.\n'
+    assert.deepEqual(figures(text, '2025-01-30', 'ru'), [
+      [214, '2024'],
+      [-11, '2024'],
+      [96, '2024'],
+      [3400000000, '2024'],
+      [2100000000, '2024'],
+    ])
+  })
+
+  it('сыбайлас жемқорлыққа қарсы қызмет (kk): жалпы залал, бір пара, бір талап', () => {
+    const text =
+      'Сыбайлас жемқорлыққа қарсы қызмет 2024 жылдың қорытындысын шығарды\n\n2024 жылы қызмет 214 сыбайлас жемқорлық құқықбұзушылығын тіркеді, бұл 2023 жылмен салыстырғанда 11 пайызға аз. Жалпы залал 3,4 миллиард теңгені құрады, оның 2,1 миллиард теңгесі өтелді.\n\nТаразда аудан әкімдігі бөлімінің басшысы 5 миллион теңге пара алу кезінде ұсталды. Қорғастағы кеден қызметкері кәсіпкерден 12 мың АҚШ долларын талап еткен.\n'
+    assert.deepEqual(figures(text, '2025-01-30', 'kk'), [
+      [214, '2024'],
+      [-11, '2024'],
+      [3400000000, '2024'],
+      [2100000000, '2024'],
+    ])
+  })
+
   it('a headline that names a year without summing it up frames nothing', () => {
     const text =
       'Suspect in 2024 land fraud detained\n\nThe number of burglaries fell from 142 to 118, the police said.'

@@ -59,7 +59,7 @@ export function createGraphRepository(db: Kysely<Database>): GraphRepository {
             where f.doc_id = d.id and f.kind in ('person', 'organization') and ${key} = ${options.around})`
         : sql``
       const docs = sql`
-        with q as (select ${query} as query),
+        with q as materialized (select ${query} as query),
         m as (
           select d.id from documents d, q
           where ${whereMatches(search)} ${around}

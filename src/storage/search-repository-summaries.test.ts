@@ -189,7 +189,8 @@ interface SummaryRow {
   place_names: string[]
   persons: string[]
   organizations: string[]
-  money: Record<string, unknown[]> | null
+  money_currencies: string[]
+  money: (number | null)[][] | null
   statistics: number
 }
 
@@ -207,7 +208,7 @@ for (const backend of await testBackends()) {
 
     async function summary(id: string): Promise<SummaryRow | undefined> {
       const { rows } = await sql<SummaryRow>`
-        select doc_id, crimes, events, place_ids, place_names, persons, organizations, money, statistics
+        select doc_id, crimes, events, place_ids, place_names, persons, organizations, money_currencies, money, statistics
         from search_summaries where doc_id = ${id}`.execute(handle.db)
       return rows[0]
     }
@@ -244,14 +245,18 @@ for (const backend of await testBackends()) {
         place_names: [],
         persons: [`entity:${person}`],
         organizations: [`entity:${police}`],
-        money: { KZT: [1, 12_000_000, 12_000_000, null] },
+        money_currencies: ['KZT'],
+        money: [[1, 12_000_000, 12_000_000, null]],
         statistics: 0,
       })
       const kk = await summary(KK.id)
       assert.deepEqual([kk?.place_ids, kk?.place_names], [['KZ-SHY'], ['Сайрам ауылында']])
       assert.equal((await summary(EN.id))?.statistics, 1)
       const note = await summary(NOTE.id)
-      assert.deepEqual([note?.crimes, note?.persons, note?.money], [[], [], null])
+      assert.deepEqual(
+        [note?.crimes, note?.persons, note?.money_currencies, note?.money],
+        [[], [], [], null],
+      )
     })
 
     test('one person written in two scripts counts once, named in the reader’s script', async () => {

@@ -1,5 +1,5 @@
 -- search, every language (GET /api/search?q=…)
-with q as (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
+with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
     page as (
       select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, count(*) over ()::int as total
       from documents d, q
@@ -17,7 +17,7 @@ with q as (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_t
 -- parameters: ["задержан","задержан","задержан",20,0,"StartSel=, StopSel=, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""]
 
 -- search, one language (GET /api/search?q=…&lang=ru&cursor=…)
-with q as (select websearch_to_tsquery('russian'::regconfig, $1) as query),
+with q as materialized (select websearch_to_tsquery('russian'::regconfig, $1) as query),
     page as (
       select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, count(*) over ()::int as total
       from documents d, q
@@ -35,7 +35,7 @@ with q as (select websearch_to_tsquery('russian'::regconfig, $1) as query),
 -- parameters: ["задержан","ru",20,40,"StartSel=, StopSel=, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""]
 
 -- browse without a query, newest first (GET /api/search?from=…&to=…&crime=fraud)
-with q as (select null::tsquery as query),
+with q as materialized (select null::tsquery as query),
     page as (
       select s.doc_id as id, s.published, 0::float8 as rank, count(*) over ()::int as total
       from search_summaries s where left(s.published, 10) >= $1 and left(s.published, 10) <= $2 and s.crimes @> array[$3]::text[]
@@ -49,7 +49,7 @@ with q as (select null::tsquery as query),
 -- parameters: ["2025-01","2025-06-30","fraud",20,0]
 
 -- facets (GET /api/search?q=…&facets=true)
-with q as (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
+with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
     m as materialized (
       select s.lang, s.source, s.crimes, s.events, s.place_ids, s.place_names, s.persons,
              s.organizations

@@ -5,7 +5,7 @@
  *
  * @module storage/stats-repository
  */
-import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import { withDbErrors } from './pg-errors.ts'
 import type { Database } from './schema.ts'
 import { buildTsQuery, matchingSummaries, type SearchParams } from './search-repository.ts'
@@ -63,74 +63,90 @@ export function createStatsRepository(db: Kysely<Database>): StatsRepository {
       const query = search.q ? buildTsQuery(search.q, search.lang) : sql`null::tsquery`
       const maxFigures = options.maxFigures ?? 2000
       // Everything but the figures is read from the matching documents' summaries (one compact
-      // row each: migration 202611240100, decision 0013), so every match counts, unsampled.
-      const matching = (select: RawBuilder<unknown>) => sql`
-        with q as (select ${query} as query),
-        m as (
-          select s.doc_id as id, s.published, s.crimes, s.money, s.statistics
-          from ${matchingSummaries(search)}
-        )
-        ${select}`
+      // row each: migration 202611240100, decision 0013), so every match counts, unsampled. One
+      // statement: the matches are found once, not once per aggregate.
       return withDbErrors('computing statistics', async () => {
-        const [totals, months, money, figures] = await Promise.all([
-          sql<{ n: number; undated: number }>`${matching(sql`
+        const { rows } = await inMemory(db, (trx) =>
+          sql<{
+            n: number
+            undated: number
+            months: { month: string; crime: string | null; n: number }[]
+            money: {
+              currency: string
+              amounts: number
+              total: number
+              kzt: number | null
+              usd: number | null
+              documents: number
+            }[]
+            figures: {
+              label: string
+              period: string | null
+              value: number
+              unit: string
+              doc_id: string
+              title: string | null
+              published: string | null
+            }[]
+          }>`
+          with q as materialized (select ${query} as query),
+          m as materialized (
+            select s.doc_id as id, s.published, s.crimes, s.money_currencies, s.money, s.statistics
+            from ${matchingSummaries(search)}
+          ),
+          -- The newest documents that report figures; their figures are read through the
+          -- (doc_id, kind) index ("offset 0" keeps the lateral subquery from turning into a
+          -- hash join over every fact of the record).
+          reporting as (
+            select m.id, m.published from m where m.statistics > 0
+            order by m.published desc nulls last, m.id
+            limit ${maxFigures}
+          )
+          select
+            t.n, t.undated,
+            (select coalesce(json_agg(x order by x.month, x.crime nulls first), '[]') from (
+              select left(m.published, 7) as month, null::text as crime, count(*)::int as n
+              from m where length(m.published) >= 7 group by 1
+              union all
+              select left(m.published, 7), c, count(*)::int
+              from m cross join unnest(m.crimes) c where length(m.published) >= 7 group by 1, 2
+            ) x) as months,
+            (select coalesce(json_agg(x order by x.amounts desc, x.currency), '[]') from (
+              select c.currency, sum(m.money[c.i][1])::int as amounts, sum(m.money[c.i][2]) as total,
+                     sum(m.money[c.i][3]) as kzt, sum(m.money[c.i][4]) as usd,
+                     count(*)::int as documents
+              from m cross join unnest(m.money_currencies) with ordinality as c(currency, i)
+              group by 1
+            ) x) as money,
+            (select coalesce(json_agg(x order by x.published desc nulls last, x.doc_id, x.ordinal), '[]') from (
+              select f.label, f.data->>'period' as period, (f.data->>'value')::float8 as value,
+                     coalesce(f.data->>'unit', '') as unit, r.id as doc_id, d.title, r.published,
+                     f.ordinal
+              from reporting r
+              join documents d on d.id = r.id
+              cross join lateral (
+                select * from facts f where f.doc_id = r.id and f.kind = 'statistic' offset 0
+              ) f
+              where jsonb_typeof(f.data->'value') = 'number'
+              order by r.published desc nulls last, r.id, f.ordinal
+              limit ${maxFigures}
+            ) x) as figures
+          from (
             select count(*)::int as n,
                    count(*) filter (where m.published is null or length(m.published) < 7)::int as undated
-            from m`)}`.execute(db),
-          sql<{ month: string; crime: string | null; n: number }>`${matching(sql`
-            , dated as materialized (select left(m.published, 7) as month, m.crimes from m where length(m.published) >= 7)
-            select month, null::text as crime, count(*)::int as n from dated group by 1
-            union all
-            select month, c, count(*)::int from dated cross join unnest(dated.crimes) c group by 1, 2
-            order by 1, 2 nulls first`)}`.execute(db),
-          sql<{
-            currency: string
-            amounts: number
-            total: number
-            kzt: number | null
-            usd: number | null
-            documents: number
-          }>`${matching(sql`
-            select c.key as currency, sum((c.value->>0)::int)::int as amounts,
-                   sum((c.value->>1)::float8) as total,
-                   sum((c.value->>2)::float8) as kzt,
-                   sum((c.value->>3)::float8) as usd,
-                   count(*)::int as documents
-            from m cross join jsonb_each(m.money) c
-            where m.money is not null
-            group by 1 order by 2 desc, 1`)}`.execute(db),
-          // The newest documents that report figures, then their figures through the
-          // (doc_id, kind) index; "offset 0" keeps the lateral subquery apart from a hash join
-          // over every fact of the record.
-          sql<{
-            label: string
-            period: string | null
-            value: number
-            unit: string
-            doc_id: string
-            title: string | null
-            published: string | null
-          }>`${matching(sql`
-            , reporting as (
-              select m.id, m.published from m where m.statistics > 0
-              order by m.published desc nulls last, m.id
-              limit ${maxFigures}
-            )
-            select f.label, f.data->>'period' as period, (f.data->>'value')::float8 as value,
-                   coalesce(f.data->>'unit', '') as unit, r.id as doc_id, d.title, r.published
-            from reporting r
-            join documents d on d.id = r.id
-            cross join lateral (select * from facts f where f.doc_id = r.id and f.kind = 'statistic' offset 0) f
-            where jsonb_typeof(f.data->'value') = 'number'
-            order by r.published desc nulls last, r.id, f.ordinal
-            limit ${maxFigures}`)}`.execute(db),
-        ])
-        const total = totals.rows[0]
+            from m
+          ) t`.execute(trx),
+        )
+        const row = rows[0]
         return {
-          documents: Number(total?.n ?? 0),
-          undated: Number(total?.undated ?? 0),
-          months: months.rows.map((r) => ({ month: r.month, crime: r.crime, count: Number(r.n) })),
-          money: money.rows.map((r) => ({
+          documents: Number(row?.n ?? 0),
+          undated: Number(row?.undated ?? 0),
+          months: (row?.months ?? []).map((r) => ({
+            month: r.month,
+            crime: r.crime,
+            count: Number(r.n),
+          })),
+          money: (row?.money ?? []).map((r) => ({
             currency: r.currency,
             amounts: Number(r.amounts),
             total: Number(r.total),
@@ -138,7 +154,7 @@ export function createStatsRepository(db: Kysely<Database>): StatsRepository {
             totalUsd: r.usd === null ? null : Number(r.usd),
             documents: Number(r.documents),
           })),
-          figures: figures.rows.map((r) => ({
+          figures: (row?.figures ?? []).map((r) => ({
             label: r.label,
             period: r.period,
             value: Number(r.value),
@@ -151,4 +167,19 @@ export function createStatsRepository(db: Kysely<Database>): StatsRepository {
       })
     },
   }
+}
+
+/**
+ * Runs `read` in a transaction whose sort and materialisation memory (`work_mem`, 4 MB by
+ * default) holds the matches of the whole record: 100,000 summaries spill about 30 MB to a
+ * temporary file otherwise, which costs more than reading them.
+ */
+export function inMemory<T>(
+  db: Kysely<Database>,
+  read: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '64MB'`.execute(trx)
+    return read(trx)
+  })
 }

@@ -174,9 +174,10 @@ async function time(): Promise<void> {
       if (res.status !== 200) throw new Error(`${url} answered ${res.status}`)
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
-    console.log(
-      `${name.padEnd(24)} ${median(times).toFixed(0).padStart(10)} ${Math.max(...times).toFixed(0).padStart(8)} ${median(cpu).toFixed(0).padStart(8)}  ${total}`,
+    const cells = [median(times), Math.max(...times), median(cpu)].map((ms, i) =>
+      ms.toFixed(0).padStart(i === 0 ? 10 : 8),
     )
+    console.log(`${name.padEnd(24)} ${cells.join(' ')}  ${total}`)
   }
   console.log(
     `\npeak RSS    ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (${config.database.kind})`,

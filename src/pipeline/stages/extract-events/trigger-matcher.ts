@@ -122,6 +122,34 @@ function pairSlot(pair: number): number {
   return (pair ^ (pair >>> 12)) & (PAIR_SLOTS - 1)
 }
 
+/**
+ * Each UTF-16 unit below U+3000 as a word's folded form holds it (lower case, "ё" → "е"), or
+ * -1 where that depends on more than the unit: a capital that lowers to two units ("İ"), the
+ * capital sigma (its lower case depends on what follows), surrogates, and the typographic
+ * apostrophes (the scan replaces them in some words only).
+ */
+const FOLDED_UNITS = (() => {
+  const table = new Int32Array(0x3000)
+  for (let c = 0; c < table.length; c++) {
+    const lower = String.fromCharCode(c).toLowerCase()
+    const l = lower.charCodeAt(0)
+    const unsure =
+      lower.length !== 1 ||
+      c === 0x3a3 ||
+      (c >= 0xd800 && c <= 0xdfff) ||
+      l === 0x2019 ||
+      l === 0x2bc
+    table[c] = unsure ? -1 : l === 0x451 ? 0x435 : l
+  }
+  return table
+})()
+
+/** The fold of the unit at `at` (see `FOLDED_UNITS`), -1 where the table has none. */
+function foldedUnit(text: string, at: number): number {
+  const c = text.charCodeAt(at)
+  return c < 0x3000 ? FOLDED_UNITS[c]! : -1
+}
+
 /** A slot for the first three letters of a word in a set of `PAIR_SLOTS` bits. */
 function tripleSlot(a: number, b: number, c: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16
@@ -225,7 +253,30 @@ class Matcher<V> implements TriggerMatcher<V> {
     const triples = this.tripleBits
     const rootPairs = this.rootPairBits
     const forms = this.forms
+    const starts = scan.starts
+    const ends = scan.ends
     for (let i = 0; i < n; ) {
+      // The filter reads the word's first letters from the text, folded by table, not from its
+      // folded form: the text is one string read in order, the forms are as many strings as
+      // words, and most words are ruled out here. A letter the table cannot fold gives no
+      // answer, and the form is read.
+      const at = starts[i]!
+      const length = ends[i]! - at
+      const f0 = foldedUnit(text, at)
+      const f1 = length > 1 ? foldedUnit(text, at + 1) : 0
+      const f2 = length > 2 ? foldedUnit(text, at + 2) : 0
+      if (f0 > 0 && f1 >= 0 && f2 >= 0) {
+        const pair = length > 1 ? f0 * 0x10001 + f1 + 1 : f0 * 0x10001
+        const ps = pairSlot(pair)
+        const pass =
+          length >= 3
+            ? hasBit(triples, tripleSlot(f0, f1, f2)) || hasBit(rootPairs, ps)
+            : hasBit(bits, ps)
+        if (!pass && !(anyOneLetter && this.oneLetterRoots.has(f0))) {
+          i++
+          continue
+        }
+      }
       const norm = norms[i]!
       // The pair of first letters, as `pairOf` (inlined: this loop runs for every word, and
       // most of the stage's documents pass before the engine compiles it).

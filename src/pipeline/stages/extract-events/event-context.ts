@@ -61,6 +61,15 @@ const NATIONALITY_HINT: ReadonlyMap<RegExp, RegExp> = new Map([
 ])
 // The second initial of INITIALS ("A.Sh."): a literal dot opens it, which V8 scans for fast.
 const INITIALS_HINT = /\.\s?\p{Lu}\p{Ll}?\./u
+
+/**
+ * `INITIALS_HINT.test(sentence)`, run only where the sentence has two dots at least two apart,
+ * which every match holds: most sentences have one dot, at their end.
+ */
+function mayHoldInitials(sentence: string): boolean {
+  const dot = sentence.indexOf('.')
+  return dot >= 0 && sentence.indexOf('.', dot + 2) >= 0 && INITIALS_HINT.test(sentence)
+}
 const AGE_HINT = /year-old|летн|жаста/u
 // Unnamed subjects: "a 42-year-old citizen of Uzbekistan", "30-летний мужчина", "Түркістан облысының тұрғыны".
 const UNNAMED_EN =
@@ -246,7 +255,7 @@ export function descriptorKeys(sentence: string, lang: 'en' | 'ru' | 'kk' = 'en'
   const keys = new Set<string>()
   // Each pattern runs only when a literal every match contains is there: the patterns open
   // with look-behinds and classes that make V8 try every position of the sentence.
-  const initials = INITIALS_HINT.test(sentence)
+  const initials = mayHoldInitials(sentence)
   if (initials)
     for (const m of allMatches(INITIALS, sentence)) keys.add(m[0].replace(ANY_SPACE, ''))
   if (HAS_DIGIT.test(sentence)) {
@@ -305,7 +314,7 @@ export function unnamedSubject(
   lang: 'en' | 'ru' | 'kk',
   lowered?: string,
 ): string | null {
-  const initials = INITIALS_HINT.test(sentence) ? sentence.match(INITIALS)?.[0] : undefined
+  const initials = mayHoldInitials(sentence) ? sentence.match(INITIALS)?.[0] : undefined
   if (initials) return `(unnamed) ${initials.replace(ANY_SPACE, '')}`
   // Find the noun with a plain alternation first, then read the full description around it:
   // the full pattern's optional prefixes make it slow to run over a whole sentence.

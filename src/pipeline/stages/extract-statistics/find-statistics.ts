@@ -920,7 +920,8 @@ class Scanner {
       // A sentence that restates the release's period ("годом ранее" against it) keeps it going.
       const sameRelease = this.carriable && base.period === this.carried && this.carrying()
       // "fell from 96 in 2023 to 71 in 2024": the later year is the one the text goes on about.
-      this.carried = (base.fromYear ? changeToYear(forPeriod) : null) ?? base.period
+      this.carried =
+        (base.fromYear && cues.length >= 2 ? changeToYear(forPeriod) : null) ?? base.period
       this.carriedAge = 0
       // A year that opens a sentence of registered figures ("В 2025 году в области
       // зарегистрировано ...", "In 2024, police recorded ...") frames the release: its period

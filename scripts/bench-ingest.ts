@@ -16,6 +16,7 @@
  * quarter shows (decision 0007 lists the runs measured).
  */
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -142,8 +143,10 @@ const timings: IngestTimings = {
 }
 // Rate per quarter of the run: the first pays for JIT and lazy lexicon loads; a long ingest
 // runs at the rate of the later ones.
-const marks: number[] = []
+// Progress comes a batch at a time: a quarter is marked when the count first reaches it.
+const marks: { n: number; t: number }[] = []
 const quarter = Math.max(1, Math.floor(pages / 4))
+const mainCpu0 = mainThreadCpuMs()
 const cpu0 = process.cpuUsage()
 const t0 = performance.now()
 let report: Awaited<ReturnType<typeof runtime.ingest>>
@@ -155,7 +158,8 @@ try {
     timings,
     extractionThreads: values.threads === '0' ? 0 : 1,
     onProgress: (n) => {
-      if (n % quarter === 0) marks.push(performance.now())
+      if (marks.length < 4 && n >= (marks.length + 1) * quarter)
+        marks.push({ n, t: performance.now() })
     },
   })
   // Stories, as `tergeu ingest` links them after storing.
@@ -177,7 +181,14 @@ const cpu = process.cpuUsage(cpu0)
 const cpuS = (cpu.user + cpu.system) / 1e6
 const peakRssMb = (process.resourceUsage().maxRSS * 1024) / MB
 
-const quarterRates = marks.map((m, i) => quarter / ((m - (i === 0 ? t0 : marks[i - 1]!)) / 1000))
+const quarterRates = marks.map((m, i) => {
+  const before = i === 0 ? { n: 0, t: t0 } : marks[i - 1]!
+  return (m.n - before.n) / ((m.t - before.t) / 1000)
+})
+// The main thread (the store, on PGlite) and the others (the extraction worker, GC helpers):
+// with two idle cores the run takes as long as the busier of the two.
+const mainCpu = mainThreadCpuMs()
+const mainCpuS = mainCpu === null || mainCpu0 === null ? null : (mainCpu - mainCpu0) / 1000
 // The steady rate: the later half of the run (storing plus linking, linking apportioned).
 const steadyRate =
   quarterRates.length >= 4
@@ -206,6 +217,12 @@ const result = {
   steadyPagesPerSecond: round(steadyRate, 1),
   projected100kMinutes: round(projected100kS / 60, 1),
   pagesPerCpuSecond: round(cpuRate, 1),
+  mainThreadCpuSeconds: mainCpuS === null ? null : round(mainCpuS, 2),
+  otherThreadsCpuSeconds: mainCpuS === null ? null : round(cpuS - mainCpuS, 2),
+  projected100kTwoCoresMinutes:
+    mainCpuS === null
+      ? null
+      : round((100_000 * Math.max(mainCpuS, cpuS - mainCpuS)) / pages / 60, 1),
   projected100kCpuMinutes: round(100_000 / cpuRate / 60, 1),
   timeShares: {
     extract: round(timings.extract / 1000, 2),
@@ -267,9 +284,25 @@ if (values.json) {
   console.log(
     `100,000     ${r.projected100kMinutes} min projected at the steady wall rate; ${r.projected100kCpuMinutes} min at ${r.pagesPerCpuSecond} pages per CPU-second (one idle core; target < 10 min)`,
   )
+  if (r.mainThreadCpuSeconds !== null)
+    console.log(
+      `threads     main (store) ${r.mainThreadCpuSeconds} s CPU, others (extraction worker, GC) ${r.otherThreadsCpuSeconds} s CPU: ${r.projected100kTwoCoresMinutes} min projected for 100,000 on two idle cores`,
+    )
   console.log(
     `peak RSS    ${r.peakRssMb} MB while ingesting (database open, pipeline loaded); creating the data dir once: ${r.createDataDirPeakRssMb} MB`,
   )
+}
+
+// CPU milliseconds of the main thread alone (Linux: /proc/self/task/PID/stat, utime + stime in
+// clock ticks of 10 ms), or null elsewhere.
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
 }
 
 function round(n: number, digits = 0): number {

@@ -236,29 +236,37 @@ async function oneRequest(s: Shared): Promise<void> {
   const r = Math.random()
   if (r < 0.25) {
     const q = encodeURIComponent(pick(SEARCH_TERMS))
-    const body = (await timed('search', () => fetch(`${s.base}/api/search?q=${q}&limit=20`))) as {
+    const body = (await timed('search', () =>
+      fetch(`${s.base}/api/search?q=${q}&limit=20`, { headers: authHeaders }),
+    )) as {
       items?: { id: string }[]
     } | null
     for (const hit of body?.items ?? []) if (s.documentIds.length < 500) s.documentIds.push(hit.id)
   } else if (r < 0.4) {
     const q = encodeURIComponent(pick(SEARCH_TERMS))
     await timed('search-filtered', () =>
-      fetch(`${s.base}/api/search?q=${q}&${pick(FILTERS)}&limit=20`),
+      fetch(`${s.base}/api/search?q=${q}&${pick(FILTERS)}&limit=20`, { headers: authHeaders }),
     )
   } else if (r < 0.5) {
     const q = Math.random() < 0.5 ? '' : `&q=${encodeURIComponent(pick(SCREEN_NAMES))}`
-    const body = (await timed('entities', () => fetch(`${s.base}/api/entities?limit=50${q}`))) as {
+    const body = (await timed('entities', () =>
+      fetch(`${s.base}/api/entities?limit=50${q}`, { headers: authHeaders }),
+    )) as {
       items?: { id: string }[]
     } | null
     for (const e of body?.items ?? []) if (!s.entityIds.includes(e.id)) s.entityIds.push(e.id)
   } else if (r < 0.65) {
     if (s.entityIds.length === 0) return
     const id = pick(s.entityIds)
-    await timed('entity-profile', () => fetch(`${s.base}/api/entities/${id}`))
+    await timed('entity-profile', () =>
+      fetch(`${s.base}/api/entities/${id}`, { headers: authHeaders }),
+    )
   } else if (r < 0.72) {
     if (s.entityIds.length === 0) return
     const id = pick(s.entityIds)
-    await timed('entity-timeline', () => fetch(`${s.base}/api/entities/${id}/timeline`))
+    await timed('entity-timeline', () =>
+      fetch(`${s.base}/api/entities/${id}/timeline`, { headers: authHeaders }),
+    )
   } else if (r < 0.9) {
     const names = Array.from({ length: 1 + Math.floor(Math.random() * 5) }, () =>
       pick(SCREEN_NAMES),
@@ -266,14 +274,14 @@ async function oneRequest(s: Shared): Promise<void> {
     await timed('screen', () =>
       fetch(`${s.base}/api/screen`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...authHeaders, 'content-type': 'application/json' },
         body: JSON.stringify({ names, limit: 5 }),
       }),
     )
   } else {
     if (s.documentIds.length === 0) return
     const id = encodeURIComponent(pick(s.documentIds))
-    await timed('document', () => fetch(`${s.base}/api/documents/${id}`))
+    await timed('document', () => fetch(`${s.base}/api/documents/${id}`, { headers: authHeaders }))
   }
 }
 
@@ -322,18 +330,23 @@ function firstLines(text: string): string {
 function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; err: string }> {
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     })
+    let out = ''
     let err = ''
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (d: string) => {
+      out += d
+    })
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (d: string) => {
       err += d
     })
-    child.on('exit', (code) => resolve({ code, err }))
+    child.on('exit', (code) => resolve({ code, out, err }))
   })
 }
 
@@ -368,6 +381,26 @@ if (backend === 'postgres') {
   await adminQuery(adminUrl, `create database ${dbName}`)
   env['DATABASE_URL'] = withDatabase(adminUrl, dbName)
 }
+
+// With DATABASE_URL set the API needs credentials (docs/decisions/0014-authentication.md): the
+// documented way is a user made with `tergeu users add`, which prints an API token once. The
+// zero-setup default (PGlite, loopback, no user) needs none.
+let token: string | null = null
+if (backend === 'postgres') {
+  const migrated = await runCli(['migrate'], env)
+  const added =
+    migrated.code === 0
+      ? await runCli(['users', 'add', 'load-test', '--role', 'analyst'], env)
+      : migrated
+  token = /tgu_[A-Za-z0-9_-]+/.exec(added.out)?.[0] ?? null
+  if (!token) {
+    console.error(`load: no API token from tergeu migrate / users add: ${firstLines(added.err)}`)
+    if (dbName) await adminQuery(adminUrl, `drop database if exists ${dbName}`).catch(() => {})
+    await rm(dir, { recursive: true, force: true })
+    process.exit(1)
+  }
+}
+const authHeaders: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
 
 const load0 = loadavg()
 console.error(
@@ -436,7 +469,9 @@ try {
 
   // Check that the ingested documents are searchable through the server.
   if (ingested > 0) {
-    const res = await fetch(`${base}/api/search?q=${encodeURIComponent('"fraud case"')}&limit=1`)
+    const res = await fetch(`${base}/api/search?q=${encodeURIComponent('"fraud case"')}&limit=1`, {
+      headers: authHeaders,
+    })
     if (!res.ok) errorSamples.push(`final search: HTTP ${res.status}`)
   }
 

@@ -462,6 +462,32 @@ describe('splitTester', () => {
     const fast = splitTester(SINGLE_CASE_RE)
     for (const c of cases) assert.equal(fast(c), SINGLE_CASE_RE.test(c), c)
   })
+  it('answers for several regexes as the first that matches does', () => {
+    const raid = /(?:в ходе|во время) (?:рейда|обыска)|\b(?:during|in) (?:the|a|an) raid\b/iu
+    const actor = /(?<!\p{L})(?:мошенник|вор)\s+(?:обманул|украл)а?(?!\p{L})|\bthe thief stole\b/iu
+    const fast = splitTester(SINGLE_CASE_RE, raid, actor)
+    const more = [
+      ...cases,
+      'Police seized it during a raid on Monday.',
+      'В ходе рейда изъято 5 кг.',
+      'Мошенник обманула 3 человек.',
+      'The thief stole 40 phones.',
+      'Бывший вор украл 2 машины.',
+      'Thethief stole 40 phones.',
+    ]
+    for (const c of more) {
+      const any = SINGLE_CASE_RE.test(c) || raid.test(c) || actor.test(c)
+      assert.equal(fast(c), any, c)
+    }
+    assert.ok(fast('The thief stole 40 phones.'))
+    assert.ok(!fast('Thethief stole 40 phones.'))
+  })
+  it('tests regexes with back-references one by one', () => {
+    const twice = /(\p{L})\1/iu
+    const fast = splitTester(/zz/iu, twice)
+    assert.ok(fast('book'))
+    assert.ok(!fast('bok'))
+  })
   it('answers as a regex without top-level alternatives does', () => {
     const re = /(?:(?<!\p{L})(?:he|she)\s+\p{L}|^\s*Ол\s+\p{L})/iu
     const fast = splitTester(re)

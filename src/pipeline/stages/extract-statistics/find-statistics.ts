@@ -179,17 +179,35 @@ function isWordCharIu(c: number): boolean {
   )
 }
 
-/** A tester with the answer of `re.test` (flags `iu`, no `g`/`y`/`m`), faster; see above. */
-export function splitTester(re: RegExp): (s: string) => boolean {
-  const src = re.source
+/** The top-level branches of a regex source, an outer (?:...) unwrapped. */
+function branchesOf(src: string): string[] {
   const top = topAlternatives(src)
   // Unwraps an outer (?:...); anything unexpected keeps the whole regex as one group.
-  const branches = (top !== null && top.length > 1
-    ? top
-    : src.startsWith('(?:') && src.endsWith(')')
-      ? topAlternatives(src.slice(3, -1))
-      : null) ?? [src]
-  if (re.flags !== 'iu') return (s) => re.test(s)
+  return (
+    (top !== null && top.length > 1
+      ? top
+      : src.startsWith('(?:') && src.endsWith(')')
+        ? topAlternatives(src.slice(3, -1))
+        : null) ?? [src]
+  )
+}
+
+// Back-references and named groups change meaning (or fail) once branches of several regexes
+// are joined into one.
+const GROUP_REFERENCE = /\\[1-9k]|\(\?<[\p{L}_$]/u
+
+/**
+ * A tester with the answer of `res.some((re) => re.test(s))` (flags `iu`, no `g`/`y`/`m`),
+ * faster; see above. The branches of all the regexes share the three scans, so testing several
+ * regexes costs about as much as testing one.
+ */
+export function splitTester(...res: readonly RegExp[]): (s: string) => boolean {
+  if (
+    res.some((re) => re.flags !== 'iu') ||
+    (res.length > 1 && res.some((re) => GROUP_REFERENCE.test(re.source)))
+  )
+    return (s) => res.some((re) => re.test(s))
+  const branches = res.flatMap((re) => branchesOf(re.source))
   const wordLed = alternation(
     branches.filter(isWordLed).map((a) => a.slice(WORD_LED.length)),
     'giu',
@@ -217,9 +235,6 @@ export function splitTester(re: RegExp): (s: string) => boolean {
     return letterLed !== null && matchesAtWordStart(letterLed, s)
   }
 }
-
-/** `SINGLE_CASE_RE.test(s)`, the same answer, faster. */
-const singleCase = splitTester(SINGLE_CASE_RE)
 
 /**
  * {@link AGGREGATE_CUE_RE}.test, the same answer in one fast pass: every alternative of it is a
@@ -466,10 +481,9 @@ class Scanner {
     this.singleMemo ??=
       this.singleContext ||
       this.aboutParty ||
+      // SINGLE_CASE_RE, ONE_RAID_RE and ONE_ACTOR_RE in one tester (one set of scans).
       singleCase(this.s) ||
-      this.pronounSubject() ||
-      oneRaid(this.s) ||
-      oneActor(this.s)
+      this.pronounSubject()
     return this.singleMemo
   }
 
@@ -567,12 +581,11 @@ class Scanner {
     const { s, base, sentenceMoney } = this
     if (
       sentenceMoney.length > 0 &&
-      // The cue first: isSingle runs several regexes over the sentence.
+      // The cue first, isSingle last: it runs several regexes over the whole sentence.
       MONEY_CUE_RE.test(s) &&
-      !this.isSingle() &&
       // "The total damage is estimated at 7.8 bn": an estimate with no period is one case's.
-      (base.stated || this.carrying() || !ESTIMATE_RE.test(s)) &&
-      (base.stated || this.carrying() || MONEY_TOTAL_RE.test(s))
+      (base.stated || this.carrying() || (!ESTIMATE_RE.test(s) && MONEY_TOTAL_RE.test(s))) &&
+      !this.isSingle()
     ) {
       for (const m of sentenceMoney) {
         if (m.amount === null || m.amount <= 0) continue
@@ -1897,7 +1910,6 @@ const YEAR_DASH_BEFORE_RE = /(?:19|20)\d{2}\s*(?:году|г\.|жылы)?\s*[—
 // "алаяқ 14 адамды алдаған". (Plural subjects, "мошенники обманули", are not one actor.)
 const ONE_ACTOR_RE =
   /\b(?:a|the) (?:man|woman|fraudster|swindler|thief|driver|resident|businessman|official) (?:[a-z]+ )?(?:defrauded|deceived|cheated|scammed|robbed|stole|sold|attacked|killed|injured|embezzled)\b|(?<!\p{L})(?:мошенник|мужчина|женщина|житель|жительница|злоумышленник|аферист|вор|водитель|чиновник)\s+(?:\p{L}+\s+)?(?:обманул|похитил|украл|продал|убил|ранил|ограбил|присвоил|вымогал)а?(?!\p{L})|(?<!\p{L})(?:алаяқ|ер адам|әйел|ұры|тұрғын)\s+(?:[\p{L}\d]+\s+){0,4}(?:алдаған|алдады|ұрлаған|ұрлады|сатқан|сатты)(?!\p{L})/iu
-const oneActor = splitTester(ONE_ACTOR_RE)
 // An arrest and a seizure told in one sentence, without a word of summing up: one operation.
 const ARREST_RE =
   /\b(?:detained|arrested|apprehended)\b|(?<!\p{L})(?:задержал\p{L}*|задержан\p{L}*|арестовал\p{L}*|ұстал\p{L}*|ұстап|ұстады)/iu
@@ -1915,7 +1927,8 @@ const OPERATION_RE =
 // One raid or search: what it finds is one case's ("during a raid", "в ходе обыска").
 const ONE_RAID_RE =
   /(?:в ходе|во время) (?:рейда|обысков|обыска)|\b(?:during|in) (?:the|a|an) (?:raid|search|special operation)\b|\bin an operation\b|рейд барысында|тінту кезінде/iu
-const oneRaid = splitTester(ONE_RAID_RE)
+/** `SINGLE_CASE_RE.test(s) || ONE_RAID_RE.test(s) || ONE_ACTOR_RE.test(s)`, faster. */
+const singleCase = splitTester(SINGLE_CASE_RE, ONE_RAID_RE, ONE_ACTOR_RE)
 const pronounSubjectTest = splitTester(PRONOUN_SUBJECT_RE)
 const SINCE_AFTER_RE =
   /^\s*(?:points?|percent|per cent|%|балл\p{L}*|пункт\p{L}*|процент\p{L}*)?\s*(?:since|compared (?:with|to)|по сравнению с|в сравнении с|относительно)\s+((?:19|20)\d{2})(?!\d)/iu

@@ -173,6 +173,14 @@ export function isHeadlineLike(line: string): boolean {
   return !SENTENCE_INSIDE.test(line)
 }
 
+/** `label` less its trailing dots and ellipses; a loop, not `/[.…]+$/`, which is quadratic on a run of dots. */
+function withoutTrailingDots(label: string): string {
+  let end = label.length
+  while (end > 0 && (label.charCodeAt(end - 1) === 0x2e || label.charCodeAt(end - 1) === 0x2026))
+    end--
+  return label.slice(0, end)
+}
+
 /** The kind of a line when the line alone shows it is furniture, else `null`. */
 export function classifyLine(line: string): BoilerplateKind | null {
   if (line === '') return null
@@ -180,7 +188,7 @@ export function classifyLine(line: string): BoilerplateKind | null {
   const known =
     label === null
       ? undefined
-      : (FURNITURE_LINES[label] ?? FURNITURE_LINES[label.replace(/[.…]+$/u, '')])
+      : (FURNITURE_LINES[label] ?? FURNITURE_LINES[withoutTrailingDots(label)])
   if (known !== undefined) return known
   if (TICKER.test(line)) return 'ticker'
   if (PAGINATION.test(line)) return 'pagination'

@@ -16,6 +16,7 @@ import { createApp } from '#api/app.ts'
 import type { Config } from '#config/config.ts'
 import type { Diagnostic } from '#core/diagnostic.ts'
 import type { ExtractedDoc, RawDoc } from '#core/document.ts'
+import { StageError } from '#core/errors.ts'
 import { createDefaultPipeline } from '#pipeline/default-pipeline.ts'
 import { paragraphLanguageAnnotations } from '#pipeline/ingest/paragraph-languages.ts'
 import { toAnnotations } from '#pipeline/output/annotations.ts'
@@ -347,16 +348,23 @@ export async function bootstrap(config: Config, options: BootstrapOptions): Prom
         }
       }
       const extractor = worker
+      const runHere = async (input: RawDoc) => {
+        const t0 = startTiming(timings)
+        try {
+          return await pipeline.run(input)
+        } finally {
+          addTiming(timings, 'extract', t0)
+        }
+      }
+      // A document the pipeline refuses fails (StageError); a thread that died leaves its
+      // documents, and the rest, to this thread.
       const run = extractor
-        ? (input: RawDoc) => extractor.run(input)
-        : async (input: RawDoc) => {
-            const t0 = startTiming(timings)
-            try {
-              return await pipeline.run(input)
-            } finally {
-              addTiming(timings, 'extract', t0)
-            }
-          }
+        ? (input: RawDoc) =>
+            extractor.run(input).catch((error: unknown) => {
+              if (error instanceof StageError) throw error
+              return runHere(input)
+            })
+        : runHere
       let sunk = 0
       let failedEarly = 0
       let report: Awaited<ReturnType<typeof runPipelined>>

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import type { RawDoc } from '#core/document.ts'
 import { StageError } from '#core/errors.ts'
+import { createDefaultPipeline } from './default-pipeline.ts'
 import type { PipelineResult } from './pipeline.ts'
-import { runPipelined } from './run-batch.ts'
+import { runPipelined, startPipelineWorker } from './run-batch.ts'
 
 interface Doc {
   readonly id: string
@@ -108,5 +110,34 @@ describe('runPipelined', () => {
       /interrupted/,
     )
     assert.deepEqual(sunk, ['a', 'b'])
+  })
+})
+
+describe('startPipelineWorker', () => {
+  test('extracts on a worker thread exactly what the pipeline extracts here', async () => {
+    // An invented page, with furniture to remove.
+    const page: RawDoc = {
+      id: 'w-1',
+      source: 'https://news.example.test/w-1',
+      url: 'https://news.example.test/w-1',
+      format: 'html',
+      published: '2026-03-02',
+      raw: `<html lang="ru"><body><nav>Главная · Происшествия</nav><article><h1>Задержан курьер</h1>
+        <p>В Караганде полиция задержала Арман Сейтжанов, подозреваемого в краже 4,5 млн тенге.</p>
+        <p>Возбуждено уголовное дело по статье 188 УК РК.</p></article>
+        <footer>© 2026 Пример</footer></body></html>`,
+      siteFurniture: new Set(['главная · происшествия']),
+    }
+    const worker = await startPipelineWorker()
+    try {
+      const here = await createDefaultPipeline().run(page)
+      assert.equal(worker.version, createDefaultPipeline().version)
+      assert.deepEqual(await worker.run(page), here)
+      assert.ok(worker.busyMs() > 0)
+    } finally {
+      await worker.close()
+    }
+    // A stopped thread refuses work with an error that is not a document's failure.
+    await assert.rejects(worker.run(page), (e) => !(e instanceof StageError))
   })
 })

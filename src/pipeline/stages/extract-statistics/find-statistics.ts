@@ -327,7 +327,8 @@ class Scanner {
   anaphoraMemo: boolean | undefined
   aggregateMemo: boolean | undefined
   singleMemo: boolean | undefined
-  pronounMemo: boolean | undefined
+  /** `false` once PRONOUN_SUBJECT_RE is known not to match the sentence. */
+  pronounMemo: false | undefined
   haulMemo: boolean | undefined
   /** The first comparison base of the sentence ("compared with 2024"), if any. */
   compareBase: YearCue | null = null
@@ -471,19 +472,24 @@ class Scanner {
     return this.haulMemo
   }
 
-  /** Read by isSingle and again after the figures (one test per sentence). */
-  pronounSubject(): boolean {
-    this.pronounMemo ??= pronounSubjectTest(this.s)
-    return this.pronounMemo
+  /**
+   * The answer of a tester that includes PRONOUN_SUBJECT_RE (read by isSingle and again after
+   * the figures): when it is false, so is that regex on the sentence, not tested again.
+   */
+  ruledOutPronoun(found: boolean): boolean {
+    if (!found) this.pronounMemo = false
+    return found
   }
 
   isSingle(): boolean {
     this.singleMemo ??=
       this.singleContext ||
       this.aboutParty ||
-      // SINGLE_CASE_RE, ONE_RAID_RE and ONE_ACTOR_RE in one tester (one set of scans).
-      singleCase(this.s) ||
-      this.pronounSubject()
+      // SINGLE_CASE_RE, ONE_RAID_RE and ONE_ACTOR_RE in one tester (one set of scans), with
+      // PRONOUN_SUBJECT_RE unless it was tested already.
+      (this.pronounMemo === undefined
+        ? this.ruledOutPronoun(singleOrPronoun(this.s))
+        : singleCase(this.s) || this.pronounMemo)
     return this.singleMemo
   }
 
@@ -875,7 +881,14 @@ class Scanner {
     // No figure kept before this sentence: its year, stated ahead of its figures, leads the page.
     const firstFigures = out.length === 0
     // (Already a single case: nothing to test.)
-    if (!this.singleContext && (this.aboutParty || OPERATION_RE.test(s) || this.pronounSubject())) {
+    if (
+      !this.singleContext &&
+      (this.aboutParty ||
+        // OPERATION_RE and PRONOUN_SUBJECT_RE in one tester, unless the latter was tested.
+        (this.pronounMemo === undefined
+          ? this.ruledOutPronoun(operationOrPronoun(s))
+          : OPERATION_RE.test(s) || this.pronounMemo))
+    ) {
       this.singleContext = true
     }
     if (hits.length > 0 && this.lastNoun) this.prevNoun = this.lastNoun.noun
@@ -1929,7 +1942,8 @@ const ONE_RAID_RE =
   /(?:в ходе|во время) (?:рейда|обысков|обыска)|\b(?:during|in) (?:the|a|an) (?:raid|search|special operation)\b|\bin an operation\b|рейд барысында|тінту кезінде/iu
 /** `SINGLE_CASE_RE.test(s) || ONE_RAID_RE.test(s) || ONE_ACTOR_RE.test(s)`, faster. */
 const singleCase = splitTester(SINGLE_CASE_RE, ONE_RAID_RE, ONE_ACTOR_RE)
-const pronounSubjectTest = splitTester(PRONOUN_SUBJECT_RE)
+const singleOrPronoun = splitTester(SINGLE_CASE_RE, ONE_RAID_RE, ONE_ACTOR_RE, PRONOUN_SUBJECT_RE)
+const operationOrPronoun = splitTester(OPERATION_RE, PRONOUN_SUBJECT_RE)
 const SINCE_AFTER_RE =
   /^\s*(?:points?|percent|per cent|%|балл\p{L}*|пункт\p{L}*|процент\p{L}*)?\s*(?:since|compared (?:with|to)|по сравнению с|в сравнении с|относительно)\s+((?:19|20)\d{2})(?!\d)/iu
 const POINTS_DOWN_RE =

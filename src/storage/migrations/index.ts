@@ -16,6 +16,7 @@ import * as createAlerts from './202611230200-create-alerts.ts'
 import * as createJobs from './202611230300-create-jobs.ts'
 import * as createSearchSummaries from './202611240100-create-search-summaries.ts'
 import * as createUsers from './202611240200-create-users.ts'
+import * as indexPersonNameKeysFact from './202611240300-index-person-name-keys-fact.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611230300-create-jobs': createJobs,
   '202611240100-create-search-summaries': createSearchSummaries,
   '202611240200-create-users': createUsers,
+  '202611240300-index-person-name-keys-fact': indexPersonNameKeysFact,
 }

@@ -1639,6 +1639,16 @@ function relativeYears(s: string, refYear: number): { index: number; year: strin
 const LAST_N_YEARS_RE =
   /(?:over|in|during) the (?:last|past) (two|three|four|five|\d+) years|за последние (два|три|четыре|пять|\d+) год|соңғы (екі|үш|төрт|бес|\d+) жыл/iu
 const LAST_WEEK_RE = /(?:last|past) week|на прошлой неделе|за неделю|өткен апта|апта ішінде/iu
+/** Whether any of SPAN_RES matches, in one set of scans. */
+const anySpan = splitTester(...SPAN_RES)
+/** Whether any of the relative-period regexes that sentencePeriod reads last matches. */
+const anyRelativePeriod = splitTester(
+  LAST_N_YEARS_RE,
+  LAST_WEEK_RE,
+  THIS_YEAR_RE,
+  LAST_YEAR_RE,
+  YEAR_EARLIER_RE,
+)
 const SMALL: Readonly<Record<string, number>> = {
   two: 2,
   three: 3,
@@ -1820,7 +1830,8 @@ function sentencePeriod(
 ): Period {
   // Most sentences name no period at all: one cheap test spares the dozen period patterns.
   if (!hasYear && !PERIOD_HINT_RE.test(s)) return { period: null, stated: false }
-  for (const re of hasYear ? SPAN_RES : []) {
+  // One scan tells whether any span pattern matches; most sentences have none.
+  for (const re of hasYear && anySpan(s) ? SPAN_RES : []) {
     const m = re.exec(s)
     if (m) return { period: `${m[1]}/${m[2]}`, stated: true, reporting: true }
   }
@@ -1861,6 +1872,8 @@ function sentencePeriod(
       ? { period: y, stated: true, reporting: true }
       : { period: null, stated: true, open: open.index }
   }
+  // The rest reads relative periods: one scan rules them all out for most sentences.
+  if (!anyRelativePeriod(s)) return { period: null, stated: false }
   const lastN = LAST_N_YEARS_RE.exec(s)
   if (lastN) {
     const w = (lastN[1] ?? lastN[2] ?? lastN[3] ?? '').toLowerCase()

@@ -24,7 +24,17 @@ const CAUSE_BEFORE = /(?:\bfor|\bof|(?<!\p{L})за|(?<!\p{L})в)\s+$/iu
 const CAUSE_AFTER = /^\p{L}*\s+(?:үшін|бойынша)(?!\p{L})/iu
 const INTERVAL_JOIN = /^\s*(?:to|until|till|through|and|-|–|—|по|до|и|-ге дейін|аралығында)\s*$/iu
 
+// What follows a year that names a law ("2023 asset recovery law", "1995 constitution").
+const YEAR_OF_LAW = /^(?:'s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:law|constitution|criminal code)\b/iu
 const REPORT_WORDS_ALL = new RegExp(REPORT_WORDS.source, 'giu')
+// The end of a sentence: a report word beyond it is another sentence's.
+const SENTENCE_END = /[.!?]\s|\n/gu
+const SENTENCE_END_FIRST = /[.!?]\s|\n/u
+/** Characters after a date in which a report word makes it the report's date. */
+const REPORT_AFTER = 45
+// "сообщила, что 15 апреля …", "said that on 5 May …": a date after "that" is the reported
+// event's, not the report's.
+const REPORTED_CLAUSE = /\bthat\b|(?<!\p{L})что(?!\p{L})|:/iu
 
 // The report words around each date (offsets into the content), read once per date: every
 // trigger of the sentence asks about the same dates. Keyed by the date object, with the
@@ -34,8 +44,18 @@ const REPORT_WORDS_NEAR = new WeakMap<object, { content: string; at: readonly nu
 function reportWordsNear(content: string, d: { start: number; end: number }): readonly number[] {
   const known = REPORT_WORDS_NEAR.get(d)
   if (known !== undefined && known.content === content) return known.at
-  const from = Math.max(0, d.start - 40)
-  const around = content.slice(from, Math.min(content.length, d.end + 25))
+  // Only the date's own sentence: "…, the police said.\n\nOn 12 March officers searched" does
+  // not make 12 March the report's date.
+  const start = Math.max(0, d.start - 40)
+  let from = start
+  for (const m of content.slice(start, d.start).matchAll(SENTENCE_END))
+    from = start + m.index + m[0].length
+  // "20 апреля 2025 года пресс-служба полиции сообщила": the report word may follow the date's
+  // subject; `datesReport` still gives the date to a trigger told between them.
+  let to = Math.min(content.length, d.end + REPORT_AFTER)
+  const after = SENTENCE_END_FIRST.exec(content.slice(d.end, to))
+  if (after) to = d.end + after.index + 1
+  const around = content.slice(from, to)
   const at: number[] = []
   if (REPORT_WORDS.test(around))
     for (const m of around.matchAll(REPORT_WORDS_ALL)) at.push(from + m.index)
@@ -52,7 +72,30 @@ function reportWordsNear(content: string, d: { start: number; end: number }): re
  */
 function datesReport(content: string, d: { start: number; end: number }, at: number): boolean {
   for (const r of reportWordsNear(content, d))
-    if (r < d.start ? !(r < at && at < d.start) : at > r) return true
+    if (
+      r < d.start
+        ? !(r < at && at < d.start) && !REPORTED_CLAUSE.test(content.slice(r, d.start))
+        : at > r
+    )
+      return true
+  return false
+}
+
+/** How far after a report word a date may start and still date the report ("reported on"). */
+const REPORT_GAP = 24
+
+/**
+ * Tells whether a date is the report's, seen from no trigger: a report word follows it in its
+ * sentence ("On 3 May, police said") or comes right before it ("reported on Sept. 14"), not
+ * before a clause that it opens ("said the man ran the exchange from 2020 to 2022").
+ */
+function reportDate(content: string, d: { start: number; end: number }): boolean {
+  for (const r of reportWordsNear(content, d))
+    if (
+      r > d.start ||
+      (d.start - r <= REPORT_GAP && !REPORTED_CLAUSE.test(content.slice(r, d.start)))
+    )
+      return true
   return false
 }
 
@@ -80,6 +123,13 @@ export function eventDate(
   const at = trigger.start
   const usable = dates.filter((d) => {
     if (datesReport(content, d, at)) return false
+    // "the 2023 asset recovery law has aided the country in recovering": the year names the law.
+    if (
+      trigger.type !== 'legislation' &&
+      d.iso.length === 4 &&
+      YEAR_OF_LAW.test(content.slice(d.end, d.end + 50))
+    )
+      return false
     // A dateline ("ASTANA, 22 January 2025 — …") dates the report.
     if (nearLineStart(content, d.start) && DATELINE_AFTER.test(content.slice(d.end, d.end + 6)))
       return false
@@ -156,7 +206,7 @@ export function carriedDate(
   content: string,
   dates: readonly { iso: string; start: number; end: number; text: string }[],
 ): string | null {
-  const usable = dates.filter((d) => reportWordsNear(content, d).length === 0)
+  const usable = dates.filter((d) => !reportDate(content, d))
   const last = usable[usable.length - 1]
   if (!last) return null
   const prev = usable[usable.length - 2]
@@ -187,8 +237,21 @@ export function sentenceSpan(
 // "2018-2020 жылдары" where only the first year was found as a date: the end year follows.
 const YEAR_RANGE_END = /^\s?[-–—]\s?((?:19|20)\d\d)(?!\d)/u
 
-/** The interval of a year mention followed by "-YYYY" in the text ("2018-2020"), or `null`. */
+// "қаңтар-наурыз аралығында", "January–March": a month where only the first was found as a date.
+const MONTH_RANGE_END = /^\s?[-–—]\s?(\p{L}{3,12})(?!\p{L})/u
+
+/**
+ * The interval of a year mention followed by "-YYYY" in the text ("2018-2020"), or of a month
+ * mention followed by "-month" ("2025 жылғы қаңтар-наурыз" → `2025-01/2025-03`), or `null`.
+ */
 function yearRange(content: string, d: { iso: string; end: number }): string | null {
+  if (d.iso.length === 7) {
+    const word = MONTH_RANGE_END.exec(content.slice(d.end, d.end + 16))?.[1]
+    const month = word ? monthNumber(word) : null
+    if (month === null) return null
+    const end = `${d.iso.slice(0, 4)}-${String(month).padStart(2, '0')}`
+    return end > d.iso ? `${d.iso}/${end}` : null
+  }
   if (d.iso.length !== 4) return null
   const end = YEAR_RANGE_END.exec(content.slice(d.end, d.end + 8))?.[1]
   return end && end > d.iso ? `${d.iso}/${end}` : null

@@ -6,6 +6,7 @@
  * @module api/alert-routes
  */
 import type { Hono } from 'hono'
+import type { z } from 'zod'
 import { InvalidInputError, NotFoundError } from '#core/errors.ts'
 import type {
   AlertRecord,
@@ -19,6 +20,7 @@ import {
   SearchQuery,
   type WatchSubjectDeleteResponse,
   type WatchSubjectDto,
+  WatchSubjectListQuery,
   type WatchSubjectListResponse,
   WatchSubjectRequest,
   type WatchSubjectResponse,
@@ -107,8 +109,13 @@ export function mountAlertRoutes(app: Hono, alerts: AlertRepository): void {
   })
 
   app.get('/api/watch-subjects', async (c) => {
+    const query = parseQuery(WatchSubjectListQuery, c.req.query())
+    // One more than a page tells whether another page follows.
+    const rows = await alerts.subjects({ limit: query.limit + 1, after: query.cursor })
+    const page = rows.slice(0, query.limit)
     const response: WatchSubjectListResponse = {
-      subjects: (await alerts.subjects()).map(presentSubject),
+      subjects: page.map(presentSubject),
+      nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
     }
     return c.json(response)
   })
@@ -121,19 +128,11 @@ export function mountAlertRoutes(app: Hono, alerts: AlertRepository): void {
   })
 
   app.get('/api/alerts', async (c) => {
-    const parsed = AlertListQuery.safeParse(c.req.query())
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (i) => `${i.path.join('.') || 'query'}: ${i.message}`,
-      )
-      throw new InvalidInputError(`invalid query: ${problems.join('; ')}`, {
-        details: { problems },
-      })
-    }
+    const query = parseQuery(AlertListQuery, c.req.query())
     const page = await alerts.list({
-      limit: parsed.data.limit,
-      cursor: parsed.data.cursor,
-      subjectId: parsed.data.subject,
+      limit: query.limit,
+      cursor: query.cursor,
+      subjectId: query.subject,
     })
     const response: AlertListResponse = {
       alerts: page.alerts.map(presentAlert),
@@ -141,4 +140,13 @@ export function mountAlertRoutes(app: Hono, alerts: AlertRepository): void {
     }
     return c.json(response)
   })
+}
+
+function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
+  const parsed = schema.safeParse(query)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`)
+    throw new InvalidInputError(`invalid query: ${problems.join('; ')}`, { details: { problems } })
+  }
+  return parsed.data
 }

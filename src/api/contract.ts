@@ -561,7 +561,21 @@ export const TimelineEventDto = z.object({
 export const EntityTimelineResponse = z.object({
   entity: z.object({ id: z.string(), name: z.string() }),
   events: z.array(TimelineEventDto),
+  /** Dated events of the person in all, over every page. */
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
 })
+
+/** `GET /api/entities/:id/timeline` query: pages of the timeline, oldest first. */
+export const EntityTimelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: z
+    .string()
+    .regex(/^\d{1,9}$/, 'a cursor from nextCursor')
+    .optional()
+    .describe('opaque cursor from nextCursor'),
+})
+export type EntityTimelineQuery = z.infer<typeof EntityTimelineQuery>
 export type EntityTimelineResponse = z.infer<typeof EntityTimelineResponse>
 
 /** Who made a change: the body's `by`, else the `X-Tergeu-User` header. */
@@ -650,7 +664,21 @@ export const WatchSubjectResponse = z.object({ subject: WatchSubjectDto })
 export type WatchSubjectResponse = z.infer<typeof WatchSubjectResponse>
 
 /** `GET /api/watch-subjects` response. */
-export const WatchSubjectListResponse = z.object({ subjects: z.array(WatchSubjectDto) })
+export const WatchSubjectListResponse = z.object({
+  subjects: z.array(WatchSubjectDto),
+  nextCursor: z.string().nullable(),
+})
+
+/** `GET /api/watch-subjects` query: oldest first, `limit` at a time. */
+export const WatchSubjectListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'a cursor from nextCursor')
+    .optional()
+    .describe('opaque cursor from nextCursor'),
+})
+export type WatchSubjectListQuery = z.infer<typeof WatchSubjectListQuery>
 export type WatchSubjectListResponse = z.infer<typeof WatchSubjectListResponse>
 
 /** `DELETE /api/watch-subjects/:id` response. */

@@ -108,6 +108,30 @@ describe('entity routes', () => {
     assert.deepEqual(dates, [...dates].sort())
     assert.equal(body.events[0]?.docId, 'ru-arrest')
     assert.equal(body.events.at(-1)?.docId, 'en-sentence')
+    assert.equal(body.total, body.events.length)
+    assert.equal(body.nextCursor, null)
+  })
+
+  test('the timeline comes in pages: one event at a time reads the same events in order', async () => {
+    const e = await saparov()
+    const whole = EntityTimelineResponse.parse(
+      await (await send(app, 'GET', `/api/entities/${e.id}/timeline`)).json(),
+    )
+    const paged: unknown[] = []
+    let cursor: string | null = ''
+    while (cursor !== null) {
+      const query: string = cursor === '' ? '?limit=1' : `?limit=1&cursor=${cursor}`
+      const page = EntityTimelineResponse.parse(
+        await (await send(app, 'GET', `/api/entities/${e.id}/timeline${query}`)).json(),
+      )
+      assert.ok(page.events.length <= 1)
+      assert.equal(page.total, whole.total)
+      paged.push(...page.events)
+      cursor = page.nextCursor
+    }
+    assert.deepEqual(paged, whole.events)
+    assert.equal((await send(app, 'GET', `/api/entities/${e.id}/timeline?limit=501`)).status, 400)
+    assert.equal((await send(app, 'GET', `/api/entities/${e.id}/timeline?cursor=x`)).status, 400)
   })
 
   test('merge needs who; with the header it is logged and can be undone once', async () => {

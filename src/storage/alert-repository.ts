@@ -95,8 +95,8 @@ export interface AlertPage {
 export interface AlertRepository {
   /** Adds a subject. Throws `not_found` for an unknown entity, `invalid_input` for an empty name. */
   watch(input: WatchSubjectInput): Promise<WatchSubject>
-  /** Every subject, oldest first. */
-  subjects(): Promise<WatchSubject[]>
+  /** Subjects oldest first: every one, or a page of `limit` after the subject id `after`. */
+  subjects(page?: { readonly limit: number; readonly after?: string | undefined }): Promise<WatchSubject[]>
   /** Removes a subject and its alerts; false when there was none. */
   unwatch(id: string): Promise<boolean>
   /**
@@ -381,13 +381,15 @@ export function createAlertRepository(database: Kysely<Database>): AlertReposito
       })
     },
 
-    subjects() {
+    subjects(page) {
       return withDbErrors('listing watch subjects', async () => {
+        const after = page?.after !== undefined && /^\d{1,18}$/.test(page.after) ? page.after : '0'
+        const limit = page === undefined ? sql`` : sql`limit ${page.limit}`
         const rows = await sql<SubjectRow>`
           select s.id::text as id, s.kind, s.label, s.entity_id::text as entity_id, s.name,
                  s.search, s.created_at,
                  (select count(*)::int from alerts a where a.subject_id = s.id) as alerts
-          from watch_subjects s order by s.id`.execute(db)
+          from watch_subjects s where s.id > ${after}::bigint order by s.id ${limit}`.execute(db)
         return rows.rows.map(presentSubject)
       })
     },

@@ -296,6 +296,26 @@ for (const backend of await testBackends()) {
       assert.equal(receiver.received.at(-1)?.path, '/to-private')
     })
 
+    test('the subject list comes in pages, oldest first, with a cursor to the next', async () => {
+      const app = runtime.createHttpApp()
+      const all = (await runtime.alerts.subjects()).map((s) => s.id)
+      assert.ok(all.length >= 2, 'the tests above watched at least two subjects')
+      const seen: string[] = []
+      let url = '/api/watch-subjects?limit=1'
+      for (;;) {
+        const res = await app.request(url)
+        assert.equal(res.status, 200)
+        const body = (await res.json()) as { subjects: { id: string }[]; nextCursor: string | null }
+        assert.equal(body.subjects.length, 1)
+        seen.push(...body.subjects.map((s) => s.id))
+        if (body.nextCursor === null) break
+        url = `/api/watch-subjects?limit=1&cursor=${body.nextCursor}`
+      }
+      assert.deepEqual(seen, all)
+      assert.equal((await app.request('/api/watch-subjects?limit=501')).status, 400)
+      assert.equal((await app.request('/api/watch-subjects?cursor=abc')).status, 400)
+    })
+
     test('unwatching removes the subject; unknown ids and bad searches are refused', async () => {
       const app = runtime.createHttpApp()
       const del = await app.request(`/api/watch-subjects/${searchSubject}`, { method: 'DELETE' })

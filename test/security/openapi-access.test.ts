@@ -38,8 +38,6 @@ const UNPAGED_LISTS: Readonly<Record<string, string>> = {
   'GET /api/graph': 'the nodes parameter, at most 400',
   'GET /api/watchlists': 'one row per loaded watchlist; lists are loaded from the CLI only',
   'GET /api/entities/{id}': 'names, titles and mentions capped by the storage (100, 20, 200)',
-  'GET /api/entities/{id}/timeline': 'known gap: not bounded (all dated events of a person)',
-  'GET /api/watch-subjects': 'known gap: not paged (grows with the subjects analysts add)',
 }
 
 let runtime: Runtime

@@ -9,6 +9,7 @@ import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
 import { InvalidInputError } from '#core/errors.ts'
 import type { EntityLogEntry, EntityRepository } from '#storage/entity-repository.ts'
+import { principalOf } from './auth/gate.ts'
 import {
   type EntityDetailResponse,
   EntityListQuery,
@@ -18,6 +19,7 @@ import {
   type EntityLogResponse,
   EntityMergeRequest,
   EntitySplitRequest,
+  EntityTimelineQuery,
   type EntityTimelineResponse,
   EntityUndoRequest,
 } from './contract.ts'
@@ -54,11 +56,18 @@ export function mountEntityRoutes(app: Hono, entities: EntityRepository): void {
 
   app.get('/api/entities/:id/timeline', async (c) => {
     const id = pathId(c.req.param('id'))
+    const query = parse(EntityTimelineQuery, c.req.query(), 'query')
     const entity = await entities.get(id, { mentionLimit: 1 })
+    // The timeline is put in order as a whole (dates of several precisions), then paged; the
+    // cursor is the position of the next event.
     const events = await entities.timeline(id)
+    const from = Math.min(Number(query.cursor ?? 0), events.length)
+    const to = from + query.limit
     const body: EntityTimelineResponse = {
       entity: { id: entity.id, name: entity.name },
-      events: events.map((e) => ({ ...e, subjects: [...e.subjects] })),
+      events: events.slice(from, to).map((e) => ({ ...e, subjects: [...e.subjects] })),
+      total: events.length,
+      nextCursor: to < events.length ? String(to) : null,
     }
     return c.json(body)
   })
@@ -97,7 +106,13 @@ function logResponse(entry: EntityLogEntry): EntityLogResponse {
   return { log: { ...entry, entityIds: [...entry.entityIds], details: { ...entry.details } } }
 }
 
+/**
+ * Who makes a change: the signed-in user (session or token) — a body or header cannot name
+ * someone else then — or, for the loopback user of the zero-setup default, `by` or the header.
+ */
 function who(c: Context, by: string | undefined): string {
+  const principal = principalOf(c)
+  if (principal !== null && principal.via !== 'local') return principal.username
   const user = by ?? c.req.header(USER_HEADER)?.trim()
   if (!user)
     throw new InvalidInputError(`say who makes the change: "by" in the body or ${USER_HEADER}`, {

@@ -149,6 +149,51 @@ for (const backend of await testBackends()) {
       })
       after(() => runtime.close())
 
+      test('a merge by a signed-in analyst is logged as that analyst, whatever the body says', async () => {
+        const report = await runtime.ingest([
+          {
+            id: 'auth-merge-1',
+            source: 'auth-test',
+            url: 'https://news.example.test/auth-merge-1',
+            format: 'text',
+            raw: 'Almaty police detained businessman Daulet Serikbayev on suspicion of fraud.',
+            published: '2026-11-20',
+          },
+          {
+            id: 'auth-merge-2',
+            source: 'auth-test',
+            url: 'https://news.example.test/auth-merge-2',
+            format: 'text',
+            raw: 'Полиция Шымкента задержала предпринимателя Нурлана Абдикаримова по подозрению в мошенничестве.',
+            published: '2026-11-21',
+          },
+        ])
+        assert.equal(report.failed.length, 0, JSON.stringify(report.failed))
+        const idOf = async (q: string) => {
+          const res = await app.request(
+            `/api/entities?q=${encodeURIComponent(q)}`,
+            bearer(tokens.viewer),
+          )
+          const { items } = (await res.json()) as { items: { id: string; kind: string }[] }
+          const person = items.find((i) => i.kind === 'person')
+          assert.ok(person, `${q}: ${JSON.stringify(items)}`)
+          return person.id
+        }
+        const into = await idOf('Daulet Serikbayev')
+        const from = await idOf('Нурлан Абдикаримов')
+        const res = await app.request(
+          '/api/entities/merge',
+          bearer(tokens.analyst, {
+            method: 'POST',
+            headers: { 'x-tergeu-user': 'someone-else' },
+            body: JSON.stringify({ into, from: [from], by: 'someone-else' }),
+          }),
+        )
+        assert.equal(res.status, 200, await res.clone().text())
+        const { log } = (await res.json()) as { log: { by: string } }
+        assert.equal(log.by, 'a-analyst')
+      })
+
       test('no credentials: 401 with a Bearer challenge; health stays public', async () => {
         const res = await app.request('/api/search')
         assert.equal(res.status, 401)

@@ -1004,6 +1004,10 @@ const WORD_VALUES: Readonly<Record<Lang, ReadonlyMap<string, number>>> = {
 /** Words of a sentence, for number words (numberCandidates only: it resets lastIndex). */
 const WORD_SCAN_RE = new RegExp(NOUN_WORD_RE.source, 'gu')
 
+// `(?<!\p{L})a\s+(?:hundred|thousand)`, read by matchesAtWordStart: a leading look-behind
+// would be tried at every position of the sentence.
+const A_HUNDRED_G = /a\s+(?:hundred|thousand)/giu
+
 function numberCandidates(s: string, lang: Lang, hasWords: boolean): Candidate[] {
   const out: Candidate[] = []
   NUM_RE.lastIndex = 0
@@ -1022,7 +1026,7 @@ function numberCandidates(s: string, lang: Lang, hasWords: boolean): Candidate[]
   }
   const words = WORD_VALUES[lang]
   // The matches of a global regex come in text order: no sort needed.
-  if (!hasWords && !(lang === 'en' && /(?<!\p{L})a\s+(?:hundred|thousand)/iu.test(s))) return out
+  if (!hasWords && !(lang === 'en' && matchesAtWordStart(A_HUNDRED_G, s))) return out
   const re = WORD_SCAN_RE
   re.lastIndex = 0
   let skipTo = 0

@@ -26,6 +26,10 @@ const ROUTES: Record<string, [number, unknown]> = {
   ],
   '/api/documents/nope': [404, { error: { code: 'not_found', message: 'no document "nope"' } }],
   '/api/documents/drift': [200, { id: 'drift', text: 42 }],
+  '/api/documents/expired': [
+    401,
+    { error: { code: 'unauthorized', message: 'sign in or send a bearer token' } },
+  ],
 }
 
 describe('api client', () => {
@@ -63,6 +67,17 @@ describe('api client', () => {
       [error.status, error.code, error.message],
       [404, 'not_found', 'no document "nope"'],
     )
+  })
+
+  test('a 401 tells the page (its session ended) and still fails the request', async () => {
+    let told = 0
+    const client = createApiClient(base, { onUnauthorized: () => told++ })
+    const error = await client.document('expired').catch((e: unknown) => e)
+
+    assert.ok(error instanceof ApiError)
+    assert.deepEqual([error.status, error.code, told], [401, 'unauthorized', 1])
+    await client.document('nope').catch(() => undefined)
+    assert.equal(told, 1, 'a 404 is not a lost session')
   })
 
   test('refuses a response that does not fit the contract', async () => {

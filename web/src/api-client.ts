@@ -107,7 +107,16 @@ export interface ApiClient {
 }
 
 /** Creates a client for the API under `baseUrl` (default: the page's own origin). */
-export function createApiClient(baseUrl = ''): ApiClient {
+/** What the client tells its page besides the answers. */
+export interface ApiClientOptions {
+  /**
+   * The server answered 401: the session ended (expired, signed out elsewhere, revoked). Called
+   * before the request's `ApiError` is thrown, so the page can go back to its sign-in view.
+   */
+  readonly onUnauthorized?: () => void
+}
+
+export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): ApiClient {
   async function get<T>(
     path: string,
     schema: ResponseSchema<T>,
@@ -126,6 +135,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
     })
     const answer: unknown = await response.json().catch(() => null)
     if (!response.ok) {
+      if (response.status === 401) options.onUnauthorized?.()
       const error = ErrorBody.safeParse(answer)
       if (error.success)
         throw new ApiError(response.status, error.data.error.code, error.data.error.message)

@@ -34,7 +34,17 @@ import { watchPanel } from './pages/screen/watch-panel.ts'
 import { errorView, loadingView, resultsView, welcomeView } from './pages/search/search-page.ts'
 import { statsView } from './pages/stats/stats-page.ts'
 
-const api = createApiClient()
+// A 401 means the session ended while the page was open: load the page again, and the sign-in
+// gate shows the form (the view's state is in the URL, so nothing is lost). At most once in ten
+// seconds, so a server that refuses a signed-in session cannot make the page reload in a loop.
+const api = createApiClient('', {
+  onUnauthorized: () => {
+    const last = Number(sessionStorage.getItem('tergeu:reauth') ?? 0)
+    if (Date.now() - last < 10_000) return
+    sessionStorage.setItem('tergeu:reauth', String(Date.now()))
+    location.reload()
+  },
+})
 
 function required<T extends Element>(selector: string): T {
   const el = document.querySelector<T>(selector)

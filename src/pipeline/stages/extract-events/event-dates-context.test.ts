@@ -43,6 +43,15 @@ describe('a date told in the sentence before', () => {
     has(got, 'arrest 2025-02-05')
   })
 
+  test('a wanted notice told after a dated arrest is older than the arrest', async () => {
+    const got = await datesOf(
+      'The leader of the gang, Serik Omarov, was detained in Taraz on 3 June. His brother, ' +
+        'Nurlan Omarov, is on the wanted list.',
+    )
+    has(got, 'arrest 2025-06-03')
+    assert.ok(!got.includes('wanted 2025-06-03'), JSON.stringify(got))
+  })
+
   test('a span in the sentence before does not date a step told after it', async () => {
     const got = await datesOf(
       'The agency said the woman ran an illegal money exchange from 2021 to 2023. ' +

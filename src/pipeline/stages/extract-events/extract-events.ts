@@ -1229,6 +1229,9 @@ class EventFinder {
         if (carried?.includes('/')) continue
         const prevTypes = (this.acceptedIn.get(si - 1) ?? []).map((t) => t.type)
         if (!prevTypes.some((t) => t !== 'incident')) continue
+        // "… was detained on 24 September. His partner is on the wanted list.": a wanted notice
+        // is older than the step told before it (as in `paragraphDate`).
+        if (k.first.type === 'wanted' && !prevTypes.includes('wanted')) continue
       }
       const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(text)
       k.date = carried && dayAfter ? nextDay(carried) : carried

@@ -90,6 +90,15 @@ describe('a span of months', () => {
     has(got, 'arrest 2025-04-02')
   })
 
+  test('what investigators found over a span dates the crime, whatever the count of victims', async () => {
+    const got = await datesOf(
+      'Police in Aktobe have charged the organisers of a pyramid scheme with large-scale fraud. ' +
+        'According to investigators, between May 2022 and June 2024 the scheme took deposits ' +
+        'from more than 2,000 people.',
+    )
+    has(got, 'incident 2022-05/2024-06')
+  })
+
   test('kk: "қаңтар-наурыз аралығында" is an interval, not its first month', async () => {
     const got = await datesOf(
       'Тергеу мәліметінше, 2024 жылғы қаңтар-наурыз аралығында күдікті зейнеткерлерді ' +

@@ -1249,10 +1249,14 @@ class EventFinder {
       if (this.articleOf(index.sentences[si]!.start) !== article || dates.length === 0) continue
       const info = this.sentenceInfo(si)
       const text = info.text
-      if (info.headline() || info.aggregate()) continue
-      const steps = (this.acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
+      if (info.headline()) continue
       const span = this.spanIn(si)
       const told = CRIME_TOLD_HINT.test(info.lower()) && CRIME_TOLD.test(text)
+      // A count in the sentence makes it an aggregate, unless it is what the investigation found
+      // over a span ("According to investigators, between March 2023 and July 2025 the club
+      // took money from more than 4,000 people").
+      if (info.aggregate() && !(told && span)) continue
+      const steps = (this.acceptedIn.get(si) ?? []).some((t) => t.type !== 'incident')
       const crimes = facts.crimes.get(si)
       const date = span ?? (steps ? null : told || crimes ? this.carriedIn(si) : null)
       if (date === null) continue

@@ -8,6 +8,7 @@ import {
   type MoneySpan,
   parseWritten,
   splitTester,
+  tailTester,
 } from './find-statistics.ts'
 import { SINGLE_CASE_RE } from './statistics-data.ts'
 
@@ -494,5 +495,36 @@ describe('splitTester', () => {
     for (const c of ['he went', 'the went', '  Ол алды', 'she', '']) {
       assert.equal(fast(c), re.test(c), c)
     }
+  })
+})
+
+describe('tailTester', () => {
+  const more = /(?:more than|over|above|exceeding|in excess of|более|свыше|более чем|артық)\s*$/iu
+  const cases = [
+    'police seized more than ',
+    'police seized MORE THAN\u00a0 \n',
+    'police seized more than 5 and then',
+    'moreover ',
+    'over',
+    'ver ',
+    '',
+    '   ',
+    'изъято более чем  ',
+    'изъято БОЛЕЕ',
+    'in excess of\u2003',
+    'ſome in excess of',
+    'not exceedingly ',
+    'жалпы артық ',
+  ]
+  it('answers as the regex does, on the tail only', () => {
+    const fast = tailTester(more)
+    for (const c of cases) assert.equal(fast(c), more.test(c), JSON.stringify(c))
+  })
+  it('tests other shapes as they are', () => {
+    const re = /(?<!\p{L})(?:to|до)\s*$/iu
+    const fast = tailTester(re)
+    for (const c of ['up to ', 'upto', 'от 5 до', 'undo ']) assert.equal(fast(c), re.test(c), c)
+    const multi = /(?:to)\s*$/imu
+    assert.equal(tailTester(multi)('to\nnext'), true)
   })
 })

@@ -1477,14 +1477,40 @@ function qualifierOf(before: string, after: string): string {
 }
 
 function qualifier(before: string): string {
-  if (MORE_RE.test(before)) return ' (more than)'
-  if (APPROX_RE.test(before)) return ' (about)'
-  if (LEAST_RE.test(before)) return ' (at least)'
+  if (moreBefore(before)) return ' (more than)'
+  if (approxBefore(before)) return ' (about)'
+  if (leastBefore(before)) return ' (at least)'
   // "с 31 до 24", "from 230 cases to 204": the end of a change, not a bound.
-  if (UPTO_RE.test(before) && !FROM_TO_BEFORE_RE.test(before) && !CHANGED_TO_RE.test(before))
+  if (uptoBefore(before) && !FROM_TO_BEFORE_RE.test(before) && !CHANGED_TO_RE.test(before))
     return ' (up to)'
   return ''
 }
+
+// `(?:word|word …)\s*$` with plain words (letters and spaces): a match is one of the words
+// right before the trailing white space, so only that tail needs trying.
+const PLAIN_WORDS_AT_END = /^\(\?:([\p{L} ]+(?:\|[\p{L} ]+)*)\)\\s\*\$$/u
+
+/**
+ * `re.test(s)` for a regex `(?:words)\s*$` (see PLAIN_WORDS_AT_END; anything else is tested
+ * as it is), tried on the tail of `s` only: the engine would try every position of `s`.
+ * Case folding under `iu` keeps the length of these words, so a match is no longer than the
+ * longest of them; no word ends in white space, so it ends where the trailing white space starts.
+ */
+export function tailTester(re: RegExp): (s: string) => boolean {
+  const words = PLAIN_WORDS_AT_END.exec(re.source)?.[1]?.split('|')
+  if (!words || words.some((w) => w.endsWith(' ')) || /[gmy]/u.test(re.flags))
+    return (s) => re.test(s)
+  const longest = Math.max(...words.map((w) => w.length))
+  return (s) => {
+    let end = s.length
+    while (end > 0 && isJsSpace(s.charCodeAt(end - 1))) end--
+    return re.test(end > longest ? s.slice(end - longest) : s)
+  }
+}
+const moreBefore = tailTester(MORE_RE)
+const approxBefore = tailTester(APPROX_RE)
+const leastBefore = tailTester(LEAST_RE)
+const uptoBefore = tailTester(UPTO_RE)
 
 /** The words after a number, to the end of the clause (at most 8). */
 function nounPhrase(after: string): string {

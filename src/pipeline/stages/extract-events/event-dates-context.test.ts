@@ -52,6 +52,19 @@ describe('a date told in the sentence before', () => {
     assert.ok(!got.includes('wanted 2025-06-03'), JSON.stringify(got))
   })
 
+  test('"detained at the scene" takes the date of the find, across a paragraph break', async () => {
+    const en = await datesOf(
+      'On 5 May customs officers found 3 kg of heroin hidden in a car at the Kordai checkpoint.\n\n' +
+        'The car was driven by a 40-year-old resident of Bishkek. He was detained at the scene.',
+    )
+    has(en, 'arrest 2025-05-05')
+    const ru = await datesOf(
+      '6 мая 2025 года на трассе Алматы – Бишкек в грузовике обнаружили 2 кг героина.\n\n' +
+        'Грузовиком управлял житель Бишкека. Он был задержан на месте.',
+    )
+    has(ru, 'arrest 2025-05-06')
+  })
+
   test('a span in the sentence before does not date a step told after it', async () => {
     const got = await datesOf(
       'The agency said the woman ran an illegal money exchange from 2021 to 2023. ' +

@@ -151,6 +151,10 @@ const CARRIES_DATE: ReadonlySet<EventType> = new Set(
 // A sentence opening that goes on with the story of the sentence before; group 1: "the next day".
 const BACK_REFERENCE =
   /^[\s"“«]*(?:(the next day|the following day|next day|на следующий день|на другой день|наутро|келесі күні|ертесіне|ертеңіне)|(?:later|then|afterwards|subsequently|позже|позднее|затем|впоследствии|кейін|кейінірек|содан кейін|he|she|they|his|her|their|him|the (?:suspect|suspects|man|woman|defendant|accused|detainee|driver|official|convict)|он|она|они|его|её|ее|их|ему|ей|им|подозреваем\p{L}*|задержанн\p{L}*|обвиняем\p{L}*|фигурант\p{L}*|мужчин\p{L}*|женщин\p{L}*|ол|оның|оны|оған|олар|олардың|күдікті\p{L}*|айыпталушы\p{L}*)(?!\p{L}))/iu
+// "detained at the scene", "задержан на месте", "оқиға орнында ұсталды": at the moment of the
+// crime or of the find.
+const AT_SCENE =
+  /\b(?:at the scene|on the spot|red-handed)\b|(?<!\p{L})(?:на месте(?: преступления| происшествия)?|с поличным|оқиға орнында|қылмыс үстінде)(?!\p{L})/iu
 // "He was charged the next day", "на следующий день", "келесі күні" anywhere in the sentence.
 const NEXT_DAY =
   /the next day|the following day|на следующий день|на другой день|келесі күні|ертесіне|ертеңіне/iu
@@ -1054,6 +1058,20 @@ class EventFinder {
     return v
   }
 
+  /**
+   * Whether sentence `si` follows sentence `si - 1` in the same article's story, across a
+   * paragraph break: not after a headline.
+   */
+  sameArticleStory(si: number): boolean {
+    if (si < 1) return false
+    const prev = this.index.sentences[si - 1]!
+    const cur = this.index.sentences[si]!
+    return (
+      this.articleOf(prev.start) === this.articleOf(cur.start) &&
+      !this.sentenceInfo(si - 1).headline()
+    )
+  }
+
   /** `continuesParagraph`, read from the text (`si` >= 1). */
   readContinuation(si: number): boolean {
     const content = this.content
@@ -1103,10 +1121,14 @@ class EventFinder {
     const si = c.sentenceIndex
     if ((facts.dates.get(si) ?? []).length > 0) return null
     const policy = c.type === 'legislation' || c.type === 'cooperation'
+    // "Ол оқиға орнында ұсталды", "was detained at the scene": the arrest is the crime's or the
+    // find's moment, told in an earlier paragraph of the article as well.
+    const atScene = c.type === 'arrest' && AT_SCENE.test(this.sentenceInfo(si).text)
     // Every date found below is given up when the sentence stands apart.
     for (
       let g = si - 1, hops = 0;
-      hops < PARAGRAPH_REACH && this.continuesParagraph(g + 1);
+      hops < PARAGRAPH_REACH &&
+      (this.continuesParagraph(g + 1) || (atScene && this.sameArticleStory(g + 1)));
       g--, hops++
     ) {
       const dates = facts.dates.get(g) ?? []
@@ -1134,7 +1156,7 @@ class EventFinder {
           facts.crimes.has(g) ||
           ALLEGATION.test(told) ||
           FINDING.test(told)
-        if (crimeDate && !types.some((t) => t !== 'incident')) return null
+        if (crimeDate && !atScene && !types.some((t) => t !== 'incident')) return null
       }
       return carried
     }

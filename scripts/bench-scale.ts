@@ -290,6 +290,30 @@ async function load(): Promise<void> {
   const t1 = performance.now()
   await createIndexes(URL_, indexes, 2, log)
   const indexS = (performance.now() - t1) / 1000
+  // Tables kept by triggers (search_summaries, decision 0013) missed the copy, which ran with
+  // triggers off: fill them the way their migration does for existing documents (after the
+  // indexes, which the refresh reads through).
+  const refresh = await client.query<{ f: string | null }>(
+    `select to_regproc('search_summaries_refresh')::text as f`,
+  )
+  if (refresh.rows[0]?.f) {
+    const tr = performance.now()
+    await Promise.all(
+      LANGS.map(async (lang) => {
+        const c = new pg.Client({ connectionString: URL_ })
+        await c.connect()
+        try {
+          await c.query(
+            `select search_summaries_refresh(array(select id from documents where lang = $1))`,
+            [lang],
+          )
+        } finally {
+          await c.end()
+        }
+      }),
+    )
+    log(`summaries   search_summaries filled in ${((performance.now() - tr) / 1000).toFixed(0)} s`)
+  }
   const t2 = performance.now()
   await client.query('vacuum analyze')
   const vacuumS = (performance.now() - t2) / 1000

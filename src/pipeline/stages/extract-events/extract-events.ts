@@ -620,6 +620,8 @@ class EventFinder {
   readonly carried: (string | null | undefined)[] = []
   readonly partsCache: (SentenceParts | undefined)[] = []
   readonly standsApart: (boolean | undefined)[] = []
+  /** Whether a sentence tells an arrest "at the scene", read once per sentence. */
+  readonly atScene: (boolean | undefined)[] = []
   readonly continuations: (boolean | undefined)[] = []
   // Per-text caches: events of one sentence share its penalties, summary and unnamed subject.
   readonly penaltyCache = new Map<string, readonly Penalty[]>()
@@ -1123,7 +1125,10 @@ class EventFinder {
     const policy = c.type === 'legislation' || c.type === 'cooperation'
     // "Ол оқиға орнында ұсталды", "was detained at the scene": the arrest is the crime's or the
     // find's moment, told in an earlier paragraph of the article as well.
-    const atScene = c.type === 'arrest' && AT_SCENE.test(this.sentenceInfo(si).text)
+    let atScene = false
+    if (c.type === 'arrest') {
+      atScene = this.atScene[si] ??= AT_SCENE.test(this.sentenceInfo(si).text)
+    }
     // Every date found below is given up when the sentence stands apart.
     for (
       let g = si - 1, hops = 0;

@@ -96,7 +96,10 @@ export interface AlertRepository {
   /** Adds a subject. Throws `not_found` for an unknown entity, `invalid_input` for an empty name. */
   watch(input: WatchSubjectInput): Promise<WatchSubject>
   /** Subjects oldest first: every one, or a page of `limit` after the subject id `after`. */
-  subjects(page?: { readonly limit: number; readonly after?: string | undefined }): Promise<WatchSubject[]>
+  subjects(page?: {
+    readonly limit: number
+    readonly after?: string | undefined
+  }): Promise<WatchSubject[]>
   /** Removes a subject and its alerts; false when there was none. */
   unwatch(id: string): Promise<boolean>
   /**

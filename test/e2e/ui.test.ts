@@ -150,6 +150,23 @@ describe('web UI', { timeout: 180_000 }, () => {
     await page.close()
   })
 
+  test('shows markup typed as a search query as text, in the box and the page', {
+    skip: SKIP,
+  }, async () => {
+    const { page, errors } = await openPage(1280, 900)
+    const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+    await page.goto(`${server.url}/?q=${encodeURIComponent(payload)}`)
+    await page.locator('.state.empty, .result').first().waitFor()
+
+    assert.equal(await page.locator('main img, main script, .results img').count(), 0)
+    assert.equal(
+      await page.locator('input[type="search"], input[name="q"]').first().inputValue(),
+      payload,
+    )
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   test('says so when nothing matches', { skip: SKIP }, async () => {
     const { page } = await openPage(1280, 900)
     await page.goto(`${server.url}/?q=zzxqvw`)

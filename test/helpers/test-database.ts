@@ -62,6 +62,41 @@ export async function openTestPostgres(url: string): Promise<DatabaseHandle> {
   }
 }
 
+/**
+ * Creates a whole new database on the test PostgreSQL server (for tests that start separate
+ * processes, which a schema cannot isolate) and answers its URL; `null` when PostgreSQL is off
+ * or does not answer. `prefix` names the test in the database name.
+ */
+export async function createScratchDatabase(prefix: string): Promise<string | null> {
+  const admin = postgresUrl()
+  if (admin === null) return null
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 1500 })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    const name = `${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`
+    await client.query(`create database ${name}`)
+    const u = new URL(admin)
+    u.pathname = `/${name}`
+    return u.href
+  } catch {
+    return null
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** Drops a database made by `createScratchDatabase`, closing its connections. */
+export async function dropScratchDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl() ?? DEFAULT_PG_URL })
+  await client.connect()
+  try {
+    await client.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`)
+  } finally {
+    await client.end()
+  }
+}
+
 function postgresUrl(): string | null {
   const url =
     process.env['TERGEU_TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || DEFAULT_PG_URL

@@ -5,7 +5,6 @@
 // feed poller) and stop gracefully on SIGTERM with exit code 0.
 import assert from 'node:assert/strict'
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import {
   copyFileSync,
   mkdtempSync,
@@ -19,15 +18,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import pg from 'pg'
+import { createScratchDatabase, dropScratchDatabase } from '../helpers/test-database.ts'
 
 const ROOT = new URL('../../', import.meta.url).pathname
 const BIN = join(ROOT, 'bin/tergeu')
 const UNITS = join(ROOT, 'deploy/systemd')
 const PROCFILE = join(ROOT, 'deploy/Procfile')
-const ADMIN_URL =
-  process.env['TERGEU_TEST_DATABASE_URL'] ||
-  process.env['DATABASE_URL'] ||
-  'postgres://postgres@127.0.0.1:5432/test'
 
 /** A unit file as sections of key → values (a key may repeat). */
 function parseUnit(text: string): Map<string, Map<string, string[]>> {
@@ -163,10 +159,10 @@ describe('deploy/Procfile', () => {
   describe('started against a fresh PostgreSQL database', async () => {
     let url: string | null = null
     before(async () => {
-      url = await createDatabase()
+      url = await createScratchDatabase('tergeu_deploy')
     })
     after(async () => {
-      if (url) await dropDatabase(url)
+      if (url) await dropScratchDatabase(url)
     })
 
     test('they come up, work the queue and stop on SIGTERM with exit 0', async (t) => {
@@ -314,32 +310,4 @@ function freePort(): Promise<number> {
       s.close(() => resolve(port))
     })
   })
-}
-
-async function createDatabase(): Promise<string | null> {
-  if (ADMIN_URL === 'off') return null
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 })
-  client.on('error', () => {})
-  try {
-    await client.connect()
-    const name = `tergeu_deploy_${process.pid}_${randomBytes(3).toString('hex')}`
-    await client.query(`create database ${name}`)
-    const u = new URL(ADMIN_URL)
-    u.pathname = `/${name}`
-    return u.href
-  } catch {
-    return null
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`)
-  } finally {
-    await client.end()
-  }
 }

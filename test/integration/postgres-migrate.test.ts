@@ -4,46 +4,13 @@
 // (on a loaded machine, processes spawned "together" would otherwise start seconds apart).
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import pg from 'pg'
 import { MIGRATIONS } from '#storage/migrations/index.ts'
+import { createScratchDatabase, dropScratchDatabase } from '../helpers/test-database.ts'
 
 const BIN = new URL('../../bin/tergeu', import.meta.url).pathname
-const ADMIN_URL =
-  process.env['TERGEU_TEST_DATABASE_URL'] ||
-  process.env['DATABASE_URL'] ||
-  'postgres://postgres@127.0.0.1:5432/test'
 const PROCESSES = 5
-
-async function createDatabase(): Promise<string | null> {
-  if (ADMIN_URL === 'off') return null
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1500 })
-  client.on('error', () => {})
-  try {
-    await client.connect()
-    const name = `tergeu_migrate_${process.pid}_${randomBytes(3).toString('hex')}`
-    await client.query(`create database ${name}`)
-    const u = new URL(ADMIN_URL)
-    u.pathname = `/${name}`
-    return u.href
-  } catch {
-    return null
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1)
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(`drop database if exists ${name} with (force)`)
-  } finally {
-    await client.end()
-  }
-}
 
 function run(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, [BIN, ...args], {
@@ -64,10 +31,10 @@ function run(args: string[], env: Record<string, string>) {
 describe('migrations on a fresh PostgreSQL database', async () => {
   let url: string | null = null
   before(async () => {
-    url = await createDatabase()
+    url = await createScratchDatabase('tergeu_migrate')
   })
   after(async () => {
-    if (url) await dropDatabase(url)
+    if (url) await dropScratchDatabase(url)
   })
 
   test(`${PROCESSES} processes starting at once migrate exactly once`, async (t) => {

@@ -45,8 +45,8 @@ import { createJobRepository } from '#storage/job-repository.ts'
 import { storedKeys } from '#storage/screening-repository.ts'
 import { generateCorpus } from './bench/generate-corpus.ts'
 import { streamPages } from './bench/ingest-pages.ts'
+import { createRandom } from './bench/random.ts'
 import {
-  createRandom,
   generateScaleDocs,
   type LexiconEntry,
   learnLexicon,

@@ -268,3 +268,40 @@ export const MONTHS: Readonly<Record<'monthEn' | 'monthRu' | 'monthKk', readonly
     'желтоқсанда',
   ],
 }
+
+/**
+ * The number a template's `{slot}` gets when it is one of the plain numeric slots (years, days,
+ * ages, terms, counts, percentages, kilograms, article numbers), drawing from `int`/`pick`; else
+ * `undefined`, and the generator fills the slot itself (amounts). Shared by the benchmark corpora
+ * so a template reads the same in each.
+ */
+export function plainNumber(
+  slot: string,
+  date: { readonly year: number; readonly day: number },
+  int: (min: number, max: number) => number,
+  pick: <T>(items: readonly T[]) => T,
+): string | undefined {
+  switch (slot) {
+    case 'year':
+      return String(date.year)
+    case 'year0':
+      return String(date.year - int(1, 3))
+    case 'day':
+      return String(date.day)
+    case 'age':
+    case 'age2':
+      return String(int(19, 64))
+    case 'years':
+      return String(int(2, 15))
+    case 'count':
+      return String(int(3, 1500))
+    case 'pct':
+      return String(int(2, 40))
+    case 'kg':
+      return String(int(1, 90))
+    case 'article':
+      return pick(['189', '190', '218', '297', '366', '234'])
+    default:
+      return undefined
+  }
+}

@@ -4,19 +4,8 @@
  */
 import type { RawDoc } from '#core/document.ts'
 import { LANGS, type Lang } from '#core/lang.ts'
-import { MONTHS, TEMPLATES } from './corpus-templates.ts'
-
-/** A small, fast, seedable PRNG (mulberry32); `Math.random` cannot be seeded. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { MONTHS, plainNumber, TEMPLATES } from './corpus-templates.ts'
+import { createRandom } from './random.ts'
 
 /** Options of {@link generateCorpus}. */
 export interface CorpusOptions {
@@ -48,26 +37,9 @@ export function generateCorpus(options: CorpusOptions): RawDoc[] {
         return number(slot)
       })
     const number = (slot: string): string => {
+      const plain = plainNumber(slot, { year, day }, int, pick)
+      if (plain !== undefined) return plain
       switch (slot) {
-        case 'year':
-          return String(year)
-        case 'year0':
-          return String(year - int(1, 3))
-        case 'day':
-          return String(day)
-        case 'age':
-        case 'age2':
-          return String(int(19, 64))
-        case 'years':
-          return String(int(2, 15))
-        case 'count':
-          return String(int(3, 1500))
-        case 'pct':
-          return String(int(2, 40))
-        case 'kg':
-          return String(int(1, 90))
-        case 'article':
-          return pick(['189', '190', '218', '297', '366', '234'])
         case 'amountUsd':
         case 'amountRub':
           return amount(int(10, 999) * 10 ** int(1, 3), lang)

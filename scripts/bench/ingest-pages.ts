@@ -8,6 +8,7 @@
 import type { RawDoc } from '#core/document.ts'
 import type { Lang } from '#core/lang.ts'
 import { generateCorpus } from './generate-corpus.ts'
+import { createRandom } from './random.ts'
 
 /** Options of {@link generatePages}. */
 export interface PageOptions {
@@ -87,18 +88,6 @@ const SITES: readonly Site[] = [
     footer: '© 2026 Daily Example Asia Ltd. Terms of use · Privacy policy · Advertising',
   },
 ]
-
-/** A seedable PRNG (mulberry32). */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const escapeHtml = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')

@@ -23,19 +23,8 @@ import { LANGS, type Lang } from '#core/lang.ts'
 import { GIVEN_NAMES, SURNAMES } from '#core/names/name-lists-data.ts'
 import { SCHEMES } from '#core/names/translit-data.ts'
 import { transliterate } from '#core/names/transliterate.ts'
-import { MONTHS, TEMPLATES } from './corpus-templates.ts'
-
-/** A small, fast, seedable PRNG (mulberry32), as in generate-corpus.ts. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { MONTHS, plainNumber, TEMPLATES } from './corpus-templates.ts'
+import { createRandom } from './random.ts'
 
 /** A fact the extractor made from a surface string, as learned from the seed documents. */
 export interface LexiconEntry {
@@ -180,31 +169,8 @@ export function* generateScaleDocs(options: ScaleOptions): Generator<ScaleDoc> {
     const day = int(1, 28)
     let text = ''
     const persons: { name: string; start: number; end: number; role: string }[] = []
-    const number = (slot: string): string => {
-      switch (slot) {
-        case 'year':
-          return String(year)
-        case 'year0':
-          return String(year - int(1, 3))
-        case 'day':
-          return String(day)
-        case 'age':
-        case 'age2':
-          return String(int(19, 64))
-        case 'years':
-          return String(int(2, 15))
-        case 'count':
-          return String(int(3, 1500))
-        case 'pct':
-          return String(int(2, 40))
-        case 'kg':
-          return String(int(1, 90))
-        case 'article':
-          return pick(['189', '190', '218', '297', '366', '234'])
-        default:
-          return String(int(10, 99_999) * 10 ** int(2, 4))
-      }
-    }
+    const number = (slot: string): string =>
+      plainNumber(slot, { year, day }, int, pick) ?? String(int(10, 99_999) * 10 ** int(2, 4))
     // Appends a filled template to `text`, recording person slots with their spans.
     const append = (template: string) => {
       const role =

@@ -1,0 +1,18 @@
+/**
+ * The benchmarks' one seedable random source (mulberry32): the same seed gives the same corpus
+ * on every machine, so runs compare.
+ *
+ * @module scripts/bench/random
+ */
+
+/** A seedable PRNG (mulberry32): numbers in [0, 1). */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

@@ -6,7 +6,6 @@
  * @module api/alert-routes
  */
 import type { Hono } from 'hono'
-import type { z } from 'zod'
 import { InvalidInputError, NotFoundError } from '#core/errors.ts'
 import type {
   AlertRecord,
@@ -25,6 +24,7 @@ import {
   WatchSubjectRequest,
   type WatchSubjectResponse,
 } from './contract.ts'
+import { parseOrThrow } from './http-errors.ts'
 import { searchFilters } from './search-filters.ts'
 
 const MAX_BODY_BYTES = 100_000
@@ -109,7 +109,7 @@ export function mountAlertRoutes(app: Hono, alerts: AlertRepository): void {
   })
 
   app.get('/api/watch-subjects', async (c) => {
-    const query = parseQuery(WatchSubjectListQuery, c.req.query())
+    const query = parseOrThrow(WatchSubjectListQuery, c.req.query(), 'query')
     // One more than a page tells whether another page follows.
     const rows = await alerts.subjects({ limit: query.limit + 1, after: query.cursor })
     const page = rows.slice(0, query.limit)
@@ -128,7 +128,7 @@ export function mountAlertRoutes(app: Hono, alerts: AlertRepository): void {
   })
 
   app.get('/api/alerts', async (c) => {
-    const query = parseQuery(AlertListQuery, c.req.query())
+    const query = parseOrThrow(AlertListQuery, c.req.query(), 'query')
     const page = await alerts.list({
       limit: query.limit,
       cursor: query.cursor,
@@ -140,13 +140,4 @@ export function mountAlertRoutes(app: Hono, alerts: AlertRepository): void {
     }
     return c.json(response)
   })
-}
-
-function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
-  const parsed = schema.safeParse(query)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`)
-    throw new InvalidInputError(`invalid query: ${problems.join('; ')}`, { details: { problems } })
-  }
-  return parsed.data
 }

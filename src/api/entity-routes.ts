@@ -6,7 +6,6 @@
  * @module api/entity-routes
  */
 import type { Context, Hono } from 'hono'
-import type { z } from 'zod'
 import { InvalidInputError } from '#core/errors.ts'
 import type { EntityLogEntry, EntityRepository } from '#storage/entity-repository.ts'
 import { principalOf } from './auth/gate.ts'
@@ -23,6 +22,7 @@ import {
   type EntityTimelineResponse,
   EntityUndoRequest,
 } from './contract.ts'
+import { parseOrThrow } from './http-errors.ts'
 
 /** The header that names the analyst when the body does not. */
 export const USER_HEADER = 'X-Tergeu-User'
@@ -33,7 +33,7 @@ const ID = /^\d{1,18}$/
 /** Adds the entity routes to `app`. */
 export function mountEntityRoutes(app: Hono, entities: EntityRepository): void {
   app.get('/api/entities', async (c) => {
-    const query = parse(EntityListQuery, c.req.query(), 'query')
+    const query = parseOrThrow(EntityListQuery, c.req.query(), 'query')
     const items = await entities.list(query)
     const body: EntityListResponse = { items: [...items] }
     return c.json(body)
@@ -56,7 +56,7 @@ export function mountEntityRoutes(app: Hono, entities: EntityRepository): void {
 
   app.get('/api/entities/:id/timeline', async (c) => {
     const id = pathId(c.req.param('id'))
-    const query = parse(EntityTimelineQuery, c.req.query(), 'query')
+    const query = parseOrThrow(EntityTimelineQuery, c.req.query(), 'query')
     const entity = await entities.get(id, { mentionLimit: 1 })
     // The timeline is put in order as a whole (dates of several precisions), then paged; the
     // cursor is the position of the next event.
@@ -73,18 +73,18 @@ export function mountEntityRoutes(app: Hono, entities: EntityRepository): void {
   })
 
   app.post('/api/entities/merge', async (c) => {
-    const body = parse(EntityMergeRequest, await jsonBody(c), 'body')
+    const body = parseOrThrow(EntityMergeRequest, await jsonBody(c), 'body')
     return c.json(logResponse(await entities.merge(body.into, body.from, who(c, body.by))))
   })
 
   app.post('/api/entities/:id/split', async (c) => {
     const id = pathId(c.req.param('id'))
-    const body = parse(EntitySplitRequest, await jsonBody(c), 'body')
+    const body = parseOrThrow(EntitySplitRequest, await jsonBody(c), 'body')
     return c.json(logResponse(await entities.split(id, body.mentions, who(c, body.by))))
   })
 
   app.get('/api/entity-log', async (c) => {
-    const query = parse(EntityLogQuery, c.req.query(), 'query')
+    const query = parseOrThrow(EntityLogQuery, c.req.query(), 'query')
     const entries = await entities.log({
       limit: query.limit,
       ...(query.entity === undefined ? {} : { entityId: query.entity }),
@@ -97,7 +97,7 @@ export function mountEntityRoutes(app: Hono, entities: EntityRepository): void {
 
   app.post('/api/entity-log/:id/undo', async (c) => {
     const id = pathId(c.req.param('id'))
-    const body = parse(EntityUndoRequest, await jsonBody(c, true), 'body')
+    const body = parseOrThrow(EntityUndoRequest, await jsonBody(c, true), 'body')
     return c.json(logResponse(await entities.undo(id, who(c, body.by))))
   })
 }
@@ -141,11 +141,4 @@ async function jsonBody(c: Context, emptyOk = false): Promise<unknown> {
   } catch {
     throw new InvalidInputError('the request body is not JSON')
   }
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || where}: ${i.message}`)
-  throw new InvalidInputError(`invalid ${where}: ${problems.join('; ')}`, { details: { problems } })
 }

@@ -272,7 +272,17 @@ export type SearchFacets = z.infer<typeof SearchFacets>
 /** `GET /api/search` response. */
 export const SearchResponse = z.object({
   items: z.array(SearchHit),
-  total: z.number().int().nonnegative(),
+  total: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('matching documents, counted up to 10,000 (see `totalIsLowerBound`)'),
+  totalIsLowerBound: z
+    .boolean()
+    .default(false)
+    .describe(
+      'true when more than `total` documents match ("10,000+"); a query this broad is ranked over its newest matches first, then lists the older ones newest first',
+    ),
   nextCursor: z.string().nullable(),
   facets: SearchFacets.optional(),
   within: z

@@ -75,6 +75,7 @@ export function presentSearchPage(page: SearchPage, ui: Lang = 'en'): SearchResp
       },
     })),
     total: page.total,
+    totalIsLowerBound: page.totalIsLowerBound,
     nextCursor: page.nextCursor,
     ...(page.facets ? { facets: presentFacets(page.facets, ui) } : {}),
   }

@@ -1,13 +1,13 @@
 -- search, every language (GET /api/search?q=…)
 with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
     page as (
-      select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, count(*) over ()::int as total
+      select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, null::int as total
       from documents d, q
       where d.search_vector @@ q.query
       order by rank desc, id
       limit $4 offset $5
     )
-    select d.id, d.title, d.lang, d.source, d.published, page.rank, page.total,
+    select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,
            ts_headline(
              (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
              left(d.text, 100000), q.query, $6
@@ -19,13 +19,13 @@ with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) |
 -- search, one language (GET /api/search?q=…&lang=ru&cursor=…)
 with q as materialized (select websearch_to_tsquery('russian'::regconfig, $1) as query),
     page as (
-      select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, count(*) over ()::int as total
+      select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, null::int as total
       from documents d, q
       where d.search_vector @@ q.query and d.lang = $2
       order by rank desc, id
       limit $3 offset $4
     )
-    select d.id, d.title, d.lang, d.source, d.published, page.rank, page.total,
+    select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,
            ts_headline(
              (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
              left(d.text, 100000), q.query, $5
@@ -37,16 +37,52 @@ with q as materialized (select websearch_to_tsquery('russian'::regconfig, $1) as
 -- browse without a query, newest first (GET /api/search?from=…&to=…&crime=fraud)
 with q as materialized (select null::tsquery as query),
     page as (
-      select s.doc_id as id, s.published, 0::float8 as rank, count(*) over ()::int as total
+      select s.doc_id as id, s.published, 0::float8 as rank, null::int as total
       from search_summaries s where left(s.published, 10) >= $1 and left(s.published, 10) <= $2 and s.crimes @> array[$3]::text[]
       order by published desc nulls last, id
       limit $4 offset $5
     )
-    select d.id, d.title, d.lang, d.source, d.published, page.rank, page.total,
+    select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,
            left(d.text, 240) as headline
     from page join documents d on d.id = page.id, q
     order by "page".published desc nulls last, "page".id;
 -- parameters: ["2025-01","2025-06-30","fraud",20,0]
+
+-- broad query: the window of the newest documents, ranked (decision 0015)
+with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
+    page as (
+      select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, count(*) over ()::int as total
+      from documents d, q
+      where d.search_vector @@ q.query and d.published >= $4
+      order by rank desc, id
+      limit $5 offset $6
+    )
+    select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,
+           ts_headline(
+             (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
+             left(d.text, 100000), q.query, $7
+           ) as headline
+    from page join documents d on d.id = page.id, q
+    order by "page".rank desc, "page".id;
+-- parameters: ["задержан","задержан","задержан","2025-11-20",20,0,"StartSel=, StopSel=, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""]
+
+-- broad query: the older matches after the window, newest first
+with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
+    page as (
+      select d.id, d.published, 0::float8 as rank, null::int as total
+      from documents d, q
+      where d.search_vector @@ q.query and (d.published < $4 or d.published is null)
+      order by published desc nulls last, id
+      limit $5 offset $6
+    )
+    select d.id, d.title, d.lang, d.source, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, page.total,
+           ts_headline(
+             (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
+             left(d.text, 100000), q.query, $7
+           ) as headline
+    from page join documents d on d.id = page.id, q
+    order by "page".published desc nulls last, "page".id;
+-- parameters: ["задержан","задержан","задержан","2025-11-20",8,0,"StartSel=, StopSel=, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""]
 
 -- facets (GET /api/search?q=…&facets=true)
 with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),

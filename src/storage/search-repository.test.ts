@@ -41,6 +41,16 @@ describe('buildSearchSql', () => {
       },
       { limit: 20, offset: 0 },
     ).compile(compiler)
+    const window = buildSearchSql(
+      { q: 'задержан', limit: 20 },
+      { limit: 20, offset: 0 },
+      { cutoff: '2025-11-20', part: 'ranked' },
+    ).compile(compiler)
+    const rest = buildSearchSql(
+      { q: 'задержан', limit: 20 },
+      { limit: 8, offset: 0 },
+      { cutoff: '2025-11-20', part: 'rest' },
+    ).compile(compiler)
     const facets = buildFacetSql({ q: 'задержан', limit: 20 }).compile(compiler)
     const golden = [
       '-- search, every language (GET /api/search?q=…)',
@@ -54,6 +64,14 @@ describe('buildSearchSql', () => {
       '-- browse without a query, newest first (GET /api/search?from=…&to=…&crime=fraud)',
       `${browse.sql.trim()};`,
       `-- parameters: ${JSON.stringify(browse.parameters)}`,
+      '',
+      '-- broad query: the window of the newest documents, ranked (decision 0015)',
+      `${window.sql.trim()};`,
+      `-- parameters: ${JSON.stringify(window.parameters)}`,
+      '',
+      '-- broad query: the older matches after the window, newest first',
+      `${rest.sql.trim()};`,
+      `-- parameters: ${JSON.stringify(rest.parameters)}`,
       '',
       '-- facets (GET /api/search?q=…&facets=true)',
       `${facets.sql.trim()};`,

@@ -92,13 +92,35 @@ export interface SearchFacets {
 /** A page of hits. */
 export interface SearchPage {
   readonly items: readonly SearchHitRecord[]
-  /** Every match, over all pages. */
+  /**
+   * Every match, over all pages — counted up to {@link COUNT_CAP}: past it `total` is the cap
+   * and {@link totalIsLowerBound} is true ("10,000+").
+   */
   readonly total: number
+  /** True when more than `total` documents match (the count stopped at the cap). */
+  readonly totalIsLowerBound: boolean
   /** Pass as `cursor` for the next page; `null` on the last page. */
   readonly nextCursor: string | null
   /** Present when `facets` was asked for. */
   readonly facets?: SearchFacets
 }
+
+/**
+ * Bounds of a search's work (decision 0015); the defaults are the product's, tests make them
+ * small to reach the broad-query path with a few documents.
+ */
+export interface SearchLimits {
+  /** Matches counted at most (one more is read to tell "more than"). */
+  readonly countCap: number
+  /** Newest documents in the first relevance window of a broad query. */
+  readonly windowStart: number
+  /** Matches a window should hold; it grows fourfold until it does. */
+  readonly windowTarget: number
+}
+
+/** Matches counted at most: past this a total is shown as "10,000+". */
+export const COUNT_CAP = 10_000
+const DEFAULT_LIMITS: SearchLimits = { countCap: COUNT_CAP, windowStart: 2_000, windowTarget: 200 }
 
 /** Searches documents. */
 export interface SearchRepository {
@@ -152,8 +174,18 @@ interface SearchRow {
   source: string
   published: string | null
   rank: number
-  total: number
+  /** In a window's ranked part: how many matches the window holds. */
+  total: number | null
   headline: string
+}
+
+/**
+ * Which part of a broad query's matches a statement pages through (decision 0015): the matches
+ * published on or after `cutoff`, ranked; or the rest (older or undated), newest first.
+ */
+export interface RankWindow {
+  readonly cutoff: string
+  readonly part: 'ranked' | 'rest'
 }
 
 /**
@@ -274,25 +306,49 @@ function effectiveSort(params: SearchParams): SearchSort {
 export function buildSearchSql(
   params: SearchParams,
   page: { readonly limit: number; readonly offset: number },
+  window?: RankWindow,
 ): RawBuilder<SearchRow> {
   const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
-  const rank = params.q ? sql`ts_rank_cd(d.search_vector, q.query)::float8` : sql`0::float8`
+  const rankOf = sql`ts_rank_cd(d.search_vector, q.query)::float8`
+  const rank = params.q && window?.part !== 'rest' ? rankOf : sql`0::float8`
   const headline = params.q
     ? sql`ts_headline(
              (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
              left(d.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
            )`
     : sql`left(d.text, ${sql.lit(LEAD_CHARS)})`
-  const order = orderBy(params)
   // The page is chosen over narrow rows (id, date, rank); texts are read for its rows only.
-  // Selecting `text` under `count(*) over ()` would hold every match's text in memory. Without
-  // a query there is nothing to rank: the page and the count come from the compact summaries.
-  const matches = params.q
-    ? sql`select d.id, d.published, ${rank} as rank, count(*) over ()::int as total
+  // The total is counted apart, up to a cap (countMatches): `count(*) over ()` counted every
+  // match. Without a query there is nothing to rank: the page comes from the compact summaries.
+  let matches: RawBuilder<unknown>
+  let order = orderBy(params)
+  let outerOrder = orderOf(params, 'page')
+  let outerRank = sql`page.rank`
+  if (params.q && window) {
+    // A broad query (decision 0015): the window's matches are ranked (the published index and
+    // the GIN index together read only them), then the older ones follow, newest first.
+    const inWindow =
+      window.part === 'ranked'
+        ? sql`d.published >= ${window.cutoff}`
+        : sql`(d.published < ${window.cutoff} or d.published is null)`
+    matches = sql`select d.id, d.published, ${rank} as rank, ${
+      window.part === 'ranked' ? sql`count(*) over ()::int` : sql`null::int`
+    } as total
+      from documents d, q
+      where ${whereMatches(params)} and ${inWindow}`
+    if (window.part === 'rest') {
+      order = sql`published desc nulls last, id`
+      outerOrder = orderOf({ ...params, sort: 'newest' }, 'page')
+      outerRank = rankOf
+    }
+  } else {
+    matches = params.q
+      ? sql`select d.id, d.published, ${rank} as rank, null::int as total
       from documents d, q
       where ${whereMatches(params)}`
-    : sql`select s.doc_id as id, s.published, ${rank} as rank, count(*) over ()::int as total
+      : sql`select s.doc_id as id, s.published, ${rank} as rank, null::int as total
       from ${matchingSummaries(params)}`
+  }
   return sql<SearchRow>`
     with q as materialized (select ${query} as query),
     page as (
@@ -300,10 +356,10 @@ export function buildSearchSql(
       order by ${order}
       limit ${page.limit} offset ${page.offset}
     )
-    select d.id, d.title, d.lang, d.source, d.published, page.rank, page.total,
+    select d.id, d.title, d.lang, d.source, d.published, ${outerRank} as rank, page.total,
            ${headline} as headline
     from page join documents d on d.id = page.id, q
-    order by ${orderOf(params, 'page')}`
+    order by ${outerOrder}`
 }
 
 /** A row of {@link buildFacetSql}. */
@@ -355,25 +411,30 @@ export function buildFacetSql(params: SearchParams): RawBuilder<FacetRow> {
 }
 
 /** Creates the search repository over an open database. */
-export function createSearchRepository(db: Kysely<Database>): SearchRepository {
+export function createSearchRepository(
+  db: Kysely<Database>,
+  limits: SearchLimits = DEFAULT_LIMITS,
+): SearchRepository {
   return {
     async search(params) {
-      const offset = decodeCursor(params.cursor)
+      const cursor = decodeCursor(params.cursor)
+      const offset = cursor.offset
       const limit = Math.min(Math.max(Math.trunc(params.limit), 1), 100)
       return withDbErrors('searching', async () => {
         if (params.facets === 'only') {
           // The counts alone: no ranking, no snippets. The total is counted apart only when
           // the sample did not hold every match.
           const facets = await readFacets(db, params)
-          const total = facets.facets.sampled ? await countMatches(db, params) : facets.matched
-          return { items: [], total, nextCursor: null, facets: facets.facets }
+          const count = facets.facets.sampled
+            ? await countMatches(db, params, limits.countCap)
+            : { total: facets.matched, totalIsLowerBound: false }
+          return { items: [], ...count, nextCursor: null, facets: facets.facets }
         }
-        const [result, facets] = await Promise.all([
-          buildSearchSql(params, { limit, offset }).execute(db),
+        const [page, facets] = await Promise.all([
+          readPage(db, params, limit, cursor, limits),
           params.facets ? readFacets(db, params) : Promise.resolve(undefined),
         ])
-        const rows = result.rows
-        const total = rows[0]?.total ?? (offset > 0 ? await countMatches(db, params) : 0)
+        const { rows, count, cutoff } = page
         const items = rows.map((r) => ({
           id: r.id,
           title: r.title,
@@ -384,10 +445,11 @@ export function createSearchRepository(db: Kysely<Database>): SearchRepository {
           snippet: params.q ? parseHeadline(r.headline) : leadSnippet(r.headline),
         }))
         const next = offset + rows.length
+        const more = rows.length === limit && (count.totalIsLowerBound || next < count.total)
         return {
           items,
-          total,
-          nextCursor: rows.length === limit && next < total ? encodeCursor(next) : null,
+          ...count,
+          nextCursor: more ? encodeCursor(next, cutoff) : null,
           ...(facets ? { facets: facets.facets } : {}),
         }
       })
@@ -399,6 +461,89 @@ export function createSearchRepository(db: Kysely<Database>): SearchRepository {
       })
     },
   }
+}
+
+/** A capped count of the matches. */
+interface MatchCount {
+  readonly total: number
+  readonly totalIsLowerBound: boolean
+}
+
+/**
+ * Reads a page of hits. A query ranked by relevance that matches more than the count cap is
+ * ranked over a window of the newest documents (decision 0015): the cutoff date is chosen on
+ * the first page and carried by the cursor, so that every page orders the same set the same
+ * way — the window's matches by rank, then the older matches newest first.
+ */
+async function readPage(
+  db: Kysely<Database>,
+  params: SearchParams,
+  limit: number,
+  cursor: { readonly offset: number; readonly cutoff: string | null },
+  limits: SearchLimits,
+): Promise<{ rows: SearchRow[]; count: MatchCount; cutoff: string | null }> {
+  const offset = cursor.offset
+  const count = await countMatches(db, params, limits.countCap)
+  const ranked = params.q !== '' && effectiveSort(params) === 'relevance'
+  const cutoff =
+    cursor.cutoff ??
+    (ranked && count.totalIsLowerBound ? await chooseCutoff(db, params, limits) : null)
+  if (!ranked || cutoff === null) {
+    const { rows } = await buildSearchSql(params, { limit, offset }).execute(db)
+    return { rows, count, cutoff: null }
+  }
+  const first = await buildSearchSql(params, { limit, offset }, { cutoff, part: 'ranked' }).execute(
+    db,
+  )
+  const rows = first.rows
+  if (rows.length === limit) return { rows, count, cutoff }
+  // The window ends on this page: the older matches follow it.
+  const inWindow =
+    rows[0]?.total ?? (await countWindow(db, params, cutoff, Number.MAX_SAFE_INTEGER))
+  const rest = await buildSearchSql(
+    params,
+    { limit: limit - rows.length, offset: Math.max(0, offset - inWindow) },
+    { cutoff, part: 'rest' },
+  ).execute(db)
+  return { rows: [...rows, ...rest.rows], count, cutoff }
+}
+
+/**
+ * The relevance window of a broad query: the publication date of the `windowStart`th newest
+ * document, moved back fourfold until the window holds `windowTarget` matches; `null` when the
+ * window would take every dated document (rank them all).
+ */
+async function chooseCutoff(
+  db: Kysely<Database>,
+  params: SearchParams,
+  limits: SearchLimits,
+): Promise<string | null> {
+  for (let size = limits.windowStart; ; size *= 4) {
+    const { rows } = await sql<{ published: string }>`
+      select published from documents where published is not null
+      order by published desc limit 1 offset ${size - 1}`.execute(db)
+    const cutoff = rows[0]?.published
+    if (cutoff === undefined) return null
+    if ((await countWindow(db, params, cutoff, limits.windowTarget)) >= limits.windowTarget)
+      return cutoff
+  }
+}
+
+/** How many matches were published on or after `cutoff`, counting at most `cap`. */
+async function countWindow(
+  db: Kysely<Database>,
+  params: SearchParams,
+  cutoff: string,
+  cap: number,
+): Promise<number> {
+  const query = buildTsQuery(params.q, params.lang)
+  const limit = cap >= Number.MAX_SAFE_INTEGER ? sql`` : sql`limit ${cap}`
+  const r = await sql<{ n: number }>`
+    with q as materialized (select ${query} as query)
+    select count(*)::int as n from (
+      select 1 from documents d, q where ${whereMatches(params)} and d.published >= ${cutoff} ${limit}
+    ) w`.execute(db)
+  return Number(r.rows[0]?.n ?? 0)
 }
 
 /** Builds the per-area count statement of {@link SearchRepository.countByArea}. */
@@ -495,14 +640,24 @@ async function nameEntities(
   )
 }
 
-async function countMatches(db: Kysely<Database>, params: SearchParams) {
+/**
+ * Counts the matches up to `cap`: one more is read to tell "more than" (a broad word matches a
+ * third of the record; counting them all read every matching row).
+ */
+async function countMatches(
+  db: Kysely<Database>,
+  params: SearchParams,
+  cap: number,
+): Promise<MatchCount> {
   const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
   const r = await sql<{ n: number }>`
     with q as materialized (select ${query} as query)
-    select count(*)::int as n from ${params.q ? sql`documents d, q where ${whereMatches(params)}` : matchingSummaries(params)}`.execute(
-    db,
-  )
-  return r.rows[0]?.n ?? 0
+    select count(*)::int as n from (
+      select 1 from ${params.q ? sql`documents d, q where ${whereMatches(params)}` : matchingSummaries(params)}
+      limit ${cap + 1}
+    ) m`.execute(db)
+  const n = Number(r.rows[0]?.n ?? 0)
+  return n > cap ? { total: cap, totalIsLowerBound: true } : { total: n, totalIsLowerBound: false }
 }
 
 /** The start of a text as a snippet, cut at a word, with no highlights. */
@@ -528,17 +683,29 @@ export function parseHeadline(marked: string): { text: string; highlights: Span[
   return { text, highlights }
 }
 
-// Cursors are opaque to clients: base64url of the next offset, so a client cannot depend on it.
-function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url')
+// Cursors are opaque to clients: base64url of the next offset and, for a broad query ranked
+// over a window, the window's cutoff date, so a client cannot depend on them.
+function encodeCursor(offset: number, cutoff: string | null): string {
+  return Buffer.from(
+    JSON.stringify(cutoff === null ? { o: offset } : { o: offset, c: cutoff }),
+  ).toString('base64url')
 }
 
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0
+function decodeCursor(cursor: string | undefined): { offset: number; cutoff: string | null } {
+  if (!cursor) return { offset: 0, cutoff: null }
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     const o = (value as { o?: unknown } | null)?.o
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= 1_000_000) return o
+    const c = (value as { c?: unknown } | null)?.c
+    const cutoff = typeof c === 'string' && c.length > 0 && c.length <= 40 ? c : null
+    if (
+      typeof o === 'number' &&
+      Number.isInteger(o) &&
+      o >= 0 &&
+      o <= 1_000_000 &&
+      (c === undefined || cutoff !== null)
+    )
+      return { offset: o, cutoff }
   } catch {
     // Falls through to the error below.
   }

@@ -95,14 +95,12 @@ export function resultsView(
   )
   const count = h('p', { class: 'result-count', role: 'status' })
   let shown = response.items.length
+  // Past 10,000 matches the server stops counting: "20 of 10,000+ documents".
+  const total = `${formatCount(response.total)}${response.totalIsLowerBound ? '+' : ''}`
   const showCount = (): void => {
     count.textContent =
-      response.total > shown
-        ? m.shownOf(
-            formatCount(shown),
-            formatCount(response.total),
-            plural(response.total, m.documents),
-          )
+      response.total > shown || response.totalIsLowerBound
+        ? m.shownOf(formatCount(shown), total, plural(response.total, m.documents))
         : m.shownAll(formatCount(shown), plural(shown, m.documents))
   }
   showCount()

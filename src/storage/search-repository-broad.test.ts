@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { buildExtractedDoc } from '../../test/helpers/build-doc.ts'
+import { testBackends } from '../../test/helpers/test-database.ts'
+import type { DatabaseHandle } from './database.ts'
+import { createDocumentRepository } from './document-repository.ts'
+import {
+  createSearchRepository,
+  type SearchHitRecord,
+  type SearchParams,
+  type SearchRepository,
+} from './search-repository.ts'
+
+// Decision 0015 with small limits: more than 10 matches is "broad"; its first relevance window
+// is the 8 newest documents, grown fourfold until it holds 3 matches.
+const LIMITS = { countCap: 10, windowStart: 8, windowTarget: 3 }
+
+interface Spec {
+  readonly id: string
+  readonly title: string
+  readonly text: string
+  readonly published: string | null
+}
+
+const day = (n: number) =>
+  `2025-${String(1 + Math.floor(n / 28)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`
+
+// 30 police reports, one a day (the newest last), 6 of them undated; every third is about a
+// smuggling arrest. The best match for "police smuggling" among the newest is `new-best`
+// (newest, both words in its title and repeated); `old-best` matches as well but is old.
+const CORPUS: Spec[] = [
+  ...Array.from({ length: 30 }, (_, i) => ({
+    id: `report-${String(i).padStart(2, '0')}`,
+    title: `Report ${i}`,
+    text:
+      i % 3 === 0
+        ? `The police detained a man in case ${i}. Customs found smuggling of goods.`
+        : `The police registered an incident number ${i} in the city.`,
+    published: i >= 24 ? null : day(10 + i),
+  })),
+  {
+    id: 'old-best',
+    title: 'Police smuggling police smuggling',
+    text: 'Police smuggling. Police smuggling. Police smuggling ring broken by police.',
+    published: '2024-01-01',
+  },
+  {
+    id: 'new-best',
+    title: 'Police break a smuggling ring',
+    text: 'Police and smuggling: police seized smuggling goods; police say smuggling grew.',
+    published: '2025-12-31',
+  },
+  {
+    id: 'unrelated',
+    title: 'Weather',
+    text: 'Rain is expected in Almaty tomorrow.',
+    published: '2025-12-30',
+  },
+]
+
+for (const backend of await testBackends()) {
+  describe(`broad queries: capped count, ranked window (${backend.name})`, () => {
+    let handle: DatabaseHandle
+    let search: SearchRepository
+    let exact: SearchRepository
+
+    before(async () => {
+      handle = await backend.open()
+      const docs = createDocumentRepository(handle.db)
+      for (const spec of CORPUS) {
+        await docs.save(
+          buildExtractedDoc({
+            id: spec.id,
+            title: spec.title,
+            text: spec.text,
+            published: spec.published,
+            source: 'test.txt',
+          }),
+          { annotations: [], extractorVersion: 'test@1' },
+        )
+      }
+      search = createSearchRepository(handle.db, LIMITS)
+      exact = createSearchRepository(handle.db)
+    })
+    after(async () => {
+      await handle.close()
+    })
+
+    async function allPages(params: SearchParams): Promise<SearchHitRecord[][]> {
+      const pages: SearchHitRecord[][] = []
+      let cursor: string | undefined
+      do {
+        const page = await search.search({ ...params, cursor })
+        pages.push([...page.items])
+        cursor = page.nextCursor ?? undefined
+        assert.ok(pages.length < 50, 'the cursor never ends')
+      } while (cursor)
+      return pages
+    }
+
+    test('the count stops at the cap and says so; under it the count is exact', async () => {
+      const broad = await search.search({ q: 'police', limit: 5 })
+      assert.deepEqual([broad.total, broad.totalIsLowerBound], [10, true])
+      assert.ok(broad.nextCursor)
+
+      const selective = await search.search({ q: 'smuggling', limit: 5 })
+      // 10 reports (every third of 30), old-best and new-best: 12 > 10.
+      assert.equal(selective.totalIsLowerBound, true)
+      const name = await search.search({ q: 'customs detained', lang: 'en', limit: 50 })
+      assert.deepEqual([name.total, name.totalIsLowerBound, name.nextCursor], [10, false, null])
+
+      const all = await exact.search({ q: 'police', limit: 5 })
+      assert.deepEqual([all.total, all.totalIsLowerBound], [32, false])
+    })
+
+    test('a broad query is ranked over the newest matches: the best recent match comes first', async () => {
+      const page = await search.search({ q: 'police smuggling', limit: 5 })
+      assert.equal(page.items[0]?.id, 'new-best')
+      const ranks = page.items.map((h) => h.rank)
+      assert.deepEqual(
+        ranks,
+        [...ranks].sort((a, b) => b - a),
+      )
+      // Ranking every match (the default limits on this small record) puts the old one first:
+      // a broad query ranks only its window, so the old document is not on the first page.
+      const full = await exact.search({ q: 'police smuggling', limit: 5 })
+      assert.equal(full.items[0]?.id, 'old-best')
+      assert.ok(!page.items.some((h) => h.id === 'old-best'))
+    })
+
+    test('the pages of a broad query hold every match once: window by rank, then the rest newest first', async () => {
+      for (const limit of [1, 3, 7, 40]) {
+        const pages = await allPages({ q: 'police', limit })
+        const ids = pages.flat().map((h) => h.id)
+        assert.equal(new Set(ids).size, ids.length, `duplicates with limit ${limit}`)
+        const expected = CORPUS.filter((s) => /police/i.test(s.title + s.text))
+          .map((s) => s.id)
+          .sort()
+        assert.deepEqual([...ids].sort(), expected, `skipped matches with limit ${limit}`)
+        for (const page of pages.slice(0, -1)) assert.equal(page.length, limit)
+      }
+      const hits = (await allPages({ q: 'police', limit: 5 })).flat()
+      // The window: the 8 newest documents (down to report-18's date), 7 of them matching.
+      const cutoff = day(10 + 18)
+      const published = new Map(CORPUS.map((s) => [s.id, s.published]))
+      const window = hits.slice(0, 7)
+      assert.deepEqual(
+        window.map((h) => h.id).sort(),
+        CORPUS.filter((s) => s.published !== null && s.published >= cutoff && s.id !== 'unrelated')
+          .map((s) => s.id)
+          .sort(),
+      )
+      const ranks = window.map((h) => h.rank)
+      assert.deepEqual(
+        ranks,
+        [...ranks].sort((a, b) => b - a),
+      )
+      // Past the window, the older matches newest first, the undated last.
+      const dates = hits.slice(7).map((h) => published.get(h.id) ?? '')
+      assert.deepEqual(dates, [...dates].sort().reverse())
+      assert.equal(hits.at(-1)?.published, null)
+    })
+
+    test('a cursor carries its window: the same cursor gives the same page, and pages do not overlap', async () => {
+      const first = await search.search({ q: 'police', limit: 4 })
+      assert.ok(first.nextCursor)
+      const second = await search.search({ q: 'police', limit: 4, cursor: first.nextCursor })
+      const again = await search.search({ q: 'police', limit: 4, cursor: first.nextCursor })
+      assert.deepEqual(
+        second.items.map((h) => h.id),
+        again.items.map((h) => h.id),
+      )
+      const overlap = second.items.filter((h) => first.items.some((f) => f.id === h.id))
+      assert.deepEqual(overlap, [])
+    })
+
+    test('a forged cursor window is refused', async () => {
+      const forged = Buffer.from(JSON.stringify({ o: 4, c: 42 })).toString('base64url')
+      await assert.rejects(search.search({ q: 'police', limit: 4, cursor: forged }), {
+        code: 'invalid_input',
+      })
+    })
+
+    test('facets of a broad query give a capped total', async () => {
+      const only = await search.search({ q: 'police', facets: 'only', limit: 1 })
+      // The facet sample (5,000) holds every match here: the count is the sample's, exact.
+      assert.deepEqual([only.total, only.totalIsLowerBound], [32, false])
+      const browse = await search.search({ q: '', limit: 5 })
+      assert.deepEqual([browse.total, browse.totalIsLowerBound], [10, true])
+    })
+  })
+}

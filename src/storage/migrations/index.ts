@@ -17,6 +17,7 @@ import * as createJobs from './202611230300-create-jobs.ts'
 import * as createSearchSummaries from './202611240100-create-search-summaries.ts'
 import * as createUsers from './202611240200-create-users.ts'
 import * as indexPersonNameKeysFact from './202611240300-index-person-name-keys-fact.ts'
+import * as searchSummariesOncePerTransaction from './202611250100-search-summaries-once-per-transaction.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611240100-create-search-summaries': createSearchSummaries,
   '202611240200-create-users': createUsers,
   '202611240300-index-person-name-keys-fact': indexPersonNameKeysFact,
+  '202611250100-search-summaries-once-per-transaction': searchSummariesOncePerTransaction,
 }

@@ -160,9 +160,13 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   if (hit.bareYear && (TITLE_AFTER.test(after) || TITLE_BEFORE.test(before))) return true
   const tail = before.slice(-36)
   if (mayEndInPeriodWord(tail) && PERIOD_BEFORE.test(tail)) return true
+  // The three anchored tests of `after` need one of a few characters after the white space: a
+  // look at it first spares running them.
+  const first = after.charCodeAt(skipSpace(after))
   // "Registered Thefts in the Region: 2001-2010: 3,412 in 2001; …" heads a statistic series.
-  if (SERIES_HEAD.test(after) || SUMMARY_AFTER.test(after)) return true
-  if (periodLike && COUNT_AFTER.test(after)) return true
+  if (SERIES_HEAD_FIRST.has(first) && SERIES_HEAD.test(after)) return true
+  if (SUMMARY_FIRST.has(first) && SUMMARY_AFTER.test(after)) return true
+  if (periodLike && COUNT_AFTER_FIRST.has(first) && COUNT_AFTER.test(after)) return true
   if (!periodLike) return false
   // "In 2003, 2,918 thefts were registered": the year is the statistic's period.
   const sentence = sentenceAround(text, hit)
@@ -190,8 +194,7 @@ function mayEndInPeriodWord(s: string): boolean {
   if (end === s.length) return false
   const start = skipWordBack(s, end)
   const word = foldedSlice(s, start, end)
-  if (endsWithAny(word, PERIOD_LAST_WORDS) || PERIOD_STEMS.some((w) => word.includes(w)))
-    return true
+  if (endsWithAny(word, PERIOD_LAST_WORDS) || includesAny(word, PERIOD_STEMS)) return true
   const link = PERIOD_LINKS.get(word)
   if (!link) return false
   const prevEnd = skipSpaceBack(s, start)
@@ -200,9 +203,34 @@ function mayEndInPeriodWord(s: string): boolean {
   return link(foldedSlice(s, skipWordBack(s, prevEnd), prevEnd), number)
 }
 
+// Loops, not `some`: no closure per call (the CLI runs through tsx, which names each one).
 function endsWithAny(word: string, ends: readonly string[]): boolean {
-  return ends.some((e) => word.endsWith(e))
+  for (const e of ends) if (word.endsWith(e)) return true
+  return false
 }
+
+function includesAny(word: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (word.includes(p)) return true
+  return false
+}
+
+/** The position after the white space (`\s` of a `u` regex) that starts at 0. */
+function skipSpace(s: string): number {
+  let i = 0
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++
+  return i
+}
+
+/**
+ * The characters each anchored test of `after` can read first after its leading `\s*` (both
+ * letter cases, whatever the flags): SERIES_HEAD a dash, a colon or "году"/"г."/"жылы" before a
+ * dash; SUMMARY_AFTER a hyphen or "жыл…"; COUNT_AFTER a comma or "году"/"г."/"жылы".
+ */
+const codes = (chars: string): ReadonlySet<number> =>
+  new Set([...chars].map((c) => c.charCodeAt(0)))
+const SERIES_HEAD_FIRST = codes('-–—:гГжЖ')
+const SUMMARY_FIRST = codes('-жЖ')
+const COUNT_AFTER_FIRST = codes(',гГжЖ')
 
 /** The position before the white space (`\s` of a `u` regex) that ends at `end`. */
 function skipSpaceBack(s: string, end: number): number {

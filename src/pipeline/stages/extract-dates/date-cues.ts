@@ -121,6 +121,12 @@ export class CueScanner {
   /** Needles by the slots of their first two folded letters. */
   readonly #pairs: Int32Array
   readonly #pairLists: Needle[][] = []
+  /**
+   * Per pair list, 64 bits: which third letters (folded, modulo 64) its needles can go on with;
+   * all set when a needle has only two letters. A pair of common letters ("по", "th") starts many
+   * words that no needle continues: one bit read rules them out before comparing any needle.
+   */
+  readonly #thirds: Uint32Array
   /** The cues that a year satisfies. */
   readonly #yearCues: number[] = []
 
@@ -167,6 +173,19 @@ export class CueScanner {
       const list = this.#pairLists[this.#pairs[k]!]!
       list.push(n)
     }
+    this.#thirds = new Uint32Array(this.#pairLists.length * 2)
+    this.#pairLists.forEach((list, k) => {
+      for (const n of list) {
+        if (n.codes.length < 3) {
+          this.#thirds[2 * k] = 0xffffffff
+          this.#thirds[2 * k + 1] = 0xffffffff
+        } else {
+          // An exact needle's letter folds as the text's letter that equals it.
+          const t = foldCode(n.codes[2]!) & 63
+          this.#thirds[2 * k + (t >> 5)]! |= 1 << (t & 31)
+        }
+      }
+    })
   }
 
   /** Where each cue occurs in `text`: per cue, the `[start, end)` pairs in text order. */
@@ -176,6 +195,7 @@ export class CueScanner {
     const slots = this.#slots
     const pairs = this.#pairs
     const pairLists = this.#pairLists
+    const thirds = this.#thirds
     const n = text.length
     let prev = -1
     let digitsFrom = -1
@@ -198,7 +218,8 @@ export class CueScanner {
       }
       if (prev >= 0 && s >= 0) {
         const k = pairs[prev * slots + s]!
-        if (k >= 0) for (const needle of pairLists[k]!) this.#match(text, i - 1, needle, found)
+        if (k >= 0 && (i + 1 >= n || hasThird(thirds, k, text.charCodeAt(i + 1))))
+          for (const needle of pairLists[k]!) this.#match(text, i - 1, needle, found)
       }
       prev = s
     }
@@ -233,6 +254,12 @@ export class CueScanner {
     }
     for (const cue of needle.cues) add(found, cue, at, end)
   }
+}
+
+/** Whether pair list `k` has a needle that can go on with the code unit `c` (see `#thirds`). */
+function hasThird(thirds: Uint32Array, k: number, c: number): boolean {
+  const t = foldCode(c) & 63
+  return (thirds[2 * k + (t >> 5)]! & (1 << (t & 31))) !== 0
 }
 
 /** Shared by every cue not (yet) found in a text: most cues are absent, so no array each. */

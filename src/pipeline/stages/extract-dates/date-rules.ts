@@ -457,8 +457,21 @@ export function yearHit(
       OPENING_BEFORE.test(before)
     if (!cued) return null
   }
-  if (QUANTITY_AFTER.test(after)) return null
+  if (mayBeQuantityAfter(after) && QUANTITY_AFTER.test(after)) return null
   return { iso: m[1]!, relative: false, bareYear: true }
+}
+
+/**
+ * Whether QUANTITY_AFTER can match: after its white space it reads a noun or "%". An ASCII
+ * character other than a letter or "%" (a comma, a full stop, a digit) rules it out without
+ * running the regex; anything from U+0080 on is left to it.
+ */
+function mayBeQuantityAfter(after: string): boolean {
+  let i = 0
+  while (i < after.length && isSpaceCode(after.charCodeAt(i))) i++
+  const c = after.charCodeAt(i)
+  if (!(c < 0x80)) return i < after.length
+  return c === 0x25 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)
 }
 
 /** Relative expressions, resolved against a reference date (today, last month, two years ago). */

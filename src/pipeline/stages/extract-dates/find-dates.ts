@@ -58,7 +58,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
   // Without a reference date, every date needs a year written in the text: its own, or one that
   // dates it (a citation, a full date before it, "the same year").
   if (!ref && !cues.has(YEAR_CUE_INDEX)) return []
-  const scope = cueScope(cues)
+  const scope = new CueScope(cues)
   const scripts = cues.scripts
   const citations = citationDates(text)
   // The regex work does not depend on the reference date: match once, read twice when the
@@ -69,22 +69,15 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     : makeAbsolute(matches, { text, refAt: noRef })
         .filter((h) => h.iso.length === 10)
         .sort((a, b) => a.start - b.start)
-  const refAt = (pos: number): RefDate | null => {
-    const c = citationFor(text, citations, pos)
-    if (c) return c
-    if (ref) return ref
-    const i = lastBefore(anchors, pos)
-    const anchor = i >= 0 ? anchors[i] : undefined
-    return anchor && pos - anchor.end <= ANCHOR_REACH ? parseRefDate(anchor.iso) : null
-  }
-  const found = makeAbsolute(matches, { text, refAt })
+  const refs = new TextRefs(text, citations, ref, anchors)
+  const found = makeAbsolute(matches, refs)
   // One array of matches for all the rules below: no callback or array made per rule.
   const ms: RegExpExecArray[] = []
   for (const rule of RELATIVE_RULES) {
     if (rule.script && !(scripts & SCRIPT_BIT[rule.script])) continue
     ms.length = 0
     for (const m of matchesIn(rule.re, scope.windows(rule.cue), ms)) {
-      const at = refAt(m.index)
+      const at = refs.refAt(m.index)
       const r = at && rule.make(m, at, text)
       if (!r) continue
       const end = m.index + m[0].length
@@ -101,6 +94,40 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     scope.windows(NEXT_DAY_CUE),
     withYearOnMonth(text, dropOverlaps(found, text.length)),
   )
+}
+
+/**
+ * The reference date at each position of a text: its citation's, else the page's, else (on an
+ * undated page) that of the full date just before. A class, not a closure: the CLI runs through
+ * tsx, which names each closure at creation (`__name`), a cost per document.
+ */
+class TextRefs implements RuleContext {
+  readonly text: string
+  readonly #citations: readonly Citation[]
+  readonly #ref: RefDate | null
+  readonly #anchors: readonly DateHit[]
+
+  constructor(
+    text: string,
+    citations: readonly Citation[],
+    ref: RefDate | null,
+    anchors: readonly DateHit[],
+  ) {
+    this.text = text
+    this.#citations = citations
+    this.#ref = ref
+    this.#anchors = anchors
+  }
+
+  refAt(pos: number): RefDate | null {
+    const c = citationFor(this.text, this.#citations, pos)
+    if (c) return c
+    if (this.#ref) return this.#ref
+    const anchors = this.#anchors
+    const i = lastBefore(anchors, pos)
+    const anchor = i >= 0 ? anchors[i] : undefined
+    return anchor && pos - anchor.end <= ANCHOR_REACH ? parseRefDate(anchor.iso) : null
+  }
 }
 
 // "2022 жылы қарашада", "в прошлом году в ноябре", "In 2022, in November": the year just before a
@@ -265,16 +292,37 @@ interface Scope {
   spans(cue: Cue): readonly number[] | null
 }
 
-function cueScope(cues: CueHits): Scope {
-  return {
-    windows: (cue) => cues.windows(CUE_INDEX.get(cue)!),
-    spans: (cue) => cues.spans(CUE_INDEX.get(cue)!),
+// Classes, not closures: made once per document (see `TextRefs`).
+class CueScope implements Scope {
+  readonly #cues: CueHits
+
+  constructor(cues: CueHits) {
+    this.#cues = cues
+  }
+
+  windows(cue: Cue): readonly Window[] {
+    return this.#cues.windows(CUE_INDEX.get(cue)!)
+  }
+
+  spans(cue: Cue): readonly number[] | null {
+    return this.#cues.spans(CUE_INDEX.get(cue)!)
   }
 }
 
-function wholeScope(text: string): Scope {
-  const whole = [{ start: 0, end: text.length, text }]
-  return { windows: () => whole, spans: () => null }
+class WholeScope implements Scope {
+  readonly #whole: readonly Window[]
+
+  constructor(text: string) {
+    this.#whole = [{ start: 0, end: text.length, text }]
+  }
+
+  windows(): readonly Window[] {
+    return this.#whole
+  }
+
+  spans(): null {
+    return null
+  }
 }
 
 /** The matches of the absolute rules, rule by rule, each in text order, with their rules. */
@@ -383,7 +431,7 @@ function citationDates(text: string): Citation[] {
   re.lastIndex = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const inner = m[0]
-    const hits = makeAbsolute(matchAbsolute(inner, wholeScope(inner), scriptsIn(inner)), {
+    const hits = makeAbsolute(matchAbsolute(inner, new WholeScope(inner), scriptsIn(inner)), {
       text: inner,
       refAt: noRef,
     })

@@ -22,7 +22,11 @@ const MAX_STAT_SPAN = 120
  */
 export function isStatisticPeriod(doc: StatisticsDoc, year: YearMention): boolean {
   const all = doc.statistics
-  if (all.length <= FEW) return all.some((s) => isPeriodOf(s, year))
+  if (all.length <= FEW) {
+    // A loop, not `some`: no closure per year (the CLI runs through tsx, which names each one).
+    for (const s of all) if (isPeriodOf(s, year)) return true
+    return false
+  }
   // A long list (a statistics table) is sorted once, so that each year looks at the few short
   // spans that can hold it, not at the whole list.
   let short = byStart.get(all)
@@ -44,9 +48,21 @@ const FEW = 16
 const byStart = new WeakMap<readonly Statistic[], readonly Statistic[]>()
 
 function isPeriodOf(s: Statistic, year: YearMention): boolean {
+  // The span test first: it rules out most statistics without looking at a string.
   if (!s.period || s.end - s.start > MAX_STAT_SPAN) return false
-  const inPeriod = s.period === year.iso || s.period.split('/').includes(year.iso)
-  return inPeriod && s.start <= year.start && year.end <= s.end
+  if (s.start > year.start || year.end > s.end) return false
+  return s.period === year.iso || hasPart(s.period, year.iso)
+}
+
+/** `period.split('/').includes(part)`, without the array. */
+function hasPart(period: string, part: string): boolean {
+  if (part === '') return period.split('/').includes(part)
+  for (let at = period.indexOf(part); at >= 0; at = period.indexOf(part, at + 1)) {
+    const end = at + part.length
+    if ((at === 0 || period[at - 1] === '/') && (end === period.length || period[end] === '/'))
+      return true
+  }
+  return false
 }
 
 /** Index of the last statistic starting at or before `pos` (sorted by start), or -1. */

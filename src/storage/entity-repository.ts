@@ -11,7 +11,7 @@
  *
  * @module storage/entity-repository
  */
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely'
 import {
   addContext,
   type Candidate,
@@ -322,8 +322,32 @@ export async function resolveStoredIn(
   await sql`select pg_advisory_xact_lock(hashtext('tergeu:resolve'))`.execute(trx)
   const reports: ResolveReport[] = []
   const resolved: { d: string; h: string; v: string }[] = []
-  for (const doc of docs) {
-    reports.push(await resolveIn(trx, doc.docId, doc, resolved))
+  if (docs.every((d) => d.isNew) && new Set(docs.map((d) => d.docId)).size === docs.length) {
+    // New documents only (an ingest): their candidates are read in two statements for the
+    // whole batch, and each document's decisions then cost one write (decision 0012).
+    const plans = docs.map((doc) => {
+      const current = mentionsOf(doc.facts, doc.docId, doc.text)
+      const ms = byEvidence([...current])
+      return { doc, mentions: current.length, ms, parsed: ms.map((m) => parseName(m.name)) }
+    })
+    const batch = await loadBatch(trx, plans)
+    for (const p of plans) {
+      const placed = await placeMentions(trx, p.doc.docId, p.ms, new Set(), {
+        batch,
+        parsed: p.parsed,
+      })
+      reports.push({
+        docId: p.doc.docId,
+        mentions: p.mentions,
+        kept: 0,
+        linked: placed.linked,
+        created: placed.created,
+        removed: 0,
+      })
+      resolved.push({ d: p.doc.docId, h: p.doc.textHash, v: p.doc.extractorVersion })
+    }
+  } else {
+    for (const doc of docs) reports.push(await resolveIn(trx, doc.docId, doc, resolved))
   }
   // A document resolved twice in the list (stored twice) keeps its last version.
   const last = [...new Map(resolved.map((r) => [r.d, r])).values()]
@@ -416,12 +440,7 @@ async function resolveIn(
     await sql`delete from entity_mentions where id = ${v.id}::bigint`.execute(trx)
     touched.add(v.entity_id)
   }
-  // Strongest evidence first: an IIN, then full names, then surnames alone.
-  unresolved.sort(
-    (a, b) =>
-      Number(Boolean(b.context.iin)) - Number(Boolean(a.context.iin)) ||
-      parseName(b.name).parts.length - parseName(a.name).parts.length,
-  )
+  byEvidence(unresolved)
   const placed = await placeMentions(trx, docId, unresolved, docEntities)
   linked += placed.linked
   created += placed.created
@@ -441,6 +460,15 @@ async function resolveIn(
     created,
     removed: vanished.length,
   }
+}
+
+// Strongest evidence first: an IIN, then full names, then surnames alone (a stable sort).
+function byEvidence(ms: CurrentMention[]): CurrentMention[] {
+  return ms.sort(
+    (a, b) =>
+      Number(Boolean(b.context.iin)) - Number(Boolean(a.context.iin)) ||
+      parseName(b.name).parts.length - parseName(a.name).parts.length,
+  )
 }
 
 async function updateMention(trx: Db, id: string, m: CurrentMention, name?: string): Promise<void> {
@@ -569,35 +597,24 @@ async function placeMentions(
   docId: string,
   ms: readonly CurrentMention[],
   docEntities: Set<string>,
+  within?: { readonly batch: BatchState; readonly parsed: readonly ParsedName[] },
 ): Promise<{ linked: number; created: number }> {
   if (ms.length === 0) return { linked: 0, created: 0 }
-  const parsed = ms.map((m) => parseName(m.name))
-  const ids = await candidateIds(trx, ms, parsed)
+  const parsed = within?.parsed ?? ms.map((m) => parseName(m.name))
+  const batch = within?.batch
+  const ids =
+    (batch && batchCandidateIds(batch, docId, ms)) ?? (await candidateIds(trx, ms, parsed))
   const all = [...new Set(ids.flat())]
-  // The candidates with their names (at most MAX_NAMES, as `namesOf` reads them) and, when an
-  // organisation is placed, the lexicon ids of their mentions: one statement.
-  const withOrgs = ms.some((m) => m.kind === 'organization')
-  const entities =
-    all.length === 0
-      ? []
-      : (
-          await sql<EntityRow & { names: string[]; refs: string[] }>`
-            select e.id::text as id, e.kind, e.name, e.merged_into::text as merged_into,
-              e.mention_count, e.context,
-              array(
-                select distinct name from entity_mentions where entity_id = e.id limit ${MAX_NAMES}
-              ) as names,
-              case when ${withOrgs} then array(
-                select distinct ref_id from entity_mentions
-                where entity_id = e.id and ref_id is not null
-              ) else '{}'::text[] end as refs
-            from entities e where e.id = any(${all}::bigint[]) and e.merged_into is null`.execute(
-            trx,
-          )
-        ).rows
-  const byId = new Map(entities.map((e) => [e.id, { ...e, context: normaliseContext(e.context) }]))
-  const names = new Map<string, string[]>()
-  const orgIds = new Map<string, Set<string>>()
+  const entities = batch
+    ? await batchEntities(trx, batch, all)
+    : await readCandidates(
+        trx,
+        all,
+        ms.some((m) => m.kind === 'organization'),
+      )
+  const byId = new Map(entities.map((e) => [e.id, e]))
+  const names = new Map<string, readonly string[]>()
+  const orgIds = new Map<string, ReadonlySet<string>>()
   for (const e of entities) {
     if (e.names.length > 0) names.set(e.id, e.names)
     if (e.refs.length > 0) orgIds.set(e.id, new Set(e.refs))
@@ -657,7 +674,7 @@ async function placeMentions(
         keyRows.set(`${k}\u0001${owner}`, { k, e, nk: m.kind, nn: m.name, p: parts })
     }
   })
-  await sql`
+  const written = await sql<{ created: [string, string, string][] }>`
     with ne as (
       insert into entities (kind, name, mention_count, context)
       select r.k, r.n, 1, r.c
@@ -701,8 +718,16 @@ async function placeMentions(
       on conflict (key, entity_id) do update
         set min_parts = least(entity_keys.min_parts, excluded.min_parts)
       returning 1)
-    select (select count(*) from ne) as entities, (select count(*) from ue) as updated,
-      (select count(*) from me) as mentions, (select count(*) from ke) as keys`.execute(trx)
+    select (select count(*) from ue) as updated, (select count(*) from me) as mentions,
+      (select count(*) from ke) as keys,
+      (select coalesce(jsonb_agg(jsonb_build_array(id::text, kind, name)), '[]'::jsonb) from ne)
+        as created`.execute(trx)
+  if (batch) {
+    const created = new Map(
+      (written.rows[0]?.created ?? []).map(([id, kind, name]) => [`${kind}\u0001${name}`, id]),
+    )
+    batchWrote(batch, ms, target, updated, created, [...keyRows.values()])
+  }
   const createdCount = fresh.length
   return { linked: ms.length - createdCount, created: createdCount }
 }
@@ -719,29 +744,7 @@ export async function candidateIds(
   ms: readonly MentionInput[],
   parsed: readonly ParsedName[],
 ): Promise<string[][]> {
-  const keys: string[] = []
-  const partOf: number[] = []
-  const mentionOf: number[] = []
-  const needOf: number[] = []
-  ms.forEach((m, i) => {
-    if (m.kind === 'organization') {
-      for (const k of organizationKeys(m.name, m.orgId)) {
-        keys.push(k)
-        partOf.push(0)
-        mentionOf.push(i)
-        needOf.push(1)
-      }
-      return
-    }
-    const { byKey, parts } = personQueryKeys(parsed[i]!)
-    for (const [key, list] of byKey)
-      for (const p of list) {
-        keys.push(key)
-        partOf.push(p)
-        mentionOf.push(i)
-        needOf.push(Math.min(2, parts))
-      }
-  })
+  const { keys, partOf, mentionOf, needOf } = queryKeysOf(ms, parsed)
   const out: string[][] = ms.map(() => [])
   if (keys.length > 0) {
     const rows = await sql<{ m: number; entity_id: string }>`
@@ -772,6 +775,38 @@ export async function candidateIds(
   return out
 }
 
+/**
+ * The key lookups of mentions, as parallel arrays: a key, the name part it stands for, the
+ * mention (index) and the parts the mention needs to share. Organisations: their keys, one part,
+ * one needed; persons: {@link personQueryKeys}, two parts needed (one for a one-part name).
+ */
+function queryKeysOf(ms: readonly MentionInput[], parsed: readonly ParsedName[]) {
+  const keys: string[] = []
+  const partOf: number[] = []
+  const mentionOf: number[] = []
+  const needOf: number[] = []
+  ms.forEach((m, i) => {
+    if (m.kind === 'organization') {
+      for (const k of organizationKeys(m.name, m.orgId)) {
+        keys.push(k)
+        partOf.push(0)
+        mentionOf.push(i)
+        needOf.push(1)
+      }
+      return
+    }
+    const { byKey, parts } = personQueryKeys(parsed[i]!)
+    for (const [key, list] of byKey)
+      for (const p of list) {
+        keys.push(key)
+        partOf.push(p)
+        mentionOf.push(i)
+        needOf.push(Math.min(2, parts))
+      }
+  })
+  return { keys, partOf, mentionOf, needOf }
+}
+
 /** Person candidates of one name (for `list --q`): the same query as resolution's. */
 async function personCandidateIds(trx: Db, parsed: ParsedName): Promise<string[]> {
   const m: MentionInput = {
@@ -787,18 +822,325 @@ async function personCandidateIds(trx: Db, parsed: ParsedName): Promise<string[]
 export async function namesOf(trx: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>()
   if (ids.length === 0) return out
-  // One index walk per entity over (entity_id, name), distinct names only.
   const rows = await sql<{ entity_id: string; name: string }>`
     select e.id::text as entity_id, n.name from unnest(${ids}::bigint[]) as e(id)
-    cross join lateral (
-      select distinct name from entity_mentions where entity_id = e.id limit ${MAX_NAMES}
-    ) n`.execute(trx)
+    cross join lateral (${distinctNames(sql`e.id`)}) n`.execute(trx)
   for (const r of rows.rows) {
     const list = out.get(r.entity_id)
     if (list) list.push(r.name)
     else out.set(r.entity_id, [r.name])
   }
   return out
+}
+
+/** A candidate entity as placing a mention reads it. */
+interface CandidateEntity {
+  readonly id: string
+  readonly kind: string
+  name: string
+  mention_count: number
+  context: EntityContext
+  /** Distinct names of its mentions, at most MAX_NAMES (index order). */
+  readonly names: string[]
+  /** Distinct organisation lexicon ids of its mentions. */
+  readonly refs: string[]
+}
+
+/**
+ * The candidate entities (live ones only) with their names and, when `withRefs`, the lexicon
+ * ids of their mentions: one statement.
+ */
+async function readCandidates(
+  trx: Db,
+  ids: readonly string[],
+  withRefs: boolean,
+): Promise<CandidateEntity[]> {
+  if (ids.length === 0) return []
+  const rows = (
+    await sql<EntityRow & { names: string[]; refs: string[] }>`
+      select e.id::text as id, e.kind, e.name, e.merged_into::text as merged_into,
+        e.mention_count, e.context,
+        array(${distinctNames(sql`e.id`)}) as names,
+        case when ${withRefs} then array(${distinctRefs(sql`e.id`)}) else '{}'::text[] end as refs
+      from entities e where e.id = any(${ids}::bigint[]) and e.merged_into is null`.execute(trx)
+  ).rows
+  return rows.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    mention_count: e.mention_count,
+    context: normaliseContext(e.context),
+    names: e.names,
+    refs: e.refs,
+  }))
+}
+
+/** The key rows one mention of a batch met at the start of the batch. */
+interface BatchMention {
+  /** Its query keys, each with the name part it stands for. */
+  readonly keys: readonly (readonly [string, number])[]
+  /** Parts it must share with an entity (unless the entity's min_parts is lower). */
+  readonly need: number
+  /** Per entity: the parts shared and the least min_parts of the keys met. */
+  readonly pre: ReadonlyMap<string, { readonly parts: readonly number[]; readonly minp: number }>
+}
+
+/**
+ * What the resolution of a batch of new documents knows (decision 0012): the key rows every
+ * mention met when the batch began, and what the batch's earlier documents wrote since (the
+ * keys, the entities' names, ids, counts and contexts), so that each document is placed
+ * exactly as if its candidates had been read after the previous one was written.
+ */
+interface BatchState {
+  /** By document, kind and name. */
+  readonly mentions: ReadonlyMap<string, BatchMention>
+  /**
+   * Entities whose key rows for every mention of the batch are in `pre` (those that were a
+   * candidate of any mention) and the entities the batch created.
+   */
+  readonly known: Set<string>
+  /** Keys the batch wrote: key → entity → min_parts. */
+  readonly keys: Map<string, Map<string, number>>
+  /** Candidate entities as they stand now (`null`: merged or gone); absent: not read. */
+  readonly entities: Map<string, CandidateEntity | null>
+}
+
+const mentionKey = (docId: string, m: { kind: string; name: string }) =>
+  `${docId}\u0001${m.kind}\u0001${m.name}`
+
+/**
+ * Reads, for every mention of a batch of new documents, its candidates as `candidateIds`
+ * ranks them (the first MAX_CANDIDATES by shared parts, then id) with the parts they share,
+ * plus the key rows it meets of any entity that is a candidate of some mention of the batch;
+ * then those entities. Two statements for the batch.
+ */
+async function loadBatch(
+  trx: Db,
+  plans: readonly {
+    readonly doc: { readonly docId: string }
+    readonly ms: readonly CurrentMention[]
+    readonly parsed: readonly ParsedName[]
+  }[],
+): Promise<BatchState> {
+  const all = plans.flatMap((p) => p.ms)
+  const parsed = plans.flatMap((p) => p.parsed)
+  const docOf = plans.flatMap((p) => p.ms.map(() => p.doc.docId))
+  const { keys, partOf, mentionOf, needOf } = queryKeysOf(all, parsed)
+  const pre = all.map(() => new Map<string, { parts: number[]; minp: number }>())
+  const known = new Set<string>()
+  if (keys.length > 0) {
+    const rows = await sql<{ m: number; entity_id: string; parts: number[]; minp: number }>`
+      with g as (
+        select q.m, k.entity_id, array_agg(distinct q.part) as parts,
+          count(distinct q.part) as n, min(q.need) as need, min(k.min_parts) as minp
+        from unnest(${keys}::text[], ${partOf}::int[], ${mentionOf}::int[], ${needOf}::int[])
+          as q(key, part, m, need)
+        join entity_keys k on k.key = q.key
+        group by q.m, k.entity_id),
+      top as (
+        select m, entity_id from (
+          select m, entity_id,
+            row_number() over (partition by m order by n desc, entity_id) as rank
+          from g where n >= need or n >= minp) c
+        where rank <= ${MAX_CANDIDATES})
+      select g.m, g.entity_id::text as entity_id, g.parts, g.minp::int as minp from g
+      where g.entity_id in (select entity_id from top)`.execute(trx)
+    for (const r of rows.rows) {
+      pre[r.m]!.set(r.entity_id, { parts: r.parts, minp: r.minp })
+      known.add(r.entity_id)
+    }
+  }
+  const byKey = all.map(() => [] as [string, number][])
+  const need = all.map(() => 0)
+  keys.forEach((k, j) => {
+    byKey[mentionOf[j]!]!.push([k, partOf[j]!])
+    need[mentionOf[j]!] = needOf[j]!
+  })
+  const mentions = new Map<string, BatchMention>()
+  all.forEach((m, i) => {
+    mentions.set(mentionKey(docOf[i]!, m), { keys: byKey[i]!, need: need[i]!, pre: pre[i]! })
+  })
+  const entities = new Map<string, CandidateEntity | null>()
+  for (const id of known) entities.set(id, null)
+  for (const e of await readCandidates(trx, [...known], true)) entities.set(e.id, e)
+  return { mentions, known, keys: new Map(), entities }
+}
+
+/**
+ * The candidate ids of a document's mentions from the batch's reads and writes, as
+ * `candidateIds` would read them now; `null` when the batch does not know enough (a mention
+ * with an IIN, or a key the batch wrote for an entity it read no rows of): then they are read.
+ *
+ * Exact: an entity the batch wrote no key of that a mention meets has the rows read at the
+ * start; one it did, the rows read then plus those written since. Entities only gain keys and
+ * parts in a batch, so one that was not among a mention's first MAX_CANDIDATES then and gained
+ * nothing since is not among them now.
+ */
+function batchCandidateIds(
+  batch: BatchState,
+  docId: string,
+  ms: readonly CurrentMention[],
+): string[][] | null {
+  const out: string[][] = []
+  for (const m of ms) {
+    const bm = batch.mentions.get(mentionKey(docId, m))
+    if (!bm || m.context.iin) return null
+    const met = new Map<string, { parts: Set<number>; minp: number }>()
+    for (const [e, r] of bm.pre) met.set(e, { parts: new Set(r.parts), minp: r.minp })
+    for (const [key, part] of bm.keys) {
+      const owners = batch.keys.get(key)
+      if (!owners) continue
+      for (const [e, minParts] of owners) {
+        let row = met.get(e)
+        if (!row) {
+          if (!batch.known.has(e)) return null
+          row = { parts: new Set(), minp: minParts }
+          met.set(e, row)
+        }
+        row.parts.add(part)
+        if (minParts < row.minp) row.minp = minParts
+      }
+    }
+    out.push(
+      [...met]
+        .filter(([, r]) => r.parts.size >= bm.need || r.parts.size >= r.minp)
+        .sort(([a, ra], [b, rb]) => rb.parts.size - ra.parts.size || compareIds(a, b))
+        .slice(0, MAX_CANDIDATES)
+        .map(([e]) => e),
+    )
+  }
+  return out
+}
+
+// Numeric order of two bigint ids written in decimal.
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+/** The live ones of these entities as they stand now, from the batch or read. */
+async function batchEntities(
+  trx: Db,
+  batch: BatchState,
+  ids: readonly string[],
+): Promise<CandidateEntity[]> {
+  const missing = ids.filter((id) => !batch.entities.has(id))
+  if (missing.length > 0) {
+    for (const id of missing) batch.entities.set(id, null)
+    for (const e of await readCandidates(trx, missing, true)) batch.entities.set(e.id, e)
+  }
+  return ids.flatMap((id) => {
+    const e = batch.entities.get(id)
+    return e ? [e] : []
+  })
+}
+
+/** Records what one document's placement wrote (see the statement in `placeMentions`). */
+function batchWrote(
+  batch: BatchState,
+  ms: readonly CurrentMention[],
+  target: readonly (string | null)[],
+  updated: ReadonlyMap<string, { context: EntityContext; name: string; n: number }>,
+  created: ReadonlyMap<string, string>,
+  keyRows: readonly { k: string; e: string | null; nk: string; nn: string; p: number }[],
+): void {
+  for (const r of keyRows) {
+    const e = r.e ?? created.get(`${r.nk}\u0001${r.nn}`)
+    if (e === undefined) throw new Error(`no new entity for ${r.nk} "${r.nn}"`)
+    let owners = batch.keys.get(r.k)
+    if (!owners) {
+      owners = new Map()
+      batch.keys.set(r.k, owners)
+    }
+    const old = owners.get(e)
+    if (old === undefined || r.p < old) owners.set(e, r.p)
+  }
+  for (const [id, u] of updated) {
+    const e = batch.entities.get(id)
+    if (!e) continue
+    // As the entity would be read back: the context through jsonb (its key order decides which
+    // features a full map keeps).
+    e.context = asJsonb(u.context)
+    e.name = u.name
+    e.mention_count += u.n
+  }
+  ms.forEach((m, i) => {
+    const id = target[i]
+    if (id === null || id === undefined) {
+      const fresh = created.get(`${m.kind}\u0001${m.name}`)
+      if (fresh === undefined) throw new Error(`no new entity for ${m.kind} "${m.name}"`)
+      batch.known.add(fresh)
+      batch.entities.set(fresh, {
+        id: fresh,
+        kind: m.kind,
+        name: m.name,
+        mention_count: 1,
+        context: asJsonb(addContext(EMPTY_CONTEXT, m.context)),
+        names: [m.name],
+        refs: m.orgId ? [m.orgId] : [],
+      })
+      return
+    }
+    const e = batch.entities.get(id)
+    if (!e) return
+    if (m.orgId && !e.refs.includes(m.orgId)) e.refs.push(m.orgId)
+    if (e.names.includes(m.name)) return
+    // A list of MAX_NAMES may be cut: which names come first is the index's collation's.
+    if (e.names.length >= MAX_NAMES) batch.entities.delete(id)
+    else e.names.push(m.name)
+  })
+}
+
+// An entity context with its maps' keys in jsonb's order (shorter first, then bytewise), as
+// JSON.parse of the stored value gives it.
+function asJsonb(c: EntityContext): EntityContext {
+  const order = (r: Readonly<Record<string, number>>) =>
+    Object.fromEntries(
+      Object.entries(r).sort(
+        ([a], [b]) =>
+          Buffer.byteLength(a) - Buffer.byteLength(b) ||
+          Buffer.compare(Buffer.from(a), Buffer.from(b)),
+      ),
+    )
+  return {
+    orgs: order(c.orgs),
+    places: order(c.places),
+    crimes: order(c.crimes),
+    titles: order(c.titles),
+    iins: c.iins,
+  }
+}
+
+// An entity's distinct names (at most MAX_NAMES, in index order) and distinct organisation
+// lexicon ids, each read by a skip scan: one index probe per distinct value, however many
+// mentions the entity has. `select distinct … where entity_id = $1` walked every mention of
+// the entity, and a body or person named on every page has thousands (decision 0012).
+function distinctNames(entityId: RawBuilder<unknown>): RawBuilder<{ name: string }> {
+  return sql`
+    with recursive n(name) as (
+      (select name from entity_mentions where entity_id = ${entityId} order by name limit 1)
+      union all
+      select (
+        select m.name from entity_mentions m
+        where m.entity_id = ${entityId} and m.name > n.name order by m.name limit 1
+      ) from n where n.name is not null
+    )
+    select name from n where name is not null limit ${MAX_NAMES}`
+}
+
+// Over the partial index `entity_mentions_entity_ref_idx` (migration 202611250300).
+function distinctRefs(entityId: RawBuilder<unknown>): RawBuilder<{ ref_id: string }> {
+  return sql`
+    with recursive r(ref_id) as (
+      (select ref_id from entity_mentions where entity_id = ${entityId} and ref_id is not null
+        order by ref_id limit 1)
+      union all
+      select (
+        select m.ref_id from entity_mentions m
+        where m.entity_id = ${entityId} and m.ref_id is not null and m.ref_id > r.ref_id
+        order by m.ref_id limit 1
+      ) from r where r.ref_id is not null
+    )
+    select ref_id from r where ref_id is not null`
 }
 
 function normaliseContext(value: Partial<EntityContext> | null): EntityContext {

@@ -99,9 +99,9 @@ export function convertAmount(
   // The sources of the rates used, USD's identity left out, each named once.
   const a = own && own.currency !== 'USD' ? own.source : null
   const b = kzt && kzt.currency !== 'USD' ? kzt.source : null
-  const names = a === null ? [] : [a]
-  if (b !== null && b !== a) names.push(b)
-  const rateSource = names.join('; ') || 'identity'
+  let names = a ?? ''
+  if (b !== null && b !== a) names = a === null ? b : `${a}; ${b}`
+  const rateSource = names || 'identity'
   return {
     kzt: inKzt === null ? null : round2(inKzt),
     usd: usd === null ? null : round2(usd),

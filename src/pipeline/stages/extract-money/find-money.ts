@@ -55,15 +55,6 @@ const scaleSpacedSource = (group: string) =>
 const CURRENCY_AT = new RegExp(currencySource('('), 'iuy')
 const SCALE_ATTACHED = new RegExp(scaleAttachedSource('('), 'iuy')
 const SCALE_SPACED = new RegExp(scaleSpacedSource('('), 'iuy')
-// The same expressions without capture groups: most numbers are followed by no currency or
-// scale word, and a test allocates no match of 35 groups to say so.
-const CURRENCY_AT_TEST = new RegExp(currencySource('(?:'), 'iuy')
-const SCALE_ATTACHED_TEST = new RegExp(scaleAttachedSource('(?:'), 'iuy')
-const SCALE_SPACED_TEST = new RegExp(scaleSpacedSource('(?:'), 'iuy')
-const SCALE_READERS = [
-  [SCALE_ATTACHED_TEST, SCALE_ATTACHED],
-  [SCALE_SPACED_TEST, SCALE_SPACED],
-] as const
 /**
  * `[\p{L}$€£₸₽¥(-]`: a number followed by one of these can have a scale or currency after it;
  * others are skipped fast.
@@ -171,8 +162,13 @@ export function findMoney(text: string, options: FindMoneyOptions = {}): MoneyHi
   }
   addWordAmounts(text, hits, resolve)
   addVague(text, hits)
-  return hits.filter((h) => !onTickerLine(text, h)).sort((a, b) => a.start - b.start)
+  // Loops and a module-level comparator: no closures per call.
+  const kept: MoneyHit[] = []
+  for (const h of hits) if (!onTickerLine(text, h)) kept.push(h)
+  return kept.sort(byStart)
 }
+
+const byStart = (a: MoneyHit, b: MoneyHit): number => a.start - b.start
 
 /** The offset of the first space, no-break or narrow no-break space, or -1. */
 function firstGroupSpace(written: string): number {
@@ -281,16 +277,19 @@ function readScale(text: string, at: number): { end: number; factor: number } | 
     spaced =
       d === 0x20 || d === 0xa0 ? MAY_START_SCALE(text.charCodeAt(at + 2)) : MAY_START_SCALE(d)
   } else if (c === 0x2d) spaced = MAY_START_SCALE(text.charCodeAt(at + 1))
-  for (const [test, re] of SCALE_READERS) {
-    if (!(re === SCALE_ATTACHED ? attached : spaced)) continue
-    test.lastIndex = at
-    if (!test.test(text)) continue
-    re.lastIndex = at
-    const m = re.exec(text)
-    if (!m) continue
-    return { end: at + m[0].length, factor: SCALE_WORDS[matchedRow(m)]!.factor }
-  }
-  return null
+  // Straight to the expressions with groups: a failed `exec` allocates no more than a failed
+  // `test`, and a test before each match would run the expression twice.
+  return (
+    (attached && scaleAt(SCALE_ATTACHED, text, at)) ||
+    (spaced && scaleAt(SCALE_SPACED, text, at)) ||
+    null
+  )
+}
+
+function scaleAt(re: RegExp, text: string, at: number): { end: number; factor: number } | null {
+  re.lastIndex = at
+  const m = re.exec(text)
+  return m ? { end: at + m[0].length, factor: SCALE_WORDS[matchedRow(m)]!.factor } : null
 }
 
 function readCurrency(
@@ -302,8 +301,8 @@ function readCurrency(
   // spelled out before it.
   const first = nextNonSpace(text, at)
   if (first !== 0x28 && !MAY_START_CURRENCY(first)) return null
-  CURRENCY_AT_TEST.lastIndex = at
-  if (!CURRENCY_AT_TEST.test(text)) return null
+  // Straight to the expression with groups: a failed `exec` allocates no match either, and a
+  // test before it ran the expression twice for every currency found (measured: faster).
   CURRENCY_AT.lastIndex = at
   const m = CURRENCY_AT.exec(text)
   if (!m) return null

@@ -26,13 +26,14 @@ export interface NumberContext {
  * "393,000"), except before a scale word where it is a decimal point ("1.125 billion").
  */
 export function parseNumber(written: string, context: NumberContext): number | null {
-  // Digits alone (most numbers in text) need none of the separator reading below.
-  if (/^\d+$/.test(written)) {
+  // Digits alone (most numbers in text) need none of the separator reading below. Character
+  // loops, not regex literals: a literal is a new object at each call.
+  if (allDigits(written)) {
     const n = Number(written)
     return Number.isFinite(n) ? n : null
   }
-  const s = /[ \u00a0\u202f]/.test(written) ? written.replace(GROUP_SPACES, '') : written
-  if (!/^\d[\d.,]*$/.test(s)) return null
+  const s = hasGroupSpace(written) ? written.replace(GROUP_SPACES, '') : written
+  if (!isDigitsAndSeparators(s)) return null
   const dots = count(s, '.')
   const commas = count(s, ',')
   let canonical: string
@@ -61,6 +62,36 @@ export function scaleAmount(value: number, factor: number): number {
   // An integer below 10^12 has at most 12 digits: rounding to 12 would give it back unchanged.
   if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x
   return Number(x.toPrecision(12))
+}
+
+/** `/^\d+$/`. */
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false
+  return true
+}
+
+/** `/[ \u00a0\u202f]/`. */
+function hasGroupSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 0x20 || c === 0xa0 || c === 0x202f) return true
+  }
+  return false
+}
+
+/** `/^\d[\d.,]*$/`. */
+function isDigitsAndSeparators(s: string): boolean {
+  if (s.length === 0 || !isDigit(s.charCodeAt(0))) return false
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (!isDigit(c) && c !== 0x2e && c !== 0x2c) return false
+  }
+  return true
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39
 }
 
 function count(s: string, ch: string): number {

@@ -6,8 +6,8 @@ import type { Lang } from '#core/lang.ts'
 import { parseName } from '#core/names/name-key.ts'
 import { buildExtractedDoc } from '../../test/helpers/build-doc.ts'
 import { testBackends } from '../../test/helpers/test-database.ts'
-import type { DatabaseHandle } from './database.ts'
-import { createDocumentRepository } from './document-repository.ts'
+import { type DatabaseHandle, openDatabase } from './database.ts'
+import { createDocumentRepository, saveDocumentsIn } from './document-repository.ts'
 import { createScreeningRepository, queryKeys, storedKeys } from './screening-repository.ts'
 
 const PROV = { stage: 'test', version: 1 }
@@ -210,6 +210,159 @@ for (const backend of await testBackends()) {
       )
       assert.equal(rows.rows[0]!.n, storedKeys('Бауыржан Нурланов').keys.length)
     })
+
+    test('a stored document is found by the very next screen, and nothing is left queued', async () => {
+      const screening = createScreeningRepository(handle.db)
+      await screening.sync()
+      assert.equal(await screening.sync(), 0)
+      const text = 'Полиция задержала Асылбека Жумабаева.'
+      await createDocumentRepository(handle.db).save(
+        buildExtractedDoc({
+          id: 'ru-next',
+          lang: 'ru',
+          text,
+          persons: [person(text, 'Асылбек Жумабаев', 'suspect')],
+        }),
+        { annotations: [], extractorVersion: 'test@1' },
+      )
+
+      const [r] = await screening.screen(['Asylbek Zhumabayev'])
+
+      assert.deepEqual(
+        r!.matches.map((m) => m.name),
+        ['Асылбек Жумабаев'],
+      )
+      const queued = await sql<{ n: number }>`
+        select count(*)::int as n from person_name_dirty_docs`.execute(handle.db)
+      assert.equal(queued.rows[0]!.n, 0)
+      assert.equal(await screening.sync(), 0)
+    })
+
+    test('a re-extracted document loses its old names and is found under its new ones', async () => {
+      const screening = createScreeningRepository(handle.db)
+      const documents = createDocumentRepository(handle.db)
+      const before = 'Суд арестовал Данияра Кенжебаева.'
+      await documents.save(
+        buildExtractedDoc({
+          id: 'ru-reprocess',
+          lang: 'ru',
+          text: before,
+          persons: [person(before, 'Данияр Кенжебаев', 'suspect')],
+        }),
+        { annotations: [], extractorVersion: 'test@1' },
+      )
+      const [found] = await screening.screen(['Daniyar Kenzhebayev'])
+      assert.deepEqual(
+        found!.matches.map((m) => m.name),
+        ['Данияр Кенжебаев'],
+      )
+
+      const after = 'Суд арестовал Тимура Оспанова.'
+      await documents.save(
+        buildExtractedDoc({
+          id: 'ru-reprocess',
+          lang: 'ru',
+          text: after,
+          persons: [person(after, 'Тимур Оспанов', 'suspect')],
+        }),
+        { annotations: [], extractorVersion: 'test@2' },
+      )
+      const [gone, renamed] = await screening.screen(['Daniyar Kenzhebayev', 'Timur Ospanov'])
+
+      assert.deepEqual(gone!.matches, [])
+      assert.deepEqual(
+        renamed!.matches.map((m) => m.name),
+        ['Тимур Оспанов'],
+      )
+      const keys = await sql<{ n: number }>`
+        select count(*)::int as n from person_name_keys where doc_id = 'ru-reprocess'`.execute(
+        handle.db,
+      )
+      assert.equal(keys.rows[0]!.n, storedKeys('Тимур Оспанов').keys.length)
+      const keyed = await sql<{ v: string }>`
+        select extractor_version as v from person_name_keyed_docs where doc_id = 'ru-reprocess'`.execute(
+        handle.db,
+      )
+      assert.deepEqual(
+        keyed.rows.map((r) => r.v),
+        ['test@2'],
+      )
+    })
+
+    test('keys lost outside the triggers come back after reconcile', async () => {
+      const screening = createScreeningRepository(handle.db)
+      await screening.sync()
+      // As a bulk load with triggers off would leave it: facts without keys, nothing queued.
+      await sql`delete from person_name_keys where doc_id = 'kk-drugs'`.execute(handle.db)
+      const [missing] = await screening.screen(['Tokayev'])
+      assert.deepEqual(missing!.matches, [])
+
+      assert.equal(await screening.reconcile(), 1)
+      const [back] = await screening.screen(['Tokayev'])
+
+      assert.deepEqual(
+        back!.matches.map((m) => m.name),
+        ['Қасым-Жомарт Тоқаев'],
+      )
+      assert.equal(await screening.reconcile(), 0)
+    })
+
+    if (backend.name === 'postgres') {
+      test('two processes screening at once key new documents once and both find them', async () => {
+        // A second connection pool on the same schema: another process, as PostgreSQL sees it.
+        const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db))
+          .rows[0]!.s
+        const url =
+          process.env['TERGEU_TEST_DATABASE_URL'] ||
+          process.env['DATABASE_URL'] ||
+          'postgres://postgres@127.0.0.1:5432/test'
+        const other = await openDatabase({ kind: 'postgres', url }, { schema })
+        try {
+          // More than one sync batch (200), stored in one transaction.
+          const names = Array.from(
+            { length: 250 },
+            (_, i) => `Нурлан Сейтказиев${String.fromCharCode(1072 + (i % 32))}${i}`,
+          )
+          await handle.db.transaction().execute((trx) =>
+            saveDocumentsIn(
+              trx,
+              names.map((name, i) => {
+                const text = `Задержан ${name}.`
+                return {
+                  doc: buildExtractedDoc({
+                    id: `ru-many-${i}`,
+                    lang: 'ru',
+                    text,
+                    persons: [person(text, name, 'suspect')],
+                  }),
+                  input: { annotations: [], extractorVersion: 'test@1' },
+                }
+              }),
+            ),
+          )
+          const a = createScreeningRepository(handle.db)
+          const b = createScreeningRepository(other.db)
+
+          const [ra, rb] = await Promise.all([
+            a.screen(['Нурлан Сейтказиевб1']),
+            b.screen(['Нурлан Сейтказиевб1']),
+          ])
+
+          assert.ok(ra![0]!.matches.some((m) => m.name === 'Нурлан Сейтказиевб1'))
+          assert.ok(rb![0]!.matches.some((m) => m.name === 'Нурлан Сейтказиевб1'))
+          const keys = await sql<{ n: number }>`
+            select count(*)::int as n from person_name_keys where doc_id like 'ru-many-%'`.execute(
+            handle.db,
+          )
+          assert.equal(
+            keys.rows[0]!.n,
+            names.reduce((n, name) => n + storedKeys(name).keys.length, 0),
+          )
+        } finally {
+          await other.close()
+        }
+      })
+    }
   })
 }
 

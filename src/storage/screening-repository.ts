@@ -109,10 +109,17 @@ export interface ScreenOptions {
 /** Screens names against stored persons. */
 export interface ScreeningRepository {
   /**
-   * Keys the persons of every document not keyed yet (or re-extracted since); returns how many
-   * documents were keyed. `screen` calls it first, so the record is always current.
+   * Keys the persons of every document queued for keying (stored or re-extracted since the last
+   * sync: a trigger on `facts` queues them); returns how many queued documents it took. `screen`
+   * calls it first, so the record is always current; with nothing queued it is one index lookup.
    */
   sync(): Promise<number>
+  /**
+   * Queues every document with a person fact that has no key (a full check, seconds on a large
+   * record: not for the screen path); returns how many it queued. Only needed where facts were
+   * written with triggers off.
+   */
+  reconcile(): Promise<number>
   /** Screens each name; one result per name, in order. */
   screen(names: readonly string[], options?: ScreenOptions): Promise<ScreenResult[]>
 }
@@ -125,6 +132,8 @@ type KeyTables = {
     text_hash: string
     extractor_version: string
   }
+  // Documents whose persons are to be keyed (again), filled by a trigger on `facts`.
+  person_name_dirty_docs: { doc_id: string; seq: string }
 }
 
 // Roles that make a hit a concern rather than a quoted official or a victim.
@@ -145,6 +154,22 @@ const MAX_CANDIDATES = 2000
 const MAX_KEY_ROWS = 50_000
 // Watchlist entries scored per query at most, most shared parts first.
 const MAX_WATCHLIST_CANDIDATES = 500
+
+// Deadlock: a sync and a writer re-extracting documents of the same batch lock key, fact and
+// queue rows in different orders; PostgreSQL aborts one, and the sync tries its batch again.
+const DEADLOCK_DETECTED = '40P01'
+const DEADLOCK_RETRIES = 3
+
+async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code
+      if (code !== DEADLOCK_DETECTED || attempt >= DEADLOCK_RETRIES) throw error
+    }
+  }
+}
 
 /** Keys shorter than this get no deletion neighbours (too many chance meetings). */
 const MIN_DELETION_LENGTH = 4
@@ -214,34 +239,42 @@ interface CandidateRow {
 export function createScreeningRepository(database: Kysely<Database>): ScreeningRepository {
   const db = database.withTables<KeyTables>()
 
-  async function syncBatch(): Promise<number> {
-    const docs = await db
-      .selectFrom('documents as d')
-      .leftJoin('person_name_keyed_docs as k', (j) =>
-        j
-          .onRef('k.doc_id', '=', 'd.id')
-          .onRef('k.text_hash', '=', 'd.text_hash')
-          .onRef('k.extractor_version', '=', 'd.extractor_version'),
+  /**
+   * Keys one batch of queued documents (oldest first, queued at `upTo` at the latest) in one
+   * transaction; returns how many queue rows it took. The advisory lock makes the syncs of every
+   * process take turns: a second one waits, then finds the first one's rows gone and its keys
+   * committed (two at once would key a document twice).
+   */
+  async function syncBatch(upTo: string): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      // Keyed by the schema, as the migrations' lock (database.ts): test schemas do not wait on
+      // each other.
+      await sql`
+        select pg_advisory_xact_lock(hashtext('tergeu:person-name-keys:' || current_schema()))`.execute(
+        trx,
       )
-      .where('k.doc_id', 'is', null)
-      .select(['d.id', 'd.text_hash', 'd.extractor_version'])
-      .orderBy('d.id')
-      .limit(SYNC_BATCH)
-      .execute()
-    if (docs.length === 0) return 0
-    const ids = docs.map((d) => d.id)
-    const persons = await db
-      .selectFrom('facts')
-      .select([sql<string>`id::text`.as('id'), 'doc_id', 'label'])
-      .where('kind', '=', 'person')
-      .where('doc_id', 'in', ids)
-      .execute()
-    const rows: { f: string; d: string; k: string; p: number }[] = []
-    for (const p of persons) {
-      const { keys, parts } = storedKeys(p.label)
-      for (const k of keys) rows.push({ f: p.id, d: p.doc_id, k, p: parts })
-    }
-    await db.transaction().execute(async (trx) => {
+      const queued = await trx
+        .selectFrom('person_name_dirty_docs')
+        .select(['doc_id', sql<string>`seq::text`.as('seq')])
+        .where('seq', '<=', upTo)
+        .orderBy('seq')
+        .limit(SYNC_BATCH)
+        .execute()
+      if (queued.length === 0) return 0
+      const ids = queued.map((q) => q.doc_id)
+      // Read after the queue rows: a writer commits its facts with its queue row, so these are
+      // at least the facts that queued the document (a newer write renews `seq`, see below).
+      const persons = await trx
+        .selectFrom('facts')
+        .select([sql<string>`id::text`.as('id'), 'doc_id', 'label'])
+        .where('kind', '=', 'person')
+        .where('doc_id', 'in', ids)
+        .execute()
+      const rows: { f: string; d: string; k: string; p: number }[] = []
+      for (const p of persons) {
+        const { keys, parts } = storedKeys(p.label)
+        for (const k of keys) rows.push({ f: p.id, d: p.doc_id, k, p: parts })
+      }
       await trx.deleteFrom('person_name_keys').where('doc_id', 'in', ids).execute()
       if (rows.length > 0) {
         // One JSON parameter instead of four per row (see document-repository.ts).
@@ -252,28 +285,23 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
           trx,
         )
       }
-      await trx
-        .insertInto('person_name_keyed_docs')
-        .values(
-          docs.map((d) => ({
-            doc_id: d.id,
-            text_hash: d.text_hash,
-            extractor_version: d.extractor_version,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.column('doc_id').doUpdateSet((eb) => ({
-            text_hash: eb.ref('excluded.text_hash'),
-            extractor_version: eb.ref('excluded.extractor_version'),
-          })),
-        )
-        .execute()
+      // Which version was keyed (a deleted document has no row to write).
+      await sql`
+        insert into person_name_keyed_docs (doc_id, text_hash, extractor_version)
+        select id, text_hash, extractor_version from documents where id = any(${ids}::text[])
+        on conflict (doc_id) do update set text_hash = excluded.text_hash,
+          extractor_version = excluded.extractor_version, keyed_at = now()`.execute(trx)
+      // Only the rows still carrying the number read above: a document queued again meanwhile
+      // (re-extracted by a transaction that committed after the facts were read) stays queued.
+      await sql`
+        delete from person_name_dirty_docs q
+        using unnest(${ids}::text[], ${queued.map((r) => r.seq)}::bigint[]) as t(doc_id, seq)
+        where q.doc_id = t.doc_id and q.seq = t.seq`.execute(trx)
+      return queued.length
     })
-    return docs.length
   }
 
-  // Syncs of one process run one after the other: two at once would key the same documents
-  // twice (duplicate key rows: harmless for results, wasted space).
+  // Syncs of one process run one after the other (no two of its connections wait on the lock).
   let queue: Promise<unknown> = Promise.resolve()
   function sync(): Promise<number> {
     const run = queue.then(syncAll, syncAll)
@@ -283,12 +311,40 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
 
   async function syncAll(): Promise<number> {
     return withDbErrors('keying stored persons for screening', async () => {
+      // The up-to-date check of every screen: the newest queue row, from the index (an empty
+      // queue answers null). Rows queued after it are left to the next screen, so that a steady
+      // ingest cannot keep a screen waiting.
+      const newest = await sql<{ seq: string | null }>`
+        select max(seq)::text as seq from person_name_dirty_docs`.execute(db)
+      const upTo = newest.rows[0]?.seq ?? null
+      if (upTo === null) return 0
       let total = 0
       for (;;) {
-        const n = await syncBatch()
+        const n = await retryOnDeadlock(() => syncBatch(upTo))
         total += n
         if (n < SYNC_BATCH) return total
       }
+    })
+  }
+
+  /**
+   * Queues every document with a person fact that has no key, the check the queue makes
+   * unnecessary on the screen path; for records written with the triggers off (a bulk load, a
+   * restore). Returns how many documents it queued; the next sync keys them.
+   */
+  async function reconcile(): Promise<number> {
+    return withDbErrors('checking the screening keys', async () => {
+      const r = await sql<{ n: number }>`
+        with missing as (
+          insert into person_name_dirty_docs (doc_id)
+          select distinct f.doc_id from facts f
+          where f.kind = 'person'
+            and not exists (select 1 from person_name_keys k where k.fact_id = f.id)
+          order by f.doc_id
+          on conflict (doc_id) do update set seq = excluded.seq
+          returning 1)
+        select count(*)::int as n from missing`.execute(db)
+      return r.rows[0]?.n ?? 0
     })
   }
 
@@ -529,6 +585,7 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
 
   return {
     sync,
+    reconcile,
     async screen(names, options = {}) {
       await sync()
       return withDbErrors('screening names', async () => {

@@ -18,6 +18,7 @@ import * as createSearchSummaries from './202611240100-create-search-summaries.t
 import * as createUsers from './202611240200-create-users.ts'
 import * as indexPersonNameKeysFact from './202611240300-index-person-name-keys-fact.ts'
 import * as searchSummariesOncePerTransaction from './202611250100-search-summaries-once-per-transaction.ts'
+import * as queuePersonNameKeying from './202611250200-queue-person-name-keying.ts'
 import * as indexEntityMentionRefs from './202611250300-index-entity-mention-refs.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
@@ -35,5 +36,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611240200-create-users': createUsers,
   '202611240300-index-person-name-keys-fact': indexPersonNameKeysFact,
   '202611250100-search-summaries-once-per-transaction': searchSummariesOncePerTransaction,
+  '202611250200-queue-person-name-keying': queuePersonNameKeying,
   '202611250300-index-entity-mention-refs': indexEntityMentionRefs,
 }

@@ -608,7 +608,7 @@ async function timeSearch(): Promise<[string, string][]> {
     const body = (await res.json()) as { total?: number; totalIsLowerBound?: boolean }
     if (res.status !== 200)
       throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`)
-    // Past 10,000 matches the API stops counting (decision 0015): "10000+".
+    // Past a cap the API stops counting (decision 0015): "5000+".
     const total = `${body.total ?? 0}${body.totalIsLowerBound ? '+' : ''}`
     return { ms: performance.now() - t, total }
   }

@@ -276,12 +276,12 @@ export const SearchResponse = z.object({
     .number()
     .int()
     .nonnegative()
-    .describe('matching documents, counted up to 10,000 (see `totalIsLowerBound`)'),
+    .describe('matching documents, counted up to 5,000 (see `totalIsLowerBound`)'),
   totalIsLowerBound: z
     .boolean()
     .default(false)
     .describe(
-      'true when more than `total` documents match ("10,000+"); a query this broad is ranked over its newest matches first, then lists the older ones newest first',
+      'true when more than `total` documents match ("5,000+"); a query with more than 1,000 matches is ranked over its newest matches first, then lists the older ones newest first',
     ),
   nextCursor: z.string().nullable(),
   facets: SearchFacets.optional(),

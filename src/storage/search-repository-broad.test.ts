@@ -13,7 +13,7 @@ import {
 
 // Decision 0015 with small limits: more than 10 matches is "broad"; its first relevance window
 // is the 8 newest documents, grown fourfold until it holds 3 matches.
-const LIMITS = { countCap: 10, windowStart: 8, windowTarget: 3 }
+const LIMITS = { countCap: 10, rankAll: 10, windowStart: 8, windowTarget: 3 }
 
 interface Spec {
   readonly id: string
@@ -172,6 +172,23 @@ for (const backend of await testBackends()) {
       )
       const overlap = second.items.filter((h) => first.items.some((f) => f.id === h.id))
       assert.deepEqual(overlap, [])
+    })
+
+    test('a query counted exactly but with more matches than are ranked in full is ranked over its window', async () => {
+      const counted = createSearchRepository(handle.db, { ...LIMITS, countCap: 100 })
+      const page = await counted.search({ q: 'police smuggling', limit: 5 })
+      assert.deepEqual([page.total, page.totalIsLowerBound], [12, false])
+      assert.equal(page.items[0]?.id, 'new-best')
+      assert.ok(!page.items.some((h) => h.id === 'old-best'))
+      const ids: string[] = page.items.map((h) => h.id)
+      let cursor = page.nextCursor
+      while (cursor) {
+        const next = await counted.search({ q: 'police smuggling', limit: 5, cursor })
+        ids.push(...next.items.map((h) => h.id))
+        cursor = next.nextCursor
+      }
+      assert.equal(ids.length, 12)
+      assert.equal(new Set(ids).size, 12)
     })
 
     test('a forged cursor window is refused', async () => {

@@ -2,8 +2,7 @@
 with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
     page as (
       select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, null::int as total
-      from documents d, q
-      where d.search_vector @@ q.query
+      from documents d, q where d.search_vector @@ q.query
       order by rank desc, id
       limit $4 offset $5
     )
@@ -20,8 +19,7 @@ with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) |
 with q as materialized (select websearch_to_tsquery('russian'::regconfig, $1) as query),
     page as (
       select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, null::int as total
-      from documents d, q
-      where d.search_vector @@ q.query and d.lang = $2
+      from documents d, q where d.search_vector @@ q.query and d.lang = $2
       order by rank desc, id
       limit $3 offset $4
     )
@@ -52,8 +50,7 @@ with q as materialized (select null::tsquery as query),
 with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
     page as (
       select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, count(*) over ()::int as total
-      from documents d, q
-      where d.search_vector @@ q.query and d.published >= $4
+      from documents d, q where d.search_vector @@ q.query and d.published >= $4
       order by rank desc, id
       limit $5 offset $6
     )
@@ -70,8 +67,7 @@ with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) |
 with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
     page as (
       select d.id, d.published, 0::float8 as rank, null::int as total
-      from documents d, q
-      where d.search_vector @@ q.query and (d.published < $4 or d.published is null)
+      from documents d, q where d.search_vector @@ q.query and (d.published < $4 or d.published is null)
       order by published desc nulls last, id
       limit $5 offset $6
     )

@@ -112,15 +112,25 @@ export interface SearchPage {
 export interface SearchLimits {
   /** Matches counted at most (one more is read to tell "more than"). */
   readonly countCap: number
+  /** A query with at most this many matches ranks them all; more is a broad query. */
+  readonly rankAll: number
   /** Newest documents in the first relevance window of a broad query. */
   readonly windowStart: number
   /** Matches a window should hold; it grows fourfold until it does. */
   readonly windowTarget: number
 }
 
-/** Matches counted at most: past this a total is shown as "10,000+". */
-export const COUNT_CAP = 10_000
-const DEFAULT_LIMITS: SearchLimits = { countCap: COUNT_CAP, windowStart: 2_000, windowTarget: 200 }
+/**
+ * Matches counted at most: past this a total is shown as "5,000+". As many as the facets count
+ * ({@link FACET_SAMPLE}): the facets of a capped total cover the matches it counted.
+ */
+export const COUNT_CAP = 5_000
+const DEFAULT_LIMITS: SearchLimits = {
+  countCap: COUNT_CAP,
+  rankAll: 1_000,
+  windowStart: 2_000,
+  windowTarget: 200,
+}
 
 /** Searches documents. */
 export interface SearchRepository {
@@ -243,6 +253,19 @@ export function matchingSummaries(params: SearchParams): RawBuilder<unknown> {
     : sql`search_summaries s where ${where}`
 }
 
+/**
+ * The documents matching a query (`params.q` not empty) as `d`, with `q`, and its conditions:
+ * to put after `from`, ending in a `where` clause that more conditions can extend. Fact
+ * filters are read from the summaries (one narrow row per match) rather than from `facts`
+ * (a lookup among about twenty rows per match): 0.7 s instead of 2.5 s for `police` in one
+ * place at 100,000 documents on PostgreSQL under load.
+ */
+function queryMatches(params: SearchParams): RawBuilder<unknown> {
+  return params.facts?.length || params.placeIn
+    ? matchingSummaries(params)
+    : sql`documents d, q where ${whereMatches(params)}`
+}
+
 /** A person or organisation filter that names a resolved entity (`entity:42`). */
 const ENTITY_VALUE = /^entity:[1-9][0-9]{0,17}$/
 
@@ -334,8 +357,7 @@ export function buildSearchSql(
     matches = sql`select d.id, d.published, ${rank} as rank, ${
       window.part === 'ranked' ? sql`count(*) over ()::int` : sql`null::int`
     } as total
-      from documents d, q
-      where ${whereMatches(params)} and ${inWindow}`
+      from ${queryMatches(params)} and ${inWindow}`
     if (window.part === 'rest') {
       order = sql`published desc nulls last, id`
       outerOrder = orderOf({ ...params, sort: 'newest' }, 'page')
@@ -344,8 +366,7 @@ export function buildSearchSql(
   } else {
     matches = params.q
       ? sql`select d.id, d.published, ${rank} as rank, null::int as total
-      from documents d, q
-      where ${whereMatches(params)}`
+      from ${queryMatches(params)}`
       : sql`select s.doc_id as id, s.published, ${rank} as rank, null::int as total
       from ${matchingSummaries(params)}`
   }
@@ -470,8 +491,8 @@ interface MatchCount {
 }
 
 /**
- * Reads a page of hits. A query ranked by relevance that matches more than the count cap is
- * ranked over a window of the newest documents (decision 0015): the cutoff date is chosen on
+ * Reads a page of hits. A query ranked by relevance that matches more than `rankAll` documents
+ * is ranked over a window of the newest documents (decision 0015): the cutoff date is chosen on
  * the first page and carried by the cursor, so that every page orders the same set the same
  * way — the window's matches by rank, then the older matches newest first.
  */
@@ -484,22 +505,42 @@ async function readPage(
 ): Promise<{ rows: SearchRow[]; count: MatchCount; cutoff: string | null }> {
   const offset = cursor.offset
   const count = await countMatches(db, params, limits.countCap)
-  const ranked = params.q !== '' && effectiveSort(params) === 'relevance'
-  const cutoff =
-    cursor.cutoff ??
-    (ranked && count.totalIsLowerBound ? await chooseCutoff(db, params, limits) : null)
-  if (!ranked || cutoff === null) {
+  const broad =
+    params.q !== '' &&
+    effectiveSort(params) === 'relevance' &&
+    (count.totalIsLowerBound || count.total > limits.rankAll)
+  // A later page keeps the way its first page was ordered (the cursor says which).
+  const windowed = cursor.cutoff !== null || (broad && offset === 0 && !params.cursor)
+  if (!windowed) {
     const { rows } = await buildSearchSql(params, { limit, offset }).execute(db)
     return { rows, count, cutoff: null }
   }
-  const first = await buildSearchSql(params, { limit, offset }, { cutoff, part: 'ranked' }).execute(
-    db,
-  )
-  const rows = first.rows
+  let cutoff = cursor.cutoff
+  let rows: SearchRow[] = []
+  if (cutoff !== null) {
+    rows = (await buildSearchSql(params, { limit, offset }, { cutoff, part: 'ranked' }).execute(db))
+      .rows
+  } else {
+    // The first page: the window grows fourfold until it holds `windowTarget` matches (the
+    // ranked statement counts them); one that would take every dated document ranks them all.
+    for (let size = limits.windowStart; ; size *= 4) {
+      const { rows: at } = await sql<{ published: string }>`
+        select published from documents where published is not null
+        order by published desc limit 1 offset ${size - 1}`.execute(db)
+      cutoff = at[0]?.published ?? null
+      if (cutoff === null) {
+        const all = await buildSearchSql(params, { limit, offset }).execute(db)
+        return { rows: all.rows, count, cutoff: null }
+      }
+      rows = (
+        await buildSearchSql(params, { limit, offset }, { cutoff, part: 'ranked' }).execute(db)
+      ).rows
+      if ((rows[0]?.total ?? 0) >= limits.windowTarget) break
+    }
+  }
   if (rows.length === limit) return { rows, count, cutoff }
   // The window ends on this page: the older matches follow it.
-  const inWindow =
-    rows[0]?.total ?? (await countWindow(db, params, cutoff, Number.MAX_SAFE_INTEGER))
+  const inWindow = rows[0]?.total ?? (await countWindow(db, params, cutoff))
   const rest = await buildSearchSql(
     params,
     { limit: limit - rows.length, offset: Math.max(0, offset - inWindow) },
@@ -508,41 +549,17 @@ async function readPage(
   return { rows: [...rows, ...rest.rows], count, cutoff }
 }
 
-/**
- * The relevance window of a broad query: the publication date of the `windowStart`th newest
- * document, moved back fourfold until the window holds `windowTarget` matches; `null` when the
- * window would take every dated document (rank them all).
- */
-async function chooseCutoff(
-  db: Kysely<Database>,
-  params: SearchParams,
-  limits: SearchLimits,
-): Promise<string | null> {
-  for (let size = limits.windowStart; ; size *= 4) {
-    const { rows } = await sql<{ published: string }>`
-      select published from documents where published is not null
-      order by published desc limit 1 offset ${size - 1}`.execute(db)
-    const cutoff = rows[0]?.published
-    if (cutoff === undefined) return null
-    if ((await countWindow(db, params, cutoff, limits.windowTarget)) >= limits.windowTarget)
-      return cutoff
-  }
-}
-
-/** How many matches were published on or after `cutoff`, counting at most `cap`. */
+/** How many matches were published on or after `cutoff` (a window holds few). */
 async function countWindow(
   db: Kysely<Database>,
   params: SearchParams,
   cutoff: string,
-  cap: number,
 ): Promise<number> {
   const query = buildTsQuery(params.q, params.lang)
-  const limit = cap >= Number.MAX_SAFE_INTEGER ? sql`` : sql`limit ${cap}`
   const r = await sql<{ n: number }>`
     with q as materialized (select ${query} as query)
-    select count(*)::int as n from (
-      select 1 from documents d, q where ${whereMatches(params)} and d.published >= ${cutoff} ${limit}
-    ) w`.execute(db)
+    select count(*)::int as n
+    from ${queryMatches(params)} and d.published >= ${cutoff}`.execute(db)
   return Number(r.rows[0]?.n ?? 0)
 }
 
@@ -653,7 +670,7 @@ async function countMatches(
   const r = await sql<{ n: number }>`
     with q as materialized (select ${query} as query)
     select count(*)::int as n from (
-      select 1 from ${params.q ? sql`documents d, q where ${whereMatches(params)}` : matchingSummaries(params)}
+      select 1 from ${params.q ? queryMatches(params) : matchingSummaries(params)}
       limit ${cap + 1}
     ) m`.execute(db)
   const n = Number(r.rows[0]?.n ?? 0)

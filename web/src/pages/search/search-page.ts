@@ -95,7 +95,7 @@ export function resultsView(
   )
   const count = h('p', { class: 'result-count', role: 'status' })
   let shown = response.items.length
-  // Past 10,000 matches the server stops counting: "20 of 10,000+ documents".
+  // Past 5,000 matches the server stops counting: "20 of 5,000+ documents".
   const total = `${formatCount(response.total)}${response.totalIsLowerBound ? '+' : ''}`
   const showCount = (): void => {
     count.textContent =

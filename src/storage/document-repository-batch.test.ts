@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 import type { ExtractedDoc } from '#core/document.ts'
-import type { Person } from '#core/facts.ts'
+import type { Organization, Person } from '#core/facts.ts'
 import { buildExtractedDoc } from '../../test/helpers/build-doc.ts'
 import { testBackends } from '../../test/helpers/test-database.ts'
 import type { DatabaseHandle } from './database.ts'
@@ -93,6 +93,85 @@ for (const backend of await testBackends()) {
         ['added', 'added', 'duplicate', 'updated', 'added'],
       )
       assert.deepEqual(await dump(many), await dump(one))
+    })
+
+    test('a batch of new documents places their mentions as one document at a time does', async () => {
+      // People named in full and by surname, namesakes, a person the batch itself created met
+      // again, an IIN (read back mid-batch), and bodies with and without a lexicon id.
+      const people = (
+        id: string,
+        text: string,
+        names: string[],
+        orgs: [string, string | null][],
+      ) => {
+        const persons: Person[] = names.map((name) => {
+          const start = text.indexOf(name)
+          return {
+            name,
+            variants: [],
+            role: 'suspect',
+            title: null,
+            mentions: [{ start, end: start + name.length, text: name }],
+            provenance: { stage: 'extract-persons', version: 3 },
+          }
+        })
+        const organizations: Organization[] = orgs.map(([name, orgId]) => {
+          const start = text.indexOf(name)
+          return {
+            name,
+            variants: [],
+            kind: 'law_enforcement',
+            country: 'KZ',
+            orgId,
+            mentions: [{ start, end: start + name.length, text: name }],
+            provenance: { stage: 'extract-organizations', version: 1 },
+          }
+        })
+        return buildExtractedDoc({ id, text, lang: 'en', persons, organizations })
+      }
+      const docs = [
+        people(
+          'p-1',
+          'Almaty police detained Erlan Saparov and Marat Akhmetov over a fraud.',
+          ['Erlan Saparov', 'Marat Akhmetov'],
+          [['Almaty police', 'kz-almaty-police']],
+        ),
+        people(
+          'p-2',
+          'Saparov was released; the Almaty police said Marat Akhmetov stays in custody.',
+          ['Saparov', 'Marat Akhmetov'],
+          [['Almaty police', 'kz-almaty-police']],
+        ),
+        people(
+          'p-3',
+          'Detained: Erlan Saparov (IIN 850612300152) and Dana Saparova, his sister.',
+          ['Erlan Saparov', 'Dana Saparova'],
+          [],
+        ),
+        people(
+          'p-4',
+          'Askar Saparov, no relation, was fined by the Shymkent city police.',
+          ['Askar Saparov'],
+          [['Shymkent city police', null]],
+        ),
+        people(
+          'p-5',
+          'Yerlan Saparov and Dana Saparova appeared in court with Askar Saparov.',
+          ['Yerlan Saparov', 'Dana Saparova', 'Askar Saparov'],
+          [['Shymkent city police', null]],
+        ),
+      ]
+      const sequence = docs.map((d) => item(d))
+      const documents = createDocumentRepository(one.db)
+      const entities = createEntityRepository(one.db)
+      for (const { doc, input } of sequence) {
+        const saved = await documents.save(doc, input)
+        if (saved.status === 'added') await entities.resolveDocument(saved.id)
+      }
+      await createBatchWriter(many.db).write(sequence)
+      const got = await dump(many)
+      assert.deepEqual(got, await dump(one))
+      assert.ok(got.entities.length >= 5)
     })
 
     test('unchanged answers the inputs stored from the same input by the same extractor', async () => {

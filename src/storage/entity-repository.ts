@@ -346,6 +346,7 @@ export async function resolveStoredIn(
       })
       resolved.push({ d: p.doc.docId, h: p.doc.textHash, v: p.doc.extractorVersion })
     }
+    await flushBatch(trx, batch)
   } else {
     for (const doc of docs) reports.push(await resolveIn(trx, doc.docId, doc, resolved))
   }
@@ -602,8 +603,11 @@ async function placeMentions(
   if (ms.length === 0) return { linked: 0, created: 0 }
   const parsed = within?.parsed ?? ms.map((m) => parseName(m.name))
   const batch = within?.batch
-  const ids =
-    (batch && batchCandidateIds(batch, docId, ms)) ?? (await candidateIds(trx, ms, parsed))
+  let ids = batch && batchCandidateIds(batch, docId, ms)
+  if (!ids) {
+    if (batch) await flushBatch(trx, batch)
+    ids = await candidateIds(trx, ms, parsed)
+  }
   const all = [...new Set(ids.flat())]
   const entities = batch
     ? await batchEntities(trx, batch, all)
@@ -612,6 +616,8 @@ async function placeMentions(
         all,
         ms.some((m) => m.kind === 'organization'),
       )
+  // Reading may have written the batch: its provisional ids are stored ones now (same order).
+  if (batch) ids = ids.map((list) => list.map((id) => storedId(batch, id)))
   const byId = new Map(entities.map((e) => [e.id, e]))
   const names = new Map<string, readonly string[]>()
   const orgIds = new Map<string, ReadonlySet<string>>()
@@ -657,6 +663,7 @@ async function placeMentions(
       n: (now?.n ?? 0) + 1,
     })
   })
+  if (batch) return batchPlace(batch, docId, ms, target, updated)
   // New entities, one per unplaced mention, mapped back by kind and name (unique per document);
   // the entities, mentions and keys are written in one statement.
   const fresh = ms.flatMap((m, i) => (target[i] === null ? [m] : []))
@@ -674,7 +681,7 @@ async function placeMentions(
         keyRows.set(`${k}\u0001${owner}`, { k, e, nk: m.kind, nn: m.name, p: parts })
     }
   })
-  const written = await sql<{ created: [string, string, string][] }>`
+  await sql`
     with ne as (
       insert into entities (kind, name, mention_count, context)
       select r.k, r.n, 1, r.c
@@ -718,16 +725,8 @@ async function placeMentions(
       on conflict (key, entity_id) do update
         set min_parts = least(entity_keys.min_parts, excluded.min_parts)
       returning 1)
-    select (select count(*) from ue) as updated, (select count(*) from me) as mentions,
-      (select count(*) from ke) as keys,
-      (select coalesce(jsonb_agg(jsonb_build_array(id::text, kind, name)), '[]'::jsonb) from ne)
-        as created`.execute(trx)
-  if (batch) {
-    const created = new Map(
-      (written.rows[0]?.created ?? []).map(([id, kind, name]) => [`${kind}\u0001${name}`, id]),
-    )
-    batchWrote(batch, ms, target, updated, created, [...keyRows.values()])
-  }
+    select (select count(*) from ne) as entities, (select count(*) from ue) as updated,
+      (select count(*) from me) as mentions, (select count(*) from ke) as keys`.execute(trx)
   const createdCount = fresh.length
   return { linked: ms.length - createdCount, created: createdCount }
 }
@@ -903,6 +902,32 @@ interface BatchState {
   readonly keys: Map<string, Map<string, number>>
   /** Candidate entities as they stand now (`null`: merged or gone); absent: not read. */
   readonly entities: Map<string, CandidateEntity | null>
+  /** Entities whose list of names may be cut and must be read again. */
+  readonly stale: Set<string>
+  /** Provisional ids of entities written since, and their stored ids. */
+  readonly renamed: Map<string, string>
+  /** What the batch placed and has not written yet ({@link flushBatch}). */
+  readonly pending: {
+    counter: number
+    /** Entities created (provisional ids) or changed. */
+    readonly entities: Set<string>
+    readonly mentions: PendingMention[]
+    /** By key and entity: the least parts. */
+    readonly keys: Map<string, { k: string; e: string; p: number }>
+  }
+}
+
+/** A mention placed by a batch, as `entity_mentions` stores it. */
+interface PendingMention {
+  readonly d: string
+  readonly k: string
+  readonly n: string
+  readonly e: string
+  readonly r: string | null
+  readonly t: string | null
+  readonly o: string | null
+  readonly i: string | null
+  readonly c: MentionContext
 }
 
 const mentionKey = (docId: string, m: { kind: string; name: string }) =>
@@ -963,7 +988,15 @@ async function loadBatch(
   const entities = new Map<string, CandidateEntity | null>()
   for (const id of known) entities.set(id, null)
   for (const e of await readCandidates(trx, [...known], true)) entities.set(e.id, e)
-  return { mentions, known, keys: new Map(), entities }
+  return {
+    mentions,
+    known,
+    keys: new Map(),
+    entities,
+    stale: new Set(),
+    renamed: new Map(),
+    pending: { counter: 0, entities: new Set(), mentions: [], keys: new Map() },
+  }
 }
 
 /**
@@ -1012,9 +1045,19 @@ function batchCandidateIds(
   return out
 }
 
-// Numeric order of two bigint ids written in decimal.
+// Numeric order of two bigint ids written in decimal; a provisional id (`n1`, `n2`…, an entity
+// the batch has not written yet) after every stored one, in creation order.
 function compareIds(a: string, b: string): number {
+  const pa = a.startsWith('n')
+  const pb = b.startsWith('n')
+  if (pa !== pb) return pa ? 1 : -1
+  if (pa) return Number(a.slice(1)) - Number(b.slice(1))
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+// The id an entity of the batch has now: a provisional id becomes the stored one at a flush.
+function storedId(batch: BatchState, id: string): string {
+  return batch.renamed.get(id) ?? id
 }
 
 /** The live ones of these entities as they stand now, from the batch or read. */
@@ -1023,54 +1066,55 @@ async function batchEntities(
   batch: BatchState,
   ids: readonly string[],
 ): Promise<CandidateEntity[]> {
-  const missing = ids.filter((id) => !batch.entities.has(id))
+  const missing = ids.filter((id) => !batch.entities.has(id) || batch.stale.has(id))
   if (missing.length > 0) {
-    for (const id of missing) batch.entities.set(id, null)
-    for (const e of await readCandidates(trx, missing, true)) batch.entities.set(e.id, e)
+    // Read back: what the batch placed must be written first.
+    await flushBatch(trx, batch)
+    const read = missing.map((id) => storedId(batch, id))
+    for (const id of read) {
+      batch.stale.delete(id)
+      batch.entities.set(id, null)
+    }
+    for (const e of await readCandidates(trx, read, true)) batch.entities.set(e.id, e)
   }
   return ids.flatMap((id) => {
-    const e = batch.entities.get(id)
+    const e = batch.entities.get(storedId(batch, id))
     return e ? [e] : []
   })
 }
 
-/** Records what one document's placement wrote (see the statement in `placeMentions`). */
-function batchWrote(
+/**
+ * Places one document's mentions in the batch, as `placeMentions` would write them: the new
+ * entities get provisional ids (`n1`, `n2`…, after every stored id, in creation order), and the
+ * entities, mentions and keys wait in memory for {@link flushBatch}.
+ */
+function batchPlace(
   batch: BatchState,
+  docId: string,
   ms: readonly CurrentMention[],
   target: readonly (string | null)[],
   updated: ReadonlyMap<string, { context: EntityContext; name: string; n: number }>,
-  created: ReadonlyMap<string, string>,
-  keyRows: readonly { k: string; e: string | null; nk: string; nn: string; p: number }[],
-): void {
-  for (const r of keyRows) {
-    const e = r.e ?? created.get(`${r.nk}\u0001${r.nn}`)
-    if (e === undefined) throw new Error(`no new entity for ${r.nk} "${r.nn}"`)
-    let owners = batch.keys.get(r.k)
-    if (!owners) {
-      owners = new Map()
-      batch.keys.set(r.k, owners)
-    }
-    const old = owners.get(e)
-    if (old === undefined || r.p < old) owners.set(e, r.p)
-  }
+): { linked: number; created: number } {
   for (const [id, u] of updated) {
     const e = batch.entities.get(id)
-    if (!e) continue
+    if (!e) throw new Error(`entity ${id} placed but not read`)
     // As the entity would be read back: the context through jsonb (its key order decides which
     // features a full map keeps).
     e.context = asJsonb(u.context)
     e.name = u.name
     e.mention_count += u.n
+    batch.pending.entities.add(id)
   }
+  let created = 0
   ms.forEach((m, i) => {
-    const id = target[i]
-    if (id === null || id === undefined) {
-      const fresh = created.get(`${m.kind}\u0001${m.name}`)
-      if (fresh === undefined) throw new Error(`no new entity for ${m.kind} "${m.name}"`)
-      batch.known.add(fresh)
-      batch.entities.set(fresh, {
-        id: fresh,
+    let id = target[i] ?? null
+    if (id === null) {
+      created++
+      id = `n${++batch.pending.counter}`
+      batch.known.add(id)
+      batch.pending.entities.add(id)
+      batch.entities.set(id, {
+        id,
         kind: m.kind,
         name: m.name,
         mention_count: 1,
@@ -1078,16 +1122,128 @@ function batchWrote(
         names: [m.name],
         refs: m.orgId ? [m.orgId] : [],
       })
-      return
+    } else {
+      const e = batch.entities.get(id)!
+      if (m.orgId && !e.refs.includes(m.orgId)) e.refs.push(m.orgId)
+      if (!e.names.includes(m.name)) {
+        // A list of MAX_NAMES may be cut: which names come first is the index's collation's.
+        if (e.names.length >= MAX_NAMES) batch.stale.add(id)
+        else e.names.push(m.name)
+      }
     }
-    const e = batch.entities.get(id)
-    if (!e) return
-    if (m.orgId && !e.refs.includes(m.orgId)) e.refs.push(m.orgId)
-    if (e.names.includes(m.name)) return
-    // A list of MAX_NAMES may be cut: which names come first is the index's collation's.
-    if (e.names.length >= MAX_NAMES) batch.entities.delete(id)
-    else e.names.push(m.name)
+    batch.pending.mentions.push({
+      d: docId,
+      k: m.kind,
+      n: m.name,
+      e: id,
+      r: m.role,
+      t: m.title,
+      o: m.orgId ?? null,
+      i: m.context.iin,
+      c: m.context,
+    })
+    const { keys, parts } = keysOf(m.kind, m.name, m.orgId)
+    for (const k of keys) {
+      let owners = batch.keys.get(k)
+      if (!owners) {
+        owners = new Map()
+        batch.keys.set(k, owners)
+      }
+      const old = owners.get(id)
+      if (old === undefined || parts < old) owners.set(id, parts)
+      const row = batch.pending.keys.get(`${k}\u0001${id}`)
+      if (!row) batch.pending.keys.set(`${k}\u0001${id}`, { k, e: id, p: parts })
+      else if (parts < row.p) row.p = parts
+    }
   })
+  return { linked: ms.length - created, created }
+}
+
+/**
+ * Writes what the batch placed since the last flush, in one statement (plus one for the ids of
+ * the new entities): the entities as they stand now, the mentions in placement order (their
+ * ids as one document at a time gives them), the keys at their least parts. Before anything is
+ * read back, and at the end of the batch. The new entities take the sequence's next ids in
+ * creation order, as inserting them one document at a time would.
+ */
+async function flushBatch(trx: Db, batch: BatchState): Promise<void> {
+  const p = batch.pending
+  if (p.entities.size === 0 && p.mentions.length === 0 && p.keys.size === 0) return
+  const provisional = [...p.entities].filter((id) => id.startsWith('n')).sort(compareIds)
+  const real = new Map<string, string>()
+  if (provisional.length > 0) {
+    const ids = (
+      await sql<{ id: string }>`
+        select nextval(pg_get_serial_sequence('entities', 'id'))::text as id
+        from generate_series(1, ${provisional.length})`.execute(trx)
+    ).rows
+      .map((r) => r.id)
+      .sort(compareIds)
+    provisional.forEach((id, i) => {
+      real.set(id, ids[i]!)
+    })
+  }
+  const idOf = (id: string) => real.get(id) ?? id
+  const state = (id: string) => {
+    const e = batch.entities.get(id)!
+    return { i: idOf(id), k: e.kind, n: e.name, m: e.mention_count, c: e.context }
+  }
+  await sql`
+    with ne as (
+      insert into entities (id, kind, name, mention_count, context)
+      select r.i, r.k, r.n, r.m, r.c
+      from jsonb_to_recordset(${JSON.stringify(provisional.map(state))}::jsonb)
+        as r(i bigint, k text, n text, m int, c jsonb)
+      returning 1),
+    ue as (
+      update entities e set mention_count = r.m, context = r.c, name = r.n, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(
+        [...p.entities].filter((id) => !id.startsWith('n')).map(state),
+      )}::jsonb) as r(i bigint, k text, n text, m int, c jsonb)
+      where e.id = r.i
+      returning 1),
+    me as (
+      insert into entity_mentions (doc_id, kind, name, entity_id, role, title, ref_id, iin, context)
+      select r.d, r.k, r.n, r.e, r.r, r.t, r.o, r.i, r.c
+      from rows from (jsonb_to_recordset(${JSON.stringify(
+        p.mentions.map((m) => ({ ...m, e: idOf(m.e) })),
+      )}::jsonb) as (d text, k text, n text, e bigint, r text, t text, o text, i text, c jsonb))
+        with ordinality as r(d, k, n, e, r, t, o, i, c, ord)
+      order by r.ord
+      returning 1),
+    ke as (
+      insert into entity_keys (key, entity_id, min_parts)
+      select r.k, r.e, r.p
+      from jsonb_to_recordset(${JSON.stringify(
+        [...p.keys.values()].map((k) => ({ ...k, e: idOf(k.e) })),
+      )}::jsonb) as r(k text, e bigint, p int)
+      on conflict (key, entity_id) do update
+        set min_parts = least(entity_keys.min_parts, excluded.min_parts)
+        where excluded.min_parts < entity_keys.min_parts
+      returning 1)
+    select (select count(*) from ne) as entities, (select count(*) from ue) as updated,
+      (select count(*) from me) as mentions, (select count(*) from ke) as keys`.execute(trx)
+  // The provisional ids become the stored ones everywhere the batch keeps them.
+  for (const [from, to] of real) {
+    batch.renamed.set(from, to)
+    const e = batch.entities.get(from)!
+    batch.entities.delete(from)
+    batch.entities.set(to, { ...e, id: to })
+    batch.known.delete(from)
+    batch.known.add(to)
+    if (batch.stale.delete(from)) batch.stale.add(to)
+  }
+  if (real.size > 0)
+    for (const owners of batch.keys.values())
+      for (const [from, to] of real) {
+        const parts = owners.get(from)
+        if (parts === undefined) continue
+        owners.delete(from)
+        owners.set(to, parts)
+      }
+  p.entities.clear()
+  p.mentions.length = 0
+  p.keys.clear()
 }
 
 // An entity context with its maps' keys in jsonb's order (shorter first, then bytewise), as

@@ -191,6 +191,19 @@ for (const backend of await testBackends()) {
       assert.equal(new Set(ids).size, 12)
     })
 
+    test('a date range narrows a word query as before', async () => {
+      const from = day(10 + 18)
+      const to = day(10 + 21)
+      const page = await exact.search({ q: 'police', from, to, limit: 20 })
+      const expected = CORPUS.filter(
+        (s) => s.published !== null && s.published >= from && s.published <= to,
+      ).map((s) => s.id)
+      assert.deepEqual(page.items.map((h) => h.id).sort(), expected.sort())
+      assert.equal(page.total, 4)
+      const year = await exact.search({ q: 'police', from: '2025', to: '2025-12', limit: 50 })
+      assert.equal(year.total, 24)
+    })
+
     test('a forged cursor window is refused', async () => {
       const forged = Buffer.from(JSON.stringify({ o: 4, c: 42 })).toString('base64url')
       await assert.rejects(search.search({ q: 'police', limit: 4, cursor: forged }), {

@@ -162,11 +162,12 @@ export function isExcludedByContext(text: string, hit: DateHit): boolean {
   if (mayEndInPeriodWord(tail) && PERIOD_BEFORE.test(tail)) return true
   // The three anchored tests of `after` need one of a few characters after the white space: a
   // look at it first spares running them.
-  const first = after.charCodeAt(skipSpace(after))
+  const firstAt = skipSpace(after)
+  const first = after.charCodeAt(firstAt)
   // "Registered Thefts in the Region: 2001-2010: 3,412 in 2001; …" heads a statistic series.
   if (SERIES_HEAD_FIRST.has(first) && SERIES_HEAD.test(after)) return true
   if (SUMMARY_FIRST.has(first) && SUMMARY_AFTER.test(after)) return true
-  if (periodLike && COUNT_AFTER_FIRST.has(first) && COUNT_AFTER.test(after)) return true
+  if (periodLike && mayCountAfter(after, firstAt, first) && COUNT_AFTER.test(after)) return true
   if (!periodLike) return false
   // "In 2003, 2,918 thefts were registered": the year is the statistic's period.
   const sentence = sentenceAround(text, hit)
@@ -231,6 +232,18 @@ const codes = (chars: string): ReadonlySet<number> =>
 const SERIES_HEAD_FIRST = codes('-–—:гГжЖ')
 const SUMMARY_FIRST = codes('-жЖ')
 const COUNT_AFTER_FIRST = codes(',гГжЖ')
+
+/**
+ * Whether COUNT_AFTER can match, given the first character after the white space: a year word,
+ * or a comma with a digit after its white space ("In 2019, 1,204 …"; "In 2019, police …" not).
+ */
+function mayCountAfter(after: string, at: number, first: number): boolean {
+  if (first !== 0x2c) return COUNT_AFTER_FIRST.has(first)
+  let i = at + 1
+  while (i < after.length && isSpaceCode(after.charCodeAt(i))) i++
+  const c = after.charCodeAt(i)
+  return c >= 0x30 && c <= 0x39
+}
 
 /** The position before the white space (`\s` of a `u` regex) that ends at `end`. */
 function skipSpaceBack(s: string, end: number): number {

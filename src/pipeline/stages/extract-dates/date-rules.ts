@@ -6,6 +6,7 @@
  *
  * @module pipeline/stages/extract-dates/date-rules
  */
+import { firstChars, startTest } from '../extract-money/first-chars.ts'
 import { type Cue, isSpaceCode } from './date-cues.ts'
 import {
   EN_MONTHS,
@@ -397,8 +398,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
 ]
 
 /** Nouns that make a four-digit number a quantity, not a year ("2000 people", "1500 тонн"). */
-const QUANTITY_AFTER =
-  /^\s*(?:people|persons|residents|citizens|cases|crimes|offen[cs]es|units|tonn?es|tons|kg|kilograms?|grams?|km|kilometres?|kilometers?|meters?|metres?|hectares?|heads?|pieces?|doses?|pills?|tablets?|victims?|officers?|employees?|troops|soldiers|migrants|children|women|men|человек|чел\.|случа\p{L}*|преступлени\p{L}*|дел|единиц\p{L}*|тонн\p{L}*|кг|км|метр\p{L}*|гектар\p{L}*|штук\p{L}*|голов\p{L}*|таблет\p{L}*|доз\p{L}*|жител\p{L}*|граждан\p{L}*|сотрудник\p{L}*|адам\p{L}*|қылмыс\p{L}*|іс\p{L}*|дана\p{L}*|тонна\p{L}*|рубл\p{L}*|тенге|теңге\p{L}*|доллар\p{L}*|dollars|tenge|rubles|euros|%|percent|per\s+cent|процент\p{L}*|пайыз\p{L}*|million|billion|thousand|млн|млрд|тыс|мың|миллион\p{L}*|миллиард\p{L}*)(?![\p{L}])/iu
+const QUANTITY_NOUN =
+  'people|persons|residents|citizens|cases|crimes|offen[cs]es|units|tonn?es|tons|kg|kilograms?|grams?|km|kilometres?|kilometers?|meters?|metres?|hectares?|heads?|pieces?|doses?|pills?|tablets?|victims?|officers?|employees?|troops|soldiers|migrants|children|women|men|человек|чел\\.|случа\\p{L}*|преступлени\\p{L}*|дел|единиц\\p{L}*|тонн\\p{L}*|кг|км|метр\\p{L}*|гектар\\p{L}*|штук\\p{L}*|голов\\p{L}*|таблет\\p{L}*|доз\\p{L}*|жител\\p{L}*|граждан\\p{L}*|сотрудник\\p{L}*|адам\\p{L}*|қылмыс\\p{L}*|іс\\p{L}*|дана\\p{L}*|тонна\\p{L}*|рубл\\p{L}*|тенге|теңге\\p{L}*|доллар\\p{L}*|dollars|tenge|rubles|euros|%|percent|per\\s+cent|процент\\p{L}*|пайыз\\p{L}*|million|billion|thousand|млн|млрд|тыс|мың|миллион\\p{L}*|миллиард\\p{L}*'
+const QUANTITY_AFTER = new RegExp(`^\\s*(?:${QUANTITY_NOUN})(?![\\p{L}])`, 'iu')
+/** Whether a character can start a QUANTITY_NOUN (in any letter case the `iu` flags match). */
+const MAY_START_QUANTITY = startTest([firstChars(QUANTITY_NOUN)])
 
 /** A four-digit year on its own; `yearHit` applies the language's cue rules to it. */
 export const YEAR_RULE = new RegExp(
@@ -462,16 +466,13 @@ export function yearHit(
 }
 
 /**
- * Whether QUANTITY_AFTER can match: after its white space it reads a noun or "%". An ASCII
- * character other than a letter or "%" (a comma, a full stop, a digit) rules it out without
- * running the regex; anything from U+0080 on is left to it.
+ * Whether QUANTITY_AFTER can match: after its white space comes a character that one of its
+ * nouns starts with ("2019 году", "in 2019," and "2019 the" rule it out without the regex).
  */
 function mayBeQuantityAfter(after: string): boolean {
   let i = 0
   while (i < after.length && isSpaceCode(after.charCodeAt(i))) i++
-  const c = after.charCodeAt(i)
-  if (!(c < 0x80)) return i < after.length
-  return c === 0x25 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)
+  return i < after.length && MAY_START_QUANTITY(after.charCodeAt(i))
 }
 
 /** Relative expressions, resolved against a reference date (today, last month, two years ago). */

@@ -43,6 +43,10 @@ interface CrimeEntry {
   /** Empty for a blocker entry (a name whose words must not count). */
   readonly categories: readonly CrimeCategory[]
   readonly flags: ReadonlySet<string>
+  /** A category is `fraud` or `cyber_fraud` (read per match: worked out once per entry). */
+  readonly fraud: boolean
+  /** A category is `assault` or `homicide`. */
+  readonly violent: boolean
 }
 
 const CATEGORY_SET: ReadonlySet<string> = new Set(CRIME_CATEGORIES)
@@ -60,7 +64,12 @@ function matcherFor(lang: Lang): WordLexicon<CrimeEntry> {
     m = createWordLexicon(
       LINES.filter((l) => appliesTo(l.lang, lang)).map((l) => ({
         phrase: l.phrase,
-        value: { categories: l.categories, flags: l.flags },
+        value: {
+          categories: l.categories,
+          flags: l.flags,
+          fraud: l.categories.some((c) => c === 'fraud' || c === 'cyber_fraud'),
+          violent: l.categories.some((c) => c === 'assault' || c === 'homicide'),
+        },
         ...(l.flags.has('case') ? { caseSensitive: true } : {}),
       })),
     )
@@ -125,7 +134,7 @@ export function findCrimes(
   // Sentences (by start offset) that report fraud: takings inside them are part of the fraud.
   const fraudSentences = new Set<number>()
   for (const m of matches) {
-    if (m.value.categories.some((c) => c === 'fraud' || c === 'cyber_fraud')) {
+    if (m.value.fraud) {
       fraudSentences.add(index.at(m.start).start)
     }
   }
@@ -133,7 +142,7 @@ export function findCrimes(
   // Sentences that report violence: an abuse of power in them is that violence.
   const violentSentences = new Set<number>()
   for (const m of matches) {
-    if (m.value.categories.some((c) => c === 'assault' || c === 'homicide')) {
+    if (m.value.violent) {
       violentSentences.add(index.at(m.start).start)
     }
   }
@@ -190,11 +199,13 @@ export function findCrimes(
   if (strong.size === 0) for (const m of weak) for (const c of m.value.categories) add(strong, c, m)
 
   const provenance = { stage: STAGE, version: VERSION }
-  return CRIME_CATEGORIES.filter((c) => strong.has(c)).map((category) => ({
-    category,
-    evidence: strong.get(category) ?? [],
-    provenance,
-  }))
+  // A loop, not `filter`/`map`: no closures per document.
+  const out: CrimeFact[] = []
+  for (const category of CRIME_CATEGORIES) {
+    const evidence = strong.get(category)
+    if (evidence) out.push({ category, evidence, provenance })
+  }
+  return out
 }
 
 /** Adds evidence for a category (up to MAX_EVIDENCE mentions). */
@@ -228,7 +239,10 @@ function sentenceOf(content: string, index: SentenceIndex, m: WordMatch<CrimeEnt
 function isUnitName(words: WordScan, m: WordMatch<CrimeEntry>): boolean {
   let fight = -1
   for (let i = m.wordStart - 1; i >= Math.max(0, m.wordStart - 4); i--) {
-    if (UNIT_FIGHT.test(words.norms[i]!)) {
+    const norm = words.norms[i]!
+    // "п…", "б…": a look at the first letter before the regex.
+    const first = norm.charCodeAt(0)
+    if ((first === 0x43f || first === 0x431) && UNIT_FIGHT.test(norm)) {
       fight = i
       break
     }

@@ -419,7 +419,7 @@ function addWordAmounts(text: string, hits: MoneyHit[], resolve: CurrencyResolve
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index
       const end = start + m[0].length
-      if (numeric.some((h) => h.start < end && start < h.end)) continue
+      if (overlapsAny(numeric, start, end)) continue
       const scale = m[2]!
       // Without a number word only the singular reads as one ("миллион долларов"); plurals are vague.
       if (!m[1] && !/^(?:миллион|миллиард|тысяч[ау])а?$/iu.test(scale)) continue
@@ -436,6 +436,12 @@ function addWordAmounts(text: string, hits: MoneyHit[], resolve: CurrencyResolve
   }
 }
 
+/** Whether a hit overlaps `[start, end)` (a loop, not `some`: no closure per match). */
+function overlapsAny(hits: readonly MoneyHit[], start: number, end: number): boolean {
+  for (const h of hits) if (h.start < end && start < h.end) return true
+  return false
+}
+
 function addVague(text: string, hits: MoneyHit[]): void {
   if (!MAY_HAVE_WORD_AMOUNT.test(text)) return
   const numeric = hits.slice()
@@ -446,7 +452,7 @@ function addVague(text: string, hits: MoneyHit[]): void {
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index
       const end = start + m[0].length
-      if (numeric.some((h) => h.start < end && start < h.end)) continue
+      if (overlapsAny(numeric, start, end)) continue
       const currency = p.code === 'FROM_WORD' ? vagueCurrency(m[0]) : p.code
       if (currency) hits.push({ start, end, amount: null, currency })
     }

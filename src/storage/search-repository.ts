@@ -94,7 +94,7 @@ export interface SearchPage {
   readonly items: readonly SearchHitRecord[]
   /**
    * Every match, over all pages — counted up to {@link COUNT_CAP}: past it `total` is the cap
-   * and {@link totalIsLowerBound} is true ("10,000+").
+   * and {@link totalIsLowerBound} is true ("5,000+").
    */
   readonly total: number
   /** True when more than `total` documents match (the count stopped at the cap). */

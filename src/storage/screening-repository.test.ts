@@ -362,6 +362,71 @@ for (const backend of await testBackends()) {
           await other.close()
         }
       })
+
+      test('a document re-extracted while a sync keys it is keyed with its new names', async () => {
+        const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db))
+          .rows[0]!.s
+        const url =
+          process.env['TERGEU_TEST_DATABASE_URL'] ||
+          process.env['DATABASE_URL'] ||
+          'postgres://postgres@127.0.0.1:5432/test'
+        const other = await openDatabase({ kind: 'postgres', url }, { schema })
+        const save = (name: string, version: string) => {
+          const text = `Суд рассмотрел дело ${name}.`
+          return {
+            doc: buildExtractedDoc({
+              id: 'ru-race',
+              lang: 'ru',
+              text,
+              persons: [person(text, name, 'suspect')],
+            }),
+            input: { annotations: [], extractorVersion: version },
+          }
+        }
+        try {
+          const screening = createScreeningRepository(handle.db)
+          await screening.sync()
+          await handle.db
+            .transaction()
+            .execute((trx) => saveDocumentsIn(trx, [save('Арман Жаксылыков', 'test@1')]))
+          // Another process re-extracts the queued document and commits only once the sync has
+          // read the old facts and waits on the writer's rows.
+          let release = () => {}
+          const gate = new Promise<void>((r) => {
+            release = r
+          })
+          let written = () => {}
+          const saved = new Promise<void>((r) => {
+            written = r
+          })
+          const writer = other.db.transaction().execute(async (trx) => {
+            await saveDocumentsIn(trx, [save('Ержан Мукашев', 'test@2')])
+            written()
+            await gate
+          })
+          await saved
+          const syncing = screening.sync()
+          await new Promise((r) => setTimeout(r, 300))
+          release()
+          await writer
+          await syncing
+
+          const [old, renamed] = await screening.screen(['Arman Zhaksylykov', 'Yerzhan Mukashev'])
+
+          assert.deepEqual(old!.matches, [])
+          assert.deepEqual(
+            renamed!.matches.map((m) => m.name),
+            ['Ержан Мукашев'],
+          )
+          const keys = await sql<{ n: number }>`
+            select count(*)::int as n from person_name_keys where doc_id = 'ru-race'`.execute(
+            handle.db,
+          )
+          assert.equal(keys.rows[0]!.n, storedKeys('Ержан Мукашев').keys.length)
+        } finally {
+          await other.close()
+        }
+      })
     }
   })
 }

@@ -155,18 +155,22 @@ const MAX_KEY_ROWS = 50_000
 // Watchlist entries scored per query at most, most shared parts first.
 const MAX_WATCHLIST_CANDIDATES = 500
 
-// Deadlock: a sync and a writer re-extracting documents of the same batch lock key, fact and
-// queue rows in different orders; PostgreSQL aborts one, and the sync tries its batch again.
-const DEADLOCK_DETECTED = '40P01'
-const DEADLOCK_RETRIES = 3
+// A sync and a writer re-extracting a document of the same batch meet in two ways, and the sync
+// tries its batch again (the writer's new facts renewed the queue row, so they are keyed then or
+// by the next sync): they lock key, fact and queue rows in different orders and PostgreSQL aborts
+// one (deadlock), or the writer deleted the facts the sync had read, and the keys' foreign key
+// to them fails once the writer commits.
+const RETRY_CODES = new Set(['40P01', '23503'])
+const SYNC_ATTEMPTS = 3
 
-async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
+async function retryOnConflict<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work()
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code
-      if (code !== DEADLOCK_DETECTED || attempt >= DEADLOCK_RETRIES) throw error
+      if (typeof code !== 'string' || !RETRY_CODES.has(code) || attempt >= SYNC_ATTEMPTS)
+        throw error
     }
   }
 }
@@ -320,7 +324,7 @@ export function createScreeningRepository(database: Kysely<Database>): Screening
       if (upTo === null) return 0
       let total = 0
       for (;;) {
-        const n = await retryOnDeadlock(() => syncBatch(upTo))
+        const n = await retryOnConflict(() => syncBatch(upTo))
         total += n
         if (n < SYNC_BATCH) return total
       }

@@ -451,9 +451,12 @@ export function createSearchRepository(
           // The counts alone: no ranking, no snippets. The total is counted apart only when
           // the sample did not hold every match.
           const facets = await readFacets(db, params)
-          const count = facets.facets.sampled
-            ? await countMatches(db, params, limits.countCap)
-            : { total: facets.matched, totalIsLowerBound: false }
+          // A sample that did not hold every match has counted past a cap no larger than it.
+          const count = !facets.facets.sampled
+            ? { total: facets.matched, totalIsLowerBound: false }
+            : limits.countCap <= FACET_SAMPLE
+              ? { total: limits.countCap, totalIsLowerBound: true }
+              : await countMatches(db, params, limits.countCap)
           return { items: [], ...count, nextCursor: null, facets: facets.facets }
         }
         const [page, facets] = await Promise.all([

@@ -36,6 +36,7 @@ import type { Stage } from '../../stage.ts'
 import { appliesTo, readLexiconFile } from '../extract-crimes/lexicon-file.ts'
 import { createSentenceIndex, type SentenceIndex } from '../extract-crimes/sentence-index.ts'
 import { scanWords, type WordMatch, type WordScan } from '../extract-crimes/word-lexicon.ts'
+import { lowerCasePattern, lowerCaseText } from '../extract-statistics/lower-case-patterns.ts'
 import { withRecurrences } from './date-recurrences.ts'
 import {
   descriptorKeys,
@@ -290,6 +291,23 @@ const SINCE =
   /\bsince\s+(?:\p{L}+\s+)?\d{4}|(?<!\p{L})с\s+(?:\d{1,2}\s+\p{L}+\s+)?\d{4}\s+год|\d{4}\s+жыл\p{L}*\s+бастап/iu
 // Literals every SINCE match holds.
 const SINCE_HINT = /since|год|бастап/iu
+// The patterns above in lower case, without `i`, for sentences that fold (`SentenceInfo.test`):
+// V8 runs them several times faster so.
+const ALLEGATION_LOW = lowerCasePattern(ALLEGATION)
+const FINDING_LOW = lowerCasePattern(FINDING)
+const AT_SCENE_LOW = lowerCasePattern(AT_SCENE)
+// Literals every AT_SCENE match holds, in lower case.
+const AT_SCENE_HINT = /scene|spot|red-handed|на месте|с поличным|оқиға орнында|қылмыс үстінде/
+const NEXT_DAY_LOW = lowerCasePattern(NEXT_DAY)
+const OTHER_TIME_LOW = lowerCasePattern(OTHER_TIME)
+const PRESENT_TIME_LOW = lowerCasePattern(PRESENT_TIME)
+const ALSO_LOW = lowerCasePattern(ALSO)
+const LAW_WORD_LOW = lowerCasePattern(LAW_WORD)
+const COURT_LOW = lowerCasePattern(COURT)
+const PRE_TRIAL_LOW = lowerCasePattern(PRE_TRIAL)
+const TREATY_LOW = lowerCasePattern(TREATY)
+const FOREIGN_LOW = lowerCasePattern(FOREIGN)
+const PLEA_LOW = lowerCasePattern(PLEA)
 interface Candidate {
   readonly type: EventType
   readonly start: number
@@ -369,9 +387,21 @@ class SentenceInfo {
   readonly #matches: readonly WordMatch<TriggerEntry>[]
   #triggers: readonly SentenceTrigger[] | undefined
 
-  constructor(text: string, matches: readonly WordMatch<TriggerEntry>[], lower?: string) {
+  /**
+   * `lower()` compares as the `/iu` patterns do (see `lower-case-patterns.ts`): they may run in
+   * lower case, without `i`, over it.
+   */
+  readonly folds: boolean
+
+  constructor(
+    text: string,
+    matches: readonly WordMatch<TriggerEntry>[],
+    lower?: string,
+    folds = false,
+  ) {
     this.text = text
     this.#lower = lower
+    this.folds = folds && lower !== undefined
     this.#matches = matches
     const types = new Set<EventType>()
     for (const m of matches) types.add(m.value.type!)
@@ -394,6 +424,10 @@ class SentenceInfo {
     this.#lower ??= this.text.toLowerCase()
     return this.#lower
   }
+  /** `exact.test(text)`, run as `lowered` (the same pattern in lower case) where it folds. */
+  test(exact: RegExp, lowered: RegExp): boolean {
+    return this.folds ? lowered.test(this.lower()) : exact.test(this.text)
+  }
   aggregate(): boolean {
     this.#aggregate ??= isAggregate(this.text, this.lower())
     return this.#aggregate
@@ -413,11 +447,15 @@ class SentenceInfo {
   court(): boolean {
     // "сотқа дейінгі тергеу" is the pre-trial investigation, not a court.
     // Without any court word there is no "сотқа дейінгі" to drop either.
-    this.#court ??= COURT_HINT.test(this.text) && COURT.test(this.text.replace(PRE_TRIAL, ''))
+    this.#court ??=
+      COURT_HINT.test(this.text) &&
+      (this.folds
+        ? COURT_LOW.test(this.lower().replace(PRE_TRIAL_LOW, ''))
+        : COURT.test(this.text.replace(PRE_TRIAL, '')))
     return this.#court
   }
   treaty(): boolean {
-    this.#treaty ??= TREATY.test(this.text)
+    this.#treaty ??= this.test(TREATY, TREATY_LOW)
     return this.#treaty
   }
   victimEscape(): boolean {
@@ -425,7 +463,7 @@ class SentenceInfo {
     return this.#victimEscape
   }
   plea(): boolean {
-    this.#plea ??= PLEA.test(this.text)
+    this.#plea ??= this.test(PLEA, PLEA_LOW)
     return this.#plea
   }
   headline(): boolean {
@@ -600,6 +638,8 @@ class EventFinder {
    * kept every offset, and no capital sigma lowers one way or another by what follows it.
    */
   readonly lowerSlices: boolean
+  /** Sentences may run `/iu` patterns lower-cased (see `SentenceInfo.folds`). */
+  readonly folds: boolean
   /** The trigger matches of each sentence (blockers left out). */
   readonly triggersIn = new Map<number, WordMatch<TriggerEntry>[]>()
   readonly remandAt = new Set<number>()
@@ -636,8 +676,12 @@ class EventFinder {
     this.facts = collectFacts(doc, this.index)
     this.words = scanWords(content)
     this.matches = matcherFor(doc.lang).match(content, this.words)
-    this.lowered = content.toLowerCase()
-    this.lowerSlices = this.lowered.length === content.length && !content.includes('Σ')
+    // The statistics stage lower-cased this content already, where it folds (the last text is kept).
+    const folded = lowerCaseText(content)
+    this.lowered = folded ?? content.toLowerCase()
+    this.lowerSlices =
+      folded !== null || (this.lowered.length === content.length && !content.includes('Σ'))
+    this.folds = folded !== null
     for (const m of this.matches) {
       if (m.value.type !== null) bucket(this.triggersIn, this.index.indexAt(m.start), m)
       if (m.value.remand) this.remandAt.add(m.start)
@@ -684,6 +728,7 @@ class EventFinder {
         this.content.slice(s.start, s.end),
         this.triggersIn.get(si) ?? [],
         this.lowerSlices ? this.lowered.slice(s.start, s.end) : undefined,
+        this.folds,
       )
       this.infoCache[si] = info
     }
@@ -691,8 +736,9 @@ class EventFinder {
   }
 
   foreignParty(si: number): boolean {
-    const text = this.sentenceInfo(si).text
-    if (FOREIGN.test(text)) return true
+    const info = this.sentenceInfo(si)
+    const text = info.text
+    if (info.test(FOREIGN, FOREIGN_LOW)) return true
     const countries = new Set<string>()
     for (const o of this.facts.orgs.get(si) ?? []) {
       if (o.kind === 'international') return true
@@ -941,7 +987,7 @@ class EventFinder {
       if (si < 0) continue
       const info = this.sentenceInfo(si)
       if (needsCrime && !facts.crimes.has(si)) continue
-      if (m.value.needsLaw && !LAW_WORD.test(info.text)) continue
+      if (m.value.needsLaw && !info.test(LAW_WORD, LAW_WORD_LOW)) continue
       // Cooperation is between agencies of different states or with an international body: a
       // joint operation of two Kazakh agencies is their arrest, not cooperation.
       if (m.value.needsForeign && !this.foreignParty(si)) continue
@@ -1036,7 +1082,7 @@ class EventFinder {
           if (date) c.date = date
           candidates.push(c)
         }
-      } else if (ALLEGATION.test(info.text) || FINDING.test(info.text)) {
+      } else if (info.test(ALLEGATION, ALLEGATION_LOW) || info.test(FINDING, FINDING_LOW)) {
         // "According to the investigation, in 2017–2018 the woman was part of a criminal group":
         // the sentence tells the act itself, with its date.
         if (!cats.some((c) => c !== 'other')) continue
@@ -1100,8 +1146,8 @@ class EventFinder {
       v =
         info.headline() ||
         BACKGROUND_OPENING.test(text) ||
-        (OTHER_TIME_HINT.test(lower) && OTHER_TIME.test(text)) ||
-        (PRESENT_TIME_HINT.test(lower) && PRESENT_TIME.test(text))
+        (OTHER_TIME_HINT.test(lower) && info.test(OTHER_TIME, OTHER_TIME_LOW)) ||
+        (PRESENT_TIME_HINT.test(lower) && info.test(PRESENT_TIME, PRESENT_TIME_LOW))
       this.standsApart[si] = v
     }
     return v
@@ -1109,7 +1155,7 @@ class EventFinder {
 
   /** A date found for a candidate, unless its sentence stands apart (see `paragraphDate`). */
   ownParagraphDate(si: number, policy: boolean, date: string): string | null {
-    return this.apart(si) || (policy && !ALSO.test(this.sentenceInfo(si).text)) ? null : date
+    return this.apart(si) || (policy && !this.sentenceInfo(si).test(ALSO, ALSO_LOW)) ? null : date
   }
 
   /**
@@ -1127,7 +1173,9 @@ class EventFinder {
     // find's moment, told in an earlier paragraph of the article as well.
     let atScene = false
     if (c.type === 'arrest') {
-      atScene = this.atScene[si] ??= AT_SCENE.test(this.sentenceInfo(si).text)
+      const info = this.sentenceInfo(si)
+      atScene = this.atScene[si] ??=
+        AT_SCENE_HINT.test(info.lower()) && info.test(AT_SCENE, AT_SCENE_LOW)
     }
     // Every date found below is given up when the sentence stands apart.
     for (
@@ -1150,17 +1198,17 @@ class EventFinder {
       if (carried === null) continue
       if (policy) return types.includes(c.type) ? this.ownParagraphDate(si, policy, carried) : null
       if (this.ownParagraphDate(si, policy, carried) === null) return null
-      if (NEXT_DAY.test(this.sentenceInfo(si).text)) return nextDay(carried)
+      if (this.sentenceInfo(si).test(NEXT_DAY, NEXT_DAY_LOW)) return nextDay(carried)
       if (c.type !== 'incident') {
         if (carried.includes('/')) return null
         // A wanted notice is older than the steps around it ("fled in 2012 … he was wanted").
         if (c.type === 'wanted' && !types.includes('wanted')) return null
-        const told = this.sentenceInfo(g).text
+        const told = this.sentenceInfo(g)
         const crimeDate =
           types.includes('incident') ||
           facts.crimes.has(g) ||
-          ALLEGATION.test(told) ||
-          FINDING.test(told)
+          told.test(ALLEGATION, ALLEGATION_LOW) ||
+          told.test(FINDING, FINDING_LOW)
         if (crimeDate && !atScene && !types.some((t) => t !== 'incident')) return null
       }
       return carried
@@ -1237,8 +1285,8 @@ class EventFinder {
       // Only a sentence that goes on with the story ("He", "The suspect", "The next day"), or a
       // crime told again where the sentence before names it with its date ("The group laundered
       // money in 2017-2019. Its leader was charged with money laundering.").
-      const text = this.sentenceInfo(si).text
-      const m = BACK_REFERENCE.exec(text)
+      const info = this.sentenceInfo(si)
+      const m = BACK_REFERENCE.exec(info.text)
       const sameCrime =
         k.first.type === 'incident' &&
         [...k.crimes].some((c) => !NOT_AN_ACT.has(c) && facts.crimes.get(si - 1)?.has(c))
@@ -1246,7 +1294,7 @@ class EventFinder {
       // dates do not date, may take the earlier one.
       const ownDates = (facts.dates.get(si) ?? []).length > 0
       if (ownDates ? !sameCrime : !m && !sameCrime) continue
-      if (PRESENT_TIME.test(text)) continue
+      if (info.test(PRESENT_TIME, PRESENT_TIME_LOW)) continue
       // A crime found through a step ("He was charged with fraud") is older than the step's day.
       if (k.first.derived && !sameCrime) continue
       const carried = this.carriedIn(si - 1)
@@ -1260,7 +1308,7 @@ class EventFinder {
         // is older than the step told before it (as in `paragraphDate`).
         if (k.first.type === 'wanted' && !prevTypes.includes('wanted')) continue
       }
-      const dayAfter = m?.[1] !== undefined || NEXT_DAY.test(text)
+      const dayAfter = m?.[1] !== undefined || info.test(NEXT_DAY, NEXT_DAY_LOW)
       k.date = carried && dayAfter ? nextDay(carried) : carried
     }
   }

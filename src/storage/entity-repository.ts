@@ -324,7 +324,7 @@ export async function resolveStoredIn(
   const resolved: { d: string; h: string; v: string }[] = []
   if (docs.every((d) => d.isNew) && new Set(docs.map((d) => d.docId)).size === docs.length) {
     // New documents only (an ingest): their candidates are read in two statements for the
-    // whole batch, and each document's decisions then cost one write (decision 0012).
+    // whole batch, placed in order in memory and written in one statement (decision 0012).
     const plans = docs.map((doc) => {
       const current = mentionsOf(doc.facts, doc.docId, doc.text)
       const ms = byEvidence([...current])
@@ -591,7 +591,8 @@ interface ScoredCandidate {
  * Places new mentions of one document: finds every mention's candidates in one indexed query,
  * scores them, then writes the new entities, the updated ones, the mentions and their keys in a
  * few statements. Mentions are decided in order (strongest evidence first); one entity takes at
- * most one mention of a document.
+ * most one mention of a document. `within` a batch of new documents, the candidates come from
+ * the batch's reads and what it placed, and the writes wait for {@link flushBatch}.
  */
 async function placeMentions(
   trx: Db,

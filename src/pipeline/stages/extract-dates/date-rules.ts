@@ -51,6 +51,12 @@ export interface Rule {
    * cue only, which finds the same matches as a scan of the windows.
    */
   readonly atCue?: boolean
+  /**
+   * Every match starts one of these many characters before its cue (nearest first), no match
+   * can hold two cues and none can start where the windows begin: the rule is tried at those
+   * places only, which finds the same matches as a scan of the windows.
+   */
+  readonly beforeCue?: readonly number[]
   readonly re: RegExp
   /** Returns the hit for a match, or `null` to skip it. */
   readonly make: (m: RegExpExecArray, ctx: RuleContext) => Omit<DateHit, 'start' | 'end'> | null
@@ -188,6 +194,8 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     // 26.12.2025
     cue: YEAR_CUE,
+    // "d.m.", "dd.m." or "d.mm.", "dd.mm." before the year.
+    beforeCue: [6, 5, 4],
     re: new RegExp(`(?<![\\d.,/])(${DAY})\\.(0?[1-9]|1[0-2])\\.(${YEAR})(?![\\d]|\\.\\d)`, 'gu'),
     make: (m) => absolute(Number(m[3]), Number(m[2]), Number(m[1])),
   },

@@ -85,7 +85,7 @@ export function findDates(text: string, lang: string, ref: RefDate | null): Date
     }
   }
   ms.length = 0
-  for (const m of matchesAtCue(YEAR_RULE, text, scope.spans(YEAR_CUE)!, ms)) {
+  for (const m of matchesAtCue(YEAR_RULE, text, scope.spans(YEAR_CUE)!, ms, AT_CUE)) {
     const hit = yearHit(text, m, lang)
     if (hit) found.push({ start: m.index, end: m.index + m[0].length, ...hit })
   }
@@ -253,16 +253,20 @@ function matchesIn(
 
 const stickyCompiled = new Map<RegExp, { re: RegExp; before: RegExp | null }>()
 
+const AT_CUE: readonly number[] = [0]
+
 /**
- * Runs a regex whose matches start where its cue starts (a year) once at each cue, instead of
- * over the windows: the same matches, as the windows reach far past the few characters the
- * look-arounds read. `m.index` is absolute.
+ * Runs a regex whose matches start where its cue starts (a year), or a fixed few characters
+ * before it (`distances`, farthest first: the leftmost match wins, as in a scan), once at each
+ * cue instead of over the windows: the same matches, as the windows reach far past the few
+ * characters the look-arounds read. `m.index` is absolute.
  */
 function matchesAtCue(
   pattern: RegExp,
   text: string,
   spans: readonly number[],
   out: RegExpExecArray[],
+  distances: readonly number[],
 ): RegExpExecArray[] {
   let c = stickyCompiled.get(pattern)
   if (!c) {
@@ -277,10 +281,16 @@ function matchesAtCue(
     // Cue words of one cue can start at one place ("март", "марта"): try each place once.
     if (at === tried) continue
     tried = at
-    if (before && at > 0 && before.test(text[at - 1]!)) continue
-    re.lastIndex = at
-    const m = re.exec(text)
-    if (m) out.push(m)
+    for (const d of distances) {
+      const from = at - d
+      if (from < 0 || (before && from > 0 && before.test(text[from - 1]!))) continue
+      re.lastIndex = from
+      const m = re.exec(text)
+      if (m) {
+        out.push(m)
+        break
+      }
+    }
   }
   return out
 }
@@ -336,8 +346,8 @@ function matchAbsolute(text: string, scope: Scope, scripts: number): RuleMatches
   const ms: RegExpExecArray[] = []
   for (const rule of ABSOLUTE_RULES) {
     if (rule.script && !(scripts & SCRIPT_BIT[rule.script])) continue
-    const spans = rule.atCue ? scope.spans(rule.cue) : null
-    if (spans) matchesAtCue(rule.re, text, spans, ms)
+    const spans = rule.atCue || rule.beforeCue ? scope.spans(rule.cue) : null
+    if (spans) matchesAtCue(rule.re, text, spans, ms, rule.beforeCue ?? AT_CUE)
     else matchesIn(rule.re, scope.windows(rule.cue), ms)
     while (rules.length < ms.length) rules.push(rule)
   }

@@ -46,6 +46,28 @@ with q as materialized (select null::tsquery as query),
     order by "page".published desc nulls last, "page".id;
 -- parameters: ["2025-01","2025-06-30","fraud",20,0]
 
+-- first page with its capped count; ranked only under 1,000 matches (decision 0015)
+with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
+    counted as materialized (
+      select count(*)::int as n from (select 1 from documents d, q where d.search_vector @@ q.query limit $4) c
+    ),
+    page as (
+      select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, null::int as total
+      from documents d, q where d.search_vector @@ q.query and (select n from counted) <= $5
+      order by rank desc, id
+      limit $6 offset $7
+    )
+    select counted.n as matched, x.* from counted left join (
+      select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,
+             ts_headline(
+             (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
+             left(d.text, 100000), q.query, $8
+           ) as headline
+      from page join documents d on d.id = page.id, q
+    ) x on true
+    order by "x".rank desc, "x".id;
+-- parameters: ["задержан","задержан","задержан",5001,1000,20,0,"StartSel=, StopSel=, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""]
+
 -- broad query: the window of the newest documents, ranked (decision 0015)
 with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
     page as (

@@ -41,6 +41,12 @@ describe('buildSearchSql', () => {
       },
       { limit: 20, offset: 0 },
     ).compile(compiler)
+    const counted = buildSearchSql(
+      { q: 'задержан', limit: 20 },
+      { limit: 20, offset: 0 },
+      undefined,
+      { cap: 5000, rankAll: 1000 },
+    ).compile(compiler)
     const window = buildSearchSql(
       { q: 'задержан', limit: 20 },
       { limit: 20, offset: 0 },
@@ -64,6 +70,10 @@ describe('buildSearchSql', () => {
       '-- browse without a query, newest first (GET /api/search?from=…&to=…&crime=fraud)',
       `${browse.sql.trim()};`,
       `-- parameters: ${JSON.stringify(browse.parameters)}`,
+      '',
+      '-- first page with its capped count; ranked only under 1,000 matches (decision 0015)',
+      `${counted.sql.trim()};`,
+      `-- parameters: ${JSON.stringify(counted.parameters)}`,
       '',
       '-- broad query: the window of the newest documents, ranked (decision 0015)',
       `${window.sql.trim()};`,

@@ -178,6 +178,8 @@ export function buildTsQuery(q: string, lang: Lang | undefined): RawBuilder<unkn
 
 /** A row of {@link buildSearchSql}. */
 interface SearchRow {
+  /** With a {@link Counting}: the capped count (the one row without a hit has a null id). */
+  matched?: number
   id: string
   title: string | null
   lang: string
@@ -335,6 +337,7 @@ export function buildSearchSql(
   params: SearchParams,
   page: { readonly limit: number; readonly offset: number },
   window?: RankWindow,
+  counting?: Counting,
 ): RawBuilder<SearchRow> {
   const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
   const rankOf = sql`ts_rank_cd(d.search_vector, q.query)::float8`
@@ -369,11 +372,36 @@ export function buildSearchSql(
       outerRank = rankOf
     }
   } else {
+    // Ranking every match is skipped (a one-time filter) when the count finds more than
+    // `rankAll`: the caller then ranks a window (readPage).
+    const bounded =
+      counting?.rankAll != null ? sql` and (select n from counted) <= ${counting.rankAll}` : sql``
     matches = params.q
       ? sql`select d.id, d.published, ${rank} as rank, null::int as total
-      from ${queryMatches(params)}`
+      from ${queryMatches(params)}${bounded}`
       : sql`select s.doc_id as id, s.published, ${rank} as rank, null::int as total
       from ${matchingSummaries(params)}`
+  }
+  if (counting) {
+    // The capped count in the same statement (one round trip for a selective query): one row
+    // with the count and no hit when nothing is on the page.
+    const counted = params.q ? queryMatches(params) : matchingSummaries(params)
+    return sql<SearchRow>`
+    with q as materialized (select ${query} as query),
+    counted as materialized (
+      select count(*)::int as n from (select 1 from ${counted} limit ${counting.cap + 1}) c
+    ),
+    page as (
+      ${matches}
+      order by ${order}
+      limit ${page.limit} offset ${page.offset}
+    )
+    select counted.n as matched, x.* from counted left join (
+      select d.id, d.title, d.lang, d.source, d.published, ${outerRank} as rank, page.total,
+             ${headline} as headline
+      from page join documents d on d.id = page.id, q
+    ) x on true
+    order by ${orderOf(params, 'x')}`
   }
   return sql<SearchRow>`
     with q as materialized (select ${query} as query),
@@ -386,6 +414,15 @@ export function buildSearchSql(
            ${headline} as headline
     from page join documents d on d.id = page.id, q
     order by ${outerOrder}`
+}
+
+/**
+ * The capped count a page statement also makes ({@link buildSearchSql}): at most `cap` + 1
+ * matches; with `rankAll`, the page is left empty when more than that many match.
+ */
+export interface Counting {
+  readonly cap: number
+  readonly rankAll: number | null
 }
 
 /** A row of {@link buildFacetSql}. */
@@ -512,17 +549,44 @@ async function readPage(
   limits: SearchLimits,
 ): Promise<{ rows: SearchRow[]; count: MatchCount; cutoff: string | null }> {
   const offset = cursor.offset
-  const count = await countMatches(db, params, limits.countCap)
-  const broad =
-    params.q !== '' &&
-    effectiveSort(params) === 'relevance' &&
-    (count.totalIsLowerBound || count.total > limits.rankAll)
+  const relevance = params.q !== '' && effectiveSort(params) === 'relevance'
   // A later page keeps the way its first page was ordered (the cursor says which).
-  const windowed = cursor.cutoff !== null || (broad && offset === 0 && !params.cursor)
-  if (!windowed) {
-    const { rows } = await buildSearchSql(params, { limit, offset }).execute(db)
-    return { rows, count, cutoff: null }
+  const first = !params.cursor
+  if (cursor.cutoff === null) {
+    // The count and, unless it is broad, the page: one statement.
+    const { rows: counted } = await buildSearchSql(params, { limit, offset }, undefined, {
+      cap: limits.countCap,
+      rankAll: relevance && first ? limits.rankAll : null,
+    }).execute(db)
+    const n = Number(counted[0]?.matched ?? 0)
+    const count =
+      n > limits.countCap
+        ? { total: limits.countCap, totalIsLowerBound: true }
+        : { total: n, totalIsLowerBound: false }
+    const broad = relevance && first && n > limits.rankAll
+    if (!broad) return { rows: counted.filter((r) => r.id !== null), count, cutoff: null }
+    return readWindow(db, params, limit, cursor, limits, count)
   }
+  return readWindow(
+    db,
+    params,
+    limit,
+    cursor,
+    limits,
+    await countMatches(db, params, limits.countCap),
+  )
+}
+
+/** The page of a broad query ranked over its window (see {@link readPage}). */
+async function readWindow(
+  db: Kysely<Database>,
+  params: SearchParams,
+  limit: number,
+  cursor: { readonly offset: number; readonly cutoff: string | null },
+  limits: SearchLimits,
+  count: MatchCount,
+): Promise<{ rows: SearchRow[]; count: MatchCount; cutoff: string | null }> {
+  const offset = cursor.offset
   let cutoff = cursor.cutoff
   let rows: SearchRow[] = []
   if (cutoff !== null) {

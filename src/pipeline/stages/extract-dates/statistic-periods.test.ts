@@ -28,6 +28,14 @@ describe('isStatisticPeriod', () => {
     assert.equal(isStatisticPeriod(doc, { start: 70, end: 74, iso: '2021' }), false)
   })
 
+  test('reads a range as whole parts: a year inside a longer part is not its period', () => {
+    const doc = docWith([statistic(0, 60, '2019-05/2020'), statistic(100, 150, '2019/2020-03')])
+    assert.equal(isStatisticPeriod(doc, { start: 20, end: 24, iso: '2019' }), false)
+    assert.equal(isStatisticPeriod(doc, { start: 20, end: 24, iso: '2020' }), true)
+    assert.equal(isStatisticPeriod(doc, { start: 120, end: 124, iso: '2019' }), true)
+    assert.equal(isStatisticPeriod(doc, { start: 120, end: 124, iso: '2020' }), false)
+  })
+
   test('ignores a statistic whose span is a whole long sentence', () => {
     const doc = docWith([statistic(0, 400, '2021')])
     assert.equal(isStatisticPeriod(doc, { start: 20, end: 24, iso: '2021' }), false)

@@ -8,7 +8,7 @@
 import type { Penalty } from '#core/facts.ts'
 import { ANY_CARDINAL } from '../../text/number-words.ts'
 import type { WordScan } from '../extract-crimes/word-lexicon.ts'
-import { foldsByLowerCase, lowerCasePattern } from '../extract-statistics/lower-case-patterns.ts'
+import { foldsByLowerCase, lowerCasePattern } from './lower-case-patterns.ts'
 
 // A period that makes a count an aggregate: "since the beginning of the year", "за 9 месяцев".
 const AGGREGATE_PERIOD =

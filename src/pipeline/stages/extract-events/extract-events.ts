@@ -36,7 +36,6 @@ import type { Stage } from '../../stage.ts'
 import { appliesTo, readLexiconFile } from '../extract-crimes/lexicon-file.ts'
 import { createSentenceIndex, type SentenceIndex } from '../extract-crimes/sentence-index.ts'
 import { scanWords, type WordMatch, type WordScan } from '../extract-crimes/word-lexicon.ts'
-import { lowerCasePattern, lowerCaseText } from '../extract-statistics/lower-case-patterns.ts'
 import { withRecurrences } from './date-recurrences.ts'
 import {
   descriptorKeys,
@@ -59,6 +58,7 @@ import {
   sentenceSpan,
   weekdayDate,
 } from './event-dates.ts'
+import { lowerCasePattern, lowerCaseText } from './lower-case-patterns.ts'
 import { createTriggerMatcher, type TriggerMatcher } from './trigger-matcher.ts'
 
 const STAGE = 'extract-events'
@@ -676,7 +676,8 @@ class EventFinder {
     this.facts = collectFacts(doc, this.index)
     this.words = scanWords(content)
     this.matches = matcherFor(doc.lang).match(content, this.words)
-    // The statistics stage lower-cased this content already, where it folds (the last text is kept).
+    // Lower-cased once: the sentences' literal hints read it, and so do their `/iu` patterns
+    // (lower-cased, see `SentenceInfo.test`) where it folds.
     const folded = lowerCaseText(content)
     this.lowered = folded ?? content.toLowerCase()
     this.lowerSlices =

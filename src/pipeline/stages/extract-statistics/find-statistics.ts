@@ -11,7 +11,6 @@
  */
 import type { Lang } from '#core/lang.ts'
 import type { Span } from '#core/span.ts'
-import { lowerCasePattern, lowerCaseSource, lowerCaseText } from './lower-case-patterns.ts'
 import {
   AGGREGATE_CUE_HINT_RE,
   type AGGREGATE_CUE_RE,
@@ -70,7 +69,6 @@ const NOUN_WORD_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu
 const STOP_NOUN_SEARCH = /[.,;:()!?\n"«»“”]|\d/u
 const MONEY_CUE_RE =
   /damage|loss|total|reclaim|return|recover|compensat|confiscat|seiz|launder|block|frozen|froze|average|salary|estimate|ущерб|урон|возвращ|вернул|вернуть|возмещ|конфиск|отмыв|изъят|заблок|в среднем|всего|общ|залал|шығын|қайтар|тәркіл|export/iu
-const MONEY_CUE_LOW = lowerCasePattern(MONEY_CUE_RE)
 const APPROX_RE =
   /(?:about|around|approximately|nearly|almost|roughly|some|около|порядка|примерно|почти|приблизительно|шамамен|жуық|шамасында)\s*$/iu
 const MORE_RE =
@@ -201,48 +199,28 @@ const GROUP_REFERENCE = /\\[1-9k]|\(\?<[\p{L}_$]/u
 /**
  * A tester with the answer of `res.some((re) => re.test(s))` (flags `iu`, no `g`/`y`/`m`),
  * faster; see above. The branches of all the regexes share the three scans, so testing several
- * regexes costs about as much as testing one. Given `low`, `s` lower-cased where
- * `foldsByLowerCase(s)`, it scans that with the branches in lower case and without `i`: the
- * same answer, several times faster (see `lower-case-patterns.ts`).
+ * regexes costs about as much as testing one.
  */
-export function splitTester(
-  ...res: readonly RegExp[]
-): (s: string, low?: string | null) => boolean {
+export function splitTester(...res: readonly RegExp[]): (s: string) => boolean {
   if (
     res.some((re) => re.flags !== 'iu') ||
     (res.length > 1 && res.some((re) => GROUP_REFERENCE.test(re.source)))
   )
     return (s) => res.some((re) => re.test(s))
   const branches = res.flatMap((re) => branchesOf(re.source))
-  const exact = new SplitScans(branches, 'iu')
-  const lowered = branches.map(lowerCaseSource)
-  const folded = lowered.every((b) => b !== null) ? new SplitScans(lowered as string[], 'u') : null
-  return (s, low) => (low != null && folded !== null ? folded.test(low) : exact.test(s))
-}
-
-/** The three scans of {@link splitTester} over `branches`, compiled with `flags` (`g` added). */
-class SplitScans {
-  readonly wordLed: RegExp | null
-  readonly letterLed: RegExp | null
-  readonly other: RegExp | null
-
-  constructor(branches: readonly string[], flags: string) {
-    this.wordLed = alternation(
-      branches.filter(isWordLed).map((a) => a.slice(WORD_LED.length)),
-      `g${flags}`,
-    )
-    this.letterLed = alternation(
-      branches.filter(isLetterLed).map((a) => a.slice(LETTER_LED.length)),
-      `g${flags}`,
-    )
-    this.other = alternation(
-      branches.filter((a) => !isWordLed(a) && !isLetterLed(a)),
-      flags,
-    )
-  }
-
-  test(s: string): boolean {
-    const { other, wordLed, letterLed } = this
+  const wordLed = alternation(
+    branches.filter(isWordLed).map((a) => a.slice(WORD_LED.length)),
+    'giu',
+  )
+  const letterLed = alternation(
+    branches.filter(isLetterLed).map((a) => a.slice(LETTER_LED.length)),
+    'giu',
+  )
+  const other = alternation(
+    branches.filter((a) => !isWordLed(a) && !isLetterLed(a)),
+    'iu',
+  )
+  return (s) => {
     if (other?.test(s)) return true
     if (wordLed) {
       wordLed.lastIndex = 0
@@ -332,10 +310,6 @@ class Scanner {
   start = 0
   end = 0
   s = ''
-  /** `s` in lower case where its patterns may read it so (see `lower-case-patterns.ts`), else `null`. */
-  low: string | null = null
-  /** The content in lower case, made on first use; `null` where `foldsByLowerCase` says no. */
-  lowered: string | null | undefined
   forPeriod = ''
   hasYear = false
   cues: readonly YearCue[] = []
@@ -407,20 +381,15 @@ class Scanner {
       }
     }
     const s = this.content.slice(sentence.start, sentence.end)
-    const low = this.lowerSlice(sentence)
     // Most sentences state no figure: skip them cheaply (they still age the carried period).
     const hasDigit = /\d/u.test(s)
     // Tested once per sentence; numberCandidates reads it again.
-    const lowHint = NUMBER_WORD_HINTS_LOW[this.lang]
-    const hasWords =
-      low !== null && lowHint !== null
-        ? matchesAtWordStart(lowHint, low)
-        : matchesAtWordStart(NUMBER_WORD_HINTS[this.lang], s)
+    const hasWords = matchesAtWordStart(NUMBER_WORD_HINTS[this.lang], s)
     if (!hasDigit && !hasWords) {
       this.carriedAge++
       return
     }
-    this.readSentence(sentence, s, hasWords, low)
+    this.readSentence(sentence, s, hasWords)
   }
 
   /**
@@ -483,7 +452,7 @@ class Scanner {
 
   /** ANAPHORA_RE on the sentence, tested at most once per sentence. */
   anaphora(): boolean {
-    this.anaphoraMemo ??= anaphoraTest(this.s, this.low)
+    this.anaphoraMemo ??= anaphoraTest(this.s)
     return this.anaphoraMemo
   }
 
@@ -519,8 +488,8 @@ class Scanner {
       // SINGLE_CASE_RE, ONE_RAID_RE and ONE_ACTOR_RE in one tester (one set of scans), with
       // PRONOUN_SUBJECT_RE unless it was tested already.
       (this.pronounMemo === undefined
-        ? this.ruledOutPronoun(singleOrPronoun(this.s, this.low))
-        : singleCase(this.s, this.low) || this.pronounMemo)
+        ? this.ruledOutPronoun(singleOrPronoun(this.s))
+        : singleCase(this.s) || this.pronounMemo)
     return this.singleMemo
   }
 
@@ -555,13 +524,12 @@ class Scanner {
     return this.carrying() ? this.carried : null
   }
 
-  readSentence(sentence: Span, s: string, hasWords: boolean, low: string | null): void {
+  readSentence(sentence: Span, s: string, hasWords: boolean): void {
     this.start = sentence.start
     this.end = sentence.end
     this.s = s
-    this.low = low
     // Dates such as "October 14 of this year" anchor an event, not a period of figures.
-    const forPeriod = (low !== null ? DATE_PHRASE_HINT_LOW.test(low) : DATE_PHRASE_HINT_RE.test(s))
+    const forPeriod = DATE_PHRASE_HINT_RE.test(s)
       ? s.replace(DATE_PHRASE_RE, (m) => ' '.repeat(m.length))
       : s
     this.forPeriod = forPeriod
@@ -611,22 +579,16 @@ class Scanner {
     this.finishSentence()
   }
 
-  /** The content of a span in lower case, where its patterns may read it so; else `null`. */
-  lowerSlice(span: Span): string | null {
-    if (this.lowered === undefined) this.lowered = lowerCaseText(this.content)
-    return this.lowered === null ? null : this.lowered.slice(span.start, span.end)
-  }
-
   /**
    * Aggregate money sums. A sum is a statistic when it aggregates over a period or a population
    * ("damage this year exceeded 552 million"), not when it is the damage of one case.
    */
   readMoney(): void {
-    const { s, low, base, sentenceMoney } = this
+    const { s, base, sentenceMoney } = this
     if (
       sentenceMoney.length > 0 &&
       // The cue first, isSingle last: it runs several regexes over the whole sentence.
-      (low !== null ? MONEY_CUE_LOW.test(low) : MONEY_CUE_RE.test(s)) &&
+      MONEY_CUE_RE.test(s) &&
       // "The total damage is estimated at 7.8 bn": an estimate with no period is one case's.
       (base.stated || this.carrying() || (!ESTIMATE_RE.test(s) && MONEY_TOTAL_RE.test(s))) &&
       !this.isSingle()
@@ -924,7 +886,7 @@ class Scanner {
       (this.aboutParty ||
         // OPERATION_RE and PRONOUN_SUBJECT_RE in one tester, unless the latter was tested.
         (this.pronounMemo === undefined
-          ? this.ruledOutPronoun(operationOrPronoun(s, this.low))
+          ? this.ruledOutPronoun(operationOrPronoun(s))
           : OPERATION_RE.test(s) || this.pronounMemo))
     ) {
       this.singleContext = true
@@ -1130,17 +1092,6 @@ const NUMBER_WORD_HINTS: Readonly<Record<Lang, RegExp>> = {
   en: dropLeadingLookBehind(NUMBER_WORD_RES.en),
   ru: dropLeadingLookBehind(NUMBER_WORD_RES.ru),
   kk: dropLeadingLookBehind(NUMBER_WORD_RES.kk),
-}
-
-/**
- * {@link NUMBER_WORD_HINTS} in lower case, for lower-cased sentences: 3-14x faster on Russian
- * and Kazakh; the English one is not (V8 runs an ASCII alternation as fast with `i`), so
- * English sentences keep theirs.
- */
-const NUMBER_WORD_HINTS_LOW: Readonly<Record<Lang, RegExp | null>> = {
-  en: null,
-  ru: lowerCasePattern(NUMBER_WORD_HINTS.ru),
-  kk: lowerCasePattern(NUMBER_WORD_HINTS.kk),
 }
 
 function dropLeadingLookBehind(re: RegExp): RegExp {
@@ -1775,7 +1726,6 @@ const CUE_AFTER_YEAR_RE = /^\s*(?:жыл|ж\.|году|года|год(?!\p{L})|
 const CUE_BEFORE_YEAR_TAIL = new Set([...'theyarTHEYAR'])
 const COMPARISON_BASE_TAIL = new Set([...'inthe yarofвINTHEYAROFВ'.replace(' ', '')])
 const DATE_PHRASE_HINT_RE = /this|last|этого|текущего|прошлого/iu
-const DATE_PHRASE_HINT_LOW = lowerCasePattern(DATE_PHRASE_HINT_RE)
 const PERIOD_HINT_RE =
   /year|month|week|since|annum|год|месяц|недел|начала|жыл|ай(?:да|ында|лар)|апта|биыл|былтыр|бері|басынан/iu
 const HAS_YEAR_RE = /(?:19|20)\d{2}/u

@@ -68,6 +68,31 @@ with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) |
     order by "x".rank desc, "x".id;
 -- parameters: ["задержан","задержан","задержан",5001,1000,20,0,"StartSel=, StopSel=, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \""]
 
+-- browse, first page with its capped count: the summaries read once under the cap
+with q as materialized (select null::tsquery as query),
+    m as materialized (
+      select s.doc_id as id, s.published from search_summaries s where s.crimes @> array[$1]::text[] limit $2
+    ),
+    counted as materialized (select count(*)::int as n from m),
+    page as (
+      (select m.id, m.published, 0::float8 as rank, null::int as total
+       from m where (select n from counted) <= $3
+       order by published desc nulls last, id
+       limit $4 offset $5)
+      union all
+      (select s.doc_id as id, s.published, 0::float8 as rank, null::int as total
+      from search_summaries s where s.crimes @> array[$6]::text[] and (select n from counted) > $7
+       order by published desc nulls last, id
+       limit $8 offset $9)
+    )
+    select counted.n as matched, x.* from counted left join (
+      select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,
+             left(d.text, 240) as headline
+      from page join documents d on d.id = page.id, q
+    ) x on true
+    order by "x".published desc nulls last, "x".id;
+-- parameters: ["fraud",5001,5000,20,0,"fraud",5000,20,0]
+
 -- broad query: the window of the newest documents, ranked (decision 0015)
 with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
     page as (

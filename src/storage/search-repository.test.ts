@@ -47,6 +47,12 @@ describe('buildSearchSql', () => {
       undefined,
       { cap: 5000, rankAll: 1000 },
     ).compile(compiler)
+    const browseCounted = buildSearchSql(
+      { q: '', facts: [{ kind: 'crime', label: 'fraud' }], limit: 20 },
+      { limit: 20, offset: 0 },
+      undefined,
+      { cap: 5000, rankAll: null },
+    ).compile(compiler)
     const window = buildSearchSql(
       { q: 'задержан', limit: 20 },
       { limit: 20, offset: 0 },
@@ -74,6 +80,10 @@ describe('buildSearchSql', () => {
       '-- first page with its capped count; ranked only under 1,000 matches (decision 0015)',
       `${counted.sql.trim()};`,
       `-- parameters: ${JSON.stringify(counted.parameters)}`,
+      '',
+      '-- browse, first page with its capped count: the summaries read once under the cap',
+      `${browseCounted.sql.trim()};`,
+      `-- parameters: ${JSON.stringify(browseCounted.parameters)}`,
       '',
       '-- broad query: the window of the newest documents, ranked (decision 0015)',
       `${window.sql.trim()};`,

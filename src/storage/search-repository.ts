@@ -384,18 +384,34 @@ export function buildSearchSql(
   }
   if (counting) {
     // The capped count in the same statement (one round trip for a selective query): one row
-    // with the count and no hit when nothing is on the page.
-    const counted = params.q ? queryMatches(params) : matchingSummaries(params)
-    return sql<SearchRow>`
-    with q as materialized (select ${query} as query),
-    counted as materialized (
-      select count(*)::int as n from (select 1 from ${counted} limit ${counting.cap + 1}) c
+    // with the count and no hit when nothing is on the page. Browsing without words reads the
+    // summaries once when they are under the cap: the page is ordered from the counted rows.
+    const counted = params.q
+      ? sql`counted as materialized (
+      select count(*)::int as n from (select 1 from ${queryMatches(params)} limit ${counting.cap + 1}) c
     ),
     page as (
       ${matches}
       order by ${order}
       limit ${page.limit} offset ${page.offset}
-    )
+    )`
+      : sql`m as materialized (
+      select s.doc_id as id, s.published from ${matchingSummaries(params)} limit ${counting.cap + 1}
+    ),
+    counted as materialized (select count(*)::int as n from m),
+    page as (
+      (select m.id, m.published, 0::float8 as rank, null::int as total
+       from m where (select n from counted) <= ${counting.cap}
+       order by ${order}
+       limit ${page.limit} offset ${page.offset})
+      union all
+      (${matches} and (select n from counted) > ${counting.cap}
+       order by ${order}
+       limit ${page.limit} offset ${page.offset})
+    )`
+    return sql<SearchRow>`
+    with q as materialized (select ${query} as query),
+    ${counted}
     select counted.n as matched, x.* from counted left join (
       select d.id, d.title, d.lang, d.source, d.published, ${outerRank} as rank, page.total,
              ${headline} as headline

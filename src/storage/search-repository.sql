@@ -48,14 +48,11 @@ with q as materialized (select null::tsquery as query),
 
 -- first page with its capped count; ranked only under 1,000 matches (decision 0015)
 with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('simple'::regconfig, $3)) as query),
-    counted as materialized (
-      select count(*)::int as n from (select 1 from documents d, q where d.search_vector @@ q.query limit $4) c
-    ),
+    m as materialized (select d.id, d.published from documents d, q where d.search_vector @@ q.query limit $4),
+    counted as materialized (select count(*)::int as n from m),
     page as (
       select d.id, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank, null::int as total
-      from documents d, q where d.search_vector @@ q.query and (select n from counted) <= $5
-      order by rank desc, id
-      limit $6 offset $7
+       from m join documents d on d.id = m.id, q where (select n from counted) <= $5 order by rank desc, id limit $6 offset $7
     )
     select counted.n as matched, x.* from counted left join (
       select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,
@@ -70,20 +67,14 @@ with q as materialized (select (websearch_to_tsquery('russian'::regconfig, $1) |
 
 -- browse, first page with its capped count: the summaries read once under the cap
 with q as materialized (select null::tsquery as query),
-    m as materialized (
-      select s.doc_id as id, s.published from search_summaries s where s.crimes @> array[$1]::text[] limit $2
-    ),
+    m as materialized (select s.doc_id as id, s.published from search_summaries s where s.crimes @> array[$1]::text[] limit $2),
     counted as materialized (select count(*)::int as n from m),
     page as (
       (select m.id, m.published, 0::float8 as rank, null::int as total
-       from m where (select n from counted) <= $3
-       order by published desc nulls last, id
-       limit $4 offset $5)
+       from m where (select n from counted) <= $3 order by published desc nulls last, id limit $4 offset $5)
       union all
       (select s.doc_id as id, s.published, 0::float8 as rank, null::int as total
-      from search_summaries s where s.crimes @> array[$6]::text[] and (select n from counted) > $7
-       order by published desc nulls last, id
-       limit $8 offset $9)
+      from search_summaries s where s.crimes @> array[$6]::text[] and (select n from counted) > $7 order by published desc nulls last, id limit $8 offset $9)
     )
     select counted.n as matched, x.* from counted left join (
       select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,

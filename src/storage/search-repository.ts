@@ -372,46 +372,42 @@ export function buildSearchSql(
       outerRank = rankOf
     }
   } else {
-    // Ranking every match is skipped (a one-time filter) when the count finds more than
-    // `rankAll`: the caller then ranks a window (readPage).
-    const bounded =
-      counting?.rankAll != null ? sql` and (select n from counted) <= ${counting.rankAll}` : sql``
     matches = params.q
       ? sql`select d.id, d.published, ${rank} as rank, null::int as total
-      from ${queryMatches(params)}${bounded}`
+      from ${queryMatches(params)}`
       : sql`select s.doc_id as id, s.published, ${rank} as rank, null::int as total
       from ${matchingSummaries(params)}`
   }
   if (counting) {
     // The capped count in the same statement (one round trip for a selective query): one row
-    // with the count and no hit when nothing is on the page. Browsing without words reads the
-    // summaries once when they are under the cap: the page is ordered from the counted rows.
+    // with the count and no hit when nothing is on the page. The matches are found once: under
+    // the cap (and under `rankAll`) the page is ranked and ordered from the counted rows; past
+    // `rankAll` a one-time filter leaves the page empty (the caller ranks a window, readPage);
+    // past the cap without `rankAll` (newest first, later pages) it is read from all matches.
+    const cap = counting.cap
+    const under = Math.min(cap, counting.rankAll ?? cap)
     const counted = params.q
-      ? sql`counted as materialized (
-      select count(*)::int as n from (select 1 from ${queryMatches(params)} limit ${counting.cap + 1}) c
-    ),
-    page as (
-      ${matches}
-      order by ${order}
-      limit ${page.limit} offset ${page.offset}
-    )`
-      : sql`m as materialized (
-      select s.doc_id as id, s.published from ${matchingSummaries(params)} limit ${counting.cap + 1}
-    ),
-    counted as materialized (select count(*)::int as n from m),
-    page as (
-      (select m.id, m.published, 0::float8 as rank, null::int as total
-       from m where (select n from counted) <= ${counting.cap}
-       order by ${order}
-       limit ${page.limit} offset ${page.offset})
+      ? sql`select d.id, d.published from ${queryMatches(params)} limit ${cap + 1}`
+      : sql`select s.doc_id as id, s.published from ${matchingSummaries(params)} limit ${cap + 1}`
+    const fromCounted = params.q
+      ? sql`select d.id, d.published, ${rank} as rank, null::int as total
+       from m join documents d on d.id = m.id, q where (select n from counted) <= ${under}`
+      : sql`select m.id, m.published, 0::float8 as rank, null::int as total
+       from m where (select n from counted) <= ${under}`
+    const paged = sql`order by ${order} limit ${page.limit} offset ${page.offset}`
+    const pageRows =
+      counting.rankAll == null
+        ? sql`(${fromCounted} ${paged})
       union all
-      (${matches} and (select n from counted) > ${counting.cap}
-       order by ${order}
-       limit ${page.limit} offset ${page.offset})
-    )`
+      (${matches} and (select n from counted) > ${cap} ${paged})`
+        : sql`${fromCounted} ${paged}`
     return sql<SearchRow>`
     with q as materialized (select ${query} as query),
-    ${counted}
+    m as materialized (${counted}),
+    counted as materialized (select count(*)::int as n from m),
+    page as (
+      ${pageRows}
+    )
     select counted.n as matched, x.* from counted left join (
       select d.id, d.title, d.lang, d.source, d.published, ${outerRank} as rank, page.total,
              ${headline} as headline

@@ -20,6 +20,7 @@ import * as indexPersonNameKeysFact from './202611240300-index-person-name-keys-
 import * as searchSummariesOncePerTransaction from './202611250100-search-summaries-once-per-transaction.ts'
 import * as queuePersonNameKeying from './202611250200-queue-person-name-keying.ts'
 import * as indexEntityMentionRefs from './202611250300-index-entity-mention-refs.ts'
+import * as coverPersonNameKeysKey from './202611250310-cover-person-name-keys-key.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -38,4 +39,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611250100-search-summaries-once-per-transaction': searchSummariesOncePerTransaction,
   '202611250200-queue-person-name-keying': queuePersonNameKeying,
   '202611250300-index-entity-mention-refs': indexEntityMentionRefs,
+  '202611250310-cover-person-name-keys-key': coverPersonNameKeysKey,
 }

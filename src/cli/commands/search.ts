@@ -106,7 +106,10 @@ export const searchCommand: Command = {
       page.items.forEach((hit, i) => {
         io.stdout.write(formatHit(hit, i + 1))
       })
-      if (page.items.length > 0) io.stderr.write(`${page.items.length} of ${page.total} hit(s)\n`)
+      if (page.items.length > 0)
+        io.stderr.write(
+          `${page.items.length} of ${page.total}${page.totalIsLowerBound ? '+' : ''} hit(s)\n`,
+        )
       if (page.facets) io.stdout.write(formatFacets(page.facets))
       return EXIT.ok
     } finally {

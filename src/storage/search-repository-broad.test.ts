@@ -204,6 +204,32 @@ for (const backend of await testBackends()) {
       assert.equal(year.total, 24)
     })
 
+    test('a broad query with a date range ranks the newest matches up to its end date, and pages hold every match in range once', async () => {
+      // 16 reports dated up to `to` match "police" (more than rankAll): broad. The window counts
+      // back from `to`, not from the newest document of the record (new-best, outside the range).
+      const to = day(10 + 15)
+      const inRange = CORPUS.filter(
+        (s) => s.published !== null && s.published <= to && /police/i.test(s.title + s.text),
+      )
+      assert.ok(inRange.length > LIMITS.rankAll)
+      const published = new Map(CORPUS.map((s) => [s.id, s.published]))
+      for (const limit of [3, 40]) {
+        const ids = (await allPages({ q: 'police', to, limit })).flat().map((h) => h.id)
+        assert.deepEqual([...ids].sort(), inRange.map((s) => s.id).sort(), `limit ${limit}`)
+      }
+      const page = await search.search({ q: 'police', to, limit: 3 })
+      // The window: the 8 newest documents up to `to` (report-08 to report-15).
+      for (const h of page.items) assert.ok((published.get(h.id) ?? '') >= day(10 + 8), h.id)
+      // The same from a `from` date inside the window's first size: everything in range ranked.
+      const narrow = await search.search({ q: 'police', from: day(10 + 12), to, limit: 10 })
+      assert.deepEqual(narrow.items.map((h) => h.id).sort(), [
+        'report-12',
+        'report-13',
+        'report-14',
+        'report-15',
+      ])
+    })
+
     test('a forged cursor window is refused', async () => {
       const forged = Buffer.from(JSON.stringify({ o: 4, c: 42 })).toString('base64url')
       await assert.rejects(search.search({ q: 'police', limit: 4, cursor: forged }), {

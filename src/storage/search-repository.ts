@@ -607,10 +607,14 @@ async function readWindow(
   } else {
     // The first page: the window grows fourfold until it holds `windowTarget` matches (the
     // ranked statement counts them); one that would take every dated document ranks them all.
+    // The window counts back from the `to` date when there is one (through the published-day
+    // index), and one that reaches back past `from` holds every match already.
+    const upTo = params.to ? sql`and left(published, 10) <= ${params.to}` : sql``
     for (let size = limits.windowStart; ; size *= 4) {
       const { rows: at } = await sql<{ published: string }>`
-        select published from documents where published is not null
-        order by published desc limit 1 offset ${size - 1}`.execute(db)
+        select left(published, 10) as published from documents
+        where published is not null ${upTo}
+        order by left(published, 10) desc limit 1 offset ${size - 1}`.execute(db)
       cutoff = at[0]?.published ?? null
       if (cutoff === null) {
         const all = await buildSearchSql(params, { limit, offset }).execute(db)
@@ -620,6 +624,7 @@ async function readWindow(
         await buildSearchSql(params, { limit, offset }, { cutoff, part: 'ranked' }).execute(db)
       ).rows
       if ((rows[0]?.total ?? 0) >= limits.windowTarget) break
+      if (params.from && cutoff <= params.from) break
     }
   }
   if (rows.length === limit) return { rows, count, cutoff }

@@ -21,6 +21,7 @@ import * as searchSummariesOncePerTransaction from './202611250100-search-summar
 import * as queuePersonNameKeying from './202611250200-queue-person-name-keying.ts'
 import * as indexEntityMentionRefs from './202611250300-index-entity-mention-refs.ts'
 import * as coverPersonNameKeysKey from './202611250310-cover-person-name-keys-key.ts'
+import * as indexDocumentsPublishedDay from './202611250400-index-documents-published-day.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -40,4 +41,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611250200-queue-person-name-keying': queuePersonNameKeying,
   '202611250300-index-entity-mention-refs': indexEntityMentionRefs,
   '202611250310-cover-person-name-keys-key': coverPersonNameKeysKey,
+  '202611250400-index-documents-published-day': indexDocumentsPublishedDay,
 }

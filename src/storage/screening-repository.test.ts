@@ -24,6 +24,17 @@ function person(text: string, name: string, role: PersonRole, title: string | nu
   }
 }
 
+/** The document's key rows are the stored name's keys, each once: the document was keyed once. */
+async function assertKeyedOnce(
+  db: DatabaseHandle['db'],
+  docId: string,
+  name: string,
+): Promise<void> {
+  const rows = await sql<{ n: number }>`
+    select count(*)::int as n from person_name_keys where doc_id = ${docId}`.execute(db)
+  assert.equal(rows.rows[0]!.n, storedKeys(name).keys.length)
+}
+
 function crime(category: CrimeFact['category']): CrimeFact {
   return { category, evidence: [], provenance: PROV }
 }
@@ -204,11 +215,7 @@ for (const backend of await testBackends()) {
 
       assert.equal(a![0]!.matches[0]!.name, 'Бауыржан Нурланов')
       assert.equal(b![0]!.matches[0]!.name, 'Бауыржан Нурланов')
-      const rows = await sql<{ n: number }>`
-        select count(*)::int as n from person_name_keys where doc_id = 'ru-sentence'`.execute(
-        handle.db,
-      )
-      assert.equal(rows.rows[0]!.n, storedKeys('Бауыржан Нурланов').keys.length)
+      await assertKeyedOnce(handle.db, 'ru-sentence', 'Бауыржан Нурланов')
     })
 
     test('a stored document is found by the very next screen, and nothing is left queued', async () => {
@@ -274,11 +281,7 @@ for (const backend of await testBackends()) {
         renamed!.matches.map((m) => m.name),
         ['Тимур Оспанов'],
       )
-      const keys = await sql<{ n: number }>`
-        select count(*)::int as n from person_name_keys where doc_id = 'ru-reprocess'`.execute(
-        handle.db,
-      )
-      assert.equal(keys.rows[0]!.n, storedKeys('Тимур Оспанов').keys.length)
+      await assertKeyedOnce(handle.db, 'ru-reprocess', 'Тимур Оспанов')
       const keyed = await sql<{ v: string }>`
         select extractor_version as v from person_name_keyed_docs where doc_id = 'ru-reprocess'`.execute(
         handle.db,
@@ -418,11 +421,7 @@ for (const backend of await testBackends()) {
             renamed!.matches.map((m) => m.name),
             ['Ержан Мукашев'],
           )
-          const keys = await sql<{ n: number }>`
-            select count(*)::int as n from person_name_keys where doc_id = 'ru-race'`.execute(
-            handle.db,
-          )
-          assert.equal(keys.rows[0]!.n, storedKeys('Ержан Мукашев').keys.length)
+          await assertKeyedOnce(handle.db, 'ru-race', 'Ержан Мукашев')
         } finally {
           await other.close()
         }

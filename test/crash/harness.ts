@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { type DatabaseHandle, openDatabase } from '#storage/database.ts'
+import { createRandom } from '../../scripts/bench/random.ts'
+import { postgresAnswers } from '../helpers/test-database.ts'
 
 export const BIN = new URL('../../bin/tergeu', import.meta.url).pathname
 
@@ -18,17 +20,8 @@ export const BIN = new URL('../../bin/tergeu', import.meta.url).pathname
  */
 export const ROUNDS = Math.max(1, Number(process.env['CRASH_ROUNDS'] ?? 1))
 
-/** A seeded random source (mulberry32), so that a failing round can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded random source (the benchmarks' mulberry32), so that a failing round can be replayed. */
+export const random = createRandom
 
 export const SEED = Number(process.env['CRASH_SEED'] ?? Math.floor(Math.random() * 1e9))
 
@@ -153,17 +146,7 @@ export const PG_ADMIN_URL =
 /** Whether the local PostgreSQL answers (the PostgreSQL rounds are skipped when it does not). */
 export async function postgresAvailable(): Promise<boolean> {
   if (process.env['TERGEU_TEST_DATABASE_URL'] === 'off') return false
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 1500 })
-  client.on('error', () => {})
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
+  return postgresAnswers(PG_ADMIN_URL)
 }
 
 async function admin(text: string, timeoutMs = 60_000): Promise<void> {

@@ -103,21 +103,24 @@ function postgresUrl(): string | null {
   return url === 'off' ? null : url
 }
 
+/** Whether a PostgreSQL server answers `select 1` at `url` within 1.5 s. */
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    await client.query('select 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
 let reachable: Promise<boolean> | undefined
 function isReachable(url: string): Promise<boolean> {
-  reachable ??= (async () => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 })
-    client.on('error', () => {})
-    try {
-      await client.connect()
-      await client.query('select 1')
-      return true
-    } catch {
-      return false
-    } finally {
-      await client.end().catch(() => {})
-    }
-  })()
+  reachable ??= postgresAnswers(url)
   return reachable
 }
 

@@ -6,6 +6,7 @@ import type { DatabaseHandle } from './database.ts'
 import { createDocumentRepository } from './document-repository.ts'
 import {
   createSearchRepository,
+  DEFAULT_SEARCH_LIMITS,
   type SearchHitRecord,
   type SearchParams,
   type SearchRepository,
@@ -13,7 +14,13 @@ import {
 
 // Decision 0015 with small limits: more than 10 matches is "broad"; its first relevance window
 // is the 8 newest documents, grown fourfold until it holds 3 matches.
-const LIMITS = { countCap: 10, rankAll: 10, windowStart: 8, windowTarget: 3 }
+const LIMITS = {
+  ...DEFAULT_SEARCH_LIMITS,
+  countCap: 10,
+  rankAll: 10,
+  windowStart: 8,
+  windowTarget: 3,
+}
 
 interface Spec {
   readonly id: string

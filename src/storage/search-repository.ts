@@ -99,6 +99,12 @@ export interface SearchPage {
   readonly total: number
   /** True when more than `total` documents match (the count stopped at the cap). */
   readonly totalIsLowerBound: boolean
+  /**
+   * True when `total` is an estimate ("about 310,000"): a query whose words are in a large share
+   * of the record is not counted (decision 0017); the total is the share of matches among the
+   * newest documents it read, applied to the documents its filters keep.
+   */
+  readonly totalIsEstimate: boolean
   /** Pass as `cursor` for the next page; `null` on the last page. */
   readonly nextCursor: string | null
   /** Present when `facets` was asked for. */
@@ -118,6 +124,17 @@ export interface SearchLimits {
   readonly windowStart: number
   /** Matches a window should hold; it grows fourfold until it does. */
   readonly windowTarget: number
+  /**
+   * A query whose words the planner expects in at least this share of the documents is read
+   * newest first without the text index, each document checked (decision 0017).
+   */
+  readonly scanShare: number
+  /** Documents such a read checks at most for one window before the text index is used after all. */
+  readonly scanMax: number
+  /** Matches the facets of such a query are counted over (the newest ones). */
+  readonly scanFacetTarget: number
+  /** Documents a record holds at least before any query is read so (a small one is quick either way). */
+  readonly scanMinDocs: number
 }
 
 /**
@@ -125,11 +142,15 @@ export interface SearchLimits {
  * ({@link FACET_SAMPLE}): the facets of a capped total cover the matches it counted.
  */
 export const COUNT_CAP = 5_000
-const DEFAULT_LIMITS: SearchLimits = {
+export const DEFAULT_SEARCH_LIMITS: SearchLimits = {
   countCap: COUNT_CAP,
   rankAll: 1_000,
   windowStart: 2_000,
   windowTarget: 200,
+  scanShare: 0.04,
+  scanMax: 20_000,
+  scanFacetTarget: 1_000,
+  scanMinDocs: 50_000,
 }
 
 /** Searches documents. */
@@ -329,6 +350,16 @@ function effectiveSort(params: SearchParams): SearchSort {
   return params.sort ?? (params.q ? 'relevance' : 'newest')
 }
 
+/** A hit's snippet (`d` a document, `q` the query): its matches highlighted, or its start. */
+function headlineOf(params: SearchParams): RawBuilder<unknown> {
+  return params.q
+    ? sql`ts_headline(
+             (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
+             left(d.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
+           )`
+    : sql`left(d.text, ${sql.lit(LEAD_CHARS)})`
+}
+
 /**
  * Builds the search statement (its SQL is pinned by `search-repository.sql`). The page is ranked
  * first; snippets are made for the page's rows only, since ts_headline re-parses each text.
@@ -342,12 +373,7 @@ export function buildSearchSql(
   const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
   const rankOf = sql`ts_rank_cd(d.search_vector, q.query)::float8`
   const rank = params.q && window?.part !== 'rest' ? rankOf : sql`0::float8`
-  const headline = params.q
-    ? sql`ts_headline(
-             (case d.lang when 'ru' then 'russian'::regconfig when 'en' then 'english'::regconfig else 'simple'::regconfig end),
-             left(d.text, ${sql.lit(HEADLINE_MAX_CHARS)}), q.query, ${HEADLINE_OPTIONS}
-           )`
-    : sql`left(d.text, ${sql.lit(LEAD_CHARS)})`
+  const headline = headlineOf(params)
   // The page is chosen over narrow rows (id, date, rank); texts are read for its rows only.
   // The total is counted apart, up to a cap (countMatches): `count(*) over ()` counted every
   // match. Without a query there is nothing to rank: the page comes from the compact summaries.
@@ -449,17 +475,23 @@ interface FacetRow {
  * {@link FACET_SAMPLE} + 1, to tell a sample), then the top values of language, source and each
  * fact kind among them. A summary holds each value once per document, so counts are documents.
  */
-export function buildFacetSql(params: SearchParams): RawBuilder<FacetRow> {
+export function buildFacetSql(
+  params: SearchParams,
+  sample?: RawBuilder<unknown>,
+): RawBuilder<FacetRow> {
   const query = params.q ? buildTsQuery(params.q, params.lang) : sql`null::tsquery`
   const values = (kind: FacetKind, array: RawBuilder<unknown>) =>
     sql`select ${sql.lit(kind)}, v, count(*)::int from m cross join unnest(${array}) v group by v`
   return sql<FacetRow>`
     with q as materialized (select ${query} as query),
     m as materialized (
-      select s.lang, s.source, s.crimes, s.events, s.place_ids, s.place_names, s.persons,
+      ${
+        sample ??
+        sql`select s.lang, s.source, s.crimes, s.events, s.place_ids, s.place_names, s.persons,
              s.organizations
       from ${matchingSummaries(params)}
-      limit ${sql.lit(FACET_SAMPLE + 1)}
+      limit ${sql.lit(FACET_SAMPLE + 1)}`
+      }
     ),
     counted as (
       select '#matched' as kind, '' as value, count(*)::int as n from m
@@ -488,7 +520,7 @@ export function buildFacetSql(params: SearchParams): RawBuilder<FacetRow> {
 /** Creates the search repository over an open database. */
 export function createSearchRepository(
   db: Kysely<Database>,
-  limits: SearchLimits = DEFAULT_LIMITS,
+  limits: SearchLimits = DEFAULT_SEARCH_LIMITS,
 ): SearchRepository {
   return {
     async search(params) {
@@ -496,21 +528,29 @@ export function createSearchRepository(
       const offset = cursor.offset
       const limit = Math.min(Math.max(Math.trunc(params.limit), 1), 100)
       return withDbErrors('searching', async () => {
+        // Whether the words are common enough to read without the text index (decision 0017)
+        // is decided on the first page; a later page's cursor says how its first was read.
+        const plan = params.cursor ? null : await planScan(db, params, limits)
+        const facetsOf = () =>
+          plan ? readScanFacets(db, params, plan, limits) : readFacets(db, params)
         if (params.facets === 'only') {
           // The counts alone: no ranking, no snippets. The total is counted apart only when
           // the sample did not hold every match.
-          const facets = await readFacets(db, params)
+          const facets = await facetsOf()
           // A sample that did not hold every match has counted past a cap no larger than it.
-          const count = !facets.facets.sampled
-            ? { total: facets.matched, totalIsLowerBound: false }
-            : limits.countCap <= FACET_SAMPLE
-              ? { total: limits.countCap, totalIsLowerBound: true }
-              : await countMatches(db, params, limits.countCap)
+          const count: MatchCount =
+            facets.estimate !== null
+              ? { total: facets.estimate, totalIsLowerBound: false, totalIsEstimate: true }
+              : !facets.facets.sampled
+                ? { total: facets.matched, totalIsLowerBound: false, totalIsEstimate: false }
+                : limits.countCap <= FACET_SAMPLE
+                  ? { total: limits.countCap, totalIsLowerBound: true, totalIsEstimate: false }
+                  : await countMatches(db, params, limits.countCap)
           return { items: [], ...count, nextCursor: null, facets: facets.facets }
         }
         const [page, facets] = await Promise.all([
-          readPage(db, params, limit, cursor, limits),
-          params.facets ? readFacets(db, params) : Promise.resolve(undefined),
+          readPage(db, params, limit, cursor, limits, plan),
+          params.facets ? facetsOf() : Promise.resolve(undefined),
         ])
         const { rows, count, cutoff } = page
         const items = rows.map((r) => ({
@@ -523,11 +563,13 @@ export function createSearchRepository(
           snippet: params.q ? parseHeadline(r.headline) : leadSnippet(r.headline),
         }))
         const next = offset + rows.length
-        const more = rows.length === limit && (count.totalIsLowerBound || next < count.total)
+        const more =
+          rows.length === limit &&
+          (count.totalIsLowerBound || count.totalIsEstimate || next < count.total)
         return {
           items,
           ...count,
-          nextCursor: more ? encodeCursor(next, cutoff) : null,
+          nextCursor: more ? encodeCursor(next, cutoff, page.scanned ? count.total : null) : null,
           ...(facets ? { facets: facets.facets } : {}),
         }
       })
@@ -541,10 +583,22 @@ export function createSearchRepository(
   }
 }
 
+/**
+ * A page read: its rows, the count, the window's cutoff, and whether it was read without the
+ * text index (decision 0017; the cursor keeps the way).
+ */
+interface PageRead {
+  readonly rows: SearchRow[]
+  readonly count: MatchCount
+  readonly cutoff: string | null
+  readonly scanned?: boolean
+}
+
 /** A capped count of the matches. */
 interface MatchCount {
   readonly total: number
   readonly totalIsLowerBound: boolean
+  readonly totalIsEstimate: boolean
 }
 
 /**
@@ -557,9 +611,25 @@ async function readPage(
   db: Kysely<Database>,
   params: SearchParams,
   limit: number,
-  cursor: { readonly offset: number; readonly cutoff: string | null },
+  cursor: {
+    readonly offset: number
+    readonly cutoff: string | null
+    readonly estimate: number | null
+  },
   limits: SearchLimits,
-): Promise<{ rows: SearchRow[]; count: MatchCount; cutoff: string | null }> {
+  plan: ScanPlan | null,
+): Promise<PageRead> {
+  if (cursor.estimate !== null || plan) {
+    const scanned = await readScan(
+      db,
+      params,
+      limit,
+      { offset: cursor.offset, cutoff: cursor.cutoff, estimate: cursor.estimate ?? 0 },
+      plan,
+      limits,
+    )
+    if (scanned) return scanned
+  }
   const offset = cursor.offset
   const relevance = params.q !== '' && effectiveSort(params) === 'relevance'
   // A later page keeps the way its first page was ordered (the cursor says which).
@@ -573,8 +643,8 @@ async function readPage(
     const n = Number(counted[0]?.matched ?? 0)
     const count =
       n > limits.countCap
-        ? { total: limits.countCap, totalIsLowerBound: true }
-        : { total: n, totalIsLowerBound: false }
+        ? { total: limits.countCap, totalIsLowerBound: true, totalIsEstimate: false }
+        : { total: n, totalIsLowerBound: false, totalIsEstimate: false }
     const broad = relevance && first && n > limits.rankAll
     if (!broad) return { rows: counted.filter((r) => r.id !== null), count, cutoff: null }
     return readWindow(db, params, limit, cursor, limits, count)
@@ -652,6 +722,284 @@ async function countWindow(
   return Number(r.rows[0]?.n ?? 0)
 }
 
+/**
+ * How a query whose words are common is read (decision 0017): the planner's share of the
+ * documents holding its words, and how many documents its filters keep.
+ */
+interface ScanPlan {
+  /** Share of all documents the words are expected in (0..1). */
+  readonly share: number
+  /** Documents the filters keep (all documents without filters), as the planner expects. */
+  readonly filtered: number
+}
+
+/** The planner's estimate of the rows a statement returns (`explain`, nothing is run). */
+async function estimateRows(db: Kysely<Database>, statement: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${statement}`.execute(
+    db,
+  )
+  const raw = rows[0]?.['QUERY PLAN']
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as
+    | { Plan?: { 'Plan Rows'?: number } }[]
+    | undefined
+  return Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0)
+}
+
+/**
+ * Decides whether a query is read newest first without the text index (decision 0017). The text
+ * index lists every document holding a word before anything else happens: 313,000 for `police`
+ * at 1,000,000 documents, about 60 ms, and a count or a filter then reads their rows. When the
+ * planner's statistics (`analyze`) put the words in at least `scanShare` of the documents, the
+ * newest documents that pass the filters are read in date order and each is checked, which
+ * finds a window's worth of matches in a few hundred rows. Without statistics (a database never
+ * analysed) or for rarer words the text index is used, as before.
+ */
+async function planScan(
+  db: Kysely<Database>,
+  params: SearchParams,
+  limits: SearchLimits,
+): Promise<ScanPlan | null> {
+  if (!params.q || effectiveSort(params) === 'oldest') return null
+  const { rows } = await sql<{ n: number }>`
+    select greatest(reltuples, 0)::float8 as n from pg_class where oid = to_regclass('documents')`.execute(
+    db,
+  )
+  const all = Number(rows[0]?.n ?? 0)
+  if (all < Math.max(limits.scanMinDocs, 1)) return null
+  // The query is inlined (not `q as materialized`) so that the planner reads its words'
+  // frequencies from the statistics of the search vectors.
+  const withWords = await estimateRows(
+    db,
+    sql`select 1 from documents d where d.search_vector @@ ${buildTsQuery(params.q, params.lang)}`,
+  )
+  const share = Math.min(1, withWords / all)
+  if (share < limits.scanShare) return null
+  const filtered = hasFilters(params)
+    ? await estimateRows(db, sql`select 1 from ${matchingSummaries({ ...params, q: '' })}`)
+    : all
+  // Too few documents pass the filters to find a window of matches among the newest: the text
+  // index narrows faster.
+  if ((limits.windowTarget / share) * (all / Math.max(filtered, 1)) > limits.scanMax * 20)
+    return null
+  return { share, filtered: Math.max(filtered, 1) }
+}
+
+function hasFilters(params: SearchParams): boolean {
+  return Boolean(
+    params.lang ||
+      params.source ||
+      params.from ||
+      params.to ||
+      params.facts?.length ||
+      params.placeIn?.length,
+  )
+}
+
+/** A total that is an estimate, to two significant digits (310,000; 4,700; 86). */
+function roundEstimate(n: number): number {
+  if (n < 100) return Math.round(n)
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1)
+  return Math.round(n / unit) * unit
+}
+
+/** A row of {@link buildScanSql}. */
+interface ScanRow extends SearchRow {
+  /** Documents in the window that pass the filters. */
+  docs: number
+  /** Matches among them. */
+  matches: number
+}
+
+/**
+ * A window of a query read without the text index (decision 0017): the documents passing the
+ * filters published on or after the cutoff — the `size`-th newest of them, or the cutoff a
+ * cursor carries — each checked against the query; the matches ranked. `ts_match_vq` is the
+ * function behind `@@`: called by name it cannot be answered from the text index.
+ */
+export function buildScanSql(
+  params: SearchParams,
+  page: { readonly limit: number; readonly offset: number },
+  cutoff: string,
+): RawBuilder<ScanRow> {
+  const filtered = matchingSummaries({ ...params, q: '' })
+  return sql<ScanRow>`
+    with q as materialized (select ${buildTsQuery(params.q, params.lang)} as query),
+    w as materialized (select s.doc_id from ${filtered} and ${inScanWindow(cutoff)}),
+    m as materialized (
+      select d.id, ts_rank_cd(d.search_vector, q.query)::float8 as rank
+      from w join documents d on d.id = w.doc_id cross join q
+      where ts_match_vq(d.search_vector, q.query)
+    ),
+    page as (select m.id, m.rank from m order by m.rank desc, m.id limit ${page.limit} offset ${page.offset})
+    select (select count(*) from w)::int as docs, (select count(*) from m)::int as matches, x.*
+    from (select 1) one left join (
+      select d.id, d.title, d.lang, d.source, d.published, page.rank, null::int as total,
+             ${headlineOf(params)} as headline
+      from page join documents d on d.id = page.id, q
+    ) x on true
+    order by x.rank desc, x.id`
+}
+
+/**
+ * The cutoff of a window of `size` documents passing the filters: the date of the `size`-th
+ * newest, read through the published-date index of the summaries; `''` (every dated document)
+ * when fewer pass. A statement of its own, so that the window's statement is planned knowing
+ * the date.
+ */
+async function scanCutoff(
+  db: Kysely<Database>,
+  params: SearchParams,
+  size: number,
+): Promise<string> {
+  const { rows } = await sql<{ day: string }>`
+    select left(s.published, 10) as day
+    from ${matchingSummaries({ ...params, q: '' })} and s.published is not null
+    order by ${NEWEST_SUMMARIES} offset ${size - 1} limit 1`.execute(db)
+  return rows[0]?.day ?? ''
+}
+
+/**
+ * The summaries `s` in a window from `cutoff` on; a window with an empty cutoff holds every
+ * document passing the filters, undated ones too, and its count is exact.
+ */
+function inScanWindow(cutoff: string): RawBuilder<unknown> {
+  return cutoff === '' ? sql`true` : sql`left(s.published, 10) >= ${cutoff}`
+}
+
+/**
+ * Summaries newest first, in the order of their published-date index (migration
+ * 202611260100): by day, then by the date as the source gave it, then by document.
+ */
+const NEWEST_SUMMARIES = sql`left(s.published, 10) desc nulls last, s.published desc nulls last, s.doc_id`
+
+/**
+ * The matches of a query read without the text index that lie before a window's cutoff (or
+ * every match, without one), newest first: the documents passing the filters are read through
+ * the published-date index of the summaries and each is checked, until the page is full.
+ */
+export function buildScanRestSql(
+  params: SearchParams,
+  page: { readonly limit: number; readonly offset: number },
+  cutoff: string | null,
+): RawBuilder<SearchRow> {
+  const filtered = matchingSummaries({ ...params, q: '' })
+  const upTo = page.limit + page.offset
+  const dated =
+    cutoff === null ? sql`s.published is not null` : sql`left(s.published, 10) < ${cutoff}`
+  const branch = (where: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql`(
+      select s.doc_id as id, left(s.published, 10) as day, s.published
+      from ${filtered} and ${where} and exists (
+        select 1 from documents d, q where d.id = s.doc_id and ts_match_vq(d.search_vector, q.query)
+      )
+      order by ${order} limit ${upTo}
+    )`
+  return sql<SearchRow>`
+    with q as materialized (select ${buildTsQuery(params.q, params.lang)} as query),
+    page as (
+      select * from (
+        ${branch(dated, NEWEST_SUMMARIES)}
+        union all
+        ${branch(sql`s.published is null`, sql`s.doc_id`)}
+      ) r
+      order by r.day desc nulls last, r.published desc nulls last, r.id
+      limit ${page.limit} offset ${page.offset}
+    )
+    select d.id, d.title, d.lang, d.source, d.published, ts_rank_cd(d.search_vector, q.query)::float8 as rank,
+           null::int as total, ${headlineOf(params)} as headline
+    from page join documents d on d.id = page.id, q
+    order by page.day desc nulls last, page.published desc nulls last, page.id`
+}
+
+/**
+ * The facets of a query read without the text index: the summaries of its matches among the
+ * newest `size` documents passing the filters (a sample unless that is all of them).
+ */
+export function buildScanFacetSql(params: SearchParams, cutoff: string): RawBuilder<FacetRow> {
+  return buildFacetSql(
+    params,
+    sql`select s.lang, s.source, s.crimes, s.events, s.place_ids, s.place_names, s.persons,
+             s.organizations
+      from ${matchingSummaries({ ...params, q: '' })} and ${inScanWindow(cutoff)} and exists (
+        select 1 from documents d, q where d.id = s.doc_id and ts_match_vq(d.search_vector, q.query)
+      )`,
+  )
+}
+
+/**
+ * Reads a page of a query read without the text index (decision 0017). By relevance, the first
+ * page sizes its window from the planner's share (about `windowTarget` matches) and grows it
+ * fourfold while it holds fewer; the cursor carries the cutoff and the estimated total. Newest
+ * first, the matches are read in date order. `null`: the words were rarer among the newest
+ * documents than the planner said — the caller uses the text index.
+ */
+async function readScan(
+  db: Kysely<Database>,
+  params: SearchParams,
+  limit: number,
+  cursor: { readonly offset: number; readonly cutoff: string | null; readonly estimate: number },
+  plan: ScanPlan | null,
+  limits: SearchLimits,
+): Promise<PageRead | null> {
+  const offset = cursor.offset
+  const estimated = (total: number) => ({
+    total,
+    totalIsLowerBound: false,
+    totalIsEstimate: true,
+  })
+  if (effectiveSort(params) !== 'relevance') {
+    const { rows } = await buildScanRestSql(params, { limit, offset }, null).execute(db)
+    const total = plan ? roundEstimate(plan.share * plan.filtered) : cursor.estimate
+    return {
+      rows,
+      count: estimated(Math.max(total, offset + rows.length)),
+      cutoff: null,
+      scanned: true,
+    }
+  }
+  let rows: ScanRow[]
+  let cutoff = cursor.cutoff ?? ''
+  let total = cursor.estimate
+  if (plan) {
+    let size = Math.min(
+      limits.scanMax,
+      Math.max(limits.windowTarget, Math.ceil((limits.windowTarget * 1.25) / plan.share)),
+    )
+    for (;;) {
+      cutoff = await scanCutoff(db, params, size)
+      rows = (await buildScanSql(params, { limit, offset }, cutoff).execute(db)).rows
+      const matches = rows[0]?.matches ?? 0
+      if (matches >= limits.windowTarget || cutoff === '') {
+        const docs = Math.max(rows[0]?.docs ?? 1, 1)
+        total = Math.max(matches, roundEstimate((matches / docs) * plan.filtered))
+        break
+      }
+      if (size >= limits.scanMax) return null
+      size = Math.min(size * 4, limits.scanMax)
+    }
+  } else {
+    rows = (await buildScanSql(params, { limit, offset }, cutoff).execute(db)).rows
+  }
+  const inWindow = rows[0]?.matches ?? 0
+  const hits = rows.filter((r) => r.id !== null)
+  // A window that holds every document passing the filters has counted its matches.
+  if (cutoff === '')
+    return {
+      rows: hits,
+      count: { total: inWindow, totalIsLowerBound: false, totalIsEstimate: false },
+      cutoff,
+      scanned: true,
+    }
+  const count = estimated(Math.max(total, offset + hits.length))
+  if (hits.length === limit) return { rows: hits, count, cutoff, scanned: true }
+  // The window ends on this page: the older (and undated) matches follow it, newest first.
+  const rest = await buildScanRestSql(
+    params,
+    { limit: limit - hits.length, offset: Math.max(0, offset - inWindow) },
+    cutoff,
+  ).execute(db)
+  return { rows: [...hits, ...rest.rows], count, cutoff, scanned: true }
+}
+
 /** Builds the per-area count statement of {@link SearchRepository.countByArea}. */
 export function buildAreaCountSql(
   params: SearchParams,
@@ -671,12 +1019,49 @@ export function buildAreaCountSql(
     select 'area' as kind, area as value, count(*)::int as n from hit group by area order by n desc, area`
 }
 
+/**
+ * The facets of a search, and how many matches they were counted over; `estimate` is the
+ * estimated total of a query read without the text index (null when counted).
+ */
+interface FacetResult {
+  readonly facets: SearchFacets
+  readonly matched: number
+  readonly estimate: number | null
+}
+
+/**
+ * The facets of a query read without the text index (decision 0017): counted over its matches
+ * among the newest documents that pass the filters, about `scanFacetTarget` of them (always a
+ * sample); their share of those documents estimates the total.
+ */
+async function readScanFacets(
+  db: Kysely<Database>,
+  params: SearchParams,
+  plan: ScanPlan,
+  limits: SearchLimits,
+): Promise<FacetResult> {
+  const size = Math.min(
+    limits.scanMax,
+    Math.max(limits.windowTarget, Math.ceil((limits.scanFacetTarget * 1.25) / plan.share)),
+  )
+  const cutoff = await scanCutoff(db, params, size)
+  const result = await readFacets(db, params, buildScanFacetSql(params, cutoff))
+  // A window with an empty cutoff holds every match: its counts are exact.
+  if (cutoff === '') return { ...result, facets: { ...result.facets, sampled: false } }
+  return {
+    facets: { ...result.facets, sampled: true },
+    matched: result.matched,
+    estimate: Math.max(result.matched, roundEstimate((result.matched / size) * plan.filtered)),
+  }
+}
+
 /** The facets of a search, and how many matches they were counted over. */
 async function readFacets(
   db: Kysely<Database>,
   params: SearchParams,
-): Promise<{ facets: SearchFacets; matched: number }> {
-  const { rows } = await buildFacetSql(params).execute(db)
+  statement: RawBuilder<FacetRow> = buildFacetSql(params),
+): Promise<FacetResult> {
+  const { rows } = await statement.execute(db)
   const by = (kind: string): FacetCount[] =>
     rows.filter((r) => r.kind === kind).map((r) => ({ value: r.value, count: Number(r.n) }))
   const matched = Number(rows.find((r) => r.kind === '#matched')?.n ?? 0)
@@ -697,6 +1082,7 @@ async function readFacets(
       sampled: matched > FACET_SAMPLE,
     },
     matched: Math.min(matched, FACET_SAMPLE),
+    estimate: null,
   }
 }
 
@@ -763,7 +1149,9 @@ async function countMatches(
       limit ${cap + 1}
     ) m`.execute(db)
   const n = Number(r.rows[0]?.n ?? 0)
-  return n > cap ? { total: cap, totalIsLowerBound: true } : { total: n, totalIsLowerBound: false }
+  return n > cap
+    ? { total: cap, totalIsLowerBound: true, totalIsEstimate: false }
+    : { total: n, totalIsLowerBound: false, totalIsEstimate: false }
 }
 
 /** The start of a text as a snippet, cut at a word, with no highlights. */
@@ -791,27 +1179,41 @@ export function parseHeadline(marked: string): { text: string; highlights: Span[
 
 // Cursors are opaque to clients: base64url of the next offset and, for a broad query ranked
 // over a window, the window's cutoff date, so a client cannot depend on them.
-function encodeCursor(offset: number, cutoff: string | null): string {
+function encodeCursor(offset: number, cutoff: string | null, estimate: number | null): string {
   return Buffer.from(
-    JSON.stringify(cutoff === null ? { o: offset } : { o: offset, c: cutoff }),
+    JSON.stringify({
+      o: offset,
+      ...(cutoff === null ? {} : { c: cutoff }),
+      ...(estimate === null ? {} : { e: estimate }),
+    }),
   ).toString('base64url')
 }
 
-function decodeCursor(cursor: string | undefined): { offset: number; cutoff: string | null } {
-  if (!cursor) return { offset: 0, cutoff: null }
+function decodeCursor(cursor: string | undefined): {
+  offset: number
+  cutoff: string | null
+  estimate: number | null
+} {
+  if (!cursor) return { offset: 0, cutoff: null, estimate: null }
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     const o = (value as { o?: unknown } | null)?.o
     const c = (value as { c?: unknown } | null)?.c
-    const cutoff = typeof c === 'string' && c.length > 0 && c.length <= 40 ? c : null
+    const e = (value as { e?: unknown } | null)?.e
+    // A window read without the text index (an estimated total `e`) may cover every dated
+    // document: its cutoff is then empty.
+    const estimate = typeof e === 'number' && Number.isInteger(e) && e >= 0 ? e : null
+    const cutoff =
+      typeof c === 'string' && (c.length > 0 || estimate !== null) && c.length <= 40 ? c : null
     if (
       typeof o === 'number' &&
       Number.isInteger(o) &&
       o >= 0 &&
       o <= 1_000_000 &&
-      (c === undefined || cutoff !== null)
+      (c === undefined || cutoff !== null) &&
+      (e === undefined || estimate !== null)
     )
-      return { offset: o, cutoff }
+      return { offset: o, cutoff, estimate }
   } catch {
     // Falls through to the error below.
   }

@@ -22,6 +22,7 @@ import * as queuePersonNameKeying from './202611250200-queue-person-name-keying.
 import * as indexEntityMentionRefs from './202611250300-index-entity-mention-refs.ts'
 import * as coverPersonNameKeysKey from './202611250310-cover-person-name-keys-key.ts'
 import * as indexDocumentsPublishedDay from './202611250400-index-documents-published-day.ts'
+import * as indexSearchSummariesPublished from './202611260100-index-search-summaries-published.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -42,4 +43,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611250300-index-entity-mention-refs': indexEntityMentionRefs,
   '202611250310-cover-person-name-keys-key': coverPersonNameKeysKey,
   '202611250400-index-documents-published-day': indexDocumentsPublishedDay,
+  '202611260100-index-search-summaries-published': indexSearchSummariesPublished,
 }

@@ -605,11 +605,16 @@ async function timeSearch(): Promise<[string, string][]> {
   const request = async (path: string) => {
     const t = performance.now()
     const res = await app.request(path, { headers: authHeaders() })
-    const body = (await res.json()) as { total?: number; totalIsLowerBound?: boolean }
+    const body = (await res.json()) as {
+      total?: number
+      totalIsLowerBound?: boolean
+      totalIsEstimate?: boolean
+    }
     if (res.status !== 200)
       throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`)
-    // Past a cap the API stops counting (decision 0015): "5000+".
-    const total = `${body.total ?? 0}${body.totalIsLowerBound ? '+' : ''}`
+    // Past a cap the API stops counting (decision 0015): "5000+"; a query whose words are
+    // common is estimated (decision 0017): "~310000".
+    const total = `${body.totalIsEstimate ? '~' : ''}${body.total ?? 0}${body.totalIsLowerBound ? '+' : ''}`
     return { ms: performance.now() - t, total }
   }
   const results_: {

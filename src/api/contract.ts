@@ -265,7 +265,11 @@ export const SearchFacets = z.object({
   location: FacetCounts,
   person: FacetCounts,
   organization: FacetCounts,
-  sampled: z.boolean().describe('counts cover only the first 5,000 matches'),
+  sampled: z
+    .boolean()
+    .describe(
+      'counts cover only some of the matches: the first 5,000 found, or for a query with an estimated total its newest 1,000 or so',
+    ),
 })
 export type SearchFacets = z.infer<typeof SearchFacets>
 
@@ -276,12 +280,20 @@ export const SearchResponse = z.object({
     .number()
     .int()
     .nonnegative()
-    .describe('matching documents, counted up to 5,000 (see `totalIsLowerBound`)'),
+    .describe(
+      'matching documents, counted up to 5,000 (see `totalIsLowerBound`), or estimated (see `totalIsEstimate`)',
+    ),
   totalIsLowerBound: z
     .boolean()
     .default(false)
     .describe(
       'true when more than `total` documents match ("5,000+"); a query with more than 1,000 matches is ranked over its newest matches first, then lists the older ones newest first',
+    ),
+  totalIsEstimate: z
+    .boolean()
+    .default(false)
+    .describe(
+      'true when `total` is an estimate to two significant digits ("about 310,000"): a query whose words are in a large share of the record is not counted; its share among the newest documents that pass the filters is applied to all of them',
     ),
   nextCursor: z.string().nullable(),
   facets: SearchFacets.optional(),

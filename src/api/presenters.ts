@@ -76,6 +76,7 @@ export function presentSearchPage(page: SearchPage, ui: Lang = 'en'): SearchResp
     })),
     total: page.total,
     totalIsLowerBound: page.totalIsLowerBound,
+    totalIsEstimate: page.totalIsEstimate,
     nextCursor: page.nextCursor,
     ...(page.facets ? { facets: presentFacets(page.facets, ui) } : {}),
   }

@@ -108,7 +108,7 @@ export const searchCommand: Command = {
       })
       if (page.items.length > 0)
         io.stderr.write(
-          `${page.items.length} of ${page.total}${page.totalIsLowerBound ? '+' : ''} hit(s)\n`,
+          `${page.items.length} of ${page.totalIsEstimate ? 'about ' : ''}${page.total}${page.totalIsLowerBound ? '+' : ''} hit(s)\n`,
         )
       if (page.facets) io.stdout.write(formatFacets(page.facets))
       return EXIT.ok

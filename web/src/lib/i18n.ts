@@ -45,6 +45,8 @@ export interface Messages {
   readonly noMatchFilters: string
   readonly shownOf: (shown: string, total: string, noun: string) => string
   readonly shownAll: (shown: string, noun: string) => string
+  /** An estimated number: "about 310,000". */
+  readonly about: (n: string) => string
   readonly loadMore: string
   readonly undated: string
   readonly untitled: string
@@ -207,6 +209,7 @@ const en: Messages = {
   noMatchFilters: 'No documents pass these filters. Remove one to see more.',
   shownOf: (shown, total, noun) => `${shown} of ${total} ${noun}`,
   shownAll: (shown, noun) => `${shown} ${noun}`,
+  about: (n) => `about ${n}`,
   loadMore: 'More results',
   undated: 'undated',
   untitled: '(untitled)',
@@ -396,6 +399,7 @@ const ru: Messages = {
   noMatchFilters: 'Под эти фильтры не подходит ни один документ. Уберите какой-нибудь из них.',
   shownOf: (shown, total, noun) => `${shown} из ${total} ${noun}`,
   shownAll: (shown, noun) => `${shown} ${noun}`,
+  about: (n) => `около ${n}`,
   loadMore: 'Ещё результаты',
   undated: 'без даты',
   untitled: '(без заголовка)',
@@ -586,6 +590,7 @@ const kk: Messages = {
   noMatchFilters: 'Бұл сүзгілерге сай құжат жоқ. Біреуін алып тастап көріңіз.',
   shownOf: (shown, total, noun) => `${total} ${noun} ішінен ${shown}`,
   shownAll: (shown, noun) => `${shown} ${noun}`,
+  about: (n) => `шамамен ${n}`,
   loadMore: 'Тағы нәтижелер',
   undated: 'күні жоқ',
   untitled: '(тақырыпсыз)',

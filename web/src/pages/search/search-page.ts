@@ -95,11 +95,14 @@ export function resultsView(
   )
   const count = h('p', { class: 'result-count', role: 'status' })
   let shown = response.items.length
-  // Past 5,000 matches the server stops counting: "20 of 5,000+ documents".
-  const total = `${formatCount(response.total)}${response.totalIsLowerBound ? '+' : ''}`
+  // Past 5,000 matches the server stops counting: "20 of 5,000+ documents"; a query whose
+  // words are in a large share of the record is estimated: "20 of about 310,000 documents".
+  const total = response.totalIsEstimate
+    ? m.about(formatCount(response.total))
+    : `${formatCount(response.total)}${response.totalIsLowerBound ? '+' : ''}`
   const showCount = (): void => {
     count.textContent =
-      response.total > shown || response.totalIsLowerBound
+      response.total > shown || response.totalIsLowerBound || response.totalIsEstimate
         ? m.shownOf(formatCount(shown), total, plural(response.total, m.documents))
         : m.shownAll(formatCount(shown), plural(shown, m.documents))
   }

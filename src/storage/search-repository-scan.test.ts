@@ -168,6 +168,18 @@ for (const backend of await testBackends()) {
       }
     })
 
+    test('a window that grows over every document counts its matches exactly, undated ones too', async () => {
+      const wide = createSearchRepository(handle.db, {
+        ...LIMITS,
+        windowTarget: 100,
+        scanMax: 1000,
+      })
+      const page = await wide.search({ q: 'police', limit: 100 })
+      assert.deepEqual([page.total, page.totalIsEstimate, page.nextCursor], [42, false, null])
+      assert.equal(new Set(ids(page.items)).size, 42)
+      assert.equal(page.items.filter((h) => h.published === null).length, 5)
+    })
+
     test('after the ranked window the older and undated matches follow, newest first', async () => {
       const { first, hits } = await allPages(scan, { q: 'police', limit: 5 })
       assert.equal(first.totalIsEstimate, true)

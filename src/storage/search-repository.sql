@@ -37,7 +37,7 @@ with q as materialized (select null::tsquery as query),
     page as (
       select s.doc_id as id, s.published, 0::float8 as rank, null::int as total
       from search_summaries s where left(s.published, 10) >= $1 and left(s.published, 10) <= $2 and s.crimes @> array[$3]::text[]
-      order by published desc nulls last, id
+      order by left(published, 10) desc nulls last, published desc nulls last, id
       limit $4 offset $5
     )
     select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,
@@ -71,10 +71,10 @@ with q as materialized (select null::tsquery as query),
     counted as materialized (select count(*)::int as n from m),
     page as (
       (select m.id, m.published, 0::float8 as rank, null::int as total
-       from m where (select n from counted) <= $3 order by published desc nulls last, id limit $4 offset $5)
+       from m where (select n from counted) <= $3 order by left(published, 10) desc nulls last, published desc nulls last, id limit $4 offset $5)
       union all
       (select s.doc_id as id, s.published, 0::float8 as rank, null::int as total
-      from search_summaries s where s.crimes @> array[$6]::text[] and (select n from counted) > $7 order by published desc nulls last, id limit $8 offset $9)
+      from search_summaries s where s.crimes @> array[$6]::text[] and (select n from counted) > $7 order by left(published, 10) desc nulls last, published desc nulls last, id limit $8 offset $9)
     )
     select counted.n as matched, x.* from counted left join (
       select d.id, d.title, d.lang, d.source, d.published, page.rank as rank, page.total,

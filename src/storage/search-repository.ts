@@ -135,6 +135,8 @@ export interface SearchLimits {
   readonly scanFacetTarget: number
   /** Documents a record holds at least before any query is read so (a small one is quick either way). */
   readonly scanMinDocs: number
+  /** Documents the first slice of a several-word query reads to tell its share (see `ScanPlan.probe`). */
+  readonly scanProbe: number
 }
 
 /**
@@ -146,11 +148,12 @@ export const DEFAULT_SEARCH_LIMITS: SearchLimits = {
   countCap: COUNT_CAP,
   rankAll: 1_000,
   windowStart: 2_000,
-  windowTarget: 200,
+  windowTarget: 100,
   scanShare: 0.04,
   scanMax: 20_000,
   scanFacetTarget: 1_000,
   scanMinDocs: 50_000,
+  scanProbe: 1_000,
 }
 
 /** Searches documents. */
@@ -333,6 +336,10 @@ function orderBy(params: SearchParams): RawBuilder<unknown> {
   const sort = effectiveSort(params)
   if (sort === 'relevance') return sql`rank desc, id`
   if (sort === 'oldest') return sql`published asc nulls last, id`
+  // Browsing: the same order as `published desc nulls last, id` (a day is the start of its
+  // date), in the terms of the summaries' published-date index (migration 202611260100), which
+  // is read instead of sorting every summary the filters keep.
+  if (!params.q) return sql`left(published, 10) desc nulls last, published desc nulls last, id`
   return sql`published desc nulls last, id`
 }
 
@@ -729,6 +736,13 @@ async function countWindow(
 interface ScanPlan {
   /** Share of all documents the words are expected in (0..1). */
   readonly share: number
+  /**
+   * The planner's share was below `scanShare` for several words: it multiplies their shares as
+   * if they were unrelated, and words of one story come together far more often. The first
+   * slice (`scanProbe` documents) tells; a share under `scanShare` there goes back to the text
+   * index.
+   */
+  readonly probe: boolean
   /** Documents the filters keep (all documents without filters), as the planner expects. */
   readonly filtered: number
 }
@@ -772,8 +786,13 @@ async function planScan(
     db,
     sql`select 1 from documents d where d.search_vector @@ ${buildTsQuery(params.q, params.lang)}`,
   )
-  const share = Math.min(1, withWords / all)
-  if (share < limits.scanShare) return null
+  let share = Math.min(1, withWords / all)
+  const probe = share < limits.scanShare
+  if (probe) {
+    const words = params.q.split(/\s+/).filter((w) => w && w.toLowerCase() !== 'or').length
+    if (words < 2 || share < limits.scanShare / 128) return null
+    share = limits.scanShare
+  }
   const filtered = hasFilters(params)
     ? await estimateRows(db, sql`select 1 from ${matchingSummaries({ ...params, q: '' })}`)
     : all
@@ -781,7 +800,7 @@ async function planScan(
   // index narrows faster.
   if ((limits.windowTarget / share) * (all / Math.max(filtered, 1)) > limits.scanMax * 20)
     return null
-  return { share, filtered: Math.max(filtered, 1) }
+  return { share, filtered: Math.max(filtered, 1), probe }
 }
 
 function hasFilters(params: SearchParams): boolean {
@@ -827,8 +846,8 @@ export function buildScanSql(
     w as materialized (select s.doc_id from ${filtered} and ${inScanWindow(cutoff)}),
     m as materialized (
       select d.id, ts_rank_cd(d.search_vector, q.query)::float8 as rank
-      from w join documents d on d.id = w.doc_id cross join q
-      where ts_match_vq(d.search_vector, q.query)
+      from documents d cross join q
+      where d.id = any(array(select w.doc_id from w)) and ts_match_vq(d.search_vector, q.query)
     ),
     page as (select m.id, m.rank from m order by m.rank desc, m.id limit ${page.limit} offset ${page.offset})
     select (select count(*) from w)::int as docs, (select count(*) from m)::int as matches, x.*
@@ -838,6 +857,67 @@ export function buildScanSql(
       from page join documents d on d.id = page.id, q
     ) x on true
     order by x.rank desc, x.id`
+}
+
+/** A row of {@link buildScanSliceSql}: a match (or none, `id` null) and the slice's documents. */
+interface SliceRow {
+  docs: number
+  id: string | null
+  rank: number | null
+}
+
+/**
+ * A slice of a window read without the text index: the documents passing the filters
+ * published from the day `cutoff` on and before the day `before` (a previous slice's cutoff),
+ * each checked against the query; the matches with their ranks, and how many documents the
+ * slice held.
+ */
+export function buildScanSliceSql(
+  params: SearchParams,
+  cutoff: string,
+  before: string | null,
+): RawBuilder<SliceRow> {
+  // The last slice (an empty cutoff) holds the undated documents too.
+  const upper =
+    before === null
+      ? sql`true`
+      : cutoff === ''
+        ? sql`(left(s.published, 10) < ${before} or s.published is null)`
+        : sql`left(s.published, 10) < ${before}`
+  return sql<SliceRow>`
+    with q as materialized (select ${buildTsQuery(params.q, params.lang)} as query),
+    w as materialized (
+      select s.doc_id from ${matchingSummaries({ ...params, q: '' })} and ${inScanWindow(cutoff)} and ${upper}
+    )
+    select (select count(*) from w)::int as docs, m.id, m.rank
+    from (select 1) one left join (
+      select d.id, ts_rank_cd(d.search_vector, q.query)::float8 as rank
+      from documents d cross join q
+      where d.id = any(array(select w.doc_id from w)) and ts_match_vq(d.search_vector, q.query)
+    ) m on true`
+}
+
+/**
+ * The page of a window whose matches and ranks were read in slices: ordered as
+ * {@link buildScanSql} orders them, by the database, so that later pages (which read the
+ * window whole) continue it exactly.
+ */
+export function buildRankedPageSql(
+  params: SearchParams,
+  page: { readonly limit: number; readonly offset: number },
+  matches: readonly { readonly id: string; readonly rank: number }[],
+): RawBuilder<SearchRow> {
+  return sql<SearchRow>`
+    with q as materialized (select ${buildTsQuery(params.q, params.lang)} as query),
+    page as (
+      select m.id, m.rank
+      from unnest(${matches.map((m) => m.id)}::text[], ${matches.map((m) => m.rank)}::float8[]) as m(id, rank)
+      order by m.rank desc, m.id limit ${page.limit} offset ${page.offset}
+    )
+    select d.id, d.title, d.lang, d.source, d.published, page.rank, null::int as total,
+           ${headlineOf(params)} as headline
+    from page join documents d on d.id = page.id, q
+    order by page.rank desc, page.id`
 }
 
 /**
@@ -850,11 +930,14 @@ async function scanCutoff(
   db: Kysely<Database>,
   params: SearchParams,
   size: number,
+  before: string | null = null,
 ): Promise<string> {
+  // Past a previous cutoff only the documents before its day are read (`size` counts on from it).
+  const upper = before === null ? sql`` : sql`and left(s.published, 10) < ${before}`
   const { rows } = await sql<{ day: string }>`
     select left(s.published, 10) as day
-    from ${matchingSummaries({ ...params, q: '' })} and s.published is not null
-    order by ${NEWEST_SUMMARIES} offset ${size - 1} limit 1`.execute(db)
+    from ${matchingSummaries({ ...params, q: '' })} and s.published is not null ${upper}
+    order by ${NEWEST_SUMMARIES} offset ${Math.max(size, 1) - 1} limit 1`.execute(db)
   return rows[0]?.day ?? ''
 }
 
@@ -865,6 +948,15 @@ async function scanCutoff(
 function inScanWindow(cutoff: string): RawBuilder<unknown> {
   return cutoff === '' ? sql`true` : sql`left(s.published, 10) >= ${cutoff}`
 }
+
+/**
+ * Whether the document of summary `s` matches the query `q`, checked on its vector: a scalar
+ * subquery, which PostgreSQL runs per row through the primary key (as a join it could hash
+ * every document instead).
+ */
+const matchesQuery = sql`(
+  select ts_match_vq(d.search_vector, q.query) from documents d, q where d.id = s.doc_id
+)`
 
 /**
  * Summaries newest first, in the order of their published-date index (migration
@@ -888,9 +980,7 @@ export function buildScanRestSql(
     cutoff === null ? sql`s.published is not null` : sql`left(s.published, 10) < ${cutoff}`
   const branch = (where: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql`(
       select s.doc_id as id, left(s.published, 10) as day, s.published
-      from ${filtered} and ${where} and exists (
-        select 1 from documents d, q where d.id = s.doc_id and ts_match_vq(d.search_vector, q.query)
-      )
+      from ${filtered} and ${where} and ${matchesQuery}
       order by ${order} limit ${upTo}
     )`
   return sql<SearchRow>`
@@ -919,9 +1009,7 @@ export function buildScanFacetSql(params: SearchParams, cutoff: string): RawBuil
     params,
     sql`select s.lang, s.source, s.crimes, s.events, s.place_ids, s.place_names, s.persons,
              s.organizations
-      from ${matchingSummaries({ ...params, q: '' })} and ${inScanWindow(cutoff)} and exists (
-        select 1 from documents d, q where d.id = s.doc_id and ts_match_vq(d.search_vector, q.query)
-      )`,
+      from ${matchingSummaries({ ...params, q: '' })} and ${inScanWindow(cutoff)} and ${matchesQuery}`,
   )
 }
 
@@ -956,30 +1044,43 @@ async function readScan(
       scanned: true,
     }
   }
-  let rows: ScanRow[]
+  let rows: SearchRow[]
+  let inWindow: number
   let cutoff = cursor.cutoff ?? ''
   let total = cursor.estimate
   if (plan) {
-    let size = Math.min(
-      limits.scanMax,
-      Math.max(limits.windowTarget, Math.ceil((limits.windowTarget * 1.25) / plan.share)),
-    )
+    // The window is read in slices, newest first, each from the previous one's cutoff back,
+    // sized from the share of matches seen so far; the matches found are ranked at the end.
+    const found: { id: string; rank: number }[] = []
+    let docs = 0
+    let before: string | null = null
+    let size = plan.probe
+      ? limits.scanProbe
+      : Math.min(
+          limits.scanMax,
+          Math.max(limits.windowTarget, Math.ceil((limits.windowTarget * 1.25) / plan.share)),
+        )
     for (;;) {
-      cutoff = await scanCutoff(db, params, size)
-      rows = (await buildScanSql(params, { limit, offset }, cutoff).execute(db)).rows
-      const matches = rows[0]?.matches ?? 0
-      if (matches >= limits.windowTarget || cutoff === '') {
-        const docs = Math.max(rows[0]?.docs ?? 1, 1)
-        total = Math.max(matches, roundEstimate((matches / docs) * plan.filtered))
-        break
-      }
-      if (size >= limits.scanMax) return null
-      size = Math.min(size * 4, limits.scanMax)
+      // The slice holds the documents from the next `size - docs` on (whole days).
+      cutoff = await scanCutoff(db, params, size - docs, before)
+      const slice = (await buildScanSliceSql(params, cutoff, before).execute(db)).rows
+      docs += Number(slice[0]?.docs ?? 0)
+      for (const r of slice) if (r.id !== null) found.push({ id: r.id, rank: Number(r.rank) })
+      before = cutoff
+      if (found.length >= limits.windowTarget || cutoff === '') break
+      if (docs >= limits.scanMax) return null
+      if (plan.probe && found.length < docs * limits.scanShare) return null
+      const need = (limits.windowTarget * 1.25 * Math.max(docs, 1)) / Math.max(found.length, 0.5)
+      size = Math.min(limits.scanMax, Math.max(docs * 2, Math.min(docs * 8, Math.ceil(need))))
     }
+    inWindow = found.length
+    total = Math.max(inWindow, roundEstimate((inWindow / Math.max(docs, 1)) * plan.filtered))
+    rows = (await buildRankedPageSql(params, { limit, offset }, found).execute(db)).rows
   } else {
-    rows = (await buildScanSql(params, { limit, offset }, cutoff).execute(db)).rows
+    const ranked = (await buildScanSql(params, { limit, offset }, cutoff).execute(db)).rows
+    inWindow = ranked[0]?.matches ?? 0
+    rows = ranked
   }
-  const inWindow = rows[0]?.matches ?? 0
   const hits = rows.filter((r) => r.id !== null)
   // A window that holds every document passing the filters has counted its matches.
   if (cutoff === '')

@@ -268,7 +268,7 @@ export const SearchFacets = z.object({
   sampled: z
     .boolean()
     .describe(
-      'counts cover only some of the matches: the first 5,000 found, or for a query with an estimated total its newest 1,000 or so',
+      'counts cover only some of the matches: the first 5,000 found, or for a query with an estimated total its newest few hundred',
     ),
 })
 export type SearchFacets = z.infer<typeof SearchFacets>

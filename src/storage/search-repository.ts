@@ -151,7 +151,7 @@ export const DEFAULT_SEARCH_LIMITS: SearchLimits = {
   windowTarget: 100,
   scanShare: 0.04,
   scanMax: 20_000,
-  scanFacetTarget: 1_000,
+  scanFacetTarget: 500,
   scanMinDocs: 50_000,
   scanProbe: 1_000,
 }
@@ -529,6 +529,13 @@ export function createSearchRepository(
   db: Kysely<Database>,
   limits: SearchLimits = DEFAULT_SEARCH_LIMITS,
 ): SearchRepository {
+  // The record's size changes slowly: it is read once a minute, not before every search.
+  let size: { readonly n: number; readonly at: number } | null = null
+  const recordSize = async (): Promise<number> => {
+    const now = Date.now()
+    if (!size || now - size.at > RECORD_SIZE_TTL_MS) size = { n: await readRecordSize(db), at: now }
+    return size.n
+  }
   return {
     async search(params) {
       const cursor = decodeCursor(params.cursor)
@@ -537,7 +544,7 @@ export function createSearchRepository(
       return withDbErrors('searching', async () => {
         // Whether the words are common enough to read without the text index (decision 0017)
         // is decided on the first page; a later page's cursor says how its first was read.
-        const plan = params.cursor ? null : await planScan(db, params, limits)
+        const plan = params.cursor ? null : await planScan(db, params, limits, recordSize)
         const facetsOf = () =>
           plan ? readScanFacets(db, params, plan, limits) : readFacets(db, params)
         if (params.facets === 'only') {
@@ -747,6 +754,21 @@ interface ScanPlan {
   readonly filtered: number
 }
 
+/** How long the record's size (the planner's, {@link readRecordSize}) is taken as known. */
+const RECORD_SIZE_TTL_MS = 60_000
+
+/**
+ * The documents of the record as the planner counts them (`reltuples`, kept by `analyze` and
+ * vacuum); 0 when the table was never analysed.
+ */
+async function readRecordSize(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select greatest(reltuples, 0)::float8 as n from pg_class where oid = to_regclass('documents')`.execute(
+    db,
+  )
+  return Number(rows[0]?.n ?? 0)
+}
+
 /** The planner's estimate of the rows a statement returns (`explain`, nothing is run). */
 async function estimateRows(db: Kysely<Database>, statement: RawBuilder<unknown>): Promise<number> {
   const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${statement}`.execute(
@@ -772,13 +794,10 @@ async function planScan(
   db: Kysely<Database>,
   params: SearchParams,
   limits: SearchLimits,
+  recordSize: () => Promise<number>,
 ): Promise<ScanPlan | null> {
   if (!params.q || effectiveSort(params) === 'oldest') return null
-  const { rows } = await sql<{ n: number }>`
-    select greatest(reltuples, 0)::float8 as n from pg_class where oid = to_regclass('documents')`.execute(
-    db,
-  )
-  const all = Number(rows[0]?.n ?? 0)
+  const all = await recordSize()
   if (all < Math.max(limits.scanMinDocs, 1)) return null
   // The query is inlined (not `q as materialized`) so that the planner reads its words'
   // frequencies from the statistics of the search vectors.
@@ -1141,8 +1160,9 @@ async function readScanFacets(
   plan: ScanPlan,
   limits: SearchLimits,
 ): Promise<FacetResult> {
+  // At most a quarter of a ranking window's limit: the facets are a sample either way.
   const size = Math.min(
-    limits.scanMax,
+    Math.ceil(limits.scanMax / 4),
     Math.max(limits.windowTarget, Math.ceil((limits.scanFacetTarget * 1.25) / plan.share)),
   )
   const cutoff = await scanCutoff(db, params, size)

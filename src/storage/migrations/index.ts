@@ -23,6 +23,7 @@ import * as indexEntityMentionRefs from './202611250300-index-entity-mention-ref
 import * as coverPersonNameKeysKey from './202611250310-cover-person-name-keys-key.ts'
 import * as indexDocumentsPublishedDay from './202611250400-index-documents-published-day.ts'
 import * as indexSearchSummariesPublished from './202611260100-index-search-summaries-published.ts'
+import * as dropAnnotationLabelTrigramIndex from './202611260200-drop-annotation-label-trigram-index.ts'
 
 /** Migrations by name; Kysely's Migrator applies them in name order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -44,4 +45,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611250310-cover-person-name-keys-key': coverPersonNameKeysKey,
   '202611250400-index-documents-published-day': indexDocumentsPublishedDay,
   '202611260100-index-search-summaries-published': indexSearchSummariesPublished,
+  '202611260200-drop-annotation-label-trigram-index': dropAnnotationLabelTrigramIndex,
 }

@@ -245,6 +245,28 @@ for (const backend of await testBackends()) {
       assert.equal(en.totalIsEstimate, true)
     })
 
+    test('browsing a large set is estimated and lists the documents as the counted read does', async () => {
+      // 53 documents, more than four times a count cap of 5.
+      const browse = createSearchRepository(handle.db, { ...LIMITS, countCap: 5 })
+      const counted = createSearchRepository(handle.db, {
+        ...LIMITS,
+        countCap: 5,
+        scanMinDocs: 1_000_000,
+      })
+      const { first, hits } = await allPages(browse, { q: '', limit: 7 })
+      assert.equal(first.totalIsEstimate, true)
+      assert.ok(first.total >= 40 && first.total <= 60, `estimate ${first.total}`)
+      const { first: exactFirst, hits: expected } = await allPages(counted, { q: '', limit: 7 })
+      assert.equal(exactFirst.totalIsEstimate, false)
+      assert.deepEqual(ids(hits), ids(expected))
+      // A narrow filter is counted.
+      const court = await browse.search({ q: '', source: 'court.example.test', limit: 20 })
+      assert.deepEqual(
+        [court.total, court.totalIsLowerBound, court.totalIsEstimate],
+        [5, true, false],
+      )
+    })
+
     test('a cursor carrying a forged estimate or cutoff is refused', async () => {
       const forged = Buffer.from(JSON.stringify({ o: 5, c: '', e: -3 })).toString('base64url')
       await assert.rejects(scan.search({ q: 'police', limit: 5, cursor: forged }), {

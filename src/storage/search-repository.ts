@@ -153,7 +153,7 @@ export const DEFAULT_SEARCH_LIMITS: SearchLimits = {
   scanMax: 20_000,
   scanFacetTarget: 500,
   scanMinDocs: 50_000,
-  scanProbe: 1_000,
+  scanProbe: 500,
 }
 
 /** Searches documents. */
@@ -765,10 +765,10 @@ interface ScanPlan {
   /** Share of all documents the words are expected in (0..1). */
   readonly share: number
   /**
-   * The planner's share was below `scanShare` for several words: it multiplies their shares as
-   * if they were unrelated, and words of one story come together far more often. The first
-   * slice (`scanProbe` documents) tells; a share under `scanShare` there goes back to the text
-   * index.
+   * The planner's share is doubtful: below `scanShare` for several words (it multiplies their
+   * shares as if they were unrelated, and words of one story come together far more often), or
+   * a phrase (estimated as its words together, and rarer). The first slice (`scanProbe`
+   * documents) tells; a share under `scanShare` there goes back to the text index.
    */
   readonly probe: boolean
   /** Documents the filters keep (all documents without filters), as the planner expects. */
@@ -827,8 +827,9 @@ async function planScan(
     sql`select 1 from documents d where d.search_vector @@ ${buildTsQuery(params.q, params.lang)}`,
   )
   let share = Math.min(1, withWords / all)
-  const probe = share < limits.scanShare
-  if (probe) {
+  // A phrase is estimated as its words together, and it is rarer: it is probed too.
+  const probe = share < limits.scanShare || params.q.includes('"')
+  if (share < limits.scanShare) {
     const words = params.q.split(/\s+/).filter((w) => w && w.toLowerCase() !== 'or').length
     if (words < 2 || share < limits.scanShare / 128) return null
     share = limits.scanShare
@@ -1114,10 +1115,11 @@ async function readScan(
     const found: { id: string; rank: number }[] = []
     let docs = 0
     let before: string | null = null
+    // The first slice reads at most `scanProbe` documents: what it finds corrects the planner.
     let size = plan.probe
       ? limits.scanProbe
       : Math.min(
-          limits.scanMax,
+          limits.scanProbe,
           Math.max(limits.windowTarget, Math.ceil((limits.windowTarget * 1.25) / plan.share)),
         )
     for (;;) {
@@ -1129,7 +1131,10 @@ async function readScan(
       before = cutoff
       if (found.length >= limits.windowTarget || cutoff === '') break
       if (docs >= limits.scanMax) return null
-      if (plan.probe && found.length < docs * limits.scanShare) return null
+      // The words are far rarer among these documents than the planner said (a phrase is rarer
+      // than its words together, a filter may keep other stories): the text index is faster.
+      if (found.length < docs * limits.scanShare * (plan.probe ? 1 : 0.25) && docs >= 500)
+        return null
       const need = (limits.windowTarget * 1.25 * Math.max(docs, 1)) / Math.max(found.length, 0.5)
       size = Math.min(limits.scanMax, Math.max(docs * 2, Math.min(docs * 8, Math.ceil(need))))
     }

@@ -143,7 +143,7 @@ function formatFacets(facets: SearchFacets): string {
     ['person', 'person'],
     ['org', 'organization'],
   ]
-  let out = `\nfacets${facets.sampled ? ' (first 5,000 matches)' : ''}:\n`
+  let out = `\nfacets${facets.sampled ? ' (a sample of the matches)' : ''}:\n`
   for (const [name, key] of rows) {
     const values = facets[key]
     if (values.length === 0) continue

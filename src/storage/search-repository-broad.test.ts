@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { buildExtractedDoc } from '../../test/helpers/build-doc.ts'
+import { saveBuiltDocs } from '../../test/helpers/build-doc.ts'
 import { testBackends } from '../../test/helpers/test-database.ts'
 import type { DatabaseHandle } from './database.ts'
-import { createDocumentRepository } from './document-repository.ts'
 import {
   createSearchRepository,
   DEFAULT_SEARCH_LIMITS,
@@ -73,19 +72,10 @@ for (const backend of await testBackends()) {
 
     before(async () => {
       handle = await backend.open()
-      const docs = createDocumentRepository(handle.db)
-      for (const spec of CORPUS) {
-        await docs.save(
-          buildExtractedDoc({
-            id: spec.id,
-            title: spec.title,
-            text: spec.text,
-            published: spec.published,
-            source: 'test.txt',
-          }),
-          { annotations: [], extractorVersion: 'test@1' },
-        )
-      }
+      await saveBuiltDocs(
+        handle.db,
+        CORPUS.map((spec) => ({ ...spec, source: 'test.txt' })),
+      )
       search = createSearchRepository(handle.db, LIMITS)
       exact = createSearchRepository(handle.db)
     })

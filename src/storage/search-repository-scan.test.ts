@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
-import { buildExtractedDoc } from '../../test/helpers/build-doc.ts'
+import { saveBuiltDocs } from '../../test/helpers/build-doc.ts'
 import { testBackends } from '../../test/helpers/test-database.ts'
 import type { DatabaseHandle } from './database.ts'
-import { createDocumentRepository } from './document-repository.ts'
 import {
   createSearchRepository,
   DEFAULT_SEARCH_LIMITS,
@@ -103,20 +102,7 @@ for (const backend of await testBackends()) {
 
     before(async () => {
       handle = await backend.open()
-      const docs = createDocumentRepository(handle.db)
-      for (const spec of CORPUS) {
-        await docs.save(
-          buildExtractedDoc({
-            id: spec.id,
-            lang: spec.lang,
-            title: spec.title,
-            text: spec.text,
-            published: spec.published,
-            source: spec.source,
-          }),
-          { annotations: [], extractorVersion: 'test@1' },
-        )
-      }
+      await saveBuiltDocs(handle.db, CORPUS)
       // The planner's statistics tell how common a word is.
       await sql`analyze documents`.execute(handle.db)
       await sql`analyze search_summaries`.execute(handle.db)

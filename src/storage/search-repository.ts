@@ -834,9 +834,7 @@ async function planScan(
     if (words < 2 || share < limits.scanShare / 128) return null
     share = limits.scanShare
   }
-  const filtered = hasFilters(params)
-    ? await estimateRows(db, sql`select 1 from ${matchingSummaries({ ...params, q: '' })}`)
-    : all
+  const filtered = await estimateFiltered(db, params, all)
   // Too few documents pass the filters to find a window of matches among the newest: the text
   // index narrows faster.
   if ((limits.windowTarget / share) * (all / Math.max(filtered, 1)) > limits.scanMax * 20)
@@ -858,10 +856,19 @@ async function estimateBrowse(
 ): Promise<number | null> {
   const all = await recordSize()
   if (all < Math.max(limits.scanMinDocs, 1)) return null
-  const filtered = hasFilters(params)
-    ? await estimateRows(db, sql`select 1 from ${matchingSummaries({ ...params, q: '' })}`)
-    : all
+  const filtered = await estimateFiltered(db, params, all)
   return filtered > limits.countCap * 4 ? roundEstimate(filtered) : null
+}
+
+/** The documents the filters keep, as the planner expects (`all` without filters). */
+async function estimateFiltered(
+  db: Kysely<Database>,
+  params: SearchParams,
+  all: number,
+): Promise<number> {
+  return hasFilters(params)
+    ? estimateRows(db, sql`select 1 from ${matchingSummaries({ ...params, q: '' })}`)
+    : all
 }
 
 function hasFilters(params: SearchParams): boolean {

@@ -1,7 +1,10 @@
 /**
  * Builders for test documents: a minimal, valid {@link ExtractedDoc} with overridable fields.
  */
+import type { Kysely } from 'kysely'
 import type { ExtractedDoc } from '#core/document.ts'
+import { createDocumentRepository } from '#storage/document-repository.ts'
+import type { Database } from '#storage/schema.ts'
 
 /** Builds an extracted document with no facts; pass fields to override. */
 export function buildExtractedDoc(
@@ -33,4 +36,14 @@ export function buildExtractedDoc(
     events: [],
     ...overrides,
   }
+}
+
+/** Stores documents built by {@link buildExtractedDoc}, one at a time, with no annotations. */
+export async function saveBuiltDocs(
+  db: Kysely<Database>,
+  docs: readonly (Partial<ExtractedDoc> & { readonly text: string })[],
+): Promise<void> {
+  const repo = createDocumentRepository(db)
+  for (const doc of docs)
+    await repo.save(buildExtractedDoc(doc), { annotations: [], extractorVersion: 'test@1' })
 }

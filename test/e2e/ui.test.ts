@@ -188,6 +188,7 @@ describe('web UI', { timeout: 180_000 }, () => {
     await page.locator('.result').first().waitFor()
     const count = (await page.locator('.result-count').textContent()) ?? ''
     assert.match(count, /из около 310\s000 документов/)
+    await page.screenshot({ path: `${SHOTS}/ui-estimate.png` })
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -305,7 +305,7 @@ function prepare(doc: ExtractedDoc, input: SaveInput, textHash: string): NewDocu
       extractor_version: input.extractorVersion,
     },
     annotations: annotationsJson(doc, input),
-    facts: factsJson(doc, input),
+    facts: factsJson(doc),
   }
 }
 
@@ -333,6 +333,9 @@ async function insertPrepared(
       .join(',')}]`
   const annotations = join(docs.map((d) => d.annotations))
   const facts = join(docs.map((d) => d.facts))
+  // The extractor version (a list of every stage, some 200 characters) travels once per
+  // document, not on each of its annotation and fact rows.
+  const versions = toJson(docs.map((d) => ({ doc: d.id, x: d.row.extractor_version })))
   const insertDocuments = withDocuments
     ? sql`d as (
         insert into documents
@@ -346,19 +349,22 @@ async function insertPrepared(
     : sql``
   await sql`
     with ${insertDocuments}
+    v as (select * from jsonb_to_recordset(${versions}::jsonb) as v(doc text, x text)),
     a as (
       insert into annotations
         (doc_id, start_offset, end_offset, type, label, attributes, stage, stage_version, extractor_version)
-      select r.doc, r.s, r.e, r.t, r.l, r.a, r.g, r.v, r.x
+      select r.doc, r.s, r.e, r.t, r.l, r.a, r.g, r.v, v.x
       from jsonb_to_recordset(${annotations}::jsonb)
-        as r(doc text, s int, e int, t text, l text, a jsonb, g text, v int, x text)
+        as r(doc text, s int, e int, t text, l text, a jsonb, g text, v int)
+      join v on v.doc = r.doc
       returning 1),
     f as (
       insert into facts
         (doc_id, kind, ordinal, start_offset, end_offset, label, data, stage, stage_version, extractor_version)
-      select r.doc, r.k, r.o, r.s, r.e, r.l, r.d, r.g, r.v, r.x
+      select r.doc, r.k, r.o, r.s, r.e, r.l, r.d, r.g, r.v, v.x
       from jsonb_to_recordset(${facts}::jsonb)
-        as r(doc text, k text, o int, s int, e int, l text, d jsonb, g text, v int, x text)
+        as r(doc text, k text, o int, s int, e int, l text, d jsonb, g text, v int)
+      join v on v.doc = r.doc
       returning 1)
     select (select count(*) from a) as annotations, (select count(*) from f) as facts`.execute(trx)
 }
@@ -376,12 +382,11 @@ function annotationsJson(doc: ExtractedDoc, input: SaveInput): string {
       a: a.attributes,
       g: a.stage,
       v: a.stageVersion,
-      x: input.extractorVersion,
     })),
   )
 }
 
-function factsJson(doc: ExtractedDoc, input: SaveInput): string {
+function factsJson(doc: ExtractedDoc): string {
   const ordinals = new Map<string, number>()
   return toJson(
     factsOf(doc).map((f) => {
@@ -397,7 +402,6 @@ function factsJson(doc: ExtractedDoc, input: SaveInput): string {
         d: f.data,
         g: f.provenance.stage,
         v: f.provenance.version,
-        x: input.extractorVersion,
       }
     }),
   )
